@@ -1,0 +1,197 @@
+# rnn_fit(): validation, target preparation, and one call into the C core.
+
+default_output_activation <- function(loss) {
+  switch(loss, mse = "linear", mae = "linear", bce = "sigmoid", sparse_ce = "softmax")
+}
+
+# Targets -> list(y = double array for the core, n_out, seq_out, classes).
+prepare_targets <- function(y, loss, n_samples, n_time, classes = NULL, name = "y") {
+  if (is.data.frame(y)) y <- as.matrix(y)
+  d <- dim(y)
+  if (loss == "sparse_ce") {
+    if (is.null(d) || (length(d) == 2 && d[2] == 1)) {
+      seq_out <- FALSE
+      shape <- c(n_samples, 1L)
+    } else if (length(d) == 2 || (length(d) == 3 && d[3] == 1)) {
+      seq_out <- TRUE
+      shape <- c(n_samples, n_time, 1L)
+    } else {
+      rnnkit_abort("dim", "`", name, "` for sparse_ce must be class labels: a vector (one per sample) ",
+                   "or a samples x timesteps matrix, not ", describe(y), ".")
+    }
+    if (anyNA(y)) rnnkit_abort("input", "`", name, "` contains missing class labels.")
+    if (!is.factor(y) && !is.numeric(y) && !is.character(y)) {
+      rnnkit_abort("input", "`", name, "` must hold class labels (a factor, integers or strings), not ",
+                   describe(y), ".")
+    }
+    lab <- if (is.factor(y)) as.character(y) else as.character(c(y))
+    if (is.null(classes)) {
+      classes <- if (is.factor(y)) levels(y) else as.character(sort(unique(c(y))))
+    }
+    code <- match(lab, classes)
+    if (anyNA(code)) {
+      rnnkit_abort("input", "`", name, "` has label \"", lab[is.na(code)][1],
+                   "\" that is not one of the model's classes (", paste(classes, collapse = ", "), ").")
+    }
+    if (length(code) != prod(shape)) {
+      rnnkit_abort("dim", "`", name, "` has ", length(code), " labels; expected ", prod(shape),
+                   " (", paste(shape[-length(shape)], collapse = " x "), ").")
+    }
+    return(list(y = array(as.double(code - 1L), shape), n_out = length(classes),
+                seq_out = seq_out, classes = classes))
+  }
+  if (!is.numeric(y) && !is.logical(y)) {
+    rnnkit_abort("input", "`", name, "` must be numeric, not ", describe(y), ".")
+  }
+  if (is.null(d)) y <- matrix(y, ncol = 1)
+  d <- dim(y)
+  if (length(d) == 2) {
+    seq_out <- FALSE
+    if (d[1] != n_samples) {
+      rnnkit_abort("dim", "`", name, "` has ", d[1], " rows but x has ", n_samples,
+                   " samples; give one target (row) per sample. ", .shape_help)
+    }
+  } else if (length(d) == 3) {
+    seq_out <- TRUE
+    if (d[1] != n_samples || d[2] != n_time) {
+      rnnkit_abort("dim", "`", name, "` is ", describe(y), " but x has ", n_samples, " samples of ",
+                   n_time, " timesteps; a many-to-many target is samples x timesteps x outputs.")
+    }
+  } else {
+    rnnkit_abort("dim", "`", name, "` must be a vector, a matrix or a 3-d array, not ", describe(y), ".")
+  }
+  if (any(!is.finite(y))) {
+    b <- first_bad(y)
+    rnnkit_abort("input", "`", name, "` contains ", format(b$value), " at position ",
+                 paste(b$pos, collapse = ", "), "; remove or fill missing targets first.")
+  }
+  if (loss == "bce" && any(y < 0 | y > 1)) {
+    rnnkit_abort("input", "`", name, "` for binary cross-entropy must lie in [0, 1].")
+  }
+  n_out <- if (seq_out) dim(y)[3] else ncol(y)
+  list(y = array(as.double(y), dim(y)), n_out = n_out, seq_out = seq_out, classes = NULL)
+}
+
+# Takes rows `idx` of a samples-first array of any rank.
+take_samples <- function(a, idx) {
+  d <- dim(a)
+  m <- matrix(a, d[1])[idx, , drop = FALSE]
+  array(m, c(length(idx), d[-1]))
+}
+
+rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
+                    output_activation = NULL, loss = "mse", optimizer = "adam",
+                    lr = NULL, epochs = 100, batch_size = 32, validation = 0,
+                    shuffle = TRUE, early_stopping = FALSE, min_delta = 0,
+                    restore_best = TRUE, dropout = 0, clipnorm = NULL,
+                    clipvalue = NULL, momentum = 0, rho = 0.9, beta1 = 0.9,
+                    beta2 = 0.999, epsilon = 1e-7, recurrent_init = "orthogonal",
+                    seed = NULL, verbose = interactive()) {
+  call <- match.call()
+  windows <- NULL
+  if (inherits(x, "rnnkit_windows")) {
+    windows <- x
+    if (is.null(y)) y <- x$y
+    x <- x$x
+  }
+  if (is.null(y)) rnnkit_abort("input", "`y` is missing: give one target per sample of `x`.")
+  x <- as_input_array(x)
+  d <- dim(x)
+  loss <- check_choice(loss, names(.losses), "loss")
+  optimizer <- check_choice(optimizer, names(.optimizers), "optimizer")
+  if (is.null(output_activation)) output_activation <- default_output_activation(loss)
+  if (is.null(lr)) lr <- if (optimizer == "sgd") 0.01 else 0.001
+  check_number(lr, "lr", min = 0, min_open = TRUE)
+  check_count(epochs, "epochs", max = 1e7)
+  check_count(batch_size, "batch_size", max = 1e7)
+  check_flag(shuffle, "shuffle")
+  check_flag(restore_best, "restore_best")
+  check_flag(verbose, "verbose")
+  check_number(min_delta, "min_delta", min = 0)
+  check_number(momentum, "momentum", min = 0, max = 1)
+  check_number(rho, "rho", min = 0, max = 1)
+  check_number(beta1, "beta1", min = 0, max = 1)
+  check_number(beta2, "beta2", min = 0, max = 1)
+  check_number(epsilon, "epsilon", min = 0, min_open = TRUE)
+  if (!is.null(clipnorm)) check_number(clipnorm, "clipnorm", min = 0, min_open = TRUE)
+  if (!is.null(clipvalue)) check_number(clipvalue, "clipvalue", min = 0, min_open = TRUE)
+  patience <- if (isTRUE(early_stopping)) 10L else if (isFALSE(early_stopping)) 0L else {
+    check_count(early_stopping, "early_stopping (TRUE, FALSE or a patience in epochs)")
+    as.integer(early_stopping)
+  }
+
+  tg <- prepare_targets(y, loss, d[1], d[2])
+  if (loss %in% c("bce", "sparse_ce") && output_activation != default_output_activation(loss)) {
+    rnnkit_abort("input", 'loss = "', loss, '" needs output_activation = "',
+                 default_output_activation(loss), '", not "', output_activation, '".')
+  }
+
+  # validation: a fraction of the samples taken from the end (before any
+  # shuffling, so a time-ordered set validates on its latest windows), or
+  # an explicit list(x, y)
+  xval <- yval <- NULL
+  if (is.list(validation)) {
+    if (!all(c("x", "y") %in% names(validation))) {
+      rnnkit_abort("input", "`validation` as a list needs elements x and y.")
+    }
+    xval <- as_input_array(validation$x, "validation$x")
+    if (dim(xval)[3] != d[3] || dim(xval)[2] != d[2]) {
+      rnnkit_abort("dim", "validation$x is ", describe(xval), " but x has ", d[2],
+                   " timesteps of ", d[3], " features.")
+    }
+    yval <- prepare_targets(validation$y, loss, dim(xval)[1], d[2], tg$classes, "validation$y")$y
+  } else {
+    check_number(validation, "validation", min = 0, max = 0.9)
+    n_val <- floor(d[1] * validation)
+    if (validation > 0 && (n_val < 1 || n_val >= d[1])) {
+      rnnkit_abort("dim", "validation = ", validation, " of ", d[1], " samples leaves ",
+                   n_val, " for validation and ", d[1] - n_val, " for training; both need at least one.")
+    }
+    if (n_val > 0) {
+      iv <- seq.int(d[1] - n_val + 1, d[1])
+      it <- seq_len(d[1] - n_val)
+      xval <- take_samples(x, iv)
+      yval <- take_samples(tg$y, iv)
+      x <- take_samples(x, it)
+      tg$y <- take_samples(tg$y, it)
+    }
+  }
+
+  config <- model_config(cell, units, d[3], tg$n_out, activation, output_activation,
+                         tg$seq_out, dropout)
+  seeds <- core_seed(seed)
+  model <- new_model(config, init_params(config, recurrent_init, seeds))
+  train_seed <- c(seeds[1], (seeds[2] + 1) %% 2^32)
+  train <- list(
+    loss_code = .losses[[loss]], optimizer_code = .optimizers[[optimizer]],
+    lr = lr, momentum = momentum, rho = rho, beta1 = beta1, beta2 = beta2,
+    epsilon = epsilon, clipnorm = if (is.null(clipnorm)) 0 else clipnorm,
+    clipvalue = if (is.null(clipvalue)) 0 else clipvalue,
+    epochs = as.integer(epochs), batch_size = as.integer(batch_size),
+    shuffle = as.integer(shuffle), patience = patience, min_delta = min_delta,
+    restore_best = as.integer(restore_best)
+  )
+  res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
+               xval, yval, train_seed, verbose)
+  n <- res$epochs_run
+  model$params <- res$params
+  model$loss <- loss
+  model$classes <- tg$classes
+  model$n_time <- d[2]
+  model$history <- data.frame(
+    epoch = seq_len(n), loss = res$loss[seq_len(n)],
+    val_loss = if (is.null(xval)) rep(NA_real_, n) else res$val_loss[seq_len(n)]
+  )
+  model$training <- c(list(optimizer = optimizer, n_train = dim(x)[1],
+                           n_val = if (is.null(xval)) 0L else dim(xval)[1]),
+                      train[c("lr", "epochs", "batch_size", "patience", "clipnorm", "clipvalue")])
+  model$status <- res[c("epochs_run", "best_epoch", "stopped_early", "interrupted", "diverged")]
+  model$windows <- if (!is.null(windows)) windows$meta
+  model$call <- call
+  if (res$diverged > 0) rnnkit_warn("diverged", res$message)
+  if (res$interrupted) {
+    message("rnnkit: training interrupted after ", n, " complete epoch(s); ",
+            "returning the model as it stood.")
+  }
+  model
+}

@@ -1,0 +1,120 @@
+# The model object: a plain list of numbers plus a small configuration, so
+# it survives saveRDS(), a trip to a parallel worker and (later) Octave.
+
+# Where each weight matrix lives in the flat parameter vector, mirroring
+# the PARAMETER LAYOUT of src/core/rnnkit.h.
+param_layout <- function(config) {
+  gates <- .gates[[config$cell]]
+  G <- length(gates)
+  out <- list()
+  off <- 0L
+  I <- config$n_in
+  add <- function(layer, name, nr, nc, rn, cn) {
+    out[[length(out) + 1L]] <<- list(
+      layer = layer, name = name, dim = c(nr, nc), offset = off,
+      rownames = rn, colnames = cn
+    )
+    off <<- off + nr * nc
+  }
+  for (l in seq_along(config$units)) {
+    H <- config$units[l]
+    rn <- paste0(rep(gates, each = H), rep(seq_len(H), G))
+    lay <- paste0(config$cell, "_", l)
+    inp <- if (l == 1) paste0("x", seq_len(I)) else paste0("h", seq_len(I))
+    add(lay, "W_x", G * H, I, rn, inp)
+    add(lay, "W_h", G * H, H, rn, paste0("h", seq_len(H)))
+    add(lay, "b", G * H, 1L, rn, NULL)
+    if (config$cell == "gru") add(lay, "b_h", G * H, 1L, rn, NULL)
+    I <- H
+  }
+  add("dense", "W", config$n_out, I, paste0("y", seq_len(config$n_out)), paste0("h", seq_len(I)))
+  add("dense", "b", config$n_out, 1L, paste0("y", seq_len(config$n_out)), NULL)
+  out
+}
+
+n_params <- function(config) {
+  as.integer(.Call(rnnkit_n_params, config))
+}
+
+# Validates an architecture and returns the core's configuration list.
+model_config <- function(cell, units, n_in, n_out, activation, output_activation,
+                         return_sequences, dropout) {
+  cell <- check_choice(cell, names(.cells), "cell")
+  activation <- check_choice(activation, c("tanh", "relu"), "activation")
+  output_activation <- check_choice(
+    output_activation, c("linear", "tanh", "sigmoid", "softmax"), "output_activation"
+  )
+  check_units(units)
+  check_count(n_in, "n_in", max = 1e5)
+  check_count(n_out, "n_out", max = 1e6)
+  check_flag(return_sequences, "return_sequences")
+  check_number(dropout, "dropout", min = 0, max = 0.99)
+  new_config(cell, activation, n_in, units, n_out, output_activation,
+             return_sequences, dropout)
+}
+
+# Initial weights from the core: Glorot-uniform input and output weights,
+# orthogonal (or identity) recurrent weights, zero biases, forget bias 1.
+init_params <- function(config, recurrent_init, seeds) {
+  recurrent_init <- check_choice(recurrent_init, names(.inits), "recurrent_init")
+  if (recurrent_init == "identity" && config$cell != "simple") {
+    rnnkit_abort("input", '`recurrent_init = "identity"` is for cell = "simple" only.')
+  }
+  .Call(rnnkit_init, config, .inits[[recurrent_init]], seeds)
+}
+
+new_model <- function(config, params) {
+  structure(
+    list(
+      config = config, params = params, loss = NA_character_,
+      history = data.frame(epoch = integer(), loss = double(), val_loss = double()),
+      classes = NULL, n_time = NA_integer_, training = list(), status = list(),
+      version = as.character(utils::packageVersion("rnnkit"))
+    ),
+    class = "rnnkit_model"
+  )
+}
+
+# Builds a model with fresh (or given) weights; documented in man/rnn_model.Rd.
+rnn_model <- function(cell = "lstm", units = 16, n_in = 1, n_out = 1,
+                      activation = "tanh", output_activation = "linear",
+                      return_sequences = FALSE, dropout = 0,
+                      recurrent_init = "orthogonal", params = NULL, seed = NULL) {
+  config <- model_config(cell, units, n_in, n_out, activation, output_activation,
+                         return_sequences, dropout)
+  P <- n_params(config)
+  if (is.null(params)) {
+    params <- init_params(config, recurrent_init, core_seed(seed))
+  } else if (!is.numeric(params) || length(params) != P || any(!is.finite(params))) {
+    rnnkit_abort("dim", "`params` must be ", P, " finite numbers for this architecture, not ",
+                 describe(params), ".")
+  }
+  new_model(config, as.double(params))
+}
+
+check_units <- function(units) {
+  ok <- is.numeric(units) && length(units) >= 1 && !anyNA(units) &&
+    all(is.finite(units)) && all(units == round(units))
+  if (!ok || any(units < 1)) {
+    rnnkit_abort("input", "`units` must be positive whole numbers, one per layer ",
+                 "(e.g. 16 or c(32, 16)), not ", paste(format(units), collapse = ", "), ".")
+  }
+  if (length(units) > 16) rnnkit_abort("input", "at most 16 stacked layers are supported, not ", length(units), ".")
+  if (any(units > 1e5)) {
+    rnnkit_abort("size", "`units` of ", format(max(units), big.mark = ","),
+                 " would need more memory than a recurrent layer can use; the limit is 100,000 per layer.")
+  }
+  invisible(units)
+}
+
+coef.rnnkit_model <- function(object, ...) {
+  lay <- param_layout(object$config)
+  out <- list()
+  for (e in lay) {
+    v <- object$params[e$offset + seq_len(prod(e$dim))]
+    m <- if (e$dim[2] == 1L) stats::setNames(v, e$rownames) else
+      matrix(v, e$dim[1], e$dim[2], dimnames = list(e$rownames, e$colnames))
+    out[[e$layer]][[e$name]] <- m
+  }
+  out
+}

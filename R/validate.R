@@ -1,0 +1,105 @@
+# Input checks with messages that say what was expected, what was given and
+# how to fix it. All raise classed conditions (R/errors.R).
+
+.shape_help <- paste0(
+  "rnnkit expects x as a numeric array samples x timesteps x features ",
+  "(e.g. 500 windows of 30 days of 4 prices: dim 500 x 30 x 4); ",
+  "a matrix is taken as samples x timesteps with one feature."
+)
+
+describe <- function(x) {
+  d <- dim(x)
+  if (is.null(d)) {
+    sprintf("a %s vector of length %d", class(x)[1], length(x))
+  } else {
+    sprintf("a %s with dim %s", class(x)[1], paste(d, collapse = " x "))
+  }
+}
+
+check_count <- function(x, name, min = 1, max = Inf) {
+  ok <- is.numeric(x) && length(x) == 1 && !is.na(x) && is.finite(x) &&
+    x == round(x) && x >= min && x <= max
+  if (!ok) {
+    rnnkit_abort(
+      "input", "`", name, "` must be a whole number",
+      if (is.finite(max)) sprintf(" in %g..%g", min, max) else sprintf(" >= %g", min),
+      ", not ", if (is.numeric(x) && length(x) == 1) format(x) else describe(x), "."
+    )
+  }
+  invisible(x)
+}
+
+check_number <- function(x, name, min = -Inf, max = Inf, min_open = FALSE) {
+  ok <- is.numeric(x) && length(x) == 1 && !is.na(x) && is.finite(x) &&
+    (if (min_open) x > min else x >= min) && x <= max
+  if (!ok) {
+    rnnkit_abort(
+      "input", "`", name, "` must be a finite number ",
+      if (min_open) "> " else ">= ", format(min),
+      if (is.finite(max)) paste0(" and <= ", format(max)), ", not ",
+      if (is.numeric(x) && length(x) == 1) format(x) else describe(x), "."
+    )
+  }
+  invisible(x)
+}
+
+check_flag <- function(x, name) {
+  if (!(is.logical(x) && length(x) == 1 && !is.na(x))) {
+    rnnkit_abort("input", "`", name, "` must be TRUE or FALSE, not ", describe(x), ".")
+  }
+  invisible(x)
+}
+
+check_choice <- function(x, choices, name) {
+  if (!(is.character(x) && length(x) == 1 && !is.na(x))) {
+    rnnkit_abort("input", "`", name, "` must be one of ",
+                 paste0('"', choices, '"', collapse = ", "), ", not ", describe(x), ".")
+  }
+  if (!x %in% choices) {
+    near <- choices[utils::adist(x, choices) <= 2]
+    rnnkit_abort(
+      "input", "`", name, '` must be one of ', paste0('"', choices, '"', collapse = ", "),
+      ', not "', x, '".',
+      if (length(near)) paste0(' Did you mean "', near[1], '"?')
+    )
+  }
+  x
+}
+
+# Finds the first non-finite element of an array and names its position.
+first_bad <- function(x) {
+  k <- which(!is.finite(x))[1]
+  pos <- arrayInd(k, if (is.null(dim(x))) length(x) else dim(x))
+  list(value = x[k], pos = pos)
+}
+
+# x -> a double array N x T x I
+as_input_array <- function(x, name = "x") {
+  if (is.data.frame(x)) {
+    rnnkit_abort("input", "`", name, "` is a data.frame; ", .shape_help,
+                 " Use rnn_windows() to cut a data.frame into windows.")
+  }
+  if (!is.numeric(x) && !is.logical(x)) {
+    rnnkit_abort("input", "`", name, "` must be numeric, not ", describe(x), ". ", .shape_help)
+  }
+  d <- dim(x)
+  if (is.null(d) || length(d) == 1) {
+    rnnkit_abort("dim", "`", name, "` is ", describe(x), ", which has no time axis. ",
+                 .shape_help, " For one sequence use array(x, c(1, length(x), 1)).")
+  }
+  if (length(d) == 2) d <- c(d, 1L)
+  if (length(d) != 3) {
+    rnnkit_abort("dim", "`", name, "` has ", length(d), " dimensions; ", .shape_help)
+  }
+  if (d[1] < 1) rnnkit_abort("dim", "`", name, "` has zero samples (dim ", paste(d, collapse = " x "), ").")
+  if (d[2] < 1) rnnkit_abort("dim", "`", name, "` has zero timesteps. ", .shape_help)
+  if (d[3] < 1) rnnkit_abort("dim", "`", name, "` has zero features. ", .shape_help)
+  if (anyNA(x) || any(!is.finite(x))) {
+    b <- first_bad(x)
+    p <- c(b$pos, 1)[1:3]
+    rnnkit_abort("input", "`", name, "` contains ", format(b$value), " at sample ", p[1],
+                 ", timestep ", p[2], ", feature ", p[3],
+                 "; remove or fill missing and infinite values first.")
+  }
+  array(as.double(x), dim = d)
+}

@@ -1,0 +1,196 @@
+/* Recurrent layers: forward over a whole sequence, and full BPTT.
+ *
+ * Inside the kernels T = n_time, B = n_batch, H = n_hidden, I = n_in and
+ * G = gate blocks (1 SimpleRNN, 3 GRU, 4 LSTM); see internal.h for the
+ * shapes of the cache.  Each step does one concatenated G*H x B gate
+ * product h_{t-1} -> W_h h_{t-1}.  The input projection W_x x is hoisted
+ * out of the recurrence as one G*H x (B*T) product when the input is wide;
+ * with at most RNN_FOLD_MAX_IN features it is folded into the gate loop,
+ * where a K = 1..4 product would cost more than the loop
+ * (../shared/PERFORMANCE_NOTES.md).  Backward keeps dZ for all steps so
+ * that dW_x, dW_h and dx are each one product with K = B*T after the loop;
+ * only dZ_t -> W_h^T dZ_t stays inside it. */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define RNN_FOLD_MAX_IN 4
+
+static int folds_input(const rnn_layer_view *w) {
+  return w->n_in <= RNN_FOLD_MAX_IN;
+}
+
+size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
+                          size_t T) {
+  size_t GH = (size_t)rnn_cell_gates(cfg->cell) * H;
+  size_t fwd = GH * B;                       /* GRU's W_h h_{t-1}        */
+  size_t bwd = 2 * GH * B * T + 2 * H * B;   /* dZ (GRU: dZx, dZh), carries */
+  return fwd > bwd ? fwd : bwd;
+}
+
+/* G_t (GH x B) += W_x x_t, for narrow inputs. */
+static void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
+                       const double *xt, double *Gt) {
+  const size_t I = w->n_in;
+  size_t b, k, r;
+  for (b = 0; b < B; b++) {
+    double *g = Gt + GH * b;
+    const double *xb = xt + I * b;
+    for (k = 0; k < I; k++) {
+      const double *wk = w->Wx + GH * k, xv = xb[k];
+      for (r = 0; r < GH; r++) g[r] += wk[r] * xv;
+    }
+  }
+}
+
+void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
+                       size_t B, size_t T, const double *x,
+                       rnn_layer_cache *c, double *tmp) {
+  const size_t H = w->n_hidden, I = w->n_in;
+  const size_t G = rnn_cell_gates(cfg->cell), GH = G * H, HB = H * B;
+  const int fold = folds_input(w);
+  size_t t, b, j;
+
+  if (!fold) rnn_dgemm('N', 'N', GH, B * T, I, 1.0, w->Wx, GH, x, I, 0.0,
+                       c->gates, GH);
+  for (t = 0; t < T; t++) {
+    double *Gt = c->gates + GH * B * t;
+    const double *hprev = c->hs + HB * t;
+    double *h = c->hs + HB * (t + 1);
+    if (cfg->cell == RNN_CELL_GRU) {
+      /* tmp = W_h h_{t-1}; the n block is kept apart (reset after) */
+      rnn_dgemm('N', 'N', GH, B, H, 1.0, w->Wh, GH, hprev, H, 0.0, tmp, GH);
+      if (fold) {
+        memset(Gt, 0, sizeof(double) * GH * B);
+        fold_input(w, GH, B, x + I * B * t, Gt);
+      }
+      for (b = 0; b < B; b++) {
+        double *g = Gt + GH * b, *zh = tmp + GH * b;
+        double *hn = c->aux + HB * t + H * b;
+        const double *hp = hprev + H * b;
+        for (j = 0; j < H; j++) {
+          double r = rnn_sigmoid(g[j] + w->b[j] + zh[j] + w->bh[j]);
+          double z = rnn_sigmoid(g[H + j] + w->b[H + j] + zh[H + j] +
+                                 w->bh[H + j]);
+          double a = zh[2 * H + j] + w->bh[2 * H + j];
+          double n = tanh(g[2 * H + j] + w->b[2 * H + j] + r * a);
+          g[j] = r;
+          g[H + j] = z;
+          g[2 * H + j] = n;
+          hn[j] = a;
+          h[H * b + j] = (1.0 - z) * n + z * hp[j];
+        }
+      }
+      continue;
+    }
+    rnn_dgemm('N', 'N', GH, B, H, 1.0, w->Wh, GH, hprev, H, fold ? 0.0 : 1.0,
+              Gt, GH);
+    if (fold) fold_input(w, GH, B, x + I * B * t, Gt);
+    if (cfg->cell == RNN_CELL_LSTM) {
+      const double *cprev = c->cs + HB * t;
+      double *ct = c->cs + HB * (t + 1), *tc = c->aux + HB * t;
+      for (b = 0; b < B; b++) {
+        double *g = Gt + GH * b;
+        for (j = 0; j < H; j++) {
+          size_t e = H * b + j;
+          double ig = rnn_sigmoid(g[j] + w->b[j]);
+          double fg = rnn_sigmoid(g[H + j] + w->b[H + j]);
+          double gg = tanh(g[2 * H + j] + w->b[2 * H + j]);
+          double og = rnn_sigmoid(g[3 * H + j] + w->b[3 * H + j]);
+          double cv = fg * cprev[e] + ig * gg, tv = tanh(cv);
+          g[j] = ig;
+          g[H + j] = fg;
+          g[2 * H + j] = gg;
+          g[3 * H + j] = og;
+          ct[e] = cv;
+          tc[e] = tv;
+          h[e] = og * tv;
+        }
+      }
+    } else { /* SimpleRNN: h = act(z); gates keep nothing */
+      for (b = 0; b < B; b++)
+        for (j = 0; j < H; j++) h[H * b + j] = Gt[H * b + j] + w->b[j];
+      rnn_activate(cfg->activation, h, H, B);
+    }
+  }
+}
+
+/* dst (rows) += sums of the columns of A (rows x cols) */
+static void add_row_sums(double *dst, const double *A, size_t rows,
+                         size_t cols) {
+  size_t i, j;
+  for (j = 0; j < cols; j++)
+    for (i = 0; i < rows; i++) dst[i] += A[i + rows * j];
+}
+
+void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
+                        rnn_layer_view *g, size_t B, size_t T,
+                        const double *x, const rnn_layer_cache *c, double *dH,
+                        double *dx, double *tmp) {
+  const size_t H = w->n_hidden, I = w->n_in;
+  const size_t G = rnn_cell_gates(cfg->cell), GH = G * H, HB = H * B;
+  const int gru = cfg->cell == RNN_CELL_GRU;
+  double *dZ = tmp;                               /* GH x B x T (GRU: dZx) */
+  double *dZh = gru ? tmp + GH * B * T : dZ;      /* GRU: GH x B x T       */
+  double *carry = tmp + 2 * GH * B * T;           /* H x B: dc or z*dh     */
+  size_t t, b, j, k = T;
+
+  memset(carry, 0, sizeof(double) * HB);
+  while (k-- > 0) {
+    double *dh = dH + HB * k;
+    const double *Gt = c->gates + GH * B * k;
+    double *dZt = dZ + GH * B * k, *dZht = dZh + GH * B * k;
+    t = k;
+    if (t + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
+      rnn_dgemm('T', 'N', H, B, GH, 1.0, w->Wh, GH, dZh + GH * B * (t + 1),
+                GH, 1.0, dh, H);
+    if (cfg->cell == RNN_CELL_LSTM) {
+      const double *cprev = c->cs + HB * t, *tc = c->aux + HB * t;
+      for (b = 0; b < B; b++) {
+        const double *gg = Gt + GH * b;
+        double *dz = dZt + GH * b;
+        for (j = 0; j < H; j++) {
+          size_t e = H * b + j;
+          double i_ = gg[j], f_ = gg[H + j], g_ = gg[2 * H + j],
+                 o_ = gg[3 * H + j];
+          double dc = carry[e] + dh[e] * o_ * (1.0 - tc[e] * tc[e]);
+          dz[j] = dc * g_ * i_ * (1.0 - i_);
+          dz[H + j] = dc * cprev[e] * f_ * (1.0 - f_);
+          dz[2 * H + j] = dc * i_ * (1.0 - g_ * g_);
+          dz[3 * H + j] = dh[e] * tc[e] * o_ * (1.0 - o_);
+          carry[e] = dc * f_;
+        }
+      }
+    } else if (gru) {
+      const double *hprev = c->hs + HB * t, *hn = c->aux + HB * t;
+      for (b = 0; b < B; b++) {
+        const double *gg = Gt + GH * b;
+        double *dzx = dZt + GH * b, *dzh = dZht + GH * b;
+        for (j = 0; j < H; j++) {
+          size_t e = H * b + j;
+          double r = gg[j], z = gg[H + j], n = gg[2 * H + j];
+          double d = dh[e] + carry[e];
+          double dpn = d * (1.0 - z) * (1.0 - n * n);
+          double dpr = dpn * hn[e] * r * (1.0 - r);
+          double dpz = d * (hprev[e] - n) * z * (1.0 - z);
+          dzx[j] = dzh[j] = dpr;
+          dzx[H + j] = dzh[H + j] = dpz;
+          dzx[2 * H + j] = dpn;
+          dzh[2 * H + j] = dpn * r;
+          carry[e] = d * z;
+        }
+      }
+    } else {
+      const double *h = c->hs + HB * (t + 1);
+      memcpy(dZt, dh, sizeof(double) * HB);
+      rnn_activate_backward(cfg->activation, h, dZt, H, B);
+    }
+  }
+  /* weight gradients, merged over time: hs slots 0..T-1 are h_{t-1} */
+  rnn_dgemm('N', 'T', GH, H, B * T, 1.0, dZh, GH, c->hs, H, 1.0, g->Wh, GH);
+  rnn_dgemm('N', 'T', GH, I, B * T, 1.0, dZ, GH, x, I, 1.0, g->Wx, GH);
+  add_row_sums(g->b, dZ, GH, B * T);
+  if (gru) add_row_sums(g->bh, dZh, GH, B * T);
+  if (dx) rnn_dgemm('T', 'N', I, B * T, GH, 1.0, w->Wx, GH, dZ, GH, 0.0, dx, I);
+}

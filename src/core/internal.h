@@ -1,0 +1,76 @@
+/* Declarations shared by the core's files; not part of the public API. */
+#ifndef RNNKIT_INTERNAL_H
+#define RNNKIT_INTERNAL_H
+
+#include "rnnkit.h"
+
+/* status.c: fills err (if not NULL) and returns code. */
+int rnn_fail(rnn_error *err, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* blas.c */
+int rnn_fits_int(size_t n);
+void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
+               const double *A, size_t lda, const double *B, size_t ldb,
+               double beta, double *C, size_t ldc);
+size_t rnn_orthogonal_workspace(size_t m, size_t n);
+int rnn_orthogonalize(size_t m, size_t n, double *A, double *work,
+                      rnn_error *err);
+
+/* activations.c: element-wise maps used by the cells and the head. */
+double rnn_sigmoid(double x);
+void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols);
+void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
+                           size_t n_cols);
+
+/* cells.c: one recurrent layer over a whole batch of sequences.
+ *
+ * Shapes (T = n_time, B = n_batch, H = n_hidden, I = n_in, G = gates):
+ *   x      I x B x T      layer input
+ *   hs     H x B x (T+1)  slot 0 = initial state h0, slot t+1 = h_t
+ *   cs     H x B x (T+1)  LSTM cell states, slot 0 = c0
+ *   gates  G*H x B x T    post-activation gates (LSTM i,f,g,o; GRU r,z,n)
+ *   aux    H x B x T      LSTM tanh(c_t); GRU W_hn h_{t-1} + b_hn
+ */
+typedef struct {
+  double *hs, *cs, *gates, *aux;
+} rnn_layer_cache;
+
+void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
+                       size_t B, size_t T, const double *x,
+                       rnn_layer_cache *c, double *tmp);
+size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
+                          size_t T);
+/* dH (H x B x T) is consumed (overwritten); gradients accumulate into g;
+ * dx (I x B x T) is overwritten unless NULL. */
+void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
+                        rnn_layer_view *g, size_t B, size_t T,
+                        const double *x, const rnn_layer_cache *c, double *dH,
+                        double *dx, double *tmp);
+
+/* model.c: the network's loss and gradient without argument checks, and
+ * the mean loss of a dataset evaluated in chunks (no dropout). */
+int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
+                      size_t B, size_t T, const double *x, const double *y,
+                      double *loss_value, double *grad, double *dx,
+                      rnn_rng *rng, double *work);
+double rnn_net_eval_loss(const rnn_config *cfg, int loss, const double *params,
+                         size_t N, size_t T, const double *x, const double *y,
+                         size_t chunk, size_t *idx, double *xb, double *yb,
+                         double *work);
+
+/* model.c: the network's loss and gradient without argument checks, and
+ * the mean loss of a dataset evaluated in chunks (no dropout). */
+int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
+                      size_t B, size_t T, const double *x, const double *y,
+                      double *loss_value, double *grad, double *dx,
+                      rnn_rng *rng, double *work);
+double rnn_net_eval_loss(const rnn_config *cfg, int loss, const double *params,
+                         size_t N, size_t T, const double *x, const double *y,
+                         size_t chunk, size_t *idx, double *xb, double *yb,
+                         double *work);
+
+#endif

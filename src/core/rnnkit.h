@@ -1,0 +1,291 @@
+/*
+ * rnnkit.h -- the one public header of rnnkit's portable C core.
+ *
+ * The core trains recurrent networks (SimpleRNN, LSTM, GRU) by
+ * backpropagation through time.  It is host-free: it never includes R or
+ * Octave headers, never allocates, prints, exits or asserts, keeps no
+ * globals and is reentrant.  Every function works on caller-owned double
+ * arrays; scratch memory is asked for in the LAPACK manner
+ * (rnn_*_workspace() says how many doubles a call needs, the host
+ * allocates them and passes them in).
+ *
+ * ARRAY LAYOUTS (all column-major, 0-based)
+ *
+ *   dataset input   x[s + n_samples*(t + n_time*i)]
+ *                   an R/Octave array samples x timesteps x features.
+ *   dataset target  many-to-one : y[s + n_samples*k]          (samples x n_out)
+ *                   many-to-many: y[s + n_samples*(t + n_time*k)]
+ *                   sparse categorical cross-entropy: one column of class
+ *                   labels 0..n_out-1 stored as doubles (k = 0 only).
+ *   batch input     x[i + n_in*(b + n_batch*t)]
+ *                   one time step of a batch is a contiguous n_in x n_batch
+ *                   matrix, so one dgemm serves it, and all steps together
+ *                   are one n_in x (n_batch*n_time) matrix.
+ *   batch target    y[k + n_out*(b + n_batch*t)]   (t = 0 only for
+ *                   many-to-one; labels: y[b + n_batch*t]).
+ *
+ * PARAMETER LAYOUT (one flat vector per model; gradients and optimizer
+ * moments use the same layout).  For layer l = 0..n_layers-1 with input
+ * width I (n_in for l = 0, else n_hidden[l-1]), H = n_hidden[l] and
+ * G = 1 (SimpleRNN), 3 (GRU) or 4 (LSTM) gate blocks, in this order:
+ *
+ *   W_x  G*H x I   input weights
+ *   W_h  G*H x H   recurrent weights
+ *   b    G*H       bias
+ *   b_h  G*H       recurrent bias (GRU only: the "reset after" form has
+ *                  a separate bias inside r * (W_hn h + b_hn))
+ *
+ * Gate blocks are stacked by rows in PyTorch's order: LSTM i, f, g, o;
+ * GRU r, z, n.  W_x and W_h therefore equal PyTorch's weight_ih_l{l} and
+ * weight_hh_l{l} element for element (PyTorch's two LSTM/RNN biases sum to
+ * our b).  Then the dense head on the last layer's output (width H_L):
+ *
+ *   W_y  n_out x H_L
+ *   b_y  n_out
+ *
+ * THE CELLS (x_t input, h_{t-1} previous state, s = logistic sigmoid)
+ *   SimpleRNN  h_t = act(W_x x_t + W_h h_{t-1} + b),  act = tanh or relu
+ *   LSTM       [i f g o] = [s s tanh s](W_x x_t + W_h h_{t-1} + b)
+ *              c_t = f c_{t-1} + i g,   h_t = o tanh(c_t)
+ *   GRU        r = s(W_xr x + b_r + W_hr h + b_hr)
+ *              z = s(W_xz x + b_z + W_hz h + b_hz)
+ *              n = tanh(W_xn x + b_n + r (W_hn h + b_hn))
+ *              h_t = (1 - z) n + z h_{t-1}
+ *
+ * Stacked layers pass their whole output sequence to the next layer;
+ * with dropout p > 0 each layer's output is multiplied by an inverted
+ * dropout mask (kept with probability 1 - p, scaled by 1/(1-p)) while
+ * training.  The head is dense: y = act(W_y h + b_y), on the last step
+ * (many-to-one) or on every step (many-to-many).
+ *
+ * Losses are means: over all outputs for MSE, MAE and binary
+ * cross-entropy, over samples (and steps) for sparse categorical
+ * cross-entropy.
+ */
+#ifndef RNNKIT_H
+#define RNNKIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RNN_MAX_LAYERS 16
+
+/* ---- status codes -------------------------------------------------- */
+
+typedef enum {
+  RNN_OK = 0,
+  RNN_ERR_INPUT = 1,    /* an argument is invalid (NULL, NaN, unknown code) */
+  RNN_ERR_DIM = 2,      /* sizes do not agree or are out of range           */
+  RNN_ERR_SIZE = 3,     /* a size overflows what BLAS or memory can address */
+  RNN_ERR_LAPACK = 4,   /* a LAPACK routine reported failure                */
+  RNN_ERR_DIVERGED = 5, /* the loss became NaN or infinite while training   */
+  RNN_ERR_FORMAT = 6    /* a serialized model is corrupt or foreign         */
+} rnn_status;
+
+/* A status with a stable identifier ("rnnkit:dim") and a message that the
+ * hosts turn into a classed R condition or an Octave error id. */
+typedef struct {
+  int code;
+  char id[32];
+  char msg[480];
+} rnn_error;
+
+/* The identifier of a status code, e.g. "rnnkit:dim". */
+const char *rnn_status_id(int code);
+
+/* ---- model configuration ------------------------------------------- */
+
+enum { RNN_CELL_SIMPLE = 0, RNN_CELL_LSTM = 1, RNN_CELL_GRU = 2 };
+enum { RNN_ACT_LINEAR = 0, RNN_ACT_TANH = 1, RNN_ACT_SIGMOID = 2,
+       RNN_ACT_SOFTMAX = 3, RNN_ACT_RELU = 4 };
+enum { RNN_LOSS_MSE = 0, RNN_LOSS_MAE = 1, RNN_LOSS_BCE = 2,
+       RNN_LOSS_SPARSE_CE = 3 };
+enum { RNN_OPT_SGD = 0, RNN_OPT_RMSPROP = 1, RNN_OPT_ADAM = 2 };
+enum { RNN_INIT_ORTHOGONAL = 0, RNN_INIT_IDENTITY = 1 };
+
+typedef struct {
+  int cell;                      /* RNN_CELL_*                              */
+  int activation;                /* SimpleRNN only: RNN_ACT_TANH or _RELU   */
+  int n_in;                      /* input features                          */
+  int n_layers;                  /* 1..RNN_MAX_LAYERS                       */
+  int n_hidden[RNN_MAX_LAYERS];  /* units of each layer                     */
+  int n_out;                     /* head outputs (classes for softmax)      */
+  int head_act;                  /* RNN_ACT_LINEAR/TANH/SIGMOID/SOFTMAX     */
+  int seq_out;                   /* 0 many-to-one, 1 many-to-many           */
+  double dropout;                /* between layers while training, [0, 1)  */
+} rnn_config;
+
+/* Checks a configuration; RNN_OK or a status with err filled in. */
+int rnn_config_check(const rnn_config *cfg, rnn_error *err);
+
+/* Number of gate blocks G of a cell: 1, 3 or 4. */
+int rnn_cell_gates(int cell);
+
+/* Length of the flat parameter vector (0 if cfg is invalid). */
+size_t rnn_n_params(const rnn_config *cfg);
+
+/* Named pointers into a flat parameter vector (or a gradient). */
+typedef struct {
+  double *Wx, *Wh, *b, *bh; /* bh is NULL except for GRU */
+  int n_in, n_hidden;
+} rnn_layer_view;
+
+typedef struct {
+  rnn_layer_view layer[RNN_MAX_LAYERS];
+  double *Wy, *by;
+} rnn_view;
+
+/* Fills v with pointers into p (n_params long). */
+void rnn_view_bind(const rnn_config *cfg, double *p, rnn_view *v);
+
+/* ---- random numbers (xoshiro256**, seeded through splitmix64) ------ */
+
+typedef struct {
+  uint64_t s[4];
+} rnn_rng;
+
+void rnn_rng_seed(rnn_rng *rng, uint64_t seed);
+uint64_t rnn_rng_next(rnn_rng *rng);
+double rnn_rng_unif(rnn_rng *rng);   /* uniform on [0, 1), 53 bits        */
+double rnn_rng_normal(rnn_rng *rng); /* standard normal (polar method)    */
+/* A uniform integer in 0..n-1 without modulo bias (n >= 1). */
+uint64_t rnn_rng_below(rnn_rng *rng, uint64_t n);
+
+/* ---- initialisation ------------------------------------------------ */
+
+/* Doubles of workspace rnn_init_params() needs. */
+size_t rnn_init_workspace(const rnn_config *cfg);
+
+/* Glorot-uniform W_x and W_y, orthogonal (QR of a Gaussian matrix via
+ * LAPACK dgeqrf/dorgqr) or identity (SimpleRNN) W_h, zero biases, LSTM
+ * forget-gate bias 1.  Draws from rng in a fixed order. */
+int rnn_init_params(const rnn_config *cfg, int recurrent_init, double *params,
+                    rnn_rng *rng, double *work, rnn_error *err);
+
+/* ---- forward / backward -------------------------------------------- */
+
+/* Doubles of workspace rnn_loss_grad() needs for a batch of n_batch
+ * sequences of n_time steps (training mode keeps everything BPTT needs). */
+size_t rnn_batch_workspace(const rnn_config *cfg, size_t n_batch,
+                           size_t n_time);
+
+/* Forward in inference mode (no dropout): out is the head's output in
+ * batch-target layout, n_out x n_batch (x n_time when seq_out). */
+int rnn_forward(const rnn_config *cfg, const double *params, size_t n_batch,
+                size_t n_time, const double *x, double *out, double *work,
+                rnn_error *err);
+
+/* Loss of a batch and its gradient.  grad (n_params) is overwritten
+ * (not accumulated).  With rng != NULL and cfg->dropout > 0 the pass is
+ * a training pass with dropout masks drawn from rng; with rng == NULL no
+ * dropout is applied.  dx, if not NULL, receives dloss/dx in batch
+ * layout. */
+int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
+                  size_t n_batch, size_t n_time, const double *x,
+                  const double *y, double *loss_value, double *grad,
+                  double *dx, rnn_rng *rng, double *work, rnn_error *err);
+
+/* Copies samples idx[0..n_batch-1] of a dataset (dataset layout) into a
+ * batch (batch layout).  y/yb may be NULL. */
+void rnn_gather_batch(const rnn_config *cfg, int loss, size_t n_samples,
+                      size_t n_time, const double *x, const double *y,
+                      const size_t *idx, size_t n_batch, double *xb,
+                      double *yb);
+
+/* Doubles of workspace rnn_predict() needs when it works in chunks of
+ * at most `chunk` samples. */
+size_t rnn_predict_workspace(const rnn_config *cfg, size_t chunk,
+                             size_t n_time);
+
+/* Predictions for a whole dataset (dataset layouts in and out):
+ * out is n_samples x n_out (x n_time when seq_out, as a samples x
+ * timesteps x outputs array). */
+int rnn_predict(const rnn_config *cfg, const double *params, size_t n_samples,
+                size_t n_time, const double *x, size_t chunk, double *out,
+                double *work, rnn_error *err);
+
+/* Checks that a loss suits the head: binary cross-entropy needs a
+ * sigmoid head, sparse categorical cross-entropy a softmax head. */
+int rnn_loss_check(const rnn_config *cfg, int loss, rnn_error *err);
+
+/* ---- training ------------------------------------------------------- */
+
+typedef struct {
+  int loss;            /* RNN_LOSS_*                                      */
+  int optimizer;       /* RNN_OPT_*                                       */
+  double lr;           /* learning rate (Keras defaults: 1e-3; SGD 1e-2)  */
+  double momentum;     /* SGD                                             */
+  double rho;          /* RMSprop decay (0.9)                             */
+  double beta1, beta2; /* Adam (0.9, 0.999)                              */
+  double eps;          /* RMSprop/Adam epsilon (1e-7)                     */
+  double clipnorm;     /* > 0: scale the gradient to this global norm     */
+  double clipvalue;    /* > 0: clip every gradient element to +-clipvalue */
+  int epochs;
+  int batch_size;
+  int shuffle;         /* shuffle the training samples every epoch        */
+  int patience;        /* early stopping: epochs without improvement; <= 0 off */
+  double min_delta;    /* improvement smaller than this does not count    */
+  int restore_best;    /* restore the best weights when training ends     */
+} rnn_train_config;
+
+/* A dataset in dataset layout. */
+typedef struct {
+  size_t n_samples;
+  size_t n_time;
+  const double *x;
+  const double *y;
+} rnn_dataset;
+
+/* Host callbacks.  A non-zero return stops training cleanly after the
+ * current batch or epoch.  Either may be NULL. */
+typedef struct {
+  int (*on_epoch)(void *ctx, int epoch, int n_epochs, double loss,
+                  double val_loss);
+  int (*on_batch)(void *ctx, int epoch, int batch, int n_batches,
+                  double loss);
+  void *ctx;
+} rnn_callbacks;
+
+/* What a training run did. */
+typedef struct {
+  int epochs_run;   /* entries of the loss histories written            */
+  int best_epoch;   /* 1-based epoch of the best monitored loss         */
+  int stopped_early;/* early stopping triggered                         */
+  int interrupted;  /* a callback asked to stop                         */
+  int diverged;     /* 1-based epoch whose loss was not finite, or 0    */
+} rnn_train_result;
+
+/* Doubles of workspace rnn_train() needs (0 if the arguments are invalid). */
+size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
+                           size_t n_samples, size_t n_time);
+
+/* Trains params in place.  loss_hist and val_hist (may be NULL without
+ * validation) have tc->epochs entries; NaN where not run.  val may be
+ * NULL.  On divergence the weights of the last finite epoch are kept and
+ * RNN_ERR_DIVERGED is returned with the epoch in err->msg. */
+int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
+              double *params, const rnn_dataset *train,
+              const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
+              double *loss_hist, double *val_hist, rnn_train_result *res,
+              double *work, rnn_error *err);
+
+/* ---- optimizers ----------------------------------------------------- */
+
+/* Scales grad to global norm clipnorm (if larger) and clips elements to
+ * +-clipvalue; a non-positive threshold is off. */
+void rnn_clip_grad(double *grad, size_t n, double clipnorm, double clipvalue);
+
+/* One optimizer step.  state holds 2*n doubles (moments, zero at start);
+ * step is the 1-based update count (Adam's bias correction). */
+void rnn_optim_step(const rnn_train_config *tc, double *params,
+                    const double *grad, double *state, size_t n, long step);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,192 @@
+/* The training driver: shuffled mini-batches, epochs, validation, early
+ * stopping with restore-best-weights, divergence detection and the host's
+ * callbacks.  All randomness (shuffling, dropout) comes from the caller's
+ * rng in a fixed order, so a seed fixes every bit of the result.
+ *
+ * Workspace (P = n_params, N = training samples, B = batch size):
+ *   grad P | optimizer state 2P | best P | epoch backup P | batch
+ *   indices B | batch x I*B*T | batch y ny*B*To | batch network workspace |
+ *   sample order N (indices are size_t stored in double-sized slots) */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+static size_t targets_per_sample(const rnn_config *cfg, int loss,
+                                 size_t n_time) {
+  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
+  return ny * (cfg->seq_out ? n_time : 1);
+}
+
+size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
+                           size_t n_samples, size_t n_time) {
+  size_t P = rnn_n_params(cfg), B, net;
+  if (P == 0 || !tc || tc->batch_size < 1 || n_time == 0 || n_samples == 0)
+    return 0;
+  B = (size_t)tc->batch_size;
+  if (B > n_samples) B = n_samples;
+  net = rnn_batch_workspace(cfg, B, n_time);
+  return 5 * P + B + (size_t)cfg->n_in * B * n_time +
+         targets_per_sample(cfg, tc->loss, n_time) * B + net + n_samples;
+}
+
+static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
+                       const rnn_dataset *d, const char *what, rnn_error *err) {
+  size_t k, nx, ny;
+  (void)tc;
+  if (!d || !d->x || !d->y)
+    return rnn_fail(err, RNN_ERR_INPUT, "%s data are NULL", what);
+  if (d->n_samples == 0 || d->n_time == 0)
+    return rnn_fail(err, RNN_ERR_DIM, "%s data are empty (%lu samples of %lu steps)",
+                    what, (unsigned long)d->n_samples, (unsigned long)d->n_time);
+  nx = d->n_samples * d->n_time * (size_t)cfg->n_in;
+  for (k = 0; k < nx; k++)
+    if (!isfinite(d->x[k]))
+      return rnn_fail(err, RNN_ERR_INPUT, "%s input element %lu is not finite",
+                      what, (unsigned long)k + 1);
+  ny = d->n_samples * targets_per_sample(cfg, tc->loss, d->n_time);
+  for (k = 0; k < ny; k++)
+    if (!isfinite(d->y[k]))
+      return rnn_fail(err, RNN_ERR_INPUT, "%s target element %lu is not finite",
+                      what, (unsigned long)k + 1);
+  if (tc->loss == RNN_LOSS_SPARSE_CE)
+    for (k = 0; k < ny; k++)
+      if (!(d->y[k] >= 0 && d->y[k] < cfg->n_out && d->y[k] == floor(d->y[k])))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "%s class label %g is not an integer in 0..%d", what,
+                        d->y[k], cfg->n_out - 1);
+  return RNN_OK;
+}
+
+static int all_finite(const double *p, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (!isfinite(p[k])) return 0;
+  return 1;
+}
+
+int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
+              double *params, const rnn_dataset *train,
+              const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
+              double *loss_hist, double *val_hist, rnn_train_result *res,
+              double *work, rnn_error *err) {
+  size_t P, N, T, B, I, nyb, k;
+  double *grad, *state, *best, *backup, *xb, *yb, *net, best_loss = INFINITY;
+  size_t *order, *idx;
+  long step = 0;
+  int st, epoch, wait = 0;
+
+  if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
+  if (!tc || !params || !rng || !res || !work || !loss_hist)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_train: NULL argument");
+  if ((st = rnn_loss_check(cfg, tc->loss, err)) != RNN_OK) return st;
+  if (tc->epochs < 1 || tc->batch_size < 1)
+    return rnn_fail(err, RNN_ERR_INPUT, "epochs and batch_size must be >= 1 (got %d and %d)",
+                    tc->epochs, tc->batch_size);
+  if (tc->optimizer < RNN_OPT_SGD || tc->optimizer > RNN_OPT_ADAM)
+    return rnn_fail(err, RNN_ERR_INPUT, "unknown optimizer %d", tc->optimizer);
+  if (!(tc->lr > 0) || !isfinite(tc->lr))
+    return rnn_fail(err, RNN_ERR_INPUT, "the learning rate must be positive and finite");
+  if ((st = check_train(cfg, tc, train, "training", err)) != RNN_OK) return st;
+  if (val) {
+    if ((st = check_train(cfg, tc, val, "validation", err)) != RNN_OK) return st;
+    if (val->n_time != train->n_time)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "validation windows have %lu steps, training windows %lu",
+                      (unsigned long)val->n_time, (unsigned long)train->n_time);
+    if (!val_hist) return rnn_fail(err, RNN_ERR_INPUT, "val_hist is NULL");
+  }
+
+  P = rnn_n_params(cfg);
+  N = train->n_samples;
+  T = train->n_time;
+  B = (size_t)tc->batch_size;
+  if (B > N) B = N;
+  I = (size_t)cfg->n_in;
+  nyb = targets_per_sample(cfg, tc->loss, T) * B;
+  grad = work;
+  state = grad + P;
+  best = state + 2 * P;
+  backup = best + P;
+  idx = (size_t *)(void *)(backup + P); /* B indices of a batch */
+  xb = backup + P + B;
+  yb = xb + I * B * T;
+  net = yb + nyb;
+  order = (size_t *)(void *)(net + rnn_batch_workspace(cfg, B, T));
+  for (k = 0; k < N; k++) order[k] = k;
+  memset(state, 0, sizeof(double) * 2 * P);
+  memset(res, 0, sizeof *res);
+  for (k = 0; k < (size_t)tc->epochs; k++) {
+    loss_hist[k] = NAN;
+    if (val_hist) val_hist[k] = NAN;
+  }
+
+  for (epoch = 1; epoch <= tc->epochs; epoch++) {
+    size_t s0, n_batches = (N + B - 1) / B, bi = 0;
+    double total = 0.0, eloss, vloss = NAN, monitor;
+    memcpy(backup, params, sizeof(double) * P);
+    if (tc->shuffle)
+      for (k = N; k > 1; k--) { /* Fisher-Yates */
+        size_t j = (size_t)rnn_rng_below(rng, k), tmp = order[k - 1];
+        order[k - 1] = order[j];
+        order[j] = tmp;
+      }
+    for (s0 = 0; s0 < N; s0 += B, bi++) {
+      size_t nb = N - s0 < B ? N - s0 : B;
+      double l;
+      rnn_gather_batch(cfg, tc->loss, N, T, train->x, train->y, order + s0, nb,
+                       xb, yb);
+      rnn_net_loss_grad(cfg, tc->loss, params, nb, T, xb, yb, &l, grad, NULL,
+                        cfg->dropout > 0 ? rng : NULL, net);
+      rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
+      rnn_optim_step(tc, params, grad, state, P, ++step);
+      total += l * (double)nb;
+      if (cb && cb->on_batch &&
+          cb->on_batch(cb->ctx, epoch, (int)bi + 1, (int)n_batches,
+                       total / (double)(s0 + nb))) {
+        res->interrupted = 1;
+        break;
+      }
+    }
+    if (res->interrupted) break;
+    eloss = total / (double)N;
+    if (!isfinite(eloss) || !all_finite(params, P)) {
+      memcpy(params, backup, sizeof(double) * P);
+      res->diverged = epoch;
+      return rnn_fail(err, RNN_ERR_DIVERGED,
+                      "training diverged in epoch %d: the loss became %s; the "
+                      "weights after epoch %d were kept. Lower the learning "
+                      "rate or clip gradients (clipnorm)",
+                      epoch, isnan(eloss) ? "NaN" : "infinite", epoch - 1);
+    }
+    loss_hist[epoch - 1] = eloss;
+    if (val) {
+      vloss = rnn_net_eval_loss(cfg, tc->loss, params, val->n_samples, T,
+                                val->x, val->y, B, idx, xb, yb, net);
+      val_hist[epoch - 1] = vloss;
+    }
+    res->epochs_run = epoch;
+    monitor = val ? vloss : eloss;
+    if (monitor < best_loss - tc->min_delta) {
+      best_loss = monitor;
+      res->best_epoch = epoch;
+      wait = 0;
+      if (tc->restore_best) memcpy(best, params, sizeof(double) * P);
+    } else {
+      wait++;
+    }
+    if (cb && cb->on_epoch &&
+        cb->on_epoch(cb->ctx, epoch, tc->epochs, eloss, vloss)) {
+      res->interrupted = 1;
+      break;
+    }
+    if (tc->patience > 0 && wait >= tc->patience) {
+      res->stopped_early = 1;
+      break;
+    }
+  }
+  if (tc->restore_best && tc->patience > 0 && res->best_epoch > 0 &&
+      res->best_epoch != res->epochs_run)
+    memcpy(params, best, sizeof(double) * P);
+  return RNN_OK;
+}

@@ -1,0 +1,20 @@
+/* Registration table only. */
+#include <R.h>
+#include <R_ext/Rdynload.h>
+#include <Rinternals.h>
+
+#include "r_rnnkit.h"
+
+static const R_CallMethodDef call_methods[] = {
+    {"rnnkit_n_params", (DL_FUNC)&rnnkit_n_params, 1},
+    {"rnnkit_init", (DL_FUNC)&rnnkit_init, 3},
+    {"rnnkit_predict", (DL_FUNC)&rnnkit_predict, 3},
+    {"rnnkit_loss_grad", (DL_FUNC)&rnnkit_loss_grad, 6},
+    {"rnnkit_train", (DL_FUNC)&rnnkit_train, 9},
+    {NULL, NULL, 0}};
+
+void R_init_rnnkit(DllInfo *dll) {
+  R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
+  R_useDynamicSymbols(dll, FALSE);
+  R_forceSymbols(dll, TRUE);
+}

@@ -1,0 +1,305 @@
+/* .Call gateways: SEXP in -> core -> SEXP out.  Validation with helpful
+ * messages happens in R (R/validate.R); these check only what the C code
+ * needs to be safe, and turn core status codes into classed R conditions
+ * through rnnkit_core_error() in R/errors.R. */
+#include <R.h>
+#include <Rinternals.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/rnnkit.h"
+#include "r_rnnkit.h"
+
+/* Raises the R condition for a core error (does not return). */
+static void raise_core(const rnn_error *e) {
+  SEXP ns = PROTECT(R_FindNamespace(mkString("rnnkit")));
+  SEXP call = PROTECT(lang3(install("rnnkit_core_error"), mkString(e->id),
+                            mkString(e->msg)));
+  eval(call, ns);
+  UNPROTECT(2);
+  error("%s", e->msg); /* not reached */
+}
+
+static SEXP get(SEXP list, const char *name) {
+  SEXP names = getAttrib(list, R_NamesSymbol);
+  R_xlen_t k;
+  for (k = 0; k < XLENGTH(list); k++)
+    if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0)
+      return VECTOR_ELT(list, k);
+  error("rnnkit internal error: element '%s' missing", name);
+  return R_NilValue;
+}
+
+static int get_int(SEXP list, const char *name) {
+  return asInteger(get(list, name));
+}
+
+static double get_dbl(SEXP list, const char *name) {
+  return asReal(get(list, name));
+}
+
+/* The model configuration list written by R's new_config(). */
+static rnn_config config_from(SEXP s) {
+  rnn_config cfg;
+  SEXP units = get(s, "units");
+  rnn_error err;
+  int l;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.cell = get_int(s, "cell_code");
+  cfg.activation = get_int(s, "activation_code");
+  cfg.n_in = get_int(s, "n_in");
+  if (TYPEOF(units) != INTSXP)
+    error("rnnkit internal error: units must be an integer vector");
+  cfg.n_layers = length(units);
+  if (cfg.n_layers > RNN_MAX_LAYERS) cfg.n_layers = RNN_MAX_LAYERS + 1;
+  else
+    for (l = 0; l < cfg.n_layers; l++) cfg.n_hidden[l] = INTEGER(units)[l];
+  cfg.n_out = get_int(s, "n_out");
+  cfg.head_act = get_int(s, "head_act_code");
+  cfg.seq_out = get_int(s, "seq_out");
+  cfg.dropout = get_dbl(s, "dropout");
+  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
+  return cfg;
+}
+
+static void check_params(const rnn_config *cfg, SEXP params) {
+  if (TYPEOF(params) != REALSXP || (size_t)XLENGTH(params) != rnn_n_params(cfg))
+    error("rnnkit internal error: parameter vector of length %ld, expected %lu",
+          (long)XLENGTH(params), (unsigned long)rnn_n_params(cfg));
+}
+
+/* x must be a double array samples x timesteps x n_in. */
+static void dims3(SEXP x, int n_in, size_t *N, size_t *T) {
+  SEXP d = getAttrib(x, R_DimSymbol);
+  if (TYPEOF(x) != REALSXP || length(d) != 3 || INTEGER(d)[2] != n_in)
+    error("rnnkit internal error: x must be a double array N x T x %d", n_in);
+  *N = (size_t)INTEGER(d)[0];
+  *T = (size_t)INTEGER(d)[1];
+}
+
+/* A 64-bit seed from two doubles holding 32-bit halves. */
+static uint64_t seed_from(SEXP s) {
+  double hi = REAL(s)[0], lo = REAL(s)[1];
+  return ((uint64_t)hi << 32) | (uint64_t)lo;
+}
+
+static double *alloc_work(size_t n) {
+  if (n == 0) n = 1;
+  if (n > (size_t)(R_XLEN_T_MAX / 8))
+    error("rnnkit: workspace of %.0f doubles is too large", (double)n);
+  return (double *)R_alloc(n, sizeof(double));
+}
+
+SEXP rnnkit_n_params(SEXP config) {
+  rnn_config cfg = config_from(config);
+  return ScalarReal((double)rnn_n_params(&cfg));
+}
+
+SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed) {
+  rnn_config cfg = config_from(config);
+  rnn_rng rng;
+  rnn_error err;
+  size_t P = rnn_n_params(&cfg);
+  SEXP out = PROTECT(allocVector(REALSXP, (R_xlen_t)P));
+  double *work = alloc_work(rnn_init_workspace(&cfg));
+  rnn_rng_seed(&rng, seed_from(seed));
+  if (rnn_init_params(&cfg, asInteger(recurrent_init), REAL(out), &rng, work,
+                      &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
+SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  size_t N, T, chunk = 256;
+  SEXP out;
+  double *work;
+  check_params(&cfg, params);
+  dims3(x, cfg.n_in, &N, &T);
+  if (chunk > N) chunk = N;
+  if (cfg.seq_out) {
+    out = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, cfg.n_out));
+  } else {
+    out = PROTECT(allocMatrix(REALSXP, (int)N, cfg.n_out));
+  }
+  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
+  if (rnn_predict(&cfg, REAL(params), N, T, REAL(x), chunk, REAL(out), work,
+                  &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
+/* Loss, gradient and input gradient of the whole of x as one batch. */
+SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
+                      SEXP seed) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  rnn_rng rng;
+  size_t N, T, P, k, I;
+  int ls = asInteger(loss);
+  double *xb, *yb, *work, *dxb, lv = 0;
+  size_t *idx;
+  SEXP grad, dx, res, names;
+  check_params(&cfg, params);
+  dims3(x, cfg.n_in, &N, &T);
+  I = (size_t)cfg.n_in;
+  P = rnn_n_params(&cfg);
+  xb = alloc_work(I * N * T);
+  dxb = alloc_work(I * N * T);
+  yb = alloc_work((size_t)cfg.n_out * N * T);
+  idx = (size_t *)R_alloc(N, sizeof(size_t));
+  for (k = 0; k < N; k++) idx[k] = k;
+  rnn_gather_batch(&cfg, ls, N, T, REAL(x), REAL(y), idx, N, xb, yb);
+  work = alloc_work(rnn_batch_workspace(&cfg, N, T));
+  grad = PROTECT(allocVector(REALSXP, (R_xlen_t)P));
+  if (!isNull(seed)) rnn_rng_seed(&rng, seed_from(seed));
+  if (rnn_loss_grad(&cfg, ls, REAL(params), N, T, xb, yb, &lv, REAL(grad), dxb,
+                    isNull(seed) ? NULL : &rng, work, &err) != RNN_OK)
+    raise_core(&err);
+  dx = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, (int)I));
+  { /* batch layout back to dataset layout */
+    size_t b, t, i;
+    for (t = 0; t < T; t++)
+      for (b = 0; b < N; b++)
+        for (i = 0; i < I; i++)
+          REAL(dx)[b + N * (t + T * i)] = dxb[i + I * (b + N * t)];
+  }
+  res = PROTECT(allocVector(VECSXP, 3));
+  names = PROTECT(allocVector(STRSXP, 3));
+  SET_VECTOR_ELT(res, 0, ScalarReal(lv));
+  SET_VECTOR_ELT(res, 1, grad);
+  SET_VECTOR_ELT(res, 2, dx);
+  SET_STRING_ELT(names, 0, mkChar("loss"));
+  SET_STRING_ELT(names, 1, mkChar("grad"));
+  SET_STRING_ELT(names, 2, mkChar("dx"));
+  setAttrib(res, R_NamesSymbol, names);
+  UNPROTECT(4);
+  return res;
+}
+
+/* ---- training ------------------------------------------------------ */
+
+typedef struct {
+  int verbose;
+  int interrupted;
+} fit_ctx;
+
+static void check_interrupt_fn(void *unused) {
+  (void)unused;
+  R_CheckUserInterrupt();
+}
+
+/* TRUE if the user pressed Ctrl-C; never longjmps out of the core. */
+static int pending_interrupt(void) {
+  return !R_ToplevelExec(check_interrupt_fn, NULL);
+}
+
+static int on_batch(void *ctx, int epoch, int batch, int n_batches,
+                    double loss) {
+  fit_ctx *c = (fit_ctx *)ctx;
+  (void)epoch;
+  (void)batch;
+  (void)n_batches;
+  (void)loss;
+  if (pending_interrupt()) c->interrupted = 1;
+  return c->interrupted;
+}
+
+static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
+                    double val_loss) {
+  fit_ctx *c = (fit_ctx *)ctx;
+  if (c->verbose) {
+    if (ISNAN(val_loss))
+      Rprintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
+    else
+      Rprintf("Epoch %d/%d  loss: %.6g  val_loss: %.6g\n", epoch, n_epochs,
+              loss, val_loss);
+  }
+  if (pending_interrupt()) c->interrupted = 1;
+  return c->interrupted;
+}
+
+SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
+                  SEXP xval, SEXP yval, SEXP seed, SEXP verbose) {
+  rnn_config cfg = config_from(config);
+  rnn_train_config tc;
+  rnn_error err;
+  rnn_rng rng;
+  rnn_dataset dtrain, dval;
+  rnn_train_result res;
+  rnn_callbacks cb;
+  fit_ctx ctx;
+  size_t N, T, Nv = 0, Tv = 0;
+  double *work;
+  int st;
+  SEXP p, lh, vh, out, names;
+  const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
+                      "best_epoch", "stopped_early", "interrupted",
+                      "diverged", "message"};
+
+  check_params(&cfg, params);
+  dims3(x, cfg.n_in, &N, &T);
+  memset(&tc, 0, sizeof tc);
+  tc.loss = get_int(train, "loss_code");
+  tc.optimizer = get_int(train, "optimizer_code");
+  tc.lr = get_dbl(train, "lr");
+  tc.momentum = get_dbl(train, "momentum");
+  tc.rho = get_dbl(train, "rho");
+  tc.beta1 = get_dbl(train, "beta1");
+  tc.beta2 = get_dbl(train, "beta2");
+  tc.eps = get_dbl(train, "epsilon");
+  tc.clipnorm = get_dbl(train, "clipnorm");
+  tc.clipvalue = get_dbl(train, "clipvalue");
+  tc.epochs = get_int(train, "epochs");
+  tc.batch_size = get_int(train, "batch_size");
+  tc.shuffle = get_int(train, "shuffle");
+  tc.patience = get_int(train, "patience");
+  tc.min_delta = get_dbl(train, "min_delta");
+  tc.restore_best = get_int(train, "restore_best");
+  if (tc.epochs < 1 || tc.batch_size < 1)
+    error("rnnkit internal error: epochs and batch_size must be positive");
+  dtrain.n_samples = N;
+  dtrain.n_time = T;
+  dtrain.x = REAL(x);
+  dtrain.y = REAL(y);
+  if (!isNull(xval)) {
+    dims3(xval, cfg.n_in, &Nv, &Tv);
+    dval.n_samples = Nv;
+    dval.n_time = Tv;
+    dval.x = REAL(xval);
+    dval.y = REAL(yval);
+  }
+  p = PROTECT(duplicate(params));
+  lh = PROTECT(allocVector(REALSXP, tc.epochs));
+  vh = PROTECT(allocVector(REALSXP, tc.epochs));
+  work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
+  rnn_rng_seed(&rng, seed_from(seed));
+  ctx.verbose = asLogical(verbose) == TRUE;
+  ctx.interrupted = 0;
+  cb.on_epoch = on_epoch;
+  cb.on_batch = on_batch;
+  cb.ctx = &ctx;
+  err.msg[0] = '\0';
+  st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
+                 &rng, &cb, REAL(lh), REAL(vh), &res, work, &err);
+  if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
+  out = PROTECT(allocVector(VECSXP, 9));
+  names = PROTECT(allocVector(STRSXP, 9));
+  SET_VECTOR_ELT(out, 0, p);
+  SET_VECTOR_ELT(out, 1, lh);
+  SET_VECTOR_ELT(out, 2, vh);
+  SET_VECTOR_ELT(out, 3, ScalarInteger(res.epochs_run));
+  SET_VECTOR_ELT(out, 4, ScalarInteger(res.best_epoch));
+  SET_VECTOR_ELT(out, 5, ScalarLogical(res.stopped_early));
+  SET_VECTOR_ELT(out, 6, ScalarLogical(res.interrupted));
+  SET_VECTOR_ELT(out, 7, ScalarInteger(res.diverged));
+  SET_VECTOR_ELT(out, 8, mkString(st == RNN_OK ? "" : err.msg));
+  for (st = 0; st < 9; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
+  setAttrib(out, R_NamesSymbol, names);
+  UNPROTECT(5);
+  return out;
+}

@@ -1,0 +1,13 @@
+/* The .Call entry points registered in init.c. */
+#ifndef RNNKIT_R_H
+#define RNNKIT_R_H
+#include <Rinternals.h>
+
+SEXP rnnkit_n_params(SEXP config);
+SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed);
+SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x);
+SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
+                      SEXP seed);
+SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
+                  SEXP xval, SEXP yval, SEXP seed, SEXP verbose);
+#endif
