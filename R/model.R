@@ -112,7 +112,7 @@ coef.rnnkit_model <- function(object, ...) {
   out <- list()
   for (e in lay) {
     v <- object$params[e$offset + seq_len(prod(e$dim))]
-    m <- if (e$dim[2] == 1L) stats::setNames(v, e$rownames) else
+    m <- if (is.null(e$colnames)) stats::setNames(v, e$rownames) else # biases
       matrix(v, e$dim[1], e$dim[2], dimnames = list(e$rownames, e$colnames))
     out[[e$layer]][[e$name]] <- m
   }

@@ -1,0 +1,4 @@
+library(testthat)
+library(rnnkit)
+
+test_check("rnnkit")

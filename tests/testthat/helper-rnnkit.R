@@ -1,0 +1,38 @@
+# Shared helpers for the tests that prove the math.
+
+# Loss, gradient and input gradient of the whole of x as one batch,
+# straight from the core. seed != NULL fixes the dropout masks.
+core_loss_grad <- function(model, loss, x, y, seed = NULL) {
+  .Call(rnnkit:::rnnkit_loss_grad, model$config, rnnkit:::.losses[[loss]],
+        model$params, x, y, seed)
+}
+
+# Central finite differences of the loss w.r.t. the parameters.
+numeric_grad <- function(model, loss, x, y, seed = NULL, h = 1e-5) {
+  p0 <- model$params
+  vapply(seq_along(p0), function(k) {
+    model$params <- p0
+    model$params[k] <- p0[k] + h
+    up <- core_loss_grad(model, loss, x, y, seed)$loss
+    model$params[k] <- p0[k] - h
+    dn <- core_loss_grad(model, loss, x, y, seed)$loss
+    (up - dn) / (2 * h)
+  }, 0)
+}
+
+rel_err <- function(a, b) sqrt(sum((a - b)^2)) / sqrt(sum((a + b)^2))
+
+# A small random problem for a given head/loss. Targets suit the loss.
+toy_problem <- function(loss, n_out, seq_out, N = 3, T = 4, I = 2, seed = 1) {
+  set.seed(seed)
+  x <- array(rnorm(N * T * I), c(N, T, I))
+  steps <- if (seq_out) T else 1
+  if (loss == "sparse_ce") {
+    y <- array(as.double(sample(0:(n_out - 1), N * steps, TRUE)), if (seq_out) c(N, T, 1) else c(N, 1))
+  } else if (loss == "bce") {
+    y <- array(runif(N * steps * n_out), if (seq_out) c(N, T, n_out) else c(N, n_out))
+  } else {
+    y <- array(rnorm(N * steps * n_out, sd = 0.5), if (seq_out) c(N, T, n_out) else c(N, n_out))
+  }
+  list(x = x, y = y)
+}

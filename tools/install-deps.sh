@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs what building, checking and testing rnnkit needs on a fresh
+# Debian machine with R: the system tools R CMD check --as-cran uses, and
+# the R packages in Suggests.  Safe to re-run: it installs only what is
+# missing, and runs apt-get update at most once.
+set -e
+
+need_apt=""
+command -v tidy >/dev/null 2>&1 || need_apt="$need_apt tidy"   # HTML manual validation
+command -v qpdf >/dev/null 2>&1 || need_apt="$need_apt qpdf"   # PDF size checks
+command -v checkbashisms >/dev/null 2>&1 || need_apt="$need_apt devscripts" # configure check
+if ! echo '#include <R.h>' | ${CC:-gcc} -E -I"$(R RHOME)/include" -I/usr/share/R/include - >/dev/null 2>&1; then
+  need_apt="$need_apt r-base-dev"
+fi
+if [ -n "$need_apt" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "install-deps: apt-get install$need_apt"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need_apt >/dev/null
+  else
+    echo "install-deps: please install (as root):$need_apt" >&2
+  fi
+fi
+
+Rscript -e '
+pkgs <- c("testthat")
+miss <- pkgs[!vapply(pkgs, requireNamespace, TRUE, quietly = TRUE)]
+if (length(miss)) {
+  message("install-deps: installing R packages: ", paste(miss, collapse = ", "))
+  install.packages(miss, repos = "https://cloud.r-project.org")
+}'

@@ -1,0 +1,38 @@
+#!/bin/sh
+# The README's test command (make test) runs this: build the tarball,
+# R CMD check --as-cran it (which also runs tests/testthat), fail on any
+# ERROR or WARNING, then run the testthat suite against the installed
+# tarball and print the counts.
+set -e
+cd "$(dirname "$0")/.."
+R=${R:-R}
+version=$(sed -n 's/^Version: *//p' DESCRIPTION)
+tarball="rnnkit_${version}.tar.gz"
+out=check
+rm -rf "$out" && mkdir -p "$out"
+
+echo "== R CMD build"
+$R CMD build --no-build-vignettes . >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+mv "$tarball" "$out/"
+
+echo "== R CMD check --as-cran"
+status=0
+( cd "$out" &&
+  _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=FALSE \
+  _R_CHECK_FORCE_SUGGESTS_=false \
+  $R CMD check --as-cran --no-manual "$tarball" ) >"$out/check.out" 2>&1 || status=$?
+log="$out/rnnkit.Rcheck/00check.log"
+grep -E '^Status:' "$log" || true
+if [ $status -ne 0 ] || grep -qE '^\* .*\.\.\. *(ERROR|WARNING)' "$log" || grep -qE '^Status:.*(ERROR|WARNING)' "$log"; then
+  cat "$out/check.out"
+  for f in "$out"/rnnkit.Rcheck/tests/*.Rout.fail; do [ -f "$f" ] && tail -60 "$f"; done
+  echo "R CMD check failed" >&2
+  exit 1
+fi
+grep -B1 -A6 'NOTE$' "$log" || true
+
+echo "== testthat"
+lib="$out/lib"
+mkdir -p "$lib"
+$R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript tools/run-tests.R tests/testthat
