@@ -1,8 +1,8 @@
 #!/bin/sh
 # The README's test command (make test) runs this: build the tarball,
 # R CMD check --as-cran it (which also runs tests/testthat), fail on any
-# ERROR or WARNING, then run the testthat suite against the installed
-# tarball and print the counts.
+# ERROR or WARNING, build and run the core's own C test, then run the
+# testthat suite against the installed tarball and print the counts.
 set -e
 cd "$(dirname "$0")/.."
 R=${R:-R}
@@ -30,6 +30,9 @@ if [ $status -ne 0 ] || grep -qE '^\* .*\.\.\. *(ERROR|WARNING)' "$log" || grep 
   exit 1
 fi
 grep -B1 -A6 'NOTE$' "$log" || true
+
+echo "== the C core alone (C99, -pedantic -Werror, no R headers)"
+R="$R" sh tests/core/run.sh
 
 echo "== testthat"
 lib="$out/lib"

@@ -1,0 +1,157 @@
+/* The core on its own: compiled with -std=c99 -pedantic -Werror and no R
+ * headers (proving it host-free), linked only to BLAS/LAPACK, and driven
+ * through its public API: status codes for bad arguments, workspace
+ * queries, a training run, determinism.  Prints "core: N passed, N failed". */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/core/rnnkit.h"
+
+static int n_pass, n_fail;
+
+static void check(int ok, const char *what) {
+  if (ok) {
+    n_pass++;
+  } else {
+    n_fail++;
+    printf("FAILED: %s\n", what);
+  }
+}
+
+static rnn_config lstm_config(void) {
+  rnn_config c;
+  memset(&c, 0, sizeof c);
+  c.cell = RNN_CELL_LSTM;
+  c.activation = RNN_ACT_TANH;
+  c.n_in = 2;
+  c.n_layers = 2;
+  c.n_hidden[0] = 4;
+  c.n_hidden[1] = 3;
+  c.n_out = 1;
+  c.head_act = RNN_ACT_LINEAR;
+  return c;
+}
+
+static rnn_train_config train_config(void) {
+  rnn_train_config t;
+  memset(&t, 0, sizeof t);
+  t.loss = RNN_LOSS_MSE;
+  t.optimizer = RNN_OPT_ADAM;
+  t.lr = 0.01;
+  t.beta1 = 0.9;
+  t.beta2 = 0.999;
+  t.eps = 1e-7;
+  t.epochs = 5;
+  t.batch_size = 4;
+  t.shuffle = 1;
+  return t;
+}
+
+/* trains a fresh model from seed and returns its parameters (malloc'd) */
+static double *train(uint64_t seed, const double *x, const double *y, size_t N,
+                     size_t T, double *loss_hist, int *status) {
+  rnn_config c = lstm_config();
+  rnn_train_config t = train_config();
+  rnn_rng rng;
+  rnn_error err;
+  rnn_train_result res;
+  rnn_dataset d;
+  size_t P = rnn_n_params(&c);
+  double *p = malloc(P * sizeof(double));
+  double *w = malloc(rnn_init_workspace(&c) * sizeof(double));
+  double *tw = malloc(rnn_train_workspace(&c, &t, N, T) * sizeof(double));
+  rnn_rng_seed(&rng, seed);
+  *status = rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p, &rng, w, &err);
+  d.n_samples = N;
+  d.n_time = T;
+  d.x = x;
+  d.y = y;
+  if (*status == RNN_OK)
+    *status = rnn_train(&c, &t, p, &d, NULL, &rng, NULL, loss_hist, NULL, &res,
+                        tw, &err);
+  free(w);
+  free(tw);
+  return p;
+}
+
+int main(void) {
+  rnn_config c = lstm_config(), bad;
+  rnn_error err;
+  rnn_rng rng;
+  size_t N = 16, T = 5, k, P;
+  double x[16 * 5 * 2], y[16], h1[5], h2[5], out[16];
+  double *p1, *p2, *w;
+  int st1, st2;
+
+  /* configuration checks return status codes, never crash */
+  check(rnn_config_check(&c, &err) == RNN_OK, "valid config accepted");
+  check(rnn_config_check(NULL, &err) == RNN_ERR_INPUT, "NULL config");
+  bad = c;
+  bad.n_hidden[1] = 0;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_DIM, "zero units");
+  check(strcmp(err.id, "rnnkit:dim") == 0, "error id rnnkit:dim");
+  bad = c;
+  bad.n_hidden[0] = 2000000000;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_DIM, "absurd units");
+  check(rnn_n_params(&bad) == 0, "n_params of an invalid config is 0");
+  bad = c;
+  bad.n_layers = RNN_MAX_LAYERS + 1;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_DIM, "too many layers");
+  bad = c;
+  bad.cell = 7;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_INPUT, "unknown cell");
+  bad = c;
+  bad.dropout = 1.0;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_INPUT, "dropout 1");
+  bad = c;
+  bad.dropout = NAN;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_INPUT, "dropout NaN");
+  check(rnn_loss_check(&c, RNN_LOSS_BCE, &err) == RNN_ERR_INPUT,
+        "bce needs sigmoid head");
+  check(rnn_batch_workspace(&c, 0, 5) == 0, "workspace of an empty batch");
+
+  /* parameter count: LSTM G=4: 16*(2+4+1) + 12*(4+3+1) + (3+1) */
+  P = rnn_n_params(&c);
+  check(P == (size_t)(16 * 7 + 12 * 8 + 4), "parameter count");
+
+  /* data: y = mean of the last inputs */
+  rnn_rng_seed(&rng, 3);
+  for (k = 0; k < N * T * 2; k++) x[k] = rnn_rng_normal(&rng);
+  for (k = 0; k < N; k++) y[k] = 0.5 * (x[k + N * (T - 1)] + x[k + N * (T - 1 + T)]);
+
+  /* forward/predict reject bad arguments */
+  w = malloc(rnn_predict_workspace(&c, 8, T) * sizeof(double));
+  p1 = calloc(P, sizeof(double));
+  check(rnn_predict(&c, p1, 0, T, x, 8, out, w, &err) == RNN_ERR_DIM,
+        "predict with zero samples");
+  check(rnn_predict(&c, NULL, N, T, x, 8, out, w, &err) == RNN_ERR_INPUT,
+        "predict with NULL params");
+  check(rnn_predict(&c, p1, N, T, x, 8, out, w, &err) == RNN_OK,
+        "predict in chunks");
+  free(p1);
+  free(w);
+
+  /* the same seed gives the same bits; another seed differs */
+  p1 = train(42, x, y, N, T, h1, &st1);
+  p2 = train(42, x, y, N, T, h2, &st2);
+  check(st1 == RNN_OK && st2 == RNN_OK, "training runs");
+  check(memcmp(p1, p2, P * sizeof(double)) == 0, "same seed, same weights");
+  check(memcmp(h1, h2, sizeof h1) == 0, "same seed, same loss history");
+  check(h1[4] < h1[0], "loss decreases");
+  free(p2);
+  p2 = train(43, x, y, N, T, h2, &st2);
+  check(memcmp(p1, p2, P * sizeof(double)) != 0, "another seed differs");
+  free(p1);
+  free(p2);
+
+  /* non-finite data are rejected before training */
+  x[7] = NAN;
+  p1 = train(1, x, y, N, T, h1, &st1);
+  check(st1 == RNN_ERR_INPUT, "NaN input rejected by rnn_train");
+  free(p1);
+
+  printf("core: %d passed, %d failed\n", n_pass, n_fail);
+  return n_fail != 0;
+}
