@@ -78,6 +78,16 @@ static void dims3(SEXP x, int n_in, size_t *N, size_t *T) {
   *T = (size_t)INTEGER(d)[1];
 }
 
+/* y must hold exactly what the core reads for N samples of T steps. */
+static void check_targets(const rnn_config *cfg, int loss, SEXP y, size_t N,
+                          size_t T) {
+  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
+  size_t want = N * ny * (cfg->seq_out ? T : 1);
+  if (TYPEOF(y) != REALSXP || (size_t)XLENGTH(y) != want)
+    error("rnnkit internal error: targets of length %ld, expected %lu doubles",
+          (long)XLENGTH(y), (unsigned long)want);
+}
+
 /* A 64-bit seed from two doubles holding 32-bit halves. */
 static uint64_t seed_from(SEXP s) {
   double hi = REAL(s)[0], lo = REAL(s)[1];
@@ -146,6 +156,7 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
   SEXP grad, dx, res, names;
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
+  check_targets(&cfg, ls, y, N, T);
   I = (size_t)cfg.n_in;
   P = rnn_n_params(&cfg);
   xb = alloc_work(I * N * T);
@@ -262,12 +273,14 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   tc.restore_best = get_int(train, "restore_best");
   if (tc.epochs < 1 || tc.batch_size < 1)
     error("rnnkit internal error: epochs and batch_size must be positive");
+  check_targets(&cfg, tc.loss, y, N, T);
   dtrain.n_samples = N;
   dtrain.n_time = T;
   dtrain.x = REAL(x);
   dtrain.y = REAL(y);
   if (!isNull(xval)) {
     dims3(xval, cfg.n_in, &Nv, &Tv);
+    check_targets(&cfg, tc.loss, yval, Nv, Tv);
     dval.n_samples = Nv;
     dval.n_time = Tv;
     dval.x = REAL(xval);

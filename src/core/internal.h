@@ -62,15 +62,4 @@ double rnn_net_eval_loss(const rnn_config *cfg, int loss, const double *params,
                          size_t chunk, size_t *idx, double *xb, double *yb,
                          double *work);
 
-/* model.c: the network's loss and gradient without argument checks, and
- * the mean loss of a dataset evaluated in chunks (no dropout). */
-int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
-                      size_t B, size_t T, const double *x, const double *y,
-                      double *loss_value, double *grad, double *dx,
-                      rnn_rng *rng, double *work);
-double rnn_net_eval_loss(const rnn_config *cfg, int loss, const double *params,
-                         size_t N, size_t T, const double *x, const double *y,
-                         size_t chunk, size_t *idx, double *xb, double *yb,
-                         double *work);
-
 #endif

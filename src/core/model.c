@@ -356,6 +356,9 @@ int rnn_predict(const rnn_config *cfg, const double *params, size_t N,
   if (!params || !x || !out || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_predict: NULL argument");
   if (chunk > N) chunk = N;
+  if (!rnn_fits_int(chunk * T * ((size_t)cfg->n_in + 1)))
+    return rnn_fail(err, RNN_ERR_SIZE, "windows of %lu steps are too long",
+                    (unsigned long)T);
   To = out_steps(cfg, T);
   K = (size_t)cfg->n_out;
   I = (size_t)cfg->n_in;

@@ -102,6 +102,11 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
   T = train->n_time;
   B = (size_t)tc->batch_size;
   if (B > N) B = N;
+  if (!rnn_fits_int(B * T * ((size_t)cfg->n_in + 1)) ||
+      !rnn_fits_int(B * T * (size_t)rnn_cell_gates(cfg->cell)))
+    return rnn_fail(err, RNN_ERR_SIZE,
+                    "a batch of %lu windows of %lu steps is too large for BLAS",
+                    (unsigned long)B, (unsigned long)T);
   I = (size_t)cfg->n_in;
   nyb = targets_per_sample(cfg, tc->loss, T) * B;
   grad = work;
