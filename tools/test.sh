@@ -1,7 +1,7 @@
 #!/bin/sh
 # The README's test command (make test) runs this: build the tarball,
 # R CMD check --as-cran it (which also runs tests/testthat), fail on any
-# ERROR or WARNING, build and run the core's own C test, then run the
+# ERROR, WARNING or NOTE, build and run the core's own C test, then run the
 # testthat suite against the installed tarball and print the counts.
 set -e
 cd "$(dirname "$0")/.."
@@ -29,7 +29,11 @@ if [ $status -ne 0 ] || grep -qE '^\* .*\.\.\. *(ERROR|WARNING)' "$log" || grep 
   echo "R CMD check failed" >&2
   exit 1
 fi
-grep -B1 -A6 'NOTE$' "$log" || true
+if grep -qE '^Status:.*NOTE' "$log"; then
+  grep -B1 -A8 'NOTE$' "$log"
+  echo "R CMD check gave a NOTE: fix it (rnnkit keeps --as-cran at zero notes)" >&2
+  exit 1
+fi
 
 echo "== the C core alone (C99, -pedantic -Werror, no R headers)"
 R="$R" sh tests/core/run.sh
