@@ -10,6 +10,7 @@ command -v tidy >/dev/null 2>&1 || need_apt="$need_apt tidy"   # HTML manual val
 command -v qpdf >/dev/null 2>&1 || need_apt="$need_apt qpdf"   # PDF size checks
 command -v checkbashisms >/dev/null 2>&1 || need_apt="$need_apt devscripts" # configure check
 command -v pandoc >/dev/null 2>&1 || need_apt="$need_apt pandoc"   # README.md/NEWS.md check
+command -v valgrind >/dev/null 2>&1 || need_apt="$need_apt valgrind"
 if ! echo '#include <R.h>' | ${CC:-gcc} -E -I"$(R RHOME)/include" -I/usr/share/R/include - >/dev/null 2>&1; then
   need_apt="$need_apt r-base-dev"
 fi

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The README's test command (make test) runs this: build the tarball,
 # R CMD check --as-cran it (which also runs tests/testthat), fail on any
-# ERROR, WARNING or NOTE, build and run the core's own C test, then run the
-# testthat suite against the installed tarball and print the counts.
+# ERROR, WARNING or NOTE, build and run the core's own C test, run the
+# testthat suite with the C code under ASAN+UBSAN and under valgrind, then
+# run it against the installed tarball and print the counts.
 set -e
 cd "$(dirname "$0")/.."
 R=${R:-R}
@@ -38,8 +39,15 @@ fi
 echo "== the C core alone (C99, -pedantic -Werror, no R headers)"
 R="$R" sh tests/core/run.sh
 
-echo "== testthat"
 lib="$out/lib"
 mkdir -p "$lib"
 $R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+
+echo "== testthat under AddressSanitizer + UndefinedBehaviorSanitizer"
+R="$R" sh tools/sanitize.sh
+
+echo "== testthat under valgrind"
+R="$R" sh tools/valgrind.sh "$lib"
+
+echo "== testthat"
 R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript tools/run-tests.R tests/testthat
