@@ -86,8 +86,9 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
                     restore_best = TRUE, dropout = 0, clipnorm = NULL,
                     clipvalue = NULL, momentum = 0, rho = 0.9, beta1 = 0.9,
                     beta2 = 0.999, epsilon = 1e-7, recurrent_init = "orthogonal",
-                    seed = NULL, verbose = interactive()) {
+                    seed = NULL, verbose = interactive(), ...) {
   call <- match.call()
+  check_dots(list(...), names(formals(sys.function())), "rnn_fit")
   windows <- NULL
   if (inherits(x, "rnnkit_windows")) {
     windows <- x

@@ -103,3 +103,23 @@ as_input_array <- function(x, name = "x") {
   }
   array(as.double(x), dim = d)
 }
+
+# Arguments that landed in `...`: misspelled options. Names the nearest
+# real option, so `epoch = 5` says: did you mean `epochs`?
+check_dots <- function(dots, valid, fun) {
+  if (length(dots) == 0) return(invisible())
+  nm <- names(dots)
+  if (is.null(nm) || any(nm == "")) {
+    rnnkit_abort("input", fun, "() got ", sum(is.null(nm) | nm == ""),
+                 " unnamed extra argument(s); name every option after `y`.")
+  }
+  valid <- setdiff(valid, "...")
+  bad <- nm[1]
+  d <- utils::adist(bad, valid, ignore.case = TRUE)[1, ]
+  near <- valid[d == min(d) & d <= max(2, nchar(bad) %/% 3)]
+  pre <- valid[startsWith(valid, bad)]
+  guess <- c(pre, near)[1]
+  rnnkit_abort("input", fun, "() has no option `", bad, "`.",
+               if (!is.na(guess)) paste0(" Did you mean `", guess, "`?") else
+                 paste0(" Its options are: ", paste(valid, collapse = ", "), "."))
+}

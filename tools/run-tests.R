@@ -2,6 +2,7 @@
 # line "testthat: N passed, N failed, N skipped"; exits non-zero on failure.
 args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args)) args[1] else "tests/testthat"
+Sys.setenv(NOT_CRAN = "true") # run the slower checks skipped on CRAN
 library(testthat)
 library(rnnkit)
 cat("rnnkit", as.character(packageVersion("rnnkit")), "from", find.package("rnnkit"), "\n")
