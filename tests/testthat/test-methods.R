@@ -51,3 +51,16 @@ test_that("rnn_windows cuts series and data frames", {
   expect_equal(dim(w4$x), c(nrow(px) - 30, 30, 4))
   expect_equal(w4$y[1], px$Close[31])
 })
+
+test_that("rnn_windows selects columns by name or number, and says what it has", {
+  m <- cbind(a = 1:12 + 0, b = (1:12) * 2)
+  w <- rnn_windows(m, window = 3, target = 2, features = 1)
+  expect_equal(w$y[1], 8)
+  expect_equal(dimnames(w$x)[[3]], "a")
+  expect_error(rnn_windows(m, window = 3, target = "c"), '"c" not in `data`; it has a, b',
+               class = "rnnkit_error_input")
+  expect_error(rnn_windows(m, window = 3, features = 3), "has 2 column", class = "rnnkit_error_input")
+  expect_error(rnn_windows(m, window = 3, target = c("a", "b")), "one column",
+               class = "rnnkit_error_input")
+  expect_error(rnn_windows(m, window = 3), "`target` is needed", class = "rnnkit_error_input")
+})

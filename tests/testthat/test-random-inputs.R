@@ -1,0 +1,62 @@
+# Property: for random malformed inputs every public function either
+# succeeds or raises an rnnkit_error -- never a base R error, never a
+# crash (a crash would take this test process down with it).
+
+bad_values <- function() {
+  list(
+    NULL, NA, NaN, Inf, -Inf, -1, 0, 0.5, 1e9, 2^31, -2^31, "lstm", "", TRUE, FALSE,
+    character(0), numeric(0), integer(0), list(), list(1, 2), c(1, 2, 3),
+    1:3, factor("a"), matrix(1:4, 2), matrix(NA_real_, 2, 2),
+    array(0, c(0, 3, 1)), array(0, c(2, 0, 1)), array(0, c(2, 3, 0)),
+    array(rnorm(24), c(2, 3, 4)), array(rnorm(8), c(2, 2, 2, 1)),
+    data.frame(a = 1:3), data.frame(a = letters[1:3]), function(x) x, quote(x),
+    complex(real = 1, imaginary = 1), as.Date("2020-01-01"), .Machine$integer.max
+  )
+}
+
+expect_clean <- function(expr_fn, what = "") {
+  res <- tryCatch({ expr_fn(); "ok" },
+                  rnnkit_error = function(e) "rnnkit_error",
+                  error = function(e) paste("UNCLASSED:", conditionMessage(e)),
+                  warning = function(w) if (inherits(w, "rnnkit_warning")) "ok" else
+                    paste("WARNING:", conditionMessage(w)))
+  expect_true(res %in% c("ok", "rnnkit_error"), info = paste(what, res))
+  res
+}
+
+test_that("rnn_fit: random options and data", {
+  set.seed(101)
+  pool <- bad_values()
+  x <- array(rnorm(8 * 3 * 2), c(8, 3, 2))
+  y <- rnorm(8)
+  opts <- c("x", "y", "cell", "units", "activation", "output_activation", "loss", "optimizer",
+            "lr", "epochs", "batch_size", "validation", "shuffle", "early_stopping", "min_delta",
+            "restore_best", "dropout", "clipnorm", "clipvalue", "momentum", "rho", "beta1",
+            "beta2", "epsilon", "recurrent_init", "seed", "verbose")
+  for (i in 1:300) {
+    args <- list(x = x, y = y, epochs = 1, verbose = FALSE)
+    k <- sample(opts, sample(1:2, 1))
+    for (o in k) args[o] <- list(pool[[sample(length(pool), 1)]])
+    expect_clean(function() do.call(rnn_fit, args, quote = TRUE),
+                 paste("rnn_fit", paste(k, collapse = ","), paste(sapply(args[k], class), collapse = ",")))
+  }
+})
+
+test_that("predict, rnn_model and rnn_windows: random arguments", {
+  set.seed(102)
+  pool <- bad_values()
+  m <- rnn_model("gru", 3, n_in = 2, seed = 1)
+  for (i in 1:200) {
+    v <- pool[[sample(length(pool), 1)]]
+    expect_clean(function() predict(m, v), paste("predict", class(v)[1]))
+    margs <- list(cell = "lstm", units = 2, n_in = 1, n_out = 1)
+    margs[sample(c(names(formals(rnn_model))), 1)] <- list(pool[[sample(length(pool), 1)]])
+    expect_clean(function() do.call(rnn_model, margs, quote = TRUE),
+                 paste("rnn_model", paste(names(margs), collapse = ","), paste(sapply(margs, class), collapse = ",")))
+    wargs <- list(data = rnorm(50), window = 5)
+    wargs[sample(c("data", "window", "horizon", "target", "features"), 1)] <-
+      list(pool[[sample(length(pool), 1)]])
+    expect_clean(function() do.call(rnn_windows, wargs, quote = TRUE),
+                 paste("rnn_windows", paste(names(wargs), collapse = ","), paste(sapply(wargs, class), collapse = ",")))
+  }
+})
