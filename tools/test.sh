@@ -1,7 +1,8 @@
 #!/bin/sh
 # The README's test command (make test) runs this: build the tarball,
 # R CMD check --as-cran it (which also runs tests/testthat), fail on any
-# ERROR, WARNING or NOTE, build and run the core's own C test, run the
+# ERROR, WARNING or NOTE, build and run the core's own C test, fuzz the
+# core's validation with libFuzzer, run the
 # testthat suite with the C code under ASAN+UBSAN and under valgrind, then
 # run it against the installed tarball and print the counts.
 set -e
@@ -42,6 +43,9 @@ R="$R" sh tests/core/run.sh
 lib="$out/lib"
 mkdir -p "$lib"
 $R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+
+echo "== fuzzing the core (libFuzzer + ASAN/UBSAN, ${FUZZ_SECONDS:-60} s per harness)"
+R="$R" sh tests/fuzz/run.sh
 
 echo "== testthat under AddressSanitizer + UndefinedBehaviorSanitizer"
 R="$R" sh tools/sanitize.sh
