@@ -28,6 +28,6 @@ core_seed <- function(seed = NULL) {
   if (is.null(seed)) {
     return(floor(stats::runif(2) * 2^32))
   }
-  check_count(seed, "seed", min = 0)
+  check_count(seed, "seed", min = 0, max = 2^53) # exact in a double
   c(floor(seed / 2^32), seed %% 2^32)
 }

@@ -76,3 +76,11 @@ test_that("the core's own checks surface as classed errors", {
   expect_error(core_loss_grad(m, "sparse_ce", x, bad), class = "rnnkit_error_input")
   expect_error(core_loss_grad(m, "sparse_ce", x, bad), "not an integer in 0..1")
 })
+
+test_that("seeds are whole numbers from 0 to 2^53", {
+  expect_error(rnn_model(seed = 1e30), class = "rnnkit_error_input")
+  expect_error(rnn_model(seed = -1), class = "rnnkit_error_input")
+  expect_error(rnn_model(seed = 1.5), class = "rnnkit_error_input")
+  expect_identical(rnn_model(seed = 2^53)$params, rnn_model(seed = 2^53)$params)
+  expect_false(identical(rnn_model(seed = 2^40)$params, rnn_model(seed = 2^40 + 1)$params))
+})
