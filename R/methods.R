@@ -41,6 +41,7 @@ print.rnnkit_model <- function(x, ...) {
     cat("  trained ", nrow(h), " epoch", if (nrow(h) != 1) "s", " (", tr$optimizer,
         ", lr ", format(tr$lr), ", batch ", tr$batch_size, ", loss ", x$loss, ")",
         if (isTRUE(x$status$stopped_early)) paste0("; stopped early, best epoch ", x$status$best_epoch),
+        if (isTRUE(tr$restored)) paste0(" (its weights restored)"),
         if (isTRUE(x$status$interrupted)) "; interrupted",
         if (isTRUE(x$status$diverged > 0)) paste0("; diverged in epoch ", x$status$diverged),
         "\n", sep = "")
@@ -73,7 +74,8 @@ print.summary.rnnkit_model <- function(x, ...) {
   if (x$epochs > 0) {
     cat("Loss:", x$loss, " optimizer:", x$training$optimizer, " lr:", format(x$training$lr),
         " batch size:", x$training$batch_size, "\n")
-    cat("Epochs run:", x$epochs, " best epoch:", x$best_epoch, "\n")
+    cat("Epochs run:", x$epochs, " best epoch:", x$best_epoch,
+        if (isTRUE(x$training$restored)) "(the model holds its weights)", "\n")
     cat("Final training loss:  ", format(x$final_loss, digits = 6), "\n")
     if (!is.na(x$final_val_loss)) cat("Final validation loss:", format(x$final_val_loss, digits = 6), "\n")
   } else {

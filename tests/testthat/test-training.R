@@ -99,6 +99,9 @@ test_that("validation from the end, early stopping restores the best weights", {
   vl <- mean((predict(fit, x[151:200, , , drop = FALSE]) - y[151:200])^2)
   expect_equal(vl, fit$history$val_loss[best], tolerance = 1e-10)
   expect_equal(min(fit$history$val_loss), fit$history$val_loss[best])
+  expect_true(fit$training$restored)
+  expect_output(print(fit), "stopped early, best epoch [0-9]+ \\(its weights restored\\)")
+  expect_output(print(summary(fit)), "the model holds its weights")
 })
 
 test_that("divergence stops with a classed warning and keeps finite weights", {
