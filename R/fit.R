@@ -86,7 +86,8 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
                     restore_best = TRUE, dropout = 0, clipnorm = NULL,
                     clipvalue = NULL, momentum = 0, rho = 0.9, beta1 = 0.9,
                     beta2 = 0.999, epsilon = 1e-7, recurrent_init = "orthogonal",
-                    seed = NULL, verbose = interactive(), ...) {
+                    seed = NULL, verbose = interactive(),
+                    threads = getOption("rnnkit.threads", 2L), ...) {
   call <- match.call()
   check_dots(list(...), names(formals(sys.function())), "rnn_fit")
   windows <- NULL
@@ -108,6 +109,7 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
   check_flag(shuffle, "shuffle")
   check_flag(restore_best, "restore_best")
   check_flag(verbose, "verbose")
+  check_count(threads, "threads", min = 1, max = 1024)
   check_number(min_delta, "min_delta", min = 0)
   check_number(momentum, "momentum", min = 0, max = 1)
   check_number(rho, "rho", min = 0, max = 1)
@@ -170,7 +172,7 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
     clipvalue = if (is.null(clipvalue)) 0 else clipvalue,
     epochs = as.integer(epochs), batch_size = as.integer(batch_size),
     shuffle = as.integer(shuffle), patience = patience, min_delta = min_delta,
-    restore_best = as.integer(restore_best)
+    restore_best = as.integer(restore_best), threads = as.integer(threads)
   )
   res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
                xval, yval, train_seed, verbose)

@@ -1,4 +1,4 @@
-/* Registration table only. */
+/* Registration table, and the one load-time note the gateways need. */
 #include <R.h>
 #include <R_ext/Rdynload.h>
 #include <Rinternals.h>
@@ -17,4 +17,5 @@ void R_init_rnnkit(DllInfo *dll) {
   R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
   R_useDynamicSymbols(dll, FALSE);
   R_forceSymbols(dll, TRUE);
+  rnnkit_remember_pid();
 }

@@ -11,6 +11,21 @@
 #include "core/rnnkit.h"
 #include "r_rnnkit.h"
 
+#ifndef _WIN32
+#include <unistd.h>
+/* GNU libgomp is not fork-safe: a child forked (parallel::mclapply) after
+ * the parent ran an OpenMP region waits forever for threads that did not
+ * survive the fork.  The pid of the process that loaded rnnkit tells a
+ * forked child, which then trains on one thread -- with the same results,
+ * since they never depend on the number of threads. */
+static pid_t loaded_pid = 0;
+void rnnkit_remember_pid(void) { loaded_pid = getpid(); }
+static int in_forked_child(void) { return loaded_pid != 0 && getpid() != loaded_pid; }
+#else
+void rnnkit_remember_pid(void) {}
+static int in_forked_child(void) { return 0; }
+#endif
+
 /* Raises the R condition for a core error (does not return). */
 static void raise_core(const rnn_error *e) {
   SEXP ns = PROTECT(R_FindNamespace(mkString("rnnkit")));
@@ -271,6 +286,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   tc.patience = get_int(train, "patience");
   tc.min_delta = get_dbl(train, "min_delta");
   tc.restore_best = get_int(train, "restore_best");
+  tc.n_threads = get_int(train, "threads");
+  if (in_forked_child()) tc.n_threads = 1;
   if (tc.epochs < 1 || tc.batch_size < 1)
     error("rnnkit internal error: epochs and batch_size must be positive");
   check_targets(&cfg, tc.loss, y, N, T);

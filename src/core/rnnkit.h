@@ -230,6 +230,8 @@ typedef struct {
   int patience;        /* early stopping: epochs without improvement; <= 0 off */
   double min_delta;    /* improvement smaller than this does not count    */
   int restore_best;    /* restore the best weights when training ends     */
+  int n_threads;       /* threads for the two halves of a batch (<= 1: one);
+                          results do not depend on it                      */
 } rnn_train_config;
 
 /* A dataset in dataset layout. */

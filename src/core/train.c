@@ -3,9 +3,17 @@
  * callbacks.  All randomness (shuffling, dropout) comes from the caller's
  * rng in a fixed order, so a seed fixes every bit of the result.
  *
- * Workspace (P = n_params, N = training samples, B = batch size):
- *   grad P | optimizer state 2P | best P | epoch backup P | batch
- *   indices B | batch x I*B*T | batch y ny*B*To | batch network workspace |
+ * Every batch is split into two halves (when it has two samples or more)
+ * whose forward and backward passes run independently, on two threads
+ * when OpenMP and n_threads allow, each into a private gradient; the
+ * halves' gradients are then combined in a fixed order.  The split is
+ * made whatever the number of threads, so results never depend on it.
+ *
+ * Workspace (P = n_params, N = training samples, B = batch size,
+ * Bh = ceil(B/2)):
+ *   grad P | optimizer state 2P | best P | epoch backup P | indices Bh |
+ *   two halves of: grad P | batch x I*Bh*T | batch y ny*Bh*To |
+ *                  network workspace for Bh |
  *   sample order N (indices are size_t stored in double-sized slots) */
 #include "internal.h"
 
@@ -18,17 +26,27 @@ static size_t targets_per_sample(const rnn_config *cfg, int loss,
   return ny * (cfg->seq_out ? n_time : 1);
 }
 
+/* Doubles of one half's buffers for halves of at most Bh samples. */
+static size_t half_size(const rnn_config *cfg, int loss, size_t P, size_t Bh,
+                        size_t T) {
+  return P + (size_t)cfg->n_in * Bh * T + targets_per_sample(cfg, loss, T) * Bh +
+         rnn_batch_workspace(cfg, Bh, T);
+}
+
 size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
                            size_t n_samples, size_t n_time) {
-  size_t P = rnn_n_params(cfg), B, net;
+  size_t P = rnn_n_params(cfg), B, Bh;
   if (P == 0 || !tc || tc->batch_size < 1 || n_time == 0 || n_samples == 0)
     return 0;
   B = (size_t)tc->batch_size;
   if (B > n_samples) B = n_samples;
-  net = rnn_batch_workspace(cfg, B, n_time);
-  return 5 * P + B + (size_t)cfg->n_in * B * n_time +
-         targets_per_sample(cfg, tc->loss, n_time) * B + net + n_samples;
+  Bh = (B + 1) / 2;
+  return 5 * P + Bh + 2 * half_size(cfg, tc->loss, P, Bh, n_time) + n_samples;
 }
+
+typedef struct {
+  double *grad, *xb, *yb, *net;
+} half_ws;
 
 static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                        const rnn_dataset *d, const char *what, rnn_error *err) {
@@ -70,11 +88,15 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
               double *loss_hist, double *val_hist, rnn_train_result *res,
               double *work, rnn_error *err) {
-  size_t P, N, T, B, I, nyb, k;
-  double *grad, *state, *best, *backup, *xb, *yb, *net, best_loss = INFINITY;
+  size_t P, N, T, B, Bh, I, k;
+  double *grad, *state, *best, *backup, best_loss = INFINITY;
+  half_ws half[2];
   size_t *order, *idx;
   long step = 0;
-  int st, epoch, wait = 0;
+  int st, epoch, wait = 0, p;
+#ifdef _OPENMP
+  const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
+#endif
 
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
   if (!tc || !params || !rng || !res || !work || !loss_hist)
@@ -108,16 +130,21 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
                     "a batch of %lu windows of %lu steps is too large for BLAS",
                     (unsigned long)B, (unsigned long)T);
   I = (size_t)cfg->n_in;
-  nyb = targets_per_sample(cfg, tc->loss, T) * B;
+  Bh = (B + 1) / 2;
   grad = work;
   state = grad + P;
   best = state + 2 * P;
   backup = best + P;
-  idx = (size_t *)(void *)(backup + P); /* B indices of a batch */
-  xb = backup + P + B;
-  yb = xb + I * B * T;
-  net = yb + nyb;
-  order = (size_t *)(void *)(net + rnn_batch_workspace(cfg, B, T));
+  idx = (size_t *)(void *)(backup + P); /* Bh indices for validation */
+  for (p = 0; p < 2; p++) {
+    double *base = backup + P + Bh + (size_t)p * half_size(cfg, tc->loss, P, Bh, T);
+    half[p].grad = base;
+    half[p].xb = base + P;
+    half[p].yb = half[p].xb + I * Bh * T;
+    half[p].net = half[p].yb + targets_per_sample(cfg, tc->loss, T) * Bh;
+  }
+  order = (size_t *)(void *)(backup + P + Bh +
+                             2 * half_size(cfg, tc->loss, P, Bh, T));
   for (k = 0; k < N; k++) order[k] = k;
   memset(state, 0, sizeof(double) * 2 * P);
   memset(res, 0, sizeof *res);
@@ -138,11 +165,35 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
       }
     for (s0 = 0; s0 < N; s0 += B, bi++) {
       size_t nb = N - s0 < B ? N - s0 : B;
-      double l;
-      rnn_gather_batch(cfg, tc->loss, N, T, train->x, train->y, order + s0, nb,
-                       xb, yb);
-      rnn_net_loss_grad(cfg, tc->loss, params, nb, T, xb, yb, &l, grad, NULL,
-                        cfg->dropout > 0 ? rng : NULL, net);
+      size_t n_half[2];
+      double l, l_half[2] = {0.0, 0.0};
+      rnn_rng hrng[2];
+      int parts;
+      n_half[0] = (nb + 1) / 2;
+      n_half[1] = nb - n_half[0];
+      parts = n_half[1] > 0 ? 2 : 1;
+      if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
+        for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(n_threads) schedule(static, 1) if (parts > 1 && n_threads > 1)
+#endif
+      for (p = 0; p < parts; p++) {
+        half_ws *h = &half[p];
+        size_t off = p == 0 ? 0 : n_half[0];
+        rnn_gather_batch(cfg, tc->loss, N, T, train->x, train->y,
+                         order + s0 + off, n_half[p], h->xb, h->yb);
+        rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], T, h->xb, h->yb,
+                          &l_half[p], h->grad, NULL,
+                          cfg->dropout > 0 ? &hrng[p] : NULL, h->net);
+      }
+      if (parts == 1) {
+        memcpy(grad, half[0].grad, sizeof(double) * P);
+        l = l_half[0];
+      } else { /* the mean over the batch from the halves' means */
+        double w0 = (double)n_half[0] / (double)nb, w1 = (double)n_half[1] / (double)nb;
+        for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
+        l = w0 * l_half[0] + w1 * l_half[1];
+      }
       rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
       rnn_optim_step(tc, params, grad, state, P, ++step);
       total += l * (double)nb;
@@ -167,7 +218,8 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     loss_hist[epoch - 1] = eloss;
     if (val) {
       vloss = rnn_net_eval_loss(cfg, tc->loss, params, val->n_samples, T,
-                                val->x, val->y, B, idx, xb, yb, net);
+                                val->x, val->y, Bh, idx, half[0].xb,
+                                half[0].yb, half[0].net);
       val_hist[epoch - 1] = vloss;
     }
     res->epochs_run = epoch;

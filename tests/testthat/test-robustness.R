@@ -10,6 +10,8 @@ fit_k <- function(k) {
                   epochs = 4, batch_size = 8, dropout = 0.1, seed = k, verbose = FALSE)$params
 }
 
+# The sequential fits run OpenMP in this process first: the forked workers
+# then must not enter a parallel region (libgomp is not fork-safe).
 test_that("forked parallel fits equal sequential fits", {
   skip_on_os("windows")
   seq_fits <- lapply(1:4, fit_k)

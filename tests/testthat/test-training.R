@@ -6,7 +6,7 @@ train_once <- function(model, x, y, loss = "mse", ...) {
   tr <- list(loss_code = rnnkit:::.losses[[loss]], optimizer_code = 0L, lr = 0.1,
              momentum = 0, rho = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7,
              clipnorm = 0, clipvalue = 0, epochs = 1L, batch_size = dim(x)[1],
-             shuffle = 0L, patience = 0L, min_delta = 0, restore_best = 0L)
+             shuffle = 0L, patience = 0L, min_delta = 0, restore_best = 0L, threads = 1L)
   tr[names(list(...))] <- list(...)
   .Call(rnnkit:::rnnkit_train, model$config, tr, model$params, x, y, NULL, NULL,
         c(0, 1), FALSE)
@@ -135,4 +135,18 @@ test_that("models are plain lists that survive saveRDS()", {
   back <- readRDS(f)
   expect_identical(predict(back, pb$x), predict(fit, pb$x))
   expect_false(any(vapply(unlist(fit, recursive = TRUE), is.environment, TRUE)))
+})
+
+test_that("results do not depend on the number of threads", {
+  set.seed(7)
+  x <- array(rnorm(45 * 6 * 2), c(45, 6, 2))
+  y <- rnorm(45)
+  fit <- function(th) rnn_fit(x, y, cell = "gru", units = c(5, 4), epochs = 3, batch_size = 9,
+                              dropout = 0.2, validation = 0.2, seed = 3, threads = th,
+                              verbose = FALSE)
+  one <- fit(1)
+  two <- fit(2)
+  expect_identical(one$params, two$params)
+  expect_identical(one$history, two$history)
+  expect_error(fit(0), class = "rnnkit_error_input")
 })
