@@ -1,5 +1,6 @@
 #!/bin/sh
-# Side-by-side seconds per epoch, rnnkit vs PyTorch (1 thread), alternating
+# Side-by-side seconds per epoch, rnnkit (its default 2 threads) vs PyTorch
+# (1 thread, its best setting on this machine), alternating
 # runs, 3 repetitions each; prints every run, then medians and ratios.
 # Needs the installed rnnkit and Debian's python3-torch.
 cd "$(dirname "$0")"
