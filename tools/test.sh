@@ -48,7 +48,7 @@ echo "== fuzzing the core (libFuzzer + ASAN/UBSAN, ${FUZZ_SECONDS:-60} s per har
 R="$R" sh tests/fuzz/run.sh
 
 echo "== testthat under AddressSanitizer + UndefinedBehaviorSanitizer"
-R="$R" sh tools/sanitize.sh
+R="$R" sh tools/sanitize.sh "$out/$tarball"
 
 echo "== testthat under valgrind"
 R="$R" sh tools/valgrind.sh "$lib"
