@@ -188,8 +188,7 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
   model$training <- c(list(optimizer = optimizer, n_train = dim(x)[1],
                            n_val = if (is.null(xval)) 0L else dim(xval)[1]),
                       train[c("lr", "epochs", "batch_size", "patience", "clipnorm", "clipvalue")],
-                      list(restored = restore_best && patience > 0 &&
-                             res$best_epoch > 0 && res$best_epoch != n))
+                      list(restored = res$restored))
   model$status <- res[c("epochs_run", "best_epoch", "stopped_early", "interrupted", "diverged")]
   model$windows <- if (!is.null(windows)) windows$meta
   model$call <- call

@@ -265,7 +265,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   SEXP p, lh, vh, out, names;
   const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                       "best_epoch", "stopped_early", "interrupted",
-                      "diverged", "message"};
+                      "diverged", "restored", "message"};
 
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
@@ -317,8 +317,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
                  &rng, &cb, REAL(lh), REAL(vh), &res, work, &err);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, 9));
-  names = PROTECT(allocVector(STRSXP, 9));
+  out = PROTECT(allocVector(VECSXP, 10));
+  names = PROTECT(allocVector(STRSXP, 10));
   SET_VECTOR_ELT(out, 0, p);
   SET_VECTOR_ELT(out, 1, lh);
   SET_VECTOR_ELT(out, 2, vh);
@@ -327,8 +327,9 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   SET_VECTOR_ELT(out, 5, ScalarLogical(res.stopped_early));
   SET_VECTOR_ELT(out, 6, ScalarLogical(res.interrupted));
   SET_VECTOR_ELT(out, 7, ScalarInteger(res.diverged));
-  SET_VECTOR_ELT(out, 8, mkString(st == RNN_OK ? "" : err.msg));
-  for (st = 0; st < 9; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
+  SET_VECTOR_ELT(out, 8, ScalarLogical(res.restored));
+  SET_VECTOR_ELT(out, 9, mkString(st == RNN_OK ? "" : err.msg));
+  for (st = 0; st < 10; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
   setAttrib(out, R_NamesSymbol, names);
   UNPROTECT(5);
   return out;

@@ -259,6 +259,7 @@ typedef struct {
   int stopped_early;/* early stopping triggered                         */
   int interrupted;  /* a callback asked to stop                         */
   int diverged;     /* 1-based epoch whose loss was not finite, or 0    */
+  int restored;     /* the best epoch's weights were put back           */
 } rnn_train_result;
 
 /* Doubles of workspace rnn_train() needs (0 if the arguments are invalid). */

@@ -88,7 +88,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
               double *loss_hist, double *val_hist, rnn_train_result *res,
               double *work, rnn_error *err) {
-  size_t P, N, T, B, Bh, I, k;
+  size_t P, N, T, B, Bh, I, hsz, k;
   double *grad, *state, *best, *backup, best_loss = INFINITY;
   half_ws half[2];
   size_t *order, *idx;
@@ -131,20 +131,20 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
                     (unsigned long)B, (unsigned long)T);
   I = (size_t)cfg->n_in;
   Bh = (B + 1) / 2;
+  hsz = half_size(cfg, tc->loss, P, Bh, T);
   grad = work;
   state = grad + P;
   best = state + 2 * P;
   backup = best + P;
   idx = (size_t *)(void *)(backup + P); /* Bh indices for validation */
   for (p = 0; p < 2; p++) {
-    double *base = backup + P + Bh + (size_t)p * half_size(cfg, tc->loss, P, Bh, T);
+    double *base = backup + P + Bh + (size_t)p * hsz;
     half[p].grad = base;
     half[p].xb = base + P;
     half[p].yb = half[p].xb + I * Bh * T;
     half[p].net = half[p].yb + targets_per_sample(cfg, tc->loss, T) * Bh;
   }
-  order = (size_t *)(void *)(backup + P + Bh +
-                             2 * half_size(cfg, tc->loss, P, Bh, T));
+  order = (size_t *)(void *)(backup + P + Bh + 2 * hsz);
   for (k = 0; k < N; k++) order[k] = k;
   memset(state, 0, sizeof(double) * 2 * P);
   memset(res, 0, sizeof *res);
@@ -243,7 +243,9 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     }
   }
   if (tc->restore_best && tc->patience > 0 && res->best_epoch > 0 &&
-      res->best_epoch != res->epochs_run)
+      res->best_epoch != res->epochs_run) {
     memcpy(params, best, sizeof(double) * P);
+    res->restored = 1;
+  }
   return RNN_OK;
 }
