@@ -79,22 +79,21 @@ take_samples <- function(a, idx) {
   array(m, c(length(idx), d[-1]))
 }
 
-rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
-                    output_activation = NULL, loss = "mse", optimizer = "adam",
-                    lr = NULL, epochs = 100, batch_size = 32, validation = 0,
-                    shuffle = TRUE, early_stopping = FALSE, min_delta = 0,
-                    restore_best = TRUE, dropout = 0, clipnorm = NULL,
-                    clipvalue = NULL, momentum = 0, rho = 0.9, beta1 = 0.9,
-                    beta2 = 0.999, epsilon = 1e-7, recurrent_init = "orthogonal",
-                    seed = NULL, verbose = interactive(),
-                    threads = getOption("rnnkit.threads", 2L), ...) {
+rnn_fit <- function(x, ...) UseMethod("rnn_fit")
+
+rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
+                            output_activation = NULL, loss = "mse", optimizer = "adam",
+                            lr = NULL, epochs = 100, batch_size = 32, validation = 0,
+                            shuffle = TRUE, early_stopping = FALSE, min_delta = 0,
+                            restore_best = TRUE, dropout = 0, clipnorm = NULL,
+                            clipvalue = NULL, momentum = 0, rho = 0.9, beta1 = 0.9,
+                            beta2 = 0.999, epsilon = 1e-7, recurrent_init = "orthogonal",
+                            seed = NULL, verbose = interactive(),
+                            threads = getOption("rnnkit.threads", 2L), model = NULL, ...) {
   call <- match.call()
   check_dots(list(...), names(formals(sys.function())), "rnn_fit")
-  windows <- NULL
-  if (inherits(x, "rnnkit_windows")) {
-    windows <- x
-    if (is.null(y)) y <- x$y
-    x <- x$x
+  if (!is.null(model) && !inherits(model, "rnnkit_model")) {
+    rnnkit_abort("input", "`model` must be an rnnkit model to continue training, not ", describe(model), ".")
   }
   if (is.null(y)) rnnkit_abort("input", "`y` is missing: give one target per sample of `x`.")
   x <- as_input_array(x)
@@ -123,7 +122,7 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
     as.integer(early_stopping)
   }
 
-  tg <- prepare_targets(y, loss, d[1], d[2])
+  tg <- prepare_targets(y, loss, d[1], d[2], if (!is.null(model)) model$classes)
   if (loss %in% c("bce", "sparse_ce") && output_activation != default_output_activation(loss)) {
     rnnkit_abort("input", 'loss = "', loss, '" needs output_activation = "',
                  default_output_activation(loss), '", not "', output_activation, '".')
@@ -160,10 +159,20 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
     }
   }
 
-  config <- model_config(cell, units, d[3], tg$n_out, activation, output_activation,
-                         tg$seq_out, dropout)
   seeds <- core_seed(seed)
-  model <- new_model(config, init_params(config, recurrent_init, seeds))
+  if (is.null(model)) {
+    config <- model_config(cell, units, d[3], tg$n_out, activation, output_activation,
+                           tg$seq_out, dropout)
+    model <- new_model(config, init_params(config, recurrent_init, seeds))
+  } else {
+    # continue training: the architecture is the model's own
+    if (model$config$n_in != d[3] || model$config$n_out != tg$n_out ||
+        model$config$seq_out != tg$seq_out) {
+      rnnkit_abort("dim", "`model` takes ", model$config$n_in, " feature(s) and gives ",
+                   model$config$n_out, " output(s); the data have ", d[3], " and ", tg$n_out, ".")
+    }
+    model <- new_model(model$config, model$params)
+  }
   train_seed <- c(seeds[1], (seeds[2] + 1) %% 2^32)
   train <- list(
     loss_code = .losses[[loss]], optimizer_code = .optimizers[[optimizer]],
@@ -190,12 +199,129 @@ rnn_fit <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
                       train[c("lr", "epochs", "batch_size", "patience", "clipnorm", "clipvalue")],
                       list(restored = res$restored))
   model$status <- res[c("epochs_run", "best_epoch", "stopped_early", "interrupted", "diverged")]
-  model$windows <- if (!is.null(windows)) windows$meta
   model$call <- call
+  if (verbose && res$stopped_early) {
+    cat("Stopped early after epoch ", n, "; best epoch ", res$best_epoch,
+        if (res$restored) " (its weights restored)", ".\n", sep = "")
+  }
   if (res$diverged > 0) rnnkit_warn("diverged", res$message)
   if (res$interrupted) {
     message("rnnkit: training interrupted after ", n, " complete epoch(s); ",
             "returning the model as it stood.")
   }
   model
+}
+
+# Windows in: fit on the training windows and keep what forecasting and
+# predicting in original units need (the scaler, the data, residuals).
+rnn_fit.rnnkit_windows <- function(x, ...) {
+  w <- x
+  args <- list(...)
+  if (length(args) && (is.null(names(args)) || any(names(args) == ""))) {
+    rnnkit_abort("input", "with windows, name every option of rnn_fit() (units = 16, epochs = 50, ...).")
+  }
+  if ("y" %in% names(args)) {
+    rnnkit_abort("input", "`y` is not needed with windows: their targets come from rnn_windows().")
+  }
+  train <- w$index$set == "train"
+  tw <- subset_windows(w, train)
+  fit <- rnn_fit.default(tw$x, tw$y, ...)
+  fit$prep <- list(meta = w$meta, scaler = w$scaler, data = w$data)
+  fit$n_time <- w$meta$window
+  # one-step residuals on the windows the model learned from (scaled
+  # units): the errors that prediction intervals bootstrap
+  yhat <- .Call(rnnkit_predict, fit$config, fit$params, tw$x)
+  fit$residuals <- as.matrix(tw$y) - yhat
+  dimnames(fit$residuals) <- list(NULL, target_names(w$meta$target, w$meta$horizon))
+  fit$fitted_rows <- tw$index$target_row
+  fit$call <- match.call()
+  fit
+}
+
+# Formula in: Close ~ Open + High + Low + Close windows `data` first.
+rnn_fit.formula <- function(x, data, window = 30, horizon = 1, stride = 1, date = "Date",
+                            na = "error", split = NULL, test = NULL, scale = "minmax", ...) {
+  if (missing(data)) rnnkit_abort("input", "the formula interface needs `data`.")
+  vars <- formula_columns(x, data, date)
+  w <- rnn_windows(data, target = vars$target, features = vars$features, window = window,
+                   horizon = horizon, stride = stride, date = date, na = na, split = split,
+                   test = test, scale = scale)
+  fit <- rnn_fit.rnnkit_windows(w, ...)
+  fit$call <- match.call()
+  fit
+}
+
+# Target and feature names of a formula; `.` is every numeric column but
+# the date; cbind(a, b) ~ . predicts several columns.
+formula_columns <- function(f, data, date) {
+  if (length(f) != 3) rnnkit_abort("input", "the formula needs a target on the left: Close ~ Open + Close.")
+  s <- as_series_frame(data, date)
+  cols <- names(s$df)[vapply(s$df, is.numeric, TRUE)]
+  lhs <- all.vars(f[[2]])
+  rhs <- all.vars(f[[3]])
+  rhs <- unique(unlist(lapply(rhs, function(v) if (v == ".") cols else v)))
+  bad <- setdiff(c(lhs, rhs), names(s$df))
+  if (length(bad)) {
+    rnnkit_abort("input", "the formula names column(s) ", paste(bad, collapse = ", "),
+                 " that `data` does not have; it has ", paste(names(s$df), collapse = ", "), ".")
+  }
+  list(target = lhs, features = rhs)
+}
+
+# Actual targets of the windows whose first target rows are `rows`, in
+# original units: one column per output (target-major, horizon fastest).
+actual_targets <- function(prep, rows) {
+  v <- prep$data$values
+  hz <- prep$meta$horizon
+  out <- matrix(NA_real_, length(rows), hz * length(prep$meta$target))
+  for (j in seq_along(prep$meta$target)) {
+    for (k in seq_len(hz)) {
+      r <- rows + k - 1L
+      ok <- r <= nrow(v)
+      out[ok, k + hz * (j - 1)] <- v[r[ok], prep$meta$target[j]]
+    }
+  }
+  colnames(out) <- target_names(prep$meta$target, hz)
+  out
+}
+
+# Centers and scales of the outputs (each target repeated over the horizon).
+output_scaler <- function(prep) {
+  tg <- rep(prep$meta$target, each = prep$meta$horizon)
+  list(center = unname(prep$scaler$center[tg]), scale = unname(prep$scaler$scale[tg]))
+}
+
+# Model outputs (N x n_out, scaled) -> original units.
+unscale_outputs <- function(prep, m) {
+  sc <- output_scaler(prep)
+  out <- .Call(rnnkit_scale, matrix(as.double(m), nrow(m)), sc$center, sc$scale, TRUE)
+  dimnames(out) <- list(NULL, target_names(prep$meta$target, prep$meta$horizon))
+  out
+}
+
+need_prep <- function(object, what) {
+  if (!inherits(object, "rnnkit_model")) {
+    rnnkit_abort("input", what, " needs an rnnkit model, not ", describe(object), ".")
+  }
+  if (is.null(object$prep)) {
+    rnnkit_abort("input", what, " needs a model fit from rnn_windows() or a formula, which ",
+                 "remembers the data, dates and scaling; this one was fit on bare arrays.")
+  }
+  object$prep
+}
+
+# One-step residuals and fitted values of the training windows, in
+# original units (a vector for one output, else a matrix).
+residuals.rnnkit_model <- function(object, ...) {
+  prep <- need_prep(object, "residuals()")
+  sc <- output_scaler(prep)
+  r <- sweep(object$residuals, 2, sc$scale, `*`)
+  if (ncol(r) == 1) r[, 1] else r
+}
+
+fitted.rnnkit_model <- function(object, ...) {
+  prep <- need_prep(object, "fitted()")
+  sc <- output_scaler(prep)
+  f <- actual_targets(prep, object$fitted_rows) - sweep(object$residuals, 2, sc$scale, `*`)
+  if (ncol(f) == 1) f[, 1] else f
 }

@@ -1,9 +1,22 @@
-# predict(): new arrays in, predictions out, one call into the core.
+# predict(): new data in, predictions out, one call into the core.
+#
+# A model fit on bare arrays predicts arrays in its own units. A model fit
+# from rnn_windows() or a formula also takes a windows object or a new
+# series (data.frame, ts, xts, zoo, vector) in original units: it windows
+# and scales it the way it was trained, and returns the predictions on
+# the calendar, in original units, beside the actual values and the naive
+# forecast.
 
 predict.rnnkit_model <- function(object, newdata, type = c("response", "class"), ...) {
   type <- match.arg(type)
+  check_dots(list(...), character(), "predict")
   if (missing(newdata)) {
-    rnnkit_abort("input", "`newdata` is missing: give an array samples x timesteps x features.")
+    rnnkit_abort("input", "`newdata` is missing: give an array samples x timesteps x features",
+                 if (!is.null(object$prep)) ", a windows object or a series in original units", ".")
+  }
+  if (!is.null(object$prep) && type == "response" &&
+      (inherits(newdata, "rnnkit_windows") || length(dim(newdata)) < 3)) {
+    return(as_prediction(predict_series(object, newdata)))
   }
   if (inherits(newdata, "rnnkit_windows")) newdata <- newdata$x
   x <- as_input_array(newdata, "newdata")
@@ -25,4 +38,143 @@ predict.rnnkit_model <- function(object, newdata, type = c("response", "class"),
   }
   if (!cfg$seq_out && cfg$n_out == 1L) p <- p[, 1]
   p
+}
+
+# Windows of a new series cut and scaled the way `object` was trained.
+# horizon 0: every window, including the newest, whose target lies beyond
+# the data.
+model_windows <- function(object, newdata) {
+  prep <- object$prep
+  meta <- prep$meta
+  s <- as_series_frame(newdata, meta$date)
+  used <- names(prep$scaler$center)
+  if (!all(used %in% names(s$df))) {
+    if (ncol(s$df) == length(used) && all(grepl("^(value|x[0-9]+)$", names(s$df)))) {
+      names(s$df) <- used # an unnamed series with the model's columns
+    } else {
+      rnnkit_abort("input", "`newdata` needs the column(s) ", paste(used, collapse = ", "),
+                   " the model was trained on; it has ", paste(names(s$df), collapse = ", "), ".")
+    }
+  }
+  bad <- used[!vapply(s$df[used], function(v) is.numeric(v) || is.logical(v), TRUE)]
+  if (length(bad)) rnnkit_abort("input", "column(s) ", paste(bad, collapse = ", "), " of `newdata` are not numeric.")
+  m <- as.matrix(s$df[used])
+  storage.mode(m) <- "double"
+  rownames(m) <- NULL
+  if (nrow(m) < meta$window) {
+    rnnkit_abort("dim", "`newdata` has ", nrow(m), " rows; the model reads windows of ",
+                 meta$window, ".")
+  }
+  if (any(is.infinite(m))) rnnkit_abort("input", "`newdata` has an infinite value.")
+  if (anyNA(m)) {
+    if (meta$na == "locf") m <- .Call(rnnkit_locf, m)
+    if (meta$na == "error" || (meta$na == "locf" && anyNA(m))) {
+      k <- which(is.na(m))[1]
+      r <- (k - 1) %% nrow(m) + 1
+      rnnkit_abort("input", "`newdata` has a missing value in ", row_label(s$index, r),
+                   ", column ", used[(k - 1) %/% nrow(m) + 1],
+                   "; the model was trained with na = \"", meta$na, "\".")
+    }
+  }
+  sm <- .Call(rnnkit_scale, m, unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]), FALSE)
+  cut <- .Call(rnnkit_windows, sm, match(meta$features, used), match(meta$target, used),
+               meta$window, 0L, 1L, meta$na == "omit")
+  if (length(cut$starts) == 0) rnnkit_abort("dim", "`newdata` has no complete window.")
+  list(x = cut$x, target_row = cut$starts + meta$window, values = m, index = s$index,
+       freq = s$freq, tsp = s$tsp)
+}
+
+# list(date, set, actual, pred, naive): matrices N x n_out in original units.
+predict_series <- function(object, newdata) {
+  prep <- object$prep
+  meta <- prep$meta
+  if (inherits(newdata, "rnnkit_windows")) {
+    w <- newdata
+    if (!identical(w$meta$features, meta$features) || !identical(w$meta$target, meta$target) ||
+        w$meta$window != meta$window || w$meta$horizon != meta$horizon) {
+      rnnkit_abort("input", "these windows (", paste(w$meta$features, collapse = ", "), " -> ",
+                   paste(w$meta$target, collapse = ", "), ", window ", w$meta$window,
+                   ") do not match the model's (", paste(meta$features, collapse = ", "), " -> ",
+                   paste(meta$target, collapse = ", "), ", window ", meta$window, ").")
+    }
+    x <- w$x
+    if (!identical(w$scaler, prep$scaler)) {
+      # windows scaled by another scaler: back to original units, then the model's
+      f <- meta$features
+      flat <- matrix(x, ncol = length(f))
+      flat <- .Call(rnnkit_scale, flat, unname(w$scaler$center[f]), unname(w$scaler$scale[f]), TRUE)
+      flat <- .Call(rnnkit_scale, flat, unname(prep$scaler$center[f]), unname(prep$scaler$scale[f]), FALSE)
+      x <- array(flat, dim(x))
+    }
+    d <- list(values = w$data$values, index = w$data$index)
+    rows <- w$index$target_row
+    set <- w$index$set
+  } else {
+    mw <- model_windows(object, newdata)
+    x <- mw$x
+    d <- list(values = mw$values, index = mw$index)
+    rows <- mw$target_row
+    set <- rep(NA_character_, length(rows))
+  }
+  p <- .Call(rnnkit_predict, object$config, object$params, x)
+  pred <- unscale_outputs(prep, p)
+  dp <- list(meta = meta, data = list(values = d$values))
+  actual <- actual_targets(dp, rows)
+  last <- d$values[rows - 1L, meta$target, drop = FALSE]
+  naive <- last[, rep(seq_along(meta$target), each = meta$horizon), drop = FALSE]
+  colnames(naive) <- colnames(pred)
+  date <- if (is.null(d$index)) rows else {
+    n <- nrow(d$values)
+    out <- d$index[pmin(rows, n)]
+    beyond <- rows > n
+    if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond), prep$data$freq)
+    out
+  }
+  v <- prep$data$values
+  tr <- seq_len(min(prep$data$split_row - 1L, nrow(v)))
+  list(date = date, row = rows, set = set, actual = actual, pred = pred, naive = naive,
+       model = model_label(object),
+       scales = vapply(meta$target, function(tg) naive_scale(v[tr, tg]), 0))
+}
+
+# A data.frame of predictions: date, actual, predicted, naive (one output),
+# or actual.<out> / predicted.<out> / naive.<out> columns (several).
+as_prediction <- function(ps) {
+  df <- data.frame(date = ps$date)
+  if (ncol(ps$pred) == 1) {
+    df$actual <- ps$actual[, 1]
+    df$predicted <- ps$pred[, 1]
+    df$naive <- ps$naive[, 1]
+  } else {
+    for (o in colnames(ps$pred)) {
+      df[[paste0("actual.", o)]] <- ps$actual[, o]
+      df[[paste0("predicted.", o)]] <- ps$pred[, o]
+      df[[paste0("naive.", o)]] <- ps$naive[, o]
+    }
+  }
+  if (!all(is.na(ps$set))) df$set <- ps$set
+  structure(df, class = c("rnnkit_prediction", "data.frame"), model = ps$model,
+            outputs = colnames(ps$pred), targets = names(ps$scales), mase_scale = ps$scales)
+}
+
+# "LSTM(16)" or "GRU(32) -> GRU(16)"
+model_label <- function(object) layer_label(object$config)
+
+plot.rnnkit_prediction <- function(x, output = 1, main = NULL, xlab = "", ylab = NULL, ...) {
+  outs <- attr(x, "outputs")
+  o <- if (is.numeric(output)) outs[output] else output
+  if (length(o) != 1 || is.na(o) || !o %in% outs) {
+    rnnkit_abort("input", "`output` must be one of ", paste(outs, collapse = ", "), ".")
+  }
+  a <- if (length(outs) == 1) x$actual else x[[paste0("actual.", o)]]
+  p <- if (length(outs) == 1) x$predicted else x[[paste0("predicted.", o)]]
+  rng <- range(c(a, p), na.rm = TRUE)
+  graphics::plot(x$date, a, type = "l", col = "grey20", lwd = 1.5, ylim = rng, xlab = xlab,
+                 ylab = if (is.null(ylab)) o else ylab,
+                 main = if (is.null(main)) paste0(o, ": actual vs predicted (", attr(x, "model"), ")") else main,
+                 ...)
+  graphics::lines(x$date, p, col = "firebrick", lwd = 1.5)
+  graphics::legend("topleft", legend = c("actual", "predicted"), col = c("grey20", "firebrick"),
+                   lwd = 1.5, bty = "n")
+  invisible(x)
 }

@@ -1,9 +1,17 @@
-# rnn_windows(): cut a series into overlapping windows and targets.
+# rnn_windows(): a series in, scaled windows and targets out, with the
+# dates, the split and the scaler kept so that predictions and forecasts
+# can be put back into original units and onto the calendar.
+#
+# The cutting, missing-value filling and scaling are done by the C core
+# (src/core/windows.c), so R and Octave give identical numbers.
+
+.scalers <- c(none = 0L, minmax = 1L, zscore = 2L)
+.ohlc <- c("Open", "High", "Low", "Close")
 
 # Column selector for `features`/`target`: names or whole-number indices
-# of the columns of m, each existing.
-select_columns <- function(m, sel, name, single = FALSE) {
-  cols <- colnames(m)
+# of the columns of a data.frame, each existing.
+select_columns <- function(df, sel, name, single = FALSE) {
+  cols <- names(df)
   ok_type <- (is.character(sel) && !anyNA(sel)) ||
     (is.numeric(sel) && all(is.finite(sel)) && all(sel == round(sel)))
   if (!ok_type || length(sel) == 0 || (single && length(sel) != 1)) {
@@ -12,78 +20,300 @@ select_columns <- function(m, sel, name, single = FALSE) {
                  "), not ", describe(sel), ".")
   }
   if (is.numeric(sel)) {
-    if (any(sel < 1 | sel > ncol(m))) {
-      rnnkit_abort("input", "`", name, "` asks for column ", sel[sel < 1 | sel > ncol(m)][1],
-                   " but `data` has ", ncol(m), " column(s).")
+    if (any(sel < 1 | sel > ncol(df))) {
+      rnnkit_abort("input", "`", name, "` asks for column ", sel[sel < 1 | sel > ncol(df)][1],
+                   " but `data` has ", ncol(df), " column(s).")
     }
     return(cols[sel])
   }
   miss <- setdiff(sel, cols)
   if (length(miss)) {
+    near <- cols[utils::adist(miss[1], cols, ignore.case = TRUE) <= 2]
     rnnkit_abort("input", "column(s) ", paste0('"', miss, '"', collapse = ", "),
-                 " not in `data`; it has ", paste(cols, collapse = ", "), ".")
+                 " not in `data`; it has ", paste(cols, collapse = ", "), ".",
+                 if (length(near)) paste0(' Did you mean "', near[1], '"?'))
   }
-  sel
+  unique(sel)
 }
 
-rnn_windows <- function(data, window, horizon = 1, target = NULL, features = NULL) {
-  if (is.data.frame(data)) {
-    num <- vapply(data, is.numeric, TRUE)
-    if (!any(num)) rnnkit_abort("input", "`data` has no numeric columns.")
-    all_cols <- data
+# Dates of a ts: Date for monthly and quarterly series, else the time.
+ts_index <- function(x) {
+  tt <- as.numeric(stats::time(x))
+  f <- stats::frequency(x)
+  if (f %in% c(4, 12)) {
+    yr <- floor(tt + 1e-8)
+    per <- round((tt - yr) * f) + 1
+    return(as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1))))
+  }
+  tt
+}
+
+# Any supported input -> list(df = data.frame of columns, index = dates,
+# times or NULL, freq = ts frequency or NA).
+as_series_frame <- function(data, date) {
+  freq <- NA_real_
+  if (inherits(data, c("xts", "zoo"))) {
+    if (!requireNamespace("zoo", quietly = TRUE)) {
+      rnnkit_abort("input", "`data` is a ", class(data)[1], " object; install the zoo package to use it.")
+    }
+    index <- zoo::index(data)
+    m <- zoo::coredata(data)
+    if (is.null(dim(m))) m <- matrix(m, ncol = 1, dimnames = list(NULL, "value"))
+    if (is.null(colnames(m))) colnames(m) <- paste0("x", seq_len(ncol(m)))
+    df <- as.data.frame(m, stringsAsFactors = FALSE)
+  } else if (stats::is.ts(data)) {
+    freq <- stats::frequency(data)
+    index <- ts_index(data)
+    m <- unclass(data)
+    if (is.null(dim(m))) {
+      df <- data.frame(value = as.numeric(m))
+    } else {
+      df <- as.data.frame(matrix(as.numeric(m), nrow(m), dimnames = list(NULL, colnames(m))))
+      if (is.null(colnames(m))) names(df) <- paste0("x", seq_len(ncol(m)))
+    }
+  } else if (is.data.frame(data)) {
+    df <- as.data.frame(data, stringsAsFactors = FALSE)
+    index <- NULL
+    if (!is.null(date)) {
+      if (!(is.character(date) && length(date) == 1 && !is.na(date))) {
+        rnnkit_abort("input", "`date` must be the name of the date column (or NULL), not ",
+                     describe(date), ".")
+      }
+      if (date %in% names(df)) {
+        index <- df[[date]]
+        if (is.character(index) || is.factor(index)) {
+          index <- tryCatch(as.Date(as.character(index)), error = function(e) NULL)
+          if (is.null(index) || anyNA(index)) {
+            rnnkit_abort("input", "column `", date, "` does not hold dates in ISO form (2016-04-20).")
+          }
+        }
+        if (!inherits(index, c("Date", "POSIXt")) && !is.numeric(index)) {
+          rnnkit_abort("input", "column `", date, "` must hold Dates, date-times or numbers, not ",
+                       describe(index), ".")
+        }
+        df[[date]] <- NULL
+      } else if (!identical(date, "Date")) {
+        rnnkit_abort("input", "`date` names column \"", date, "\", which `data` does not have; ",
+                     "it has ", paste(names(df), collapse = ", "), ". Use date = NULL for none.")
+      }
+    }
   } else if ((is.numeric(data) || is.logical(data)) && !is.object(data) &&
              (is.null(dim(data)) || length(dim(data)) == 2)) {
     m <- if (is.null(dim(data))) matrix(as.double(data), ncol = 1) else data
-    if (is.null(colnames(m))) colnames(m) <- paste0("x", seq_len(ncol(m)))
-    all_cols <- as.data.frame(m)
-    num <- rep(TRUE, ncol(m))
+    if (is.null(colnames(m))) colnames(m) <- if (ncol(m) == 1) "value" else paste0("x", seq_len(ncol(m)))
+    df <- as.data.frame(m)
+    index <- NULL
   } else {
-    rnnkit_abort("input", "`data` must be a numeric vector, matrix or data.frame, not ", describe(data), ".")
+    rnnkit_abort("input", "`data` must be a data.frame, numeric vector or matrix, ts, xts or zoo ",
+                 "object, not ", describe(data), ".")
   }
-  if (nrow(all_cols) == 0) rnnkit_abort("dim", "`data` has no rows.")
-  features <- if (is.null(features)) names(all_cols)[num] else
-    select_columns(all_cols, features, "features")
-  if (!is.null(target)) target <- select_columns(all_cols, target, "target", single = TRUE)
-  bad <- c(features, target)[!vapply(all_cols[c(features, target)], is.numeric, TRUE)]
-  if (length(bad)) rnnkit_abort("input", "column(s) ", paste(bad, collapse = ", "), " are not numeric.")
-  m <- as.matrix(all_cols[features])
-  storage.mode(m) <- "double"
-  if (is.null(target)) {
-    if (ncol(m) != 1) {
-      rnnkit_abort("input", "`target` is needed when there is more than one feature (",
-                   paste(features, collapse = ", "), ").")
+  if (nrow(df) == 0) rnnkit_abort("dim", "`data` has no rows.")
+  if (!is.null(index)) {
+    if (anyNA(index)) {
+      rnnkit_abort("input", "the dates have a missing value in row ", which(is.na(index))[1], ".")
     }
-    target <- features
+    if (any(diff(as.numeric(index)) <= 0)) {
+      r <- which(diff(as.numeric(index)) <= 0)[1]
+      rnnkit_abort("input", "the dates must increase; row ", r + 1, " (", format(index[r + 1]),
+                   ") does not come after row ", r, " (", format(index[r]), "). Sort the data first.")
+    }
   }
-  tv <- as.double(all_cols[[target]])
-  n <- nrow(m)
+  list(df = df, index = index, freq = freq, tsp = if (stats::is.ts(data)) stats::tsp(data))
+}
+
+# Default columns: Close from OHLC data, else the single numeric column.
+default_columns <- function(df, target, features) {
+  num <- names(df)[vapply(df, is.numeric, TRUE)]
+  if (is.null(target)) {
+    if ("Close" %in% num) {
+      target <- "Close"
+    } else if (length(num) == 1) {
+      target <- num
+    } else if (length(features) == 1) {
+      target <- features
+    } else {
+      rnnkit_abort("input", "`target` is needed when `data` has several numeric columns (",
+                   paste(num, collapse = ", "), ").")
+    }
+  }
+  if (is.null(features)) {
+    features <- if (identical(target, "Close") && all(.ohlc %in% num)) .ohlc else target
+  }
+  list(target = target, features = features)
+}
+
+# A label for row r of a series: its date or time if known.
+row_label <- function(index, r) {
+  if (is.null(index)) paste0("row ", r) else paste0("row ", r, " (", format(index[r]), ")")
+}
+
+# A scaler: list(method, center, scale), named by column.
+check_scale <- function(scale, cols) {
+  if (is.list(scale)) {
+    if (!all(c("method", "center", "scale") %in% names(scale)) || !all(cols %in% names(scale$center))) {
+      rnnkit_abort("input", "`scale` as a list must be a model's scaler (list(method, center, scale)) ",
+                   "covering the columns ", paste(cols, collapse = ", "), ".")
+    }
+    return(scale)
+  }
+  check_choice(scale, names(.scalers), "scale")
+}
+
+rnn_windows <- function(data, target = NULL, features = NULL, window = 30, horizon = 1,
+                        stride = 1, date = "Date", na = c("error", "omit", "locf"),
+                        split = NULL, test = NULL, scale = "minmax") {
+  s <- as_series_frame(data, date)
+  df <- s$df
+  if (!is.null(target)) target <- select_columns(df, target, "target")
+  if (!is.null(features)) features <- select_columns(df, features, "features")
+  cols <- default_columns(df, target, features)
+  target <- cols$target
+  features <- cols$features
+  # a model that predicts all its inputs keeps them in the same order, so
+  # it can be fed its own predictions (recursive forecasts)
+  if (length(target) > 1 && setequal(target, features)) target <- features
+  used <- unique(c(features, target))
+  bad <- used[!vapply(df[used], function(v) is.numeric(v) || is.logical(v), TRUE)]
+  if (length(bad)) rnnkit_abort("input", "column(s) ", paste(bad, collapse = ", "), " are not numeric.")
   check_count(window, "window", max = 1e6)
   check_count(horizon, "horizon", max = 1e6)
+  check_count(stride, "stride", max = 1e6)
+  na <- if (identical(na, c("error", "omit", "locf"))) "error" else check_choice(na, c("error", "omit", "locf"), "na")
+  scale <- check_scale(scale, used)
+  n <- nrow(df)
   if (n < window + horizon) {
     rnnkit_abort("dim", "the data have ", n, " rows, too few for window = ", window,
                  " and horizon = ", horizon, ": need at least ", window + horizon, ".")
   }
-  if (any(!is.finite(m)) || any(!is.finite(tv))) {
-    r <- which(!stats::complete.cases(m) | !is.finite(rowSums(m)) | !is.finite(tv))[1]
-    rnnkit_abort("input", "`data` has a missing or infinite value in row ", r,
-                 "; remove or fill it before windowing.")
+  m <- as.matrix(df[used])
+  storage.mode(m) <- "double"
+  rownames(m) <- NULL
+  if (any(is.infinite(m))) {
+    k <- which(is.infinite(m))[1]
+    rnnkit_abort("input", "`data` has an infinite value in ", row_label(s$index, (k - 1) %% n + 1),
+                 ", column ", used[(k - 1) %/% n + 1], ".")
   }
-  N <- n - window - horizon + 1
-  starts <- seq_len(N)
-  idx <- outer(starts, seq_len(window) - 1L, `+`)            # N x window
-  x <- array(m[as.vector(idx), , drop = FALSE], c(N, window, ncol(m)))
-  y <- matrix(tv[outer(starts + window - 1L, seq_len(horizon), `+`)], N, horizon)
+  if (anyNA(m)) {
+    k <- which(is.na(m))
+    r <- (k - 1) %% n + 1
+    first <- k[which.min(r)]
+    where <- paste0(row_label(s$index, (first - 1) %% n + 1), ", column ", used[(first - 1) %/% n + 1])
+    if (na == "error") {
+      rnnkit_abort("input", "`data` has a missing value in ", where, " (", length(k),
+                   " in all). Fill or drop it, or use na = \"omit\" (drop the windows that touch ",
+                   "it) or na = \"locf\" (carry the last value forward).")
+    }
+    if (na == "locf") {
+      m <- .Call(rnnkit_locf, m)
+      if (anyNA(m)) {
+        rnnkit_abort("input", "`data` starts with a missing value (", where,
+                     "); na = \"locf\" has no earlier value to carry forward. Drop the first rows.")
+      }
+    }
+  }
+
+  # the split: rows before `split_row` are history the model may learn from
+  fi <- match(features, used)
+  ti <- match(target, used)
+  cut <- .Call(rnnkit_windows, m, fi, ti, as.integer(window), as.integer(horizon),
+               as.integer(stride), na == "omit")
+  starts <- cut$starts
+  N <- length(starts)
+  if (N == 0) rnnkit_abort("dim", "no complete window is left after dropping missing values.")
+  first_target <- starts + window
+  last_target <- first_target + horizon - 1L
+  split_row <- n + 1L
+  if (!is.null(split) && !is.null(test)) {
+    rnnkit_abort("input", "give `split` (a date) or `test` (a number of windows), not both.")
+  }
+  if (!is.null(split)) {
+    if (is.null(s$index)) {
+      rnnkit_abort("input", "`split` needs dates, but `data` has none; use `test` = a number of windows.")
+    }
+    if (length(split) != 1 || is.na(split)) rnnkit_abort("input", "`split` must be one date.")
+    sp <- tryCatch(
+      if (inherits(s$index, "Date")) as.Date(split) else if (inherits(s$index, "POSIXt")) as.POSIXct(split) else as.numeric(split),
+      error = function(e) rnnkit_abort("input", "`split` must be a date like as.Date(\"2015-01-01\"), not ",
+                                       describe(split), ".")
+    )
+    split_row <- which(s$index >= sp)[1]
+    if (is.na(split_row)) split_row <- n + 1L
+  } else if (!is.null(test)) {
+    check_count(test, "test", min = 1, max = N - 1)
+    split_row <- first_target[N - test + 1]
+  }
+  set <- ifelse(last_target < split_row, "train", ifelse(first_target >= split_row, "test", "gap"))
+  if (!any(set == "train")) {
+    rnnkit_abort("dim", "no training window ends before the split at ", row_label(s$index, split_row),
+                 "; move the split later or shorten the window.")
+  }
+  if (!is.null(split) && !any(set == "test")) {
+    rnnkit_abort("dim", "no test window starts on or after the split ", format(split),
+                 "; the data end on ", format(s$index[n]), ".")
+  }
+
+  # the scaler sees the training rows only
+  if (!is.list(scale)) {
+    n_fit <- min(split_row - 1L, n)
+    sc <- .Call(rnnkit_scaler_fit, .scalers[[scale]], m, as.integer(n_fit))
+    scale <- list(method = scale, center = stats::setNames(sc$center, used),
+                  scale = stats::setNames(sc$scale, used), n_rows = n_fit)
+  }
+  sm <- .Call(rnnkit_scale, m, unname(scale$center[used]), unname(scale$scale[used]), FALSE)
+  cut <- .Call(rnnkit_windows, sm, fi, ti, as.integer(window), as.integer(horizon),
+               as.integer(stride), na == "omit")
+  x <- cut$x
   dimnames(x) <- list(NULL, NULL, features)
-  structure(list(x = x, y = if (horizon == 1) y[, 1] else y,
-                 meta = list(window = window, horizon = horizon, features = features,
-                             target_rows = starts + window - 1L + horizon)),
-            class = "rnnkit_windows")
+  y <- cut$y
+  colnames(y) <- target_names(target, horizon)
+  index <- data.frame(start = starts, target_row = first_target, set = set, stringsAsFactors = FALSE)
+  if (!is.null(s$index)) index$date <- s$index[first_target]
+  structure(
+    list(
+      x = x, y = if (ncol(y) == 1) y[, 1] else y, index = index,
+      naive = m[starts + window - 1L, ti, drop = FALSE],
+      scaler = scale,
+      data = list(values = m, index = s$index, freq = s$freq, tsp = s$tsp, split_row = split_row),
+      meta = list(window = as.integer(window), horizon = as.integer(horizon),
+                  stride = as.integer(stride), features = features, target = target,
+                  na = na, date = date, target_rows = first_target)
+    ),
+    class = "rnnkit_windows"
+  )
+}
+
+# Output names: "Close", or "Close+1".."Close+h" for direct multi-step.
+target_names <- function(target, horizon) {
+  if (horizon == 1) return(target)
+  paste0(rep(target, each = horizon), "+", rep(seq_len(horizon), length(target)))
 }
 
 print.rnnkit_windows <- function(x, ...) {
   d <- dim(x$x)
+  m <- x$meta
   cat("<rnnkit_windows> ", d[1], " windows x ", d[2], " timesteps x ", d[3],
-      " feature(s) (", paste(x$meta$features, collapse = ", "), "); horizon ",
-      x$meta$horizon, "\n", sep = "")
+      " feature(s) (", paste(m$features, collapse = ", "), ") -> ",
+      paste(m$target, collapse = ", "), ", horizon ", m$horizon, "\n", sep = "")
+  tab <- table(factor(x$index$set, c("train", "test", "gap")))
+  idx <- x$data$index
+  span <- function(k) {
+    if (!length(k) || is.null(idx)) return("")
+    paste0(" (targets ", format(idx[min(x$index$target_row[k])]), " to ",
+           format(idx[max(x$index$target_row[k])]), ")")
+  }
+  cat("  training windows: ", tab[["train"]], span(which(x$index$set == "train")), "\n", sep = "")
+  if (tab[["test"]] > 0) cat("  test windows:     ", tab[["test"]], span(which(x$index$set == "test")), "\n", sep = "")
+  sc <- x$scaler
+  cat("  scaling: ", sc$method, if (sc$method != "none") paste0(", fitted on the first ", sc$n_rows, " rows"), "\n", sep = "")
   invisible(x)
+}
+
+# The windows of one set, as a windows object.
+subset_windows <- function(w, keep) {
+  w$x <- take_samples(w$x, which(keep))
+  w$y <- if (is.null(dim(w$y))) w$y[keep] else w$y[keep, , drop = FALSE]
+  w$index <- w$index[keep, , drop = FALSE]
+  w$naive <- w$naive[keep, , drop = FALSE]
+  w$meta$target_rows <- w$meta$target_rows[keep]
+  w
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/rnnkit.h"
 #include "r_rnnkit.h"
@@ -212,10 +213,45 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
 
 /* ---- training ------------------------------------------------------ */
 
+/* Wall-clock seconds for the progress bar's ETA. */
+static double now_seconds(void) {
+#if defined(CLOCK_MONOTONIC) && !defined(_WIN32)
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+#else
+  return (double)time(NULL);
+#endif
+}
+
 typedef struct {
   int verbose;
   int interrupted;
+  int drawn;        /* a bar is on the current line                   */
+  double t0, last;  /* start and last redraw (seconds)                */
+  double val_loss;  /* latest validation loss (NaN before the first)  */
 } fit_ctx;
+
+/* One line, redrawn in place:
+ *   epoch 12/100 [=======>              ]  31%  loss 0.00123  val 0.0015  ETA 4s */
+static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
+                     double loss) {
+  char bar[31];
+  int k, fill = (int)(frac * 30.0 + 0.5);
+  double el = now_seconds() - c->t0, eta = frac > 0 ? el * (1 - frac) / frac : 0;
+  for (k = 0; k < 30; k++) bar[k] = k < fill ? '=' : (k == fill ? '>' : ' ');
+  bar[30] = '\0';
+  Rprintf("\repoch %d/%d [%s] %3d%%  loss %.4g", epoch, n_epochs, bar,
+          (int)(100 * frac + 0.5), loss);
+  if (!ISNAN(c->val_loss)) Rprintf("  val %.4g", c->val_loss);
+  if (frac < 1)
+    Rprintf("  ETA %.0fs   ", eta < 1 ? 1 : eta);
+  else
+    Rprintf("  %.1fs      ", el);
+  R_FlushConsole();
+  c->drawn = 1;
+  c->last = now_seconds();
+}
 
 static void check_interrupt_fn(void *unused) {
   (void)unused;
@@ -230,10 +266,10 @@ static int pending_interrupt(void) {
 static int on_batch(void *ctx, int epoch, int batch, int n_batches,
                     double loss) {
   fit_ctx *c = (fit_ctx *)ctx;
-  (void)epoch;
-  (void)batch;
-  (void)n_batches;
-  (void)loss;
+  if (c->verbose && now_seconds() - c->last >= 0.2)
+    draw_bar(c, epoch, c->verbose,
+             ((double)(epoch - 1) + (double)batch / n_batches) / c->verbose,
+             loss);
   if (pending_interrupt()) c->interrupted = 1;
   return c->interrupted;
 }
@@ -241,13 +277,9 @@ static int on_batch(void *ctx, int epoch, int batch, int n_batches,
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
-  if (c->verbose) {
-    if (ISNAN(val_loss))
-      Rprintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
-    else
-      Rprintf("Epoch %d/%d  loss: %.6g  val_loss: %.6g\n", epoch, n_epochs,
-              loss, val_loss);
-  }
+  c->val_loss = val_loss;
+  if (c->verbose && (now_seconds() - c->last >= 0.2 || epoch == n_epochs))
+    draw_bar(c, epoch, n_epochs, (double)epoch / n_epochs, loss);
   if (pending_interrupt()) c->interrupted = 1;
   return c->interrupted;
 }
@@ -311,14 +343,19 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   vh = PROTECT(allocVector(REALSXP, tc.epochs));
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(seed));
-  ctx.verbose = asLogical(verbose) == TRUE;
+  /* verbose holds the number of epochs, for the batch-level bar */
+  ctx.verbose = asLogical(verbose) == TRUE ? tc.epochs : 0;
   ctx.interrupted = 0;
+  ctx.drawn = 0;
+  ctx.t0 = ctx.last = now_seconds();
+  ctx.val_loss = NA_REAL;
   cb.on_epoch = on_epoch;
   cb.on_batch = on_batch;
   cb.ctx = &ctx;
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
                  &rng, &cb, REAL(lh), REAL(vh), &res, work, &err);
+  if (ctx.drawn) Rprintf("\n");
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
   out = PROTECT(allocVector(VECSXP, 10));
   names = PROTECT(allocVector(STRSXP, 10));

@@ -17,6 +17,12 @@ command -v clang-14 >/dev/null 2>&1 || need_apt="$need_apt clang-14"   # libFuzz
 if ! echo '#include <R.h>' | ${CC:-gcc} -E -I"$(R RHOME)/include" -I/usr/share/R/include - >/dev/null 2>&1; then
   need_apt="$need_apt r-base-dev"
 fi
+# R packages: generics (Imports); forecast, zoo, xts (Suggests, tested);
+# knitr and rmarkdown (the vignette).  Debian's r-cran-* builds are quick.
+for pkg in generics forecast zoo xts knitr rmarkdown; do
+  Rscript -e "quit(status = !requireNamespace('$pkg', quietly = TRUE))" >/dev/null 2>&1 ||
+    need_apt="$need_apt r-cran-$pkg"
+done
 if [ -n "$need_apt" ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "install-deps: apt-get install$need_apt"

@@ -14,7 +14,7 @@ out=check
 rm -rf "$out" && mkdir -p "$out"
 
 echo "== R CMD build"
-$R CMD build --no-build-vignettes . >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+$R CMD build . >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 mv "$tarball" "$out/"
 
 echo "== R CMD check --as-cran"

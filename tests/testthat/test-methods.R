@@ -34,33 +34,41 @@ test_that("predict shapes: vector, matrix, and a matrix taken as one feature", {
 })
 
 test_that("rnn_windows cuts series and data frames", {
-  w <- rnn_windows(1:10 + 0, window = 3)
+  w <- rnn_windows(1:10 + 0, window = 3, scale = "none")
   expect_equal(dim(w$x), c(7, 3, 1))
   expect_equal(w$x[1, , 1], c(1, 2, 3))
   expect_equal(w$y[1:2], c(4, 5))
-  w2 <- rnn_windows(1:10 + 0, window = 3, horizon = 2)
-  expect_equal(w2$y[1, ], c(4, 5))
+  w2 <- rnn_windows(1:10 + 0, window = 3, horizon = 2, scale = "none")
+  expect_equal(unname(w2$y[1, ]), c(4, 5))
   expect_equal(dim(w2$y), c(6, 2))
   df <- data.frame(a = 1:8 + 0, b = (1:8) * 10)
-  w3 <- rnn_windows(df, window = 4, target = "b")
+  w3 <- rnn_windows(df, window = 4, target = "b", features = c("a", "b"), scale = "none")
   expect_equal(dim(w3$x), c(4, 4, 2))
   expect_equal(w3$y, c(50, 60, 70, 80))
   expect_output(print(w3), "4 windows x 4 timesteps x 2 feature")
+  # scaled by default: min-max to [0, 1]
+  expect_equal(rnn_windows(1:10 + 0, window = 3)$y[7], 1)
   px <- read.csv(system.file("extdata", "djia.csv", package = "rnnkit"))
-  w4 <- rnn_windows(px, window = 30, target = "Close", features = c("Open", "High", "Low", "Close"))
+  w4 <- rnn_windows(px, window = 30, target = "Close", features = c("Open", "High", "Low", "Close"),
+                    scale = "none")
   expect_equal(dim(w4$x), c(nrow(px) - 30, 30, 4))
   expect_equal(w4$y[1], px$Close[31])
 })
 
 test_that("rnn_windows selects columns by name or number, and says what it has", {
   m <- cbind(a = 1:12 + 0, b = (1:12) * 2)
-  w <- rnn_windows(m, window = 3, target = 2, features = 1)
+  w <- rnn_windows(m, window = 3, target = 2, features = 1, scale = "none")
   expect_equal(w$y[1], 8)
   expect_equal(dimnames(w$x)[[3]], "a")
   expect_error(rnn_windows(m, window = 3, target = "c"), '"c" not in `data`; it has a, b',
                class = "rnnkit_error_input")
-  expect_error(rnn_windows(m, window = 3, features = 3), "has 2 column", class = "rnnkit_error_input")
-  expect_error(rnn_windows(m, window = 3, target = c("a", "b")), "one column",
+  expect_error(rnn_windows(m, window = 3, target = "A"), 'Did you mean "a"',
                class = "rnnkit_error_input")
+  expect_error(rnn_windows(m, window = 3, features = 3), "has 2 column", class = "rnnkit_error_input")
+  # several targets: one output column per target (for recursive forecasts
+  # the targets follow the order of the features)
+  wm <- rnn_windows(m, window = 3, target = c("b", "a"), features = c("a", "b"), scale = "none")
+  expect_equal(wm$meta$target, c("a", "b"))
+  expect_equal(unname(wm$y[1, ]), c(4, 8))
   expect_error(rnn_windows(m, window = 3), "`target` is needed", class = "rnnkit_error_input")
 })

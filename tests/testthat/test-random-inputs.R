@@ -54,9 +54,38 @@ test_that("predict, rnn_model and rnn_windows: random arguments", {
     expect_clean(function() do.call(rnn_model, margs, quote = TRUE),
                  paste("rnn_model", paste(names(margs), collapse = ","), paste(sapply(margs, class), collapse = ",")))
     wargs <- list(data = rnorm(50), window = 5)
-    wargs[sample(c("data", "window", "horizon", "target", "features"), 1)] <-
+    wargs[sample(c("data", "window", "horizon", "target", "features", "stride", "date", "na",
+                   "split", "test", "scale"), sample(1:2, 1))] <-
       list(pool[[sample(length(pool), 1)]])
     expect_clean(function() do.call(rnn_windows, wargs, quote = TRUE),
                  paste("rnn_windows", paste(names(wargs), collapse = ","), paste(sapply(wargs, class), collapse = ",")))
+  }
+})
+
+test_that("the series workflow: random arguments to predict, forecast, accuracy, backtest", {
+  set.seed(103)
+  pool <- c(bad_values(), list(data.frame(Date = as.Date("2020-01-01") + 0:59, Close = rnorm(60)),
+                               data.frame(Close = c(NA, rnorm(59))), ts(rnorm(40)), rnorm(15)))
+  px <- data.frame(Date = as.Date("2020-01-01") + 0:79, Close = cumsum(rnorm(80)) + 50)
+  fit <- rnn_fit(rnn_windows(px, window = 5, test = 10), units = 2, epochs = 1, seed = 1,
+                 verbose = FALSE)
+  fc <- forecast(fit, h = 3, npaths = 30, seed = 1)
+  for (i in 1:150) {
+    v <- pool[[sample(length(pool), 1)]]
+    expect_clean(function() predict(fit, v), paste("predict series", class(v)[1]))
+    expect_clean(function() accuracy(fit, v), paste("accuracy model", class(v)[1]))
+    expect_clean(function() accuracy(fc, v), paste("accuracy forecast", class(v)[1]))
+    fargs <- list(object = fit, h = 2, npaths = 30)
+    fargs[sample(c("h", "level", "npaths", "newdata", "seed", "series"), sample(1:2, 1))] <-
+      list(pool[[sample(length(pool), 1)]])
+    expect_clean(function() do.call(forecast, fargs, quote = TRUE),
+                 paste("forecast", paste(names(fargs), collapse = ","), paste(sapply(fargs, class), collapse = ",")))
+  }
+  for (i in 1:30) {
+    bargs <- list(data = px, window = 5, origins = 2, h = 5, units = 2, epochs = 1, verbose = FALSE)
+    bargs[sample(c("data", "origins", "h", "method", "update_epochs", "window"), 1)] <-
+      list(pool[[sample(length(pool), 1)]])
+    expect_clean(function() do.call(rnn_backtest, bargs, quote = TRUE),
+                 paste("rnn_backtest", paste(names(bargs), collapse = ","), paste(sapply(bargs, class), collapse = ",")))
   }
 })

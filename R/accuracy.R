@@ -1,0 +1,142 @@
+# accuracy(): RMSE, MAE, MAPE and MASE in original units, always with the
+# naive forecast (the last observed value carried forward) on the same
+# targets in the next row, so a model that trails a random walk shows it.
+#
+# MASE divides the MAE by the in-sample MAE of the one-step naive forecast
+# on the training rows (Hyndman and Koehler, 2006): below 1 beats it.
+
+acc_metrics <- function(actual, pred, mae_scale) {
+  ok <- !is.na(actual) & !is.na(pred)
+  e <- actual[ok] - pred[ok]
+  c(RMSE = sqrt(mean(e^2)), MAE = mean(abs(e)), MAPE = 100 * mean(abs(e / actual[ok])),
+    MASE = mean(abs(e)) / unname(mae_scale))
+}
+
+# In-sample MAE of the one-step naive forecast of a series.
+naive_scale <- function(v) {
+  d <- abs(diff(as.numeric(v)))
+  s <- mean(d[!is.na(d)])
+  if (!is.finite(s) || s == 0) NA_real_ else s
+}
+
+accuracy_table <- function(label, targets, actual, pred, naive, scales) {
+  rows <- lapply(seq_along(targets), function(j) {
+    k <- ((j - 1) * (ncol(pred) / length(targets))) + seq_len(ncol(pred) / length(targets))
+    a <- as.vector(actual[, k])
+    n <- sum(!is.na(a))
+    rbind(c(acc_metrics(a, as.vector(pred[, k]), scales[j]), n = n),
+          c(acc_metrics(a, as.vector(naive[, k]), scales[j]), n = n))
+  })
+  m <- do.call(rbind, rows)
+  df <- data.frame(model = rep(c(label, "naive"), length(targets)), stringsAsFactors = FALSE)
+  if (length(targets) > 1) df$target <- rep(targets, each = 2)
+  df <- cbind(df, as.data.frame(m))
+  df$n <- as.integer(df$n)
+  structure(df, class = c("rnnkit_accuracy", "data.frame"))
+}
+
+accuracy.rnnkit_model <- function(object, x, ...) {
+  check_dots(list(...), character(), "accuracy")
+  prep <- need_prep(object, "accuracy()")
+  v <- prep$data$values
+  if (missing(x)) {
+    # the test part of the data the model was fit from
+    if (prep$data$split_row > nrow(v)) {
+      rnnkit_abort("input", "the model was fit without a test part (`split` or `test`); ",
+                   "pass test data: accuracy(model, x).")
+    }
+    x <- stored_series(prep)
+    ps <- predict_series(object, x)
+    ps$set <- ifelse(ps$row >= prep$data$split_row, "test", "train")
+  } else {
+    ps <- predict_series(object, x)
+  }
+  keep <- if (any(ps$set %in% "test")) ps$set %in% "test" else rep(TRUE, length(ps$row))
+  if (inherits(x, "rnnkit_windows") && !any(ps$set %in% "test")) {
+    rnnkit_abort("input", "these windows have no test part; make them with `split` or `test`, ",
+                 "or pass a new series.")
+  }
+  keep <- keep & rowSums(!is.na(ps$actual)) > 0
+  if (!any(keep)) rnnkit_abort("dim", "no window with a known target to evaluate.")
+  train_rows <- seq_len(min(prep$data$split_row - 1L, nrow(v)))
+  scales <- vapply(prep$meta$target, function(tg) naive_scale(v[train_rows, tg]), 0)
+  accuracy_table(ps$model, prep$meta$target, ps$actual[keep, , drop = FALSE],
+                 ps$pred[keep, , drop = FALSE], ps$naive[keep, , drop = FALSE], scales)
+}
+
+# The data a model was fit from, as a data.frame in original units.
+stored_series <- function(prep) {
+  df <- as.data.frame(prep$data$values)
+  if (!is.null(prep$data$index)) {
+    df <- cbind(stats::setNames(list(prep$data$index), prep$meta$date %||% "Date"), df)
+    df <- as.data.frame(df)
+  }
+  df
+}
+
+`%||%` <- function(a, b) if (is.null(a)) b else a
+
+accuracy.rnnkit_prediction <- function(object, ...) {
+  check_dots(list(...), character(), "accuracy")
+  outs <- attr(object, "outputs")
+  col <- function(what) {
+    if (length(outs) == 1) matrix(object[[what]]) else
+      sapply(outs, function(o) object[[paste0(what, ".", o)]])
+  }
+  keep <- if (!is.null(object$set) && any(object$set %in% "test")) object$set %in% "test" else TRUE
+  a <- col("actual")[keep, , drop = FALSE]
+  if (all(is.na(a))) rnnkit_abort("dim", "these predictions have no known actual values.")
+  accuracy_table(attr(object, "model"), attr(object, "targets"), a,
+                 col("predicted")[keep, , drop = FALSE], col("naive")[keep, , drop = FALSE],
+                 attr(object, "mase_scale"))
+}
+
+accuracy.rnnkit_forecast <- function(object, x, ...) {
+  check_dots(list(...), character(), "accuracy")
+  h <- length(object$mean)
+  if (missing(x)) rnnkit_abort("input", "accuracy(forecast, x) needs the actual values that followed.")
+  if (is.numeric(x) && is.null(dim(x)) && !inherits(x, c("zoo", "xts"))) {
+    actual <- as.numeric(x)[seq_len(min(h, length(x)))]
+    length(actual) <- h
+  } else {
+    s <- as_series_frame(x, "Date")
+    col <- if (object$series %in% names(s$df)) object$series else if (ncol(s$df) == 1) names(s$df) else
+      rnnkit_abort("input", "`x` has no column \"", object$series, "\".")
+    if (!is.numeric(s$df[[col]])) {
+      rnnkit_abort("input", "column `", col, "` of `x` must be numeric, not ", describe(s$df[[col]]), ".")
+    }
+    v <- as.numeric(s$df[[col]])
+    if (!is.null(s$index) && inherits(s$index, "Date") && inherits(object$dates, "Date")) {
+      actual <- v[match(object$dates, s$index)]
+    } else {
+      actual <- v[seq_len(h)]
+    }
+  }
+  if (all(is.na(actual))) {
+    rnnkit_abort("dim", "none of the ", h, " forecast dates (", format(object$dates[1]), " to ",
+                 format(object$dates[h]), ") is in `x`.")
+  }
+  last <- as.numeric(object$x)[length(object$x)]
+  accuracy_table(object$method, object$series, matrix(actual), matrix(as.numeric(object$mean)),
+                 matrix(rep(last, h)), object$naive_mae)
+}
+
+print.rnnkit_accuracy <- function(x, digits = 4, ...) {
+  df <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
+  num <- c("RMSE", "MAE", "MAPE", "MASE")
+  df[num] <- lapply(df[num], signif, digits = digits)
+  print(df, row.names = FALSE)
+  cat("naive = the last observed value carried forward; MAPE in %; ",
+      "MASE < 1 beats the in-sample naive forecast.\n", sep = "")
+  by <- if (is.null(x$target)) list(seq_len(nrow(x))) else split(seq_len(nrow(x)), x$target)
+  for (k in by) {
+    m <- k[x$model[k] != "naive"]
+    nv <- k[x$model[k] == "naive"]
+    if (length(m) && length(nv) && x$RMSE[m] >= x$RMSE[nv]) {
+      cat("The model does NOT beat the naive forecast",
+          if (!is.null(x$target)) paste0(" on ", x$target[m]), " (RMSE ", signif(x$RMSE[m], digits),
+          " vs ", signif(x$RMSE[nv], digits), ").\n", sep = "")
+    }
+  }
+  invisible(x)
+}

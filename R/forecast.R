@@ -1,0 +1,172 @@
+# forecast(): the next h values from the end of the data, with
+# prediction intervals from sample paths simulated in C
+# (src/core/forecast.c) with bootstrapped one-step residuals.
+#
+# `forecast` and `accuracy` are the generics of the generics package, the
+# same ones the forecast package uses, so forecast::forecast(fit) and
+# forecast::accuracy(fc, test) reach rnnkit's methods, and the result is
+# also of class "forecast" for autoplot() where that package is installed.
+
+# The next h dates after `index`: trading days for daily data without
+# weekends, months, quarters or years for such data, else the median step.
+next_dates <- function(index, h, freq = NA) {
+  n <- length(index)
+  last <- index[n]
+  step <- if (n > 1) stats::median(diff(as.numeric(index))) else 1
+  if (inherits(index, "Date")) {
+    if (step >= 28 && step <= 31) return(seq(last, by = "month", length.out = h + 1)[-1])
+    if (step >= 89 && step <= 92) return(seq(last, by = "quarter", length.out = h + 1)[-1])
+    if (step >= 365 && step <= 366) return(seq(last, by = "year", length.out = h + 1)[-1])
+    wd <- format(index, "%u")
+    if (step <= 1.5 && !any(wd %in% c("6", "7"))) {
+      days <- seq(last + 1, by = "day", length.out = 2 * h + 7)
+      return(days[!format(days, "%u") %in% c("6", "7")][seq_len(h)])
+    }
+    return(last + round(step) * seq_len(h))
+  }
+  last + step * seq_len(h)
+}
+
+# The newest `window` rows of a series (original units) and their index.
+forecast_origin <- function(object, newdata) {
+  prep <- object$prep
+  if (is.null(newdata)) {
+    return(list(values = prep$data$values, index = prep$data$index, freq = prep$data$freq,
+                tsp = prep$data$tsp))
+  }
+  mw <- model_windows(object, newdata)
+  list(values = mw$values, index = mw$index, freq = mw$freq, tsp = mw$tsp)
+}
+
+forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), npaths = 1000,
+                                  newdata = NULL, seed = NULL, series = NULL, ...) {
+  check_dots(list(...), character(), "forecast")
+  prep <- need_prep(object, "forecast()")
+  meta <- prep$meta
+  direct <- meta$horizon > 1
+  if (!direct && !identical(meta$target, meta$features)) {
+    rnnkit_abort("input", "this model reads ", paste(meta$features, collapse = ", "), " but predicts only ",
+                 paste(meta$target, collapse = ", "), ", so it cannot feed its forecasts back in. ",
+                 "Fit with horizon = h for direct h-step forecasts, or with features = target ",
+                 "for recursive ones.")
+  }
+  if (is.null(h)) h <- if (direct) meta$horizon else 10
+  check_count(h, "h", max = if (direct) meta$horizon else 1e5)
+  if (!is.null(level) && (!is.numeric(level) || anyNA(level) || any(level <= 0 | level >= 100))) {
+    rnnkit_abort("input", "`level` must be percentages between 0 and 100, like c(80, 95).")
+  }
+  level <- sort(unique(level))
+  check_count(npaths, "npaths", min = 0, max = 1e6)
+  if (length(level) && npaths < 20) {
+    rnnkit_abort("input", "prediction intervals need npaths >= 20 simulated paths (1000 is the default); ",
+                 "use level = NULL for point forecasts only.")
+  }
+  if (is.null(series)) series <- if ("Close" %in% meta$target) "Close" else meta$target[1]
+  series <- check_choice(series, meta$target, "series")
+  o <- forecast_origin(object, newdata)
+  n <- nrow(o$values)
+  if (n < meta$window) {
+    rnnkit_abort("dim", "the data have ", n, " rows; the model needs a window of ", meta$window, ".")
+  }
+  rows <- seq.int(n - meta$window + 1, n)
+  f <- meta$features
+  last <- o$values[rows, f, drop = FALSE]
+  if (anyNA(last)) {
+    if (meta$na == "locf") last <- .Call(rnnkit_locf, matrix(as.double(o$values[, f]), n)[rows, , drop = FALSE])
+    if (anyNA(last)) rnnkit_abort("input", "the last ", meta$window, " rows hold a missing value; forecasts start from a complete window.")
+  }
+  last <- .Call(rnnkit_scale, matrix(as.double(last), meta$window), unname(prep$scaler$center[f]),
+                unname(prep$scaler$scale[f]), FALSE)
+  res <- .Call(rnnkit_forecast, object$config, object$params, last, as.integer(h),
+               object$residuals, as.integer(npaths), core_seed(seed), direct)
+  j <- match(series, meta$target)
+  if (direct) {
+    cols <- (j - 1) * meta$horizon + seq_len(h)
+    point <- res$point[1, cols]
+    paths <- matrix(res$paths, npaths, dim(res$paths)[3])[, cols, drop = FALSE]
+  } else {
+    point <- res$point[, j]
+    paths <- matrix(res$paths[, , j], npaths, h)
+  }
+  ctr <- prep$scaler$center[[series]]
+  scl <- prep$scaler$scale[[series]]
+  point <- .Call(rnnkit_scale, matrix(point, ncol = 1), ctr, scl, TRUE)[, 1]
+  paths <- .Call(rnnkit_scale, matrix(paths, ncol = 1), ctr, scl, TRUE)
+  paths <- matrix(paths, npaths, h)
+  probs <- c((1 - level / 100) / 2, 1 - (1 - level / 100) / 2)
+  q <- if (length(level)) .Call(rnnkit_quantiles, paths, probs) else matrix(0, 0, h)
+  nl <- length(level)
+  lower <- t(q[seq_len(nl), , drop = FALSE])
+  upper <- t(q[nl + seq_len(nl), , drop = FALSE])
+  if (nl) colnames(lower) <- colnames(upper) <- paste0(level, "%")
+  # ts versions for the forecast package's methods
+  tsp0 <- if (!is.null(o$tsp)) o$tsp else c(1, n, 1)
+  fr <- tsp0[3]
+  hist <- stats::ts(o$values[, series], start = tsp0[1], frequency = fr)
+  start_f <- tsp0[2] + 1 / fr
+  dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h, o$freq)
+  structure(
+    list(
+      method = paste0(model_label(object), if (direct) " (direct)" else " (recursive)"),
+      series = series, mean = stats::ts(point, start = start_f, frequency = fr),
+      lower = if (nl) stats::ts(lower, start = start_f, frequency = fr),
+      upper = if (nl) stats::ts(upper, start = start_f, frequency = fr),
+      level = if (nl) level, x = hist, dates = dates,
+      history_dates = if (is.null(o$index)) seq_len(n) else o$index,
+      paths = paths, npaths = npaths, direct = direct,
+      naive_mae = mean(abs(stats::na.omit(diff(as.numeric(hist)))))
+    ),
+    class = c("rnnkit_forecast", "forecast")
+  )
+}
+
+# The forecast package's layout ("Point Forecast", "Lo 80", "Hi 80", ...,
+# which its autoplot() reads), with the dates as row names and a last
+# column `date`.
+as.data.frame.rnnkit_forecast <- function(x, row.names = NULL, optional = FALSE, ...) {
+  df <- data.frame(`Point Forecast` = as.numeric(x$mean), check.names = FALSE)
+  for (k in seq_along(x$level)) {
+    df[[paste("Lo", x$level[k])]] <- as.numeric(x$lower[, k])
+    df[[paste("Hi", x$level[k])]] <- as.numeric(x$upper[, k])
+  }
+  df$date <- x$dates
+  row.names(df) <- if (is.null(row.names)) format(x$dates) else row.names
+  df
+}
+
+print.rnnkit_forecast <- function(x, ...) {
+  cat("Forecast of ", x$series, " by ", x$method, ", ", length(x$mean), " step",
+      if (length(x$mean) != 1) "s", if (length(x$level)) paste0("; intervals from ", x$npaths,
+      " simulated paths with bootstrapped residuals"), "\n", sep = "")
+  df <- as.data.frame(x)
+  num <- names(df) != "date"
+  df[num] <- lapply(df[num], round, digits = 2)
+  print(cbind(Date = df$date, df[num]), row.names = FALSE)
+  invisible(x)
+}
+
+plot.rnnkit_forecast <- function(x, n_history = 120, main = NULL, xlab = "", ylab = NULL, ...) {
+  check_count(n_history, "n_history", min = 0)
+  nh <- length(x$x)
+  keep <- seq.int(max(1, nh - n_history + 1), nh)[n_history > 0]
+  hd <- x$history_dates[keep]
+  hv <- as.numeric(x$x)[keep]
+  fd <- x$dates
+  yl <- range(c(hv, x$mean, x$lower, x$upper), na.rm = TRUE)
+  xl <- range(c(if (length(hd)) as.numeric(hd), as.numeric(fd)))
+  graphics::plot(if (length(hd)) hd else fd, if (length(hd)) hv else as.numeric(x$mean),
+                 type = "l", xlim = xl, ylim = yl, col = "grey20", xlab = xlab,
+                 ylab = if (is.null(ylab)) x$series else ylab,
+                 main = if (is.null(main)) paste("Forecast of", x$series, "by", x$method) else main, ...)
+  for (k in rev(seq_along(x$level))) {
+    graphics::polygon(c(fd, rev(fd)), c(x$lower[, k], rev(x$upper[, k])),
+                      col = grDevices::adjustcolor("steelblue", alpha.f = 0.2 + 0.15 * (length(x$level) - k)),
+                      border = NA)
+  }
+  graphics::lines(fd, as.numeric(x$mean), col = "steelblue4", lwd = 2)
+  if (length(hd)) graphics::lines(c(hd[length(hd)], fd[1]), c(hv[length(hv)], x$mean[1]), col = "steelblue4", lty = 3)
+  graphics::legend("topleft", bty = "n", lwd = c(1, 2, if (length(x$level)) 8),
+                   col = c("grey20", "steelblue4", if (length(x$level)) grDevices::adjustcolor("steelblue", 0.35)),
+                   legend = c("history", "forecast", if (length(x$level)) paste0(paste(x$level, collapse = "/"), "% intervals")))
+  invisible(x)
+}
