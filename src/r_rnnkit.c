@@ -120,6 +120,21 @@ static double *alloc_work(size_t n) {
   return (double *)R_alloc(n, sizeof(double));
 }
 
+/* A named list of n protected values; unprotects them (n) and returns the
+ * list unprotected. */
+static SEXP named_list(int n, const char **names, SEXP *values) {
+  SEXP res = PROTECT(allocVector(VECSXP, n));
+  SEXP nm = PROTECT(allocVector(STRSXP, n));
+  int k;
+  for (k = 0; k < n; k++) {
+    SET_VECTOR_ELT(res, k, values[k]);
+    SET_STRING_ELT(nm, k, mkChar(names[k]));
+  }
+  setAttrib(res, R_NamesSymbol, nm);
+  UNPROTECT(2 + n);
+  return res;
+}
+
 SEXP rnnkit_n_params(SEXP config) {
   rnn_config cfg = config_from(config);
   return ScalarReal((double)rnn_n_params(&cfg));
@@ -402,7 +417,7 @@ SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
          Hz = (size_t)asInteger(horizon), S = (size_t)asInteger(stride), n, k;
   size_t nf = (size_t)length(feat), nt = (size_t)length(tgt), *starts;
   int *fi, *ti;
-  SEXP x, y, st, res, names;
+  SEXP x, y, st;
   check_matrix(data, "data");
   n_rows = (size_t)nrows(data);
   n_cols = (size_t)ncols(data);
@@ -425,24 +440,21 @@ SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
   rnn_windows_gather(n_rows, REAL(data), nf, fi, nt, ti, W, Hz, starts, n,
                      REAL(x), Hz * nt > 0 ? REAL(y) : NULL);
   for (k = 0; k < n; k++) INTEGER(st)[k] = (int)starts[k] + 1;
-  res = PROTECT(allocVector(VECSXP, 3));
-  names = PROTECT(allocVector(STRSXP, 3));
-  SET_VECTOR_ELT(res, 0, x);
-  SET_VECTOR_ELT(res, 1, y);
-  SET_VECTOR_ELT(res, 2, st);
-  SET_STRING_ELT(names, 0, mkChar("x"));
-  SET_STRING_ELT(names, 1, mkChar("y"));
-  SET_STRING_ELT(names, 2, mkChar("starts"));
-  setAttrib(res, R_NamesSymbol, names);
-  UNPROTECT(5);
-  return res;
+  {
+    const char *nm[] = {"x", "y", "starts"};
+    SEXP v[3];
+    v[0] = x;
+    v[1] = y;
+    v[2] = st;
+    return named_list(3, nm, v);
+  }
 }
 
 /* list(center, scale) fitted on the first n_fit rows. */
 SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit) {
   rnn_error err;
   size_t n_cols;
-  SEXP center, scale, res, names;
+  SEXP center, scale;
   check_matrix(data, "data");
   n_cols = (size_t)ncols(data);
   if (asInteger(n_fit) < 1) error("rnnkit internal error: n_fit must be positive");
@@ -452,15 +464,13 @@ SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit) {
                      (size_t)asInteger(n_fit), REAL(center), REAL(scale),
                      &err) != RNN_OK)
     raise_core(&err);
-  res = PROTECT(allocVector(VECSXP, 2));
-  names = PROTECT(allocVector(STRSXP, 2));
-  SET_VECTOR_ELT(res, 0, center);
-  SET_VECTOR_ELT(res, 1, scale);
-  SET_STRING_ELT(names, 0, mkChar("center"));
-  SET_STRING_ELT(names, 1, mkChar("scale"));
-  setAttrib(res, R_NamesSymbol, names);
-  UNPROTECT(4);
-  return res;
+  {
+    const char *nm[] = {"center", "scale"};
+    SEXP v[2];
+    v[0] = center;
+    v[1] = scale;
+    return named_list(2, nm, v);
+  }
 }
 
 /* A scaled (or, with inverse, unscaled) copy of the matrix data. */
@@ -500,7 +510,7 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
   size_t W, Hz = (size_t)asInteger(horizon), P = (size_t)asInteger(n_paths),
          K = (size_t)cfg.n_out, nr;
   double *work;
-  SEXP point, paths, res, names;
+  SEXP point, paths;
   check_params(&cfg, params);
   check_matrix(last, "last");
   check_matrix(resid, "resid");
@@ -525,15 +535,13 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
                                 REAL(resid), P, &rng, REAL(point), REAL(paths),
                                 work, &err);
   if (st != RNN_OK) raise_core(&err);
-  res = PROTECT(allocVector(VECSXP, 2));
-  names = PROTECT(allocVector(STRSXP, 2));
-  SET_VECTOR_ELT(res, 0, point);
-  SET_VECTOR_ELT(res, 1, paths);
-  SET_STRING_ELT(names, 0, mkChar("point"));
-  SET_STRING_ELT(names, 1, mkChar("paths"));
-  setAttrib(res, R_NamesSymbol, names);
-  UNPROTECT(4);
-  return res;
+  {
+    const char *nm[] = {"point", "paths"};
+    SEXP v[2];
+    v[0] = point;
+    v[1] = paths;
+    return named_list(2, nm, v);
+  }
 }
 
 /* n_probs x m matrix of type-7 quantiles of the columns of a (n x m). */
