@@ -116,6 +116,9 @@ function v = leaf (self, sc)
       endif
     otherwise
       v = r.value;
+      if (r.type == t.double)
+        v = octave_na (v);
+      endif
       if (r.kind == sc.kind.date)
         v = v + sc.datenum_1970;
       elseif (r.kind == sc.kind.factor)
@@ -134,6 +137,17 @@ function v = leaf (self, sc)
   endswitch
   if (numel (r.dims) >= 2)
     v = reshape (v, r.dims);
+  endif
+endfunction
+
+## R's NA_real_ (a NaN with payload 1954) becomes Octave's NA
+function v = octave_na (v)
+  m = isnan (v);
+  if (any (m))
+    w = reshape (typecast (v(m), "uint32"), 2, []);
+    na = w(1, :) == 1954; # R_IsNA() looks at the low word only
+    idx = find (m);
+    v(idx(na)) = NA;
   endif
 endfunction
 

@@ -107,12 +107,21 @@ function recs = flatten (x, path, field, recs, sc)
       recs = add (recs, path, t.double, k.date, dims_of (x), ...
                   double (x(:)) - sc.datenum_1970);
     else
-      recs = add (recs, path, t.double, k.plain, dims_of (x), double (x(:)));
+      recs = add (recs, path, t.double, k.plain, dims_of (x), r_na (double (x(:))));
     endif
   else
     error ("rnnkit:input", ["rnn_save: cannot save '%s' of class %s: a " ...
            "model file holds numbers, logicals, strings, structs and cells"], ...
            path, class (x));
+  endif
+endfunction
+
+## Octave's NA and R's NA_real_ are NaNs with different payloads; the
+## file holds R's, so a missing value stays missing (not NaN) in R.
+function v = r_na (v)
+  m = isna (v);
+  if (any (m))
+    v(m) = typecast (uint32 ([1954 2146435072]), "double");
   endif
 endfunction
 
@@ -137,6 +146,21 @@ endfunction
 %!   m2 = rnn_load (f);
 %!   assert (m2, m);
 %!   assert (rnn_predict (m2, X), rnn_predict (m, X));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+## Octave's NA is stored as R's NA and comes back as NA, NaN as NaN
+%!test
+%! m = struct ("config", struct ("cell_code", 0, "activation_code", 1, ...
+%!   "n_in", 1, "units", 1, "n_out", 1, "head_act_code", 0, "seq_out", 0, ...
+%!   "dropout", 0), "params", zeros (5, 1), "v", [NA; NaN; 1]);
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   v = rnn_load (f).v;
+%!   assert (isna (v), [true; false; false]);
+%!   assert (isnan (v), [true; true; false]);
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Cross-host test: the same data, options and seed give bit-identical
+# weights and loss histories in R and Octave, and models saved by either
+# load in the other and predict (and forecast) the same numbers.
+# Needs rnnkit installed for R (R_LIBS) and for Octave (OCTAVE_PKG_LIST:
+# a pkg local_list file, as tools/test.sh writes).
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+Rscript "$here/step1.R" "$dir" "$here"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '${OCTAVE_PKG_LIST:?set OCTAVE_PKG_LIST}');
+  pkg load rnnkit; addpath ('$here');
+  try, step2 ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
+Rscript "$here/step3.R" "$dir"
+echo "cross-host: R and Octave agree"
