@@ -10,7 +10,7 @@
 
 .rec_type <- c(double = 1L, int = 2L, logical = 3L, string = 4L, list = 5L, null = 6L)
 .rec_kind <- c(plain = 0L, date = 1L, factor = 2L, levels = 3L, dataframe = 4L,
-               unnamed = 5L, names = 6L)
+               unnamed = 5L, names = 6L, rownames = 7L, colnames = 8L)
 
 # Path components escape the separator, the escape and the unnamed marker.
 escape_part <- function(x) {
@@ -74,6 +74,11 @@ flatten_value <- function(x, path, acc) {
   if (!is.null(names(x)) && is.null(d)) {
     add(new_record(path, "string", "names", length(x), enc2utf8(names(x))))
   }
+  dn <- dimnames(x)
+  if (length(d) >= 2 && !is.null(dn)) {
+    if (!is.null(dn[[1]])) add(new_record(path, "string", "rownames", length(dn[[1]]), enc2utf8(dn[[1]])))
+    if (!is.null(dn[[2]])) add(new_record(path, "string", "colnames", length(dn[[2]]), enc2utf8(dn[[2]])))
+  }
   invisible()
 }
 
@@ -110,6 +115,14 @@ leaf_value <- function(recs) {
   if (length(r$dims) >= 2) dim(v) <- r$dims
   nm <- recs[-1][extra == .rec_kind[["names"]]]
   if (length(nm)) names(v) <- nm[[1]]$value
+  rn <- recs[-1][extra == .rec_kind[["rownames"]]]
+  cn <- recs[-1][extra == .rec_kind[["colnames"]]]
+  if (length(r$dims) >= 2 && (length(rn) || length(cn))) {
+    dn <- vector("list", length(r$dims))
+    if (length(rn)) dn[1] <- list(rn[[1]]$value)
+    if (length(cn)) dn[2] <- list(cn[[1]]$value)
+    dimnames(v) <- dn
+  }
   v
 }
 

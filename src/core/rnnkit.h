@@ -342,7 +342,9 @@ enum { RNN_KIND_PLAIN = 0,
        RNN_KIND_UNNAMED = 5,   /* list: elements without names (#1, #2 ...) */
        RNN_KIND_NAMES = 6,     /* string: element names of the preceding
                                   record with the same name               */
-       RNN_KIND_MAX = 6 };
+       RNN_KIND_ROWNAMES = 7,  /* string: row names of that matrix/array   */
+       RNN_KIND_COLNAMES = 8,  /* string: column names of that matrix      */
+       RNN_KIND_MAX = 8 };
 
 /* A record to encode; name is NUL-terminated, the data pointer matching
  * the type holds prod(dims) elements (0 when n_dims == 0); a NULL string
