@@ -14,4 +14,17 @@ Rscript "$here/step1.R" "$dir" "$here"
   pkg load rnnkit; addpath ('$here');
   try, step2 ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
 Rscript "$here/step3.R" "$dir"
+# the README's bundled-data example prints the same text in both hosts
+root=$(cd "$here/../.." && pwd)
+Rscript "$here/example.R" >"$dir/example-r.txt"
+(cd "$root" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST'); pkg load rnnkit;
+  source ('tests/cross-host/example.m')") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/example-octave.txt" || true
+if ! diff "$dir/example-r.txt" "$dir/example-octave.txt"; then
+  echo "cross-host: the example's output differs between R and Octave" >&2
+  exit 1
+fi
+cat "$dir/example-octave.txt"
+echo "example: identical output in R and Octave"
 echo "cross-host: R and Octave agree"
