@@ -1,4 +1,4 @@
-## The README's Octave example on the bundled DJIA prices; example.R is
+## The README's Octave example on the bundled DJIA prices; djia_example.R is
 ## the same in R and prints the same numbers.
 fid = fopen ("inst/extdata/djia.csv");
 hdr = fgetl (fid);

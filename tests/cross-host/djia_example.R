@@ -1,4 +1,4 @@
-# The README's example in R: the same numbers as example.m in Octave.
+# The README's example in R: the same numbers as djia_example.m in Octave.
 library(rnnkit)
 d <- read.csv(system.file("extdata", "djia.csv", package = "rnnkit"))
 close <- d$Close
