@@ -11,6 +11,8 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_predict", (DL_FUNC)&rnnkit_predict, 3},
     {"rnnkit_loss_grad", (DL_FUNC)&rnnkit_loss_grad, 6},
     {"rnnkit_train", (DL_FUNC)&rnnkit_train, 9},
+    {"rnnkit_model_encode", (DL_FUNC)&rnnkit_model_encode, 1},
+    {"rnnkit_model_decode", (DL_FUNC)&rnnkit_model_decode, 1},
     {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 7},
     {"rnnkit_scaler_fit", (DL_FUNC)&rnnkit_scaler_fit, 3},
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},

@@ -558,3 +558,148 @@ SEXP rnnkit_quantiles(SEXP a, SEXP probs) {
   UNPROTECT(1);
   return out;
 }
+
+/* ---- model files ---------------------------------------------------- */
+
+/* records: a list of list(name, type, kind, dims, value) built by
+ * R/io.R; returns the encoded file as a raw vector. */
+SEXP rnnkit_model_encode(SEXP records) {
+  R_xlen_t n = XLENGTH(records), k;
+  rnn_record *r;
+  rnn_error err;
+  size_t size, j;
+  SEXP out;
+  if (TYPEOF(records) != VECSXP)
+    error("rnnkit internal error: records must be a list");
+  r = (rnn_record *)R_alloc((size_t)n + 1, sizeof(rnn_record));
+  memset(r, 0, sizeof(rnn_record) * ((size_t)n + 1));
+  for (k = 0; k < n; k++) {
+    SEXP rec = VECTOR_ELT(records, k), dims, val;
+    if (TYPEOF(rec) != VECSXP || XLENGTH(rec) != 5)
+      error("rnnkit internal error: malformed record %ld", (long)k + 1);
+    r[k].name = translateCharUTF8(STRING_ELT(VECTOR_ELT(rec, 0), 0));
+    r[k].type = asInteger(VECTOR_ELT(rec, 1));
+    r[k].kind = asInteger(VECTOR_ELT(rec, 2));
+    dims = VECTOR_ELT(rec, 3);
+    val = VECTOR_ELT(rec, 4);
+    if (TYPEOF(dims) != INTSXP || XLENGTH(dims) > RNN_MF_MAX_DIMS)
+      error("rnnkit internal error: dims of record '%s'", r[k].name);
+    r[k].n_dims = (int)XLENGTH(dims);
+    for (j = 0; j < (size_t)r[k].n_dims; j++) {
+      if (INTEGER(dims)[j] < 0)
+        error("rnnkit internal error: dims of record '%s'", r[k].name);
+      r[k].dims[j] = (size_t)INTEGER(dims)[j];
+    }
+    switch (r[k].type) {
+    case RNN_REC_DOUBLE:
+      if (TYPEOF(val) != REALSXP) error("rnnkit internal error: '%s'", r[k].name);
+      r[k].dbl = REAL(val);
+      break;
+    case RNN_REC_INT:
+      if (TYPEOF(val) != INTSXP) error("rnnkit internal error: '%s'", r[k].name);
+      r[k].i32 = (const int32_t *)INTEGER(val);
+      break;
+    case RNN_REC_LOGICAL:
+      if (TYPEOF(val) != LGLSXP) error("rnnkit internal error: '%s'", r[k].name);
+      r[k].i32 = (const int32_t *)LOGICAL(val);
+      break;
+    case RNN_REC_STRING: {
+      const char **s;
+      if (TYPEOF(val) != STRSXP) error("rnnkit internal error: '%s'", r[k].name);
+      s = (const char **)R_alloc((size_t)XLENGTH(val) + 1, sizeof(char *));
+      for (j = 0; j < (size_t)XLENGTH(val); j++)
+        s[j] = STRING_ELT(val, j) == NA_STRING
+                   ? NULL
+                   : translateCharUTF8(STRING_ELT(val, j));
+      r[k].str = s;
+      break;
+    }
+    default:
+      break;
+    }
+    { /* the values must match the dims the encoder will trust */
+      size_t want = r[k].n_dims ? 1 : 0;
+      for (j = 0; j < (size_t)r[k].n_dims; j++) want *= r[k].dims[j];
+      if (r[k].type <= RNN_REC_STRING && (size_t)XLENGTH(val) != want)
+        error("rnnkit internal error: record '%s' has %ld values for its dims",
+              r[k].name, (long)XLENGTH(val));
+    }
+  }
+  if (rnn_model_encode_size(r, (size_t)n, &size, &err) != RNN_OK)
+    raise_core(&err);
+  if (size > (size_t)R_XLEN_T_MAX) error("rnnkit: model too large to save");
+  out = PROTECT(allocVector(RAWSXP, (R_xlen_t)size));
+  if (rnn_model_encode(r, (size_t)n, RAW(out), size, &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
+/* raw: the bytes of a model file; returns its records as a list of
+ * list(name, type, kind, dims, value) after the core has checked them. */
+SEXP rnnkit_model_decode(SEXP raw) {
+  rnn_model_info info;
+  rnn_record_view *v;
+  rnn_error err;
+  size_t k, j, size;
+  SEXP out;
+  const char *nm[] = {"name", "type", "kind", "dims", "value"};
+  if (TYPEOF(raw) != RAWSXP) error("rnnkit internal error: raw vector expected");
+  size = (size_t)XLENGTH(raw);
+  if (rnn_model_parse(RAW(raw), size, &info, &err) != RNN_OK) raise_core(&err);
+  /* n_records is now checked against the file's size */
+  v = (rnn_record_view *)R_alloc(info.n_records + 1, sizeof(rnn_record_view));
+  if (rnn_model_records(RAW(raw), size, v, info.n_records, &info, &err) !=
+      RNN_OK)
+    raise_core(&err);
+  out = PROTECT(allocVector(VECSXP, (R_xlen_t)info.n_records));
+  for (k = 0; k < info.n_records; k++) {
+    SEXP rec = PROTECT(allocVector(VECSXP, 5)), names, dims, val;
+    const rnn_record_view *r = &v[k];
+    SET_VECTOR_ELT(rec, 0,
+                   ScalarString(mkCharLenCE(r->name, (int)r->name_len, CE_UTF8)));
+    SET_VECTOR_ELT(rec, 1, ScalarInteger(r->type));
+    SET_VECTOR_ELT(rec, 2, ScalarInteger(r->kind));
+    dims = allocVector(INTSXP, r->n_dims);
+    SET_VECTOR_ELT(rec, 3, dims);
+    for (j = 0; j < (size_t)r->n_dims; j++) INTEGER(dims)[j] = (int)r->dims[j];
+    switch (r->type) {
+    case RNN_REC_DOUBLE:
+      val = allocVector(REALSXP, (R_xlen_t)r->n);
+      SET_VECTOR_ELT(rec, 4, val);
+      rnn_record_doubles(r, REAL(val));
+      break;
+    case RNN_REC_INT:
+      val = allocVector(INTSXP, (R_xlen_t)r->n);
+      SET_VECTOR_ELT(rec, 4, val);
+      rnn_record_ints(r, (int32_t *)INTEGER(val));
+      break;
+    case RNN_REC_LOGICAL:
+      val = allocVector(LGLSXP, (R_xlen_t)r->n);
+      SET_VECTOR_ELT(rec, 4, val);
+      rnn_record_ints(r, (int32_t *)LOGICAL(val));
+      break;
+    case RNN_REC_STRING: {
+      const char **s = (const char **)R_alloc(r->n + 1, sizeof(char *));
+      size_t *len = (size_t *)R_alloc(r->n + 1, sizeof(size_t));
+      val = allocVector(STRSXP, (R_xlen_t)r->n);
+      SET_VECTOR_ELT(rec, 4, val);
+      rnn_record_strings(r, s, len);
+      for (j = 0; j < r->n; j++)
+        SET_STRING_ELT(val, (R_xlen_t)j,
+                       s[j] ? mkCharLenCE(s[j], (int)len[j], CE_UTF8)
+                            : NA_STRING);
+      break;
+    }
+    default:
+      break;
+    }
+    names = allocVector(STRSXP, 5);
+    setAttrib(rec, R_NamesSymbol, names);
+    for (j = 0; j < 5; j++) SET_STRING_ELT(names, (R_xlen_t)j, mkChar(nm[j]));
+    SET_VECTOR_ELT(out, (R_xlen_t)k, rec);
+    UNPROTECT(1);
+  }
+  UNPROTECT(1);
+  return out;
+}

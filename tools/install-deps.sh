@@ -14,6 +14,8 @@ command -v valgrind >/dev/null 2>&1 || need_apt="$need_apt valgrind"
 command -v clang-14 >/dev/null 2>&1 || need_apt="$need_apt clang-14"   # libFuzzer harnesses
 [ -n "$(ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] ||
   need_apt="$need_apt libclang-rt-14-dev"
+command -v octave-cli >/dev/null 2>&1 || need_apt="$need_apt octave"   # the Octave package
+command -v mkoctfile >/dev/null 2>&1 || need_apt="$need_apt liboctave-dev"   # its MEX build
 if ! echo '#include <R.h>' | ${CC:-gcc} -E -I"$(R RHOME)/include" -I/usr/share/R/include - >/dev/null 2>&1; then
   need_apt="$need_apt r-base-dev"
 fi

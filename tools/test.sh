@@ -4,7 +4,9 @@
 # ERROR, WARNING or NOTE, build and run the core's own C test, fuzz the
 # core's validation with libFuzzer, run the
 # testthat suite with the C code under ASAN+UBSAN and under valgrind, then
-# run it against the installed tarball and print the counts.
+# run it against the installed tarball; then build the Octave package,
+# pkg install and pkg test it, run the R <-> Octave cross-host test, and
+# print the counts.
 set -e
 cd "$(dirname "$0")/.."
 R=${R:-R}
@@ -54,4 +56,24 @@ echo "== testthat under valgrind"
 R="$R" sh tools/valgrind.sh "$lib"
 
 echo "== testthat"
-R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript tools/run-tests.R tests/testthat
+status=0
+R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript tools/run-tests.R tests/testthat \
+  >"$out/testthat.log" 2>&1 || status=$?
+cat "$out/testthat.log"
+[ $status -eq 0 ] || exit 1
+r_counts=$(tail -1 "$out/testthat.log")
+
+echo "== Octave: make -C octave dist, pkg install, pkg test rnnkit"
+make -s -C octave dist >"$out/octave-dist.log" 2>&1 || { cat "$out/octave-dist.log"; exit 1; }
+mv octave/rnnkit-*.tar.gz "$out/"
+sh tools/octave-check.sh "$out"/rnnkit-*.tar.gz "$out/octave" >"$out/octave.log" 2>&1 || status=$?
+cat "$out/octave.log"
+[ $status -eq 0 ] || exit 1
+o_counts=$(tail -1 "$out/octave.log")
+
+echo "== cross-host: R and Octave"
+R_LIBS="$lib${R_LIBS:+:$R_LIBS}" OCTAVE_PKG_LIST="$out/octave/list" \
+  sh tests/cross-host/run.sh >"$out/cross-host.log" 2>&1 || status=$?
+grep -v 'ignoring const execution_exception' "$out/cross-host.log" || true
+[ $status -eq 0 ] || exit 1
+echo "$r_counts; $o_counts; cross-host: R and Octave identical"

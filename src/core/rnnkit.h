@@ -287,6 +287,125 @@ void rnn_clip_grad(double *grad, size_t n, double clipnorm, double clipvalue);
 void rnn_optim_step(const rnn_train_config *tc, double *params,
                     const double *grad, double *state, size_t n, long step);
 
+/* ---- step-wise inference (MATLAB's predictAndUpdateState) ----------- */
+
+/* Doubles of recurrent state of n_batch sequences: every layer's h
+ * (H x n_batch), then for LSTM every layer's c, in layer order:
+ *   state = [h_1 | h_2 | ... | h_L | c_1 | ... | c_L]. */
+size_t rnn_state_size(const rnn_config *cfg, size_t n_batch);
+
+/* Doubles of workspace rnn_step() needs. */
+size_t rnn_step_workspace(const rnn_config *cfg, size_t n_batch,
+                          size_t n_time);
+
+/* Runs n_time steps of n_batch sequences (batch input layout) starting
+ * from `state` (all zeros is a fresh start) and leaves the state after
+ * the last step in `state`.  out is the head's output as rnn_forward()
+ * gives it (last step, or every step when seq_out).  Stepping a
+ * sequence in pieces from a zero state gives the outputs of one
+ * rnn_forward() over the whole sequence. */
+int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
+             size_t n_time, const double *x, double *state, double *out,
+             double *work, rnn_error *err);
+
+/* ---- model files (doc/model-file-format.md) ------------------------- */
+
+/* A model file is a header, a sequence of named typed records and a
+ * checksum, little-endian on every host.  A record has a UTF-8 name (a
+ * dotted path such as "config.units"), a type, a kind (how hosts should
+ * present the values), 0..8 dimensions and its values.  The core
+ * requires config.cell_code, config.activation_code, config.n_in,
+ * config.units, config.n_out, config.head_act_code, config.seq_out,
+ * config.dropout and params (of length rnn_n_params()); anything else is
+ * for the hosts. */
+#define RNN_MF_VERSION 1
+#define RNN_MF_MAX_NAME 1024
+#define RNN_MF_MAX_DIMS 8
+#define RNN_MF_MAX_RECORDS 1000000
+#define RNN_MF_MAX_DIM 2147483647u  /* one dimension (R's and Octave's int) */
+#define RNN_MF_MAX_ELEMS 2147483647u /* elements of one record */
+#define RNN_MF_NA_INT (-2147483647 - 1) /* R's NA_integer_ and NA logical */
+#define RNN_MF_NA_STRING 0xFFFFFFFFu    /* string length marking NA      */
+
+enum { RNN_REC_DOUBLE = 1,  /* IEEE 754 binary64, bit pattern kept (NA)  */
+       RNN_REC_INT = 2,     /* int32                                     */
+       RNN_REC_LOGICAL = 3, /* int32 0/1, NA as RNN_MF_NA_INT            */
+       RNN_REC_STRING = 4,  /* UTF-8 strings, NA allowed                 */
+       RNN_REC_LIST = 5,    /* a (possibly empty) list/struct node        */
+       RNN_REC_NULL = 6 };  /* R's NULL / Octave's []                     */
+enum { RNN_KIND_PLAIN = 0,
+       RNN_KIND_DATE = 1,      /* double: days since 1970-01-01            */
+       RNN_KIND_FACTOR = 2,    /* int: 1-based codes; the next record with
+                                  the same name holds the levels            */
+       RNN_KIND_LEVELS = 3,    /* string: levels of the preceding factor    */
+       RNN_KIND_DATAFRAME = 4, /* list: a data frame (columns follow)       */
+       RNN_KIND_UNNAMED = 5,   /* list: elements without names (#1, #2 ...) */
+       RNN_KIND_NAMES = 6,     /* string: element names of the preceding
+                                  record with the same name               */
+       RNN_KIND_ROWNAMES = 7,  /* string: row names of that matrix/array   */
+       RNN_KIND_COLNAMES = 8,  /* string: column names of that matrix      */
+       RNN_KIND_MAX = 8 };
+
+/* A record to encode; name is NUL-terminated, the data pointer matching
+ * the type holds prod(dims) elements (0 when n_dims == 0); a NULL string
+ * is NA. */
+typedef struct {
+  const char *name;
+  int type, kind, n_dims;
+  size_t dims[RNN_MF_MAX_DIMS];
+  const double *dbl;
+  const int32_t *i32;
+  const char *const *str;
+} rnn_record;
+
+/* A decoded record: pointers into the caller's buffer (name is not
+ * NUL-terminated).  n elements; payload is raw little-endian bytes, read
+ * with the rnn_record_*() functions below. */
+typedef struct {
+  const char *name;
+  size_t name_len;
+  int type, kind, n_dims;
+  size_t dims[RNN_MF_MAX_DIMS];
+  size_t n;
+  const unsigned char *payload;
+  size_t payload_bytes;
+} rnn_record_view;
+
+typedef struct {
+  size_t n_records;
+  rnn_config config; /* filled by rnn_model_records() */
+  size_t n_params;
+} rnn_model_info;
+
+/* Bytes rnn_model_encode() will write for these records. */
+int rnn_model_encode_size(const rnn_record *recs, size_t n_records,
+                          size_t *size, rnn_error *err);
+/* Encodes the records into buf of exactly the size above. */
+int rnn_model_encode(const rnn_record *recs, size_t n_records,
+                     unsigned char *buf, size_t size, rnn_error *err);
+
+/* Step 1 of decoding: checks the signature, byte-order mark, version,
+ * size, checksum (before anything else is trusted) and the bounds of
+ * every record, and sets info->n_records.  RNN_ERR_FORMAT for a file that
+ * is truncated, corrupt, foreign or too new. */
+int rnn_model_parse(const unsigned char *buf, size_t size,
+                    rnn_model_info *info, rnn_error *err);
+/* Step 2: fills n_records views (n_records from step 1), then checks
+ * that the records a model needs are present and consistent (config
+ * valid, length(params) == rnn_n_params()); info gets the config. */
+int rnn_model_records(const unsigned char *buf, size_t size,
+                      rnn_record_view *recs, size_t n_records,
+                      rnn_model_info *info, rnn_error *err);
+/* Values of a decoded record: doubles (from double, int or logical
+ * records; NA ints become -2147483648), raw int32 (int, logical), and
+ * the strings (pointers into the buffer, not NUL-terminated; NULL = NA). */
+void rnn_record_doubles(const rnn_record_view *r, double *out);
+void rnn_record_ints(const rnn_record_view *r, int32_t *out);
+void rnn_record_strings(const rnn_record_view *r, const char **s,
+                        size_t *len);
+/* 64-bit FNV-1a, the file's checksum. */
+uint64_t rnn_fnv1a64(const unsigned char *p, size_t n);
+
 /* ---- windows and scaling (windows.c) ------------------------------- */
 
 /* A series is an n_rows x n_cols column-major matrix data[r + n_rows*j];

@@ -76,6 +76,247 @@ static double *train(uint64_t seed, const double *x, const double *y, size_t N,
   return p;
 }
 
+/* Encodes a model's mandatory records (and a string and a logical) into
+ * a malloc'd buffer; *size gets its length. */
+static unsigned char *encode_model(const rnn_config *c, const double *p,
+                                   size_t *size) {
+  static const char *strs[] = {"lstm", NULL, "\xc3\xa9t\xc3\xa9"};
+  double dbl[6];
+  int32_t units[RNN_MAX_LAYERS], flag = 1;
+  rnn_record r[10];
+  rnn_error err;
+  unsigned char *buf;
+  int k, l;
+  memset(r, 0, sizeof r);
+  dbl[0] = c->cell;
+  dbl[1] = c->activation;
+  dbl[2] = c->n_in;
+  dbl[3] = c->n_out;
+  dbl[4] = c->head_act;
+  dbl[5] = c->seq_out;
+  for (l = 0; l < c->n_layers; l++) units[l] = c->n_hidden[l];
+  r[0].name = "config.cell_code";
+  r[1].name = "config.activation_code";
+  r[2].name = "config.n_in";
+  r[3].name = "config.n_out";
+  r[4].name = "config.head_act_code";
+  r[5].name = "config.seq_out";
+  for (k = 0; k < 6; k++) {
+    r[k].type = RNN_REC_DOUBLE;
+    r[k].n_dims = 1;
+    r[k].dims[0] = 1;
+    r[k].dbl = &dbl[k];
+  }
+  r[6].name = "config.units";
+  r[6].type = RNN_REC_INT;
+  r[6].n_dims = 1;
+  r[6].dims[0] = (size_t)c->n_layers;
+  r[6].i32 = units;
+  r[7].name = "config.dropout";
+  r[7].type = RNN_REC_DOUBLE;
+  r[7].n_dims = 1;
+  r[7].dims[0] = 1;
+  r[7].dbl = &c->dropout;
+  r[8].name = "params";
+  r[8].type = RNN_REC_DOUBLE;
+  r[8].n_dims = 1;
+  r[8].dims[0] = rnn_n_params(c);
+  r[8].dbl = p;
+  r[9].name = "misc";
+  r[9].type = RNN_REC_STRING;
+  r[9].n_dims = 2;
+  r[9].dims[0] = 3;
+  r[9].dims[1] = 1;
+  r[9].str = strs;
+  (void)flag;
+  if (rnn_model_encode_size(r, 10, size, &err) != RNN_OK) return NULL;
+  buf = malloc(*size);
+  if (rnn_model_encode(r, 10, buf, *size, &err) != RNN_OK) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
+}
+
+/* Decodes buf fully; returns the status. */
+static int decode(const unsigned char *buf, size_t size, rnn_error *err) {
+  rnn_model_info info;
+  rnn_record_view *v;
+  int st = rnn_model_parse(buf, size, &info, err);
+  if (st != RNN_OK) return st;
+  v = malloc((info.n_records + 1) * sizeof *v);
+  st = rnn_model_records(buf, size, v, info.n_records, &info, err);
+  free(v);
+  return st;
+}
+
+/* Rewrites the checksum after a deliberate edit. */
+static void reseal(unsigned char *buf, size_t size) {
+  uint64_t h = rnn_fnv1a64(buf, size - 8);
+  int k;
+  for (k = 0; k < 8; k++) buf[size - 8 + k] = (unsigned char)(h >> (8 * k));
+}
+
+static void test_model_file(const rnn_config *c, const double *p) {
+  size_t size, k, P = rnn_n_params(c);
+  unsigned char *buf = encode_model(c, p, &size), *bad;
+  rnn_model_info info;
+  rnn_record_view v[10];
+  rnn_error err;
+  double back[400];
+  const char *s[3];
+  size_t len[3];
+  int flips = 0, st;
+
+  check(buf != NULL, "model file encodes");
+  if (!buf) return;
+  check(rnn_model_parse(buf, size, &info, &err) == RNN_OK &&
+            info.n_records == 10, "model file parses");
+  check(rnn_model_records(buf, size, v, 10, &info, &err) == RNN_OK,
+        "model file records decode");
+  check(info.n_params == P && info.config.n_layers == c->n_layers &&
+            info.config.n_hidden[1] == c->n_hidden[1],
+        "model file gives the configuration");
+  check(P <= 400, "test model is small");
+  rnn_record_doubles(&v[8], back);
+  check(v[8].n == P && memcmp(back, p, P * sizeof(double)) == 0,
+        "params come back bit for bit");
+  rnn_record_strings(&v[9], s, len);
+  check(len[0] == 4 && memcmp(s[0], "lstm", 4) == 0 && s[1] == NULL &&
+            len[2] == 5 && v[9].n_dims == 2,
+        "strings, NA and dims come back");
+  check(buf[0] == 0x89 && buf[12] == 0x0D && buf[13] == 0x0C,
+        "signature and little-endian byte-order mark");
+
+  /* every truncation is a format error */
+  for (k = 0, st = 1; k < size; k++)
+    if (decode(buf, k, &err) != RNN_ERR_FORMAT) st = 0;
+  check(st, "every truncated file is rejected");
+  check(strcmp(err.id, "rnnkit:format") == 0, "format error id");
+  /* every single bit flip is caught */
+  bad = malloc(size);
+  for (k = 0; k < size * 8; k++) {
+    memcpy(bad, buf, size);
+    bad[k / 8] ^= (unsigned char)(1u << (k % 8));
+    if (decode(bad, size, &err) != RNN_ERR_FORMAT) flips++;
+  }
+  check(flips == 0, "every single bit flip is rejected");
+  /* another version, even with a valid checksum */
+  memcpy(bad, buf, size);
+  bad[8] = 2;
+  reseal(bad, size);
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT &&
+            strstr(err.msg, "version") != NULL,
+        "a newer version is rejected");
+  /* big-endian byte-order mark */
+  memcpy(bad, buf, size);
+  bad[12] = 0x0A;
+  bad[13] = 0x0B;
+  bad[14] = 0x0C;
+  bad[15] = 0x0D;
+  reseal(bad, size);
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT &&
+            strstr(err.msg, "byte order") != NULL,
+        "a wrong-endian file is rejected");
+  /* a foreign file */
+  memcpy(bad, buf, size);
+  bad[1] = 'X';
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT &&
+            strstr(err.msg, "not an rnnkit") != NULL,
+        "a foreign file is rejected");
+  /* an oversized dimension in the first record (name of 16 bytes:
+   * its dims[0] sits at 32 + 2 + 16 + 4) */
+  memcpy(bad, buf, size);
+  bad[54] = bad[55] = bad[56] = 0xFF;
+  bad[57] = 0x7F;
+  reseal(bad, size);
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT, "oversized dimension");
+  memcpy(bad, buf, size);
+  bad[57] = 0xFF;
+  reseal(bad, size);
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT, "dimension beyond 2^31");
+  /* params of the wrong length: a 2-layer model's file read as 1 layer */
+  memcpy(bad, buf, size);
+  for (k = 0; k + 12 < size; k++)
+    if (memcmp(bad + k, "config.units", 12) == 0) break;
+  bad[k + 12 + 4 + 4 + 8] = 9; /* first units value 4 -> 9 */
+  reseal(bad, size);
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT &&
+            strstr(err.msg, "params") != NULL,
+        "params not matching the configuration");
+  /* a missing mandatory record: rename params */
+  memcpy(bad, buf, size);
+  for (k = 0; k + 6 < size; k++)
+    if (memcmp(bad + k, "params", 6) == 0) break;
+  bad[k] = 'q';
+  reseal(bad, size);
+  check(decode(bad, size, &err) == RNN_ERR_FORMAT &&
+            strstr(err.msg, "missing") != NULL,
+        "a missing mandatory record");
+  check(rnn_model_parse(NULL, 0, &info, &err) == RNN_ERR_INPUT, "NULL buffer");
+  free(bad);
+  free(buf);
+}
+
+/* Stepping a sequence one step at a time from a zero state equals one
+ * forward pass over the whole sequence, for every cell and both heads. */
+static void test_step(void) {
+  int cell, seq;
+  rnn_rng rng;
+  rnn_error err;
+  for (cell = RNN_CELL_SIMPLE; cell <= RNN_CELL_GRU; cell++)
+    for (seq = 0; seq <= 1; seq++) {
+      rnn_config c = lstm_config();
+      size_t B = 3, T = 6, I = 2, K, P, t, k, S;
+      double *p, *x, *xt, *full, *part, *state, *w, *fw, *iw;
+      double worst = 0;
+      int ok = 1;
+      c.cell = cell;
+      c.seq_out = seq;
+      c.n_out = 2;
+      K = 2;
+      P = rnn_n_params(&c);
+      S = rnn_state_size(&c, B);
+      p = malloc(P * sizeof(double));
+      iw = malloc(rnn_init_workspace(&c) * sizeof(double));
+      x = malloc(I * B * T * sizeof(double));
+      xt = malloc(I * B * sizeof(double));
+      full = malloc(K * B * T * sizeof(double));
+      part = malloc(K * B * T * sizeof(double));
+      state = calloc(S, sizeof(double));
+      w = malloc(rnn_step_workspace(&c, B, 1) * sizeof(double));
+      fw = malloc(rnn_batch_workspace(&c, B, T) * sizeof(double));
+      rnn_rng_seed(&rng, 7 + (uint64_t)cell);
+      ok &= rnn_init_params(&c, 0, p, &rng, iw, &err) == RNN_OK;
+      for (k = 0; k < I * B * T; k++) x[k] = rnn_rng_normal(&rng);
+      ok &= rnn_forward(&c, p, B, T, x, full, fw, &err) == RNN_OK;
+      for (t = 0; t < T; t++) {
+        memcpy(xt, x + I * B * t, I * B * sizeof(double));
+        ok &= rnn_step(&c, p, B, 1, xt, state, part + (seq ? K * B * t : 0), w,
+                       &err) == RNN_OK;
+      }
+      for (k = 0; k < K * B * (seq ? T : 1); k++) {
+        double d = fabs(full[k] - part[k]);
+        if (d > worst) worst = d;
+      }
+      check(ok && worst == 0.0, "stepping equals the full forward pass");
+      check(rnn_step(&c, p, 0, 1, xt, state, part, w, &err) == RNN_ERR_DIM,
+            "rnn_step with an empty batch");
+      check(rnn_step(&c, p, B, 1, xt, NULL, part, w, &err) == RNN_ERR_INPUT,
+            "rnn_step with a NULL state");
+      check(S == (cell == RNN_CELL_LSTM ? 2 : 1) * (4 + 3) * B, "state size");
+      free(p);
+      free(iw);
+      free(x);
+      free(xt);
+      free(full);
+      free(part);
+      free(state);
+      free(w);
+      free(fw);
+    }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -151,6 +392,18 @@ int main(void) {
   p1 = train(1, x, y, N, T, h1, &st1);
   check(st1 == RNN_ERR_INPUT, "NaN input rejected by rnn_train");
   free(p1);
+
+  /* the model file and step-wise inference */
+  {
+    rnn_config mc = lstm_config();
+    size_t MP = rnn_n_params(&mc);
+    double *mp = malloc(MP * sizeof(double));
+    for (k = 0; k < MP; k++) mp[k] = rnn_rng_normal(&rng);
+    mp[0] = NAN;
+    test_model_file(&mc, mp);
+    free(mp);
+  }
+  test_step();
 
   printf("core: %d passed, %d failed\n", n_pass, n_fail);
   return n_fail != 0;

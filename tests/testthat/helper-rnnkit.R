@@ -36,3 +36,6 @@ toy_problem <- function(loss, n_out, seq_out, N = 3, T = 4, I = 2, seed = 1) {
   }
   list(x = x, y = y)
 }
+
+# A fresh file name in the session's temporary directory (removed with it).
+temp_model_file <- function() tempfile("model", fileext = ".rnnk")

@@ -1,0 +1,56 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn  {} {@var{Y} =} rnn_predict (@var{model}, @var{X})
+## @deftypefnx {} {@var{Y} =} rnn_predict (@var{model}, @var{X}, "Type", "class")
+## Predictions of a model for an array @var{X} of samples x timesteps x
+## features (or the struct from @code{rnn_windows}).
+##
+## @var{Y} is samples x outputs (a column for one output), or samples x
+## timesteps x outputs for a many-to-many model.  For a classifier the
+## outputs are class probabilities; @code{"Type", "class"} gives the
+## predicted labels as a cell of strings.  Every prediction starts from a
+## zero state; see @code{rnn_predict_and_update_state} for step-wise use.
+## @seealso{rnn_fit, rnn_forecast}
+## @end deftypefn
+
+function Y = rnn_predict (model, X, varargin)
+  if (nargin < 2)
+    print_usage ();
+  endif
+  check_model (model, "rnn_predict");
+  o = rnnkit_options (struct ("Type", "response"), "rnn_predict", varargin);
+  type = check_choice (o.Type, {"response", "class"}, "Type");
+  X = check_x (model, X);
+  Y = __rnnkit__ ("predict", model.config, model.params, X);
+  if (strcmp (type, "class"))
+    if (! isfield (model, "classes") || isempty (model.classes))
+      error ("rnnkit:input", ["rnn_predict: 'Type' 'class' needs a classifier " ...
+             "fit with 'Loss' 'sparse_ce'"]);
+    endif
+    [~, k] = max (Y, [], ndims (Y));
+    Y = reshape (model.classes(k), size (k));
+  endif
+endfunction
+
+%!shared m, X
+%! X = reshape (sin (0.1 * (1:60)), 6, 10);
+%! m = rnn_fit (X, X(:, end), "Units", 3, "Epochs", 1, "Seed", 1, "Verbose", false);
+
+%!test
+%! p = rnn_predict (m, X);
+%! assert (size (p), [6, 1]);
+%! assert (p, rnn_predict (m, reshape (X, 6, 10, 1)));
+
+## a prediction of one sample does not depend on the others
+%!test
+%! p = rnn_predict (m, X);
+%! assert (rnn_predict (m, X(3, :)), p(3), 1e-15);
+
+%!error <MODEL must be an rnnkit model> rnn_predict (struct (), ones (2, 3))
+%!error <built for 1> rnn_predict (m, ones (2, 3, 2))
+%!error <contains Inf> rnn_predict (m, [1 Inf 2])
+%!error <needs a classifier> rnn_predict (m, X, "Type", "class")
+%!error <'Type' must be one of> rnn_predict (m, X, "Type", "prob")
+%!error id=rnnkit:dim rnn_predict (m, zeros (0, 3))

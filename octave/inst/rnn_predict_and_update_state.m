@@ -1,0 +1,71 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {[@var{model}, @var{Y}] =} rnn_predict_and_update_state (@var{model}, @var{X})
+## Predict from the recurrent state left by the previous call and keep
+## the new state in @var{model}, as MATLAB's @code{predictAndUpdateState}.
+##
+## @var{X} is samples x timesteps x features; each of its samples is a
+## separate sequence continued from its own state, so the number of
+## samples must stay the same between calls until
+## @code{rnn_reset_state}.  Feeding a sequence in pieces (for example one
+## step at a time, @code{X} of size 1 x 1 x features) gives the same
+## outputs as @code{rnn_predict} on the whole sequence.  @var{Y} is as
+## from @code{rnn_predict}: the output after the last step of @var{X}
+## (every step for a many-to-many model).
+##
+## @example
+## model = rnn_reset_state (model);
+## for t = 1:columns (x)
+##   [model, y(t)] = rnn_predict_and_update_state (model, x(1, t));
+## endfor
+## @end example
+## @seealso{rnn_reset_state, rnn_predict}
+## @end deftypefn
+
+function [model, Y] = rnn_predict_and_update_state (model, X)
+  if (nargin != 2)
+    print_usage ();
+  endif
+  check_model (model, "rnn_predict_and_update_state");
+  X = check_x (model, X);
+  state = [];
+  if (isfield (model, "state"))
+    state = model.state;
+  endif
+  if (! isempty (state))
+    need = __rnnkit__ ("state_size", model.config, size (X, 1));
+    if (! isnumeric (state) || numel (state) != need)
+      error ("rnnkit:dim", ["rnn_predict_and_update_state: the model's state " ...
+             "holds %d values but %d sequences need %d; call rnn_reset_state " ...
+             "to start new sequences"], numel (state), size (X, 1), need);
+    endif
+  endif
+  [Y, model.state] = __rnnkit__ ("step", model.config, model.params, X, state);
+endfunction
+
+%!shared m, x
+%! x = reshape (sin (0.2 * (1:36)), 3, 12);
+%! m = rnn_fit (x, x(:, end), "Cell", "lstm", "Units", [3 2], "Epochs", 1, ...
+%!              "Seed", 1, "Verbose", false);
+
+## one step at a time equals the prediction over the whole sequence
+%!test
+%! s = rnn_reset_state (m);
+%! for t = 1:12
+%!   [s, y] = rnn_predict_and_update_state (s, x(:, t));
+%! endfor
+%! assert (y, rnn_predict (m, x), 1e-14);
+%! assert (numel (s.state), 2 * (3 + 2) * 3);
+
+## pieces of several steps, and a reset starts afresh
+%!test
+%! [s, ~] = rnn_predict_and_update_state (rnn_reset_state (m), x(:, 1:5));
+%! [s, y] = rnn_predict_and_update_state (s, x(:, 6:12));
+%! assert (y, rnn_predict (m, x), 1e-14);
+%! [s, y1] = rnn_predict_and_update_state (rnn_reset_state (s), x(:, 1:4));
+%! assert (y1, rnn_predict (m, x(:, 1:4)), 1e-14);
+
+%!error <call rnn_reset_state> [s, y] = rnn_predict_and_update_state (setfield (m, "state", [1 2]), x)
+%!error <built for 1> rnn_predict_and_update_state (m, ones (3, 2, 2))

@@ -1,0 +1,23 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {@var{model} =} rnn_reset_state (@var{model})
+## Clear the recurrent state that @code{rnn_predict_and_update_state}
+## keeps in @var{model}, so that the next call starts from zeros (as
+## MATLAB's @code{resetState}).
+## @seealso{rnn_predict_and_update_state}
+## @end deftypefn
+
+function model = rnn_reset_state (model)
+  if (nargin != 1)
+    print_usage ();
+  endif
+  check_model (model, "rnn_reset_state");
+  model.state = [];
+endfunction
+
+%!test
+%! m = struct ("config", struct (), "params", 1, "state", [1; 2]);
+%! assert (rnn_reset_state (m).state, []);
+%!error <MODEL must be an rnnkit model> rnn_reset_state (3)

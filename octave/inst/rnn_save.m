@@ -1,0 +1,169 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {} rnn_save (@var{model}, @var{file})
+## Save a model in rnnkit's portable model file, which R's
+## @code{rnn_load()} and Octave's @code{rnn_load} read.
+##
+## Every field of the model struct is stored under its dotted path
+## (@code{config.units}, @code{history.loss}, ...): numbers as doubles
+## (bit for bit), the fields R keeps as integers as integers, logicals,
+## strings and cell arrays of strings, nested structs and cells.  Fields
+## named @code{date}/@code{dates} (or ending in @code{_date}/@code{_dates})
+## hold @code{datenum} values and are stored as dates, which R reads as
+## @code{Date}.  The file is little-endian with a checksum; see
+## @file{doc/model-file-format.md} in the rnnkit sources.
+##
+## Octave's own @code{save}/@code{load} also work on a model.
+## @seealso{rnn_load, rnn_fit}
+## @end deftypefn
+
+function rnn_save (model, file)
+  if (nargin != 2)
+    print_usage ();
+  endif
+  check_model (model, "rnn_save");
+  if (! ischar (file) || rows (file) != 1 || isempty (file))
+    error ("rnnkit:input", "rnn_save: FILE must be one file name, not %s", ...
+           describe (file));
+  endif
+  sc = rnnkit_file_schema ();
+  recs = struct ("name", {}, "type", {}, "kind", {}, "dims", {}, "value", {});
+  recs = flatten (model, "", "", recs, sc);
+  bytes = __rnnkit__ ("encode", recs);
+  [fid, msg] = fopen (file, "wb");
+  if (fid < 0)
+    error ("rnnkit:input", "rnn_save: cannot write '%s': %s", file, msg);
+  endif
+  unwind_protect
+    n = fwrite (fid, bytes, "uint8");
+  unwind_protect_cleanup
+    fclose (fid);
+  end_unwind_protect
+  if (n != numel (bytes))
+    error ("rnnkit:input", "rnn_save: wrote %d of %d bytes to '%s'", n, ...
+           numel (bytes), file);
+  endif
+endfunction
+
+function recs = add (recs, name, type, kind, dims, value)
+  recs(end+1) = struct ("name", name, "type", type, "kind", kind, ...
+                        "dims", double (dims), "value", []);
+  recs(end).value = value;
+endfunction
+
+## dims of a value: a column (or scalar) is a vector, anything else keeps
+## its size
+function d = dims_of (x)
+  if (ndims (x) == 2 && columns (x) == 1)
+    d = rows (x);
+  else
+    d = size (x);
+  endif
+endfunction
+
+function recs = flatten (x, path, field, recs, sc)
+  t = sc.type;
+  k = sc.kind;
+  if (isstruct (x))
+    if (! isscalar (x))
+      error ("rnnkit:input", "rnn_save: '%s' is a struct array; only scalar structs can be saved", path);
+    endif
+    if (! isempty (path))
+      kind = k.plain;
+      if (any (strcmp (path, sc.dataframe_paths)))
+        kind = k.dataframe;
+      endif
+      recs = add (recs, path, t.list, kind, [], []);
+    endif
+    f = fieldnames (x);
+    for i = 1:numel (f)
+      recs = flatten (x.(f{i}), join_path (path, f{i}), f{i}, recs, sc);
+    endfor
+  elseif (iscellstr (x) && ! isempty (x))
+    recs = add (recs, path, t.string, k.plain, dims_of (x), x(:));
+  elseif (iscell (x))
+    recs = add (recs, path, t.list, k.unnamed, [], []);
+    for i = 1:numel (x)
+      recs = flatten (x{i}, sprintf ("%s.#%d", path, i), "", recs, sc);
+    endfor
+  elseif (ischar (x))
+    if (rows (x) <= 1)
+      recs = add (recs, path, t.string, k.plain, 1, {x});
+    else
+      recs = add (recs, path, t.string, k.plain, rows (x), cellstr (x));
+    endif
+  elseif (isempty (x) && isnumeric (x) && all (size (x) == 0))
+    recs = add (recs, path, t.null, k.plain, [], []);
+  elseif (islogical (x))
+    recs = add (recs, path, t.logical, k.plain, dims_of (x), int32 (x(:)));
+  elseif (isnumeric (x) && isreal (x))
+    if (any (strcmp (path, sc.int_paths)))
+      v = int32 (x(:));
+      v(isnan (x(:))) = intmin ("int32");
+      recs = add (recs, path, t.int, k.plain, dims_of (x), v);
+    elseif (! isempty (regexp (field, sc.date_pattern, "once")))
+      recs = add (recs, path, t.double, k.date, dims_of (x), ...
+                  double (x(:)) - sc.datenum_1970);
+    else
+      recs = add (recs, path, t.double, k.plain, dims_of (x), r_na (double (x(:))));
+    endif
+  else
+    error ("rnnkit:input", ["rnn_save: cannot save '%s' of class %s: a " ...
+           "model file holds numbers, logicals, strings, structs and cells"], ...
+           path, class (x));
+  endif
+endfunction
+
+## Octave's NA and R's NA_real_ are NaNs with different payloads; the
+## file holds R's, so a missing value stays missing (not NaN) in R.
+function v = r_na (v)
+  m = isna (v);
+  if (any (m))
+    v(m) = typecast (uint32 ([1954 2146435072]), "double");
+  endif
+endfunction
+
+function p = join_path (path, name)
+  if (isempty (path))
+    p = name;
+  else
+    p = [path "." name];
+  endif
+endfunction
+
+%!test
+%! X = reshape (sin (0.1 * (1:80)), 8, 10);
+%! m = rnn_fit (X, X(:, end), "Cell", "lstm", "Units", [3 2], "Epochs", 2, ...
+%!              "Seed", 1, "Verbose", false);
+%! m.extra = struct ("dates", datenum (2016, 1, 4) + (0:2)', "names", {{"a"; "b"}}, ...
+%!                   "mixed", {{1; "x"; true}}, "empty", [], "label", "", ...
+%!                   "mat", magic (3), "flag", [true; false]);
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   m2 = rnn_load (f);
+%!   assert (m2, m);
+%!   assert (rnn_predict (m2, X), rnn_predict (m, X));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+## Octave's NA is stored as R's NA and comes back as NA, NaN as NaN
+%!test
+%! m = struct ("config", struct ("cell_code", 0, "activation_code", 1, ...
+%!   "n_in", 1, "units", 1, "n_out", 1, "head_act_code", 0, "seq_out", 0, ...
+%!   "dropout", 0), "params", zeros (5, 1), "v", [NA; NaN; 1]);
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   v = rnn_load (f).v;
+%!   assert (isna (v), [true; false; false]);
+%!   assert (isnan (v), [true; true; false]);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+%!error <MODEL must be an rnnkit model> rnn_save (1, "x.rnnk")
+%!error <FILE must be one file name> rnn_save (struct ("config", struct (), "params", 1), 3)

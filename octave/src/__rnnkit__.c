@@ -1,0 +1,701 @@
+/* The one MEX gateway of rnnkit for GNU Octave: mxArray in -> core ->
+ * mxArray out, nothing else.  It mirrors src/r_rnnkit.c; a dispatch table
+ * (like src/init.c's registration table) maps the first argument to a
+ * command:
+ *
+ *   __rnnkit__ ("n_params", cfg)
+ *   __rnnkit__ ("init", cfg, recurrent_init, seed)
+ *   __rnnkit__ ("predict", cfg, params, x)
+ *   __rnnkit__ ("train", cfg, tc, params, x, y, xval, yval, seed, verbose)
+ *   __rnnkit__ ("step", cfg, params, x, state)          -> [out, state]
+ *   __rnnkit__ ("encode", records)                      -> uint8 bytes
+ *   __rnnkit__ ("decode", bytes)                        -> records
+ *   __rnnkit__ ("windows", data, feat, tgt, window, horizon, stride, omit)
+ *   __rnnkit__ ("scaler_fit", method, data, n_fit)      -> [center, scale]
+ *   __rnnkit__ ("scale", data, center, scale, inverse)
+ *   __rnnkit__ ("locf", data)
+ *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
+ *               seed, direct)                           -> [point, paths]
+ *   __rnnkit__ ("quantiles", a, probs)
+ *
+ * cfg is the model's config struct and tc the training options struct
+ * written by the .m files, with the field names of R's lists; seeds are
+ * two doubles holding 32-bit halves.  User-facing validation happens in
+ * the .m files; this file checks only what the C code needs to be safe,
+ * and turns core status codes into Octave errors with the core's ids
+ * ("rnnkit:dim", ...). */
+#include "mex.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "rnnkit.h"
+
+static void raise_core(const rnn_error *e) {
+  mexErrMsgIdAndTxt(e->id, "%s", e->msg);
+}
+
+static void internal(const char *what) {
+  mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: %s", what);
+}
+
+static const mxArray *field(const mxArray *s, const char *name) {
+  const mxArray *f;
+  if (!mxIsStruct(s)) internal("a struct was expected");
+  f = mxGetField(s, 0, name);
+  if (!f) mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: "
+                            "field '%s' missing", name);
+  return f;
+}
+
+static double scalar(const mxArray *a, const char *what) {
+  if (!mxIsDouble(a) || mxIsComplex(a) || mxGetNumberOfElements(a) != 1)
+    mexErrMsgIdAndTxt("rnnkit:internal",
+                      "rnnkit internal error: %s must be a real scalar", what);
+  return mxGetPr(a)[0];
+}
+
+static int get_int(const mxArray *s, const char *name) {
+  double v = scalar(field(s, name), name);
+  if (!(v >= -2147483647.0 && v <= 2147483647.0)) internal(name);
+  return (int)v;
+}
+
+static double get_dbl(const mxArray *s, const char *name) {
+  return scalar(field(s, name), name);
+}
+
+static const double *real_array(const mxArray *a, const char *what) {
+  if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a))
+    mexErrMsgIdAndTxt("rnnkit:internal",
+                      "rnnkit internal error: %s must be a real double array",
+                      what);
+  return mxGetPr(a);
+}
+
+static rnn_config config_from(const mxArray *s) {
+  rnn_config cfg;
+  rnn_error err;
+  const mxArray *units = field(s, "units");
+  size_t l, n = mxGetNumberOfElements(units);
+  const double *u = real_array(units, "units");
+  memset(&cfg, 0, sizeof cfg);
+  cfg.cell = get_int(s, "cell_code");
+  cfg.activation = get_int(s, "activation_code");
+  cfg.n_in = get_int(s, "n_in");
+  cfg.n_layers = n > RNN_MAX_LAYERS ? RNN_MAX_LAYERS + 1 : (int)n;
+  for (l = 0; l < n && l < RNN_MAX_LAYERS; l++)
+    cfg.n_hidden[l] = u[l] >= 0 && u[l] <= 2147483647.0 ? (int)u[l] : 0;
+  cfg.n_out = get_int(s, "n_out");
+  cfg.head_act = get_int(s, "head_act_code");
+  cfg.seq_out = get_int(s, "seq_out");
+  cfg.dropout = get_dbl(s, "dropout");
+  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
+  return cfg;
+}
+
+static void check_params(const rnn_config *cfg, const mxArray *p) {
+  real_array(p, "params");
+  if (mxGetNumberOfElements(p) != rnn_n_params(cfg))
+    mexErrMsgIdAndTxt("rnnkit:internal",
+                      "rnnkit internal error: %lu parameters, expected %lu",
+                      (unsigned long)mxGetNumberOfElements(p),
+                      (unsigned long)rnn_n_params(cfg));
+}
+
+/* x must be a double array N x T x n_in (trailing singleton dims are
+ * dropped by Octave, so N x T means one feature). */
+static void dims3(const mxArray *x, int n_in, size_t *N, size_t *T) {
+  const mwSize *d = mxGetDimensions(x);
+  size_t nd = mxGetNumberOfDimensions(x), I = nd >= 3 ? d[2] : 1;
+  real_array(x, "x");
+  if (nd > 3 || I != (size_t)n_in)
+    mexErrMsgIdAndTxt("rnnkit:internal",
+                      "rnnkit internal error: x must be N x T x %d", n_in);
+  *N = d[0];
+  *T = d[1];
+}
+
+static void check_targets(const rnn_config *cfg, int loss, const mxArray *y,
+                          size_t N, size_t T) {
+  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
+  size_t want = N * ny * (cfg->seq_out ? T : 1);
+  real_array(y, "y");
+  if (mxGetNumberOfElements(y) != want)
+    internal("targets do not match the samples");
+}
+
+static uint64_t seed_from(const mxArray *s) {
+  const double *v = real_array(s, "seed");
+  if (mxGetNumberOfElements(s) != 2 || !(v[0] >= 0 && v[0] < 4294967296.0) ||
+      !(v[1] >= 0 && v[1] < 4294967296.0))
+    internal("seed must be two 32-bit halves");
+  return ((uint64_t)v[0] << 32) | (uint64_t)v[1];
+}
+
+static double *alloc_work(size_t n) {
+  if (n == 0) n = 1;
+  if (n > ((size_t)-1) / 16)
+    mexErrMsgIdAndTxt("rnnkit:size", "rnnkit: workspace of %.0f doubles is "
+                      "too large", (double)n);
+  return (double *)mxMalloc(n * sizeof(double));
+}
+
+static mxArray *array3(size_t a, size_t b, size_t c) {
+  mwSize d[3];
+  d[0] = a;
+  d[1] = b;
+  d[2] = c;
+  return mxCreateNumericArray(3, d, mxDOUBLE_CLASS, mxREAL);
+}
+
+/* ---- commands ------------------------------------------------------- */
+
+typedef void (*command)(int nlhs, mxArray *plhs[], int nrhs,
+                        const mxArray *prhs[]);
+
+static void cmd_n_params(int nlhs, mxArray *plhs[], int nrhs,
+                         const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  (void)nlhs;
+  (void)nrhs;
+  plhs[0] = mxCreateDoubleScalar((double)rnn_n_params(&cfg));
+}
+
+static void cmd_init(int nlhs, mxArray *plhs[], int nrhs,
+                     const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_rng rng;
+  rnn_error err;
+  double *work = alloc_work(rnn_init_workspace(&cfg));
+  (void)nlhs;
+  (void)nrhs;
+  plhs[0] = mxCreateDoubleMatrix(rnn_n_params(&cfg), 1, mxREAL);
+  rnn_rng_seed(&rng, seed_from(prhs[2]));
+  if (rnn_init_params(&cfg, (int)scalar(prhs[1], "recurrent_init"),
+                      mxGetPr(plhs[0]), &rng, work, &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(work);
+}
+
+static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
+                        const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  size_t N, T, chunk = 256;
+  double *work;
+  (void)nlhs;
+  (void)nrhs;
+  check_params(&cfg, prhs[1]);
+  dims3(prhs[2], cfg.n_in, &N, &T);
+  if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
+  if (chunk > N) chunk = N;
+  plhs[0] = cfg.seq_out ? array3(N, T, (size_t)cfg.n_out)
+                        : mxCreateDoubleMatrix(N, (size_t)cfg.n_out, mxREAL);
+  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
+  if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
+                  mxGetPr(plhs[0]), work, &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(work);
+}
+
+static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
+                    double val_loss) {
+  if (*(int *)ctx) {
+    if (isnan(val_loss))
+      mexPrintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
+    else
+      mexPrintf("Epoch %d/%d  loss: %.6g  val_loss: %.6g\n", epoch, n_epochs,
+                loss, val_loss);
+    mexEvalString("fflush (stdout);");
+  }
+  return 0;
+}
+
+static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
+                      const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  const mxArray *t = prhs[1];
+  rnn_train_config tc;
+  rnn_error err;
+  rnn_rng rng;
+  rnn_dataset dtrain, dval;
+  rnn_train_result res;
+  rnn_callbacks cb;
+  size_t N, T, Nv = 0, Tv = 0;
+  int verbose, st, has_val = !mxIsEmpty(prhs[5]);
+  double *work;
+  mxArray *p, *lh, *vh, *out;
+  static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
+                             "best_epoch", "stopped_early", "interrupted",
+                             "diverged", "restored", "message"};
+  (void)nlhs;
+  (void)nrhs;
+  check_params(&cfg, prhs[2]);
+  dims3(prhs[3], cfg.n_in, &N, &T);
+  memset(&tc, 0, sizeof tc);
+  tc.loss = get_int(t, "loss_code");
+  tc.optimizer = get_int(t, "optimizer_code");
+  tc.lr = get_dbl(t, "lr");
+  tc.momentum = get_dbl(t, "momentum");
+  tc.rho = get_dbl(t, "rho");
+  tc.beta1 = get_dbl(t, "beta1");
+  tc.beta2 = get_dbl(t, "beta2");
+  tc.eps = get_dbl(t, "epsilon");
+  tc.clipnorm = get_dbl(t, "clipnorm");
+  tc.clipvalue = get_dbl(t, "clipvalue");
+  tc.epochs = get_int(t, "epochs");
+  tc.batch_size = get_int(t, "batch_size");
+  tc.shuffle = get_int(t, "shuffle");
+  tc.patience = get_int(t, "patience");
+  tc.min_delta = get_dbl(t, "min_delta");
+  tc.restore_best = get_int(t, "restore_best");
+  tc.n_threads = get_int(t, "threads");
+  if (tc.epochs < 1 || tc.batch_size < 1)
+    internal("epochs and batch_size must be positive");
+  check_targets(&cfg, tc.loss, prhs[4], N, T);
+  dtrain.n_samples = N;
+  dtrain.n_time = T;
+  dtrain.x = mxGetPr(prhs[3]);
+  dtrain.y = mxGetPr(prhs[4]);
+  if (has_val) {
+    dims3(prhs[5], cfg.n_in, &Nv, &Tv);
+    check_targets(&cfg, tc.loss, prhs[6], Nv, Tv);
+    dval.n_samples = Nv;
+    dval.n_time = Tv;
+    dval.x = mxGetPr(prhs[5]);
+    dval.y = mxGetPr(prhs[6]);
+  }
+  p = mxDuplicateArray(prhs[2]);
+  lh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  vh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
+  rnn_rng_seed(&rng, seed_from(prhs[7]));
+  verbose = mxIsLogicalScalarTrue(prhs[8]) ||
+            (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
+  cb.on_epoch = on_epoch;
+  cb.on_batch = NULL;
+  cb.ctx = &verbose;
+  err.msg[0] = '\0';
+  st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
+                 &cb, mxGetPr(lh), mxGetPr(vh), &res, work, &err);
+  mxFree(work);
+  if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
+  out = mxCreateStructMatrix(1, 1, 10, nm);
+  mxSetField(out, 0, "params", p);
+  mxSetField(out, 0, "loss", lh);
+  mxSetField(out, 0, "val_loss", vh);
+  mxSetField(out, 0, "epochs_run", mxCreateDoubleScalar(res.epochs_run));
+  mxSetField(out, 0, "best_epoch", mxCreateDoubleScalar(res.best_epoch));
+  mxSetField(out, 0, "stopped_early", mxCreateLogicalScalar(res.stopped_early));
+  mxSetField(out, 0, "interrupted", mxCreateLogicalScalar(res.interrupted));
+  mxSetField(out, 0, "diverged", mxCreateDoubleScalar(res.diverged));
+  mxSetField(out, 0, "restored", mxCreateLogicalScalar(res.restored));
+  mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
+  plhs[0] = out;
+}
+
+/* x is N x T x I (dataset layout); state a column of rnn_state_size()
+ * doubles or empty for a fresh start. */
+static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
+                     const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  size_t N, T, I, S, K, To, b, t, i;
+  const double *x;
+  double *xb, *ob, *work, *state, *out;
+  (void)nlhs;
+  (void)nrhs;
+  check_params(&cfg, prhs[1]);
+  dims3(prhs[2], cfg.n_in, &N, &T);
+  if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
+  I = (size_t)cfg.n_in;
+  K = (size_t)cfg.n_out;
+  To = cfg.seq_out ? T : 1;
+  S = rnn_state_size(&cfg, N);
+  plhs[1] = mxCreateDoubleMatrix(S, 1, mxREAL);
+  state = mxGetPr(plhs[1]);
+  if (!mxIsEmpty(prhs[3])) {
+    if (mxGetNumberOfElements(prhs[3]) != S) internal("state size");
+    memcpy(state, real_array(prhs[3], "state"), S * sizeof(double));
+  }
+  x = mxGetPr(prhs[2]);
+  xb = alloc_work(I * N * T);
+  ob = alloc_work(K * N * To);
+  for (t = 0; t < T; t++)
+    for (b = 0; b < N; b++)
+      for (i = 0; i < I; i++) xb[i + I * (b + N * t)] = x[b + N * (t + T * i)];
+  work = alloc_work(rnn_step_workspace(&cfg, N, T));
+  if (rnn_step(&cfg, mxGetPr(prhs[1]), N, T, xb, state, ob, work,
+               &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = cfg.seq_out ? array3(N, T, K) : mxCreateDoubleMatrix(N, K, mxREAL);
+  out = mxGetPr(plhs[0]);
+  for (t = 0; t < To; t++)
+    for (b = 0; b < N; b++)
+      for (i = 0; i < K; i++)
+        out[b + N * (cfg.seq_out ? t + T * i : i)] = ob[i + K * (b + N * t)];
+  mxFree(xb);
+  mxFree(ob);
+  mxFree(work);
+}
+
+/* records: a struct array with fields name, type, kind, dims, value
+ * (written by rnn_save.m); returns the file's bytes, uint8 N x 1. */
+static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
+                       const mxArray *prhs[]) {
+  const mxArray *s = prhs[0];
+  size_t n = mxGetNumberOfElements(s), k, j, size;
+  rnn_record *r;
+  rnn_error err;
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsStruct(s)) internal("records must be a struct array");
+  r = (rnn_record *)mxCalloc(n + 1, sizeof(rnn_record));
+  for (k = 0; k < n; k++) {
+    const mxArray *nm = mxGetField(s, k, "name"), *dims = mxGetField(s, k, "dims");
+    const mxArray *val = mxGetField(s, k, "value");
+    const double *d;
+    size_t want = 1, nval;
+    if (!nm || !mxIsChar(nm) || !dims || !val) internal("malformed record");
+    r[k].name = mxArrayToString(nm);
+    r[k].type = (int)scalar(mxGetField(s, k, "type"), "type");
+    r[k].kind = (int)scalar(mxGetField(s, k, "kind"), "kind");
+    d = real_array(dims, "dims");
+    if (mxGetNumberOfElements(dims) > RNN_MF_MAX_DIMS) internal("dims");
+    r[k].n_dims = (int)mxGetNumberOfElements(dims);
+    for (j = 0; j < (size_t)r[k].n_dims; j++) {
+      if (!(d[j] >= 0 && d[j] <= 2147483647.0)) internal("dims");
+      r[k].dims[j] = (size_t)d[j];
+      want *= r[k].dims[j];
+    }
+    if (r[k].n_dims == 0) want = 0;
+    nval = mxGetNumberOfElements(val);
+    switch (r[k].type) {
+    case RNN_REC_DOUBLE:
+      r[k].dbl = real_array(val, r[k].name);
+      break;
+    case RNN_REC_INT:
+    case RNN_REC_LOGICAL:
+      if (!mxIsInt32(val)) internal("int and logical records need int32 values");
+      r[k].i32 = (const int32_t *)mxGetData(val);
+      break;
+    case RNN_REC_STRING: {
+      const char **str = (const char **)mxCalloc(nval + 1, sizeof(char *));
+      if (!mxIsCell(val)) internal("string records need a cell of strings");
+      for (j = 0; j < nval; j++) {
+        const mxArray *c = mxGetCell(val, j);
+        /* a non-char cell (e.g. []) is NA */
+        str[j] = c && mxIsChar(c) ? mxArrayToString(c) : NULL;
+      }
+      r[k].str = str;
+      break;
+    }
+    default:
+      nval = 0;
+      break;
+    }
+    if (r[k].type <= RNN_REC_STRING && nval != want)
+      mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: record "
+                        "'%s' has %lu values for its dims", r[k].name,
+                        (unsigned long)nval);
+  }
+  if (rnn_model_encode_size(r, n, &size, &err) != RNN_OK) raise_core(&err);
+  plhs[0] = mxCreateNumericMatrix(size, 1, mxUINT8_CLASS, mxREAL);
+  if (rnn_model_encode(r, n, (unsigned char *)mxGetData(plhs[0]), size,
+                       &err) != RNN_OK)
+    raise_core(&err);
+}
+
+/* bytes: uint8 contents of a model file; returns a struct array of its
+ * records (name, type, kind, dims, value) after the core checked them.
+ * Values: double for double/int records, logical for logical records
+ * (NA becomes false), a cell of char rows for strings (NA becomes []). */
+static void cmd_decode(int nlhs, mxArray *plhs[], int nrhs,
+                       const mxArray *prhs[]) {
+  static const char *nm[] = {"name", "type", "kind", "dims", "value"};
+  const mxArray *b = prhs[0];
+  const unsigned char *buf;
+  size_t size, k, j;
+  rnn_model_info info;
+  rnn_record_view *v;
+  rnn_error err;
+  mxArray *out;
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsUint8(b)) internal("bytes must be uint8");
+  buf = (const unsigned char *)mxGetData(b);
+  size = mxGetNumberOfElements(b);
+  if (rnn_model_parse(buf, size, &info, &err) != RNN_OK) raise_core(&err);
+  /* n_records is checked against the file's size by now */
+  v = (rnn_record_view *)mxCalloc(info.n_records + 1, sizeof *v);
+  if (rnn_model_records(buf, size, v, info.n_records, &info, &err) != RNN_OK)
+    raise_core(&err);
+  out = mxCreateStructMatrix(info.n_records, 1, 5, nm);
+  for (k = 0; k < info.n_records; k++) {
+    const rnn_record_view *r = &v[k];
+    char *name = (char *)mxCalloc(r->name_len + 1, 1);
+    mxArray *dims = mxCreateDoubleMatrix(1, (size_t)r->n_dims, mxREAL), *val;
+    memcpy(name, r->name, r->name_len);
+    mxSetField(out, k, "name", mxCreateString(name));
+    mxSetField(out, k, "type", mxCreateDoubleScalar(r->type));
+    mxSetField(out, k, "kind", mxCreateDoubleScalar(r->kind));
+    for (j = 0; j < (size_t)r->n_dims; j++) mxGetPr(dims)[j] = (double)r->dims[j];
+    mxSetField(out, k, "dims", dims);
+    switch (r->type) {
+    case RNN_REC_DOUBLE:
+    case RNN_REC_INT:
+      val = mxCreateDoubleMatrix(r->n, 1, mxREAL);
+      rnn_record_doubles(r, mxGetPr(val));
+      if (r->type == RNN_REC_INT) /* NA integers become NaN (Octave's NA) */
+        for (j = 0; j < r->n; j++)
+          if (mxGetPr(val)[j] == (double)RNN_MF_NA_INT) mxGetPr(val)[j] = NAN;
+      break;
+    case RNN_REC_LOGICAL: {
+      int32_t *iv = (int32_t *)mxCalloc(r->n + 1, sizeof(int32_t));
+      mxLogical *lv;
+      val = mxCreateLogicalMatrix(r->n, 1);
+      lv = mxGetLogicals(val);
+      rnn_record_ints(r, iv);
+      for (j = 0; j < r->n; j++) lv[j] = iv[j] == 1;
+      mxFree(iv);
+      break;
+    }
+    case RNN_REC_STRING: {
+      const char **s = (const char **)mxCalloc(r->n + 1, sizeof(char *));
+      size_t *len = (size_t *)mxCalloc(r->n + 1, sizeof(size_t));
+      val = mxCreateCellMatrix(r->n, 1);
+      rnn_record_strings(r, s, len);
+      for (j = 0; j < r->n; j++) {
+        char *z;
+        if (!s[j]) continue; /* NA: an empty double [] */
+        z = (char *)mxCalloc(len[j] + 1, 1);
+        memcpy(z, s[j], len[j]);
+        mxSetCell(val, j, mxCreateString(z));
+        mxFree(z);
+      }
+      mxFree(s);
+      mxFree(len);
+      break;
+    }
+    default:
+      val = mxCreateDoubleMatrix(0, 0, mxREAL);
+      break;
+    }
+    mxSetField(out, k, "value", val);
+    mxFree(name);
+  }
+  mxFree(v);
+  plhs[0] = out;
+}
+
+/* ---- windows, scaling, forecasts ------------------------------------ */
+
+static void check_matrix(const mxArray *m, const char *what) {
+  real_array(m, what);
+  if (mxGetNumberOfDimensions(m) != 2) internal(what);
+}
+
+/* 0-based column indices from 1-based doubles. */
+static int *col_index(const mxArray *cols, size_t n_cols) {
+  size_t k, n = mxGetNumberOfElements(cols);
+  const double *c = real_array(cols, "columns");
+  int *out = (int *)mxCalloc(n + 1, sizeof(int));
+  for (k = 0; k < n; k++) {
+    if (!(c[k] >= 1 && c[k] <= (double)n_cols)) internal("column out of range");
+    out[k] = (int)c[k] - 1;
+  }
+  return out;
+}
+
+static size_t count_arg(const mxArray *a, const char *what, double lo) {
+  double v = scalar(a, what);
+  if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
+  return (size_t)v;
+}
+
+/* [x, y, starts]: x N x window x n_feat, y N x (horizon * n_tgt),
+ * starts the 1-based first rows of the windows. */
+static void cmd_windows(int nlhs, mxArray *plhs[], int nrhs,
+                        const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *data = prhs[0];
+  size_t n_rows, n_cols, W, Hz, S, n, k, nf, nt, *starts;
+  int *fi, *ti, omit;
+  (void)nlhs;
+  (void)nrhs;
+  check_matrix(data, "data");
+  n_rows = mxGetM(data);
+  n_cols = mxGetN(data);
+  nf = mxGetNumberOfElements(prhs[1]);
+  nt = mxGetNumberOfElements(prhs[2]);
+  fi = col_index(prhs[1], n_cols);
+  ti = col_index(prhs[2], n_cols);
+  W = count_arg(prhs[3], "window", 1);
+  Hz = count_arg(prhs[4], "horizon", 0);
+  S = count_arg(prhs[5], "stride", 1);
+  omit = scalar(prhs[6], "omit") != 0;
+  if (rnn_window_starts(n_rows, n_cols, mxGetPr(data), nf, fi, nt, ti, W, Hz,
+                        S, omit, NULL, &n, &err) != RNN_OK)
+    raise_core(&err);
+  starts = (size_t *)mxCalloc(n + 1, sizeof(size_t));
+  rnn_window_starts(n_rows, n_cols, mxGetPr(data), nf, fi, nt, ti, W, Hz, S,
+                    omit, starts, &n, &err);
+  plhs[0] = array3(n, W, nf);
+  plhs[1] = mxCreateDoubleMatrix(n, Hz * nt, mxREAL);
+  plhs[2] = mxCreateDoubleMatrix(n, 1, mxREAL);
+  rnn_windows_gather(n_rows, mxGetPr(data), nf, fi, nt, ti, W, Hz, starts, n,
+                     mxGetPr(plhs[0]), Hz * nt > 0 ? mxGetPr(plhs[1]) : NULL);
+  for (k = 0; k < n; k++) mxGetPr(plhs[2])[k] = (double)starts[k] + 1;
+  mxFree(starts);
+  mxFree(fi);
+  mxFree(ti);
+}
+
+static void cmd_scaler_fit(int nlhs, mxArray *plhs[], int nrhs,
+                           const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *data = prhs[1];
+  size_t n_cols, n_fit;
+  (void)nlhs;
+  (void)nrhs;
+  check_matrix(data, "data");
+  n_cols = mxGetN(data);
+  n_fit = count_arg(prhs[2], "n_fit", 1);
+  plhs[0] = mxCreateDoubleMatrix(1, n_cols, mxREAL);
+  plhs[1] = mxCreateDoubleMatrix(1, n_cols, mxREAL);
+  if (rnn_scaler_fit((int)scalar(prhs[0], "method"), mxGetM(data), n_cols,
+                     mxGetPr(data), n_fit, mxGetPr(plhs[0]), mxGetPr(plhs[1]),
+                     &err) != RNN_OK)
+    raise_core(&err);
+}
+
+static void cmd_scale(int nlhs, mxArray *plhs[], int nrhs,
+                      const mxArray *prhs[]) {
+  const mxArray *data = prhs[0];
+  (void)nlhs;
+  (void)nrhs;
+  check_matrix(data, "data");
+  if (mxGetNumberOfElements(prhs[1]) != mxGetN(data) ||
+      mxGetNumberOfElements(prhs[2]) != mxGetN(data))
+    internal("one center and scale per column");
+  plhs[0] = mxCreateDoubleMatrix(mxGetM(data), mxGetN(data), mxREAL);
+  rnn_scale_apply(mxGetM(data), mxGetN(data), mxGetPr(data),
+                  real_array(prhs[1], "center"), real_array(prhs[2], "scale"),
+                  scalar(prhs[3], "inverse") != 0, mxGetPr(plhs[0]));
+}
+
+static void cmd_locf(int nlhs, mxArray *plhs[], int nrhs,
+                     const mxArray *prhs[]) {
+  (void)nlhs;
+  (void)nrhs;
+  check_matrix(prhs[0], "data");
+  plhs[0] = mxDuplicateArray(prhs[0]);
+  rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
+}
+
+/* [point, paths] as R's rnnkit_forecast: point horizon x n_out (direct:
+ * 1 x n_out), paths n_paths x horizon x n_out (direct: n_paths x 1 x
+ * n_out). */
+static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
+                         const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  rnn_rng rng;
+  const mxArray *last = prhs[2], *resid = prhs[4];
+  size_t W, Hz, NP, K = (size_t)cfg.n_out, nr;
+  int direct = scalar(prhs[7], "direct") != 0, st;
+  double *work;
+  (void)nlhs;
+  (void)nrhs;
+  check_params(&cfg, prhs[1]);
+  check_matrix(last, "last");
+  check_matrix(resid, "resid");
+  Hz = count_arg(prhs[3], "horizon", 1);
+  NP = count_arg(prhs[5], "n_paths", 0);
+  if (mxGetN(last) != (size_t)cfg.n_in || (mxGetN(resid) != K && !mxIsEmpty(resid)))
+    internal("forecast arguments do not fit the model");
+  W = mxGetM(last);
+  nr = mxIsEmpty(resid) ? 0 : mxGetM(resid);
+  rnn_rng_seed(&rng, seed_from(prhs[6]));
+  work = alloc_work(rnn_forecast_workspace(&cfg, W, direct ? 1 : Hz, NP));
+  if (direct) {
+    plhs[0] = mxCreateDoubleMatrix(1, K, mxREAL);
+    plhs[1] = array3(NP, 1, K);
+    st = rnn_forecast_direct(&cfg, mxGetPr(prhs[1]), W, mxGetPr(last), nr,
+                             nr ? mxGetPr(resid) : NULL, NP, &rng,
+                             mxGetPr(plhs[0]), mxGetPr(plhs[1]), work, &err);
+  } else {
+    plhs[0] = mxCreateDoubleMatrix(Hz, K, mxREAL);
+    plhs[1] = array3(NP, Hz, K);
+    st = rnn_forecast_recursive(&cfg, mxGetPr(prhs[1]), W, mxGetPr(last), Hz,
+                                nr, nr ? mxGetPr(resid) : NULL, NP, &rng,
+                                mxGetPr(plhs[0]), mxGetPr(plhs[1]), work, &err);
+  }
+  mxFree(work);
+  if (st != RNN_OK) raise_core(&err);
+}
+
+static void cmd_quantiles(int nlhs, mxArray *plhs[], int nrhs,
+                          const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *a = prhs[0];
+  size_t np = mxGetNumberOfElements(prhs[1]);
+  double *work;
+  (void)nlhs;
+  (void)nrhs;
+  check_matrix(a, "a");
+  plhs[0] = mxCreateDoubleMatrix(np, mxGetN(a), mxREAL);
+  work = alloc_work(mxGetM(a));
+  if (rnn_quantiles(mxGetM(a), mxGetN(a), mxGetPr(a), np,
+                    real_array(prhs[1], "probs"), mxGetPr(plhs[0]), work,
+                    &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(work);
+}
+
+static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
+                           const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  (void)nlhs;
+  (void)nrhs;
+  plhs[0] = mxCreateDoubleScalar(
+      (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
+}
+
+/* ---- dispatch -------------------------------------------------------- */
+
+static const struct {
+  const char *name;
+  command fn;
+  int n_in, n_out;
+} commands[] = {
+    {"n_params", cmd_n_params, 1, 1},   {"init", cmd_init, 3, 1},
+    {"predict", cmd_predict, 3, 1},     {"train", cmd_train, 9, 1},
+    {"step", cmd_step, 4, 2},           {"state_size", cmd_state_size, 2, 1},
+    {"encode", cmd_encode, 1, 1},       {"decode", cmd_decode, 1, 1},
+    {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
+    {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
+    {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
+    {NULL, NULL, 0, 0}};
+
+void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
+  char name[32];
+  int k;
+  if (nrhs < 1 || !mxIsChar(prhs[0]) ||
+      mxGetString(prhs[0], name, sizeof name) != 0)
+    internal("the first argument must name a command");
+  for (k = 0; commands[k].name; k++) {
+    if (strcmp(name, commands[k].name) != 0) continue;
+    if (nrhs - 1 != commands[k].n_in || nlhs > commands[k].n_out)
+      mexErrMsgIdAndTxt("rnnkit:internal",
+                        "rnnkit internal error: '%s' takes %d inputs and "
+                        "gives at most %d outputs", name, commands[k].n_in,
+                        commands[k].n_out);
+    commands[k].fn(nlhs, plhs, nrhs - 1, prhs + 1);
+    return;
+  }
+  mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: unknown "
+                    "command '%s'", name);
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Cross-host test: the same data, options and seed give bit-identical
+# weights and loss histories in R and Octave, and models saved by either
+# load in the other and predict (and forecast) the same numbers.
+# Needs rnnkit installed for R (R_LIBS) and for Octave (OCTAVE_PKG_LIST:
+# a pkg local_list file, as tools/test.sh writes).
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+: "${OCTAVE_PKG_LIST:?set OCTAVE_PKG_LIST}"
+OCTAVE_PKG_LIST=$(cd "$(dirname "$OCTAVE_PKG_LIST")" && pwd)/$(basename "$OCTAVE_PKG_LIST")
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+Rscript "$here/step1.R" "$dir" "$here"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, step2 ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
+Rscript "$here/step3.R" "$dir"
+# the README's bundled-data example prints the same text in both hosts
+root=$(cd "$here/../.." && pwd)
+Rscript "$here/djia_example.R" >"$dir/example-r.txt"
+(cd "$root" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST'); pkg load rnnkit;
+  source ('tests/cross-host/djia_example.m')") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/example-octave.txt" || true
+if ! diff "$dir/example-r.txt" "$dir/example-octave.txt"; then
+  echo "cross-host: the example's output differs between R and Octave" >&2
+  exit 1
+fi
+cat "$dir/example-octave.txt"
+echo "example: identical output in R and Octave"
+echo "cross-host: R and Octave agree"

@@ -1,0 +1,56 @@
+## Cross-host test, Octave side: the same fits must be bit-identical to
+## R's; R's models must predict and forecast the same numbers here; the
+## Octave models and predictions are written for R to check.
+function step2 (dir)
+  fid = fopen (fullfile (dir, "data.bin"), "rb");
+  d = fread (fid, 3, "double", 0, "ieee-le")';
+  x = reshape (fread (fid, prod (d), "double", 0, "ieee-le"), d);
+  y = fread (fid, d(1), "double", 0, "ieee-le");
+  fclose (fid);
+  ok = true;
+  o = fits (x, y);
+  for k = 1:numel (o)
+    r = rnn_load (fullfile (dir, sprintf ("r_fit%d.rnnk", k)));
+    same_w = isequal (o{k}.params, r.params);
+    same_h = same_nan (o{k}.history.loss, r.history.loss) && ...
+             same_nan (o{k}.history.val_loss, r.history.val_loss);
+    fid = fopen (fullfile (dir, sprintf ("r_pred%d.bin", k)), "rb");
+    rp = fread (fid, Inf, "double", 0, "ieee-le");
+    fclose (fid);
+    op = rnn_predict (r, x);
+    dp = max (abs (op(:) - rp(:)));
+    printf ("fit %d (%s): weights %s, loss history %s, R model predicts here to %g\n", ...
+            k, o{k}.config.cell, ifs (same_w), ifs (same_h), dp);
+    ok = ok && same_w && same_h && dp <= 1e-12;
+    rnn_save (o{k}, fullfile (dir, sprintf ("o_fit%d.rnnk", k)));
+    fid = fopen (fullfile (dir, sprintf ("o_pred%d.bin", k)), "wb");
+    fwrite (fid, rnn_predict (o{k}, x), "double", 0, "ieee-le");
+    fclose (fid);
+  endfor
+  m = rnn_load (fullfile (dir, "r_model_fc.rnnk"));
+  last = squeeze (x(end, :, :));
+  resid = reshape (((1:20) - 10.5) / 1000, 10, 2);
+  [pt, paths] = __rnnkit__ ("forecast", m.config, m.params, last, 5, resid, 50, [0 11], 0);
+  fid = fopen (fullfile (dir, "r_fc.bin"), "rb");
+  rf = fread (fid, Inf, "double", 0, "ieee-le");
+  fclose (fid);
+  df = max (abs ([pt(:); paths(:)] - rf));
+  printf ("forecast of an R model (point + 50 paths): largest difference %g\n", df);
+  ok = ok && numel (rf) == numel (pt) + numel (paths) && df <= 1e-12;
+  if (! ok)
+    error ("cross-host: Octave and R disagree");
+  endif
+endfunction
+
+function t = same_nan (a, b)
+  t = isequal (size (a), size (b)) && isequal (isnan (a), isnan (b)) && ...
+      isequal (a(! isnan (a)), b(! isnan (b)));
+endfunction
+
+function s = ifs (t)
+  if (t)
+    s = "identical";
+  else
+    s = "DIFFER";
+  endif
+endfunction
