@@ -287,3 +287,14 @@ test_that("the forecast package's generics and autoplot take rnnkit forecasts", 
   expect_s3_class(g, "ggplot")
   expect_silent(ggplot2::ggplot_build(g))
 })
+
+test_that("models from windows survive the portable model file", {
+  fit <- fit_close(test = 30)
+  f <- tempfile(fileext = ".rnnkit")
+  rnn_save(fit, f)
+  back <- rnn_load(f)
+  expect_identical(back$prep, fit$prep)
+  expect_identical(predict(back, small), predict(fit, small))
+  expect_identical(forecast(back, h = 3, seed = 4)$paths, forecast(fit, h = 3, seed = 4)$paths)
+  expect_equal(accuracy(back), accuracy(fit))
+})
