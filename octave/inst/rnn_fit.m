@@ -90,6 +90,14 @@ function model = rnn_fit (X, varargin)
     Y = X.y;
     X = X.x;
     args = varargin;
+    if (isfield (windows, "index") && isfield (windows.index, "set"))
+      ## windows from rnn_windows: fit the training windows only, as R
+      train_rows = strcmp (windows.index.set, "train");
+      X = X(train_rows, :, :);
+      Y = Y(train_rows, :);
+    endif
+    Xw = X;
+    Yw = Y;
   else
     if (numel (varargin) < 1)
       error ("rnnkit:input", "rnn_fit: Y is missing: give one target per sample of X");
@@ -256,7 +264,19 @@ function model = rnn_fit (X, varargin)
                          "diverged", res.diverged);
   model.version = rnnkit_version ();
   if (! isempty (windows) && isfield (windows, "meta"))
-    model.windows = windows.meta;
+    if (isfield (windows, "scaler") && isfield (windows, "data"))
+      ## as R's rnn_fit.rnnkit_windows: what forecasting and accuracy in
+      ## original units need, and the scaled one-step residuals of the
+      ## training windows that prediction intervals bootstrap
+      model.prep = struct ("meta", windows.meta, "scaler", windows.scaler, ...
+                           "data", windows.data);
+      model.n_time = windows.meta.window;
+      yhat = __rnnkit__ ("predict", config, model.params, as_input_array (Xw, "X"));
+      model.residuals = reshape (Yw, rows (Yw), []) - yhat;
+      model.fitted_rows = windows.index.target_row(train_rows);
+    else
+      model.windows = windows.meta;
+    endif
   endif
   if (res.diverged > 0)
     warning ("rnnkit:diverged", "%s", res.message);
@@ -367,3 +387,24 @@ endfunction
 %!error id=rnnkit:input rnn_fit (ones (3, 4), ones (3, 1), "LearnRate", 0)
 %!error id=rnnkit:dim rnn_fit (ones (3, 4, 2, 2), ones (3, 1))
 %!error id=rnnkit:size rnn_fit (ones (3, 4), ones (3, 1), "Units", 2e5)
+
+## windows from rnn_windows: fit the training windows, keep prep and the
+## scaled one-step residuals as R does; the model file carries them
+%!test
+%! s = sin (pi * 0.05 * (0:79))';
+%! w = rnn_windows (s, "Window", 6, "Test", 10);
+%! m = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! assert (m.training.n_train, 64);
+%! assert (size (m.residuals), [64, 1]);
+%! assert (m.fitted_rows, w.index.target_row(1:64));
+%! assert (m.residuals, w.y(1:64) - rnn_predict (m, w.x(1:64, :)), 1e-15);
+%! assert (m.prep.scaler, w.scaler);
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   m2 = rnn_load (f);
+%!   assert (m2.residuals, m.residuals);
+%!   assert (cellstr (m2.prep.meta.features), {"value"});
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect

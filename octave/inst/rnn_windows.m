@@ -1,0 +1,383 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {@var{w} =} rnn_windows (@var{data}, @var{name}, @var{value}, @dots{})
+## Cut a series into scaled windows and targets, keeping the dates, the
+## train/test split and the scaler, exactly as R's @code{rnn_windows()}.
+##
+## @var{data} is a numeric matrix (one column is named @qcode{'value'},
+## several @qcode{'x1'}, @qcode{'x2'}, @dots{}) or a struct of equal-length
+## column vectors; its field @code{Date} (see @qcode{'Date'}), holding
+## @code{datenum} values or a cellstr of @qcode{'yyyy-mm-dd'} dates, gives
+## the dates.
+##
+## Options (defaults in brackets):
+## @table @asis
+## @item @qcode{'Target'}
+## the column(s) to predict, by name or number [@qcode{'Close'}, else the
+## only column]
+## @item @qcode{'Features'}
+## the input columns [Open, High, Low, Close for OHLC data, else the target]
+## @item @qcode{'Window'}, @qcode{'Horizon'}, @qcode{'Stride'}
+## timesteps per window, steps ahead predicted, step between windows [30, 1, 1]
+## @item @qcode{'Split'}
+## a date (@code{datenum} or @qcode{'yyyy-mm-dd'}): windows with targets on
+## or after it are the test set [none]
+## @item @qcode{'Test'}
+## instead of @qcode{'Split'}: the number of last windows to test on [none]
+## @item @qcode{'Scale'}
+## @qcode{'minmax'}, @qcode{'zscore'}, @qcode{'none'} or a model's scaler
+## struct; fitted on the rows before the split only [@qcode{'minmax'}]
+## @item @qcode{'NA'}
+## missing values: @qcode{'error'}, @qcode{'omit'} (drop the windows that
+## touch one) or @qcode{'locf'} (carry the last value forward) [@qcode{'error'}]
+## @item @qcode{'Date'}
+## the name of the date field of a struct [@qcode{'Date'}]
+## @end table
+##
+## The result has the fields of R's windows object: @code{x} (windows x
+## timesteps x features, scaled), @code{y} (scaled targets), @code{index}
+## (@code{start}, @code{target_row}, @code{set} = train/test/gap and
+## @code{date}), @code{naive} (the last observed target before each target,
+## original units), @code{scaler} (@code{method}, @code{center},
+## @code{scale}, @code{n_rows}, @code{columns}), @code{data} (@code{values},
+## @code{index}, @code{split_row}, @dots{}) and @code{meta}.  The cutting,
+## filling and scaling are done by the C core shared with R.
+##
+## @example
+## s = sin (pi * 0.01 * (0:999))';
+## w = rnn_windows (s, "Window", 10, "Test", 100);
+## @end example
+## @seealso{rnn_fit, rnn_forecast, rnn_accuracy}
+## @end deftypefn
+
+function w = rnn_windows (data, varargin)
+  if (nargin < 1)
+    print_usage ();
+  endif
+  defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
+                     "Stride", 1, "Date", "Date", "NA", "error", "Split", [], ...
+                     "Test", [], "Scale", "minmax");
+  o = rnnkit_options (defaults, "rnn_windows", varargin);
+  [cols, vals, index] = series_frame (data, o.Date);
+  n = rows (vals);
+  target = o.Target;
+  features = o.Features;
+  if (! isempty (target))
+    target = select_columns (cols, target, "Target");
+  endif
+  if (! isempty (features))
+    features = select_columns (cols, features, "Features");
+  endif
+  if (isempty (target))
+    if (any (strcmp (cols, "Close")))
+      target = {"Close"};
+    elseif (numel (cols) == 1)
+      target = cols;
+    elseif (numel (features) == 1)
+      target = features;
+    else
+      error ("rnnkit:input", ["rnn_windows: 'Target' is needed when DATA has " ...
+             "several numeric columns (%s)"], strjoin (cols, ", "));
+    endif
+  endif
+  if (isempty (features))
+    ohlc = {"Open", "High", "Low", "Close"};
+    if (isequal (target, {"Close"}) && all (ismember (ohlc, cols)))
+      features = ohlc;
+    else
+      features = target;
+    endif
+  endif
+  ## a model that predicts all its inputs keeps them in the same order
+  if (numel (target) > 1 && isempty (setxor (target, features)))
+    target = features;
+  endif
+  used = stable_unique ([features(:)', target(:)']);
+  check_count (o.Window, "Window", 1, 1e6);
+  check_count (o.Horizon, "Horizon", 1, 1e6);
+  check_count (o.Stride, "Stride", 1, 1e6);
+  na = check_choice (o.NA, {"error", "omit", "locf"}, "NA");
+  scale = o.Scale;
+  if (isstruct (scale))
+    if (! all (isfield (scale, {"method", "center", "scale"})))
+      error ("rnnkit:input", ["rnn_windows: 'Scale' as a struct must be a " ...
+             "model's scaler (method, center, scale)"]);
+    endif
+  else
+    scale = check_choice (scale, {"none", "minmax", "zscore"}, "Scale");
+  endif
+  W = double (o.Window);
+  Hz = double (o.Horizon);
+  if (n < W + Hz)
+    error ("rnnkit:dim", ["rnn_windows: the data have %d rows, too few for " ...
+           "'Window' %d and 'Horizon' %d: need at least %d"], n, W, Hz, W + Hz);
+  endif
+  [~, ucol] = ismember (used, cols);
+  m = double (vals(:, ucol));
+  if (any (isinf (m(:))))
+    [r, c] = find (isinf (m), 1);
+    error ("rnnkit:input", "rnn_windows: DATA has an infinite value in %s, column %s", ...
+           row_label (index, r), used{c});
+  endif
+  if (any (isnan (m(:))))
+    [r, c] = find (isnan (m));
+    [r1, k] = min (r);
+    where = sprintf ("%s, column %s", row_label (index, r1), used{c(k)});
+    if (strcmp (na, "error"))
+      error ("rnnkit:input", ["rnn_windows: DATA has a missing value in %s (%d in " ...
+             "all); fill or drop it, or use 'NA', 'omit' or 'NA', 'locf'"], ...
+             where, numel (r));
+    elseif (strcmp (na, "locf"))
+      m = __rnnkit__ ("locf", m);
+      if (any (isnan (m(:))))
+        error ("rnnkit:input", ["rnn_windows: DATA starts with a missing value " ...
+               "(%s); 'locf' has no earlier value to carry forward"], where);
+      endif
+    endif
+  endif
+  [~, fi] = ismember (features, used);
+  [~, ti] = ismember (target, used);
+  omit = double (strcmp (na, "omit"));
+  [~, ~, starts] = __rnnkit__ ("windows", m, fi, ti, W, Hz, o.Stride, omit);
+  N = numel (starts);
+  if (N == 0)
+    error ("rnnkit:dim", "rnn_windows: no complete window is left after dropping missing values");
+  endif
+  first_target = starts + W;
+  last_target = first_target + Hz - 1;
+  split_row = n + 1;
+  if (! isempty (o.Split) && ! isempty (o.Test))
+    error ("rnnkit:input", "rnn_windows: give 'Split' (a date) or 'Test' (a number of windows), not both");
+  endif
+  if (! isempty (o.Split))
+    if (isempty (index))
+      error ("rnnkit:input", "rnn_windows: 'Split' needs dates, but DATA has none; use 'Test'");
+    endif
+    sp = as_datenum (o.Split, "Split");
+    split_row = find (index >= sp, 1);
+    if (isempty (split_row))
+      split_row = n + 1;
+    endif
+  elseif (! isempty (o.Test))
+    check_count (o.Test, "Test", 1, N - 1);
+    split_row = first_target(N - o.Test + 1);
+  endif
+  set = repmat ({"gap"}, N, 1);
+  set(last_target < split_row) = {"train"};
+  set(first_target >= split_row) = {"test"};
+  if (! any (strcmp (set, "train")))
+    error ("rnnkit:dim", ["rnn_windows: no training window ends before the split " ...
+           "at %s; move the split later or shorten the window"], row_label (index, split_row));
+  endif
+  if (! isempty (o.Split) && ! any (strcmp (set, "test")))
+    error ("rnnkit:dim", "rnn_windows: no test window starts on or after the split");
+  endif
+
+  ## the scaler sees the training rows only
+  if (! isstruct (scale))
+    n_fit = min (split_row - 1, n);
+    codes = struct ("none", 0, "minmax", 1, "zscore", 2);
+    [ctr, scl] = __rnnkit__ ("scaler_fit", codes.(scale), m, n_fit);
+    scale = struct ("method", scale, "center", ctr(:)', "scale", scl(:)', ...
+                    "n_rows", n_fit, "columns", {used});
+    sc_center = scale.center;
+    sc_scale = scale.scale;
+  else
+    sc_center = scaler_values (scale, "center", used);
+    sc_scale = scaler_values (scale, "scale", used);
+  endif
+  sm = __rnnkit__ ("scale", m, sc_center, sc_scale, 0);
+  [x, y] = __rnnkit__ ("windows", sm, fi, ti, W, Hz, o.Stride, omit);
+  idx = struct ("start", starts, "target_row", first_target, "set", {set});
+  if (! isempty (index))
+    idx.date = index(first_target);
+  endif
+  w = struct ();
+  w.x = x;
+  w.y = y;
+  w.index = idx;
+  w.naive = m(starts + W - 1, ti);
+  w.scaler = scale;
+  w.data = struct ("values", m, "index", index, "columns", {used}, "freq", NA, ...
+                   "split_row", split_row);
+  w.meta = struct ("window", W, "horizon", Hz, "stride", double (o.Stride), ...
+                   "features", {features(:)'}, "target", {target(:)'}, "na", na, ...
+                   "date", o.Date, "target_rows", first_target);
+endfunction
+
+## DATA -> column names, numeric matrix, datenum index (or [])
+function [cols, vals, index] = series_frame (data, date)
+  index = [];
+  if ((isnumeric (data) || islogical (data)) && isreal (data) && ndims (data) == 2)
+    if (isvector (data))
+      data = data(:);
+    endif
+    vals = double (data);
+    if (columns (vals) == 1)
+      cols = {"value"};
+    else
+      cols = arrayfun (@(k) sprintf ("x%d", k), 1:columns (vals), "UniformOutput", false);
+    endif
+  elseif (isstruct (data) && isscalar (data))
+    f = fieldnames (data)';
+    if (! isempty (date) && any (strcmp (f, date)))
+      index = as_datenum (data.(date), date);
+      f(strcmp (f, date)) = [];
+    endif
+    cols = {};
+    vals = [];
+    lens = cellfun (@(k) numel (data.(k)), f);
+    for k = 1:numel (f)
+      v = data.(f{k});
+      if ((isnumeric (v) || islogical (v)) && isreal (v) && isvector (v))
+        if (! isempty (vals) && numel (v) != rows (vals))
+          error ("rnnkit:dim", "rnn_windows: the fields of DATA must have equal lengths (%s has %d, not %d)", ...
+                 f{k}, numel (v), rows (vals));
+        endif
+        cols{end+1} = f{k};
+        vals(:, end+1) = double (v(:));
+      endif
+    endfor
+    if (isempty (cols))
+      error ("rnnkit:input", "rnn_windows: DATA has no numeric column");
+    endif
+    if (! isempty (index) && numel (index) != rows (vals))
+      error ("rnnkit:dim", "rnn_windows: the dates have %d rows but the columns %d", ...
+             numel (index), rows (vals));
+    endif
+  else
+    error ("rnnkit:input", ["rnn_windows: DATA must be a numeric matrix or a " ...
+           "struct of column vectors, not %s"], describe (data));
+  endif
+  if (rows (vals) == 0)
+    error ("rnnkit:dim", "rnn_windows: DATA has no rows");
+  endif
+  if (! isempty (index))
+    if (any (isnan (index)))
+      error ("rnnkit:input", "rnn_windows: the dates have a missing value in row %d", ...
+             find (isnan (index), 1));
+    endif
+    r = find (diff (index) <= 0, 1);
+    if (! isempty (r))
+      error ("rnnkit:input", ["rnn_windows: the dates must increase; row %d does " ...
+             "not come after row %d. Sort the data first"], r + 1, r);
+    endif
+  endif
+endfunction
+
+function d = as_datenum (v, name)
+  if (ischar (v))
+    v = cellstr (v);
+  endif
+  if (iscellstr (v))
+    ok = cellfun (@(s) ! isempty (regexp (s, '^\d{4}-\d{2}-\d{2}$', "once")), v);
+    if (! all (ok))
+      error ("rnnkit:input", "rnn_windows: '%s' must hold dates in ISO form (2016-04-20)", name);
+    endif
+    d = datenum (v, "yyyy-mm-dd");
+  elseif (isnumeric (v) && isreal (v))
+    d = double (v(:));
+  else
+    error ("rnnkit:input", "rnn_windows: '%s' must be datenums or 'yyyy-mm-dd' dates, not %s", ...
+           name, describe (v));
+  endif
+  d = d(:);
+endfunction
+
+function out = select_columns (cols, sel, name)
+  if (ischar (sel))
+    sel = {sel};
+  endif
+  if (iscellstr (sel) && ! isempty (sel))
+    miss = sel(! ismember (sel, cols));
+    if (! isempty (miss))
+      error ("rnnkit:input", "rnn_windows: column '%s' not in DATA; it has %s", ...
+             miss{1}, strjoin (cols, ", "));
+    endif
+    out = stable_unique (sel(:)');
+  elseif (isnumeric (sel) && ! isempty (sel) && all (sel == round (sel)))
+    if (any (sel < 1 | sel > numel (cols)))
+      error ("rnnkit:input", "rnn_windows: '%s' asks for a column DATA does not have (it has %d)", ...
+             name, numel (cols));
+    endif
+    out = cols(sel(:)');
+  else
+    error ("rnnkit:input", "rnn_windows: '%s' must be columns of DATA, by name or number, not %s", ...
+           name, describe (sel));
+  endif
+endfunction
+
+function u = stable_unique (c)
+  u = {};
+  for k = 1:numel (c)
+    if (! any (strcmp (u, c{k})))
+      u{end+1} = c{k};
+    endif
+  endfor
+endfunction
+
+function v = scaler_values (sc, what, used)
+  v = sc.(what);
+  if (isfield (sc, "columns"))
+    [ok, j] = ismember (used, sc.columns);
+    if (! all (ok))
+      error ("rnnkit:input", "rnn_windows: the scaler does not cover column %s", ...
+             used{find (! ok, 1)});
+    endif
+    v = v(j);
+  elseif (numel (v) != numel (used))
+    error ("rnnkit:input", "rnn_windows: the scaler must cover the columns %s", strjoin (used, ", "));
+  endif
+  v = v(:)';
+endfunction
+
+function s = row_label (index, r)
+  if (isempty (index) || r > numel (index))
+    s = sprintf ("row %d", r);
+  else
+    s = sprintf ("row %d (%s)", r, datestr (index(r), "yyyy-mm-dd"));
+  endif
+endfunction
+
+%!shared s, d
+%! s = sin (pi * 0.05 * (0:59))';
+%! d = struct ("Date", datenum (2020, 1, 1) + (0:59)', "Close", 100 + (1:60)');
+
+%!test
+%! w = rnn_windows (s, "Window", 5, "Test", 10, "Scale", "none");
+%! assert (size (w.x), [55, 5]);
+%! assert (w.x(1, :), s(1:5)');
+%! assert (w.y(1), s(6));
+%! assert (w.index.set(end-9:end), repmat ({"test"}, 10, 1));
+%! assert (w.data.split_row, 51);
+%! assert (w.naive(1), s(5));
+%! assert (w.meta.target, {"value"});
+
+## min-max fitted on the rows before the split only
+%!test
+%! w = rnn_windows (d, "Window", 5, "Split", "2020-02-20");
+%! assert (w.data.split_row, 51);
+%! assert (w.scaler.center, 101);
+%! assert (w.scaler.scale, 49);
+%! assert (w.y(1), (106 - 101) / 49, 1e-15);
+%! assert (w.index.date(1), datenum (2020, 1, 6));
+%! assert (sum (strcmp (w.index.set, "train")), 45);
+%! assert (sum (strcmp (w.index.set, "test")), 10);
+
+## NA policies
+%!test
+%! v = s; v(20) = NaN;
+%! w = rnn_windows (v, "Window", 5, "NA", "omit", "Scale", "none");
+%! assert (rows (w.x), 55 - 6);
+%! w = rnn_windows (v, "Window", 5, "NA", "locf", "Scale", "none");
+%! assert (w.data.values(20), s(19));
+
+%!error <missing value> rnn_windows ([1; NaN; 3; 4; 5; 6], "Window", 2)
+%!error <not both> rnn_windows (d, "Window", 5, "Split", "2020-02-20", "Test", 3)
+%!error <needs dates> rnn_windows (s, "Window", 5, "Split", "2020-02-20")
+%!error id=rnnkit:dim rnn_windows ((1:5)', "Window", 5)
+%!error id=rnnkit:input rnn_windows (d, "Target", "Open")
+%!error id=rnnkit:input rnn_windows (s, "Scale", "robust")
+%!error id=rnnkit:input rnn_windows ({1, 2})
