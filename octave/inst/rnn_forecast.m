@@ -1,0 +1,207 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn  {} {@var{fc} =} rnn_forecast (@var{model})
+## @deftypefnx {} {@var{fc} =} rnn_forecast (@var{model}, @var{h}, @var{name}, @var{value}, @dots{})
+## The next @var{h} values after the end of the data a model was fit from,
+## with prediction intervals from simulated sample paths (bootstrapped
+## one-step residuals), exactly as R's @code{forecast()}: the same model
+## and seed give the same numbers in both.
+##
+## @var{model} must come from @code{rnn_fit} on the struct of
+## @code{rnn_windows} (or from R's windows or formula interface, read with
+## @code{rnn_load}).  A model with @qcode{'Horizon'} 1 that predicts all its
+## features forecasts recursively (feeding its forecasts back in); one with
+## a longer horizon forecasts directly, up to that horizon.  @var{h}
+## defaults to 10 (recursive) or the horizon (direct).
+##
+## Options:
+## @table @asis
+## @item @qcode{'Level'}
+## interval levels in percent, [] for none [[80 95]]
+## @item @qcode{'NPaths'}
+## simulated paths, at least 20 with intervals [1000]
+## @item @qcode{'Seed'}
+## a whole number in 0..2^53 fixing the simulation; [] draws one [[]]
+## @item @qcode{'Series'}
+## the target to report [@qcode{'Close'} if predicted, else the first target]
+## @end table
+##
+## The result has fields @code{mean} (@var{h} x 1), @code{lower} and
+## @code{upper} (@var{h} x levels), @code{level}, @code{dates} (datenums:
+## trading days for daily data without weekends, months for monthly data,
+## else the median step; row numbers without dates), @code{paths}
+## (NPaths x @var{h}), @code{series}, @code{method}, @code{x} (the history),
+## @code{history_dates}, @code{npaths}, @code{direct} and @code{naive_mae},
+## all in original units.
+## @seealso{rnn_windows, rnn_fit, rnn_accuracy}
+## @end deftypefn
+
+function fc = rnn_forecast (model, h = [], varargin)
+  if (nargin < 1)
+    print_usage ();
+  endif
+  prep = need_prep (model, "rnn_forecast");
+  o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
+                              "Series", []), "rnn_forecast", varargin);
+  meta = prep.meta;
+  direct = meta.horizon > 1;
+  if (! direct && ! isequal (meta.target, meta.features))
+    error ("rnnkit:input", ["rnn_forecast: this model reads %s but predicts only " ...
+           "%s, so it cannot feed its forecasts back in; fit with 'Horizon', h " ...
+           "for direct forecasts, or with 'Features' = 'Target' for recursive ones"], ...
+           strjoin (meta.features, ", "), strjoin (meta.target, ", "));
+  endif
+  if (isempty (h))
+    if (direct)
+      h = meta.horizon;
+    else
+      h = 10;
+    endif
+  endif
+  if (direct)
+    check_count (h, "h", 1, meta.horizon);
+  else
+    check_count (h, "h", 1, 1e5);
+  endif
+  h = double (h);
+  level = o.Level;
+  if (! isempty (level) && (! isnumeric (level) || ! isreal (level) ...
+                            || any (isnan (level(:))) || any (level(:) <= 0 | level(:) >= 100)))
+    error ("rnnkit:input", "rnn_forecast: 'Level' must be percentages between 0 and 100, like [80 95]");
+  endif
+  level = unique (double (level(:)))';
+  check_count (o.NPaths, "NPaths", 0, 1e6);
+  npaths = double (o.NPaths);
+  if (! isempty (level) && npaths < 20)
+    error ("rnnkit:input", ["rnn_forecast: prediction intervals need 'NPaths' >= 20 " ...
+           "simulated paths (1000 is the default); use 'Level', [] for point forecasts only"]);
+  endif
+  series = o.Series;
+  if (isempty (series))
+    if (any (strcmp (meta.target, "Close")))
+      series = "Close";
+    else
+      series = meta.target{1};
+    endif
+  endif
+  series = check_choice (series, meta.target, "Series");
+  seeds = core_seed (o.Seed);
+
+  values = prep.data.values;
+  n = rows (values);
+  W = meta.window;
+  if (n < W)
+    error ("rnnkit:dim", "rnn_forecast: the data have %d rows; the model needs a window of %d", n, W);
+  endif
+  fj = scaler_cols (prep, meta.features);
+  last = values((n - W + 1):n, fj);
+  if (any (isnan (last(:))))
+    if (strcmp (meta.na, "locf"))
+      filled = __rnnkit__ ("locf", values(:, fj));
+      last = filled((n - W + 1):n, :);
+    endif
+    if (any (isnan (last(:))))
+      error ("rnnkit:input", ["rnn_forecast: the last %d rows hold a missing value; " ...
+             "forecasts start from a complete window"], W);
+    endif
+  endif
+  last = __rnnkit__ ("scale", last, prep.scaler.center(fj), prep.scaler.scale(fj), 0);
+  resid = model.residuals;
+  resid = reshape (resid, rows (resid), []);
+  [point, paths] = __rnnkit__ ("forecast", model.config, model.params, last, h, ...
+                               resid, npaths, seeds, double (direct));
+  j = find (strcmp (meta.target, series));
+  if (direct)
+    cols = (j - 1) * meta.horizon + (1:h);
+    point = point(1, cols)';
+    paths = reshape (paths, npaths, []);
+    paths = paths(:, cols);
+  else
+    point = point(:, j);
+    paths = reshape (paths(:, :, j), npaths, h);
+  endif
+  sj = scaler_cols (prep, series);
+  ctr = prep.scaler.center(sj);
+  scl = prep.scaler.scale(sj);
+  point = __rnnkit__ ("scale", point(:), ctr, scl, 1);
+  paths = reshape (__rnnkit__ ("scale", paths(:), ctr, scl, 1), npaths, h);
+  nl = numel (level);
+  lower = zeros (h, 0);
+  upper = zeros (h, 0);
+  if (nl)
+    probs = [(1 - level / 100) / 2, 1 - (1 - level / 100) / 2];
+    q = __rnnkit__ ("quantiles", paths, probs);
+    lower = q(1:nl, :)';
+    upper = q(nl + (1:nl), :)';
+  endif
+  hist = values(:, sj);
+  index = prep.data.index;
+  if (isempty (index))
+    dates = n + (1:h)';
+    hdates = (1:n)';
+  else
+    dates = next_dates (index, h);
+    hdates = index(:);
+  endif
+  method = [layer_label(model.config), ifelse_str(direct, " (direct)", " (recursive)")];
+  dh = abs (diff (hist));
+  fc = struct ("method", method, "series", series, "mean", point, ...
+               "lower", lower, "upper", upper, "level", level, "x", hist, ...
+               "dates", dates, "history_dates", hdates, "paths", paths, ...
+               "npaths", npaths, "direct", direct, ...
+               "naive_mae", mean (dh(! isnan (dh))));
+endfunction
+
+function s = ifelse_str (c, a, b)
+  if (c)
+    s = a;
+  else
+    s = b;
+  endif
+endfunction
+
+%!shared m, d
+%! t = (0:199)';
+%! d = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8));
+%! w = rnn_windows (d, "Window", 8, "Test", 20);
+%! m = rnn_fit (w, "Units", 4, "Epochs", 3, "Seed", 1, "Verbose", false);
+
+%!test
+%! fc = rnn_forecast (m, 5, "NPaths", 200, "Seed", 1);
+%! assert (size (fc.mean), [5, 1]);
+%! assert (size (fc.lower), [5, 2]);
+%! assert (size (fc.paths), [200, 5]);
+%! assert (fc.level, [80 95]);
+%! assert (all (fc.lower(:, 2) <= fc.lower(:, 1)));
+%! assert (all (fc.upper(:, 2) >= fc.upper(:, 1)));
+%! assert (fc.dates, d.Date(end) + (1:5)');
+%! assert (fc.method, "LSTM(4) (recursive)");
+%! fc2 = rnn_forecast (m, 5, "NPaths", 200, "Seed", 1);
+%! assert (isequal (fc, fc2));
+%! fc3 = rnn_forecast (m, 5, "NPaths", 200, "Seed", 2);
+%! assert (! isequal (fc.upper, fc3.upper));
+%! assert (fc3.mean, fc.mean);
+
+## direct multi-step; point forecasts only
+%!test
+%! w = rnn_windows (d, "Window", 8, "Horizon", 3, "Test", 20);
+%! md = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (md, [], "Level", []);
+%! assert (size (fc.mean), [3, 1]);
+%! assert (fc.direct, true);
+%! assert (isempty (fc.lower));
+
+## trading days after data without weekends
+%!test
+%! wd = datenum (2021, 1, 4) + [0 1 2 3 4 7 8 9 10 11]';
+%! w = rnn_windows (struct ("Date", wd, "v", (1:10)'), "Window", 3, "Scale", "none");
+%! mm = rnn_fit (w, "Units", 1, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (mm, 3, "Level", []);
+%! assert (fc.dates, datenum (2021, 1, [18 19 20])');
+
+%!error id=rnnkit:input rnn_forecast (struct ("config", 1, "params", 1))
+%!error id=rnnkit:input rnn_forecast (m, 5, "Level", 120)
+%!error <need 'NPaths'> rnn_forecast (m, 5, "NPaths", 5)
+%!error id=rnnkit:input rnn_forecast (m, 0)
