@@ -1,0 +1,225 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn  {} {@var{T} =} rnn_accuracy (@var{model})
+## @deftypefnx {} {@var{T} =} rnn_accuracy (@var{model}, @var{w})
+## @deftypefnx {} {@var{T} =} rnn_accuracy (@var{fc}, @var{actual})
+## RMSE, MAE, MAPE (in %) and MASE in original units, with a row for the
+## naive forecast (the last observed value carried forward) on the same
+## targets, computed as R's @code{accuracy()}.
+##
+## With a @var{model} fit from @code{rnn_windows}, the model is scored on
+## the test windows of the data it was fit from, or on the test windows of
+## the struct @var{w} from @code{rnn_windows} (all its windows if it has no
+## test part is an error, as in R).  With a forecast @var{fc} from
+## @code{rnn_forecast}, @var{actual} holds the values that followed: a
+## vector (the first @var{h} are used) or a struct with a @code{Date} field
+## and a field named after the forecast series, matched by date.
+##
+## MASE divides the MAE by the in-sample MAE of the one-step naive forecast
+## on the training rows (for a forecast: on the whole history); below 1
+## beats it.
+##
+## @var{T} is a struct array, one element per row, with fields
+## @code{model} (the model's label or @qcode{'naive'}), @code{target}
+## (only with several targets), @code{RMSE}, @code{MAE}, @code{MAPE},
+## @code{MASE} and @code{n} (the number of known actual values).
+## @seealso{rnn_windows, rnn_fit, rnn_forecast}
+## @end deftypefn
+
+function T = rnn_accuracy (object, x)
+  if (nargin < 1)
+    print_usage ();
+  endif
+  if (isstruct (object) && isscalar (object) && all (isfield (object, {"mean", "naive_mae", "series"})))
+    if (nargin < 2)
+      error ("rnnkit:input", "rnn_accuracy: a forecast needs the actual values that followed");
+    endif
+    T = forecast_accuracy (object, x);
+    return;
+  endif
+  prep = need_prep (object, "rnn_accuracy");
+  meta = prep.meta;
+  v = prep.data.values;
+  n = rows (v);
+  if (nargin < 2)
+    ## the test part of the data the model was fit from
+    if (prep.data.split_row > n)
+      error ("rnnkit:input", ["rnn_accuracy: the model was fit without a test part " ...
+             "('Split' or 'Test'); pass windows: rnn_accuracy (model, w)"]);
+    endif
+    m = v;
+    fj = scaler_cols (prep, prep.used);
+    sm = __rnnkit__ ("scale", m, prep.scaler.center(fj), prep.scaler.scale(fj), 0);
+    [xw, ~, starts] = __rnnkit__ ("windows", sm, scaler_cols (prep, meta.features), ...
+                                  scaler_cols (prep, meta.target), meta.window, 0, 1, ...
+                                  double (strcmp (meta.na, "omit")));
+    rws = starts + meta.window;
+    set = repmat ({"train"}, numel (rws), 1);
+    set(rws >= prep.data.split_row) = {"test"};
+    values = v;
+    is_windows = false;
+  elseif (isstruct (x) && isscalar (x) && all (isfield (x, {"x", "index", "meta", "scaler", "data"})))
+    if (! isequal (cellstr (x.meta.features)(:)', meta.features) ...
+        || ! isequal (cellstr (x.meta.target)(:)', meta.target) ...
+        || x.meta.window != meta.window || x.meta.horizon != meta.horizon)
+      error ("rnnkit:input", "rnn_accuracy: these windows do not match the model's features, target, window or horizon");
+    endif
+    xw = x.x;
+    if (! isequal (x.scaler.center(:), prep.scaler.center(:)) ...
+        || ! isequal (x.scaler.scale(:), prep.scaler.scale(:)))
+      ## windows scaled by another scaler: back to original units, then the model's
+      f = scaler_cols (prep, meta.features);
+      [~, wf] = ismember (meta.features, x.scaler.columns);
+      d = size (xw);
+      flat = reshape (xw, [], numel (f));
+      flat = __rnnkit__ ("scale", flat, x.scaler.center(wf), x.scaler.scale(wf), 1);
+      flat = __rnnkit__ ("scale", flat, prep.scaler.center(f), prep.scaler.scale(f), 0);
+      xw = reshape (flat, d);
+    endif
+    rws = x.index.target_row;
+    set = x.index.set;
+    values = x.data.values;
+    is_windows = true;
+  else
+    error ("rnnkit:input", ["rnn_accuracy: with a model, the second argument must be " ...
+           "windows from rnn_windows, not %s"], describe (x));
+  endif
+  p = __rnnkit__ ("predict", object.config, object.params, xw);
+  tg = scaler_cols (prep, meta.target);
+  hz = meta.horizon;
+  oc = repelem (tg, hz);
+  pred = __rnnkit__ ("scale", reshape (p, rows (p), []), prep.scaler.center(oc), ...
+                     prep.scaler.scale(oc), 1);
+  nt = numel (tg);
+  actual = NaN (numel (rws), hz * nt);
+  for j = 1:nt
+    for k = 1:hz
+      r = rws + k - 1;
+      ok = r <= rows (values);
+      actual(ok, k + hz * (j - 1)) = values(r(ok), tg(j));
+    endfor
+  endfor
+  naive = values(rws - 1, tg);
+  naive = naive(:, repelem (1:nt, hz));
+  keep = strcmp (set, "test");
+  if (is_windows && ! any (keep))
+    error ("rnnkit:input", ["rnn_accuracy: these windows have no test part; make them " ...
+           "with 'Split' or 'Test'"]);
+  endif
+  if (! any (keep))
+    keep = true (numel (rws), 1);
+  endif
+  keep = keep(:) & any (! isnan (actual), 2);
+  if (! any (keep))
+    error ("rnnkit:dim", "rnn_accuracy: no window with a known target to evaluate");
+  endif
+  tr = 1:min (prep.data.split_row - 1, n);
+  scales = arrayfun (@(c) naive_scale (v(tr, c)), tg);
+  T = accuracy_table (layer_label (object.config), meta.target, actual(keep, :), ...
+                      pred(keep, :), naive(keep, :), scales);
+endfunction
+
+function T = forecast_accuracy (fc, x)
+  h = numel (fc.mean);
+  if (isnumeric (x) && isvector (x) && isreal (x))
+    actual = NaN (h, 1);
+    k = min (h, numel (x));
+    actual(1:k) = double (x(1:k));
+  elseif (isstruct (x) && isscalar (x) && isfield (x, fc.series))
+    vals = double (x.(fc.series)(:));
+    if (isfield (x, "Date"))
+      d = x.Date;
+      if (iscellstr (d) || ischar (d))
+        d = datenum (cellstr (d), "yyyy-mm-dd");
+      endif
+      [ok, loc] = ismember (fc.dates(:), d(:));
+      actual = NaN (h, 1);
+      actual(ok) = vals(loc(ok));
+    else
+      actual = NaN (h, 1);
+      k = min (h, numel (vals));
+      actual(1:k) = vals(1:k);
+    endif
+  else
+    error ("rnnkit:input", ["rnn_accuracy: ACTUAL must be a numeric vector or a struct " ...
+           "with a field %s, not %s"], fc.series, describe (x));
+  endif
+  if (all (isnan (actual)))
+    error ("rnnkit:dim", "rnn_accuracy: none of the %d forecast dates is in ACTUAL", h);
+  endif
+  last = fc.x(end);
+  T = accuracy_table (fc.method, {fc.series}, actual, fc.mean(:), ...
+                      repmat (last, h, 1), fc.naive_mae);
+endfunction
+
+function s = naive_scale (v)
+  d = abs (diff (v(:)));
+  s = mean (d(! isnan (d)));
+  if (! isfinite (s) || s == 0)
+    s = NA;
+  endif
+endfunction
+
+function r = acc_metrics (a, p, sc)
+  ok = ! isnan (a) & ! isnan (p);
+  e = a(ok) - p(ok);
+  rmse = sqrt (mean (e .^ 2));
+  mae = mean (abs (e));
+  mape = 100 * mean (abs (e ./ a(ok)));
+  r = [rmse, mae, mape, mae / sc];
+endfunction
+
+function T = accuracy_table (label, targets, actual, pred, naive, scales)
+  nt = numel (targets);
+  per = columns (pred) / nt;
+  T = struct ("model", {}, "target", {}, "RMSE", {}, "MAE", {}, "MAPE", {}, ...
+              "MASE", {}, "n", {});
+  for j = 1:nt
+    k = (j - 1) * per + (1:per);
+    a = actual(:, k)(:);
+    cnt = sum (! isnan (a));
+    mp = acc_metrics (a, pred(:, k)(:), scales(j));
+    mn = acc_metrics (a, naive(:, k)(:), scales(j));
+    T(end+1) = struct ("model", label, "target", targets{j}, "RMSE", mp(1), ...
+                       "MAE", mp(2), "MAPE", mp(3), "MASE", mp(4), "n", cnt);
+    T(end+1) = struct ("model", "naive", "target", targets{j}, "RMSE", mn(1), ...
+                       "MAE", mn(2), "MAPE", mn(3), "MASE", mn(4), "n", cnt);
+  endfor
+  if (nt == 1)
+    T = rmfield (T, "target");
+  endif
+  T = T(:);
+endfunction
+
+%!shared m, d, w
+%! t = (0:149)';
+%! d = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8));
+%! w = rnn_windows (d, "Window", 8, "Test", 20);
+%! m = rnn_fit (w, "Units", 4, "Epochs", 3, "Seed", 1, "Verbose", false);
+
+%!test
+%! T = rnn_accuracy (m);
+%! assert (numel (T), 2);
+%! assert ({T.model}, {"LSTM(4)", "naive"});
+%! assert ([T.n], [20 20]);
+%! a = d.Close(131:150);
+%! e = a - d.Close(130:149);
+%! assert (T(2).RMSE, sqrt (mean (e .^ 2)), 1e-12);
+%! assert (T(2).MASE, mean (abs (e)) / mean (abs (diff (d.Close(1:130)))), 1e-12);
+%! T2 = rnn_accuracy (m, w);
+%! assert (T2, T);
+
+%!test
+%! fc = rnn_forecast (m, 3, "Level", []);
+%! T = rnn_accuracy (fc, [100 101 102]);
+%! assert ([T.n], [3 3]);
+%! assert (T(2).MAE, mean (abs ([100 101 102]' - d.Close(end))), 1e-12);
+%! s = struct ("Date", fc.dates(2:3), "Close", [1; 2]);
+%! assert (rnn_accuracy (fc, s)(1).n, 2);
+
+%!error id=rnnkit:input rnn_accuracy (struct ("config", 1, "params", 1))
+%!error id=rnnkit:input rnn_accuracy (m, 3)
+%!error id=rnnkit:input rnn_accuracy (rnn_forecast (m, 2, "Level", []))
+%!error id=rnnkit:dim rnn_accuracy (rnn_forecast (m, 2, "Level", []), [NaN NaN])
