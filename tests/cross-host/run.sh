@@ -16,8 +16,22 @@ Rscript "$here/step1.R" "$dir" "$here"
   pkg load rnnkit; addpath ('$here');
   try, step2 ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
 Rscript "$here/step3.R" "$dir"
-# the README's bundled-data example prints the same text in both hosts
+# the time-series workflow: windows, fit, forecast and accuracy on the
+# bundled DJIA prices give the same numbers in both hosts
 root=$(cd "$here/../.." && pwd)
+Rscript "$here/forecast.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, forecast ('$dir', '$root'); catch e, disp (e.message); exit (1); end_try_catch") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/forecast-octave.txt" || true
+cat "$dir/forecast-octave.txt"
+if grep -q 'differs between R and Octave\|^error' "$dir/forecast-octave.txt" ||
+   ! grep -q "R's model file in Octave" "$dir/forecast-octave.txt"; then
+  echo "cross-host: the time-series workflow differs between R and Octave" >&2
+  exit 1
+fi
+# the README's bundled-data example prints the same text in both hosts
 Rscript "$here/djia_example.R" >"$dir/example-r.txt"
 (cd "$root" && octave-cli --no-gui -q --norc --eval "
   pkg ('local_list', '$OCTAVE_PKG_LIST'); pkg load rnnkit;

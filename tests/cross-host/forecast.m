@@ -1,0 +1,61 @@
+## Cross-host test of the time-series workflow, Octave side: the same data
+## and options as forecast.R; windows, weights, forecast (mean and 80/95%
+## bounds) and accuracy must equal R's (1e-12), and R's saved model must
+## forecast the same numbers here.
+function forecast (dir, root)
+  fid = fopen (fullfile (root, "inst", "extdata", "djia.csv"));
+  fgetl (fid);
+  ## read as text and convert with str2double, which rounds like R's
+  ## read.csv; textscan's %f is off by an ulp on about a third of the rows
+  c = textscan (fid, "%s %s %s %s %s %s", "Delimiter", ",");
+  fclose (fid);
+  d = struct ("Date", datenum (c{1}(1:400), "yyyy-mm-dd"), ...
+              "Close", str2double (c{5}(1:400)));
+  w = rnn_windows (d, "Target", "Close", "Features", {"Close"}, "Window", 20, "Test", 50);
+  fit = rnn_fit (w, "Cell", "lstm", "Units", 8, "Epochs", 3, "Seed", 1, "Verbose", false);
+  fc = rnn_forecast (fit, 5, "NPaths", 200, "Seed", 1);
+  T = rnn_accuracy (fit);
+  acc = [[T.RMSE]', [T.MAE]', [T.MAPE]', [T.MASE]', [T.n]'];
+  ok = true;
+  checks = {"x", w.x, 0; "y", w.y, 0; "params", fit.params, 0; ...
+            "residuals", fit.residuals, 1e-12; "mean", fc.mean, 1e-12; ...
+            "lower", fc.lower, 1e-12; "upper", fc.upper, 1e-12; ...
+            "dates", fc.dates, 0; "acc", acc, 1e-12};
+  for k = 1:rows (checks)
+    r = get (dir, checks{k, 1});
+    o = checks{k, 2}(:);
+    if (numel (r) != numel (o))
+      printf ("%-9s: R has %d values, Octave %d\n", checks{k, 1}, numel (r), numel (o));
+      ok = false;
+      continue;
+    endif
+    df = max (abs (r - o));
+    printf ("%-9s: %5d values, largest difference %g\n", checks{k, 1}, numel (o), df);
+    ok = ok && df <= checks{k, 3};
+  endfor
+  printf ("forecast (Octave):  %s\n", sprintf ("%.10f ", fc.mean));
+  printf ("95%% lower:          %s\n", sprintf ("%.10f ", fc.lower(:, 2)));
+  printf ("95%% upper:          %s\n", sprintf ("%.10f ", fc.upper(:, 2)));
+  printf ("dates:              %s\n", strjoin (cellstr (datestr (fc.dates, "yyyy-mm-dd"))', " "));
+  for k = 1:numel (T)
+    printf ("accuracy %-8s RMSE %.12g MAE %.12g MAPE %.12g MASE %.12g n %d\n", ...
+            T(k).model, T(k).RMSE, T(k).MAE, T(k).MAPE, T(k).MASE, T(k).n);
+  endfor
+  ## R's model file carries prep and residuals: it forecasts the same here
+  rm = rnn_load (fullfile (dir, "ts_r_model.rnnk"));
+  fr = rnn_forecast (rm, 5, "NPaths", 200, "Seed", 1);
+  dr = max (abs ([fr.mean; fr.lower(:); fr.upper(:)] - [fc.mean; fc.lower(:); fc.upper(:)]));
+  tr = rnn_accuracy (rm);
+  da = max (abs ([[tr.RMSE], [tr.MAE], [tr.MAPE], [tr.MASE]] - [[T.RMSE], [T.MAE], [T.MAPE], [T.MASE]]));
+  printf ("R's model file in Octave: forecast differs by %g, accuracy by %g\n", dr, da);
+  ok = ok && dr <= 1e-12 && da <= 1e-12;
+  if (! ok)
+    error ("cross-host: the time-series workflow differs between R and Octave");
+  endif
+endfunction
+
+function v = get (dir, name)
+  fid = fopen (fullfile (dir, ["ts_" name ".bin"]), "rb");
+  v = fread (fid, Inf, "double", 0, "ieee-le");
+  fclose (fid);
+endfunction
