@@ -30,6 +30,7 @@ function rnn_save (model, file)
   endif
   sc = rnnkit_file_schema ();
   recs = struct ("name", {}, "type", {}, "kind", {}, "dims", {}, "value", {});
+  sc.extra = prep_names (model);
   recs = flatten (model, "", "", recs, sc);
   bytes = __rnnkit__ ("encode", recs);
   [fid, msg] = fopen (file, "wb");
@@ -44,6 +45,35 @@ function rnn_save (model, file)
   if (n != numel (bytes))
     error ("rnnkit:input", "rnn_save: wrote %d of %d bytes to '%s'", n, ...
            numel (bytes), file);
+  endif
+endfunction
+
+## R indexes a windows model's scaler and data by column name: the names
+## of prep.scaler.center/scale and the column names of prep.data.values
+## (the features, then the targets) go into the file as R writes them
+function extra = prep_names (model)
+  extra = struct ();
+  if (! isfield (model, "prep") || ! isstruct (model.prep) ...
+      || ! isfield (model.prep, "scaler") || ! isfield (model.prep, "meta"))
+    return;
+  endif
+  p = model.prep;
+  if (isfield (p.scaler, "columns"))
+    used = cellstr (p.scaler.columns)(:)';
+  else
+    used = {};
+    for c = [cellstr(p.meta.features)(:)', cellstr(p.meta.target)(:)']
+      if (! any (strcmp (used, c{1})))
+        used(end+1) = c;
+      endif
+    endfor
+  endif
+  if (isfield (p.scaler, "center") && numel (p.scaler.center) == numel (used))
+    extra.prep_scaler_center = {"names", used};
+    extra.prep_scaler_scale = {"names", used};
+  endif
+  if (isfield (p, "data") && isfield (p.data, "values") && columns (p.data.values) == numel (used))
+    extra.prep_data_values = {"colnames", used};
   endif
 endfunction
 
@@ -103,11 +133,18 @@ function recs = flatten (x, path, field, recs, sc)
       v = int32 (x(:));
       v(isnan (x(:))) = intmin ("int32");
       recs = add (recs, path, t.int, k.plain, dims_of (x), v);
-    elseif (! isempty (regexp (field, sc.date_pattern, "once")))
+    elseif (! isempty (regexp (field, sc.date_pattern, "once")) ...
+            || any (strcmp (path, sc.date_paths)))
       recs = add (recs, path, t.double, k.date, dims_of (x), ...
                   double (x(:)) - sc.datenum_1970);
+    elseif (any (strcmp (path, sc.matrix_paths)))
+      recs = add (recs, path, t.double, k.plain, size (x), r_na (double (x(:))));
     else
       recs = add (recs, path, t.double, k.plain, dims_of (x), r_na (double (x(:))));
+    endif
+    if (isfield (sc.extra, strrep (path, ".", "_")))
+      e = sc.extra.(strrep (path, ".", "_"));
+      recs = add (recs, path, t.string, k.(e{1}), numel (e{2}), e{2}(:));
     endif
   else
     error ("rnnkit:input", ["rnn_save: cannot save '%s' of class %s: a " ...

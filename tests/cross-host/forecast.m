@@ -49,6 +49,7 @@ function forecast (dir, root)
   da = max (abs ([[tr.RMSE], [tr.MAE], [tr.MAPE], [tr.MASE]] - [[T.RMSE], [T.MAE], [T.MAPE], [T.MASE]]));
   printf ("R's model file in Octave: forecast differs by %g, accuracy by %g\n", dr, da);
   ok = ok && dr <= 1e-12 && da <= 1e-12;
+  rnn_save (fit, fullfile (dir, "ts_o_model.rnnk"));
   if (! ok)
     error ("cross-host: the time-series workflow differs between R and Octave");
   endif

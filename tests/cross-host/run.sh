@@ -31,6 +31,7 @@ if grep -q 'differs between R and Octave\|^error' "$dir/forecast-octave.txt" ||
   echo "cross-host: the time-series workflow differs between R and Octave" >&2
   exit 1
 fi
+Rscript "$here/forecast_back.R" "$dir"
 # the README's bundled-data example prints the same text in both hosts
 Rscript "$here/djia_example.R" >"$dir/example-r.txt"
 (cd "$root" && octave-cli --no-gui -q --norc --eval "

@@ -1,0 +1,18 @@
+# Cross-host test of the time-series workflow, R side 2: Octave's windows
+# model file carries prep and residuals, so R forecasts and scores it
+# exactly as its own model.
+args <- commandArgs(trailingOnly = TRUE)
+dir <- args[1]
+suppressMessages(library(rnnkit))
+get <- function(name) readBin(file.path(dir, paste0("ts_", name, ".bin")), "double", 1e6, endian = "little")
+m <- rnn_load(file.path(dir, "ts_o_model.rnnk"))
+fc <- forecast(m, h = 5, npaths = 200, seed = 1)
+acc <- accuracy(m)
+d_fc <- max(abs(c(fc$mean, fc$lower, fc$upper) - c(get("mean"), get("lower"), get("upper"))))
+d_acc <- max(abs(as.matrix(acc[c("RMSE", "MAE", "MAPE", "MASE", "n")]) - get("acc")))
+same_dates <- identical(as.numeric(fc$dates) + 719529, get("dates"))
+cat(sprintf("Octave's model file in R: forecast differs by %g, accuracy by %g, dates %s\n",
+            d_fc, d_acc, if (same_dates) "identical" else "DIFFER"))
+if (!(d_fc <= 1e-12 && d_acc <= 1e-12 && same_dates)) {
+  stop("cross-host: Octave's windows model does not forecast the same in R")
+}
