@@ -13,7 +13,10 @@
 ## samples x outputs matrix, or a samples x timesteps x outputs array for a
 ## many-to-many model; class labels (numbers or a cell of strings) for
 ## @code{'Loss', 'sparse_ce'}.  @var{W} may instead be the struct returned
-## by @code{rnn_windows}, whose fields @code{x} and @code{y} are used.
+## by @code{rnn_windows}: its training windows are fitted and the model
+## keeps @code{prep} (meta, scaler, data), the scaled one-step
+## @code{residuals} and @code{fitted_rows} as R does, for
+## @code{rnn_forecast} and @code{rnn_accuracy}.
 ##
 ## Options (names are case-insensitive; defaults in brackets), the same as
 ## R's @code{rnn_fit()}:
