@@ -69,16 +69,16 @@ void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
         double *g = Gt + GH * b, *zh = tmp + GH * b;
         double *hn = c->aux + HB * t + H * b;
         const double *hp = hprev + H * b;
+        for (j = 0; j < 2 * H; j++) g[j] = g[j] + w->b[j] + zh[j] + w->bh[j];
+        rnn_vsigmoid(g, 2 * H); /* r, z */
         for (j = 0; j < H; j++) {
-          double r = rnn_sigmoid(g[j] + w->b[j] + zh[j] + w->bh[j]);
-          double z = rnn_sigmoid(g[H + j] + w->b[H + j] + zh[H + j] +
-                                 w->bh[H + j]);
           double a = zh[2 * H + j] + w->bh[2 * H + j];
-          double n = tanh(g[2 * H + j] + w->b[2 * H + j] + r * a);
-          g[j] = r;
-          g[H + j] = z;
-          g[2 * H + j] = n;
+          g[2 * H + j] = g[2 * H + j] + w->b[2 * H + j] + g[j] * a;
           hn[j] = a;
+        }
+        rnn_vtanh(g + 2 * H, H); /* n */
+        for (j = 0; j < H; j++) {
+          double z = g[H + j], n = g[2 * H + j];
           h[H * b + j] = (1.0 - z) * n + z * hp[j];
         }
       }
@@ -90,23 +90,24 @@ void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t;
       double *ct = c->cs + HB * (t + 1), *tc = c->aux + HB * t;
+      /* gates: one vectorised pass per block; then the cell update */
       for (b = 0; b < B; b++) {
         double *g = Gt + GH * b;
+        for (j = 0; j < GH; j++) g[j] += w->b[j];
+        rnn_vsigmoid(g, 2 * H); /* i, f */
+        rnn_vtanh(g + 2 * H, H); /* g */
+        rnn_vsigmoid(g + 3 * H, H); /* o */
         for (j = 0; j < H; j++) {
           size_t e = H * b + j;
-          double ig = rnn_sigmoid(g[j] + w->b[j]);
-          double fg = rnn_sigmoid(g[H + j] + w->b[H + j]);
-          double gg = tanh(g[2 * H + j] + w->b[2 * H + j]);
-          double og = rnn_sigmoid(g[3 * H + j] + w->b[3 * H + j]);
-          double cv = fg * cprev[e] + ig * gg, tv = tanh(cv);
-          g[j] = ig;
-          g[H + j] = fg;
-          g[2 * H + j] = gg;
-          g[3 * H + j] = og;
+          double cv = g[H + j] * cprev[e] + g[j] * g[2 * H + j];
           ct[e] = cv;
-          tc[e] = tv;
-          h[e] = og * tv;
+          tc[e] = cv;
         }
+      }
+      rnn_vtanh(tc, HB);
+      for (b = 0; b < B; b++) {
+        const double *g = Gt + GH * b;
+        for (j = 0; j < H; j++) h[H * b + j] = g[3 * H + j] * tc[H * b + j];
       }
     } else { /* SimpleRNN: h = act(z); gates keep nothing */
       for (b = 0; b < B; b++)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/rnnkit.h"
+#include "../../src/core/internal.h"
 
 static int n_pass, n_fail;
 
@@ -74,6 +74,68 @@ static double *train(uint64_t seed, const double *x, const double *y, size_t N,
   free(w);
   free(tw);
   return p;
+}
+
+/* Distance in ulps between a computed double and a long double reference,
+ * measured in units of the reference's double ulp. */
+static double ulps(double got, long double ref) {
+  double r = (double)ref, u;
+  int e;
+  if (isnan(got) || isnan(r)) return isnan(got) && isnan(r) ? 0 : INFINITY;
+  if (got == r) return 0;
+  frexp(r, &e);
+  u = ldexp(1.0, e - 53);
+  if (u < 4.9406564584124654e-324) u = 4.9406564584124654e-324;
+  return (double)(fabsl((long double)got - ref) / u);
+}
+
+/* The vectorised sigmoid and tanh against long double references: a few
+ * ulps everywhere (tiny, moderate, saturating, subnormal results), NaN
+ * propagated, the same bits for an element in a chunk or in the tail. */
+static void check_activations(void) {
+  enum { M = 20011 }; /* not a multiple of the chunk: exercises the tail */
+  static double xs[M], s[M], t[M];
+  double worst_s = 0, worst_t = 0, one;
+  rnn_rng rng;
+  size_t k;
+  rnn_rng_seed(&rng, 11);
+  for (k = 0; k < M; k++) {
+    double u = rnn_rng_unif(&rng);
+    switch (k % 5) {
+    case 0: xs[k] = (u - 0.5) * 1e-6; break;          /* near 0 */
+    case 1: xs[k] = (u - 0.5) * 4; break;             /* the usual range */
+    case 2: xs[k] = (u - 0.5) * 60; break;            /* saturation */
+    case 3: xs[k] = (u - 0.5) * 1500; break;          /* overflow/subnormal */
+    default: xs[k] = (u - 0.5) * ldexp(1.0, -(int)(k % 1000)); break;
+    }
+  }
+  memcpy(s, xs, sizeof xs);
+  memcpy(t, xs, sizeof xs);
+  rnn_vsigmoid(s, M);
+  rnn_vtanh(t, M);
+  for (k = 0; k < M; k++) {
+    long double x = xs[k];
+    double es = ulps(s[k], 1.0L / (1.0L + expl(-x)));
+    double et = ulps(t[k], tanhl(x));
+    if (es > worst_s) worst_s = es;
+    if (et > worst_t) worst_t = et;
+  }
+  printf("core: sigmoid within %.2f ulps, tanh within %.2f ulps\n", worst_s, worst_t);
+  check(worst_s <= 4, "vectorised sigmoid within 4 ulps");
+  check(worst_t <= 4, "vectorised tanh within 4 ulps");
+  s[0] = NAN; s[1] = INFINITY; s[2] = -INFINITY;
+  rnn_vsigmoid(s, 3);
+  check(isnan(s[0]) && s[1] == 1 && s[2] == 0, "sigmoid of NaN, +inf, -inf");
+  t[0] = NAN; t[1] = INFINITY; t[2] = -INFINITY; t[3] = -0.0;
+  rnn_vtanh(t, 4);
+  check(isnan(t[0]) && t[1] == 1 && t[2] == -1 && t[3] == 0 && signbit(t[3]),
+        "tanh of NaN, +inf, -inf, -0");
+  one = xs[M - 1]; /* the last element sits in the padded tail */
+  rnn_vtanh(&one, 1);
+  check(one == t[M - 1], "tanh: same bits in the tail as in a chunk");
+  memcpy(t, xs, sizeof xs);
+  rnn_vtanh(t + 1, M - 1); /* shifted: every element changes position */
+  check(t[M - 1] == one, "tanh: same bits whatever the position");
 }
 
 int main(void) {
@@ -151,6 +213,8 @@ int main(void) {
   p1 = train(1, x, y, N, T, h1, &st1);
   check(st1 == RNN_ERR_INPUT, "NaN input rejected by rnn_train");
   free(p1);
+
+  check_activations();
 
   printf("core: %d passed, %d failed\n", n_pass, n_fail);
   return n_fail != 0;
