@@ -32,24 +32,6 @@ double rnn_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
 #define RNN_FAST_EXP 1
 #endif
 
-/* On x86-64 Linux with GCC the two array maps are also compiled for AVX2
- * and AVX-512F and the loader picks the widest the CPU has (function
- * multiversioning; no -march flag needed).  Contraction into FMA is
- * switched off for them (the AVX-512 clone would otherwise fuse), so every
- * clone does the same IEEE operations in the same order as the portable
- * SSE2 code and gives the same bits; only the width differs. */
-#if defined(RNN_FAST_EXP) && defined(__GNUC__) && !defined(__clang__) && \
-    __GNUC__ >= 6 && defined(__x86_64__) && defined(__linux__) &&          \
-    defined(__GLIBC__)
-#define RNN_NOFMA optimize("fp-contract=off")
-#define RNN_CLONES \
-  __attribute__((target_clones("avx512f", "avx2", "default"), RNN_NOFMA))
-#define RNN_INLINE __attribute__((always_inline, RNN_NOFMA)) inline
-#else
-#define RNN_CLONES
-#define RNN_INLINE
-#endif
-
 #ifdef RNN_FAST_EXP
 static const double LOG2E = 1.4426950408889634074;
 static const double LN2HI = 6.93147180369123816490e-01; /* 33 bits: k*LN2HI exact */

@@ -25,7 +25,8 @@ size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
                           size_t T) {
   size_t GH = (size_t)rnn_cell_gates(cfg->cell) * H;
   size_t fwd = GH * B;                       /* GRU's W_h h_{t-1}        */
-  size_t bwd = 2 * GH * B * T + 2 * H * B;   /* dZ (GRU: dZx, dZh), carries */
+  /* dZ (GRU: dZx, dZh), carries, W_h^T */
+  size_t bwd = 2 * GH * B * T + 2 * H * B + GH * H;
   return fwd > bwd ? fwd : bwd;
 }
 
@@ -135,8 +136,13 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
   double *dZ = tmp;                               /* GH x B x T (GRU: dZx) */
   double *dZh = gru ? tmp + GH * B * T : dZ;      /* GRU: GH x B x T       */
   double *carry = tmp + 2 * GH * B * T;           /* H x B: dc or z*dh     */
+  double *Wht = carry + 2 * HB;                   /* H x GH: W_h^T         */
   size_t t, b, j, k = T;
 
+  /* W_h^T once, so that dh += W_h^T dZ is a plain ('N') product, which
+   * the small-matrix kernels take */
+  for (j = 0; j < GH; j++)
+    for (b = 0; b < H; b++) Wht[b + H * j] = w->Wh[j + GH * b];
   memset(carry, 0, sizeof(double) * HB);
   while (k-- > 0) {
     double *dh = dH + HB * k;
@@ -144,8 +150,8 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
     double *dZt = dZ + GH * B * k, *dZht = dZh + GH * B * k;
     t = k;
     if (t + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
-      rnn_dgemm('T', 'N', H, B, GH, 1.0, w->Wh, GH, dZh + GH * B * (t + 1),
-                GH, 1.0, dh, H);
+      rnn_dgemm('N', 'N', H, B, GH, 1.0, Wht, H, dZh + GH * B * (t + 1), GH,
+                1.0, dh, H);
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t, *tc = c->aux + HB * t;
       for (b = 0; b < B; b++) {
