@@ -45,7 +45,7 @@ if [ -z "${OPENBLAS_CORETYPE+x}" ]; then
   if grep -q avx512f /proc/cpuinfo; then OPENBLAS_CORETYPE=SkylakeX
   elif grep -q avx2 /proc/cpuinfo; then OPENBLAS_CORETYPE=Haswell; fi
 fi
-export OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
+export OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 reps=${BENCH_REPS:-3}
 quick=${BENCH_QUICK:-0}
 

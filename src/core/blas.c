@@ -139,6 +139,8 @@ static RNN_INLINE void block_edge(size_t mr, size_t nr, size_t k,
     }
 }
 
+#define RNN_EDGE_K 256 /* edge columns padded through a stack buffer */
+
 RNN_CLONES void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A,
                                size_t lda, const double *B, size_t sbk,
                                size_t sbj, double beta, double *C,
@@ -165,6 +167,28 @@ RNN_CLONES void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A,
         block_2x4(k, A + i0, lda, Bj, sbk, sbj, beta, Cj + i0, ldc);
         i0 += 2;
       }
+    } else if (k <= RNN_EDGE_K) {
+      /* fewer than 4 columns left: pad them to 4 with zeros and run the
+       * 4-column blocks into a tile; each kept sum is formed exactly as
+       * in the other paths */
+      double bp[4 * RNN_EDGE_K], tile[16 * 4];
+      size_t p, r;
+      for (p = 0; p < k; p++)
+        for (j = 0; j < 4; j++) bp[4 * p + j] = j < nr ? Bj[sbk * p + sbj * j] : 0.0;
+#define RNN_TILE(R, call)                                                    \
+  for (; i0 + (R) <= m; i0 += (R)) {                                         \
+    call(k, A + i0, lda, bp, 4, 1, 0.0, tile, 16);                           \
+    for (j = 0; j < nr; j++)                                                 \
+      for (r = 0; r < (R); r++) {                                            \
+        double *c_ = Cj + i0 + r + ldc * j;                                  \
+        *c_ = beta == 0.0 ? tile[r + 16 * j] : *c_ + tile[r + 16 * j];       \
+      }                                                                      \
+  }
+      RNN_TILE(16, block_16x4)
+      RNN_TILE(8, block_8x4)
+      RNN_TILE(4, block_4x4)
+      RNN_TILE(2, block_2x4)
+#undef RNN_TILE
     } else {
       for (j = 0; j < nr; j++) {
         const double *Bc = Bj + j * sbj;

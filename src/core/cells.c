@@ -31,7 +31,7 @@ size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
 }
 
 /* G_t (GH x B) += W_x x_t, for narrow inputs. */
-static void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
+static RNN_INLINE void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
                        const double *xt, double *Gt) {
   const size_t I = w->n_in;
   size_t b, k, r;
@@ -45,7 +45,7 @@ static void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
   }
 }
 
-void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
+RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
                        size_t B, size_t T, const double *x,
                        rnn_layer_cache *c, double *tmp) {
   const size_t H = w->n_hidden, I = w->n_in;
@@ -119,14 +119,14 @@ void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
 }
 
 /* dst (rows) += sums of the columns of A (rows x cols) */
-static void add_row_sums(double *dst, const double *A, size_t rows,
+static RNN_INLINE void add_row_sums(double *dst, const double *A, size_t rows,
                          size_t cols) {
   size_t i, j;
   for (j = 0; j < cols; j++)
     for (i = 0; i < rows; i++) dst[i] += A[i + rows * j];
 }
 
-void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
+RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
                         rnn_layer_view *g, size_t B, size_t T,
                         const double *x, const rnn_layer_cache *c, double *dH,
                         double *dx, double *tmp) {

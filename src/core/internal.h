@@ -20,7 +20,13 @@
 #define RNN_CLONES \
   __attribute__((target_clones("avx512f", "avx2", "default"), RNN_NOFMA))
 #define RNN_INLINE __attribute__((always_inline, RNN_NOFMA)) inline
+/* for functions whose element-wise loops have run-time trip counts, which
+ * -O2's "very cheap" vectoriser cost model leaves scalar */
+#define RNN_CLONES_LOOPS                                                     \
+  __attribute__((target_clones("avx512f", "avx2", "default"), RNN_NOFMA,    \
+                 optimize("vect-cost-model=dynamic")))
 #else
+#define RNN_CLONES_LOOPS
 #define RNN_CLONES
 #define RNN_INLINE
 #endif
