@@ -14,6 +14,9 @@ command -v valgrind >/dev/null 2>&1 || need_apt="$need_apt valgrind"
 command -v clang-14 >/dev/null 2>&1 || need_apt="$need_apt clang-14"   # libFuzzer harnesses
 [ -n "$(ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] ||
   need_apt="$need_apt libclang-rt-14-dev"
+# rnn_fit_many()'s parallel backend (Suggests), from Debian so tests can run it
+Rscript -e 'quit(status = !requireNamespace("future.apply", quietly = TRUE))' 2>/dev/null ||
+  need_apt="$need_apt r-cran-future.apply"
 if ! echo '#include <R.h>' | ${CC:-gcc} -E -I"$(R RHOME)/include" -I/usr/share/R/include - >/dev/null 2>&1; then
   need_apt="$need_apt r-base-dev"
 fi
