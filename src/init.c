@@ -11,6 +11,12 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_predict", (DL_FUNC)&rnnkit_predict, 3},
     {"rnnkit_loss_grad", (DL_FUNC)&rnnkit_loss_grad, 6},
     {"rnnkit_train", (DL_FUNC)&rnnkit_train, 9},
+    {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 7},
+    {"rnnkit_scaler_fit", (DL_FUNC)&rnnkit_scaler_fit, 3},
+    {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
+    {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
+    {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 8},
+    {"rnnkit_quantiles", (DL_FUNC)&rnnkit_quantiles, 2},
     {NULL, NULL, 0}};
 
 void R_init_rnnkit(DllInfo *dll) {

@@ -4,6 +4,7 @@
  * through rnnkit_core_error() in R/errors.R. */
 #include <R.h>
 #include <Rinternals.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -108,6 +109,8 @@ static uint64_t seed_from(SEXP s) {
   double hi = REAL(s)[0], lo = REAL(s)[1];
   return ((uint64_t)hi << 32) | (uint64_t)lo;
 }
+
+static int rnn_fits_int_r(size_t n) { return n <= (size_t)INT_MAX; }
 
 static double *alloc_work(size_t n) {
   if (n == 0) n = 1;
@@ -332,5 +335,181 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   for (st = 0; st < 10; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
   setAttrib(out, R_NamesSymbol, names);
   UNPROTECT(5);
+  return out;
+}
+
+/* ---- windows, scaling, forecasts ----------------------------------- */
+
+static void check_matrix(SEXP m, const char *what) {
+  if (TYPEOF(m) != REALSXP || length(getAttrib(m, R_DimSymbol)) != 2)
+    error("rnnkit internal error: %s must be a double matrix", what);
+}
+
+/* 0-based column indices from R's 1-based integers. */
+static int *col_index(SEXP cols, int n_cols) {
+  int k, n = length(cols), *out;
+  if (TYPEOF(cols) != INTSXP) error("rnnkit internal error: columns must be integer");
+  out = (int *)R_alloc(n > 0 ? (size_t)n : 1, sizeof(int));
+  for (k = 0; k < n; k++) {
+    out[k] = INTEGER(cols)[k] - 1;
+    if (out[k] < 0 || out[k] >= n_cols) error("rnnkit internal error: column out of range");
+  }
+  return out;
+}
+
+/* list(x = N x window x n_feat, y = N x (horizon * n_tgt), starts = 1-based rows) */
+SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
+                    SEXP stride, SEXP omit) {
+  rnn_error err;
+  size_t n_rows, n_cols, W = (size_t)asInteger(window),
+         Hz = (size_t)asInteger(horizon), S = (size_t)asInteger(stride), n, k;
+  size_t nf = (size_t)length(feat), nt = (size_t)length(tgt), *starts;
+  int *fi, *ti;
+  SEXP x, y, st, res, names;
+  check_matrix(data, "data");
+  n_rows = (size_t)nrows(data);
+  n_cols = (size_t)ncols(data);
+  fi = col_index(feat, (int)n_cols);
+  ti = col_index(tgt, (int)n_cols);
+  if (asInteger(window) < 1 || asInteger(horizon) < 0 || asInteger(stride) < 1)
+    error("rnnkit internal error: bad window, horizon or stride");
+  if (rnn_window_starts(n_rows, n_cols, REAL(data), nf, fi, nt, ti, W, Hz, S,
+                        asLogical(omit) == TRUE, NULL, &n, &err) != RNN_OK)
+    raise_core(&err);
+  starts = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
+  rnn_window_starts(n_rows, n_cols, REAL(data), nf, fi, nt, ti, W, Hz, S,
+                    asLogical(omit) == TRUE, starts, &n, &err);
+  if (!rnn_fits_int_r(n * W * nf) || !rnn_fits_int_r(n * (Hz * nt + 1)))
+    error("rnnkit: %lu windows of %lu rows are too many", (unsigned long)n,
+          (unsigned long)W);
+  x = PROTECT(alloc3DArray(REALSXP, (int)n, (int)W, (int)nf));
+  y = PROTECT(allocMatrix(REALSXP, (int)n, (int)(Hz * nt)));
+  st = PROTECT(allocVector(INTSXP, (R_xlen_t)n));
+  rnn_windows_gather(n_rows, REAL(data), nf, fi, nt, ti, W, Hz, starts, n,
+                     REAL(x), Hz * nt > 0 ? REAL(y) : NULL);
+  for (k = 0; k < n; k++) INTEGER(st)[k] = (int)starts[k] + 1;
+  res = PROTECT(allocVector(VECSXP, 3));
+  names = PROTECT(allocVector(STRSXP, 3));
+  SET_VECTOR_ELT(res, 0, x);
+  SET_VECTOR_ELT(res, 1, y);
+  SET_VECTOR_ELT(res, 2, st);
+  SET_STRING_ELT(names, 0, mkChar("x"));
+  SET_STRING_ELT(names, 1, mkChar("y"));
+  SET_STRING_ELT(names, 2, mkChar("starts"));
+  setAttrib(res, R_NamesSymbol, names);
+  UNPROTECT(5);
+  return res;
+}
+
+/* list(center, scale) fitted on the first n_fit rows. */
+SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit) {
+  rnn_error err;
+  size_t n_cols;
+  SEXP center, scale, res, names;
+  check_matrix(data, "data");
+  n_cols = (size_t)ncols(data);
+  if (asInteger(n_fit) < 1) error("rnnkit internal error: n_fit must be positive");
+  center = PROTECT(allocVector(REALSXP, (R_xlen_t)n_cols));
+  scale = PROTECT(allocVector(REALSXP, (R_xlen_t)n_cols));
+  if (rnn_scaler_fit(asInteger(method), (size_t)nrows(data), n_cols, REAL(data),
+                     (size_t)asInteger(n_fit), REAL(center), REAL(scale),
+                     &err) != RNN_OK)
+    raise_core(&err);
+  res = PROTECT(allocVector(VECSXP, 2));
+  names = PROTECT(allocVector(STRSXP, 2));
+  SET_VECTOR_ELT(res, 0, center);
+  SET_VECTOR_ELT(res, 1, scale);
+  SET_STRING_ELT(names, 0, mkChar("center"));
+  SET_STRING_ELT(names, 1, mkChar("scale"));
+  setAttrib(res, R_NamesSymbol, names);
+  UNPROTECT(4);
+  return res;
+}
+
+/* A scaled (or, with inverse, unscaled) copy of the matrix data. */
+SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse) {
+  SEXP out;
+  check_matrix(data, "data");
+  if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
+      length(center) != ncols(data) || length(scale) != ncols(data))
+    error("rnnkit internal error: one center and scale per column");
+  out = PROTECT(duplicate(data));
+  rnn_scale_apply((size_t)nrows(data), (size_t)ncols(data), REAL(data),
+                  REAL(center), REAL(scale), asLogical(inverse) == TRUE,
+                  REAL(out));
+  UNPROTECT(1);
+  return out;
+}
+
+/* A copy of the matrix data with missing values carried forward. */
+SEXP rnnkit_locf(SEXP data) {
+  SEXP out;
+  check_matrix(data, "data");
+  out = PROTECT(duplicate(data));
+  rnn_fill_locf((size_t)nrows(data), (size_t)ncols(data), REAL(out));
+  UNPROTECT(1);
+  return out;
+}
+
+/* list(point, paths): point is horizon x n_out (direct: 1 x n_out),
+ * paths n_paths x horizon x n_out (direct: n_paths x 1 x n_out).  last is
+ * the newest window, window x n_in; resid is n_resid x n_out. */
+SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
+                     SEXP resid, SEXP n_paths, SEXP seed, SEXP direct) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  rnn_rng rng;
+  int is_direct = asLogical(direct) == TRUE, st;
+  size_t W, Hz = (size_t)asInteger(horizon), P = (size_t)asInteger(n_paths),
+         K = (size_t)cfg.n_out, nr;
+  double *work;
+  SEXP point, paths, res, names;
+  check_params(&cfg, params);
+  check_matrix(last, "last");
+  check_matrix(resid, "resid");
+  if (ncols(last) != cfg.n_in || (size_t)ncols(resid) != K ||
+      asInteger(horizon) < 1 || asInteger(n_paths) < 0)
+    error("rnnkit internal error: forecast arguments do not fit the model");
+  W = (size_t)nrows(last);
+  nr = (size_t)nrows(resid);
+  if (is_direct) Hz = 1;
+  if (!rnn_fits_int_r(P * Hz * K) || !rnn_fits_int_r((P + 1) * (W + Hz) * K))
+    error("rnnkit: %lu paths of %lu steps are too many", (unsigned long)P,
+          (unsigned long)Hz);
+  point = PROTECT(allocMatrix(REALSXP, (int)Hz, (int)K));
+  paths = PROTECT(alloc3DArray(REALSXP, (int)P, (int)Hz, (int)K));
+  work = alloc_work(rnn_forecast_workspace(&cfg, W, is_direct ? 0 : Hz, P));
+  rnn_rng_seed(&rng, seed_from(seed));
+  if (is_direct)
+    st = rnn_forecast_direct(&cfg, REAL(params), W, REAL(last), nr, REAL(resid),
+                             P, &rng, REAL(point), REAL(paths), work, &err);
+  else
+    st = rnn_forecast_recursive(&cfg, REAL(params), W, REAL(last), Hz, nr,
+                                REAL(resid), P, &rng, REAL(point), REAL(paths),
+                                work, &err);
+  if (st != RNN_OK) raise_core(&err);
+  res = PROTECT(allocVector(VECSXP, 2));
+  names = PROTECT(allocVector(STRSXP, 2));
+  SET_VECTOR_ELT(res, 0, point);
+  SET_VECTOR_ELT(res, 1, paths);
+  SET_STRING_ELT(names, 0, mkChar("point"));
+  SET_STRING_ELT(names, 1, mkChar("paths"));
+  setAttrib(res, R_NamesSymbol, names);
+  UNPROTECT(4);
+  return res;
+}
+
+/* n_probs x m matrix of type-7 quantiles of the columns of a (n x m). */
+SEXP rnnkit_quantiles(SEXP a, SEXP probs) {
+  rnn_error err;
+  SEXP out;
+  check_matrix(a, "a");
+  if (TYPEOF(probs) != REALSXP) error("rnnkit internal error: probs must be double");
+  out = PROTECT(allocMatrix(REALSXP, length(probs), ncols(a)));
+  if (rnn_quantiles((size_t)nrows(a), (size_t)ncols(a), REAL(a),
+                    (size_t)length(probs), REAL(probs), REAL(out),
+                    alloc_work((size_t)nrows(a)), &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
   return out;
 }

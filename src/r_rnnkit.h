@@ -10,6 +10,14 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
                       SEXP seed);
 SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
                   SEXP xval, SEXP yval, SEXP seed, SEXP verbose);
+SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
+                    SEXP stride, SEXP omit);
+SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit);
+SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse);
+SEXP rnnkit_locf(SEXP data);
+SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
+                     SEXP resid, SEXP n_paths, SEXP seed, SEXP direct);
+SEXP rnnkit_quantiles(SEXP a, SEXP probs);
 /* Called once from R_init_rnnkit. */
 void rnnkit_remember_pid(void);
 #endif

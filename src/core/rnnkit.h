@@ -287,6 +287,100 @@ void rnn_clip_grad(double *grad, size_t n, double clipnorm, double clipvalue);
 void rnn_optim_step(const rnn_train_config *tc, double *params,
                     const double *grad, double *state, size_t n, long step);
 
+/* ---- windows and scaling (windows.c) ------------------------------- */
+
+/* A series is an n_rows x n_cols column-major matrix data[r + n_rows*j];
+ * NaN marks a missing value.  Columns are picked by 0-based index. */
+
+enum { RNN_SCALE_NONE = 0, RNN_SCALE_MINMAX = 1, RNN_SCALE_ZSCORE = 2 };
+
+/* Fits a per-column scaler on rows 0..n_fit-1 (NaN skipped) so that
+ * scaled = (value - center[j]) / scale[j]:
+ *   RNN_SCALE_MINMAX  center = min, scale = max - min   (to [0, 1])
+ *   RNN_SCALE_ZSCORE  center = mean, scale = sd (n - 1 denominator)
+ *   RNN_SCALE_NONE    center = 0, scale = 1
+ * A constant column gets scale 1.  A column without a finite value in
+ * the fitted rows, or an infinite value, is RNN_ERR_INPUT. */
+int rnn_scaler_fit(int method, size_t n_rows, size_t n_cols,
+                   const double *data, size_t n_fit, double *center,
+                   double *scale, rnn_error *err);
+
+/* out = (data - center) / scale per column, or data * scale + center when
+ * inverse is non-zero.  out may equal data; NaN stays NaN. */
+void rnn_scale_apply(size_t n_rows, size_t n_cols, const double *data,
+                     const double *center, const double *scale, int inverse,
+                     double *out);
+
+/* Carries the last non-missing value of each column forward in place.
+ * Leading missing values stay missing. */
+void rnn_fill_locf(size_t n_rows, size_t n_cols, double *data);
+
+/* The windows of a series.  A window starting at row r reads input rows
+ * r..r+window-1 of the feature columns and target rows
+ * r+window..r+window+horizon-1 of the target columns (horizon may be 0:
+ * windows without targets, for prediction).  Starts step back from the
+ * last possible one by `stride`, so the newest window is always kept; they
+ * are written in increasing order.  With omit_missing, windows that touch
+ * a NaN in a column they use are skipped; otherwise a NaN is
+ * RNN_ERR_INPUT naming its (1-based) row and column.  starts may be NULL
+ * to count only; *n_windows receives the count. */
+int rnn_window_starts(size_t n_rows, size_t n_cols, const double *data,
+                      size_t n_feat, const int *feat, size_t n_tgt,
+                      const int *tgt, size_t window, size_t horizon,
+                      size_t stride, int omit_missing, size_t *starts,
+                      size_t *n_windows, rnn_error *err);
+
+/* Copies windows into dataset layout:
+ *   x[s + n_win*(t + window*i)] = data[starts[s] + t, feat[i]]
+ *   y[s + n_win*(k + horizon*j)] = data[starts[s] + window + k, tgt[j]]
+ * (y, a samples x (horizon * n_tgt) matrix, may be NULL). */
+void rnn_windows_gather(size_t n_rows, const double *data, size_t n_feat,
+                        const int *feat, size_t n_tgt, const int *tgt,
+                        size_t window, size_t horizon, const size_t *starts,
+                        size_t n_win, double *x, double *y);
+
+/* ---- forecasting (forecast.c) -------------------------------------- */
+
+/* Doubles of workspace the forecasts need for n_paths simulated paths. */
+size_t rnn_forecast_workspace(const rnn_config *cfg, size_t window,
+                              size_t horizon, size_t n_paths);
+
+/* Closed-loop (recursive) forecast of a many-to-one model that predicts
+ * its own inputs (n_out == n_in).  last is the newest window, window x
+ * n_in (column-major, oldest row first), in the model's (scaled) units.
+ * Each step feeds the previous `window` values, newest last, and appends
+ * the prediction.
+ *   point  horizon x n_in: the noise-free path.
+ *   paths  n_paths x horizon x n_in, paths[p + n_paths*(k + horizon*j)]:
+ *          at every step the prediction gets a residual row drawn
+ *          uniformly (all columns together) from resid (n_resid x n_out),
+ *          in the order step-major, path-minor.
+ * n_paths may be 0 (paths and resid unused). */
+int rnn_forecast_recursive(const rnn_config *cfg, const double *params,
+                           size_t window, const double *last, size_t horizon,
+                           size_t n_resid, const double *resid,
+                           size_t n_paths, rnn_rng *rng, double *point,
+                           double *paths, double *work, rnn_error *err);
+
+/* Direct forecast of a many-to-one model whose n_out outputs are the
+ * whole horizon (and targets) at once.  point (n_out) is the model's
+ * output for last (window x n_in); paths (n_paths x n_out) add one
+ * residual row per path drawn from resid (n_resid x n_out), keeping the
+ * errors of one window together. */
+int rnn_forecast_direct(const rnn_config *cfg, const double *params,
+                        size_t window, const double *last, size_t n_resid,
+                        const double *resid, size_t n_paths, rnn_rng *rng,
+                        double *point, double *paths, double *work,
+                        rnn_error *err);
+
+/* Sample quantiles (R's type 7: linear interpolation between order
+ * statistics) of each column of the n x m matrix a:
+ * out[q + n_probs*j] for probs[q] in [0, 1].  work holds n doubles.
+ * Columns with a NaN give NaN. */
+int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
+                  const double *probs, double *out, double *work,
+                  rnn_error *err);
+
 #ifdef __cplusplus
 }
 #endif
