@@ -18,10 +18,11 @@ cpu <- sub("^cpu: ", "", L[startsWith(L, "cpu: ")][1])
 # inference): G*H*(I+H) per step and sample forward; G*H*(I+2H) backward
 # (dW_x, dW_h, dh), plus G*H*I for the input gradient of layers above the first
 flops <- function(r) {
-  G <- c(simple = 1, gru = 3, lstm = 4, infer = 4)[[r$cell]]
+  G <- c(simple = 1, gru = 3, lstm = 4, infer = 4, forecast = 4)[[r$cell]]
   H <- as.numeric(strsplit(r$units, ",")[[1]])
   I <- c(r$I, H[-length(H)])
   per <- sum(G * H * (I + H))
+  if (r$cell == "forecast") return(2 * per * r$T * 1001 * 20) # 20 steps, 1001 windows each
   if (r$cell != "infer") per <- per + sum(G * H * (I + 2 * H)) + sum((G * H * I)[-1])
   2 * per * r$T * r$N
 }

@@ -58,6 +58,7 @@ configs="
 5-large large lstm 512 64 1 640 1 256
 6-gru gru gru 128 64 1 0 1 640
 7-infer infer infer 16 0 0 0 0 0
+7-forecast stock forecast 16 0 0 0 0 0
 S-4n stock_4n lstm 16 16 2 0 1 0
 S-4t stock_4t lstm 16 16 2 0 1 0
 "

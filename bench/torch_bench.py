@@ -26,7 +26,8 @@ if 0 < nwin < N:
 n = x.shape[0]
 x = torch.tensor(np.ascontiguousarray(x), dtype=dtype)
 y = torch.tensor(y, dtype=dtype)
-cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "simple": torch.nn.RNN, "infer": torch.nn.LSTM}[cell]
+cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "simple": torch.nn.RNN, "infer": torch.nn.LSTM,
+       "forecast": torch.nn.LSTM}[cell]
 
 
 class Net(torch.nn.Module):
@@ -43,7 +44,32 @@ class Net(torch.nn.Module):
 
 torch.manual_seed(1)
 net = Net().to(dtype)
-if cell == "infer":
+if cell == "forecast":
+    # 20-step recursive forecast from the last window with 1000 simulated
+    # paths (+ the point path), each step the whole window again, as rnnkit
+    g = torch.Generator().manual_seed(2)
+    resid = torch.randn(500, generator=g, dtype=dtype) * 0.01
+
+    def fc():
+        P, W = 1001, T
+        buf = torch.empty((P, W + 20), dtype=dtype)
+        buf[:, :W] = x[-1, :, 0]
+        for k in range(20):
+            out = net(buf[:, k:k + W].unsqueeze(-1))[:, 0]
+            e = resid[torch.randint(0, 500, (P,), generator=g)]
+            e[-1] = 0
+            buf[:, W + k] = out + e
+        return buf
+
+    with torch.no_grad():
+        fc()
+        tm = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            fc()
+            tm.append(time.perf_counter() - t0)
+    sec = sorted(tm)[2]
+elif cell == "infer":
     with torch.no_grad():
         net(x)
         tm = []

@@ -48,24 +48,23 @@ static RNN_INLINE double pow2i(double n) {
   return d;
 }
 
-/* q = expm1(r) for |r| <= ln2/2 + a little; a macro, so that it is
- * inlined into the loops below whatever the compiler's inlining limits
- * (a call in a loop stops vectorisation). */
+/* q = expm1(r) = r + r^2 (1/2! + r/3! + ... + r^11/13!) for |r| <= ln2/2
+ * + a little, the inner polynomial by Estrin's scheme (a short dependency
+ * chain: Horner's 12 serial steps made the element-wise maps latency
+ * bound).  A macro, so that it is inlined into the loops below whatever the
+ * compiler's inlining limits (a call in a loop stops vectorisation). */
 #define RNN_EXPM1_POLY(r, q)                                                 \
   do {                                                                       \
-    q = 1.0 / 6227020800.0; /* 1/13! */                                      \
-    q = q * (r) + 1.0 / 479001600.0;                                         \
-    q = q * (r) + 1.0 / 39916800.0;                                          \
-    q = q * (r) + 1.0 / 3628800.0;                                           \
-    q = q * (r) + 1.0 / 362880.0;                                            \
-    q = q * (r) + 1.0 / 40320.0;                                             \
-    q = q * (r) + 1.0 / 5040.0;                                              \
-    q = q * (r) + 1.0 / 720.0;                                               \
-    q = q * (r) + 1.0 / 120.0;                                               \
-    q = q * (r) + 1.0 / 24.0;                                                \
-    q = q * (r) + 1.0 / 6.0;                                                 \
-    q = q * (r) + 0.5;                                                       \
-    q = (r) + ((r) * (r)) * q;                                               \
+    const double r2_ = (r) * (r), r4_ = r2_ * r2_, r8_ = r4_ * r4_;          \
+    const double p0_ = 1.0 / 2 + (r) * (1.0 / 6);                           \
+    const double p1_ = 1.0 / 24 + (r) * (1.0 / 120);                         \
+    const double p2_ = 1.0 / 720 + (r) * (1.0 / 5040);                       \
+    const double p3_ = 1.0 / 40320 + (r) * (1.0 / 362880);                   \
+    const double p4_ = 1.0 / 3628800 + (r) * (1.0 / 39916800);               \
+    const double p5_ = 1.0 / 479001600 + (r) * (1.0 / 6227020800.0);         \
+    const double q01_ = p0_ + p1_ * r2_, q23_ = p2_ + p3_ * r2_;              \
+    const double q45_ = p4_ + p5_ * r2_;                                     \
+    q = (r) + r2_ * ((q01_ + q23_ * r4_) + q45_ * r8_);                      \
   } while (0)
 
 /* z[0..RNN_VCHUNK) = sigmoid(z) = 1 / (1 + e) for z >= 0, e / (1 + e)
