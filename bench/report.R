@@ -85,6 +85,15 @@ for (b in unique(runs$blas)) {
   }
   out <- c(out, "")
 }
-out <- c(out, "Every run (seconds, MB):", "", "```", L[startsWith(L, "run ") | startsWith(L, "peak ")], "```")
+many <- field("many")
+if (length(many)) {
+  mm <- do.call(rbind, lapply(many, function(f) data.frame(blas = f[1], mode = f[2], sec = as.numeric(f[3]))))
+  md <- sapply(split(mm$sec, mm$mode), med)
+  out <- c(out, "## rnn_fit_many(): one configuration-1 model per DJIA stock (31), 2 epochs each", "",
+           "| how | seconds (median) | speed-up over the 1-thread loop |", "|---|---:|---:|",
+           sprintf("| %s | %.2f | %.2fx |", names(md), md, md[["loop-1-thread"]] / md), "")
+}
+out <- c(out, "Every run (seconds, MB):", "", "```",
+         L[startsWith(L, "run ") | startsWith(L, "peak ") | startsWith(L, "many ")], "```")
 writeLines(out, a[2])
 cat(out[seq_len(which(startsWith(out, "Every run")) - 1)], sep = "\n")

@@ -106,6 +106,10 @@ for blas in $BENCH_BLAS; do
         done
       done
     done
+    if [ -f "$shared/djia/IBM_2006-01-01_to_2018-01-01.csv" ] && [ -z "$BENCH_ONLY" ] && [ "$blas" = "${BENCH_BLAS%% *}" ]; then
+      R_LD_LIBRARY_PATH=$rl Rscript fit_many_bench.R "$shared" "$( [ "$quick" = 1 ] && echo 1 || echo 2 )" |
+        while read -r tag mode sec; do echo "many $blas $mode $sec" | tee -a "$log"; done
+    fi
     rep=$((rep + 1))
   done
 done
