@@ -47,6 +47,7 @@ test_that("future workers give the same bits as the sequential loop", {
     expect_identical(lapply(forked, `[[`, "history"), lapply(seq_fits, `[[`, "history"))
   }
   skip_on_cran()
+  skip_if_valgrind_parent()
   future::plan(future::multisession, workers = 2)
   sessions <- do.call(rnn_fit_many, c(list(many_data), many_args, list(seed = 1:3)))
   expect_identical(lapply(sessions, `[[`, "params"), lapply(seq_fits, `[[`, "params"))
