@@ -5,10 +5,12 @@
 #
 #   BENCH_QUICK=1        shorter runs (fewer epochs/windows, PyTorch fp64 only)
 #   BENCH_REPS=n         repetitions (default 3)
-#   BENCH_BLAS="openblas reference"   which BLAS to run (default: OpenBLAS
+#   BENCH_BLAS="openblas reference"   which BLAS to run (default: both
 #                        when Debian's libopenblas0 is installed, else the
 #                        reference BLAS); both tools get the same one, chosen
-#                        per process through the library path
+#                        per process through the library path, whatever
+#                        update-alternatives says
+#   BENCH_REFERENCE_LARGE=1  also run configurations 4-6 on the reference BLAS
 #   OPENBLAS_CORETYPE    kept when set; else SkylakeX on AVX-512 CPUs, Haswell on AVX2
 #                        ones (Debian's OpenBLAS 0.3.21 misdetects new CPUs)
 #   BENCH_ONLY="stock sine"  run only these configurations
@@ -39,7 +41,7 @@ Rscript make_data.R "$work/data" "$shared"
 
 multi=/usr/lib/x86_64-linux-gnu
 if [ -z "$BENCH_BLAS" ]; then
-  if [ -f $multi/openblas-pthread/libblas.so.3 ]; then BENCH_BLAS=openblas; else BENCH_BLAS=reference; fi
+  if [ -f $multi/openblas-pthread/libblas.so.3 ]; then BENCH_BLAS="openblas reference"; else BENCH_BLAS=reference; fi
 fi
 if [ -z "${OPENBLAS_CORETYPE+x}" ]; then
   if grep -q avx512f /proc/cpuinfo; then OPENBLAS_CORETYPE=SkylakeX
@@ -94,6 +96,10 @@ for blas in $BENCH_BLAS; do
       [ -n "$id" ] || continue
       if [ -n "$BENCH_ONLY" ] && ! echo " $BENCH_ONLY " | grep -q " ${id#*-} "; then continue; fi
       if [ "$quick" = 1 ]; then ep=$qep; nw=$qnw; fi
+      # the large models take most of an hour on the reference BLAS
+      case "$blas:$id" in reference:4-*|reference:5-*|reference:6-*)
+        [ "${BENCH_REFERENCE_LARGE:-0}" = 1 ] || continue ;;
+      esac
       args="$work/data $name $cell $units $batch $ep $nw"
       r=$(R_LD_LIBRARY_PATH=$rl Rscript rnnkit_bench.R $args 2)
       echo "run $blas $id rnnkit float64 2 ${r#* }" | tee -a "$log"
