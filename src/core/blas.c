@@ -216,10 +216,11 @@ RNN_CLONES void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A,
 /* Products up to this many multiply-adds (op(A) = A, alpha 1, beta 0 or 1)
  * go to rnn_gemm_small(): measured on an AVX-512 EPYC it was 3x faster than
  * OpenBLAS (Haswell kernels) at 64x8x16 and 25x faster than the reference
- * BLAS, still faster at 384x32x128 (1.6M) with Haswell kernels but level
- * with SkylakeX ones, and slower from there up; 2^19 keeps every product of
- * a layer with H <= 64 and half-batches <= 32 off BLAS. */
-#define RNN_SMALL_GEMM ((size_t)1 << 19)
+ * BLAS, 2x faster than OpenBLAS-Haswell and level with OpenBLAS-SkylakeX at
+ * 384x32x128 (1.6M, a GRU(128) step: that model's epoch 0.31 -> 0.24 s
+ * with Haswell kernels, unchanged with SkylakeX ones), and slower from
+ * about 4M up (2048x32x512: 2.2 ms vs 0.8-1.8 ms). */
+#define RNN_SMALL_GEMM ((size_t)1 << 21)
 
 /* C (m x n) = alpha op(A) op(B) + beta C, column-major, no transposition
  * flags beyond 'N'/'T'.  Callers have checked sizes with rnn_fits_int()

@@ -184,17 +184,17 @@ static void check_small_gemm(void) {
           }
       }
   check(!bad_nan && worst < 1e-12, "small-matrix kernels agree with dgemm");
-  { /* rnn_dgemm: 128 x 64 x k is below the switch for k = 64, above it
-       for k = 65; both agree with the kernels called directly */
-    static double A2[128 * 65], B2[65 * 64], C1[128 * 64], C2[128 * 64];
+  { /* rnn_dgemm: 256 x 128 x k is below the switch (2^21) for k = 64,
+       above it for k = 65; both agree with the kernels called directly */
+    static double A2[256 * 65], B2[65 * 128], C1[256 * 128], C2[256 * 128];
     size_t kk;
     double w2 = 0;
-    for (i = 0; i < 128 * 65; i++) A2[i] = rnn_rng_normal(&rng);
-    for (i = 0; i < 65 * 64; i++) B2[i] = rnn_rng_normal(&rng);
+    for (i = 0; i < 256 * 65; i++) A2[i] = rnn_rng_normal(&rng);
+    for (i = 0; i < 65 * 128; i++) B2[i] = rnn_rng_normal(&rng);
     for (kk = 64; kk <= 65; kk++) {
-      rnn_dgemm('N', 'N', 128, 64, kk, 1.0, A2, 128, B2, kk, 0.0, C1, 128);
-      rnn_gemm_small(128, 64, kk, A2, 128, B2, 1, kk, 0.0, C2, 128);
-      for (i = 0; i < 128 * 64; i++)
+      rnn_dgemm('N', 'N', 256, 128, kk, 1.0, A2, 256, B2, kk, 0.0, C1, 256);
+      rnn_gemm_small(256, 128, kk, A2, 256, B2, 1, kk, 0.0, C2, 256);
+      for (i = 0; i < 256 * 128; i++)
         if (fabs(C1[i] - C2[i]) > w2) w2 = fabs(C1[i] - C2[i]);
       if (kk == 64)
         check(memcmp(C1, C2, sizeof C1) == 0,
