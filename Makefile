@@ -6,7 +6,7 @@ RSCRIPT ?= Rscript
 VERSION := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
 TARBALL := rnnkit_$(VERSION).tar.gz
 
-.PHONY: demo test deps install check clean fixtures extdata
+.PHONY: demo test deps install check clean fixtures extdata bench
 
 demo: install
 	$(RSCRIPT) -e 'demo("ohlc", package = "rnnkit", ask = FALSE, echo = FALSE)'
@@ -29,3 +29,7 @@ fixtures:
 clean:
 	sh cleanup
 	rm -rf check $(TARBALL)
+
+# rnnkit against PyTorch side by side; writes bench/RESULTS.md (BENCH_QUICK=1: shorter)
+bench:
+	sh bench/run.sh

@@ -16,6 +16,9 @@ command -v clang-14 >/dev/null 2>&1 || need_apt="$need_apt clang-14"   # libFuzz
   need_apt="$need_apt libclang-rt-14-dev"
 command -v octave-cli >/dev/null 2>&1 || need_apt="$need_apt octave"   # the Octave package
 command -v mkoctfile >/dev/null 2>&1 || need_apt="$need_apt liboctave-dev"   # its MEX build
+# rnn_fit_many()'s parallel backend (Suggests), from Debian so tests can run it
+Rscript -e 'quit(status = !requireNamespace("future.apply", quietly = TRUE))' 2>/dev/null ||
+  need_apt="$need_apt r-cran-future.apply"
 if ! echo '#include <R.h>' | ${CC:-gcc} -E -I"$(R RHOME)/include" -I/usr/share/R/include - >/dev/null 2>&1; then
   need_apt="$need_apt r-base-dev"
 fi

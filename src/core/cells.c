@@ -25,12 +25,13 @@ size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
                           size_t T) {
   size_t GH = (size_t)rnn_cell_gates(cfg->cell) * H;
   size_t fwd = GH * B;                       /* GRU's W_h h_{t-1}        */
-  size_t bwd = 2 * GH * B * T + 2 * H * B;   /* dZ (GRU: dZx, dZh), carries */
+  /* dZ (GRU: dZx, dZh), carries, W_h^T */
+  size_t bwd = 2 * GH * B * T + 2 * H * B + GH * H;
   return fwd > bwd ? fwd : bwd;
 }
 
 /* G_t (GH x B) += W_x x_t, for narrow inputs. */
-static void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
+static RNN_INLINE void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
                        const double *xt, double *Gt) {
   const size_t I = w->n_in;
   size_t b, k, r;
@@ -44,7 +45,7 @@ static void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
   }
 }
 
-void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
+RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
                        size_t B, size_t T, const double *x,
                        rnn_layer_cache *c, double *tmp) {
   const size_t H = w->n_hidden, I = w->n_in;
@@ -69,16 +70,16 @@ void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
         double *g = Gt + GH * b, *zh = tmp + GH * b;
         double *hn = c->aux + HB * t + H * b;
         const double *hp = hprev + H * b;
+        for (j = 0; j < 2 * H; j++) g[j] = g[j] + w->b[j] + zh[j] + w->bh[j];
+        rnn_vsigmoid(g, 2 * H); /* r, z */
         for (j = 0; j < H; j++) {
-          double r = rnn_sigmoid(g[j] + w->b[j] + zh[j] + w->bh[j]);
-          double z = rnn_sigmoid(g[H + j] + w->b[H + j] + zh[H + j] +
-                                 w->bh[H + j]);
           double a = zh[2 * H + j] + w->bh[2 * H + j];
-          double n = tanh(g[2 * H + j] + w->b[2 * H + j] + r * a);
-          g[j] = r;
-          g[H + j] = z;
-          g[2 * H + j] = n;
+          g[2 * H + j] = g[2 * H + j] + w->b[2 * H + j] + g[j] * a;
           hn[j] = a;
+        }
+        rnn_vtanh(g + 2 * H, H); /* n */
+        for (j = 0; j < H; j++) {
+          double z = g[H + j], n = g[2 * H + j];
           h[H * b + j] = (1.0 - z) * n + z * hp[j];
         }
       }
@@ -90,23 +91,24 @@ void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t;
       double *ct = c->cs + HB * (t + 1), *tc = c->aux + HB * t;
+      /* gates: one vectorised pass per block; then the cell update */
       for (b = 0; b < B; b++) {
         double *g = Gt + GH * b;
+        for (j = 0; j < GH; j++) g[j] += w->b[j];
+        rnn_vsigmoid(g, 2 * H); /* i, f */
+        rnn_vtanh(g + 2 * H, H); /* g */
+        rnn_vsigmoid(g + 3 * H, H); /* o */
         for (j = 0; j < H; j++) {
           size_t e = H * b + j;
-          double ig = rnn_sigmoid(g[j] + w->b[j]);
-          double fg = rnn_sigmoid(g[H + j] + w->b[H + j]);
-          double gg = tanh(g[2 * H + j] + w->b[2 * H + j]);
-          double og = rnn_sigmoid(g[3 * H + j] + w->b[3 * H + j]);
-          double cv = fg * cprev[e] + ig * gg, tv = tanh(cv);
-          g[j] = ig;
-          g[H + j] = fg;
-          g[2 * H + j] = gg;
-          g[3 * H + j] = og;
+          double cv = g[H + j] * cprev[e] + g[j] * g[2 * H + j];
           ct[e] = cv;
-          tc[e] = tv;
-          h[e] = og * tv;
+          tc[e] = cv;
         }
+      }
+      rnn_vtanh(tc, HB);
+      for (b = 0; b < B; b++) {
+        const double *g = Gt + GH * b;
+        for (j = 0; j < H; j++) h[H * b + j] = g[3 * H + j] * tc[H * b + j];
       }
     } else { /* SimpleRNN: h = act(z); gates keep nothing */
       for (b = 0; b < B; b++)
@@ -117,14 +119,14 @@ void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
 }
 
 /* dst (rows) += sums of the columns of A (rows x cols) */
-static void add_row_sums(double *dst, const double *A, size_t rows,
+static RNN_INLINE void add_row_sums(double *dst, const double *A, size_t rows,
                          size_t cols) {
   size_t i, j;
   for (j = 0; j < cols; j++)
     for (i = 0; i < rows; i++) dst[i] += A[i + rows * j];
 }
 
-void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
+RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
                         rnn_layer_view *g, size_t B, size_t T,
                         const double *x, const rnn_layer_cache *c, double *dH,
                         double *dx, double *tmp) {
@@ -134,8 +136,13 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
   double *dZ = tmp;                               /* GH x B x T (GRU: dZx) */
   double *dZh = gru ? tmp + GH * B * T : dZ;      /* GRU: GH x B x T       */
   double *carry = tmp + 2 * GH * B * T;           /* H x B: dc or z*dh     */
+  double *Wht = carry + 2 * HB;                   /* H x GH: W_h^T         */
   size_t t, b, j, k = T;
 
+  /* W_h^T once, so that dh += W_h^T dZ is a plain ('N') product, which
+   * the small-matrix kernels take */
+  for (j = 0; j < GH; j++)
+    for (b = 0; b < H; b++) Wht[b + H * j] = w->Wh[j + GH * b];
   memset(carry, 0, sizeof(double) * HB);
   while (k-- > 0) {
     double *dh = dH + HB * k;
@@ -143,8 +150,8 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
     double *dZt = dZ + GH * B * k, *dZht = dZh + GH * B * k;
     t = k;
     if (t + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
-      rnn_dgemm('T', 'N', H, B, GH, 1.0, w->Wh, GH, dZh + GH * B * (t + 1),
-                GH, 1.0, dh, H);
+      rnn_dgemm('N', 'N', H, B, GH, 1.0, Wht, H, dZh + GH * B * (t + 1), GH,
+                1.0, dh, H);
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t, *tc = c->aux + HB * t;
       for (b = 0; b < B; b++) {

@@ -4,6 +4,33 @@
 
 #include "rnnkit.h"
 
+#include <string.h> /* glibc's features.h defines __GLIBC__ */
+
+/* On x86-64 Linux with GCC the element-wise maps and the small products
+ * (RNN_CLONES functions) are also compiled for AVX2
+ * and AVX-512F and the loader picks the widest the CPU has (function
+ * multiversioning; no -march flag needed).  Contraction into FMA is
+ * switched off for them (the AVX-512 clone would otherwise fuse), so every
+ * clone does the same IEEE operations in the same order as the portable
+ * SSE2 code and gives the same bits; only the width differs. */
+#if !defined(RNN_NO_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
+    __GNUC__ >= 6 && defined(__x86_64__) && defined(__linux__) &&          \
+    defined(__GLIBC__)
+#define RNN_NOFMA optimize("fp-contract=off")
+#define RNN_CLONES \
+  __attribute__((target_clones("avx512f", "avx2", "default"), RNN_NOFMA))
+#define RNN_INLINE __attribute__((always_inline, RNN_NOFMA)) inline
+/* for functions whose element-wise loops have run-time trip counts, which
+ * -O2's "very cheap" vectoriser cost model leaves scalar */
+#define RNN_CLONES_LOOPS                                                     \
+  __attribute__((target_clones("avx512f", "avx2", "default"), RNN_NOFMA,    \
+                 optimize("vect-cost-model=dynamic")))
+#else
+#define RNN_CLONES_LOOPS
+#define RNN_CLONES
+#define RNN_INLINE
+#endif
+
 /* status.c: fills err (if not NULL) and returns code. */
 int rnn_fail(rnn_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -16,12 +43,20 @@ int rnn_fits_int(size_t n);
 void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
                const double *A, size_t lda, const double *B, size_t ldb,
                double beta, double *C, size_t ldc);
+/* C (m x n) = A B + beta C (beta 0 or 1) without BLAS, for small sizes:
+ * A m x k column-major, element (p, j) of B at B[p * sbk + j * sbj]. */
+void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A, size_t lda,
+                    const double *B, size_t sbk, size_t sbj, double beta,
+                    double *C, size_t ldc);
 size_t rnn_orthogonal_workspace(size_t m, size_t n);
 int rnn_orthogonalize(size_t m, size_t n, double *A, double *work,
                       rnn_error *err);
 
 /* activations.c: element-wise maps used by the cells and the head. */
 double rnn_sigmoid(double x);
+/* In place over z[0..n), vectorised, within a few ulps of the libm values */
+void rnn_vsigmoid(double *z, size_t n);
+void rnn_vtanh(double *z, size_t n);
 void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols);
 void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
                            size_t n_cols);

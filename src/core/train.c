@@ -8,6 +8,10 @@
  * when OpenMP and n_threads allow, each into a private gradient; the
  * halves' gradients are then combined in a fixed order.  The split is
  * made whatever the number of threads, so results never depend on it.
+ * When the machine is busy and the second thread starts late, batches
+ * run their halves in turn for a while (exponential backoff): waiting
+ * for a descheduled thread at every batch was 60x slower than one thread
+ * on a 2-core machine whose other core ran valgrind.
  *
  * Workspace (P = n_params, N = training samples, B = batch size,
  * Bh = ceil(B/2)):
@@ -19,6 +23,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 static size_t targets_per_sample(const rnn_config *cfg, int loss,
                                  size_t n_time) {
@@ -47,6 +54,20 @@ size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
 typedef struct {
   double *grad, *xb, *yb, *net;
 } half_ws;
+
+/* Forward and backward pass of half p of a batch into its own buffers */
+static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
+                     const double *params, const rnn_dataset *train, size_t N,
+                     size_t T, const size_t *order, const size_t *n_half,
+                     int p, half_ws *half, double *l_half, rnn_rng *hrng) {
+  half_ws *h = &half[p];
+  size_t off = p == 0 ? 0 : n_half[0];
+  rnn_gather_batch(cfg, tc->loss, N, T, train->x, train->y, order + off,
+                   n_half[p], h->xb, h->yb);
+  rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], T, h->xb, h->yb,
+                    &l_half[p], h->grad, NULL,
+                    cfg->dropout > 0 ? &hrng[p] : NULL, h->net);
+}
 
 static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                        const rnn_dataset *d, const char *what, rnn_error *err) {
@@ -94,6 +115,10 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
   size_t *order, *idx;
   long step = 0;
   int st, epoch, wait = 0, p;
+  long serial_left = 0; /* batches left to run serially, see below */
+#ifdef _OPENMP
+  long backoff = 8;
+#endif
 #ifdef _OPENMP
   const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
 #endif
@@ -175,16 +200,38 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
       if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
         for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(n_threads) schedule(static, 1) if (parts > 1 && n_threads > 1)
+      if (parts > 1 && n_threads > 1 && serial_left == 0) {
+        /* Each thread times its half.  When the batch took much longer
+         * than the slower half (a busy machine: the threads waited for
+         * each other at the barriers while another process held a core),
+         * the next batches run their halves one after the other, then try
+         * two threads again after twice as many.  Only the time depends
+         * on this. */
+        double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0, t1, work;
+        t0 = omp_get_wtime();
+#pragma omp parallel for num_threads(2) schedule(static, 1)
+        for (p = 0; p < 2; p++) {
+          t_beg[p] = omp_get_wtime();
+          run_half(cfg, tc, params, train, N, T, order + s0, n_half, p, half,
+                   l_half, hrng);
+          t_end[p] = omp_get_wtime();
+        }
+        t1 = omp_get_wtime();
+        work = t_end[0] - t_beg[0];
+        if (t_end[1] - t_beg[1] > work) work = t_end[1] - t_beg[1];
+        if (t1 - t0 > 1.5 * work + 100e-6) {
+          serial_left = backoff;
+          if (backoff < 4096) backoff *= 2;
+        } else {
+          backoff = 8;
+        }
+      } else
 #endif
-      for (p = 0; p < parts; p++) {
-        half_ws *h = &half[p];
-        size_t off = p == 0 ? 0 : n_half[0];
-        rnn_gather_batch(cfg, tc->loss, N, T, train->x, train->y,
-                         order + s0 + off, n_half[p], h->xb, h->yb);
-        rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], T, h->xb, h->yb,
-                          &l_half[p], h->grad, NULL,
-                          cfg->dropout > 0 ? &hrng[p] : NULL, h->net);
+      {
+        for (p = 0; p < parts; p++)
+          run_half(cfg, tc, params, train, N, T, order + s0, n_half, p, half,
+                   l_half, hrng);
+        if (serial_left > 0) serial_left--;
       }
       if (parts == 1) {
         memcpy(grad, half[0].grad, sizeof(double) * P);

@@ -9,5 +9,19 @@ LIBS="$($R CMD config LAPACK_LIBS) $($R CMD config BLAS_LIBS) $($R CMD config FL
 out=$(mktemp -d)
 $CC -std=c99 -Wall -Wextra -pedantic -Werror -O2 -o "$out/test_core" \
   test_core.c ../../src/core/*.c $LIBS -lm
-"$out/test_core"
+st=0
+"$out/test_core" >"$out/log" || st=$?
+cat "$out/log"
+[ $st -eq 0 ] || exit $st
+# the portable build (no SIMD clones, no vector extensions) must train to
+# the same bits as the one above
+$CC -std=c99 -Wall -Wextra -pedantic -Werror -O2 -DRNN_NO_CLONES \
+  -DRNN_NO_VECTOR_EXT -o "$out/test_plain" test_core.c ../../src/core/*.c $LIBS -lm
+"$out/test_plain" >"$out/log_plain"
+a=$(grep '^core: digest' "$out/log"); b=$(grep '^core: digest' "$out/log_plain")
+if [ -z "$a" ] || [ "$a" != "$b" ]; then
+  echo "FAILED: the portable build trains to other bits ($b) than the SIMD build ($a)"
+  exit 1
+fi
+echo "core: the portable build trains to the same bits"
 rm -rf "$out"

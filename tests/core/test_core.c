@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/rnnkit.h"
+#include "../../src/core/internal.h"
 
 static int n_pass, n_fail;
 
@@ -317,6 +317,134 @@ static void test_step(void) {
     }
 }
 
+/* Distance in ulps between a computed double and a long double reference,
+ * measured in units of the reference's double ulp. */
+static double ulps(double got, long double ref) {
+  double r = (double)ref, u;
+  int e;
+  if (isnan(got) || isnan(r)) return isnan(got) && isnan(r) ? 0 : INFINITY;
+  if (got == r) return 0;
+  frexp(r, &e);
+  u = ldexp(1.0, e - 53);
+  if (u < 4.9406564584124654e-324) u = 4.9406564584124654e-324;
+  return (double)(fabsl((long double)got - ref) / u);
+}
+
+/* The vectorised sigmoid and tanh against long double references: a few
+ * ulps everywhere (tiny, moderate, saturating, subnormal results), NaN
+ * propagated, the same bits for an element in a chunk or in the tail. */
+static void check_activations(void) {
+  enum { M = 20011 }; /* not a multiple of the chunk: exercises the tail */
+  static double xs[M], s[M], t[M];
+  double worst_s = 0, worst_t = 0, one;
+  rnn_rng rng;
+  size_t k;
+  rnn_rng_seed(&rng, 11);
+  for (k = 0; k < M; k++) {
+    double u = rnn_rng_unif(&rng);
+    switch (k % 5) {
+    case 0: xs[k] = (u - 0.5) * 1e-6; break;          /* near 0 */
+    case 1: xs[k] = (u - 0.5) * 4; break;             /* the usual range */
+    case 2: xs[k] = (u - 0.5) * 60; break;            /* saturation */
+    case 3: xs[k] = (u - 0.5) * 1500; break;          /* overflow/subnormal */
+    default: xs[k] = (u - 0.5) * ldexp(1.0, -(int)(k % 1000)); break;
+    }
+  }
+  memcpy(s, xs, sizeof xs);
+  memcpy(t, xs, sizeof xs);
+  rnn_vsigmoid(s, M);
+  rnn_vtanh(t, M);
+  for (k = 0; k < M; k++) {
+    long double x = xs[k];
+    double es = ulps(s[k], 1.0L / (1.0L + expl(-x)));
+    double et = ulps(t[k], tanhl(x));
+    if (es > worst_s) worst_s = es;
+    if (et > worst_t) worst_t = et;
+  }
+  printf("core: sigmoid within %.2f ulps, tanh within %.2f ulps\n", worst_s, worst_t);
+  check(worst_s <= 4, "vectorised sigmoid within 4 ulps");
+  check(worst_t <= 4, "vectorised tanh within 4 ulps");
+  s[0] = NAN; s[1] = INFINITY; s[2] = -INFINITY;
+  rnn_vsigmoid(s, 3);
+  check(isnan(s[0]) && s[1] == 1 && s[2] == 0, "sigmoid of NaN, +inf, -inf");
+  t[0] = NAN; t[1] = INFINITY; t[2] = -INFINITY; t[3] = -0.0;
+  rnn_vtanh(t, 4);
+  check(isnan(t[0]) && t[1] == 1 && t[2] == -1 && t[3] == 0 && signbit(t[3]),
+        "tanh of NaN, +inf, -inf, -0");
+  one = xs[M - 1]; /* the last element sits in the padded tail */
+  rnn_vtanh(&one, 1);
+  check(one == t[M - 1], "tanh: same bits in the tail as in a chunk");
+  memcpy(t, xs, sizeof xs);
+  rnn_vtanh(t + 1, M - 1); /* shifted: every element changes position */
+  check(t[M - 1] == one, "tanh: same bits whatever the position");
+}
+
+extern void dgemm_(const char *ta, const char *tb, const int *m, const int *n,
+                   const int *k, const double *alpha, const double *a,
+                   const int *lda, const double *b, const int *ldb,
+                   const double *beta, double *c, const int *ldc, size_t lta,
+                   size_t ltb);
+
+/* The small-matrix kernels against the BLAS on every block shape (16, 8,
+ * 4, 2, 1 rows; 4 or fewer columns; B plain or transposed; beta 0 and 1;
+ * leading dimensions larger than the sizes), and rnn_dgemm() on both sides
+ * of its switch to BLAS. */
+static void check_small_gemm(void) {
+  enum { MAXM = 40, MAXN = 11, MAXK = 37, LD = 43 };
+  static double A[LD * MAXK], B[LD * LD], C[LD * MAXN], D[LD * MAXN];
+  rnn_rng rng;
+  size_t m, n, k, i;
+  double worst = 0;
+  int bad_nan = 0;
+  rnn_rng_seed(&rng, 5);
+  for (i = 0; i < sizeof A / sizeof *A; i++) A[i] = rnn_rng_normal(&rng);
+  for (i = 0; i < sizeof B / sizeof *B; i++) B[i] = rnn_rng_normal(&rng);
+  for (m = 1; m <= MAXM; m += (m < 18 ? 1 : 7))
+    for (n = 1; n <= MAXN; n += (n < 9 ? 1 : 2))
+      for (k = 1; k <= MAXK; k += 9) {
+        int tr, bt;
+        for (tr = 0; tr < 2; tr++)
+          for (bt = 0; bt < 2; bt++) {
+            const char tb = tr ? 'T' : 'N';
+            const int im = (int)m, in = (int)n, ik = (int)k, ld = LD;
+            const double one = 1.0, beta = bt;
+            for (i = 0; i < LD * MAXN; i++) /* garbage where beta = 0 */
+              C[i] = D[i] = bt ? rnn_rng_normal(&rng) : NAN;
+            rnn_gemm_small(m, n, k, A, LD, B, tr ? LD : 1, tr ? 1 : LD, beta,
+                           C, LD);
+            dgemm_("N", &tb, &im, &in, &ik, &one, A, &ld, B, &ld, &beta, D,
+                   &ld, 1, 1);
+            for (i = 0; i < n; i++) {
+              size_t r;
+              for (r = 0; r < m; r++) {
+                double d = fabs(C[r + LD * i] - D[r + LD * i]);
+                if (isnan(d)) bad_nan = 1;
+                if (d > worst) worst = d;
+              }
+            }
+          }
+      }
+  check(!bad_nan && worst < 1e-12, "small-matrix kernels agree with dgemm");
+  { /* rnn_dgemm: 256 x 128 x k is below the switch (2^21) for k = 64,
+       above it for k = 65; both agree with the kernels called directly */
+    static double A2[256 * 65], B2[65 * 128], C1[256 * 128], C2[256 * 128];
+    size_t kk;
+    double w2 = 0;
+    for (i = 0; i < 256 * 65; i++) A2[i] = rnn_rng_normal(&rng);
+    for (i = 0; i < 65 * 128; i++) B2[i] = rnn_rng_normal(&rng);
+    for (kk = 64; kk <= 65; kk++) {
+      rnn_dgemm('N', 'N', 256, 128, kk, 1.0, A2, 256, B2, kk, 0.0, C1, 256);
+      rnn_gemm_small(256, 128, kk, A2, 256, B2, 1, kk, 0.0, C2, 256);
+      for (i = 0; i < 256 * 128; i++)
+        if (fabs(C1[i] - C2[i]) > w2) w2 = fabs(C1[i] - C2[i]);
+      if (kk == 64)
+        check(memcmp(C1, C2, sizeof C1) == 0,
+              "rnn_dgemm below the switch is the small kernel, bit for bit");
+    }
+    check(w2 < 1e-12, "rnn_dgemm above the switch (BLAS) agrees");
+  }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -376,6 +504,13 @@ int main(void) {
 
   /* the same seed gives the same bits; another seed differs */
   p1 = train(42, x, y, N, T, h1, &st1);
+  { /* a digest of the trained weights: run.sh compares it between this
+       build and one without the SIMD clones and vector extensions */
+    uint64_t hsh = 1469598103934665603ULL;
+    const unsigned char *q = (const unsigned char *)p1;
+    for (k = 0; k < P * sizeof(double); k++) hsh = (hsh ^ q[k]) * 1099511628211ULL;
+    printf("core: digest %016llx\n", (unsigned long long)hsh);
+  }
   p2 = train(42, x, y, N, T, h2, &st2);
   check(st1 == RNN_OK && st2 == RNN_OK, "training runs");
   check(memcmp(p1, p2, P * sizeof(double)) == 0, "same seed, same weights");
@@ -404,6 +539,8 @@ int main(void) {
     free(mp);
   }
   test_step();
+  check_activations();
+  check_small_gemm();
 
   printf("core: %d passed, %d failed\n", n_pass, n_fail);
   return n_fail != 0;

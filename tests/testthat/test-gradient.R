@@ -70,3 +70,29 @@ test_that("input gradient matches finite differences", {
   }, 0)
   expect_lt(rel_err(as.vector(a), num), 1e-6)
 })
+
+# The core multiplies small matrices with its own kernels and large ones
+# with BLAS (src/core/blas.c, switch at 2^21 multiply-adds).  A GRU(64)
+# over 8 sequences of 40 steps has per-step products on the small side and
+# weight-gradient products (192 x 64 x 320, 3.9M) on the BLAS side; an
+# LSTM(24) with 10 features has everything small.  Finite differences on a
+# random subset of the weights.
+for (sc in list(list(cell = "gru", units = 64, I = 3), list(cell = "lstm", units = 24, I = 10))) {
+  test_that(sprintf("gradient of %s(%d) on both sides of the BLAS switch", sc$cell, sc$units), {
+    pb <- toy_problem("mse", 1, FALSE, N = 8, T = 40, I = sc$I, seed = 4)
+    m <- rnn_model(sc$cell, sc$units, n_in = sc$I, n_out = 1, seed = 2)
+    m$params <- m$params + rnorm(length(m$params), sd = 0.05)
+    a <- core_loss_grad(m, "mse", pb$x, pb$y)$grad
+    set.seed(9)
+    idx <- sample(length(m$params), 40)
+    p0 <- m$params
+    num <- vapply(idx, function(k) {
+      h <- 1e-5
+      m$params <- p0; m$params[k] <- p0[k] + h
+      up <- core_loss_grad(m, "mse", pb$x, pb$y)$loss
+      m$params[k] <- p0[k] - h
+      (up - core_loss_grad(m, "mse", pb$x, pb$y)$loss) / (2 * h)
+    }, 0)
+    expect_lt(rel_err(a[idx], num), 1e-6)
+  })
+}

@@ -21,6 +21,7 @@ test_that("forked parallel fits equal sequential fits", {
 
 test_that("fits in a PSOCK cluster equal sequential fits", {
   skip_on_cran()
+  skip_if_valgrind_parent()
   cl <- parallel::makePSOCKcluster(2)
   on.exit(parallel::stopCluster(cl))
   parallel::clusterExport(cl, c("px", "fit_k"), envir = environment())

@@ -1,0 +1,52 @@
+# One timed rnnkit run of the benchmark (bench/run.sh alternates it with
+# torch_bench.py on the same data). Prints one line:
+#   rnnkit <seconds per epoch, or per call for inference> <peak RSS in MB>
+# Usage: Rscript rnnkit_bench.R DATADIR NAME CELL UNITS BATCH EPOCHS NWIN THREADS
+#   UNITS like 64,64 for stacked layers; NWIN windows are timed (0: all) and
+#   the time is scaled to the full epoch; CELL "infer" times predict() of an
+#   LSTM(UNITS) on all windows, "forecast" a 20-step 1000-path recursive
+#   forecast of that model from the last window (the core's forecast).
+a <- commandArgs(trailingOnly = TRUE)
+dir <- a[1]; name <- a[2]; cell <- a[3]
+units <- as.integer(strsplit(a[4], ",")[[1]])
+batch <- as.integer(a[5]); epochs <- as.integer(a[6]); nwin <- as.integer(a[7])
+threads <- as.integer(a[8])
+suppressPackageStartupMessages(library(rnnkit))
+d <- scan(file.path(dir, paste0(name, ".txt")), quiet = TRUE)
+x <- array(readBin(file.path(dir, paste0(name, ".x")), "double", prod(d), endian = "little"), d)
+y <- readBin(file.path(dir, paste0(name, ".y")), "double", d[1], endian = "little")
+N <- d[1]
+if (nwin > 0 && nwin < N) {
+  x <- x[seq_len(nwin), , , drop = FALSE]
+  y <- y[seq_len(nwin)]
+}
+n <- dim(x)[1]
+peak_mb <- function() {
+  s <- readLines("/proc/self/status")
+  as.numeric(sub("[^0-9]*([0-9]+).*", "\\1", s[grepl("^VmHWM", s)])) / 1024
+}
+options(rnnkit.threads = threads)
+if (cell == "forecast") {
+  # the configuration-1 model's 20-step recursive forecast from the last
+  # window, with 1000 simulated paths (residuals resampled)
+  m <- rnn_model("lstm", units, n_in = 1, n_out = 1, seed = 1)
+  last <- matrix(x[dim(x)[1], , 1], ncol = 1)
+  set.seed(2)
+  resid <- matrix(rnorm(500, sd = 0.01), ncol = 1)
+  fc <- function() .Call(rnnkit:::rnnkit_forecast, m$config, m$params, last, 20L, resid,
+                         1000L, c(0, 1), FALSE)
+  invisible(fc())
+  sec <- stats::median(vapply(1:5, function(i) system.time(fc())[["elapsed"]], 0))
+} else if (cell == "infer") {
+  m <- rnn_model("lstm", units, n_in = d[3], n_out = 1, seed = 1)
+  invisible(predict(m, x))
+  tm <- vapply(1:5, function(i) system.time(predict(m, x))[["elapsed"]], 0)
+  sec <- stats::median(tm)
+} else {
+  set.seed(1)
+  t0 <- proc.time()[["elapsed"]]
+  fit <- rnn_fit(x, y, cell = cell, units = units, epochs = epochs, batch_size = batch,
+                 verbose = FALSE)
+  sec <- (proc.time()[["elapsed"]] - t0) / epochs * N / n
+}
+cat(sprintf("rnnkit %.6g %.1f\n", sec, peak_mb()))
