@@ -44,6 +44,8 @@ out <- c(
   paste0("- R ", paste(R.version$major, R.version$minor, sep = "."), ", PyTorch ",
          system2("/usr/bin/python3", c("-c", shQuote("import torch; print(torch.__version__)")), stdout = TRUE)[1]),
   paste0("- ", sub("^blas ", "BLAS ", blas_lines)),
+  paste0("- load average (1, 5, 15 min) ", paste(sub("^load: ", "", L[startsWith(L, "load: ")]), collapse = "; "),
+         " (other work on the machine slows both tools; the runs alternate)"),
   paste0("- repetitions per cell of the table: ", max(table(paste(runs$blas, runs$id, runs$who, runs$dtype, runs$threads)))),
   "",
   "Seconds per epoch (inference: per call), median over the repetitions; rnnkit on its default 2 threads",
