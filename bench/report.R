@@ -44,16 +44,22 @@ out <- c(
   paste0("- R ", paste(R.version$major, R.version$minor, sep = "."), ", PyTorch ",
          system2("/usr/bin/python3", c("-c", shQuote("import torch; print(torch.__version__)")), stdout = TRUE)[1]),
   paste0("- ", sub("^blas ", "BLAS ", blas_lines)),
+  paste0("- load average (1, 5, 15 min) ", paste(sub("^load: ", "", L[startsWith(L, "load: ")]), collapse = "; "),
+         " (other work on the machine slows both tools; the runs alternate)"),
   paste0("- repetitions per cell of the table: ", max(table(paste(runs$blas, runs$id, runs$who, runs$dtype, runs$threads)))),
   "",
   "Seconds per epoch (inference: per call), median over the repetitions; rnnkit on its default 2 threads",
   "(BLAS single-threaded, `OPENBLAS_NUM_THREADS=1`), PyTorch at its better of 1 and 2 threads (shown).",
   "Ratio = PyTorch float64 / rnnkit. GFLOP/s counts the multiply-adds (x2) of forward + backward;",
   "'% peak' is that over the dgemm peak measured in the same run with the same BLAS on 2 threads",
-  "(1-thread peak in brackets). Peak RSS of each whole process (R or Python), MB.", "")
+  "(the reference BLAS is single-threaded: twice its 1-thread peak), 1-thread peak in brackets.",
+  "Peak RSS of each whole process (R or Python), MB.", "")
 for (b in unique(runs$blas)) {
   pk <- peaks[peaks$blas == b, ]
   p1 <- pk$gflops[pk$threads == 1]; p2 <- pk$gflops[pk$threads == 2]
+  # a single-threaded BLAS (the reference) has two cores' peak in two
+  # concurrent calls, as rnnkit's two threads make them
+  if (b == "reference") p2 <- 2 * p1
   out <- c(out, sprintf("## BLAS: %s (dgemm peak %.1f GFLOP/s on 1 thread, %.1f on 2)", b, p1, p2), "",
            "| configuration | rnnkit s | PyTorch fp64 s (thr) | ratio | PyTorch fp32 s (thr) | rnnkit GFLOP/s | % peak | RSS MB rnnkit / torch |",
            "|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -80,7 +86,7 @@ for (b in unique(runs$blas)) {
   for (sid in c("S-4n", "S-4t")) {
     ss <- runs$sec[runs$blas == b & runs$id == sid & runs$who == "rnnkit"]
     if (length(s1) && length(ss))
-      out <- c(out, sprintf("", ""), sprintf("%s: rnnkit %.2fx the time of configuration 1 (4x the work)",
+      out <- c(out, "", sprintf("%s: rnnkit %.2fx the time of configuration 1 (4x the work)",
                                              label[[sid]], med(ss) / med(s1)))
   }
   out <- c(out, "")

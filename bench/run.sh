@@ -72,6 +72,7 @@ echo "$configs" | while read -r id name cell units rest; do
 done
 cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)
 echo "cpu: $cpu ($(getconf _NPROCESSORS_ONLN) cores)" | tee -a "$log"
+echo "load: at the start $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
 for blas in $BENCH_BLAS; do
   case $blas in
     openblas) bdir=$multi/openblas-pthread; ldir=$multi/openblas-pthread ;;
@@ -119,5 +120,6 @@ for blas in $BENCH_BLAS; do
     rep=$((rep + 1))
   done
 done
+echo "load: at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
 Rscript report.R "$log" RESULTS.md
 cp "$log" "$here/bench.log.last"
