@@ -42,7 +42,7 @@ fi
 echo "== the C core alone (C99, -pedantic -Werror, no R headers)"
 R="$R" sh tests/core/run.sh
 
-lib="$out/lib"
+lib="$(pwd)/$out/lib" # absolute: PSOCK workers start in the tests directory
 mkdir -p "$lib"
 $R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
 
