@@ -71,9 +71,9 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), npaths = 
   rows <- seq.int(n - meta$window + 1, n)
   f <- meta$features
   last <- o$values[rows, f, drop = FALSE]
+  # (na = "locf" data were filled when windowed or read by model_windows())
   if (anyNA(last)) {
-    if (meta$na == "locf") last <- .Call(rnnkit_locf, matrix(as.double(o$values[, f]), n)[rows, , drop = FALSE])
-    if (anyNA(last)) rnnkit_abort("input", "the last ", meta$window, " rows hold a missing value; forecasts start from a complete window.")
+    rnnkit_abort("input", "the last ", meta$window, " rows hold a missing value; forecasts start from a complete window.")
   }
   last <- .Call(rnnkit_scale, matrix(as.double(last), meta$window), unname(prep$scaler$center[f]),
                 unname(prep$scaler$scale[f]), FALSE)

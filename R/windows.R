@@ -259,12 +259,13 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, horiz
     scale <- list(method = scale, center = stats::setNames(sc$center, used),
                   scale = stats::setNames(sc$scale, used), n_rows = n_fit)
   }
-  sm <- .Call(rnnkit_scale, m, unname(scale$center[used]), unname(scale$scale[used]), FALSE)
-  cut <- .Call(rnnkit_windows, sm, fi, ti, as.integer(window), as.integer(horizon),
-               as.integer(stride), na == "omit")
-  x <- cut$x
-  dimnames(x) <- list(NULL, NULL, features)
-  y <- cut$y
+  # scale the cut windows in place of cutting again: x is a (N * window) x
+  # features matrix column by column, y a column per target and step
+  x <- array(.Call(rnnkit_scale, matrix(cut$x, ncol = length(features)),
+                   unname(scale$center[features]), unname(scale$scale[features]), FALSE),
+             dim(cut$x), list(NULL, NULL, features))
+  ty <- rep(target, each = horizon)
+  y <- .Call(rnnkit_scale, cut$y, unname(scale$center[ty]), unname(scale$scale[ty]), FALSE)
   colnames(y) <- target_names(target, horizon)
   index <- data.frame(start = starts, target_row = first_target, set = set, stringsAsFactors = FALSE)
   if (!is.null(s$index)) index$date <- s$index[first_target]

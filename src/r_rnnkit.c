@@ -240,7 +240,8 @@ static double now_seconds(void) {
 }
 
 typedef struct {
-  int verbose;
+  int verbose;      /* draw the progress bar                          */
+  int n_epochs;
   int interrupted;
   int drawn;        /* a bar is on the current line                   */
   double t0, last;  /* start and last redraw (seconds)                */
@@ -282,8 +283,8 @@ static int on_batch(void *ctx, int epoch, int batch, int n_batches,
                     double loss) {
   fit_ctx *c = (fit_ctx *)ctx;
   if (c->verbose && now_seconds() - c->last >= 0.2)
-    draw_bar(c, epoch, c->verbose,
-             ((double)(epoch - 1) + (double)batch / n_batches) / c->verbose,
+    draw_bar(c, epoch, c->n_epochs,
+             ((double)(epoch - 1) + (double)batch / n_batches) / c->n_epochs,
              loss);
   if (pending_interrupt()) c->interrupted = 1;
   return c->interrupted;
@@ -358,8 +359,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   vh = PROTECT(allocVector(REALSXP, tc.epochs));
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(seed));
-  /* verbose holds the number of epochs, for the batch-level bar */
-  ctx.verbose = asLogical(verbose) == TRUE ? tc.epochs : 0;
+  ctx.verbose = asLogical(verbose) == TRUE;
+  ctx.n_epochs = tc.epochs;
   ctx.interrupted = 0;
   ctx.drawn = 0;
   ctx.t0 = ctx.last = now_seconds();

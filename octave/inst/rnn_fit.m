@@ -133,7 +133,7 @@ function model = rnn_fit (X, varargin)
   endif
   lr = o.LearnRate;
   if (isempty (lr))
-    lr = ifelse (strcmp (optimizer, "sgd"), 0.01, 0.001);
+    lr = merge (strcmp (optimizer, "sgd"), 0.01, 0.001);
   endif
   check_number (lr, "LearnRate", 0, Inf, true);
   check_count (o.Epochs, "Epochs", 1, 1e7);
@@ -294,13 +294,6 @@ function y = take_rows (y, idx)
   endif
 endfunction
 
-function r = ifelse (c, a, b)
-  if (c)
-    r = a;
-  else
-    r = b;
-  endif
-endfunction
 
 %!shared X, Y
 %! s = sin (pi * 0.02 * (0:119))';

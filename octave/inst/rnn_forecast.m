@@ -145,7 +145,7 @@ function fc = rnn_forecast (model, h = [], varargin)
     dates = next_dates (index, h);
     hdates = index(:);
   endif
-  method = [layer_label(model.config), ifelse_str(direct, " (direct)", " (recursive)")];
+  method = [layer_label(model.config), merge(direct, " (direct)", " (recursive)")];
   dh = abs (diff (hist));
   fc = struct ("method", method, "series", series, "mean", point, ...
                "lower", lower, "upper", upper, "level", level, "x", hist, ...
@@ -154,13 +154,6 @@ function fc = rnn_forecast (model, h = [], varargin)
                "naive_mae", mean (dh(! isnan (dh))));
 endfunction
 
-function s = ifelse_str (c, a, b)
-  if (c)
-    s = a;
-  else
-    s = b;
-  endif
-endfunction
 
 %!shared m, d
 %! t = (0:199)';

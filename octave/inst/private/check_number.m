@@ -7,14 +7,7 @@ function check_number (x, name, lo = -Inf, hi = Inf, lo_open = false)
        && isfinite (x) && x >= lo && x <= hi && ! (lo_open && x == lo);
   if (! ok)
     error ("rnnkit:input", "'%s' must be one number in %s%g, %g], not %s", ...
-           name, ifelse_str (lo_open, "(", "["), lo, hi, describe (x));
+           name, merge (lo_open, "(", "["), lo, hi, describe (x));
   endif
 endfunction
 
-function s = ifelse_str (c, a, b)
-  if (c)
-    s = a;
-  else
-    s = b;
-  endif
-endfunction
