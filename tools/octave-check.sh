@@ -15,10 +15,14 @@ else
   trap 'rm -rf "$dir"' EXIT
 fi
 cd "$dir"
+# -local and a global list of our own: run as root, pkg install would
+# otherwise record the package in Octave's system-wide list, where it
+# outlives DIR and shadows (or is shadowed by) other runs' installs.
 $OCTAVE --no-gui --norc -q --eval "
   pkg ('prefix', '$dir/pkg', '$dir/pkg');
   pkg ('local_list', '$dir/list');
-  pkg ('install', '-nodeps', '$tarball');
+  pkg ('global_list', '$dir/global_list');
+  pkg ('install', '-local', '-nodeps', '$tarball');
   pkg ('test', 'rnnkit');" >"$dir/test.log" 2>&1 || { cat "$dir/test.log"; exit 1; }
 grep -E '\.m .* (pass|FAIL)' "$dir/test.log" | sed 's/^ *[^ ]*\/\(rnn_[a-z_]*\.m\)/  \1/' || true
 pass=$(sed -n 's/^ *PASS *\([0-9]*\)$/\1/p' "$dir/test.log")

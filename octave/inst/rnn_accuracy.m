@@ -28,10 +28,9 @@
 ## @seealso{rnn_windows, rnn_fit, rnn_forecast}
 ## @end deftypefn
 
-function T = rnn_accuracy (object, x)
-  if (nargin < 1)
-    print_usage ();
-  endif
+function T = rnn_accuracy (object, x, varargin)
+  check_nargin ("rnn_accuracy", nargin, 1, 2, ...
+                "T = rnn_accuracy (model), rnn_accuracy (model, w) or rnn_accuracy (fc, actual)");
   if (isstruct (object) && isscalar (object) && all (isfield (object, {"mean", "naive_mae", "series"})))
     if (nargin < 2)
       error ("rnnkit:input", "rnn_accuracy: a forecast needs the actual values that followed");
@@ -61,6 +60,7 @@ function T = rnn_accuracy (object, x)
     values = v;
     is_windows = false;
   elseif (isstruct (x) && isscalar (x) && all (isfield (x, {"x", "index", "meta", "scaler", "data"})))
+    x = check_windows (x, "W", true);
     if (! isequal (cellstr (x.meta.features)(:)', meta.features) ...
         || ! isequal (cellstr (x.meta.target)(:)', meta.target) ...
         || x.meta.window != meta.window || x.meta.horizon != meta.horizon)
@@ -122,18 +122,35 @@ function T = rnn_accuracy (object, x)
 endfunction
 
 function T = forecast_accuracy (fc, x)
+  check_forecast (fc);
   h = numel (fc.mean);
-  if (isnumeric (x) && isvector (x) && isreal (x))
+  if ((isnumeric (x) || islogical (x)) && isvector (x) && isreal (x))
     actual = NaN (h, 1);
     k = min (h, numel (x));
-    actual(1:k) = double (x(1:k));
+    actual(1:k) = full (double (x(1:k)));
   elseif (isstruct (x) && isscalar (x) && isfield (x, fc.series))
-    vals = double (x.(fc.series)(:));
+    vals = x.(fc.series);
+    if (! (isnumeric (vals) || islogical (vals)) || ! isreal (vals) ...
+        || ! (isvector (vals) || isempty (vals)))
+      error ("rnnkit:input", "rnn_accuracy: ACTUAL.%s must be a numeric vector, not %s", ...
+             fc.series, describe (vals));
+    endif
+    vals = full (double (vals(:)));
     if (isfield (x, "Date"))
       d = x.Date;
       if (iscellstr (d) || ischar (d))
-        d = datenum (cellstr (d), "yyyy-mm-dd");
+        d = cellstr (d);
+        if (! all (cellfun (@(s) ! isempty (regexp (s, '^\d{4}-\d{2}-\d{2}$', "once")), d)))
+          error ("rnnkit:input", "rnn_accuracy: ACTUAL.Date must hold dates in ISO form (2016-04-20) or datenums");
+        endif
+        d = datenum (d, "yyyy-mm-dd");
       endif
+      if (! isnumeric (d) || ! isreal (d) || numel (d) != numel (vals))
+        error ("rnnkit:input", ["rnn_accuracy: ACTUAL.Date must be %d dates (datenums " ...
+               "or 'yyyy-mm-dd'), one per value of ACTUAL.%s, not %s"], ...
+               numel (vals), fc.series, describe (d));
+      endif
+      d = full (double (d));
       [ok, loc] = ismember (fc.dates(:), d(:));
       actual = NaN (h, 1);
       actual(ok) = vals(loc(ok));
@@ -152,6 +169,30 @@ function T = forecast_accuracy (fc, x)
   last = fc.x(end);
   T = accuracy_table (fc.method, {fc.series}, actual, fc.mean(:), ...
                       repmat (last, h, 1), fc.naive_mae);
+endfunction
+
+## the fields of a forecast from rnn_forecast that scoring reads
+function check_forecast (fc)
+  why = "";
+  h = numel (fc.mean);
+  if (! isnumeric (fc.mean) || ! isreal (fc.mean) || ! isvector (fc.mean))
+    why = "mean must be the point forecasts";
+  elseif (! ischar (fc.series) || rows (fc.series) != 1)
+    why = "series must be the name of the forecast series";
+  elseif (! isnumeric (fc.naive_mae) || ! isreal (fc.naive_mae) || ! isscalar (fc.naive_mae))
+    why = "naive_mae must be one number";
+  elseif (! isfield (fc, "dates") || ! isnumeric (fc.dates) || ! isreal (fc.dates) ...
+          || numel (fc.dates) != h)
+    why = sprintf ("dates must be the %d forecast dates", h);
+  elseif (! isfield (fc, "x") || ! isnumeric (fc.x) || ! isreal (fc.x) || isempty (fc.x))
+    why = "x must be the history";
+  elseif (! isfield (fc, "method") || ! ischar (fc.method))
+    why = "method must be the model's label";
+  endif
+  if (! isempty (why))
+    error ("rnnkit:input", ["rnn_accuracy: FC is not an intact forecast: %s. Use " ...
+           "the struct rnn_forecast returns"], why);
+  endif
 endfunction
 
 function s = naive_scale (v)

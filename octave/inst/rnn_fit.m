@@ -69,6 +69,10 @@
 ## threads for the two halves of a batch; results do not depend on it [2]
 ## @end table
 ##
+## Ctrl-C stops training after the current batch: @code{rnn_fit} warns
+## (@qcode{"rnnkit:interrupted"}) and returns the model as it stood, with
+## @code{status.interrupted} true, as R's @code{rnn_fit()} does.
+##
 ## The model is a plain struct of numbers (fields @code{config},
 ## @code{params}, @code{loss}, @code{history}, @code{training},
 ## @code{status}, ...): Octave's @code{save}/@code{load} work on it, and
@@ -84,18 +88,21 @@
 ## @end deftypefn
 
 function model = rnn_fit (X, varargin)
-  if (nargin < 1)
-    print_usage ();
-  endif
+  check_nargin ("rnn_fit", nargin, 1, Inf, ...
+                "model = rnn_fit (X, Y, 'Name', value, ...) or rnn_fit (W, 'Name', value, ...)");
   windows = [];
   if (isstruct (X) && isfield (X, "x"))
-    windows = X;
-    Y = X.y;
-    X = X.x;
+    windows = check_windows (X, "W");
+    Y = windows.y;
+    X = windows.x;
     args = varargin;
+    train_rows = true (rows (X), 1);
     if (isfield (windows, "index") && isfield (windows.index, "set"))
       ## windows from rnn_windows: fit the training windows only, as R
       train_rows = strcmp (windows.index.set, "train");
+      if (! any (train_rows))
+        error ("rnnkit:dim", "rnn_fit: the windows have no training window (index.set)");
+      endif
       X = X(train_rows, :, :);
       Y = Y(train_rows, :);
     endif
@@ -131,39 +138,38 @@ function model = rnn_fit (X, varargin)
   if (isempty (out_act))
     out_act = default_head.(loss);
   endif
+  out_act = check_choice (out_act, {"linear", "tanh", "sigmoid", "softmax"}, ...
+                          "OutputActivation");
   lr = o.LearnRate;
   if (isempty (lr))
     lr = merge (strcmp (optimizer, "sgd"), 0.01, 0.001);
   endif
-  check_number (lr, "LearnRate", 0, Inf, true);
-  check_count (o.Epochs, "Epochs", 1, 1e7);
-  check_count (o.BatchSize, "BatchSize", 1, 1e7);
+  lr = check_number (lr, "LearnRate", 0, Inf, true);
+  epochs = check_count (o.Epochs, "Epochs", 1, 1e7);
+  batch_size = check_count (o.BatchSize, "BatchSize", 1, 1e7);
   shuffle = check_flag (o.Shuffle, "Shuffle");
   restore_best = check_flag (o.RestoreBest, "RestoreBest");
   verbose = check_flag (o.Verbose, "Verbose");
-  check_count (o.Threads, "Threads", 1, 1024);
-  check_number (o.MinDelta, "MinDelta", 0);
-  check_number (o.Momentum, "Momentum", 0, 1);
-  check_number (o.Rho, "Rho", 0, 1);
-  check_number (o.Beta1, "Beta1", 0, 1);
-  check_number (o.Beta2, "Beta2", 0, 1);
-  check_number (o.Epsilon, "Epsilon", 0, Inf, true);
+  threads = check_count (o.Threads, "Threads", 1, 1024);
+  min_delta = check_number (o.MinDelta, "MinDelta", 0);
+  momentum = check_number (o.Momentum, "Momentum", 0, 1);
+  rho = check_number (o.Rho, "Rho", 0, 1);
+  beta1 = check_number (o.Beta1, "Beta1", 0, 1);
+  beta2 = check_number (o.Beta2, "Beta2", 0, 1);
+  epsilon = check_number (o.Epsilon, "Epsilon", 0, Inf, true);
   clipnorm = 0;
   clipvalue = 0;
   if (! isempty (o.ClipNorm))
-    check_number (o.ClipNorm, "ClipNorm", 0, Inf, true);
-    clipnorm = o.ClipNorm;
+    clipnorm = check_number (o.ClipNorm, "ClipNorm", 0, Inf, true);
   endif
   if (! isempty (o.ClipValue))
-    check_number (o.ClipValue, "ClipValue", 0, Inf, true);
-    clipvalue = o.ClipValue;
+    clipvalue = check_number (o.ClipValue, "ClipValue", 0, Inf, true);
   endif
   es = o.EarlyStopping;
   if (islogical (es) && isscalar (es))
-    patience = 10 * es;
+    patience = 10 * double (full (es));
   else
-    check_count (es, "EarlyStopping (true, false or a patience in epochs)", 1, 1e7);
-    patience = es;
+    patience = check_count (es, "EarlyStopping (true, false or a patience in epochs)", 1, 1e7);
   endif
 
   if (! isempty (o.ReturnSequences) && check_flag (o.ReturnSequences, "ReturnSequences"))
@@ -191,8 +197,9 @@ function model = rnn_fit (X, varargin)
   yval = [];
   v = o.Validation;
   if (isstruct (v))
-    if (! all (isfield (v, {"x", "y"})))
-      error ("rnnkit:input", "'Validation' as a struct needs fields x and y");
+    if (! isscalar (v) || ! all (isfield (v, {"x", "y"})))
+      error ("rnnkit:input", "'Validation' as a struct needs fields x and y, not %s", ...
+             describe (v));
     endif
     xval = as_input_array (v.x, "Validation.x");
     if (size (xval, 3) != d(3) || size (xval, 2) != d(2))
@@ -202,7 +209,7 @@ function model = rnn_fit (X, varargin)
     tv = prepare_targets (v.y, loss, size (xval, 1), d(2), tg.classes, "Validation.y");
     yval = tv.y;
   else
-    check_number (v, "Validation", 0, 0.9);
+    v = check_number (v, "Validation", 0, 0.9);
     n_val = floor (d(1) * v);
     if (v > 0 && (n_val < 1 || n_val >= d(1)))
       error ("rnnkit:dim", ["'Validation' %g of %d samples leaves %d for " ...
@@ -225,18 +232,24 @@ function model = rnn_fit (X, varargin)
   if (strcmp (init, "identity") && ! strcmp (config.cell, "simple"))
     error ("rnnkit:input", "'RecurrentInit' 'identity' is for 'Cell' 'simple' only");
   endif
+  forecasting = ! isempty (windows) && all (isfield (windows, {"meta", "scaler", "data"}));
+  if (forecasting && (config.seq_out || strcmp (loss, "sparse_ce")))
+    error ("rnnkit:input", ["rnn_fit: windows from rnn_windows train a model that " ...
+           "forecasts numbers, one row of targets per window: 'ReturnSequences' " ...
+           "and 'Loss' 'sparse_ce' need X and Y arrays instead"]);
+  endif
   seeds = core_seed (o.Seed);
   params = __rnnkit__ ("init", config, c.inits.(init), seeds);
   train_seed = [seeds(1), mod(seeds(2) + 1, 2^32)];
   train = struct ("loss_code", c.losses.(loss), ...
                   "optimizer_code", c.optimizers.(optimizer), "lr", lr, ...
-                  "momentum", o.Momentum, "rho", o.Rho, "beta1", o.Beta1, ...
-                  "beta2", o.Beta2, "epsilon", o.Epsilon, ...
+                  "momentum", momentum, "rho", rho, "beta1", beta1, ...
+                  "beta2", beta2, "epsilon", epsilon, ...
                   "clipnorm", clipnorm, "clipvalue", clipvalue, ...
-                  "epochs", double (o.Epochs), "batch_size", double (o.BatchSize), ...
-                  "shuffle", double (shuffle), "patience", double (patience), ...
-                  "min_delta", o.MinDelta, "restore_best", double (restore_best), ...
-                  "threads", double (o.Threads));
+                  "epochs", epochs, "batch_size", batch_size, ...
+                  "shuffle", double (shuffle), "patience", patience, ...
+                  "min_delta", min_delta, "restore_best", double (restore_best), ...
+                  "threads", threads);
   res = __rnnkit__ ("train", config, train, params, X, tg.y, xval, yval, ...
                     train_seed, verbose);
   n = res.epochs_run;
@@ -267,7 +280,7 @@ function model = rnn_fit (X, varargin)
                          "diverged", res.diverged);
   model.version = rnnkit_version ();
   if (! isempty (windows) && isfield (windows, "meta"))
-    if (isfield (windows, "scaler") && isfield (windows, "data"))
+    if (forecasting)
       ## as R's rnn_fit.rnnkit_windows: what forecasting and accuracy in
       ## original units need, and the scaled one-step residuals of the
       ## training windows that prediction intervals bootstrap
@@ -283,6 +296,10 @@ function model = rnn_fit (X, varargin)
   endif
   if (res.diverged > 0)
     warning ("rnnkit:diverged", "%s", res.message);
+  endif
+  if (res.interrupted)
+    warning ("rnnkit:interrupted", ["rnn_fit: training interrupted (Ctrl-C) " ...
+             "after %d complete epoch(s); returning the model as it stood"], n);
   endif
 endfunction
 

@@ -39,9 +39,8 @@
 ## @end deftypefn
 
 function fc = rnn_forecast (model, h = [], varargin)
-  if (nargin < 1)
-    print_usage ();
-  endif
+  check_nargin ("rnn_forecast", nargin, 1, Inf, ...
+                "fc = rnn_forecast (model, h, 'Level', [80 95], ...)");
   prep = need_prep (model, "rnn_forecast");
   o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
                               "Series", []), "rnn_forecast", varargin);
@@ -61,19 +60,17 @@ function fc = rnn_forecast (model, h = [], varargin)
     endif
   endif
   if (direct)
-    check_count (h, "h", 1, meta.horizon);
+    h = check_count (h, "h", 1, meta.horizon);
   else
-    check_count (h, "h", 1, 1e5);
+    h = check_count (h, "h", 1, 1e5);
   endif
-  h = double (h);
   level = o.Level;
-  if (! isempty (level) && (! isnumeric (level) || ! isreal (level) ...
-                            || any (isnan (level(:))) || any (level(:) <= 0 | level(:) >= 100)))
+  if (! isnumeric (level) || ! isreal (level) || any (isnan (level(:))) ...
+      || any (level(:) <= 0 | level(:) >= 100))
     error ("rnnkit:input", "rnn_forecast: 'Level' must be percentages between 0 and 100, like [80 95]");
   endif
-  level = unique (double (level(:)))';
-  check_count (o.NPaths, "NPaths", 0, 1e6);
-  npaths = double (o.NPaths);
+  level = unique (full (double (level(:))))';
+  npaths = check_count (o.NPaths, "NPaths", 0, 1e6);
   if (! isempty (level) && npaths < 20)
     error ("rnnkit:input", ["rnn_forecast: prediction intervals need 'NPaths' >= 20 " ...
            "simulated paths (1000 is the default); use 'Level', [] for point forecasts only"]);
@@ -108,7 +105,10 @@ function fc = rnn_forecast (model, h = [], varargin)
     endif
   endif
   last = __rnnkit__ ("scale", last, prep.scaler.center(fj), prep.scaler.scale(fj), 0);
-  resid = model.residuals;
+  resid = full (double (model.residuals));
+  if (isempty (resid))
+    resid = zeros (0, model.config.n_out);
+  endif
   resid = reshape (resid, rows (resid), []);
   [point, paths] = __rnnkit__ ("forecast", model.config, model.params, last, h, ...
                                resid, npaths, seeds, double (direct));

@@ -22,16 +22,17 @@
 ## @seealso{rnn_save}
 ## @end deftypefn
 
-function model = rnn_load (file)
-  if (nargin != 1)
-    print_usage ();
-  endif
+function model = rnn_load (file, varargin)
+  check_nargin ("rnn_load", nargin, 1, 1, "model = rnn_load (file)");
   if (! ischar (file) || rows (file) != 1 || isempty (file))
     error ("rnnkit:input", "rnn_load: FILE must be one file name, not %s", ...
            describe (file));
   endif
   if (! exist (file, "file"))
     error ("rnnkit:input", "rnn_load: there is no file '%s'", file);
+  endif
+  if (isfolder (file))
+    error ("rnnkit:input", "rnn_load: '%s' is a directory, not a model file", file);
   endif
   [fid, msg] = fopen (file, "rb");
   if (fid < 0)
@@ -51,6 +52,14 @@ function model = rnn_load (file)
     items{i} = r;
   endfor
   model = build (items, 0, false, sc);
+  ## the core checked config.* and params; the records above them must
+  ## form the structs too (a "config" record that is no list would not)
+  try
+    check_model (model, "rnn_load");
+  catch e
+    error ("rnnkit:format", "rnn_load: '%s' does not hold an rnnkit model: %s", ...
+           file, e.message);
+  end_try_catch
   model.config.units = model.config.units(:);
   model.params = model.params(:);
 endfunction

@@ -16,9 +16,8 @@
 ## @end deftypefn
 
 function Y = rnn_predict (model, X, varargin)
-  if (nargin < 2)
-    print_usage ();
-  endif
+  check_nargin ("rnn_predict", nargin, 2, Inf, ...
+                "Y = rnn_predict (model, X, 'Type', 'response' or 'class')");
   check_model (model, "rnn_predict");
   o = rnnkit_options (struct ("Type", "response"), "rnn_predict", varargin);
   type = check_choice (o.Type, {"response", "class"}, "Type");

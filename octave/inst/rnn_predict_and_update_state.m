@@ -24,10 +24,9 @@
 ## @seealso{rnn_reset_state, rnn_predict}
 ## @end deftypefn
 
-function [model, Y] = rnn_predict_and_update_state (model, X)
-  if (nargin != 2)
-    print_usage ();
-  endif
+function [model, Y] = rnn_predict_and_update_state (model, X, varargin)
+  check_nargin ("rnn_predict_and_update_state", nargin, 2, 2, ...
+                "[model, Y] = rnn_predict_and_update_state (model, X)");
   check_model (model, "rnn_predict_and_update_state");
   X = check_x (model, X);
   state = [];
@@ -36,10 +35,11 @@ function [model, Y] = rnn_predict_and_update_state (model, X)
   endif
   if (! isempty (state))
     need = __rnnkit__ ("state_size", model.config, size (X, 1));
-    if (! isnumeric (state) || numel (state) != need)
+    if (! isa (state, "double") || ! isreal (state) || issparse (state) ...
+        || numel (state) != need)
       error ("rnnkit:dim", ["rnn_predict_and_update_state: the model's state " ...
-             "holds %d values but %d sequences need %d; call rnn_reset_state " ...
-             "to start new sequences"], numel (state), size (X, 1), need);
+             "holds %s but %d sequences need %d doubles; call rnn_reset_state " ...
+             "to start new sequences"], describe (state), size (X, 1), need);
     endif
   endif
   [Y, model.state] = __rnnkit__ ("step", model.config, model.params, X, state);

@@ -9,11 +9,9 @@
 ## @seealso{rnn_predict_and_update_state}
 ## @end deftypefn
 
-function model = rnn_reset_state (model)
-  if (nargin != 1)
-    print_usage ();
-  endif
-  check_model (model, "rnn_reset_state");
+function model = rnn_reset_state (model, varargin)
+  check_nargin ("rnn_reset_state", nargin, 1, 1, "model = rnn_reset_state (model)");
+  check_model (model, "rnn_reset_state", true);
   model.state = [];
 endfunction
 

@@ -19,11 +19,9 @@
 ## @seealso{rnn_load, rnn_fit}
 ## @end deftypefn
 
-function rnn_save (model, file)
-  if (nargin != 2)
-    print_usage ();
-  endif
-  check_model (model, "rnn_save");
+function rnn_save (model, file, varargin)
+  check_nargin ("rnn_save", nargin, 2, 2, "rnn_save (model, file)");
+  check_model (model, "rnn_save", true);
   if (! ischar (file) || rows (file) != 1 || isempty (file))
     error ("rnnkit:input", "rnn_save: FILE must be one file name, not %s", ...
            describe (file));
@@ -53,28 +51,42 @@ endfunction
 ## (the features, then the targets) go into the file as R writes them
 function extra = prep_names (model)
   extra = struct ();
-  if (! isfield (model, "prep") || ! isstruct (model.prep) ...
-      || ! isfield (model.prep, "scaler") || ! isfield (model.prep, "meta"))
+  if (! (isfield (model, "prep") && is_scalar_struct (model.prep) ...
+         && isfield (model.prep, "scaler") && is_scalar_struct (model.prep.scaler)))
     return;
   endif
   p = model.prep;
-  if (isfield (p.scaler, "columns"))
+  if (isfield (p.scaler, "columns") && is_names (p.scaler.columns))
     used = cellstr (p.scaler.columns)(:)';
-  else
+  elseif (isfield (p, "meta") && is_scalar_struct (p.meta) ...
+          && all (isfield (p.meta, {"features", "target"})) ...
+          && is_names (p.meta.features) && is_names (p.meta.target))
     used = {};
     for c = [cellstr(p.meta.features)(:)', cellstr(p.meta.target)(:)']
       if (! any (strcmp (used, c{1})))
         used(end+1) = c;
       endif
     endfor
+  else
+    return; # not a windows model: nothing to name
   endif
-  if (isfield (p.scaler, "center") && numel (p.scaler.center) == numel (used))
-    extra.prep_scaler_center = {"names", used};
-    extra.prep_scaler_scale = {"names", used};
-  endif
-  if (isfield (p, "data") && isfield (p.data, "values") && columns (p.data.values) == numel (used))
+  for f = {"center", "scale"}
+    if (isfield (p.scaler, f{1}) && numel (p.scaler.(f{1})) == numel (used))
+      extra.(["prep_scaler_" f{1}]) = {"names", used};
+    endif
+  endfor
+  if (isfield (p, "data") && is_scalar_struct (p.data) && isfield (p.data, "values") ...
+      && ndims (p.data.values) == 2 && columns (p.data.values) == numel (used))
     extra.prep_data_values = {"colnames", used};
   endif
+endfunction
+
+function tf = is_scalar_struct (s)
+  tf = isstruct (s) && isscalar (s);
+endfunction
+
+function tf = is_names (v)
+  tf = iscellstr (v) || (ischar (v) && ndims (v) == 2);
 endfunction
 
 function recs = add (recs, name, type, kind, dims, value)
@@ -96,6 +108,9 @@ endfunction
 function recs = flatten (x, path, field, recs, sc)
   t = sc.type;
   k = sc.kind;
+  if (issparse (x))
+    x = full (x);
+  endif
   if (isstruct (x))
     if (! isscalar (x))
       error ("rnnkit:input", "rnn_save: '%s' is a struct array; only scalar structs can be saved", path);
@@ -147,9 +162,9 @@ function recs = flatten (x, path, field, recs, sc)
       recs = add (recs, path, t.string, k.(e{1}), numel (e{2}), e{2}(:));
     endif
   else
-    error ("rnnkit:input", ["rnn_save: cannot save '%s' of class %s: a " ...
-           "model file holds numbers, logicals, strings, structs and cells"], ...
-           path, class (x));
+    error ("rnnkit:input", ["rnn_save: cannot save '%s', %s: a model file " ...
+           "holds real numbers, logicals, strings, structs and cells"], ...
+           path, describe (x));
   endif
 endfunction
 

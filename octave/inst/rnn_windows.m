@@ -53,13 +53,16 @@
 ## @end deftypefn
 
 function w = rnn_windows (data, varargin)
-  if (nargin < 1)
-    print_usage ();
-  endif
+  check_nargin ("rnn_windows", nargin, 1, Inf, ...
+                "w = rnn_windows (data, 'Window', 30, ...)");
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
                      "Stride", 1, "Date", "Date", "NA", "error", "Split", [], ...
                      "Test", [], "Scale", "minmax");
   o = rnnkit_options (defaults, "rnn_windows", varargin);
+  if (! ischar (o.Date) || rows (o.Date) > 1)
+    error ("rnnkit:input", "rnn_windows: 'Date' must be the name of the date field, not %s", ...
+           describe (o.Date));
+  endif
   [cols, vals, index] = series_frame (data, o.Date);
   n = rows (vals);
   target = o.Target;
@@ -95,21 +98,19 @@ function w = rnn_windows (data, varargin)
     target = features;
   endif
   used = stable_unique ([features(:)', target(:)']);
-  check_count (o.Window, "Window", 1, 1e6);
-  check_count (o.Horizon, "Horizon", 1, 1e6);
-  check_count (o.Stride, "Stride", 1, 1e6);
+  W = check_count (o.Window, "Window", 1, 1e6);
+  Hz = check_count (o.Horizon, "Horizon", 1, 1e6);
+  stride = check_count (o.Stride, "Stride", 1, 1e6);
   na = check_choice (o.NA, {"error", "omit", "locf"}, "NA");
   scale = o.Scale;
   if (isstruct (scale))
-    if (! all (isfield (scale, {"method", "center", "scale"})))
+    if (! isscalar (scale) || ! all (isfield (scale, {"method", "center", "scale"})))
       error ("rnnkit:input", ["rnn_windows: 'Scale' as a struct must be a " ...
              "model's scaler (method, center, scale)"]);
     endif
   else
     scale = check_choice (scale, {"none", "minmax", "zscore"}, "Scale");
   endif
-  W = double (o.Window);
-  Hz = double (o.Horizon);
   if (n < W + Hz)
     error ("rnnkit:dim", ["rnn_windows: the data have %d rows, too few for " ...
            "'Window' %d and 'Horizon' %d: need at least %d"], n, W, Hz, W + Hz);
@@ -140,7 +141,7 @@ function w = rnn_windows (data, varargin)
   [~, fi] = ismember (features, used);
   [~, ti] = ismember (target, used);
   omit = double (strcmp (na, "omit"));
-  [~, ~, starts] = __rnnkit__ ("windows", m, fi, ti, W, Hz, o.Stride, omit);
+  [~, ~, starts] = __rnnkit__ ("windows", m, fi, ti, W, Hz, stride, omit);
   N = numel (starts);
   if (N == 0)
     error ("rnnkit:dim", "rnn_windows: no complete window is left after dropping missing values");
@@ -156,13 +157,20 @@ function w = rnn_windows (data, varargin)
       error ("rnnkit:input", "rnn_windows: 'Split' needs dates, but DATA has none; use 'Test'");
     endif
     sp = as_datenum (o.Split, "Split");
+    if (numel (sp) != 1 || ! isfinite (sp))
+      error ("rnnkit:input", "rnn_windows: 'Split' must be one date, not %s", ...
+             describe (o.Split));
+    endif
     split_row = find (index >= sp, 1);
     if (isempty (split_row))
       split_row = n + 1;
     endif
   elseif (! isempty (o.Test))
-    check_count (o.Test, "Test", 1, N - 1);
-    split_row = first_target(N - o.Test + 1);
+    if (N < 2)
+      error ("rnnkit:dim", "rnn_windows: 'Test' needs at least 2 windows; the data give %d", N);
+    endif
+    n_test = check_count (o.Test, "Test", 1, N - 1);
+    split_row = first_target(N - n_test + 1);
   endif
   set = repmat ({"gap"}, N, 1);
   set(last_target < split_row) = {"train"};
@@ -189,7 +197,7 @@ function w = rnn_windows (data, varargin)
     sc_scale = scaler_values (scale, "scale", used);
   endif
   sm = __rnnkit__ ("scale", m, sc_center, sc_scale, 0);
-  [x, y] = __rnnkit__ ("windows", sm, fi, ti, W, Hz, o.Stride, omit);
+  [x, y] = __rnnkit__ ("windows", sm, fi, ti, W, Hz, stride, omit);
   idx = struct ("start", starts, "target_row", first_target, "set", {set});
   if (! isempty (index))
     idx.date = index(first_target);
@@ -202,7 +210,7 @@ function w = rnn_windows (data, varargin)
   w.scaler = scale;
   w.data = struct ("values", m, "index", index, "columns", {used}, "freq", NA, ...
                    "split_row", split_row);
-  w.meta = struct ("window", W, "horizon", Hz, "stride", double (o.Stride), ...
+  w.meta = struct ("window", W, "horizon", Hz, "stride", stride, ...
                    "features", {features(:)'}, "target", {target(:)'}, "na", na, ...
                    "date", o.Date, "target_rows", first_target);
 endfunction
@@ -214,7 +222,7 @@ function [cols, vals, index] = series_frame (data, date)
     if (isvector (data))
       data = data(:);
     endif
-    vals = double (data);
+    vals = full (double (data));
     if (columns (vals) == 1)
       cols = {"value"};
     else
@@ -237,7 +245,7 @@ function [cols, vals, index] = series_frame (data, date)
                  f{k}, numel (v), rows (vals));
         endif
         cols{end+1} = f{k};
-        vals(:, end+1) = double (v(:));
+        vals(:, end+1) = full (double (v(:)));
       endif
     endfor
     if (isempty (cols))
@@ -251,13 +259,13 @@ function [cols, vals, index] = series_frame (data, date)
     error ("rnnkit:input", ["rnn_windows: DATA must be a numeric matrix or a " ...
            "struct of column vectors, not %s"], describe (data));
   endif
-  if (rows (vals) == 0)
-    error ("rnnkit:dim", "rnn_windows: DATA has no rows");
+  if (rows (vals) == 0 || columns (vals) == 0)
+    error ("rnnkit:dim", "rnn_windows: DATA has no rows or no columns (%s)", describe (data));
   endif
   if (! isempty (index))
-    if (any (isnan (index)))
+    if (! all (isfinite (index)))
       error ("rnnkit:input", "rnn_windows: the dates have a missing value in row %d", ...
-             find (isnan (index), 1));
+             find (! isfinite (index), 1));
     endif
     r = find (diff (index) <= 0, 1);
     if (! isempty (r))
@@ -278,7 +286,7 @@ function d = as_datenum (v, name)
     endif
     d = datenum (v, "yyyy-mm-dd");
   elseif (isnumeric (v) && isreal (v))
-    d = double (v(:));
+    d = full (double (v(:)));
   else
     error ("rnnkit:input", "rnn_windows: '%s' must be datenums or 'yyyy-mm-dd' dates, not %s", ...
            name, describe (v));
@@ -288,7 +296,7 @@ endfunction
 
 function out = select_columns (cols, sel, name)
   if (ischar (sel))
-    sel = {sel};
+    sel = cellstr (sel);
   endif
   if (iscellstr (sel) && ! isempty (sel))
     miss = sel(! ismember (sel, cols));
@@ -297,7 +305,7 @@ function out = select_columns (cols, sel, name)
              miss{1}, strjoin (cols, ", "));
     endif
     out = stable_unique (sel(:)');
-  elseif (isnumeric (sel) && ! isempty (sel) && all (sel == round (sel)))
+  elseif (isnumeric (sel) && isreal (sel) && ! isempty (sel) && all (sel(:) == round (sel(:))))
     if (any (sel < 1 | sel > numel (cols)))
       error ("rnnkit:input", "rnn_windows: '%s' asks for a column DATA does not have (it has %d)", ...
              name, numel (cols));
@@ -320,8 +328,21 @@ endfunction
 
 function v = scaler_values (sc, what, used)
   v = sc.(what);
+  if (! isnumeric (v) || ! isreal (v) || isempty (v))
+    error ("rnnkit:input", "rnn_windows: the scaler's %s must be numbers, not %s", ...
+           what, describe (v));
+  endif
+  v = full (double (v));
   if (isfield (sc, "columns"))
-    [ok, j] = ismember (used, sc.columns);
+    if (! iscellstr (sc.columns) && ! ischar (sc.columns))
+      error ("rnnkit:input", "rnn_windows: the scaler's columns must be column names, not %s", ...
+             describe (sc.columns));
+    endif
+    if (numel (v) != numel (cellstr (sc.columns)))
+      error ("rnnkit:input", "rnn_windows: the scaler has %d columns but %d %s values", ...
+             numel (cellstr (sc.columns)), numel (v), what);
+    endif
+    [ok, j] = ismember (used, cellstr (sc.columns));
     if (! all (ok))
       error ("rnnkit:input", "rnn_windows: the scaler does not cover column %s", ...
              used{find (! ok, 1)});

@@ -21,14 +21,24 @@
  * cfg is the model's config struct and tc the training options struct
  * written by the .m files, with the field names of R's lists; seeds are
  * two doubles holding 32-bit halves.  User-facing validation happens in
- * the .m files; this file checks only what the C code needs to be safe,
- * and turns core status codes into Octave errors with the core's ids
+ * the .m files; this file checks only what the C code needs to be safe
+ * (for any arguments whatever: tests/octave/random_inputs.m calls it with
+ * malformed ones), checks that large outputs and workspaces can be
+ * allocated (an "rnnkit:size" error instead of Octave's id-less one), and
+ * turns core status codes into Octave errors with the core's ids
  * ("rnnkit:dim", ...). */
 #include "mex.h"
+/* octave_interrupt_state, Octave's count of pending Ctrl-C's; see
+ * interrupt_pending() */
+#include "quit.h"
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
 
 #include "rnnkit.h"
 
@@ -50,16 +60,21 @@ static const mxArray *field(const mxArray *s, const char *name) {
 }
 
 static double scalar(const mxArray *a, const char *what) {
-  if (!mxIsDouble(a) || mxIsComplex(a) || mxGetNumberOfElements(a) != 1)
+  if (!a || !mxIsDouble(a) || mxIsComplex(a) || mxGetNumberOfElements(a) != 1)
     mexErrMsgIdAndTxt("rnnkit:internal",
                       "rnnkit internal error: %s must be a real scalar", what);
   return mxGetPr(a)[0];
 }
 
-static int get_int(const mxArray *s, const char *name) {
-  double v = scalar(field(s, name), name);
-  if (!(v >= -2147483647.0 && v <= 2147483647.0)) internal(name);
+/* a scalar that must be an int (a code: the core checks its range) */
+static int int_arg(const mxArray *a, const char *what) {
+  double v = scalar(a, what);
+  if (!(v >= -2147483647.0 && v <= 2147483647.0)) internal(what);
   return (int)v;
+}
+
+static int get_int(const mxArray *s, const char *name) {
+  return int_arg(field(s, name), name);
 }
 
 static double get_dbl(const mxArray *s, const char *name) {
@@ -134,16 +149,61 @@ static uint64_t seed_from(const mxArray *s) {
   return ((uint64_t)v[0] << 32) | (uint64_t)v[1];
 }
 
+/* a * b * c, or SIZE_MAX if that overflows */
+static size_t mul3(size_t a, size_t b, size_t c) {
+  if (a && b > SIZE_MAX / a) return SIZE_MAX;
+  a *= b;
+  if (a && c > SIZE_MAX / a) return SIZE_MAX;
+  return a * c;
+}
+
+static double physical_memory(void) {
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+  long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+  if (pages > 0 && size > 0) return (double)pages * (double)size;
+#endif
+  return 0;
+}
+
+/* Octave reports an allocation that fails (mxMalloc, mxCreate...) with
+ * an error without identifier, after trying it.  So before each large
+ * allocation: refuse more than the computer's memory, and try the size
+ * with malloc (and free it), so that too large a request is an
+ * "rnnkit:size" error that says what needed the memory. */
+static void need_bytes(size_t bytes, const char *what) {
+  double phys = physical_memory();
+  void *p = NULL;
+  if (bytes == 0) return;
+  if (bytes < SIZE_MAX && (phys == 0 || (double)bytes <= phys))
+    p = malloc(bytes);
+  if (!p)
+    mexErrMsgIdAndTxt("rnnkit:size", "%s would need %.3g GB of memory, more "
+                      "than can be allocated here; use fewer units or layers, "
+                      "shorter or fewer windows, or fewer paths", what,
+                      bytes == SIZE_MAX ? INFINITY : (double)bytes / 1e9);
+  free(p);
+}
+
+static void need_doubles(size_t n, const char *what) {
+  need_bytes(n > SIZE_MAX / sizeof(double) ? SIZE_MAX : n * sizeof(double),
+             what);
+}
+
 static double *alloc_work(size_t n) {
   if (n == 0) n = 1;
-  if (n > ((size_t)-1) / 16)
-    mexErrMsgIdAndTxt("rnnkit:size", "rnnkit: workspace of %.0f doubles is "
-                      "too large", (double)n);
+  need_doubles(n, "the workspace");
   return (double *)mxMalloc(n * sizeof(double));
+}
+
+/* an N x M double matrix, after checking that it can be allocated */
+static mxArray *new_matrix(size_t m, size_t n, const char *what) {
+  need_doubles(mul3(m, n, 1), what);
+  return mxCreateDoubleMatrix(m, n, mxREAL);
 }
 
 static mxArray *array3(size_t a, size_t b, size_t c) {
   mwSize d[3];
+  need_doubles(mul3(a, b, c), "the result");
   d[0] = a;
   d[1] = b;
   d[2] = c;
@@ -168,12 +228,14 @@ static void cmd_init(int nlhs, mxArray *plhs[], int nrhs,
   rnn_config cfg = config_from(prhs[0]);
   rnn_rng rng;
   rnn_error err;
-  double *work = alloc_work(rnn_init_workspace(&cfg));
+  int init = int_arg(prhs[1], "recurrent_init");
+  double *work;
   (void)nlhs;
   (void)nrhs;
-  plhs[0] = mxCreateDoubleMatrix(rnn_n_params(&cfg), 1, mxREAL);
+  plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
+  work = alloc_work(rnn_init_workspace(&cfg));
   rnn_rng_seed(&rng, seed_from(prhs[2]));
-  if (rnn_init_params(&cfg, (int)scalar(prhs[1], "recurrent_init"),
+  if (rnn_init_params(&cfg, init,
                       mxGetPr(plhs[0]), &rng, work, &err) != RNN_OK)
     raise_core(&err);
   mxFree(work);
@@ -192,7 +254,7 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
   if (chunk > N) chunk = N;
   plhs[0] = cfg.seq_out ? array3(N, T, (size_t)cfg.n_out)
-                        : mxCreateDoubleMatrix(N, (size_t)cfg.n_out, mxREAL);
+                        : new_matrix(N, (size_t)cfg.n_out, "the predictions");
   work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
   if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
@@ -200,17 +262,61 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(work);
 }
 
+/* ---- training and Ctrl-C -------------------------------------------
+ *
+ * While a MEX function runs, Octave's signal watcher thread counts a
+ * SIGINT in octave_interrupt_state (declared in liboctave's quit.h, C
+ * linkage, in Octave 4.4 to 9).  Octave acts on it at its next
+ * octave_quit() check by throwing octave::interrupt_exception, and such
+ * checks happen inside mexEvalString() and any other evaluation of
+ * Octave code: called from the training callbacks, that exception would
+ * unwind through the C core and lose the model (the previous version of
+ * this file flushed the progress line with mexEvalString and did exactly
+ * that).  So the callbacks only read the counter and stop training after
+ * the current batch (a non-zero return stops rnn_train() cleanly); while
+ * training, they call nothing in Octave that checks for interrupts:
+ * mexPrintf() and a mexCallMATLAB() of the builtin fflush() do not.
+ * cmd_train() then consumes the interrupt, as R's R_CheckUserInterrupt()
+ * inside R_ToplevelExec() does for src/r_rnnkit.c, and returns the model
+ * as it stood with interrupted = true; rnn_fit.m warns
+ * "rnnkit:interrupted".  tools/octave-interrupt.sh tests this. */
+typedef struct {
+  int verbose;
+  int interrupted;
+} train_ctx;
+
+static int interrupt_pending(void) { return octave_interrupt_state > 0; }
+
+static void flush_stdout(void) {
+  mxArray *fid = mxCreateDoubleScalar(1);
+  mexCallMATLAB(0, NULL, 1, &fid, "fflush");
+  mxDestroyArray(fid);
+}
+
+static int on_batch(void *ctx, int epoch, int batch, int n_batches,
+                    double loss) {
+  train_ctx *c = (train_ctx *)ctx;
+  (void)epoch;
+  (void)batch;
+  (void)n_batches;
+  (void)loss;
+  if (interrupt_pending()) c->interrupted = 1;
+  return c->interrupted;
+}
+
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
-  if (*(int *)ctx) {
+  train_ctx *c = (train_ctx *)ctx;
+  if (c->verbose) {
     if (isnan(val_loss))
       mexPrintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
     else
       mexPrintf("Epoch %d/%d  loss: %.6g  val_loss: %.6g\n", epoch, n_epochs,
                 loss, val_loss);
-    mexEvalString("fflush (stdout);");
   }
-  return 0;
+  if (interrupt_pending()) c->interrupted = 1;
+  if (c->verbose && !c->interrupted) flush_stdout();
+  return c->interrupted;
 }
 
 static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
@@ -223,8 +329,9 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   rnn_dataset dtrain, dval;
   rnn_train_result res;
   rnn_callbacks cb;
+  train_ctx ctx;
   size_t N, T, Nv = 0, Tv = 0;
-  int verbose, st, has_val = !mxIsEmpty(prhs[5]);
+  int st, has_val = !mxIsEmpty(prhs[5]);
   double *work;
   mxArray *p, *lh, *vh, *out;
   static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
@@ -252,8 +359,9 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   tc.min_delta = get_dbl(t, "min_delta");
   tc.restore_best = get_int(t, "restore_best");
   tc.n_threads = get_int(t, "threads");
-  if (tc.epochs < 1 || tc.batch_size < 1)
-    internal("epochs and batch_size must be positive");
+  /* the limits of rnn_fit.m: the loss histories are allocated here */
+  if (tc.epochs < 1 || tc.epochs > 10000000 || tc.batch_size < 1)
+    internal("epochs must be in 1..1e7 and batch_size positive");
   check_targets(&cfg, tc.loss, prhs[4], N, T);
   dtrain.n_samples = N;
   dtrain.n_time = T;
@@ -267,19 +375,24 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
     dval.x = mxGetPr(prhs[5]);
     dval.y = mxGetPr(prhs[6]);
   }
+  need_doubles(mxGetNumberOfElements(prhs[2]), "the model's weights");
   p = mxDuplicateArray(prhs[2]);
-  lh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
-  vh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  lh = new_matrix((size_t)tc.epochs, 1, "the loss history");
+  vh = new_matrix((size_t)tc.epochs, 1, "the loss history");
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(prhs[7]));
-  verbose = mxIsLogicalScalarTrue(prhs[8]) ||
-            (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
+  ctx.verbose = mxIsLogicalScalarTrue(prhs[8]) ||
+                (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
+  ctx.interrupted = 0;
   cb.on_epoch = on_epoch;
-  cb.on_batch = NULL;
-  cb.ctx = &verbose;
+  cb.on_batch = on_batch;
+  cb.ctx = &ctx;
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
                  &cb, mxGetPr(lh), mxGetPr(vh), &res, work, &err);
+  /* the Ctrl-C that stopped training is handled: Octave must not act on
+   * it again when this function returns */
+  if (ctx.interrupted && octave_interrupt_state > 0) octave_interrupt_state = 0;
   mxFree(work);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
   out = mxCreateStructMatrix(1, 1, 10, nm);
@@ -314,15 +427,15 @@ static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
   K = (size_t)cfg.n_out;
   To = cfg.seq_out ? T : 1;
   S = rnn_state_size(&cfg, N);
-  plhs[1] = mxCreateDoubleMatrix(S, 1, mxREAL);
+  plhs[1] = new_matrix(S, 1, "the recurrent state");
   state = mxGetPr(plhs[1]);
   if (!mxIsEmpty(prhs[3])) {
     if (mxGetNumberOfElements(prhs[3]) != S) internal("state size");
     memcpy(state, real_array(prhs[3], "state"), S * sizeof(double));
   }
   x = mxGetPr(prhs[2]);
-  xb = alloc_work(I * N * T);
-  ob = alloc_work(K * N * To);
+  xb = alloc_work(mul3(I, N, T));
+  ob = alloc_work(mul3(K, N, To));
   for (t = 0; t < T; t++)
     for (b = 0; b < N; b++)
       for (i = 0; i < I; i++) xb[i + I * (b + N * t)] = x[b + N * (t + T * i)];
@@ -330,7 +443,7 @@ static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
   if (rnn_step(&cfg, mxGetPr(prhs[1]), N, T, xb, state, ob, work,
                &err) != RNN_OK)
     raise_core(&err);
-  plhs[0] = cfg.seq_out ? array3(N, T, K) : mxCreateDoubleMatrix(N, K, mxREAL);
+  plhs[0] = cfg.seq_out ? array3(N, T, K) : new_matrix(N, K, "the predictions");
   out = mxGetPr(plhs[0]);
   for (t = 0; t < To; t++)
     for (b = 0; b < N; b++)
@@ -360,8 +473,8 @@ static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
     size_t want = 1, nval;
     if (!nm || !mxIsChar(nm) || !dims || !val) internal("malformed record");
     r[k].name = mxArrayToString(nm);
-    r[k].type = (int)scalar(mxGetField(s, k, "type"), "type");
-    r[k].kind = (int)scalar(mxGetField(s, k, "kind"), "kind");
+    r[k].type = int_arg(mxGetField(s, k, "type"), "type");
+    r[k].kind = int_arg(mxGetField(s, k, "kind"), "kind");
     d = real_array(dims, "dims");
     if (mxGetNumberOfElements(dims) > RNN_MF_MAX_DIMS) internal("dims");
     r[k].n_dims = (int)mxGetNumberOfElements(dims);
@@ -402,6 +515,7 @@ static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
                         (unsigned long)nval);
   }
   if (rnn_model_encode_size(r, n, &size, &err) != RNN_OK) raise_core(&err);
+  need_bytes(size, "the model file");
   plhs[0] = mxCreateNumericMatrix(size, 1, mxUINT8_CLASS, mxREAL);
   if (rnn_model_encode(r, n, (unsigned char *)mxGetData(plhs[0]), size,
                        &err) != RNN_OK)
@@ -543,7 +657,7 @@ static void cmd_windows(int nlhs, mxArray *plhs[], int nrhs,
   rnn_window_starts(n_rows, n_cols, mxGetPr(data), nf, fi, nt, ti, W, Hz, S,
                     omit, starts, &n, &err);
   plhs[0] = array3(n, W, nf);
-  plhs[1] = mxCreateDoubleMatrix(n, Hz * nt, mxREAL);
+  plhs[1] = new_matrix(n, mul3(Hz, nt, 1), "the targets");
   plhs[2] = mxCreateDoubleMatrix(n, 1, mxREAL);
   rnn_windows_gather(n_rows, mxGetPr(data), nf, fi, nt, ti, W, Hz, starts, n,
                      mxGetPr(plhs[0]), Hz * nt > 0 ? mxGetPr(plhs[1]) : NULL);
@@ -565,7 +679,7 @@ static void cmd_scaler_fit(int nlhs, mxArray *plhs[], int nrhs,
   n_fit = count_arg(prhs[2], "n_fit", 1);
   plhs[0] = mxCreateDoubleMatrix(1, n_cols, mxREAL);
   plhs[1] = mxCreateDoubleMatrix(1, n_cols, mxREAL);
-  if (rnn_scaler_fit((int)scalar(prhs[0], "method"), mxGetM(data), n_cols,
+  if (rnn_scaler_fit(int_arg(prhs[0], "method"), mxGetM(data), n_cols,
                      mxGetPr(data), n_fit, mxGetPr(plhs[0]), mxGetPr(plhs[1]),
                      &err) != RNN_OK)
     raise_core(&err);
@@ -627,7 +741,7 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
                              nr ? mxGetPr(resid) : NULL, NP, &rng,
                              mxGetPr(plhs[0]), mxGetPr(plhs[1]), work, &err);
   } else {
-    plhs[0] = mxCreateDoubleMatrix(Hz, K, mxREAL);
+    plhs[0] = new_matrix(Hz, K, "the forecasts");
     plhs[1] = array3(NP, Hz, K);
     st = rnn_forecast_recursive(&cfg, mxGetPr(prhs[1]), W, mxGetPr(last), Hz,
                                 nr, nr ? mxGetPr(resid) : NULL, NP, &rng,
@@ -646,7 +760,7 @@ static void cmd_quantiles(int nlhs, mxArray *plhs[], int nrhs,
   (void)nlhs;
   (void)nrhs;
   check_matrix(a, "a");
-  plhs[0] = mxCreateDoubleMatrix(np, mxGetN(a), mxREAL);
+  plhs[0] = new_matrix(np, mxGetN(a), "the quantiles");
   work = alloc_work(mxGetM(a));
   if (rnn_quantiles(mxGetM(a), mxGetN(a), mxGetPr(a), np,
                     real_array(prhs[1], "probs"), mxGetPr(plhs[0]), work,

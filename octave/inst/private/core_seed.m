@@ -5,10 +5,10 @@
 ## an empty seed draws both halves from Octave's rand.
 ## @end deftypefn
 function s = core_seed (seed)
-  if (isempty (seed))
+  if (isempty (seed) && isnumeric (seed))
     s = floor (rand (1, 2) * 2^32);
     return;
   endif
-  check_count (seed, "Seed", 0, 2^53);
-  s = [floor(double (seed) / 2^32), mod(double (seed), 2^32)];
+  seed = check_count (seed, "Seed", 0, 2^53);
+  s = [floor(seed / 2^32), mod(seed, 2^32)];
 endfunction

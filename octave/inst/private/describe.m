@@ -5,10 +5,20 @@
 function s = describe (x)
   sz = sprintf ("%dx", size (x));
   sz = sz(1:end-1);
-  if (ischar (x) && rows (x) <= 1)
+  if (ischar (x) && rows (x) <= 1 && numel (x) <= 60)
     s = sprintf ("'%s'", x);
   elseif ((isnumeric (x) || islogical (x)) && numel (x) == 1)
-    s = sprintf ("%s %g", class (x), double (x));
+    pre = "";
+    if (issparse (x))
+      pre = "sparse ";
+    endif
+    if (iscomplex (x))
+      s = sprintf ("%scomplex %s %s", pre, class (x), num2str (full (x)));
+    else
+      s = sprintf ("%s%s %g", pre, class (x), full (double (x)));
+    endif
+  elseif (isa (x, "function_handle"))
+    s = sprintf ("the function handle %s", func2str (x));
   else
     s = sprintf ("a %s %s", sz, class (x));
   endif
