@@ -20,6 +20,8 @@ SEXP rnnkit_locf(SEXP data);
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
                      SEXP resid, SEXP n_paths, SEXP seed, SEXP direct);
 SEXP rnnkit_quantiles(SEXP a, SEXP probs);
+SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
+                     SEXP temperature, SEXP seed, SEXP state);
 /* Called once from R_init_rnnkit. */
 void rnnkit_remember_pid(void);
 #endif
