@@ -229,3 +229,21 @@ test_that("token models survive rnn_save/rnn_load and saveRDS", {
   expect_identical(back$config$n_vocab, 9L)
   expect_equal(dim(coef(m)$embedding$E), c(2, 9))
 })
+
+test_that("the seven-sentence sentiment toy reaches 100% training accuracy", {
+  texts <- c("I love this movie", "This film was great", "What a fantastic experience",
+             "I hated this movie", "This was a terrible film", "What an awful experience",
+             "The acting was good")
+  labels <- c(1, 1, 1, 0, 0, 0, 1)
+  tok <- rnn_tokenizer(texts, level = "word")
+  x <- rnn_pad_sequences(rnn_encode(tok, texts), maxlen = 5)
+  expect_equal(dim(x), c(7, 5))
+  fit <- rnn_fit(x, labels, embedding = c(rnn_vocab_size(tok), 8), units = 8, loss = "bce",
+                 epochs = 60, lr = 0.02, batch_size = 7, seed = 1, verbose = FALSE)
+  expect_equal(tail(fit$history$acc, 1), 1)
+  expect_equal(as.double(predict(fit, x) >= 0.5), labels)
+  # GRU too
+  fit_gru <- rnn_fit(x, labels, cell = "gru", embedding = c(rnn_vocab_size(tok), 8), units = 8,
+                     loss = "bce", epochs = 60, lr = 0.02, batch_size = 7, seed = 1, verbose = FALSE)
+  expect_equal(tail(fit_gru$history$acc, 1), 1)
+})
