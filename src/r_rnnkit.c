@@ -267,23 +267,11 @@ typedef struct {
   char ck_error[256]; /* why a checkpoint failed ("" if none)        */
 } fit_ctx;
 
-typedef struct {
-  SEXP call;
-  int ok;
-} ck_call;
-
-static void eval_checkpoint(void *data) {
-  ck_call *c = (ck_call *)data;
-  eval(c->call, R_GlobalEnv);
-  c->ok = 1;
-}
-
 /* Saves a checkpoint through the R function; a failure (an R error)
  * stops training, with the reason kept for the warning. */
 static void run_checkpoint(fit_ctx *c, int epoch) {
-  ck_call cc;
   SEXP call, a;
-  int k;
+  int k, failed = 0;
   call = PROTECT(allocList(7));
   SET_TYPEOF(call, LANGSXP);
   SETCAR(call, c->checkpoint);
@@ -295,9 +283,8 @@ static void run_checkpoint(fit_ctx *c, int epoch) {
     a = CDR(a);
     SETCAR(a, c->hist[k]);
   }
-  cc.call = call;
-  cc.ok = 0;
-  if (!R_ToplevelExec(eval_checkpoint, &cc) || !cc.ok) {
+  R_tryEvalSilent(call, R_GlobalEnv, &failed);
+  if (failed) {
     SEXP msg = PROTECT(R_ParseEvalString("geterrmessage()", R_BaseEnv));
     snprintf(c->ck_error, sizeof c->ck_error, "%s",
              TYPEOF(msg) == STRSXP && XLENGTH(msg) > 0 ? CHAR(STRING_ELT(msg, 0))

@@ -530,6 +530,19 @@ static void check_small_gemm(void) {
           }
       }
   check(!bad_nan && worst < 1e-12, "small-matrix kernels agree with dgemm");
+  { /* op(A) = A^T through rnn_dgemm (transposed to the stack) */
+    const int im = 13, in = 7, ik = 29, ld = LD;
+    const double one = 1.0, zero = 0.0;
+    double w3 = 0;
+    rnn_dgemm('T', 'N', 13, 7, 29, 1.0, A, LD, B, LD, 0.0, C, LD);
+    dgemm_("T", "N", &im, &in, &ik, &one, A, &ld, B, &ld, &zero, D, &ld, 1, 1);
+    for (i = 0; i < 7; i++) {
+      size_t r;
+      for (r = 0; r < 13; r++)
+        if (fabs(C[r + LD * i] - D[r + LD * i]) > w3) w3 = fabs(C[r + LD * i] - D[r + LD * i]);
+    }
+    check(w3 < 1e-12, "rnn_dgemm with A transposed agrees with dgemm");
+  }
   { /* rnn_dgemm: 256 x 128 x k is below the switch (2^21) for k = 64,
        above it for k = 65; both agree with the kernels called directly */
     static double A2[256 * 65], B2[65 * 128], C1[256 * 128], C2[256 * 128];
