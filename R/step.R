@@ -71,7 +71,11 @@ check_model_object <- function(model, fun) {
 shape_prediction <- function(object, p) {
   cfg <- object$config
   if (!is.null(object$classes)) {
-    if (cfg$seq_out) dimnames(p) <- list(NULL, NULL, object$classes) else colnames(p) <- object$classes
+    if (cfg$seq_out) {
+      dimnames(p) <- list(NULL, NULL, object$classes)
+    } else {
+      colnames(p) <- object$classes
+    }
   }
   if (!cfg$seq_out && cfg$n_out == 1L) p <- p[, 1]
   p

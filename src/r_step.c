@@ -70,7 +70,8 @@ SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state) {
   xb = alloc_work(I * N * T);
   for (t = 0; t < T; t++)
     for (b = 0; b < N; b++)
-      for (i = 0; i < I; i++) xb[i + I * (b + N * t)] = xd[b + N * (t + T * i)];
+      for (i = 0; i < I; i++)
+        xb[i + I * (b + N * t)] = xd[b + N * (t + T * i)];
   ob = alloc_work(K * N * To);
   work = alloc_work(rnn_step_workspace(&cfg, N, T));
   if (rnn_step(&cfg, REAL(params), N, T, xb, REAL(st), ob, work, &err) !=

@@ -263,6 +263,6 @@ test_that("inputs and initial states are checked", {
                "`initial_state` c contains NaN", class = "rnnkit_error_input")
   expect_error(rnn_layer_call(layer, x, return_sequences = NA), class = "rnnkit_error_input")
   # a zero initial state is the default
-  expect_identical(rnn_layer_call(layer, x, initial_state = list(h = matrix(0, 4, 2), c = matrix(0, 4, 2))),
-                   rnn_layer_call(layer, x))
+  zeros <- list(h = matrix(0, 4, 2), c = matrix(0, 4, 2))
+  expect_identical(rnn_layer_call(layer, x, initial_state = zeros), rnn_layer_call(layer, x))
 })

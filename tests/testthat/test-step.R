@@ -103,8 +103,8 @@ test_that("a state is sized for its number of sequences", {
   expect_match(conditionMessage(err), "continues 3 sequence\\(s\\) but `x` has 2 sample")
   expect_match(conditionMessage(err), "rnn_reset_state", fixed = TRUE)
   # a fresh state takes any number of sequences
-  expect_length(rnn_predict_and_update_state(rnn_reset_state(s), x[1:2, , , drop = FALSE])$model$state,
-                2 * 2 * (3 + 2))
+  fresh <- rnn_predict_and_update_state(rnn_reset_state(s), x[1:2, , , drop = FALSE])
+  expect_length(fresh$model$state, 2 * 2 * (3 + 2))
   s$state <- c(1, 2, 3)
   expect_error(rnn_predict_and_update_state(s, x), "holds 3 values", class = "rnnkit_error_dim")
 })
