@@ -158,7 +158,42 @@ typedef struct {
   int drawn;        /* a bar is on the current line                   */
   double t0, last;  /* start and last redraw (seconds)                */
   double val_loss;  /* latest validation loss (NaN before the first)  */
+  double *acc, *val_acc; /* the core's accuracy histories (NaN: none) */
+  int done;         /* epochs finished                                */
+  SEXP checkpoint;  /* R function(epoch, params, loss, val_loss, acc,
+                       val_acc) or R_NilValue                          */
+  int every;        /* call it after every `every`-th epoch           */
+  SEXP params, hist[4];
+  char ck_error[256]; /* why a checkpoint failed ("" if none)        */
 } fit_ctx;
+
+/* Saves a checkpoint through the R function; a failure (an R error)
+ * stops training, with the reason kept for the warning. */
+static void run_checkpoint(fit_ctx *c, int epoch) {
+  SEXP call, a;
+  int k, failed = 0;
+  call = PROTECT(allocList(7));
+  SET_TYPEOF(call, LANGSXP);
+  SETCAR(call, c->checkpoint);
+  a = CDR(call);
+  SETCAR(a, ScalarInteger(epoch));
+  a = CDR(a);
+  SETCAR(a, duplicate(c->params));
+  for (k = 0; k < 4; k++) {
+    a = CDR(a);
+    SETCAR(a, c->hist[k]);
+  }
+  R_tryEvalSilent(call, R_GlobalEnv, &failed);
+  if (failed) {
+    SEXP msg = PROTECT(R_ParseEvalString("geterrmessage()", R_BaseEnv));
+    snprintf(c->ck_error, sizeof c->ck_error, "%s",
+             TYPEOF(msg) == STRSXP && XLENGTH(msg) > 0 ? CHAR(STRING_ELT(msg, 0))
+                                                       : "an error");
+    UNPROTECT(1);
+    c->interrupted = 1;
+  }
+  UNPROTECT(1);
+}
 
 /* One line, redrawn in place:
  *   epoch 12/100 [=======>              ]  31%  loss 0.00123  val 0.0015  ETA 4s */
@@ -172,6 +207,11 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
   Rprintf("\repoch %d/%d [%s] %3d%%  loss %.4g", epoch, n_epochs, bar,
           (int)(100 * frac + 0.5), loss);
   if (!ISNAN(c->val_loss)) Rprintf("  val %.4g", c->val_loss);
+  if (c->done >= 1 && !ISNAN(c->acc[c->done - 1])) { /* last finished epoch */
+    Rprintf("  acc %.3f", c->acc[c->done - 1]);
+    if (!ISNAN(c->val_acc[c->done - 1]))
+      Rprintf("  val_acc %.3f", c->val_acc[c->done - 1]);
+  }
   if (frac < 1)
     Rprintf("  ETA %.0fs   ", eta < 1 ? 1 : eta);
   else
@@ -206,6 +246,8 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
   c->val_loss = val_loss;
+  c->done = epoch;
+  if (c->checkpoint != R_NilValue && epoch % c->every == 0) run_checkpoint(c, epoch);
   if (c->verbose && (now_seconds() - c->last >= 0.2 || epoch == n_epochs))
     draw_bar(c, epoch, n_epochs, (double)epoch / n_epochs, loss);
   if (pending_interrupt()) c->interrupted = 1;
@@ -225,10 +267,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   size_t N, T, Nv = 0, Tv = 0;
   double *work;
   int st;
-  SEXP p, lh, vh, out, names;
+  rnn_history hist;
+  SEXP p, lh, vh, ah, vah, out, names;
   const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                       "best_epoch", "stopped_early", "interrupted",
-                      "diverged", "restored", "message"};
+                      "diverged", "restored", "message", "acc", "val_acc",
+                      "checkpoint_error"};
 
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
@@ -250,6 +294,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   tc.min_delta = get_dbl(train, "min_delta");
   tc.restore_best = get_int(train, "restore_best");
   tc.n_threads = get_int(train, "threads");
+  tc.stateful = get_int_or(train, "stateful", 0);
   if (in_forked_child()) tc.n_threads = 1;
   if (tc.epochs < 1 || tc.batch_size < 1)
     error("rnnkit internal error: epochs and batch_size must be positive");
@@ -269,6 +314,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   p = PROTECT(duplicate(params));
   lh = PROTECT(allocVector(REALSXP, tc.epochs));
   vh = PROTECT(allocVector(REALSXP, tc.epochs));
+  ah = PROTECT(allocVector(REALSXP, tc.epochs));
+  vah = PROTECT(allocVector(REALSXP, tc.epochs));
+  hist.loss = REAL(lh);
+  hist.val_loss = REAL(vh);
+  hist.acc = REAL(ah);
+  hist.val_acc = REAL(vah);
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(seed));
   ctx.verbose = asLogical(verbose) == TRUE;
@@ -277,16 +328,38 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   ctx.drawn = 0;
   ctx.t0 = ctx.last = now_seconds();
   ctx.val_loss = NA_REAL;
+  ctx.acc = REAL(ah);
+  ctx.val_acc = REAL(vah);
+  ctx.done = 0;
+  ctx.params = p;
+  ctx.hist[0] = lh;
+  ctx.hist[1] = vh;
+  ctx.hist[2] = ah;
+  ctx.hist[3] = vah;
+  ctx.ck_error[0] = '\0';
+  ctx.checkpoint = R_NilValue;
+  ctx.every = 1;
+  {
+    SEXP names = getAttrib(train, R_NamesSymbol);
+    R_xlen_t k;
+    for (k = 0; k < XLENGTH(train); k++)
+      if (strcmp(CHAR(STRING_ELT(names, k)), "checkpoint") == 0 &&
+          isFunction(VECTOR_ELT(train, k))) {
+        ctx.checkpoint = VECTOR_ELT(train, k);
+        ctx.every = get_int(train, "checkpoint_every");
+        if (ctx.every < 1) ctx.every = 1;
+      }
+  }
   cb.on_epoch = on_epoch;
   cb.on_batch = on_batch;
   cb.ctx = &ctx;
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
-                 &rng, &cb, REAL(lh), REAL(vh), &res, work, &err);
+                 &rng, &cb, &hist, &res, work, &err);
   if (ctx.drawn) Rprintf("\n");
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, 10));
-  names = PROTECT(allocVector(STRSXP, 10));
+  out = PROTECT(allocVector(VECSXP, 13));
+  names = PROTECT(allocVector(STRSXP, 13));
   SET_VECTOR_ELT(out, 0, p);
   SET_VECTOR_ELT(out, 1, lh);
   SET_VECTOR_ELT(out, 2, vh);
@@ -297,9 +370,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   SET_VECTOR_ELT(out, 7, ScalarInteger(res.diverged));
   SET_VECTOR_ELT(out, 8, ScalarLogical(res.restored));
   SET_VECTOR_ELT(out, 9, mkString(st == RNN_OK ? "" : err.msg));
-  for (st = 0; st < 10; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
+  SET_VECTOR_ELT(out, 10, ah);
+  SET_VECTOR_ELT(out, 11, vah);
+  SET_VECTOR_ELT(out, 12, mkString(ctx.ck_error));
+  for (st = 0; st < 13; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
   setAttrib(out, R_NamesSymbol, names);
-  UNPROTECT(5);
+  UNPROTECT(7);
   return out;
 }
 
@@ -454,6 +530,45 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
     v[0] = point;
     v[1] = paths;
     return named_list(2, nm, v);
+  }
+}
+
+/* list(tokens, state): n tokens drawn after feeding prime (0-based
+ * classes, doubles) from state (NULL: zeros); see rnn_generate(). */
+SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
+                     SEXP temperature, SEXP seed, SEXP state) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  rnn_rng rng;
+  size_t np, ng, S = rnn_state_size(&cfg, 1);
+  SEXP tokens, st;
+  check_params(&cfg, params);
+  if (TYPEOF(prime) != REALSXP || asReal(n) < 0 || asReal(n) > INT_MAX ||
+      ISNAN(asReal(n)))
+    error("rnnkit internal error: prime must be double and n a count");
+  np = (size_t)XLENGTH(prime);
+  ng = (size_t)asReal(n);
+  tokens = PROTECT(allocVector(REALSXP, (R_xlen_t)ng));
+  st = PROTECT(allocVector(REALSXP, (R_xlen_t)S));
+  if (isNull(state)) {
+    memset(REAL(st), 0, sizeof(double) * S);
+  } else {
+    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S)
+      error("rnnkit internal error: the state must hold %lu doubles",
+            (unsigned long)S);
+    memcpy(REAL(st), REAL(state), sizeof(double) * S);
+  }
+  rnn_rng_seed(&rng, seed_from(seed));
+  if (rnn_generate(&cfg, REAL(params), REAL(prime), np, ng, asReal(temperature),
+                   &rng, REAL(st), REAL(tokens),
+                   alloc_work(rnn_generate_workspace(&cfg, np)), &err) != RNN_OK)
+    raise_core(&err);
+  {
+    const char *nm[] = {"tokens", "state"};
+    SEXP v[2];
+    v[0] = tokens;
+    v[1] = st;
+    return named_list(2, nm, v); /* unprotects tokens and st */
   }
 }
 

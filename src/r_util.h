@@ -36,6 +36,16 @@ static inline int get_int(SEXP list, const char *name) {
   return asInteger(get(list, name));
 }
 
+/* An optional integer element (absent in lists made before it existed). */
+static inline int get_int_or(SEXP list, const char *name, int absent) {
+  SEXP names = getAttrib(list, R_NamesSymbol);
+  R_xlen_t k;
+  for (k = 0; k < XLENGTH(list); k++)
+    if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0)
+      return asInteger(VECTOR_ELT(list, k));
+  return absent;
+}
+
 static inline double get_dbl(SEXP list, const char *name) {
   return asReal(get(list, name));
 }
@@ -60,6 +70,8 @@ static inline rnn_config config_from(SEXP s) {
   cfg.head_act = get_int(s, "head_act_code");
   cfg.seq_out = get_int(s, "seq_out");
   cfg.dropout = get_dbl(s, "dropout");
+  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
+  cfg.n_embed = get_int_or(s, "n_embed", 0);
   if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
   return cfg;
 }

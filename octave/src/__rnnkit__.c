@@ -66,6 +66,12 @@ static double get_dbl(const mxArray *s, const char *name) {
   return scalar(field(s, name), name);
 }
 
+/* An optional integer field (absent in structs made before it existed). */
+static int get_int_or(const mxArray *s, const char *name, int absent) {
+  if (!mxIsStruct(s) || !mxGetField(s, 0, name)) return absent;
+  return get_int(s, name);
+}
+
 static const double *real_array(const mxArray *a, const char *what) {
   if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a))
     mexErrMsgIdAndTxt("rnnkit:internal",
@@ -91,6 +97,8 @@ static rnn_config config_from(const mxArray *s) {
   cfg.head_act = get_int(s, "head_act_code");
   cfg.seq_out = get_int(s, "seq_out");
   cfg.dropout = get_dbl(s, "dropout");
+  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
+  cfg.n_embed = get_int_or(s, "n_embed", 0);
   if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
   return cfg;
 }
@@ -226,10 +234,12 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   size_t N, T, Nv = 0, Tv = 0;
   int verbose, st, has_val = !mxIsEmpty(prhs[5]);
   double *work;
-  mxArray *p, *lh, *vh, *out;
+  mxArray *p, *lh, *vh, *ah, *vah, *out;
+  rnn_history hist;
   static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                              "best_epoch", "stopped_early", "interrupted",
-                             "diverged", "restored", "message"};
+                             "diverged", "restored", "message", "acc",
+                             "val_acc"};
   (void)nlhs;
   (void)nrhs;
   check_params(&cfg, prhs[2]);
@@ -252,6 +262,7 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   tc.min_delta = get_dbl(t, "min_delta");
   tc.restore_best = get_int(t, "restore_best");
   tc.n_threads = get_int(t, "threads");
+  tc.stateful = get_int_or(t, "stateful", 0);
   if (tc.epochs < 1 || tc.batch_size < 1)
     internal("epochs and batch_size must be positive");
   check_targets(&cfg, tc.loss, prhs[4], N, T);
@@ -270,6 +281,12 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   p = mxDuplicateArray(prhs[2]);
   lh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
   vh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  ah = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  vah = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  hist.loss = mxGetPr(lh);
+  hist.val_loss = mxGetPr(vh);
+  hist.acc = mxGetPr(ah);
+  hist.val_acc = mxGetPr(vah);
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(prhs[7]));
   verbose = mxIsLogicalScalarTrue(prhs[8]) ||
@@ -279,10 +296,10 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   cb.ctx = &verbose;
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
-                 &cb, mxGetPr(lh), mxGetPr(vh), &res, work, &err);
+                 &cb, &hist, &res, work, &err);
   mxFree(work);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = mxCreateStructMatrix(1, 1, 10, nm);
+  out = mxCreateStructMatrix(1, 1, 12, nm);
   mxSetField(out, 0, "params", p);
   mxSetField(out, 0, "loss", lh);
   mxSetField(out, 0, "val_loss", vh);
@@ -293,6 +310,8 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   mxSetField(out, 0, "diverged", mxCreateDoubleScalar(res.diverged));
   mxSetField(out, 0, "restored", mxCreateLogicalScalar(res.restored));
   mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
+  mxSetField(out, 0, "acc", ah);
+  mxSetField(out, 0, "val_acc", vah);
   plhs[0] = out;
 }
 
