@@ -29,6 +29,7 @@ rnn_predict_and_update_state <- function(model, x) {
     rnnkit_abort("dim", "`x` has ", dim(x)[3], " feature(s) but the model was built for ",
                  cfg$n_in, ". ", .shape_help)
   }
+  if (n_vocab(cfg) > 0) check_tokens(x, cfg)
   state <- model$state
   if (!is.null(state)) {
     n <- dim(x)[1]

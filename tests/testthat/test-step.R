@@ -60,6 +60,24 @@ for (k in seq_len(nrow(step_cases))) {
   })
 }
 
+test_that("a token model steps through padding like predict()", {
+  set.seed(8)
+  m <- rnn_model("lstm", c(3, 2), n_out = 4, output_activation = "softmax",
+                 return_sequences = TRUE, embedding = c(6, 2))
+  x <- matrix(c(1, 4, 0, 0, 2, 5, 3, 0, 0, 1, 5, 2), 2, 6) # 0 is padding
+  full <- predict(m, x)
+  s <- rnn_reset_state(m)
+  got <- array(0, dim(full))
+  for (p in list(1, 2:3, 4, 5:6)) {
+    r <- rnn_predict_and_update_state(s, x[, p, drop = FALSE])
+    s <- r$model
+    got[, p, ] <- r$prediction
+  }
+  expect_lt(max_abs(got, full), 1e-12)
+  expect_error(rnn_predict_and_update_state(m, matrix(6, 2, 1)), "tokens are whole numbers 0..5",
+               class = "rnnkit_error_input")
+})
+
 test_that("the prediction has predict()'s shape: a vector for one output", {
   set.seed(2)
   m <- rnn_model("gru", 3, n_in = 1, n_out = 1)
