@@ -48,6 +48,10 @@ prefixed by "| ".  Results:
     result unigram_bpc_val_text <the same on every character of the validation text>
     result unigram_train_entropy_bits <entropy of the training character distribution>
     result peak_rss_mb <peak resident set size of the process, MB>
+and one summary line in the form bench/charlm.R prints for rnnkit:
+    RESULT torch seconds_per_epoch S val_bits_per_char X unigram_bits U peak_rss_mb M
+where S is the mean of training + validation seconds per epoch (as
+charlm.R's total fit time / epochs) and U is unigram_bpc_val_text.
 
 Needs Debian's python3-torch (the reference only, never a package
 dependency); run as root, the script installs it when it is missing.  As
@@ -305,6 +309,9 @@ def main():
     print(f"result unigram_bpc_val_text {unigram_text:.6f}")
     print(f"result unigram_train_entropy_bits {train_entropy:.6f}")
     print(f"result peak_rss_mb {rss:.1f}")
+    per_epoch = statistics.mean(a + b for a, b in zip(epoch_sec, val_sec))
+    print(f"RESULT torch seconds_per_epoch {per_epoch:.2f} val_bits_per_char {val_ce / math.log(2):.4f} "
+          f"unigram_bits {unigram_text:.4f} peak_rss_mb {rss:.0f}")
 
     # a sample, for eyeballing only: prime with the text, then draw from
     # softmax(logits / temperature), never the padding class 0
