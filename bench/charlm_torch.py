@@ -10,7 +10,7 @@ arrangement, so the numbers are comparable:
   code point) get indices 1..V; 0 is reserved for padding and never
   occurs, but the model has V+1 input and output classes (rnnkit's
   rnn_tokenizer(level = "char") and rnn_vocab_size() give the same);
-* split: the first floor(0.9 n) characters are training text, the rest
+* split: the last floor(0.1 n) characters are validation text, the rest
   validation (with --max-chars the text is cut to its first N characters
   first; the vocabulary is still the whole file's);
 * streams: for a text of n tokens and batch size B, L = floor((n - 1) / B)
@@ -162,7 +162,7 @@ def read_data(args):
     if args.max_chars > 0:
         text = text[:args.max_chars]
     n = len(text)
-    n_train = math.floor(0.9 * n)
+    n_train = n - math.floor(0.1 * n)  # rnn_text_data(validation = 0.1)
     return chars, index, text[:n_train], text[n_train:]
 
 
