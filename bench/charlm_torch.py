@@ -11,7 +11,7 @@ arrangement, so the numbers are comparable:
   occurs, but the model has V+1 input and output classes (rnnkit's
   rnn_tokenizer(level = "char") and rnn_vocab_size() give the same);
 * split: the last floor(0.1 n) characters are validation text, the rest
-  validation (with --max-chars the text is cut to its first N characters
+  training (with --max-chars the text is cut to its first N characters
   first; the vocabulary is still the whole file's);
 * streams: for a text of n tokens and batch size B, L = floor((n - 1) / B)
   tokens per stream; stream b (0-based) holds tokens b*L .. b*L + L
