@@ -13,7 +13,8 @@ set -e
 cd "$(dirname "$0")/.."
 data=${CHARLM_DATA:-../shared/data/tinyshakespeare.txt}
 [ -f "$data" ] || { echo "charlm: $data not found" >&2; exit 1; }
-if ! python3 -c 'import torch' 2>/dev/null; then
+py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3 # Debian's, not a pyenv one
+if ! $py -c 'import torch' 2>/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
   $sudo apt-get install -y python3-torch >/dev/null
 fi
@@ -34,5 +35,7 @@ rm -f src/*.o src/core/*.o src/*.so
 rl="$bdir:$ldir:$(R RHOME)/lib:$multi"
 echo "charlm: BLAS $bdir, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}, load $(cut -d' ' -f1-3 /proc/loadavg)"
 R_LD_LIBRARY_PATH=$rl Rscript bench/charlm.R "$data" --lib "$lib" --threads 2 "$@"
-LD_LIBRARY_PATH=$bdir:$ldir python3 bench/charlm_torch.py "$data" --threads 2 "$@"
+# PyTorch's best setting on this 2-core machine is one thread (1 vs 2:
+# 20.4 vs 78.9 s per epoch in bench/charlm-results.md)
+LD_LIBRARY_PATH=$bdir:$ldir $py bench/charlm_torch.py "$data" --threads 1 "$@"
 rm -rf "$lib"
