@@ -462,20 +462,33 @@ endfunction
 ## Called from the MEX after every k-th epoch with the weights and the
 ## histories so far: saves the model as it stands, and returns "" or why
 ## saving failed (which stops training).  It never throws: an error must
-## not unwind through the C core.
+## not unwind through the C core.  The file is written beside the target
+## and renamed over it, so a save cut short leaves the previous
+## checkpoint intact.
 function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
   msg = "";
+  part = [file ".part"];
   try
     m = base;
     m.params = p;
     m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
     m.status = struct ("epochs_run", epoch, "checkpoint", true);
     m.version = rnnkit_version ();
-    rnn_save (m, file);
+    rnn_save (m, part);
+    [err, msg] = rename (part, file);
+    if (err != 0)
+      msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
+      unlink (part);
+    else
+      msg = "";
+    endif
   catch err
     msg = err.message;
     if (isempty (msg))
       msg = "an error";
+    endif
+    if (exist (part, "file"))
+      unlink (part);
     endif
   end_try_catch
 endfunction
@@ -667,9 +680,15 @@ endfunction
 %! end_unwind_protect
 %! ## saving fails during training (the path is a folder): training stops
 %! ## after that epoch with a warning, and the model comes back
+%! folder = tempname ();
+%! mkdir (folder);
 %! lastwarn ("");
-%! out = evalc (['f2 = rnn_fit (x, y, "Units", 3, "Epochs", 3, "Checkpoint", ' ...
-%!               'tempdir (), "Verbose", false);']);
+%! unwind_protect
+%!   out = evalc (['f2 = rnn_fit (x, y, "Units", 3, "Epochs", 3, "Checkpoint", ' ...
+%!                 'folder, "Verbose", false);']);
+%! unwind_protect_cleanup
+%!   rmdir (folder);
+%! end_unwind_protect
 %! [msg, id] = lastwarn ();
 %! assert (id, "rnnkit:checkpoint");
 %! assert (! isempty (strfind (msg, "stopped after epoch 1 because saving the checkpoint failed")));

@@ -147,6 +147,18 @@ endfunction
 %!             3 4 2 3 4 2 2 3 4 4 2 3 3 3 3 1 2 3 3 4];
 %! assert (rnn_generate (m, [1 2], 40, "Temperature", 1.5, "Seed", 11), r_tokens);
 
+## a model reading one-hot vectors of its classes (0-based, 0 included)
+%!test
+%! x = zeros (6, 4, 3);
+%! lab = mod ((1:6)' + (0:3), 3);                 # 6 sequences of classes 0..2
+%! for k = 0:2
+%!   x(:, :, k+1) = lab == k;
+%! endfor
+%! m = rnn_fit (x, mod (lab + 1, 3), "Units", 4, "Loss", "sparse_ce", "Classes", 0:2, ...
+%!              "Epochs", 1, "Seed", 1, "Verbose", false);
+%! g = rnn_generate (m, [0 1], 50, "Seed", 2);
+%! assert (all (ismember (g, 0:2)) && any (g == 0));
+
 %!shared m
 %! m = rnn_fit ([1 2 3 3], [2 3 3 4], "Cell", "simple", "Units", 2, ...
 %!              "Embedding", [5 2], "Loss", "sparse_ce", "Classes", 0:4, ...

@@ -266,12 +266,14 @@ static int run_checkpoint(fit_ctx *c, int epoch) {
   return c->error[0] != '\0';
 }
 
+/* The progress line (and whatever else on_epoch() decides) first: when
+ * it asks to stop, e.g. for a pending interrupt, no Octave code runs. */
 static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
                                double loss, double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
-  int stop = 0;
-  if (epoch % c->every == 0) stop = run_checkpoint(c, epoch);
-  return on_epoch(ctx, epoch, n_epochs, loss, val_loss) || stop;
+  int stop = on_epoch(ctx, epoch, n_epochs, loss, val_loss);
+  if (!stop && epoch % c->every == 0) stop = run_checkpoint(c, epoch);
+  return stop;
 }
 
 static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
