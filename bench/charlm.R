@@ -29,8 +29,8 @@ suppressPackageStartupMessages(library(rnnkit, lib.loc = lib))
 
 text <- readChar(path, file.info(path)$size, useBytes = TRUE)
 Encoding(text) <- "UTF-8"
+tok <- rnn_tokenizer(text, level = "char") # the whole file's characters
 if (is.finite(max_chars)) text <- substr(text, 1, max_chars)
-tok <- rnn_tokenizer(text, level = "char")
 ids <- rnn_encode(tok, text)[[1]]
 n <- length(ids)
 n_train <- n - floor(0.1 * n)
