@@ -1,6 +1,6 @@
 # The token-model fits of the cross-host test (token_fits.m mirrors them
 # option for option); the data are made by formulas both hosts evaluate
-# exactly.
+# exactly, and a UTF-8 text that both hosts' character tokenizers read.
 token_data <- function() {
   i <- 1:16
   t <- 1:6
@@ -16,7 +16,8 @@ token_data <- function() {
   }
   j <- 1:400
   list(x_pre = x_pre, y_seq = y_seq, x_post = x_post, y_bin = i %% 2,
-       stream = (j * j + 3 * j) %% 9 + 1)
+       stream = (j * j + 3 * j) %% 9 + 1,
+       text = paste(rep("the cat sat on the mat, na\u00efve caf\u00e9!\n", 12), collapse = ""))
 }
 
 token_fits <- function() {
@@ -29,6 +30,8 @@ token_fits <- function() {
             loss = "bce", epochs = 3, batch_size = 5, validation = 0.25, seed = 4,
             verbose = FALSE),
     rnn_fit(rnn_text_data(d$stream, seq_len = 6, batch_size = 3, validation = 0.2),
-            embed_dim = 4, units = 6, epochs = 3, seed = 5, verbose = FALSE)
+            embed_dim = 4, units = 6, epochs = 3, seed = 5, verbose = FALSE),
+    rnn_fit(rnn_text_data(d$text, seq_len = 8, batch_size = 3, validation = 0.2),
+            cell = "gru", embed_dim = 4, units = 8, epochs = 2, seed = 6, verbose = FALSE)
   )
 }

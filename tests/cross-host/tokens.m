@@ -42,6 +42,20 @@ function tokens (dir)
           merge (isequal (g_own, rg), "draws", "DIFFERS FROM"), ...
           merge (isequal (g_r, rg), "draws", "DIFFERS FROM"));
   ok = ok && isequal (g_own, rg) && isequal (g_r, rg);
+  ## a character model: the same tokenizer from the same UTF-8 text, and
+  ## the same sampled text from either model
+  fid = fopen (fullfile (dir, "r_tok_text.bin"), "rb");
+  rt = fread (fid, Inf, "uint8=>char")';
+  fclose (fid);
+  r4 = rnn_load (fullfile (dir, "r_tok4.rnnk"));
+  same_tok = isequal (o{4}.tokenizer.vocab, r4.tokenizer.vocab) ...
+             && isequal (o{4}.tokenizer.counts, r4.tokenizer.counts);
+  t_own = rnn_generate (o{4}, "the ", 80, "Temperature", 0.8, "Seed", 9);
+  t_r = rnn_generate (r4, "the ", 80, "Temperature", 0.8, "Seed", 9);
+  printf ("character model: tokenizer %s; Octave's model %s, R's model %s R's sampled text\n", ...
+          ifs (same_tok), merge (strcmp (t_own, rt), "writes", "DIFFERS FROM"), ...
+          merge (strcmp (t_r, rt), "writes", "DIFFERS FROM"));
+  ok = ok && same_tok && strcmp (t_own, rt) && strcmp (t_r, rt);
   if (! ok)
     error ("cross-host: Octave and R disagree on token models");
   endif

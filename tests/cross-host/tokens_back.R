@@ -5,7 +5,7 @@ args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]
 suppressMessages(library(rnnkit))
 ok <- TRUE
-for (k in 1:3) {
+for (k in 1:4) {
   r <- unclass(rnn_load(file.path(dir, sprintf("r_tok%d.rnnk", k))))
   o <- unclass(rnn_load(file.path(dir, sprintf("o_tok%d.rnnk", k))))
   keep <- setdiff(names(r), "version")
