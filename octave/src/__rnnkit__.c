@@ -17,6 +17,8 @@
  *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
  *               seed, direct)                           -> [point, paths]
  *   __rnnkit__ ("quantiles", a, probs)
+ *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
+ *               state)                                  -> [tokens, state]
  *
  * cfg is the model's config struct and tc the training options struct
  * written by the .m files, with the field names of R's lists; seeds are
@@ -28,6 +30,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rnnkit.h"
@@ -221,6 +224,58 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
   return 0;
 }
 
+/* Checkpoints: tc may carry a function handle `checkpoint`, called
+ * through feval after every checkpoint_every-th epoch as
+ * fn(epoch, params, loss, val_loss, acc, val_acc) (the histories NaN
+ * beyond epoch), that returns "" or why saving failed, which stops
+ * training; train's result then has it in checkpoint_error.  This is the
+ * callback's context; verbose comes first so that on_epoch() reads it
+ * through the same pointer. */
+typedef struct {
+  int verbose;
+  mxArray *fn;      /* the handle, or NULL                          */
+  int every;        /* call it after every `every`-th epoch         */
+  mxArray *params;  /* the weights, trained in place                */
+  mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
+  char error[256];  /* why a checkpoint failed ("" if none)         */
+} fit_ctx;
+
+/* Calls fn(epoch, params, loss, val_loss, acc, val_acc) through feval.
+ * The .m side catches its own errors and returns the message (a string,
+ * "" on success); an error that escapes it is trapped here too.  Either
+ * stops training after this epoch. */
+static int run_checkpoint(fit_ctx *c, int epoch) {
+  mxArray *in[7], *out[1], *ex;
+  int k;
+  in[0] = c->fn;
+  in[1] = mxCreateDoubleScalar((double)epoch);
+  in[2] = mxDuplicateArray(c->params);
+  for (k = 0; k < 4; k++) in[3 + k] = c->hist[k];
+  out[0] = NULL;
+  ex = mexCallMATLABWithTrap(1, out, 7, in, "feval");
+  if (ex) {
+    snprintf(c->error, sizeof c->error, "the checkpoint function failed");
+    mxDestroyArray(ex);
+  } else if (out[0] && mxIsChar(out[0]) && !mxIsEmpty(out[0])) {
+    mxGetString(out[0], c->error, sizeof c->error);
+    if (!c->error[0]) snprintf(c->error, sizeof c->error, "an error");
+  }
+  if (out[0]) mxDestroyArray(out[0]);
+  mxDestroyArray(in[1]);
+  mxDestroyArray(in[2]);
+  return c->error[0] != '\0';
+}
+
+/* The progress line (and whatever else on_epoch() decides) first: when
+ * it asks to stop, e.g. for a pending interrupt, no Octave code runs. */
+static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
+                               double loss, double val_loss) {
+  fit_ctx *c = (fit_ctx *)ctx;
+  int stop = on_epoch(ctx, epoch, n_epochs, loss, val_loss);
+  if (!stop && epoch % c->every == 0) stop = run_checkpoint(c, epoch);
+  return stop;
+}
+
 static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
                       const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
@@ -232,14 +287,16 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   rnn_train_result res;
   rnn_callbacks cb;
   size_t N, T, Nv = 0, Tv = 0;
-  int verbose, st, has_val = !mxIsEmpty(prhs[5]);
+  fit_ctx ctx;
+  const mxArray *ckf;
+  int st, has_val = !mxIsEmpty(prhs[5]);
   double *work;
   mxArray *p, *lh, *vh, *ah, *vah, *out;
   rnn_history hist;
   static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                              "best_epoch", "stopped_early", "interrupted",
                              "diverged", "restored", "message", "acc",
-                             "val_acc"};
+                             "val_acc", "checkpoint_error"};
   (void)nlhs;
   (void)nrhs;
   check_params(&cfg, prhs[2]);
@@ -289,17 +346,30 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   hist.val_acc = mxGetPr(vah);
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(prhs[7]));
-  verbose = mxIsLogicalScalarTrue(prhs[8]) ||
-            (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
+  memset(&ctx, 0, sizeof ctx);
+  ctx.verbose = mxIsLogicalScalarTrue(prhs[8]) ||
+                (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
   cb.on_epoch = on_epoch;
   cb.on_batch = NULL;
-  cb.ctx = &verbose;
+  cb.ctx = &ctx;
+  ckf = mxGetField(t, 0, "checkpoint");
+  if (ckf && mxIsClass(ckf, "function_handle")) {
+    ctx.fn = (mxArray *)ckf;
+    ctx.every = get_int(t, "checkpoint_every");
+    if (ctx.every < 1) ctx.every = 1;
+    ctx.params = p;
+    ctx.hist[0] = lh;
+    ctx.hist[1] = vh;
+    ctx.hist[2] = ah;
+    ctx.hist[3] = vah;
+    cb.on_epoch = on_epoch_checkpoint;
+  }
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
                  &cb, &hist, &res, work, &err);
   mxFree(work);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = mxCreateStructMatrix(1, 1, 12, nm);
+  out = mxCreateStructMatrix(1, 1, 13, nm);
   mxSetField(out, 0, "params", p);
   mxSetField(out, 0, "loss", lh);
   mxSetField(out, 0, "val_loss", vh);
@@ -312,6 +382,7 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
   mxSetField(out, 0, "acc", ah);
   mxSetField(out, 0, "val_acc", vah);
+  mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
   plhs[0] = out;
 }
 
@@ -683,6 +754,39 @@ static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
       (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
 }
 
+/* ---- sampling sequences ---------------------------------------------- */
+
+/* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
+ * (0-based classes, doubles) from state ([]: zeros), as R's
+ * rnnkit_generate; see rnn_generate() in rnnkit.h. */
+static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
+                         const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  rnn_rng rng;
+  size_t np, ng, S = rnn_state_size(&cfg, 1);
+  double *work;
+  (void)nlhs;
+  (void)nrhs;
+  check_params(&cfg, prhs[1]);
+  real_array(prhs[2], "prime");
+  np = mxGetNumberOfElements(prhs[2]);
+  ng = count_arg(prhs[3], "n", 0);
+  plhs[0] = mxCreateDoubleMatrix(1, ng, mxREAL);
+  plhs[1] = mxCreateDoubleMatrix(S, 1, mxREAL);
+  if (!mxIsEmpty(prhs[6])) {
+    if (mxGetNumberOfElements(prhs[6]) != S) internal("state size");
+    memcpy(mxGetPr(plhs[1]), real_array(prhs[6], "state"), S * sizeof(double));
+  }
+  rnn_rng_seed(&rng, seed_from(prhs[5]));
+  work = alloc_work(rnn_generate_workspace(&cfg, np));
+  if (rnn_generate(&cfg, mxGetPr(prhs[1]), mxGetPr(prhs[2]), np, ng,
+                   scalar(prhs[4], "temperature"), &rng, mxGetPr(plhs[1]),
+                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(work);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -697,6 +801,7 @@ static const struct {
     {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
+    {"generate", cmd_generate, 7, 2},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
