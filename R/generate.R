@@ -138,5 +138,8 @@ rnn_generate <- function(model, start, n = 200, temperature = 1, seed = NULL,
   res <- .Call(rnnkit_generate, cfg, model$params, as.double(prime), as.double(n),
                as.double(temperature), core_seed(seed), NULL)
   tokens <- as.integer(res$tokens)
-  if (is.character(start)) paste0(start, rnn_decode(tokenizer, list(tokens))) else tokens
+  if (!is.character(start)) return(tokens)
+  # words are joined by spaces, characters by nothing
+  paste0(start, if (tokenizer$level == "word" && length(tokens)) " ",
+         rnn_decode(tokenizer, list(tokens)))
 }

@@ -96,7 +96,11 @@ function out = rnn_generate (model, start, n = 200, varargin)
   tokens = __rnnkit__ ("generate", cfg, model.params, prime, double (n), ...
                        double (o.Temperature), core_seed (o.Seed), []);
   if (text)
-    out = [reshape(start, 1, []), rnn_decode(tok, tokens)];
+    sep = "";
+    if (strcmp (tok.level, "word") && ! isempty (tokens))
+      sep = " ";  # words are joined by spaces, as rnn_decode does
+    endif
+    out = [reshape(start, 1, []), sep, rnn_decode(tok, tokens)];
   else
     out = tokens;
   endif

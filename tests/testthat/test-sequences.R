@@ -193,6 +193,10 @@ test_that("a character model learns a generated corpus and writes it back", {
   expect_gt(tail(fit$history$val_acc, 1), 0.95)
   out <- rnn_generate(fit, "the cat ", n = 40, temperature = 0)
   expect_identical(out, substr(paste(rep("the cat sat on the mat. ", 3), collapse = ""), 1, 48))
+  # a saved model keeps its tokenizer and writes the same text
+  path <- temp_model_file()
+  rnn_save(fit, path)
+  expect_identical(rnn_generate(rnn_load(path), "the cat ", n = 40, temperature = 0), out)
 })
 
 test_that("checkpoints are saved during training and resume it", {
