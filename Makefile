@@ -25,6 +25,7 @@ extdata:
 	$(RSCRIPT) tools/export_extdata.R
 fixtures:
 	python3 tools/make_torch_fixtures.py
+	python3 tools/make_layer_fixtures.py
 
 clean:
 	sh cleanup

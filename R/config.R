@@ -8,9 +8,10 @@
 # Gate blocks per cell, for parameter counts and coef() names.
 .gates <- list(simple = "h", lstm = c("i", "f", "g", "o"), gru = c("r", "z", "n"))
 
+# n_vocab > 0: token input through an embedding of n_embed (n_in is 1).
 new_config <- function(cell, activation, n_in, units, n_out, output_activation,
-                       seq_out, dropout) {
-  list(
+                       seq_out, dropout, n_vocab = 0L, n_embed = 0L) {
+  cfg <- list(
     cell = cell, cell_code = .cells[[cell]],
     activation = activation, activation_code = .acts[[activation]],
     n_in = as.integer(n_in), units = as.integer(units),
@@ -19,7 +20,17 @@ new_config <- function(cell, activation, n_in, units, n_out, output_activation,
     head_act_code = .acts[[output_activation]],
     seq_out = as.integer(seq_out), dropout = as.double(dropout)
   )
+  # only token models carry the fields, so older models' files, digests
+  # and identical() comparisons are unchanged
+  if (n_vocab > 0) {
+    cfg$n_vocab <- as.integer(n_vocab)
+    cfg$n_embed <- as.integer(n_embed)
+  }
+  cfg
 }
+
+# Vocabulary size of a model's token input (0: numeric features).
+n_vocab <- function(config) if (is.null(config$n_vocab)) 0L else config$n_vocab
 
 # A 64-bit seed for the core's generator as two 32-bit halves. NULL draws
 # it from R's RNG, so set.seed() governs every random number of a fit; a

@@ -89,7 +89,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
                             clipvalue = NULL, momentum = 0, rho = 0.9, beta1 = 0.9,
                             beta2 = 0.999, epsilon = 1e-7, recurrent_init = "orthogonal",
                             seed = NULL, verbose = interactive(),
-                            threads = getOption("rnnkit.threads", 2L), model = NULL, ...) {
+                            threads = getOption("rnnkit.threads", 2L), model = NULL,
+                            embedding = NULL, stateful = FALSE, checkpoint = NULL,
+                            checkpoint_every = 1, classes = NULL, ...) {
   call <- match.call()
   check_dots(list(...), names(formals(sys.function())), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
@@ -98,6 +100,26 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
   if (is.null(y)) rnnkit_abort("input", "`y` is missing: give one target per sample of `x`.")
   x <- as_input_array(x)
   d <- dim(x)
+  # a model to continue brings its own architecture, embedding included
+  emb <- if (is.null(model)) check_embedding(embedding) else
+    c(n_vocab(model$config), if (n_vocab(model$config) > 0) model$config$n_embed else 0L)
+  if (emb[1] > 0) {
+    if (d[3] != 1) {
+      rnnkit_abort("dim", "with an embedding `x` holds one token per timestep: a samples x ",
+                   "timesteps matrix of integers (rnn_pad_sequences() makes one), not ", describe(x), ".")
+    }
+    check_tokens(x, list(n_vocab = emb[1]))
+  }
+  check_flag(stateful, "stateful")
+  if (!is.null(checkpoint)) {
+    if (!is.character(checkpoint) || length(checkpoint) != 1 || is.na(checkpoint)) {
+      rnnkit_abort("input", "`checkpoint` must be a file path (one string), not ", describe(checkpoint), ".")
+    }
+    check_count(checkpoint_every, "checkpoint_every", max = 1e7)
+    if (!dir.exists(dirname(checkpoint))) {
+      rnnkit_abort("input", "the folder of `checkpoint` (", dirname(checkpoint), ") does not exist.")
+    }
+  }
   loss <- check_choice(loss, names(.losses), "loss")
   optimizer <- check_choice(optimizer, names(.optimizers), "optimizer")
   if (is.null(output_activation)) output_activation <- default_output_activation(loss)
@@ -117,12 +139,19 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
   check_number(epsilon, "epsilon", min = 0, min_open = TRUE)
   if (!is.null(clipnorm)) check_number(clipnorm, "clipnorm", min = 0, min_open = TRUE)
   if (!is.null(clipvalue)) check_number(clipvalue, "clipvalue", min = 0, min_open = TRUE)
+  if (stateful && d[1] %% batch_size != 0) {
+    rnnkit_abort("dim", "stateful training reads `x` as batch_size = ", batch_size, " streams, so its ",
+                 d[1], " samples must be a multiple of ", batch_size, "; rnn_text_data() arranges text so.")
+  }
   patience <- if (isTRUE(early_stopping)) 10L else if (isFALSE(early_stopping)) 0L else {
     check_count(early_stopping, "early_stopping (TRUE, FALSE or a patience in epochs)")
     as.integer(early_stopping)
   }
 
-  tg <- prepare_targets(y, loss, d[1], d[2], if (!is.null(model)) model$classes)
+  if (!is.null(classes) && (!is.character(classes) || anyNA(classes) || anyDuplicated(classes))) {
+    rnnkit_abort("input", "`classes` must be distinct strings: the class labels in output order.")
+  }
+  tg <- prepare_targets(y, loss, d[1], d[2], if (!is.null(model$classes)) model$classes else classes)
   if (loss %in% c("bce", "sparse_ce") && output_activation != default_output_activation(loss)) {
     rnnkit_abort("input", 'loss = "', loss, '" needs output_activation = "',
                  default_output_activation(loss), '", not "', output_activation, '".')
@@ -141,6 +170,11 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
       rnnkit_abort("dim", "validation$x is ", describe(xval), " but x has ", d[2],
                    " timesteps of ", d[3], " features.")
     }
+    if (emb[1] > 0) check_tokens(xval, list(n_vocab = emb[1]), "validation$x")
+    if (stateful && dim(xval)[1] %% batch_size != 0) {
+      rnnkit_abort("dim", "stateful validation data are read as batch_size = ", batch_size,
+                   " streams too, so validation$x needs a multiple of ", batch_size, " samples.")
+    }
     yval <- prepare_targets(validation$y, loss, dim(xval)[1], d[2], tg$classes, "validation$y")$y
   } else {
     check_number(validation, "validation", min = 0, max = 0.9)
@@ -148,6 +182,10 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
     if (validation > 0 && (n_val < 1 || n_val >= d[1])) {
       rnnkit_abort("dim", "validation = ", validation, " of ", d[1], " samples leaves ",
                    n_val, " for validation and ", d[1] - n_val, " for training; both need at least one.")
+    }
+    if (n_val > 0 && stateful) {
+      rnnkit_abort("input", "stateful training cannot split off a fraction of its streams; give ",
+                   "`validation` as list(x, y), e.g. from rnn_text_data(validation = 0.1).")
     }
     if (n_val > 0) {
       iv <- seq.int(d[1] - n_val + 1, d[1])
@@ -162,7 +200,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
   seeds <- core_seed(seed)
   if (is.null(model)) {
     config <- model_config(cell, units, d[3], tg$n_out, activation, output_activation,
-                           tg$seq_out, dropout)
+                           tg$seq_out, dropout, if (emb[1] > 0) emb)
     model <- new_model(config, init_params(config, recurrent_init, seeds))
   } else {
     # continue training: the architecture is the model's own
@@ -181,23 +219,48 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
     clipvalue = if (is.null(clipvalue)) 0 else clipvalue,
     epochs = as.integer(epochs), batch_size = as.integer(batch_size),
     shuffle = as.integer(shuffle), patience = patience, min_delta = min_delta,
-    restore_best = as.integer(restore_best), threads = as.integer(threads)
+    restore_best = as.integer(restore_best), threads = as.integer(threads),
+    stateful = as.integer(stateful)
   )
-  res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
-               xval, yval, train_seed, verbose)
-  n <- res$epochs_run
-  model$params <- res$params
   model$loss <- loss
   model$classes <- tg$classes
   model$n_time <- d[2]
-  model$history <- data.frame(
-    epoch = seq_len(n), loss = res$loss[seq_len(n)],
-    val_loss = if (is.null(xval)) rep(NA_real_, n) else res$val_loss[seq_len(n)]
-  )
-  model$training <- c(list(optimizer = optimizer, n_train = dim(x)[1],
-                           n_val = if (is.null(xval)) 0L else dim(xval)[1]),
-                      train[c("lr", "epochs", "batch_size", "patience", "clipnorm", "clipvalue")],
-                      list(restored = res$restored))
+  finish <- function(model, params, n, res_loss, res_val, res_acc, res_val_acc) {
+    model$params <- params
+    model$history <- data.frame(
+      epoch = seq_len(n), loss = res_loss[seq_len(n)],
+      val_loss = if (is.null(xval)) rep(NA_real_, n) else res_val[seq_len(n)]
+    )
+    if (loss %in% c("bce", "sparse_ce")) {
+      model$history$acc <- res_acc[seq_len(n)]
+      model$history$val_acc <- if (is.null(xval)) rep(NA_real_, n) else res_val_acc[seq_len(n)]
+    }
+    model$training <- c(list(optimizer = optimizer, n_train = dim(x)[1],
+                             n_val = if (is.null(xval)) 0L else dim(xval)[1]),
+                        train[c("lr", "epochs", "batch_size", "patience", "clipnorm", "clipvalue")],
+                        if (stateful) list(stateful = TRUE))
+    model
+  }
+  if (!is.null(checkpoint)) {
+    # called from C at the end of every checkpoint_every-th epoch with the
+    # weights and histories so far
+    train$checkpoint <- function(epoch, params, l, vl, a, va) {
+      m <- finish(model, params, epoch, l, vl, a, va)
+      m$status <- list(epochs_run = epoch, checkpoint = TRUE)
+      m$call <- call
+      # a failure stops training with a classed warning naming the cause
+      # (file()'s own warning would only repeat it)
+      withCallingHandlers(rnn_save(m, checkpoint),
+                          warning = function(w) invokeRestart("muffleWarning"))
+      invisible(NULL)
+    }
+    train$checkpoint_every <- as.integer(checkpoint_every)
+  }
+  res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
+               xval, yval, train_seed, verbose)
+  n <- res$epochs_run
+  model <- finish(model, res$params, n, res$loss, res$val_loss, res$acc, res$val_acc)
+  model$training$restored <- res$restored
   model$status <- res[c("epochs_run", "best_epoch", "stopped_early", "interrupted", "diverged")]
   model$call <- call
   if (verbose && res$stopped_early) {
@@ -205,7 +268,10 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
         if (res$restored) " (its weights restored)", ".\n", sep = "")
   }
   if (res$diverged > 0) rnnkit_warn("diverged", res$message)
-  if (res$interrupted) {
+  if (nzchar(res$checkpoint_error)) {
+    rnnkit_warn("checkpoint", "training stopped after epoch ", n, " because saving the checkpoint ",
+                "failed: ", res$checkpoint_error)
+  } else if (res$interrupted) {
     message("rnnkit: training interrupted after ", n, " complete epoch(s); ",
             "returning the model as it stood.")
   }

@@ -182,8 +182,12 @@ rnn_load <- function(file) {
               "head_act_code", "seq_out")) {
     model$config[[f]] <- as.integer(model$config[[f]])
   }
+  for (f in intersect(c("n_vocab", "n_embed"), names(model$config))) {
+    model$config[[f]] <- as.integer(model$config[[f]])
+  }
   model$config$dropout <- as.double(model$config$dropout)
   model$params <- as.double(model$params)
+  if (is.list(model$tokenizer)) class(model$tokenizer) <- "rnnkit_tokenizer"
   class(model) <- "rnnkit_model"
   model
 }

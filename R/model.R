@@ -16,11 +16,16 @@ param_layout <- function(config) {
     )
     off <<- off + nr * nc
   }
+  if (n_vocab(config) > 0) { # token k's vector is column k + 1
+    I <- config$n_embed
+    add("embedding", "E", I, config$n_vocab, paste0("e", seq_len(I)),
+        paste0("token", seq_len(config$n_vocab) - 1L))
+  }
   for (l in seq_along(config$units)) {
     H <- config$units[l]
     rn <- paste0(rep(gates, each = H), rep(seq_len(H), G))
     lay <- paste0(config$cell, "_", l)
-    inp <- if (l == 1) paste0("x", seq_len(I)) else paste0("h", seq_len(I))
+    inp <- if (l > 1) paste0("h", seq_len(I)) else if (n_vocab(config) > 0) paste0("e", seq_len(I)) else paste0("x", seq_len(I))
     add(lay, "W_x", G * H, I, rn, inp)
     add(lay, "W_h", G * H, H, rn, paste0("h", seq_len(H)))
     add(lay, "b", G * H, 1L, rn, NULL)
@@ -38,7 +43,7 @@ n_params <- function(config) {
 
 # Validates an architecture and returns the core's configuration list.
 model_config <- function(cell, units, n_in, n_out, activation, output_activation,
-                         return_sequences, dropout) {
+                         return_sequences, dropout, embedding = NULL) {
   cell <- check_choice(cell, names(.cells), "cell")
   activation <- check_choice(activation, c("tanh", "relu"), "activation")
   output_activation <- check_choice(
@@ -49,8 +54,46 @@ model_config <- function(cell, units, n_in, n_out, activation, output_activation
   check_count(n_out, "n_out", max = 1e6)
   check_flag(return_sequences, "return_sequences")
   check_number(dropout, "dropout", min = 0, max = 0.99)
+  emb <- check_embedding(embedding)
+  if (emb[1] > 0 && n_in != 1) {
+    rnnkit_abort("dim", "with an embedding the input holds one token per timestep (a samples x ",
+                 "timesteps matrix of integers), not ", n_in, " features.")
+  }
   new_config(cell, activation, n_in, units, n_out, output_activation,
-             return_sequences, dropout)
+             return_sequences, dropout, emb[1], emb[2])
+}
+
+# embedding = c(n_vocab, dim): tokens 0..n_vocab-1 (0 = padding) mapped to
+# dim-wide vectors. Returns c(n_vocab, dim), or c(0, 0) for none.
+check_embedding <- function(embedding) {
+  if (is.null(embedding)) return(c(0L, 0L))
+  ok <- is.numeric(embedding) && length(embedding) == 2 && all(is.finite(embedding)) &&
+    all(embedding == round(embedding))
+  if (!ok || embedding[1] < 2 || embedding[2] < 1) {
+    rnnkit_abort("input", "`embedding` must be c(n_vocab, dim): the number of token indices ",
+                 "including padding 0 (at least 2; rnn_vocab_size() of a tokenizer) and the ",
+                 "width of each token's vector, e.g. c(5000, 32); not ",
+                 paste(format(embedding), collapse = ", "), ".")
+  }
+  if (embedding[1] > 1e6 || embedding[2] > 1e5 || prod(embedding) > 2^31 - 1) {
+    rnnkit_abort("size", "an embedding of ", format(embedding[1], big.mark = ","), " tokens x ",
+                 format(embedding[2], big.mark = ","), " would need more memory than rnnkit ",
+                 "allows (at most 1,000,000 tokens, width 100,000 and 2^31 weights).")
+  }
+  as.integer(embedding)
+}
+
+# Tokens of a token model: whole numbers 0..n_vocab-1.
+check_tokens <- function(x, config, name = "x") {
+  V <- config$n_vocab
+  bad <- x != round(x) | x < 0 | x >= V
+  if (any(bad)) {
+    k <- which(bad)[1]
+    rnnkit_abort("input", "`", name, "` holds ", format(x[k]), "; the model's tokens are whole ",
+                 "numbers 0..", V - 1, " (0 is padding). Encode text with the tokenizer the ",
+                 "model was trained with.")
+  }
+  invisible(x)
 }
 
 # Initial weights from the core: Glorot-uniform input and output weights,
@@ -79,9 +122,10 @@ new_model <- function(config, params) {
 rnn_model <- function(cell = "lstm", units = 16, n_in = 1, n_out = 1,
                       activation = "tanh", output_activation = "linear",
                       return_sequences = FALSE, dropout = 0,
-                      recurrent_init = "orthogonal", params = NULL, seed = NULL) {
+                      recurrent_init = "orthogonal", params = NULL, seed = NULL,
+                      embedding = NULL) {
   config <- model_config(cell, units, n_in, n_out, activation, output_activation,
-                         return_sequences, dropout)
+                         return_sequences, dropout, embedding)
   P <- n_params(config)
   if (is.null(params)) {
     params <- init_params(config, recurrent_init, core_seed(seed))

@@ -12,6 +12,7 @@
 
 #include "core/rnnkit.h"
 #include "r_rnnkit.h"
+#include "r_util.h"
 
 #ifndef _WIN32
 #include <unistd.h>
@@ -27,73 +28,6 @@ static int in_forked_child(void) { return loaded_pid != 0 && getpid() != loaded_
 void rnnkit_remember_pid(void) {}
 static int in_forked_child(void) { return 0; }
 #endif
-
-/* Raises the R condition for a core error (does not return). */
-static void raise_core(const rnn_error *e) {
-  SEXP ns = PROTECT(R_FindNamespace(mkString("rnnkit")));
-  SEXP call = PROTECT(lang3(install("rnnkit_core_error"), mkString(e->id),
-                            mkString(e->msg)));
-  eval(call, ns);
-  UNPROTECT(2);
-  error("%s", e->msg); /* not reached */
-}
-
-static SEXP get(SEXP list, const char *name) {
-  SEXP names = getAttrib(list, R_NamesSymbol);
-  R_xlen_t k;
-  for (k = 0; k < XLENGTH(list); k++)
-    if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0)
-      return VECTOR_ELT(list, k);
-  error("rnnkit internal error: element '%s' missing", name);
-  return R_NilValue;
-}
-
-static int get_int(SEXP list, const char *name) {
-  return asInteger(get(list, name));
-}
-
-static double get_dbl(SEXP list, const char *name) {
-  return asReal(get(list, name));
-}
-
-/* The model configuration list written by R's new_config(). */
-static rnn_config config_from(SEXP s) {
-  rnn_config cfg;
-  SEXP units = get(s, "units");
-  rnn_error err;
-  int l;
-  memset(&cfg, 0, sizeof cfg);
-  cfg.cell = get_int(s, "cell_code");
-  cfg.activation = get_int(s, "activation_code");
-  cfg.n_in = get_int(s, "n_in");
-  if (TYPEOF(units) != INTSXP)
-    error("rnnkit internal error: units must be an integer vector");
-  cfg.n_layers = length(units);
-  if (cfg.n_layers > RNN_MAX_LAYERS) cfg.n_layers = RNN_MAX_LAYERS + 1;
-  else
-    for (l = 0; l < cfg.n_layers; l++) cfg.n_hidden[l] = INTEGER(units)[l];
-  cfg.n_out = get_int(s, "n_out");
-  cfg.head_act = get_int(s, "head_act_code");
-  cfg.seq_out = get_int(s, "seq_out");
-  cfg.dropout = get_dbl(s, "dropout");
-  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
-  return cfg;
-}
-
-static void check_params(const rnn_config *cfg, SEXP params) {
-  if (TYPEOF(params) != REALSXP || (size_t)XLENGTH(params) != rnn_n_params(cfg))
-    error("rnnkit internal error: parameter vector of length %ld, expected %lu",
-          (long)XLENGTH(params), (unsigned long)rnn_n_params(cfg));
-}
-
-/* x must be a double array samples x timesteps x n_in. */
-static void dims3(SEXP x, int n_in, size_t *N, size_t *T) {
-  SEXP d = getAttrib(x, R_DimSymbol);
-  if (TYPEOF(x) != REALSXP || length(d) != 3 || INTEGER(d)[2] != n_in)
-    error("rnnkit internal error: x must be a double array N x T x %d", n_in);
-  *N = (size_t)INTEGER(d)[0];
-  *T = (size_t)INTEGER(d)[1];
-}
 
 /* y must hold exactly what the core reads for N samples of T steps. */
 static void check_targets(const rnn_config *cfg, int loss, SEXP y, size_t N,
@@ -112,28 +46,6 @@ static uint64_t seed_from(SEXP s) {
 }
 
 static int rnn_fits_int_r(size_t n) { return n <= (size_t)INT_MAX; }
-
-static double *alloc_work(size_t n) {
-  if (n == 0) n = 1;
-  if (n > (size_t)(R_XLEN_T_MAX / 8))
-    error("rnnkit: workspace of %.0f doubles is too large", (double)n);
-  return (double *)R_alloc(n, sizeof(double));
-}
-
-/* A named list of n protected values; unprotects them (n) and returns the
- * list unprotected. */
-static SEXP named_list(int n, const char **names, SEXP *values) {
-  SEXP res = PROTECT(allocVector(VECSXP, n));
-  SEXP nm = PROTECT(allocVector(STRSXP, n));
-  int k;
-  for (k = 0; k < n; k++) {
-    SET_VECTOR_ELT(res, k, values[k]);
-    SET_STRING_ELT(nm, k, mkChar(names[k]));
-  }
-  setAttrib(res, R_NamesSymbol, nm);
-  UNPROTECT(2 + n);
-  return res;
-}
 
 SEXP rnnkit_n_params(SEXP config) {
   rnn_config cfg = config_from(config);
@@ -246,7 +158,42 @@ typedef struct {
   int drawn;        /* a bar is on the current line                   */
   double t0, last;  /* start and last redraw (seconds)                */
   double val_loss;  /* latest validation loss (NaN before the first)  */
+  double *acc, *val_acc; /* the core's accuracy histories (NaN: none) */
+  int done;         /* epochs finished                                */
+  SEXP checkpoint;  /* R function(epoch, params, loss, val_loss, acc,
+                       val_acc) or R_NilValue                          */
+  int every;        /* call it after every `every`-th epoch           */
+  SEXP params, hist[4];
+  char ck_error[256]; /* why a checkpoint failed ("" if none)        */
 } fit_ctx;
+
+/* Saves a checkpoint through the R function; a failure (an R error)
+ * stops training, with the reason kept for the warning. */
+static void run_checkpoint(fit_ctx *c, int epoch) {
+  SEXP call, a;
+  int k, failed = 0;
+  call = PROTECT(allocList(7));
+  SET_TYPEOF(call, LANGSXP);
+  SETCAR(call, c->checkpoint);
+  a = CDR(call);
+  SETCAR(a, ScalarInteger(epoch));
+  a = CDR(a);
+  SETCAR(a, duplicate(c->params));
+  for (k = 0; k < 4; k++) {
+    a = CDR(a);
+    SETCAR(a, c->hist[k]);
+  }
+  R_tryEvalSilent(call, R_GlobalEnv, &failed);
+  if (failed) {
+    SEXP msg = PROTECT(R_ParseEvalString("geterrmessage()", R_BaseEnv));
+    snprintf(c->ck_error, sizeof c->ck_error, "%s",
+             TYPEOF(msg) == STRSXP && XLENGTH(msg) > 0 ? CHAR(STRING_ELT(msg, 0))
+                                                       : "an error");
+    UNPROTECT(1);
+    c->interrupted = 1;
+  }
+  UNPROTECT(1);
+}
 
 /* One line, redrawn in place:
  *   epoch 12/100 [=======>              ]  31%  loss 0.00123  val 0.0015  ETA 4s */
@@ -260,6 +207,11 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
   Rprintf("\repoch %d/%d [%s] %3d%%  loss %.4g", epoch, n_epochs, bar,
           (int)(100 * frac + 0.5), loss);
   if (!ISNAN(c->val_loss)) Rprintf("  val %.4g", c->val_loss);
+  if (c->done >= 1 && !ISNAN(c->acc[c->done - 1])) { /* last finished epoch */
+    Rprintf("  acc %.3f", c->acc[c->done - 1]);
+    if (!ISNAN(c->val_acc[c->done - 1]))
+      Rprintf("  val_acc %.3f", c->val_acc[c->done - 1]);
+  }
   if (frac < 1)
     Rprintf("  ETA %.0fs   ", eta < 1 ? 1 : eta);
   else
@@ -294,6 +246,8 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
   c->val_loss = val_loss;
+  c->done = epoch;
+  if (c->checkpoint != R_NilValue && epoch % c->every == 0) run_checkpoint(c, epoch);
   if (c->verbose && (now_seconds() - c->last >= 0.2 || epoch == n_epochs))
     draw_bar(c, epoch, n_epochs, (double)epoch / n_epochs, loss);
   if (pending_interrupt()) c->interrupted = 1;
@@ -313,10 +267,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   size_t N, T, Nv = 0, Tv = 0;
   double *work;
   int st;
-  SEXP p, lh, vh, out, names;
+  rnn_history hist;
+  SEXP p, lh, vh, ah, vah, out, names;
   const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                       "best_epoch", "stopped_early", "interrupted",
-                      "diverged", "restored", "message"};
+                      "diverged", "restored", "message", "acc", "val_acc",
+                      "checkpoint_error"};
 
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
@@ -338,6 +294,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   tc.min_delta = get_dbl(train, "min_delta");
   tc.restore_best = get_int(train, "restore_best");
   tc.n_threads = get_int(train, "threads");
+  tc.stateful = get_int_or(train, "stateful", 0);
   if (in_forked_child()) tc.n_threads = 1;
   if (tc.epochs < 1 || tc.batch_size < 1)
     error("rnnkit internal error: epochs and batch_size must be positive");
@@ -357,6 +314,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   p = PROTECT(duplicate(params));
   lh = PROTECT(allocVector(REALSXP, tc.epochs));
   vh = PROTECT(allocVector(REALSXP, tc.epochs));
+  ah = PROTECT(allocVector(REALSXP, tc.epochs));
+  vah = PROTECT(allocVector(REALSXP, tc.epochs));
+  hist.loss = REAL(lh);
+  hist.val_loss = REAL(vh);
+  hist.acc = REAL(ah);
+  hist.val_acc = REAL(vah);
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(seed));
   ctx.verbose = asLogical(verbose) == TRUE;
@@ -365,16 +328,38 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   ctx.drawn = 0;
   ctx.t0 = ctx.last = now_seconds();
   ctx.val_loss = NA_REAL;
+  ctx.acc = REAL(ah);
+  ctx.val_acc = REAL(vah);
+  ctx.done = 0;
+  ctx.params = p;
+  ctx.hist[0] = lh;
+  ctx.hist[1] = vh;
+  ctx.hist[2] = ah;
+  ctx.hist[3] = vah;
+  ctx.ck_error[0] = '\0';
+  ctx.checkpoint = R_NilValue;
+  ctx.every = 1;
+  {
+    SEXP names = getAttrib(train, R_NamesSymbol);
+    R_xlen_t k;
+    for (k = 0; k < XLENGTH(train); k++)
+      if (strcmp(CHAR(STRING_ELT(names, k)), "checkpoint") == 0 &&
+          isFunction(VECTOR_ELT(train, k))) {
+        ctx.checkpoint = VECTOR_ELT(train, k);
+        ctx.every = get_int(train, "checkpoint_every");
+        if (ctx.every < 1) ctx.every = 1;
+      }
+  }
   cb.on_epoch = on_epoch;
   cb.on_batch = on_batch;
   cb.ctx = &ctx;
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
-                 &rng, &cb, REAL(lh), REAL(vh), &res, work, &err);
+                 &rng, &cb, &hist, &res, work, &err);
   if (ctx.drawn) Rprintf("\n");
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, 10));
-  names = PROTECT(allocVector(STRSXP, 10));
+  out = PROTECT(allocVector(VECSXP, 13));
+  names = PROTECT(allocVector(STRSXP, 13));
   SET_VECTOR_ELT(out, 0, p);
   SET_VECTOR_ELT(out, 1, lh);
   SET_VECTOR_ELT(out, 2, vh);
@@ -385,9 +370,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   SET_VECTOR_ELT(out, 7, ScalarInteger(res.diverged));
   SET_VECTOR_ELT(out, 8, ScalarLogical(res.restored));
   SET_VECTOR_ELT(out, 9, mkString(st == RNN_OK ? "" : err.msg));
-  for (st = 0; st < 10; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
+  SET_VECTOR_ELT(out, 10, ah);
+  SET_VECTOR_ELT(out, 11, vah);
+  SET_VECTOR_ELT(out, 12, mkString(ctx.ck_error));
+  for (st = 0; st < 13; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
   setAttrib(out, R_NamesSymbol, names);
-  UNPROTECT(5);
+  UNPROTECT(7);
   return out;
 }
 
@@ -542,6 +530,45 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
     v[0] = point;
     v[1] = paths;
     return named_list(2, nm, v);
+  }
+}
+
+/* list(tokens, state): n tokens drawn after feeding prime (0-based
+ * classes, doubles) from state (NULL: zeros); see rnn_generate(). */
+SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
+                     SEXP temperature, SEXP seed, SEXP state) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  rnn_rng rng;
+  size_t np, ng, S = rnn_state_size(&cfg, 1);
+  SEXP tokens, st;
+  check_params(&cfg, params);
+  if (TYPEOF(prime) != REALSXP || asReal(n) < 0 || asReal(n) > INT_MAX ||
+      ISNAN(asReal(n)))
+    error("rnnkit internal error: prime must be double and n a count");
+  np = (size_t)XLENGTH(prime);
+  ng = (size_t)asReal(n);
+  tokens = PROTECT(allocVector(REALSXP, (R_xlen_t)ng));
+  st = PROTECT(allocVector(REALSXP, (R_xlen_t)S));
+  if (isNull(state)) {
+    memset(REAL(st), 0, sizeof(double) * S);
+  } else {
+    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S)
+      error("rnnkit internal error: the state must hold %lu doubles",
+            (unsigned long)S);
+    memcpy(REAL(st), REAL(state), sizeof(double) * S);
+  }
+  rnn_rng_seed(&rng, seed_from(seed));
+  if (rnn_generate(&cfg, REAL(params), REAL(prime), np, ng, asReal(temperature),
+                   &rng, REAL(st), REAL(tokens),
+                   alloc_work(rnn_generate_workspace(&cfg, np)), &err) != RNN_OK)
+    raise_core(&err);
+  {
+    const char *nm[] = {"tokens", "state"};
+    SEXP v[2];
+    v[0] = tokens;
+    v[1] = st;
+    return named_list(2, nm, v); /* unprotects tokens and st */
   }
 }
 

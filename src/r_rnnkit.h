@@ -20,6 +20,11 @@ SEXP rnnkit_locf(SEXP data);
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
                      SEXP resid, SEXP n_paths, SEXP seed, SEXP direct);
 SEXP rnnkit_quantiles(SEXP a, SEXP probs);
+SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
+                     SEXP temperature, SEXP seed, SEXP state);
+/* r_step.c */
+SEXP rnnkit_state_size(SEXP config, SEXP n_batch);
+SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state);
 /* Called once from R_init_rnnkit. */
 void rnnkit_remember_pid(void);
 #endif

@@ -4,6 +4,7 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{model} =} rnn_fit (@var{X}, @var{Y}, @var{name}, @var{value}, @dots{})
 ## @deftypefnx {} {@var{model} =} rnn_fit (@var{W}, @var{name}, @var{value}, @dots{})
+## @deftypefnx {} {@var{model} =} rnn_fit (@var{D}, @var{name}, @var{value}, @dots{})
 ## Fit a recurrent neural network (SimpleRNN, LSTM or GRU) by
 ## backpropagation through time.
 ##
@@ -67,11 +68,56 @@
 ## print the loss after every epoch [true]
 ## @item @qcode{'Threads'}
 ## threads for the two halves of a batch; results do not depend on it [2]
+## @item @qcode{'Embedding'}
+## @code{[n_vocab dim]}: token input through an embedding layer of
+## @var{n_vocab} token indices (including padding 0;
+## @code{rnn_vocab_size} of a tokenizer) mapped to @var{dim}-wide vectors.
+## @var{X} is then a samples x timesteps matrix of whole numbers
+## 0..@var{n_vocab}-1 (@code{rnn_pad_sequences} makes one); token 0 is
+## padding, masked as Keras' @code{mask_zero}: the layers keep their state
+## across a padded step and a many-to-many loss leaves it out [[]]
+## @item @qcode{'Stateful'}
+## truncated backpropagation through time over long streams: sample
+## c*B + b (B = @qcode{'BatchSize'}) is chunk c of stream b, the batches
+## are taken in order (no shuffling) and the recurrent state is carried
+## from batch to batch; the number of samples (and of validation samples)
+## must be a multiple of B and @qcode{'Validation'} a struct, as
+## @code{rnn_text_data} arranges text [false]
+## @item @qcode{'Classes'}
+## the class labels of @qcode{'sparse_ce'} in output order (a cell of
+## strings, or numbers), e.g. @code{0:4} for tokens 0..4; by default the
+## sorted distinct labels of @var{Y} [[]]
+## @item @qcode{'Checkpoint'}, @qcode{'CheckpointEvery'}
+## save the model with @code{rnn_save} to this file after every k-th
+## epoch (its weights, history and @code{status.checkpoint} so far); if
+## saving fails, training stops after that epoch with a warning
+## @qcode{"rnnkit:checkpoint"} and the model is returned [[], 1]
+## @item @qcode{'Model'}
+## continue training this model (from @code{rnn_fit} or @code{rnn_load},
+## e.g. a checkpoint): its architecture, weights and classes are kept and
+## the history starts anew [[]]
 ## @end table
 ##
 ## Ctrl-C stops training after the current batch: @code{rnn_fit} warns
 ## (@qcode{"rnnkit:interrupted"}) and returns the model as it stood, with
-## @code{status.interrupted} true, as R's @code{rnn_fit()} does.
+## @code{status.interrupted} true, as R's @code{rnn_fit()} does (a Ctrl-C
+## while a @qcode{'Checkpoint'} is being written is Octave's ordinary
+## interrupt, which abandons the fit).
+##
+## For the classifier losses @qcode{'bce'} and @qcode{'sparse_ce'} the
+## history also holds the accuracy per epoch, @code{acc} and
+## @code{val_acc} (outputs on the target's side of 0.5; the arg-max equal
+## to the label, over unmasked steps).
+##
+## With the struct @var{D} from @code{rnn_text_data}, fit a character (or
+## word) language model as R's @code{rnn_fit()} on text data: an
+## embedding of @qcode{'EmbedDim'} [32] per token, @qcode{'Units'} [128]
+## and @qcode{'Cell'} [@qcode{'lstm'}], a softmax over the vocabulary at
+## every step (@qcode{'sparse_ce'}, classes 0..V-1), trained statefully in
+## @var{D}'s streams with @qcode{'LearnRate'} 0.002 and @qcode{'ClipNorm'} 5
+## by default for @qcode{'Epochs'} [10].  @var{D} fixes the batch size and
+## the validation data.  The model keeps the tokenizer, so
+## @code{rnn_generate} writes text from it.
 ##
 ## The model is a plain struct of numbers (fields @code{config},
 ## @code{params}, @code{loss}, @code{history}, @code{training},
@@ -84,13 +130,17 @@
 ## model = rnn_fit (w, "Cell", "gru", "Units", 10, "Epochs", 20, ...
 ##                  "Seed", 1, "Verbose", false);
 ## @end example
-## @seealso{rnn_predict, rnn_windows, rnn_forecast, rnn_save}
+## @seealso{rnn_predict, rnn_windows, rnn_forecast, rnn_save, rnn_text_data, rnn_generate, rnn_pad_sequences}
 ## @end deftypefn
 
 function model = rnn_fit (X, varargin)
   check_nargin ("rnn_fit", nargin, 1, Inf, ...
                 "model = rnn_fit (X, Y, 'Name', value, ...) or rnn_fit (W, 'Name', value, ...)");
   windows = [];
+  if (isstruct (X) && all (isfield (X, {"x", "tokenizer", "seq_len"})))
+    model = fit_text_data (X, varargin{:}); # from rnn_text_data
+    return;
+  endif
   if (isstruct (X) && isfield (X, "x"))
     windows = check_windows (X, "W");
     Y = windows.y;
@@ -125,11 +175,14 @@ function model = rnn_fit (X, varargin)
                      "Beta1", 0.9, "Beta2", 0.999, "Epsilon", 1e-7, ...
                      "RecurrentInit", "orthogonal", "Seed", [], ...
                      "Verbose", true, "Threads", 2, ...
-                     "ReturnSequences", []);
+                     "ReturnSequences", [], "Embedding", [], ...
+                     "Stateful", false, "Classes", [], "Checkpoint", [], ...
+                     "CheckpointEvery", 1, "Model", []);
   o = rnnkit_options (defaults, "rnn_fit", args);
   c = rnnkit_codes ();
   X = as_input_array (X, "X");
   d = [size(X, 1), size(X, 2), size(X, 3)];
+  seq = sequence_options (o, X, d);
   loss = check_choice (o.Loss, fieldnames (c.losses), "Loss");
   optimizer = check_choice (o.Optimizer, fieldnames (c.optimizers), "Optimizer");
   default_head = struct ("mse", "linear", "mae", "linear", "bce", "sigmoid", ...
@@ -183,9 +236,9 @@ function model = rnn_fit (X, varargin)
     endif
   endif
   if (exist ("seq_one", "var"))
-    tg = prepare_targets (Y, loss, d(1), d(2), {}, "Y", true);
+    tg = prepare_targets (Y, loss, d(1), d(2), seq.classes, "Y", true);
   else
-    tg = prepare_targets (Y, loss, d(1), d(2));
+    tg = prepare_targets (Y, loss, d(1), d(2), seq.classes);
   endif
   if (any (strcmp (loss, {"bce", "sparse_ce"})) && ! strcmp (out_act, default_head.(loss)))
     error ("rnnkit:input", "'Loss' '%s' needs 'OutputActivation' '%s', not '%s'", ...
@@ -225,9 +278,48 @@ function model = rnn_fit (X, varargin)
       tg.y = take_rows (tg.y, it);
     endif
   endif
+  if (seq.emb(1) > 0 && ! isempty (xval))
+    check_tokens (xval, seq.emb(1), "Validation.x");
+  endif
+  if (seq.stateful && mod (rows (xval), o.BatchSize) != 0)
+    error ("rnnkit:dim", ["stateful validation data are read as 'BatchSize' " ...
+           "%d streams too, so 'Validation.x' needs a multiple of %d samples, " ...
+           "not %d"], o.BatchSize, o.BatchSize, rows (xval));
+  endif
 
   config = model_config (o.Cell, o.Units, d(3), tg.n_out, o.Activation, ...
-                         out_act, tg.seq_out, o.Dropout);
+                         out_act, tg.seq_out, o.Dropout, seq.emb);
+  if (! isempty (seq.model))
+    ## continue training: the architecture is the model's own
+    mc = seq.model.config;
+    if (mc.n_in != d(3) || mc.n_out != tg.n_out || mc.seq_out != tg.seq_out)
+      error ("rnnkit:dim", ["'Model' takes %d feature(s) and gives %d output(s)%s; " ...
+             "the data have %d and %d%s"], mc.n_in, mc.n_out, ...
+             merge (mc.seq_out, " per step", ""), d(3), tg.n_out, ...
+             merge (tg.seq_out, " per step", ""));
+    endif
+    config = mc;
+  endif
+  ## what the model will hold besides its weights and histories, for the
+  ## checkpoints written during training and for the result
+  base = struct ("config", config, "params", [], "loss", loss, "history", []);
+  if (! isempty (tg.classes))
+    base.classes = tg.classes;
+  endif
+  base.n_time = d(2);
+  base.training = struct ("optimizer", optimizer, "n_train", size (X, 1), ...
+                          "n_val", size (xval, 1), "lr", lr, ...
+                          "epochs", epochs, "batch_size", batch_size, ...
+                          "patience", patience, ...
+                          "clipnorm", clipnorm, "clipvalue", clipvalue);
+  if (seq.stateful)
+    base.training.stateful = true;
+  endif
+  checkpoint = [];
+  if (! isempty (seq.checkpoint))
+    checkpoint = @(epoch, p, l, vl, a, va) save_checkpoint (seq.checkpoint, ...
+                   base, ! isempty (xval), epoch, p, l, vl, a, va);
+  endif
   init = check_choice (o.RecurrentInit, fieldnames (c.inits), "RecurrentInit");
   if (strcmp (init, "identity") && ! strcmp (config.cell, "simple"))
     error ("rnnkit:input", "'RecurrentInit' 'identity' is for 'Cell' 'simple' only");
@@ -240,8 +332,12 @@ function model = rnn_fit (X, varargin)
   endif
   seeds = core_seed (o.Seed);
   params = __rnnkit__ ("init", config, c.inits.(init), seeds);
+  if (! isempty (seq.model))
+    params = seq.model.params(:);
+  endif
   train_seed = [seeds(1), mod(seeds(2) + 1, 2^32)];
-  train = struct ("loss_code", c.losses.(loss), ...
+  train = struct ("stateful", double (seq.stateful), "checkpoint", checkpoint, ...
+                  "checkpoint_every", seq.every, "loss_code", c.losses.(loss), ...
                   "optimizer_code", c.optimizers.(optimizer), "lr", lr, ...
                   "momentum", momentum, "rho", rho, "beta1", beta1, ...
                   "beta2", beta2, "epsilon", epsilon, ...
@@ -257,23 +353,14 @@ function model = rnn_fit (X, varargin)
   model.config = config;
   model.params = res.params;
   model.loss = loss;
-  hist_val = NA (n, 1);
-  if (! isempty (xval))
-    hist_val = res.val_loss(1:n);
-  endif
-  model.history = struct ("epoch", (1:n)', "loss", res.loss(1:n), ...
-                          "val_loss", hist_val);
+  model.history = fit_history (loss, ! isempty (xval), n, res.loss, ...
+                               res.val_loss, res.acc, res.val_acc);
   if (! isempty (tg.classes))
     model.classes = tg.classes;
   endif
   model.n_time = d(2);
-  model.training = struct ("optimizer", optimizer, "n_train", size (X, 1), ...
-                           "n_val", size (xval, 1), "lr", lr, ...
-                           "epochs", train.epochs, ...
-                           "batch_size", train.batch_size, ...
-                           "patience", train.patience, ...
-                           "clipnorm", clipnorm, "clipvalue", clipvalue, ...
-                           "restored", res.restored);
+  model.training = base.training;
+  model.training.restored = res.restored;
   model.status = struct ("epochs_run", n, "best_epoch", res.best_epoch, ...
                          "stopped_early", res.stopped_early, ...
                          "interrupted", res.interrupted, ...
@@ -297,10 +384,131 @@ function model = rnn_fit (X, varargin)
   if (res.diverged > 0)
     warning ("rnnkit:diverged", "%s", res.message);
   endif
-  if (res.interrupted)
+  if (res.ctrl_c)
     warning ("rnnkit:interrupted", ["rnn_fit: training interrupted (Ctrl-C) " ...
              "after %d complete epoch(s); returning the model as it stood"], n);
   endif
+  if (! isempty (res.checkpoint_error))
+    warning ("rnnkit:checkpoint", ["rnn_fit: training stopped after epoch %d " ...
+             "because saving the checkpoint failed: %s"], n, res.checkpoint_error);
+  endif
+endfunction
+
+## The options of token input, stateful training, classes, checkpoints
+## and continued training, checked as R's rnn_fit() checks them.
+function seq = sequence_options (o, X, d)
+  seq = struct ("model", [], "emb", [0 0], "classes", {{}}, "checkpoint", [], ...
+                "every", 1, "stateful", check_flag (o.Stateful, "Stateful"));
+  if (! isempty (o.Model))
+    check_model (o.Model, "rnn_fit ('Model')");
+    seq.model = o.Model;
+    mc = o.Model.config;
+    if (isfield (mc, "n_vocab") && mc.n_vocab > 0)
+      seq.emb = [mc.n_vocab, mc.n_embed];
+    endif
+    if (isfield (o.Model, "classes") && ! isempty (o.Model.classes))
+      seq.classes = cellstr (o.Model.classes)(:);
+    endif
+  else
+    seq.emb = check_embedding (o.Embedding);
+  endif
+  if (seq.emb(1) > 0)
+    if (d(3) != 1)
+      error ("rnnkit:dim", ["with an embedding X holds one token per timestep: " ...
+             "a samples x timesteps matrix of integers (rnn_pad_sequences makes " ...
+             "one), not %s"], describe (X));
+    endif
+    check_tokens (X, seq.emb(1), "X");
+  endif
+  if (seq.stateful)
+    check_count (o.BatchSize, "BatchSize", 1, 1e7);
+    if (mod (d(1), o.BatchSize) != 0)
+      error ("rnnkit:dim", ["stateful training reads X as 'BatchSize' = %d " ...
+             "streams, so its %d samples must be a multiple of %d; " ...
+             "rnn_text_data arranges text so"], o.BatchSize, d(1), o.BatchSize);
+    endif
+    if (! isstruct (o.Validation) && isnumeric (o.Validation) ...
+        && isscalar (o.Validation) && o.Validation > 0)
+      error ("rnnkit:input", ["stateful training cannot split off a fraction of " ...
+             "its streams; give 'Validation' as a struct with x and y, e.g. " ...
+             "from rnn_text_data (..., 'Validation', 0.1)"]);
+    endif
+  endif
+  k = o.Classes;
+  if (! isempty (k) && isempty (seq.classes))
+    if (isnumeric (k) && isreal (k) && all (isfinite (k(:))))
+      k = arrayfun (@num2str, double (k(:)), "UniformOutput", false);
+    endif
+    if (! iscellstr (k) || numel (unique (k)) != numel (k))
+      error ("rnnkit:input", ["'Classes' must be distinct labels (a cell of " ...
+             "strings, or numbers) in output order, not %s"], describe (o.Classes));
+    endif
+    seq.classes = k(:);
+  endif
+  if (! isempty (o.Checkpoint))
+    f = o.Checkpoint;
+    if (! ischar (f) || rows (f) != 1)
+      error ("rnnkit:input", "'Checkpoint' must be a file path (one string), not %s", ...
+             describe (f));
+    endif
+    check_count (o.CheckpointEvery, "CheckpointEvery", 1, 1e7);
+    folder = fileparts (f);
+    if (! isempty (folder) && ! isfolder (folder))
+      error ("rnnkit:input", "the folder of 'Checkpoint' (%s) does not exist", folder);
+    endif
+    seq.checkpoint = f;
+    seq.every = double (o.CheckpointEvery);
+  endif
+endfunction
+
+## The history struct (R's data frame): epoch, loss, val_loss and, for
+## the classifier losses, acc and val_acc; NA where nothing was measured.
+function h = fit_history (loss, has_val, n, l, vl, a, va)
+  h = struct ("epoch", (1:n)', "loss", l(1:n), "val_loss", NA (n, 1));
+  if (has_val)
+    h.val_loss = vl(1:n);
+  endif
+  if (any (strcmp (loss, {"bce", "sparse_ce"})))
+    h.acc = a(1:n);
+    h.val_acc = NA (n, 1);
+    if (has_val)
+      h.val_acc = va(1:n);
+    endif
+  endif
+endfunction
+
+## Called from the MEX after every k-th epoch with the weights and the
+## histories so far: saves the model as it stands, and returns "" or why
+## saving failed (which stops training).  It never throws: an error must
+## not unwind through the C core.  The file is written beside the target
+## and renamed over it, so a save cut short leaves the previous
+## checkpoint intact.
+function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
+  msg = "";
+  part = [file ".part"];
+  try
+    m = base;
+    m.params = p;
+    m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
+    m.status = struct ("epochs_run", epoch, "checkpoint", true);
+    m.version = rnnkit_version ();
+    rnn_save (m, part);
+    [err, msg] = rename (part, file);
+    if (err != 0)
+      msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
+      unlink (part);
+    else
+      msg = "";
+    endif
+  catch err
+    msg = err.message;
+    if (isempty (msg))
+      msg = "an error";
+    endif
+    if (exist (part, "file"))
+      unlink (part);
+    endif
+  end_try_catch
 endfunction
 
 function y = take_rows (y, idx)
@@ -383,6 +591,141 @@ endfunction
 %! out = evalc ('rnn_fit (X, Y, "Units", 2, "Epochs", 2, "Seed", 1);');
 %! assert (! isempty (strfind (out, "Epoch 2/2  loss: ")));
 
+## token input: the hello task (h,e,l,l -> e,l,l,o; h = 1, e = 2, l = 3,
+## o = 4, 0 is padding) is learned to 100% per-step accuracy
+%!test
+%! x = [1 2 3 3];
+%! fit = rnn_fit (x, [2 3 3 4], "Cell", "simple", "Units", 8, "Embedding", [5 4], ...
+%!                "Loss", "sparse_ce", "Classes", 0:4, "Epochs", 150, ...
+%!                "LearnRate", 0.05, "BatchSize", 1, "Seed", 1, "Verbose", false);
+%! assert (fit.config.n_vocab, 5);
+%! assert (fit.config.n_embed, 4);
+%! assert (fit.history.acc(end), 1);
+%! assert (all (isna (fit.history.val_acc)));
+%! assert (fit.history.loss(end) < 0.1);
+%! p = rnn_predict (fit, x);                   # 1 x 4 x 5 probabilities
+%! [~, k] = max (p, [], 3);
+%! assert (k - 1, [2 3 3 4]);
+%! assert (rnn_predict (fit, x, "Type", "class"), {"2", "3", "3", "4"});
+%! ## padding is masked: a pre-padded sequence gives the unpadded outputs
+%! pp = rnn_predict (fit, [0 0 0 x]);
+%! assert (pp(1, 4:7, :), p, 1e-15);
+%! ## the file keeps config.n_vocab and config.n_embed; the model comes back
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (fit, f);
+%!   back = rnn_load (f);
+%!   assert (back, fit);
+%!   assert (rnn_predict (back, x), p);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+## many-to-one over padded sequences: pre- and post-padding are masked
+%!test
+%! xt = [1 2 3; 3 2 1; 2 2 2; 1 1 3];
+%! m = rnn_fit (xt, [1; 0; 1; 0], "Cell", "lstm", "Units", [4 3], "Embedding", [4 3], ...
+%!              "Loss", "bce", "Epochs", 2, "Seed", 2, "Verbose", false);
+%! p = rnn_predict (m, xt);
+%! assert (rnn_predict (m, [zeros(4, 3), xt]), p, 1e-15);
+%! assert (rnn_predict (m, [xt, zeros(4, 2)]), p, 1e-15);
+%! assert (size (m.history.acc), [2 1]);
+
+## accuracy for classifiers (validation: re-counted from predictions),
+## none for regression
+%!test
+%! rand ("seed", 3);
+%! x = rand (40, 5);
+%! y = double (mean (x, 2) > 0.5);
+%! fit = rnn_fit (x, y, "Loss", "bce", "Units", 4, "Epochs", 3, "Validation", 0.25, ...
+%!                "Seed", 1, "Verbose", false);
+%! assert (all (fit.history.acc >= 0 & fit.history.acc <= 1));
+%! pv = rnn_predict (fit, x(31:40, :));
+%! assert (fit.history.val_acc(end), mean ((pv >= 0.5) == (y(31:40) >= 0.5)));
+%! reg = rnn_fit (x, y, "Units", 4, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! assert (! isfield (reg.history, "acc"));
+
+## stateful training carries the state from batch to batch: with weights
+## that do not move (SGD, a learning rate far below an ulp) the epoch loss
+## is the loss of the whole streams
+%!test
+%! rand ("seed", 4);
+%! V = 6; B = 2; Tc = 3; nc = 4;
+%! streams = randi (V - 1, B, Tc * nc + 1);
+%! x = y = zeros (B * nc, Tc);
+%! for c = 0:nc-1
+%!   for b = 1:B
+%!     x(c*B + b, :) = streams(b, c*Tc + (1:Tc));
+%!     y(c*B + b, :) = streams(b, c*Tc + (1:Tc) + 1);
+%!   endfor
+%! endfor
+%! opts = {"Cell", "lstm", "Units", [4 3], "Embedding", [V 3], "Loss", "sparse_ce", ...
+%!         "Classes", 0:V-1, "Optimizer", "sgd", "LearnRate", 1e-300, "Epochs", 1, ...
+%!         "BatchSize", B, "Shuffle", false, "Seed", 2, "Verbose", false};
+%! fit = rnn_fit (x, y, opts{:}, "Stateful", true, "Validation", struct ("x", x, "y", y));
+%! p = rnn_predict (fit, streams(:, 1:Tc*nc));    # B x steps x V
+%! yy = streams(:, 2:Tc*nc+1);
+%! [b, t] = ndgrid (1:B, 1:Tc*nc);
+%! whole = -mean (log (p(sub2ind (size (p), b(:), t(:), yy(:) + 1))));
+%! assert (fit.history.loss, whole, 1e-12);
+%! assert (fit.history.val_loss, whole, 1e-12);
+%! assert (fit.training.stateful, true);
+%! ## without carrying the state the chunks' loss differs
+%! nofit = rnn_fit (x, y, opts{:});
+%! assert (abs (nofit.history.loss - whole) > 1e-6);
+%! assert (! isfield (nofit.training, "stateful"));
+
+## checkpoints are saved during training and resume it ('Model')
+%!test
+%! rand ("seed", 2);
+%! x = rand (20, 3);
+%! y = sum (x, 2);
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   fit = rnn_fit (x, y, "Units", 3, "Epochs", 5, "Checkpoint", f, ...
+%!                  "CheckpointEvery", 2, "Seed", 1, "Verbose", false);
+%!   ck = rnn_load (f);
+%!   assert (numel (ck.history.loss), 4);                  # saved after epoch 4
+%!   assert (ck.history.loss, fit.history.loss(1:4));
+%!   assert (ck.status.epochs_run, 4);
+%!   assert (ck.status.checkpoint, true);
+%!   more = rnn_fit (x, y, "Model", ck, "Epochs", 2, "Seed", 1, "Verbose", false);
+%!   assert (numel (more.history.loss), 2);
+%!   assert (more.config, ck.config);
+%!   assert (! isequal (more.params, ck.params));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%! ## saving fails during training (the path is a folder): training stops
+%! ## after that epoch with a warning, and the model comes back
+%! folder = tempname ();
+%! mkdir (folder);
+%! lastwarn ("");
+%! unwind_protect
+%!   out = evalc (['f2 = rnn_fit (x, y, "Units", 3, "Epochs", 3, "Checkpoint", ' ...
+%!                 'folder, "Verbose", false);']);
+%! unwind_protect_cleanup
+%!   rmdir (folder);
+%! end_unwind_protect
+%! [msg, id] = lastwarn ();
+%! assert (id, "rnnkit:checkpoint");
+%! assert (! isempty (strfind (msg, "stopped after epoch 1 because saving the checkpoint failed")));
+%! assert (numel (f2.history.loss), 1);
+%! assert (f2.status.interrupted, true);
+
+%!error <folder of 'Checkpoint'> rnn_fit (ones (3, 4), ones (3, 1), "Checkpoint", "/no/such/dir/m.rnnk")
+%!error <'CheckpointEvery' must be a whole number> rnn_fit (ones (3, 4), ones (3, 1), "Checkpoint", "m.rnnk", "CheckpointEvery", 0)
+%!error <holds 9 at element 2; the model's tokens are whole numbers 0..4> rnn_fit ([1 9], 1, "Embedding", [5 2], "Verbose", false)
+%!error <holds 2.5> rnn_fit ([1 2.5], 1, "Embedding", [5 2], "Verbose", false)
+%!error <holds -1> rnn_fit ([1 -1], 1, "Embedding", [5 2], "Verbose", false)
+%!error <one token per timestep> rnn_fit (ones (2, 3, 2), [0; 1], "Embedding", [5 2])
+%!error <'Embedding' must be \[n_vocab dim\]> rnn_fit ([1 2], 1, "Embedding", 5)
+%!error <'Embedding' must be> rnn_fit ([1 2], 1, "Embedding", [1 2])
+%!error id=rnnkit:size rnn_fit ([1 2], 1, "Embedding", [1e9 64])
+%!error <must be a multiple of 2> rnn_fit ([1 2; 2 1; 1 1], [1; 2; 1], "Stateful", true, "BatchSize", 2)
+%!error <cannot split off a fraction> rnn_fit ([1 2; 2 1], [1; 2], "Stateful", true, "BatchSize", 2, "Validation", 0.5)
+%!error <'Classes' must be distinct> rnn_fit ([1 2; 2 1], [1; 2], "Loss", "sparse_ce", "Classes", [1 1 2])
+%!error <label "3" that is not one of the model's classes> rnn_fit ([1 2; 2 1], [1; 3], "Loss", "sparse_ce", "Classes", 0:2)
 %!error <Y is missing> rnn_fit (ones (3, 4))
 %!error <did you mean 'Epochs'> rnn_fit (ones (3, 4), ones (3, 1), "Epoch", 3)
 %!error <rnn_fit: unknown option> rnn_fit (ones (3, 4), ones (3, 1), "Zzzzzzzz", 3)

@@ -22,6 +22,9 @@ function Y = rnn_predict (model, X, varargin)
   o = rnnkit_options (struct ("Type", "response"), "rnn_predict", varargin);
   type = check_choice (o.Type, {"response", "class"}, "Type");
   X = check_x (model, X);
+  if (isfield (model.config, "n_vocab") && model.config.n_vocab > 0)
+    check_tokens (X, model.config.n_vocab);
+  endif
   Y = __rnnkit__ ("predict", model.config, model.params, X);
   if (strcmp (type, "class"))
     if (! isfield (model, "classes") || isempty (model.classes))

@@ -29,6 +29,12 @@ function rnn_save (model, file, varargin)
   sc = rnnkit_file_schema ();
   recs = struct ("name", {}, "type", {}, "kind", {}, "dims", {}, "value", {});
   sc.extra = prep_names (model);
+  if (isfield (model, "tokenizer") && isstruct (model.tokenizer) ...
+      && all (isfield (model.tokenizer, {"counts", "vocab"})) ...
+      && numel (model.tokenizer.counts) == numel (cellstr (model.tokenizer.vocab)))
+    ## R names a tokenizer's counts by their tokens
+    sc.extra.tokenizer_counts = {"names", cellstr(model.tokenizer.vocab)(:)'};
+  endif
   recs = flatten (model, "", "", recs, sc);
   bytes = __rnnkit__ ("encode", recs);
   [fid, msg] = fopen (file, "wb");

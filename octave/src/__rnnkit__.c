@@ -17,6 +17,8 @@
  *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
  *               seed, direct)                           -> [point, paths]
  *   __rnnkit__ ("quantiles", a, probs)
+ *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
+ *               state)                                  -> [tokens, state]
  *
  * cfg is the model's config struct and tc the training options struct
  * written by the .m files, with the field names of R's lists; seeds are
@@ -34,6 +36,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__unix__) || defined(__APPLE__)
@@ -81,6 +84,12 @@ static double get_dbl(const mxArray *s, const char *name) {
   return scalar(field(s, name), name);
 }
 
+/* An optional integer field (absent in structs made before it existed). */
+static int get_int_or(const mxArray *s, const char *name, int absent) {
+  if (!mxIsStruct(s) || !mxGetField(s, 0, name)) return absent;
+  return get_int(s, name);
+}
+
 static const double *real_array(const mxArray *a, const char *what) {
   if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a))
     mexErrMsgIdAndTxt("rnnkit:internal",
@@ -106,6 +115,8 @@ static rnn_config config_from(const mxArray *s) {
   cfg.head_act = get_int(s, "head_act_code");
   cfg.seq_out = get_int(s, "seq_out");
   cfg.dropout = get_dbl(s, "dropout");
+  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
+  cfg.n_embed = get_int_or(s, "n_embed", 0);
   if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
   return cfg;
 }
@@ -262,7 +273,7 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(work);
 }
 
-/* ---- training and Ctrl-C -------------------------------------------
+/* ---- training, checkpoints and Ctrl-C -------------------------------
  *
  * While a MEX function runs, Octave's signal watcher thread counts a
  * SIGINT in octave_interrupt_state (declared in liboctave's quit.h, C
@@ -272,18 +283,35 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
  * Octave code: called from the training callbacks, that exception would
  * unwind through the C core and lose the model (the previous version of
  * this file flushed the progress line with mexEvalString and did exactly
- * that).  So the callbacks only read the counter and stop training after
- * the current batch (a non-zero return stops rnn_train() cleanly); while
- * training, they call nothing in Octave that checks for interrupts:
- * mexPrintf() and a mexCallMATLAB() of the builtin fflush() do not.
- * cmd_train() then consumes the interrupt, as R's R_CheckUserInterrupt()
- * inside R_ToplevelExec() does for src/r_rnnkit.c, and returns the model
- * as it stood with interrupted = true; rnn_fit.m warns
- * "rnnkit:interrupted".  tools/octave-interrupt.sh tests this. */
+ * that).  So the callbacks read the counter and stop training after the
+ * current batch (a non-zero return stops rnn_train() cleanly); the
+ * progress line uses mexPrintf() and a mexCallMATLAB() of the builtin
+ * fflush(), neither of which checks for interrupts.  cmd_train() then
+ * consumes the interrupt, as R's R_CheckUserInterrupt() inside
+ * R_ToplevelExec() does for src/r_rnnkit.c, and returns the model as it
+ * stood with interrupted = true; rnn_fit.m warns "rnnkit:interrupted".
+ * tools/octave-interrupt.sh tests this.
+ *
+ * The one exception is a checkpoint function: it is Octave code, and a
+ * Ctrl-C that arrives while it runs is Octave's ordinary interrupt (the
+ * fit is abandoned; Octave frees the gateway's memory, the core keeps
+ * none).
+ *
+ * Checkpoints: tc may carry a function handle `checkpoint`, called
+ * through feval after every checkpoint_every-th epoch as
+ * fn(epoch, params, loss, val_loss, acc, val_acc) (the histories NaN
+ * beyond epoch), that returns "" or why saving failed, which stops
+ * training; train's result then has it in checkpoint_error.  This is the
+ * callbacks' context. */
 typedef struct {
   int verbose;
-  int interrupted;
-} train_ctx;
+  int ctrl_c;       /* training stopped for a Ctrl-C                */
+  mxArray *fn;      /* the handle, or NULL                          */
+  int every;        /* call it after every `every`-th epoch         */
+  mxArray *params;  /* the weights, trained in place                */
+  mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
+  char error[256];  /* why a checkpoint failed ("" if none)         */
+} fit_ctx;
 
 static int interrupt_pending(void) { return octave_interrupt_state > 0; }
 
@@ -295,18 +323,18 @@ static void flush_stdout(void) {
 
 static int on_batch(void *ctx, int epoch, int batch, int n_batches,
                     double loss) {
-  train_ctx *c = (train_ctx *)ctx;
+  fit_ctx *c = (fit_ctx *)ctx;
   (void)epoch;
   (void)batch;
   (void)n_batches;
   (void)loss;
-  if (interrupt_pending()) c->interrupted = 1;
-  return c->interrupted;
+  if (interrupt_pending()) c->ctrl_c = 1;
+  return c->ctrl_c;
 }
 
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
-  train_ctx *c = (train_ctx *)ctx;
+  fit_ctx *c = (fit_ctx *)ctx;
   if (c->verbose) {
     if (isnan(val_loss))
       mexPrintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
@@ -314,9 +342,45 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
       mexPrintf("Epoch %d/%d  loss: %.6g  val_loss: %.6g\n", epoch, n_epochs,
                 loss, val_loss);
   }
-  if (interrupt_pending()) c->interrupted = 1;
-  if (c->verbose && !c->interrupted) flush_stdout();
-  return c->interrupted;
+  if (interrupt_pending()) c->ctrl_c = 1;
+  if (c->verbose && !c->ctrl_c) flush_stdout();
+  return c->ctrl_c;
+}
+
+/* Calls fn(epoch, params, loss, val_loss, acc, val_acc) through feval.
+ * The .m side catches its own errors and returns the message (a string,
+ * "" on success); an error that escapes it is trapped here too.  Either
+ * stops training after this epoch. */
+static int run_checkpoint(fit_ctx *c, int epoch) {
+  mxArray *in[7], *out[1], *ex;
+  int k;
+  in[0] = c->fn;
+  in[1] = mxCreateDoubleScalar((double)epoch);
+  in[2] = mxDuplicateArray(c->params);
+  for (k = 0; k < 4; k++) in[3 + k] = c->hist[k];
+  out[0] = NULL;
+  ex = mexCallMATLABWithTrap(1, out, 7, in, "feval");
+  if (ex) {
+    snprintf(c->error, sizeof c->error, "the checkpoint function failed");
+    mxDestroyArray(ex);
+  } else if (out[0] && mxIsChar(out[0]) && !mxIsEmpty(out[0])) {
+    mxGetString(out[0], c->error, sizeof c->error);
+    if (!c->error[0]) snprintf(c->error, sizeof c->error, "an error");
+  }
+  if (out[0]) mxDestroyArray(out[0]);
+  mxDestroyArray(in[1]);
+  mxDestroyArray(in[2]);
+  return c->error[0] != '\0';
+}
+
+/* The progress line and the interrupt check first: when on_epoch() asks
+ * to stop, for a pending interrupt, no Octave code runs. */
+static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
+                               double loss, double val_loss) {
+  fit_ctx *c = (fit_ctx *)ctx;
+  int stop = on_epoch(ctx, epoch, n_epochs, loss, val_loss);
+  if (!stop && epoch % c->every == 0) stop = run_checkpoint(c, epoch);
+  return stop;
 }
 
 static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
@@ -329,14 +393,17 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   rnn_dataset dtrain, dval;
   rnn_train_result res;
   rnn_callbacks cb;
-  train_ctx ctx;
   size_t N, T, Nv = 0, Tv = 0;
+  fit_ctx ctx;
+  const mxArray *ckf;
   int st, has_val = !mxIsEmpty(prhs[5]);
   double *work;
-  mxArray *p, *lh, *vh, *out;
+  mxArray *p, *lh, *vh, *ah, *vah, *out;
+  rnn_history hist;
   static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                              "best_epoch", "stopped_early", "interrupted",
-                             "diverged", "restored", "message"};
+                             "diverged", "restored", "message", "acc",
+                             "val_acc", "checkpoint_error", "ctrl_c"};
   (void)nlhs;
   (void)nrhs;
   check_params(&cfg, prhs[2]);
@@ -359,7 +426,8 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   tc.min_delta = get_dbl(t, "min_delta");
   tc.restore_best = get_int(t, "restore_best");
   tc.n_threads = get_int(t, "threads");
-  /* the limits of rnn_fit.m: the loss histories are allocated here */
+  tc.stateful = get_int_or(t, "stateful", 0);
+  /* the limits of rnn_fit.m: the histories are allocated here */
   if (tc.epochs < 1 || tc.epochs > 10000000 || tc.batch_size < 1)
     internal("epochs must be in 1..1e7 and batch_size positive");
   check_targets(&cfg, tc.loss, prhs[4], N, T);
@@ -377,25 +445,44 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   }
   need_doubles(mxGetNumberOfElements(prhs[2]), "the model's weights");
   p = mxDuplicateArray(prhs[2]);
-  lh = new_matrix((size_t)tc.epochs, 1, "the loss history");
-  vh = new_matrix((size_t)tc.epochs, 1, "the loss history");
+  need_doubles(mul3((size_t)tc.epochs, 4, 1), "the training histories");
+  lh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  vh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  ah = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  vah = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  hist.loss = mxGetPr(lh);
+  hist.val_loss = mxGetPr(vh);
+  hist.acc = mxGetPr(ah);
+  hist.val_acc = mxGetPr(vah);
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(prhs[7]));
+  memset(&ctx, 0, sizeof ctx);
   ctx.verbose = mxIsLogicalScalarTrue(prhs[8]) ||
                 (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
-  ctx.interrupted = 0;
   cb.on_epoch = on_epoch;
   cb.on_batch = on_batch;
   cb.ctx = &ctx;
+  ckf = mxGetField(t, 0, "checkpoint");
+  if (ckf && mxIsClass(ckf, "function_handle")) {
+    ctx.fn = (mxArray *)ckf;
+    ctx.every = get_int(t, "checkpoint_every");
+    if (ctx.every < 1) ctx.every = 1;
+    ctx.params = p;
+    ctx.hist[0] = lh;
+    ctx.hist[1] = vh;
+    ctx.hist[2] = ah;
+    ctx.hist[3] = vah;
+    cb.on_epoch = on_epoch_checkpoint;
+  }
   err.msg[0] = '\0';
   st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
-                 &cb, mxGetPr(lh), mxGetPr(vh), &res, work, &err);
+                 &cb, &hist, &res, work, &err);
   /* the Ctrl-C that stopped training is handled: Octave must not act on
    * it again when this function returns */
-  if (ctx.interrupted && octave_interrupt_state > 0) octave_interrupt_state = 0;
+  if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
   mxFree(work);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = mxCreateStructMatrix(1, 1, 10, nm);
+  out = mxCreateStructMatrix(1, 1, 14, nm);
   mxSetField(out, 0, "params", p);
   mxSetField(out, 0, "loss", lh);
   mxSetField(out, 0, "val_loss", vh);
@@ -406,6 +493,10 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   mxSetField(out, 0, "diverged", mxCreateDoubleScalar(res.diverged));
   mxSetField(out, 0, "restored", mxCreateLogicalScalar(res.restored));
   mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
+  mxSetField(out, 0, "acc", ah);
+  mxSetField(out, 0, "val_acc", vah);
+  mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
+  mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
   plhs[0] = out;
 }
 
@@ -778,6 +869,39 @@ static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
       (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
 }
 
+/* ---- sampling sequences ---------------------------------------------- */
+
+/* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
+ * (0-based classes, doubles) from state ([]: zeros), as R's
+ * rnnkit_generate; see rnn_generate() in rnnkit.h. */
+static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
+                         const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  rnn_rng rng;
+  size_t np, ng, S = rnn_state_size(&cfg, 1);
+  double *work;
+  (void)nlhs;
+  (void)nrhs;
+  check_params(&cfg, prhs[1]);
+  real_array(prhs[2], "prime");
+  np = mxGetNumberOfElements(prhs[2]);
+  ng = count_arg(prhs[3], "n", 0);
+  plhs[0] = new_matrix(1, ng, "the generated tokens");
+  plhs[1] = new_matrix(S, 1, "the recurrent state");
+  if (!mxIsEmpty(prhs[6])) {
+    if (mxGetNumberOfElements(prhs[6]) != S) internal("state size");
+    memcpy(mxGetPr(plhs[1]), real_array(prhs[6], "state"), S * sizeof(double));
+  }
+  rnn_rng_seed(&rng, seed_from(prhs[5]));
+  work = alloc_work(rnn_generate_workspace(&cfg, np));
+  if (rnn_generate(&cfg, mxGetPr(prhs[1]), mxGetPr(prhs[2]), np, ng,
+                   scalar(prhs[4], "temperature"), &rng, mxGetPr(plhs[1]),
+                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(work);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -792,6 +916,7 @@ static const struct {
     {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
+    {"generate", cmd_generate, 7, 2},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {

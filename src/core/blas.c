@@ -221,6 +221,10 @@ RNN_CLONES void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A,
  * with Haswell kernels, unchanged with SkylakeX ones), and slower from
  * about 4M up (2048x32x512: 2.2 ms vs 0.8-1.8 ms). */
 #define RNN_SMALL_GEMM ((size_t)1 << 21)
+/* op(A) = A^T goes the same way when A^T fits this many doubles (32 KB of
+ * stack), so a small model's training makes no BLAS call at all inside
+ * the two threads' parallel region */
+#define RNN_SMALL_AT 4096
 
 /* C (m x n) = alpha op(A) op(B) + beta C, column-major, no transposition
  * flags beyond 'N'/'T'.  Callers have checked sizes with rnn_fits_int()
@@ -232,11 +236,24 @@ void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
   int ila = (int)(lda ? lda : 1), ilb = (int)(ldb ? ldb : 1),
       ilc = (int)(ldc ? ldc : 1);
   if (m == 0 || n == 0) return;
-  if (ta == 'N' && alpha == 1.0 && (beta == 0.0 || beta == 1.0) && k > 0 &&
+  if (alpha == 1.0 && (beta == 0.0 || beta == 1.0) && k > 0 &&
       m * n * k <= RNN_SMALL_GEMM) {
-    rnn_gemm_small(m, n, k, A, lda, B, tb == 'N' ? 1 : ldb, tb == 'N' ? ldb : 1,
-                   beta, C, ldc);
-    return;
+    if (ta == 'N') {
+      rnn_gemm_small(m, n, k, A, lda, B, tb == 'N' ? 1 : ldb,
+                     tb == 'N' ? ldb : 1, beta, C, ldc);
+      return;
+    }
+    if (m * k <= RNN_SMALL_AT) {
+      /* op(A) = A^T (the head's W_y^T dz, a stacked layer's W_x^T dZ):
+       * A^T copied to the stack, then the same kernels */
+      double At[RNN_SMALL_AT];
+      size_t i, p;
+      for (p = 0; p < k; p++)
+        for (i = 0; i < m; i++) At[i + m * p] = A[p + lda * i];
+      rnn_gemm_small(m, n, k, At, m, B, tb == 'N' ? 1 : ldb,
+                     tb == 'N' ? ldb : 1, beta, C, ldc);
+      return;
+    }
   }
   if (k == 0) {
     size_t i, j;

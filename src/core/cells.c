@@ -45,6 +45,23 @@ static RNN_INLINE void fold_input(const rnn_layer_view *w, size_t GH, size_t B,
   }
 }
 
+/* Padded steps keep the state: h_t = h_{t-1} (and c_t = c_{t-1}) for the
+ * sequences whose step t is masked. */
+static void mask_forward(const rnn_layer_cache *c, size_t H, size_t B,
+                         size_t t) {
+  const double *m = c->mask + B * t;
+  const size_t HB = H * B;
+  size_t b;
+  for (b = 0; b < B; b++)
+    if (m[b] == 0.0) {
+      memcpy(c->hs + HB * (t + 1) + H * b, c->hs + HB * t + H * b,
+             sizeof(double) * H);
+      if (c->cs)
+        memcpy(c->cs + HB * (t + 1) + H * b, c->cs + HB * t + H * b,
+               sizeof(double) * H);
+    }
+}
+
 RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
                        size_t B, size_t T, const double *x,
                        rnn_layer_cache *c, double *tmp) {
@@ -83,6 +100,7 @@ RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_v
           h[H * b + j] = (1.0 - z) * n + z * hp[j];
         }
       }
+      if (c->mask) mask_forward(c, H, B, t);
       continue;
     }
     rnn_dgemm('N', 'N', GH, B, H, 1.0, w->Wh, GH, hprev, H, fold ? 0.0 : 1.0,
@@ -115,6 +133,7 @@ RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_v
         for (j = 0; j < H; j++) h[H * b + j] = Gt[H * b + j] + w->b[j];
       rnn_activate(cfg->activation, h, H, B);
     }
+    if (c->mask) mask_forward(c, H, B, t);
   }
 }
 
@@ -152,11 +171,20 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
     if (t + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
       rnn_dgemm('N', 'N', H, B, GH, 1.0, Wht, H, dZh + GH * B * (t + 1), GH,
                 1.0, dh, H);
+    /* A masked step passed h_{t-1} (and c_{t-1}) through unchanged: its
+     * gate deltas are zero, dh_t goes on to h_{t-1} and the LSTM's dc
+     * carry to c_{t-1} as it is. */
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t, *tc = c->aux + HB * t;
       for (b = 0; b < B; b++) {
         const double *gg = Gt + GH * b;
         double *dz = dZt + GH * b;
+        if (c->mask && c->mask[b + B * t] == 0.0) {
+          memset(dz, 0, sizeof(double) * GH);
+          if (t > 0)
+            for (j = 0; j < H; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
+          continue;
+        }
         for (j = 0; j < H; j++) {
           size_t e = H * b + j;
           double i_ = gg[j], f_ = gg[H + j], g_ = gg[2 * H + j],
@@ -174,6 +202,12 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
       for (b = 0; b < B; b++) {
         const double *gg = Gt + GH * b;
         double *dzx = dZt + GH * b, *dzh = dZht + GH * b;
+        if (c->mask && c->mask[b + B * t] == 0.0) {
+          memset(dzx, 0, sizeof(double) * GH);
+          memset(dzh, 0, sizeof(double) * GH);
+          for (j = 0; j < H; j++) carry[H * b + j] += dh[H * b + j];
+          continue;
+        }
         for (j = 0; j < H; j++) {
           size_t e = H * b + j;
           double r = gg[j], z = gg[H + j], n = gg[2 * H + j];
@@ -192,6 +226,13 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
       const double *h = c->hs + HB * (t + 1);
       memcpy(dZt, dh, sizeof(double) * HB);
       rnn_activate_backward(cfg->activation, h, dZt, H, B);
+      if (c->mask)
+        for (b = 0; b < B; b++)
+          if (c->mask[b + B * t] == 0.0) {
+            memset(dZt + H * b, 0, sizeof(double) * H);
+            if (t > 0)
+              for (j = 0; j < H; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
+          }
     }
   }
   /* weight gradients, merged over time: hs slots 0..T-1 are h_{t-1} */

@@ -50,6 +50,10 @@ static int check_forecast_args(const rnn_config *cfg, const double *params,
   if (cfg->seq_out)
     return rnn_fail(err, RNN_ERR_INPUT,
                     "forecasts need a many-to-one model, not many-to-many");
+  if (cfg->n_vocab > 0)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "forecasts are for numeric series; a token model "
+                    "generates sequences instead (rnn_generate)");
   if (!params || !last || !point || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL argument");
   if (window == 0)

@@ -69,9 +69,13 @@ void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
  *   cs     H x B x (T+1)  LSTM cell states, slot 0 = c0
  *   gates  G*H x B x T    post-activation gates (LSTM i,f,g,o; GRU r,z,n)
  *   aux    H x B x T      LSTM tanh(c_t); GRU W_hn h_{t-1} + b_hn
+ *   mask   B x T          mask[b + B*t] == 0: step t of sequence b is
+ *                         padding, h_t = h_{t-1} and c_t = c_{t-1} there;
+ *                         NULL: no step is masked (not owned by the cache)
  */
 typedef struct {
   double *hs, *cs, *gates, *aux;
+  const double *mask;
 } rnn_layer_cache;
 
 void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
@@ -86,15 +90,26 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
                         const double *x, const rnn_layer_cache *c, double *dH,
                         double *dx, double *tmp);
 
-/* model.c: the network's loss and gradient without argument checks, and
- * the mean loss of a dataset evaluated in chunks (no dropout). */
+/* model.c: the network's loss and gradient without argument checks.
+ *
+ * state (may be NULL: zeros) is the recurrent state the batch starts
+ * from, in rnn_step()'s layout; it is overwritten with the state after
+ * the last step.  The gradient does not flow into it (truncated BPTT).
+ * stats (may be NULL) receives {loss terms, accuracy terms, correct}:
+ * the number of (unmasked) columns the mean loss is over (samples, or
+ * samples x unmasked steps, times outputs for MSE/MAE/BCE), and the
+ * number of predictions judged for accuracy and how many were right
+ * (BCE and sparse CE; 0 and 0 otherwise). */
 int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
                       size_t B, size_t T, const double *x, const double *y,
                       double *loss_value, double *grad, double *dx,
-                      rnn_rng *rng, double *work);
-double rnn_net_eval_loss(const rnn_config *cfg, int loss, const double *params,
-                         size_t N, size_t T, const double *x, const double *y,
-                         size_t chunk, size_t *idx, double *xb, double *yb,
-                         double *work);
+                      rnn_rng *rng, double *state, double *stats,
+                      double *work);
+/* Tokens of a token-input model must be whole numbers 0..n_vocab-1. */
+int rnn_check_tokens(const rnn_config *cfg, const double *x, size_t n,
+                     rnn_error *err);
+/* Embedding lookup into xe (n_embed x n) and the mask (n) of tokens x. */
+void rnn_embed(const rnn_config *cfg, const double *E, const double *x,
+               size_t n, double *xe, double *mask);
 
 #endif

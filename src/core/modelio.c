@@ -455,6 +455,22 @@ static int check_model(const rnn_record_view *recs, size_t n_rec,
     return rnn_fail(err, RNN_ERR_FORMAT,
                     "model file: config.dropout must be one double");
   cfg->dropout = num_at(found[7], 0);
+  { /* token input (optional records; absent in files without it) */
+    static const char *opt[] = {"config.n_vocab", "config.n_embed"};
+    int *dst[2];
+    dst[0] = &cfg->n_vocab;
+    dst[1] = &cfg->n_embed;
+    for (j = 0; j < 2; j++)
+      for (k = 0; k < n_rec; k++)
+        if (name_is(&recs[k], opt[j])) {
+          if (recs[k].type != RNN_REC_DOUBLE && recs[k].type != RNN_REC_INT)
+            return rnn_fail(err, RNN_ERR_FORMAT,
+                            "model file: record '%s' must be numeric", opt[j]);
+          if ((st = get_count(&recs[k], 0, 0, 1000000, dst[j], err)))
+            return st;
+          break;
+        }
+  }
   if (rnn_config_check(cfg, err) != RNN_OK) {
     char why[sizeof err->msg - 64];
     memcpy(why, err->msg, sizeof why - 1);

@@ -44,6 +44,31 @@ int rnn_config_check(const rnn_config *cfg, rnn_error *err) {
   if (!(cfg->dropout >= 0.0 && cfg->dropout < 1.0))
     return rnn_fail(err, RNN_ERR_INPUT, "dropout must be in [0, 1), got %g",
                     cfg->dropout);
+  if (cfg->n_vocab < 0 || cfg->n_vocab > RNN_MAX_OUT)
+    return rnn_fail(err, RNN_ERR_DIM, "n_vocab must be in 0..%d, got %d",
+                    RNN_MAX_OUT, cfg->n_vocab);
+  if (cfg->n_vocab > 0) {
+    if (cfg->n_vocab < 2)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "an embedding needs at least 2 tokens (padding 0 and "
+                      "one more), got n_vocab = %d",
+                      cfg->n_vocab);
+    if (cfg->n_embed < 1 || cfg->n_embed > RNN_MAX_UNITS)
+      return rnn_fail(err, RNN_ERR_DIM, "n_embed must be in 1..%d, got %d",
+                      RNN_MAX_UNITS, cfg->n_embed);
+    if ((double)cfg->n_vocab * cfg->n_embed > 2147483647.0)
+      return rnn_fail(err, RNN_ERR_SIZE,
+                      "an embedding of %d tokens x %d is too large",
+                      cfg->n_vocab, cfg->n_embed);
+    if (cfg->n_in != 1)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "token input has one feature (the token), not n_in = %d",
+                      cfg->n_in);
+  } else if (cfg->n_embed != 0) {
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "n_embed = %d without token input (n_vocab = 0)",
+                    cfg->n_embed);
+  }
   return RNN_OK;
 }
 
@@ -52,11 +77,17 @@ static size_t layer_params(const rnn_config *cfg, size_t I, size_t H) {
   return GH * (I + H + 1) + (cfg->cell == RNN_CELL_GRU ? GH : 0);
 }
 
+/* Width of the first recurrent layer's input. */
+static size_t first_width(const rnn_config *cfg) {
+  return cfg->n_vocab > 0 ? (size_t)cfg->n_embed : (size_t)cfg->n_in;
+}
+
 size_t rnn_n_params(const rnn_config *cfg) {
   size_t n = 0, I;
   int l;
   if (rnn_config_check(cfg, NULL) != RNN_OK) return 0;
-  I = (size_t)cfg->n_in;
+  I = first_width(cfg);
+  if (cfg->n_vocab > 0) n = (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
   for (l = 0; l < cfg->n_layers; l++) {
     n += layer_params(cfg, I, (size_t)cfg->n_hidden[l]);
     I = (size_t)cfg->n_hidden[l];
@@ -65,9 +96,13 @@ size_t rnn_n_params(const rnn_config *cfg) {
 }
 
 void rnn_view_bind(const rnn_config *cfg, double *p, rnn_view *v) {
-  size_t I = (size_t)cfg->n_in;
+  size_t I = first_width(cfg);
   int l, G = rnn_cell_gates(cfg->cell);
   memset(v, 0, sizeof *v);
+  if (cfg->n_vocab > 0) {
+    v->E = p;
+    p += (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
+  }
   for (l = 0; l < cfg->n_layers; l++) {
     size_t H = (size_t)cfg->n_hidden[l], GH = (size_t)G * H;
     rnn_layer_view *w = &v->layer[l];
@@ -143,5 +178,9 @@ int rnn_init_params(const rnn_config *cfg, int recurrent_init, double *params,
   }
   glorot(v.Wy, (size_t)cfg->n_out * cfg->n_hidden[cfg->n_layers - 1],
          (size_t)cfg->n_hidden[cfg->n_layers - 1], (size_t)cfg->n_out, rng);
+  if (v.E) { /* Keras' Embedding default: uniform(-0.05, 0.05) */
+    size_t k, n = (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
+    for (k = 0; k < n; k++) v.E[k] = 0.05 * (2.0 * rnn_rng_unif(rng) - 1.0);
+  }
   return RNN_OK;
 }

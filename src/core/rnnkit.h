@@ -24,9 +24,24 @@
  *   batch target    y[k + n_out*(b + n_batch*t)]   (t = 0 only for
  *                   many-to-one; labels: y[b + n_batch*t]).
  *
+ * TOKEN INPUT (n_vocab > 0): the model starts with an embedding layer.
+ *   The input has one feature (n_in = 1) holding integer tokens
+ *   0..n_vocab-1 stored as doubles; token 0 is padding.  Each token k is
+ *   replaced by column k of the embedding matrix E (n_embed x n_vocab),
+ *   so the first recurrent layer reads n_embed features.  A padded step
+ *   (token 0) is masked, as Keras' mask_zero does: every layer keeps its
+ *   state (h and c) unchanged across the step, so its output there
+ *   repeats the previous step's; a many-to-many loss leaves the step out
+ *   (means are over unmasked steps), and a many-to-one output is the
+ *   state after the last unmasked step.
+ *
  * PARAMETER LAYOUT (one flat vector per model; gradients and optimizer
- * moments use the same layout).  For layer l = 0..n_layers-1 with input
- * width I (n_in for l = 0, else n_hidden[l-1]), H = n_hidden[l] and
+ * moments use the same layout).  With token input it starts with
+ *
+ *   E    n_embed x n_vocab   embeddings (column k for token k)
+ *
+ * Then, for layer l = 0..n_layers-1 with input width I (n_in, or n_embed
+ * with token input, for l = 0, else n_hidden[l-1]), H = n_hidden[l] and
  * G = 1 (SimpleRNN), 3 (GRU) or 4 (LSTM) gate blocks, in this order:
  *
  *   W_x  G*H x I   input weights
@@ -60,7 +75,7 @@
  *
  * Losses are means: over all outputs for MSE, MAE and binary
  * cross-entropy, over samples (and steps) for sparse categorical
- * cross-entropy.
+ * cross-entropy; masked steps do not count.
  */
 #ifndef RNNKIT_H
 #define RNNKIT_H
@@ -117,6 +132,10 @@ typedef struct {
   int head_act;                  /* RNN_ACT_LINEAR/TANH/SIGMOID/SOFTMAX     */
   int seq_out;                   /* 0 many-to-one, 1 many-to-many           */
   double dropout;                /* between layers while training, [0, 1)  */
+  int n_vocab;                   /* > 0: token input with an embedding
+                                    layer of n_vocab tokens (0 = padding);
+                                    0: numeric features                    */
+  int n_embed;                   /* embedding width (token input only)     */
 } rnn_config;
 
 /* Checks a configuration; RNN_OK or a status with err filled in. */
@@ -135,6 +154,7 @@ typedef struct {
 } rnn_layer_view;
 
 typedef struct {
+  double *E; /* NULL without token input */
   rnn_layer_view layer[RNN_MAX_LAYERS];
   double *Wy, *by;
 } rnn_view;
@@ -162,7 +182,8 @@ size_t rnn_init_workspace(const rnn_config *cfg);
 
 /* Glorot-uniform W_x and W_y, orthogonal (QR of a Gaussian matrix via
  * LAPACK dgeqrf/dorgqr) or identity (SimpleRNN) W_h, zero biases, LSTM
- * forget-gate bias 1.  Draws from rng in a fixed order. */
+ * forget-gate bias 1, embeddings uniform on (-0.05, 0.05) (Keras).
+ * Draws from rng in a fixed order (embeddings last). */
 int rnn_init_params(const rnn_config *cfg, int recurrent_init, double *params,
                     rnn_rng *rng, double *work, rnn_error *err);
 
@@ -183,7 +204,7 @@ int rnn_forward(const rnn_config *cfg, const double *params, size_t n_batch,
  * (not accumulated).  With rng != NULL and cfg->dropout > 0 the pass is
  * a training pass with dropout masks drawn from rng; with rng == NULL no
  * dropout is applied.  dx, if not NULL, receives dloss/dx in batch
- * layout. */
+ * layout (zeros with token input, whose tokens have no gradient). */
 int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
                   size_t n_batch, size_t n_time, const double *x,
                   const double *y, double *loss_value, double *grad,
@@ -232,6 +253,14 @@ typedef struct {
   int restore_best;    /* restore the best weights when training ends     */
   int n_threads;       /* threads for the two halves of a batch (<= 1: one);
                           results do not depend on it                      */
+  int stateful;        /* truncated BPTT over long sequences: sample
+                          s = c*B + b is chunk c of stream b, so batch c
+                          continues batch c-1 column by column.  Batches
+                          are taken in order (no shuffling), the recurrent
+                          state is carried from batch to batch (not
+                          differentiated through) and reset to zero at
+                          the start of each epoch and of validation.
+                          n_samples must be a multiple of batch_size.     */
 } rnn_train_config;
 
 /* A dataset in dataset layout. */
@@ -262,19 +291,27 @@ typedef struct {
   int restored;     /* the best epoch's weights were put back           */
 } rnn_train_result;
 
+/* Per-epoch histories, tc->epochs entries each, NaN where not run.  loss
+ * is required; val_loss is required with validation data; acc and
+ * val_acc (may be NULL) receive the accuracy for binary cross-entropy
+ * (outputs and targets on the same side of 0.5) and sparse categorical
+ * cross-entropy (arg-max equals the label), NaN for other losses. */
+typedef struct {
+  double *loss, *val_loss, *acc, *val_acc;
+} rnn_history;
+
 /* Doubles of workspace rnn_train() needs (0 if the arguments are invalid). */
 size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
                            size_t n_samples, size_t n_time);
 
-/* Trains params in place.  loss_hist and val_hist (may be NULL without
- * validation) have tc->epochs entries; NaN where not run.  val may be
- * NULL.  On divergence the weights of the last finite epoch are kept and
- * RNN_ERR_DIVERGED is returned with the epoch in err->msg. */
+/* Trains params in place.  val may be NULL.  On divergence the weights
+ * of the last finite epoch are kept and RNN_ERR_DIVERGED is returned with
+ * the epoch in err->msg. */
 int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               double *params, const rnn_dataset *train,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
-              double *loss_hist, double *val_hist, rnn_train_result *res,
-              double *work, rnn_error *err);
+              const rnn_history *hist, rnn_train_result *res, double *work,
+              rnn_error *err);
 
 /* ---- optimizers ----------------------------------------------------- */
 
@@ -308,6 +345,25 @@ int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
              size_t n_time, const double *x, double *state, double *out,
              double *work, rnn_error *err);
 
+/* ---- sampling sequences (generate.c) -------------------------------- */
+
+/* Doubles of workspace rnn_generate() needs for a prime of n_prime steps. */
+size_t rnn_generate_workspace(const rnn_config *cfg, size_t n_prime);
+
+/* Generates n_gen tokens from a softmax model whose classes are its
+ * input tokens: a token-input model (class k is token k; padding 0 is
+ * never drawn) or a model reading one-hot vectors of n_in == n_out
+ * classes.  The prime (n_prime >= 1 tokens, 0-based classes) is fed from
+ * `state` (rnn_state_size(cfg, 1) doubles, zeros for a fresh start, left
+ * holding the state after the last token fed).  Each next token is drawn
+ * from softmax(z / temperature) of the head's logits z at the last step;
+ * temperature 0 takes the arg-max (greedy decoding).  out receives n_gen
+ * tokens (doubles). */
+int rnn_generate(const rnn_config *cfg, const double *params,
+                 const double *prime, size_t n_prime, size_t n_gen,
+                 double temperature, rnn_rng *rng, double *state, double *out,
+                 double *work, rnn_error *err);
+
 /* ---- model files (doc/model-file-format.md) ------------------------- */
 
 /* A model file is a header, a sequence of named typed records and a
@@ -316,8 +372,9 @@ int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
  * present the values), 0..8 dimensions and its values.  The core
  * requires config.cell_code, config.activation_code, config.n_in,
  * config.units, config.n_out, config.head_act_code, config.seq_out,
- * config.dropout and params (of length rnn_n_params()); anything else is
- * for the hosts. */
+ * config.dropout and params (of length rnn_n_params()); config.n_vocab
+ * and config.n_embed are read when present (token input) and default to
+ * 0; anything else is for the hosts. */
 #define RNN_MF_VERSION 1
 #define RNN_MF_MAX_NAME 1024
 #define RNN_MF_MAX_DIMS 8

@@ -19,7 +19,7 @@ static double *take(double *base, size_t *off, size_t n) {
 
 static size_t step_carve(const rnn_config *cfg, size_t B, size_t T,
                          double *base, rnn_layer_cache *c, double **tmp,
-                         double **y) {
+                         double **y, double **xe, double **mask) {
   size_t off = 0, tmax = 0, G = (size_t)rnn_cell_gates(cfg->cell);
   int l;
   for (l = 0; l < cfg->n_layers; l++) {
@@ -34,6 +34,11 @@ static size_t step_carve(const rnn_config *cfg, size_t B, size_t T,
   }
   *tmp = take(base, &off, tmax);
   *y = take(base, &off, (size_t)cfg->n_out * B * (cfg->seq_out ? T : 1));
+  *xe = *mask = NULL;
+  if (cfg->n_vocab > 0) {
+    *xe = take(base, &off, (size_t)cfg->n_embed * B * T);
+    *mask = take(base, &off, B * T);
+  }
   return off;
 }
 
@@ -49,10 +54,10 @@ size_t rnn_state_size(const rnn_config *cfg, size_t n_batch) {
 size_t rnn_step_workspace(const rnn_config *cfg, size_t n_batch,
                           size_t n_time) {
   rnn_layer_cache c[RNN_MAX_LAYERS];
-  double *tmp, *y;
+  double *tmp, *y, *xe, *mask;
   if (rnn_config_check(cfg, NULL) != RNN_OK || n_batch == 0 || n_time == 0)
     return 0;
-  return step_carve(cfg, n_batch, n_time, NULL, c, &tmp, &y);
+  return step_carve(cfg, n_batch, n_time, NULL, c, &tmp, &y, &xe, &mask);
 }
 
 int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
@@ -63,7 +68,7 @@ int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
   const size_t B = n_batch, T = n_time;
   size_t To, HL, K, hoff = 0, coff, j, b, t;
   const double *in = x;
-  double *tmp, *y;
+  double *tmp, *y, *xe, *mask;
   int l, st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
   if (B == 0 || T == 0)
@@ -74,11 +79,17 @@ int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
   if (!rnn_fits_int(B * T * (size_t)(cfg->n_in + 1)))
     return rnn_fail(err, RNN_ERR_SIZE, "input of %lu x %lu is too large",
                     (unsigned long)B, (unsigned long)T);
+  if ((st = rnn_check_tokens(cfg, x, B * T, err)) != RNN_OK) return st;
   rnn_view_bind(cfg, (double *)params, &v);
-  step_carve(cfg, B, T, work, c, &tmp, &y);
+  step_carve(cfg, B, T, work, c, &tmp, &y, &xe, &mask);
+  if (v.E) { /* embedded tokens; padding (0) keeps the state */
+    rnn_embed(cfg, v.E, x, B * T, xe, mask);
+    in = xe;
+  }
   coff = rnn_state_size(cfg, B) / (cfg->cell == RNN_CELL_LSTM ? 2 : 1);
   for (l = 0; l < cfg->n_layers; l++) {
     size_t HB = (size_t)cfg->n_hidden[l] * B;
+    c[l].mask = mask;
     memcpy(c[l].hs, state + hoff, sizeof(double) * HB);
     if (c[l].cs) memcpy(c[l].cs, state + coff + hoff, sizeof(double) * HB);
     rnn_layer_forward(cfg, &v.layer[l], B, T, in, &c[l], tmp);

@@ -13,11 +13,14 @@
  * for a descheduled thread at every batch was 60x slower than one thread
  * on a 2-core machine whose other core ran valgrind.
  *
+ * Stateful training (truncated BPTT) keeps the halves' recurrent states
+ * apart: half p always holds the same streams (columns) of the batch.
+ *
  * Workspace (P = n_params, N = training samples, B = batch size,
- * Bh = ceil(B/2)):
- *   grad P | optimizer state 2P | best P | epoch backup P | indices Bh |
+ * Bh = ceil(B/2), S = rnn_state_size(cfg, Bh)):
+ *   grad P | optimizer state 2P | best P | epoch backup P | indices B |
  *   two halves of: grad P | batch x I*Bh*T | batch y ny*Bh*To |
- *                  network workspace for Bh |
+ *                  network workspace for Bh | recurrent state S |
  *   sample order N (indices are size_t stored in double-sized slots) */
 #include "internal.h"
 
@@ -37,7 +40,7 @@ static size_t targets_per_sample(const rnn_config *cfg, int loss,
 static size_t half_size(const rnn_config *cfg, int loss, size_t P, size_t Bh,
                         size_t T) {
   return P + (size_t)cfg->n_in * Bh * T + targets_per_sample(cfg, loss, T) * Bh +
-         rnn_batch_workspace(cfg, Bh, T);
+         rnn_batch_workspace(cfg, Bh, T) + rnn_state_size(cfg, Bh);
 }
 
 size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
@@ -48,36 +51,97 @@ size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
   B = (size_t)tc->batch_size;
   if (B > n_samples) B = n_samples;
   Bh = (B + 1) / 2;
-  return 5 * P + Bh + 2 * half_size(cfg, tc->loss, P, Bh, n_time) + n_samples;
+  return 5 * P + B + 2 * half_size(cfg, tc->loss, P, Bh, n_time) + n_samples;
 }
 
 typedef struct {
-  double *grad, *xb, *yb, *net;
+  double *grad, *xb, *yb, *net, *state;
+  double loss, stats[3];
 } half_ws;
 
-/* Forward and backward pass of half p of a batch into its own buffers */
+/* Forward and backward (grad != 0) pass of half p of a batch into its
+ * own buffers; the state carries over only in stateful training. */
 static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
-                     const double *params, const rnn_dataset *train, size_t N,
-                     size_t T, const size_t *order, const size_t *n_half,
-                     int p, half_ws *half, double *l_half, rnn_rng *hrng) {
+                     const double *params, const rnn_dataset *d, size_t T,
+                     const size_t *order, const size_t *n_half, int p,
+                     half_ws *half, rnn_rng *hrng, int grad) {
   half_ws *h = &half[p];
   size_t off = p == 0 ? 0 : n_half[0];
-  rnn_gather_batch(cfg, tc->loss, N, T, train->x, train->y, order + off,
+  rnn_gather_batch(cfg, tc->loss, d->n_samples, T, d->x, d->y, order + off,
                    n_half[p], h->xb, h->yb);
   rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], T, h->xb, h->yb,
-                    &l_half[p], h->grad, NULL,
-                    cfg->dropout > 0 ? &hrng[p] : NULL, h->net);
+                    &h->loss, grad ? h->grad : NULL, NULL,
+                    grad && cfg->dropout > 0 ? &hrng[p] : NULL,
+                    tc->stateful ? h->state : NULL, h->stats, h->net);
+}
+
+/* The weight of a half's mean loss: its samples, or its loss terms when
+ * padded steps may leave some out. */
+static double half_count(const rnn_config *cfg, const half_ws *h, size_t n) {
+  return cfg->n_vocab > 0 && cfg->seq_out ? h->stats[0] : (double)n;
+}
+
+/* Running sums of an epoch: loss x count, count, judged, right. */
+typedef struct {
+  double loss, n, judged, right;
+} tally;
+
+static void tally_half(const rnn_config *cfg, const half_ws *h, size_t n,
+                       tally *t) {
+  double c = half_count(cfg, h, n);
+  t->loss += h->loss * c;
+  t->n += c;
+  t->judged += h->stats[1];
+  t->right += h->stats[2];
+}
+
+static double tally_acc(const tally *t) {
+  return t->judged > 0 ? t->right / t->judged : NAN;
+}
+
+/* Loss and accuracy of a dataset without dropout, in batches of B split
+ * into the same halves as training (so a stateful model sees its streams
+ * as in training, the state carried from batch to batch). */
+static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
+                     const double *params, const rnn_dataset *d, size_t B,
+                     size_t *order, half_ws *half, double *loss,
+                     double *acc) {
+  const size_t N = d->n_samples, T = d->n_time;
+  size_t s0, k;
+  tally t = {0.0, 0.0, 0.0, 0.0};
+  int p;
+  for (p = 0; p < 2; p++)
+    if (tc->stateful)
+      memset(half[p].state, 0, sizeof(double) * rnn_state_size(cfg, (B + 1) / 2));
+  for (s0 = 0; s0 < N; s0 += B) {
+    size_t nb = N - s0 < B ? N - s0 : B, n_half[2];
+    n_half[0] = (nb + 1) / 2;
+    n_half[1] = nb - n_half[0];
+    for (k = 0; k < nb; k++) order[k] = s0 + k;
+    for (p = 0; p < (n_half[1] > 0 ? 2 : 1); p++) {
+      run_half(cfg, tc, params, d, T, order, n_half, p, half, NULL, 0);
+      tally_half(cfg, &half[p], n_half[p], &t);
+    }
+  }
+  *loss = t.n > 0 ? t.loss / t.n : 0.0;
+  *acc = tally_acc(&t);
 }
 
 static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                        const rnn_dataset *d, const char *what, rnn_error *err) {
   size_t k, nx, ny;
-  (void)tc;
   if (!d || !d->x || !d->y)
     return rnn_fail(err, RNN_ERR_INPUT, "%s data are NULL", what);
   if (d->n_samples == 0 || d->n_time == 0)
     return rnn_fail(err, RNN_ERR_DIM, "%s data are empty (%lu samples of %lu steps)",
                     what, (unsigned long)d->n_samples, (unsigned long)d->n_time);
+  if (tc->stateful && tc->batch_size > 0 &&
+      d->n_samples % (size_t)tc->batch_size != 0)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "stateful training reads %s data as batch_size = %d "
+                    "streams, so its %lu samples must be a multiple of %d",
+                    what, tc->batch_size, (unsigned long)d->n_samples,
+                    tc->batch_size);
   nx = d->n_samples * d->n_time * (size_t)cfg->n_in;
   for (k = 0; k < nx; k++)
     if (!isfinite(d->x[k]))
@@ -94,7 +158,7 @@ static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
         return rnn_fail(err, RNN_ERR_INPUT,
                         "%s class label %g is not an integer in 0..%d", what,
                         d->y[k], cfg->n_out - 1);
-  return RNN_OK;
+  return rnn_check_tokens(cfg, d->x, nx, err);
 }
 
 static int all_finite(const double *p, size_t n) {
@@ -107,9 +171,9 @@ static int all_finite(const double *p, size_t n) {
 int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               double *params, const rnn_dataset *train,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
-              double *loss_hist, double *val_hist, rnn_train_result *res,
-              double *work, rnn_error *err) {
-  size_t P, N, T, B, Bh, I, hsz, k;
+              const rnn_history *hist, rnn_train_result *res, double *work,
+              rnn_error *err) {
+  size_t P, N, T, B, Bh, I, hsz, k, S;
   double *grad, *state, *best, *backup, best_loss = INFINITY;
   half_ws half[2];
   size_t *order, *idx;
@@ -124,7 +188,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
 #endif
 
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
-  if (!tc || !params || !rng || !res || !work || !loss_hist)
+  if (!tc || !params || !rng || !res || !work || !hist || !hist->loss)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_train: NULL argument");
   if ((st = rnn_loss_check(cfg, tc->loss, err)) != RNN_OK) return st;
   if (tc->epochs < 1 || tc->batch_size < 1)
@@ -141,7 +205,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
       return rnn_fail(err, RNN_ERR_DIM,
                       "validation windows have %lu steps, training windows %lu",
                       (unsigned long)val->n_time, (unsigned long)train->n_time);
-    if (!val_hist) return rnn_fail(err, RNN_ERR_INPUT, "val_hist is NULL");
+    if (!hist->val_loss) return rnn_fail(err, RNN_ERR_INPUT, "val_loss history is NULL");
   }
 
   P = rnn_n_params(cfg);
@@ -156,42 +220,50 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
                     (unsigned long)B, (unsigned long)T);
   I = (size_t)cfg->n_in;
   Bh = (B + 1) / 2;
+  S = rnn_state_size(cfg, Bh);
   hsz = half_size(cfg, tc->loss, P, Bh, T);
   grad = work;
   state = grad + P;
   best = state + 2 * P;
   backup = best + P;
-  idx = (size_t *)(void *)(backup + P); /* Bh indices for validation */
+  idx = (size_t *)(void *)(backup + P); /* B indices for validation */
   for (p = 0; p < 2; p++) {
-    double *base = backup + P + Bh + (size_t)p * hsz;
+    double *base = backup + P + B + (size_t)p * hsz;
     half[p].grad = base;
     half[p].xb = base + P;
     half[p].yb = half[p].xb + I * Bh * T;
     half[p].net = half[p].yb + targets_per_sample(cfg, tc->loss, T) * Bh;
+    half[p].state = half[p].net + rnn_batch_workspace(cfg, Bh, T);
   }
-  order = (size_t *)(void *)(backup + P + Bh + 2 * hsz);
+  order = (size_t *)(void *)(backup + P + B + 2 * hsz);
   for (k = 0; k < N; k++) order[k] = k;
   memset(state, 0, sizeof(double) * 2 * P);
   memset(res, 0, sizeof *res);
   for (k = 0; k < (size_t)tc->epochs; k++) {
-    loss_hist[k] = NAN;
-    if (val_hist) val_hist[k] = NAN;
+    hist->loss[k] = NAN;
+    if (hist->val_loss) hist->val_loss[k] = NAN;
+    if (hist->acc) hist->acc[k] = NAN;
+    if (hist->val_acc) hist->val_acc[k] = NAN;
   }
 
   for (epoch = 1; epoch <= tc->epochs; epoch++) {
     size_t s0, n_batches = (N + B - 1) / B, bi = 0;
-    double total = 0.0, eloss, vloss = NAN, monitor;
+    double eloss, vloss = NAN, vacc = NAN, monitor;
+    tally tot = {0.0, 0.0, 0.0, 0.0};
     memcpy(backup, params, sizeof(double) * P);
-    if (tc->shuffle)
+    if (tc->stateful) {
+      for (p = 0; p < 2; p++) memset(half[p].state, 0, sizeof(double) * S);
+    } else if (tc->shuffle) {
       for (k = N; k > 1; k--) { /* Fisher-Yates */
         size_t j = (size_t)rnn_rng_below(rng, k), tmp = order[k - 1];
         order[k - 1] = order[j];
         order[j] = tmp;
       }
+    }
     for (s0 = 0; s0 < N; s0 += B, bi++) {
       size_t nb = N - s0 < B ? N - s0 : B;
       size_t n_half[2];
-      double l, l_half[2] = {0.0, 0.0};
+      double l, c[2] = {0.0, 0.0};
       rnn_rng hrng[2];
       int parts;
       n_half[0] = (nb + 1) / 2;
@@ -212,8 +284,8 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
 #pragma omp parallel for num_threads(2) schedule(static, 1)
         for (p = 0; p < 2; p++) {
           t_beg[p] = omp_get_wtime();
-          run_half(cfg, tc, params, train, N, T, order + s0, n_half, p, half,
-                   l_half, hrng);
+          run_half(cfg, tc, params, train, T, order + s0, n_half, p, half,
+                   hrng, 1);
           t_end[p] = omp_get_wtime();
         }
         t1 = omp_get_wtime();
@@ -229,30 +301,36 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
 #endif
       {
         for (p = 0; p < parts; p++)
-          run_half(cfg, tc, params, train, N, T, order + s0, n_half, p, half,
-                   l_half, hrng);
+          run_half(cfg, tc, params, train, T, order + s0, n_half, p, half,
+                   hrng, 1);
         if (serial_left > 0) serial_left--;
+      }
+      for (p = 0; p < parts; p++) {
+        c[p] = half_count(cfg, &half[p], n_half[p]);
+        tally_half(cfg, &half[p], n_half[p], &tot);
       }
       if (parts == 1) {
         memcpy(grad, half[0].grad, sizeof(double) * P);
-        l = l_half[0];
-      } else { /* the mean over the batch from the halves' means */
-        double w0 = (double)n_half[0] / (double)nb, w1 = (double)n_half[1] / (double)nb;
+        l = half[0].loss;
+      } else if (c[0] + c[1] > 0) { /* the batch mean from the halves' means */
+        double w0 = c[0] / (c[0] + c[1]), w1 = c[1] / (c[0] + c[1]);
         for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
-        l = w0 * l_half[0] + w1 * l_half[1];
+        l = w0 * half[0].loss + w1 * half[1].loss;
+      } else { /* every step of the batch was padding */
+        memset(grad, 0, sizeof(double) * P);
+        l = 0.0;
       }
       rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
       rnn_optim_step(tc, params, grad, state, P, ++step);
-      total += l * (double)nb;
       if (cb && cb->on_batch &&
           cb->on_batch(cb->ctx, epoch, (int)bi + 1, (int)n_batches,
-                       total / (double)(s0 + nb))) {
+                       tot.n > 0 ? tot.loss / tot.n : l)) {
         res->interrupted = 1;
         break;
       }
     }
     if (res->interrupted) break;
-    eloss = total / (double)N;
+    eloss = tot.n > 0 ? tot.loss / tot.n : 0.0;
     if (!isfinite(eloss) || !all_finite(params, P)) {
       memcpy(params, backup, sizeof(double) * P);
       res->diverged = epoch;
@@ -262,12 +340,12 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
                       "rate or clip gradients (clipnorm)",
                       epoch, isnan(eloss) ? "NaN" : "infinite", epoch - 1);
     }
-    loss_hist[epoch - 1] = eloss;
+    hist->loss[epoch - 1] = eloss;
+    if (hist->acc) hist->acc[epoch - 1] = tally_acc(&tot);
     if (val) {
-      vloss = rnn_net_eval_loss(cfg, tc->loss, params, val->n_samples, T,
-                                val->x, val->y, Bh, idx, half[0].xb,
-                                half[0].yb, half[0].net);
-      val_hist[epoch - 1] = vloss;
+      evaluate(cfg, tc, params, val, B, idx, half, &vloss, &vacc);
+      hist->val_loss[epoch - 1] = vloss;
+      if (hist->val_acc) hist->val_acc[epoch - 1] = vacc;
     }
     res->epochs_run = epoch;
     monitor = val ? vloss : eloss;

@@ -68,9 +68,12 @@ static double *train(uint64_t seed, const double *x, const double *y, size_t N,
   d.n_time = T;
   d.x = x;
   d.y = y;
-  if (*status == RNN_OK)
-    *status = rnn_train(&c, &t, p, &d, NULL, &rng, NULL, loss_hist, NULL, &res,
-                        tw, &err);
+  if (*status == RNN_OK) {
+    rnn_history h;
+    memset(&h, 0, sizeof h);
+    h.loss = loss_hist;
+    *status = rnn_train(&c, &t, p, &d, NULL, &rng, NULL, &h, &res, tw, &err);
+  }
   free(w);
   free(tw);
   return p;
@@ -317,6 +320,108 @@ static void test_step(void) {
     }
 }
 
+/* Token input, sampling and stateful training through the core alone:
+ * status codes for bad arguments, and a padded prefix that changes
+ * nothing. */
+static void test_tokens(void) {
+  rnn_config c = lstm_config(), bad;
+  rnn_train_config t = train_config();
+  rnn_error err;
+  rnn_rng rng;
+  rnn_train_result res;
+  rnn_history h;
+  rnn_dataset d;
+  size_t P, S, k;
+  double *p, *iw, *w, *gw, *tw, x[2 * 6], xp[2 * 8], o1[2 * 7], o2[2 * 7];
+  double y[2 * 6], state[64], gen[20], hist[2];
+  int ok = 1;
+  c.n_in = 1;
+  c.n_vocab = 7;
+  c.n_embed = 3;
+  c.n_out = 7;
+  c.head_act = RNN_ACT_SOFTMAX;
+  bad = c;
+  bad.n_in = 2;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_DIM, "token input has one feature");
+  bad = c;
+  bad.n_embed = 0;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_DIM, "embedding width 0");
+  bad = c;
+  bad.n_vocab = 0;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_INPUT, "n_embed without tokens");
+  bad = c;
+  bad.n_vocab = 1000000;
+  bad.n_embed = 100000;
+  check(rnn_config_check(&bad, &err) == RNN_ERR_SIZE, "huge embedding");
+  P = rnn_n_params(&c);
+  check(P == 7 * 3 + rnn_n_params(&bad) * 0 + (size_t)(4 * 4 * (3 + 4 + 1)) +
+                 (size_t)(4 * 3 * (4 + 3 + 1)) + 7 * (3 + 1),
+        "token model parameter count");
+  p = malloc(P * sizeof(double));
+  iw = malloc(rnn_init_workspace(&c) * sizeof(double));
+  w = malloc(rnn_batch_workspace(&c, 2, 8) * sizeof(double));
+  rnn_rng_seed(&rng, 3);
+  ok &= rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p, &rng, iw, &err) == RNN_OK;
+  for (k = 0; k < 12; k++) x[k] = (double)(1 + k % 6);
+  /* the same two sequences after two padded steps (batch layout) */
+  for (k = 0; k < 4; k++) xp[k] = 0.0;
+  for (k = 0; k < 12; k++) xp[4 + k] = x[k];
+  ok &= rnn_forward(&c, p, 2, 6, x, o1, w, &err) == RNN_OK;
+  ok &= rnn_forward(&c, p, 2, 8, xp, o2, w, &err) == RNN_OK;
+  for (k = 0; k < 14 && ok; k++) ok &= o1[k] == o2[k];
+  check(ok, "a padded prefix leaves the output unchanged");
+  x[3] = 7.0;
+  check(rnn_forward(&c, p, 2, 6, x, o1, w, &err) == RNN_ERR_INPUT, "token out of range");
+  x[3] = 2.5;
+  check(rnn_forward(&c, p, 2, 6, x, o1, w, &err) == RNN_ERR_INPUT, "fractional token");
+  x[3] = 4.0;
+  /* sampling */
+  S = rnn_state_size(&c, 1);
+  gw = malloc(rnn_generate_workspace(&c, 3) * sizeof(double));
+  memset(state, 0, sizeof state);
+  check(rnn_generate(&c, p, x, 3, 20, 0.8, &rng, state, gen, gw, &err) == RNN_OK,
+        "generate");
+  ok = 1;
+  for (k = 0; k < 20; k++) ok &= gen[k] >= 1 && gen[k] <= 6 && gen[k] == floor(gen[k]);
+  check(ok, "generated tokens are tokens, never padding");
+  check(rnn_generate(&c, p, x, 0, 5, 1.0, &rng, state, gen, gw, &err) == RNN_ERR_DIM,
+        "generate without a prime");
+  check(rnn_generate(&c, p, x, 3, 5, -1.0, &rng, state, gen, gw, &err) == RNN_ERR_INPUT,
+        "negative temperature");
+  check(rnn_generate(&c, p, x, 3, 5, 1.0, &rng, NULL, gen, gw, &err) == RNN_ERR_INPUT,
+        "generate with a NULL state");
+  xp[0] = 0.0;
+  check(rnn_generate(&c, p, xp, 3, 5, 1.0, &rng, state, gen, gw, &err) == RNN_ERR_INPUT,
+        "a padding prime");
+  check(S <= 64, "state fits");
+  /* stateful training needs whole batches of streams */
+  for (k = 0; k < 12; k++) y[k] = (double)(k % 7);
+  d.n_samples = 6; /* 6 sequences of 2 steps, batches of 4: not whole */
+  d.n_time = 2;
+  d.x = x;
+  d.y = y;
+  c.seq_out = 1;
+  t.loss = RNN_LOSS_SPARSE_CE;
+  t.stateful = 1;
+  t.batch_size = 4;
+  t.epochs = 1;
+  memset(&h, 0, sizeof h);
+  h.loss = hist;
+  tw = malloc((rnn_train_workspace(&c, &t, 6, 2) + 1) * sizeof(double));
+  check(rnn_train(&c, &t, p, &d, NULL, &rng, NULL, &h, &res, tw, &err) == RNN_ERR_DIM,
+        "stateful training with a partial batch");
+  t.batch_size = 3;
+  check(rnn_train(&c, &t, p, &d, NULL, &rng, NULL, &h, &res, tw, &err) == RNN_OK,
+        "stateful training");
+  check(rnn_train(&c, &t, p, &d, NULL, &rng, NULL, NULL, &res, tw, &err) == RNN_ERR_INPUT,
+        "training without histories");
+  free(p);
+  free(iw);
+  free(w);
+  free(gw);
+  free(tw);
+}
+
 /* Distance in ulps between a computed double and a long double reference,
  * measured in units of the reference's double ulp. */
 static double ulps(double got, long double ref) {
@@ -425,6 +530,19 @@ static void check_small_gemm(void) {
           }
       }
   check(!bad_nan && worst < 1e-12, "small-matrix kernels agree with dgemm");
+  { /* op(A) = A^T through rnn_dgemm (transposed to the stack) */
+    const int im = 13, in = 7, ik = 29, ld = LD;
+    const double one = 1.0, zero = 0.0;
+    double w3 = 0;
+    rnn_dgemm('T', 'N', 13, 7, 29, 1.0, A, LD, B, LD, 0.0, C, LD);
+    dgemm_("T", "N", &im, &in, &ik, &one, A, &ld, B, &ld, &zero, D, &ld, 1, 1);
+    for (i = 0; i < 7; i++) {
+      size_t r;
+      for (r = 0; r < 13; r++)
+        if (fabs(C[r + LD * i] - D[r + LD * i]) > w3) w3 = fabs(C[r + LD * i] - D[r + LD * i]);
+    }
+    check(w3 < 1e-12, "rnn_dgemm with A transposed agrees with dgemm");
+  }
   { /* rnn_dgemm: 256 x 128 x k is below the switch (2^21) for k = 64,
        above it for k = 65; both agree with the kernels called directly */
     static double A2[256 * 65], B2[65 * 128], C1[256 * 128], C2[256 * 128];
@@ -454,6 +572,7 @@ int main(void) {
   double *p1, *p2, *w;
   int st1, st2;
 
+  test_tokens();
   /* configuration checks return status codes, never crash */
   check(rnn_config_check(&c, &err) == RNN_OK, "valid config accepted");
   check(rnn_config_check(NULL, &err) == RNN_ERR_INPUT, "NULL config");

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Cross-host test: the same data, options and seed give bit-identical
 # weights and loss histories in R and Octave, and models saved by either
-# load in the other and predict (and forecast) the same numbers.
+# load in the other and predict (and forecast) the same numbers; token
+# models also sample the same tokens with the same seed.
 # Needs rnnkit installed for R (R_LIBS) and for Octave (OCTAVE_PKG_LIST:
 # a pkg local_list file, as tools/test.sh writes).
 set -e
@@ -16,6 +17,14 @@ Rscript "$here/step1.R" "$dir" "$here"
   pkg load rnnkit; addpath ('$here');
   try, step2 ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
 Rscript "$here/step3.R" "$dir"
+# token models: embeddings with padding, a stateful language model and
+# sampling with a seed, both ways
+Rscript "$here/tokens.R" "$dir" "$here"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, tokens ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
+Rscript "$here/tokens_back.R" "$dir"
 # the time-series workflow: windows, fit, forecast and accuracy on the
 # bundled DJIA prices give the same numbers in both hosts
 root=$(cd "$here/../.." && pwd)

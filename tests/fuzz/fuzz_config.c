@@ -74,6 +74,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   cfg.head_act = (int)take_u8(&b) % 6 - 1;
   cfg.seq_out = (int)take_u8(&b) % 3;
   cfg.dropout = take_double(&b);
+  if (take_u8(&b) % 3 == 0) { /* token input */
+    cfg.n_vocab = take_size(&b);
+    cfg.n_embed = take_size(&b);
+  }
   lossk = (int)take_u8(&b) % 5;
   B = (size_t)(take_u8(&b) % 6);
   T = (size_t)(take_u8(&b) % 6);
@@ -99,11 +103,24 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   y = calloc(ny, sizeof(double));
   rnn_rng_seed(&rng, (uint64_t)size);
   if (rnn_init_params(&cfg, take_u8(&b) % 3, params, &rng, work, &err) == RNN_OK) {
-    for (k = 0; k < nx; k++) x[k] = take_double(&b);
+    int tokens = cfg.n_vocab > 0 && take_u8(&b) % 4 != 0;
+    for (k = 0; k < nx; k++)
+      x[k] = tokens ? (double)(take_u8(&b) % (cfg.n_vocab + 1)) : take_double(&b);
     for (k = 0; k < ny; k++) y[k] = take_double(&b);
     (void)rnn_loss_grad(&cfg, lossk, params, B, T, x, y, &loss, grad, NULL,
                         take_u8(&b) & 1 ? &rng : NULL, work, &err);
     (void)rnn_predict(&cfg, params, B, T, x, 1 + take_u8(&b) % 4, y, work, &err);
+    { /* sampling from the prime x[0..T-1] */
+      size_t gws = rnn_generate_workspace(&cfg, T), S = rnn_state_size(&cfg, 1);
+      if (gws > 0 && gws < 400000) {
+        double *gw = calloc(gws, sizeof(double)), *st = calloc(S + 1, sizeof(double));
+        double gen[4];
+        (void)rnn_generate(&cfg, params, x, T, take_u8(&b) % 5, take_double(&b),
+                           &rng, st, gen, gw, &err);
+        free(gw);
+        free(st);
+      }
+    }
     memset(&tc, 0, sizeof tc);
     tc.loss = lossk;
     tc.optimizer = (int)take_u8(&b) % 4;
@@ -118,6 +135,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     tc.epochs = take_size(&b) % 4;
     tc.batch_size = take_size(&b);
     tc.shuffle = (int)take_u8(&b) % 2;
+    tc.stateful = (int)take_u8(&b) % 2;
     tc.patience = take_size(&b);
     tc.min_delta = take_double(&b);
     tc.restore_best = (int)take_u8(&b) % 2;
@@ -129,8 +147,11 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     ws = rnn_train_workspace(&cfg, &tc, N, T);
     if (ws > 0 && ws < 400000 && tc.epochs > 0) {
       double *tw = calloc(ws, sizeof(double));
+      rnn_history h;
+      h.loss = h.val_loss = hist;
+      h.acc = h.val_acc = take_u8(&b) & 1 ? hist : NULL;
       (void)rnn_train(&cfg, &tc, params, &d, take_u8(&b) & 1 ? &d : NULL, &rng,
-                      NULL, hist, hist, &res, tw, &err);
+                      NULL, &h, &res, tw, &err);
       free(tw);
     }
   }

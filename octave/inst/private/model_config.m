@@ -1,10 +1,13 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{cfg} =} model_config (@var{cell}, @var{units}, @var{n_in}, @var{n_out}, @var{activation}, @var{output_activation}, @var{seq_out}, @var{dropout})
+## @deftypefn {} {@var{cfg} =} model_config (@var{cell}, @var{units}, @var{n_in}, @var{n_out}, @var{activation}, @var{output_activation}, @var{seq_out}, @var{dropout}, @var{embedding})
 ## Validates an architecture and returns the config struct with R's field
-## names and order (R/config.R new_config()).
+## names and order (R/config.R new_config()).  @var{embedding} = [n_vocab
+## dim] (from check_embedding) makes a token model; only token models
+## carry the fields n_vocab and n_embed, so the files of other models are
+## unchanged.
 ## @end deftypefn
 function cfg = model_config (cell, units, n_in, n_out, activation, ...
-                             output_activation, seq_out, dropout)
+                             output_activation, seq_out, dropout, embedding = [0 0])
   c = rnnkit_codes ();
   cell = check_choice (cell, fieldnames (c.cells), "Cell");
   activation = check_choice (activation, {"tanh", "relu"}, "Activation");
@@ -35,4 +38,13 @@ function cfg = model_config (cell, units, n_in, n_out, activation, ...
                 "head_act_code", c.acts.(output_activation), ...
                 "seq_out", double (logical (seq_out)), ...
                 "dropout", double (dropout));
+  if (embedding(1) > 0)
+    if (n_in != 1)
+      error ("rnnkit:dim", ["with an embedding the input holds one token per " ...
+             "timestep (a samples x timesteps matrix of integers), not %d " ...
+             "features"], n_in);
+    endif
+    cfg.n_vocab = double (embedding(1));
+    cfg.n_embed = double (embedding(2));
+  endif
 endfunction

@@ -5,7 +5,9 @@
 ## @end deftypefn
 function tg = prepare_targets (y, loss, N, T, classes = {}, name = "Y", seq1 = false)
   if (strcmp (loss, "sparse_ce"))
-    if (isvector (y) || (ismatrix (y) && columns (y) == 1))
+    ## a vector of one label per sample, or (with one sample too) a
+    ## samples x timesteps matrix of labels per step
+    if ((isvector (y) && numel (y) == N) || (ismatrix (y) && columns (y) == 1))
       seq_out = false;
       shape = [N, 1];
     elseif (ndims (y) == 2 || (ndims (y) == 3 && size (y, 3) == 1))
@@ -18,30 +20,32 @@ function tg = prepare_targets (y, loss, N, T, classes = {}, name = "Y", seq1 = f
     endif
     if (iscellstr (y))
       lab = y(:);
+      j = (1:numel (lab))';
     elseif (isnumeric (y) && isreal (y))
       if (any (isnan (y(:))))
         error ("rnnkit:input", "'%s' contains missing class labels", name);
       endif
-      lab = arrayfun (@num2str, double (y(:)), "UniformOutput", false);
+      ## the labels are the numbers' strings; convert each distinct value
+      ## once (a text's targets are a million tokens of a few classes)
+      [uy, ~, j] = unique (double (y(:)));
+      lab = arrayfun (@num2str, uy, "UniformOutput", false);
     else
       error ("rnnkit:input", ["'%s' must hold class labels (numbers or a " ...
              "cell of strings), not %s"], name, describe (y));
     endif
     if (isempty (classes))
+      classes = lab(:); # numbers in numeric order, as R's sort(unique(y))
       if (iscellstr (y))
-        classes = unique (lab);
-      else
-        classes = arrayfun (@num2str, unique (double (y(:))), ...
-                            "UniformOutput", false);
+        classes = unique (lab)(:);
       endif
-      classes = classes(:);
     endif
     [ok, code] = ismember (lab, classes);
     if (! all (ok))
       error ("rnnkit:input", ["'%s' has label \"%s\" that is not one of the " ...
              "model's classes (%s)"], name, lab{find (! ok, 1)}, ...
-             strjoin (classes', ", "));
+             strjoin (classes(:)', ", "));
     endif
+    code = code(j);
     if (numel (code) != prod (shape))
       error ("rnnkit:dim", "'%s' has %d labels; expected %d", name, ...
              numel (code), prod (shape));

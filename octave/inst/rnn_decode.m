@@ -1,0 +1,64 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {@var{texts} =} rnn_decode (@var{tok}, @var{seqs})
+## Texts from token indices under tokenizer @var{tok}, as R's
+## @code{rnn_decode()}: characters are joined without a separator, words
+## with single spaces, and padding 0 is dropped.
+##
+## @var{seqs} is a cell array of index vectors (as from
+## @code{rnn_encode}; the result is a cellstr of its shape), a matrix
+## with one sequence per row (as from @code{rnn_pad_sequences}; a cellstr
+## column), or a row vector: one sequence, decoded to a string.
+## @seealso{rnn_encode, rnn_tokenizer}
+## @end deftypefn
+
+function texts = rnn_decode (tok, seqs)
+  if (nargin != 2)
+    print_usage ();
+  endif
+  tok = check_tokenizer (tok);
+  one = false;
+  if (isnumeric (seqs) && ndims (seqs) == 2)
+    one = rows (seqs) == 1;
+    seqs = num2cell (seqs, 2);
+  elseif (! iscell (seqs))
+    error ("rnnkit:input", ["'SEQS' must be a cell array of index vectors (as " ...
+           "rnn_encode returns), a matrix with one sequence per row, or one " ...
+           "row of indices; not %s"], describe (seqs));
+  endif
+  V = numel (tok.vocab);
+  sep = merge (strcmp (tok.level, "char"), "", " ");
+  texts = cell (size (seqs));
+  for k = 1:numel (seqs)
+    s = seqs{k};
+    if (! (isnumeric (s) && isreal (s) && (isvector (s) || isempty (s))))
+      error ("rnnkit:input", "'SEQS' sequence %d must be a vector of whole numbers, not %s", ...
+             k, describe (s));
+    endif
+    s = double (s(:)');
+    bad = find (! isfinite (s) | s != round (s) | s < 0 | s > V, 1);
+    if (! isempty (bad))
+      error ("rnnkit:input", ["sequence %d, position %d holds %g, outside 0..%d " ...
+             "(0 is padding, 1..%d this tokenizer's vocabulary); were the " ...
+             "sequences encoded with another tokenizer?"], k, bad, s(bad), V, V);
+    endif
+    texts{k} = strjoin (tok.vocab(s(s != 0))', sep);
+  endfor
+  if (one)
+    texts = texts{1};
+  endif
+endfunction
+
+%!test
+%! tok = rnn_tokenizer ("hello world");
+%! assert (rnn_decode (tok, [4 3 5 5 6]), "hello");
+%! assert (rnn_decode (tok, [0 0 4 3; 6 1 0 0]), {"he"; "o "});
+%! assert (rnn_decode (tok, {[4 3], []}), {"he", ""});
+%! tw = rnn_tokenizer ("a b c", "Level", "word");
+%! assert (rnn_decode (tw, [1 0 3 2]), "a c b");
+
+%!error <outside 0..8> rnn_decode (rnn_tokenizer ("hello world"), [1 9])
+%!error <outside 0..8> rnn_decode (rnn_tokenizer ("hello world"), {1, 2.5})
+%!error <must be a cell array of index vectors> rnn_decode (rnn_tokenizer ("ab"), "ab")

@@ -1,0 +1,58 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {@var{seqs} =} rnn_encode (@var{tok}, @var{texts})
+## Token indices of @var{texts} (a string or a cell array of strings)
+## under tokenizer @var{tok}, as R's @code{rnn_encode()}: a cell array of
+## the shape of @var{texts} (1x1 for a string) holding one row of indices
+## (doubles, 1..@code{numel (@var{tok}.vocab)}) per text.
+##
+## The texts are lower-cased and filtered as the tokenizer was fitted.
+## Tokens the tokenizer does not know are dropped, or become index 1 when
+## it has an @qcode{'Oov'} token.  @code{rnn_pad_sequences} turns the
+## rows into the samples x timesteps matrix a token model reads.
+## @seealso{rnn_tokenizer, rnn_decode, rnn_pad_sequences}
+## @end deftypefn
+
+function seqs = rnn_encode (tok, texts)
+  if (nargin != 2)
+    print_usage ();
+  endif
+  tok = check_tokenizer (tok);
+  texts = check_texts (texts);
+  toks = text_tokens (texts, tok.level, logical (tok.lower), tok.filters);
+  if (strcmp (tok.level, "char"))
+    ## a vocabulary entry of several characters (an oov token) matches
+    ## no single character
+    vocab = -ones (numel (tok.vocab), 1);
+    for k = 1:numel (tok.vocab)
+      cp = utf8_decode (tok.vocab{k});
+      if (isscalar (cp))
+        vocab(k) = cp;
+      endif
+    endfor
+  else
+    vocab = tok.vocab;
+  endif
+  has_oov = ! isempty (tok.oov);
+  seqs = cell (size (texts));
+  for k = 1:numel (toks)
+    [hit, i] = ismember (toks{k}, vocab);
+    if (has_oov)
+      i(! hit) = 1;
+    else
+      i = i(hit);
+    endif
+    seqs{k} = reshape (double (i), 1, []);
+  endfor
+endfunction
+
+%!test
+%! tok = rnn_tokenizer ("abc");
+%! assert (rnn_encode (tok, "cab"), {[3 1 2]});
+%! assert (rnn_encode (tok, {"a"; "zz"; ""}), {1; zeros(1, 0); zeros(1, 0)});
+%! assert (rnn_encode (tok, {"a", "b"}), {1, 2});
+
+%!error <the arguments are \(tokenizer, texts\)> rnn_encode ("abc", rnn_tokenizer ("abc"))
+%!error <must be a string or a cell array> rnn_encode (rnn_tokenizer ("abc"), 3)

@@ -1,0 +1,97 @@
+/* .Call gateways of step-wise inference over the core's rnn_step():
+ * R/step.R (rnn_predict_and_update_state) and R/layer.R (rnn_layer_call)
+ * run a chunk of timesteps from a caller-held recurrent state in one call.
+ * They mirror the Octave MEX commands "step" and "state_size". */
+#include <R.h>
+#include <Rinternals.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/rnnkit.h"
+#include "r_rnnkit.h"
+#include "r_util.h"
+
+/* Raises a classed "rnnkit_error_dim" condition with msg. */
+static void raise_dim(const char *msg) {
+  rnn_error e;
+  e.code = RNN_ERR_DIM;
+  snprintf(e.id, sizeof e.id, "%s", rnn_status_id(RNN_ERR_DIM));
+  snprintf(e.msg, sizeof e.msg, "%s", msg);
+  raise_core(&e);
+}
+
+/* Doubles of recurrent state that n_batch sequences need. */
+SEXP rnnkit_state_size(SEXP config, SEXP n_batch) {
+  rnn_config cfg = config_from(config);
+  int n = asInteger(n_batch);
+  if (n == NA_INTEGER || n < 0)
+    error("rnnkit internal error: n_batch must be a non-negative count");
+  return ScalarReal((double)rnn_state_size(&cfg, (size_t)n));
+}
+
+/* x is N x T x n_in (dataset layout); state NULL (all zeros, a fresh
+ * start) or the rnn_state_size(cfg, N) doubles a previous call returned,
+ * in the core's layout [h_1 | ... | h_L | c_1 | ... | c_L], each H x N.
+ * Returns list(output, state): output N x n_out, or N x T x n_out when
+ * cfg->seq_out, as rnnkit_predict() gives it; state the new state.  The
+ * input state is copied, never modified. */
+SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  size_t N, T, I, K, To, S, b, t, i;
+  const double *xd;
+  double *xb, *ob, *work, *od;
+  SEXP out, st;
+  check_params(&cfg, params);
+  dims3(x, cfg.n_in, &N, &T);
+  if (N == 0 || T == 0) raise_dim("rnn_step: x has no samples or no timesteps");
+  I = (size_t)cfg.n_in;
+  K = (size_t)cfg.n_out;
+  To = cfg.seq_out ? T : 1;
+  S = rnn_state_size(&cfg, N);
+  st = PROTECT(allocVector(REALSXP, (R_xlen_t)S));
+  if (isNull(state)) {
+    memset(REAL(st), 0, S * sizeof(double));
+  } else {
+    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S) {
+      char msg[400];
+      snprintf(msg, sizeof msg,
+               "the recurrent state holds %ld values but %lu sequence(s) of "
+               "this model need %lu (a state is sized for the number of "
+               "samples it was used with); start from a fresh state for a "
+               "different number of sequences",
+               (long)XLENGTH(state), (unsigned long)N, (unsigned long)S);
+      raise_dim(msg);
+    }
+    memcpy(REAL(st), REAL(state), S * sizeof(double));
+  }
+  /* dataset layout x[b + N*(t + T*i)] -> batch layout xb[i + I*(b + N*t)] */
+  xd = REAL(x);
+  xb = alloc_work(I * N * T);
+  for (t = 0; t < T; t++)
+    for (b = 0; b < N; b++)
+      for (i = 0; i < I; i++)
+        xb[i + I * (b + N * t)] = xd[b + N * (t + T * i)];
+  ob = alloc_work(K * N * To);
+  work = alloc_work(rnn_step_workspace(&cfg, N, T));
+  if (rnn_step(&cfg, REAL(params), N, T, xb, REAL(st), ob, work, &err) !=
+      RNN_OK)
+    raise_core(&err);
+  if (cfg.seq_out)
+    out = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, (int)K));
+  else
+    out = PROTECT(allocMatrix(REALSXP, (int)N, (int)K));
+  /* batch-target layout ob[k + K*(b + N*t)] -> dataset layout */
+  od = REAL(out);
+  for (t = 0; t < To; t++)
+    for (b = 0; b < N; b++)
+      for (i = 0; i < K; i++)
+        od[b + N * (cfg.seq_out ? t + T * i : i)] = ob[i + K * (b + N * t)];
+  {
+    const char *nm[] = {"output", "state"};
+    SEXP v[2];
+    v[0] = out;
+    v[1] = st;
+    return named_list(2, nm, v); /* unprotects out and st */
+  }
+}
