@@ -1,11 +1,18 @@
 #!/bin/sh
 # Installs the Octave package tarball with pkg install (offline) into the
 # prefix DIR/pkg (DIR defaults to a temporary directory, removed after),
-# runs pkg test rnnkit there and prints "octave: N passed, N failed";
-# exits non-zero on any failure.  DIR/list is the pkg local_list file
-# that later steps (the cross-host test) load the package with.
+# runs pkg test rnnkit there, then the property test of random malformed
+# inputs (tests/octave/random_inputs.m, in a child octave under a timeout
+# and a memory limit, so that a crash or a hang is a failure) and the
+# Ctrl-C test (tools/octave-interrupt.sh); prints their results and last
+# "octave: N passed, N failed" (pkg test's counts); exits non-zero on any
+# failure.  DIR/list is the pkg local_list file that later steps (the
+# cross-host test) load the package with.
+#   sh tools/octave-check.sh TARBALL [DIR]
+# RANDOM_INPUTS_N (300) malformed calls per function, RANDOM_INPUTS_SEED (1).
 set -e
 tarball=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
 OCTAVE=${OCTAVE:-octave-cli}
 if [ -n "$2" ]; then
   rm -rf "$2" && mkdir -p "$2"
@@ -25,8 +32,9 @@ $OCTAVE --no-gui --norc -q --eval "
   pkg ('install', '-local', '-nodeps', '$tarball');
   pkg ('test', 'rnnkit');" >"$dir/test.log" 2>&1 || { cat "$dir/test.log"; exit 1; }
 grep -E '\.m .* (pass|FAIL)' "$dir/test.log" | sed 's/^ *[^ ]*\/\(rnn_[a-z_]*\.m\)/  \1/' || true
-pass=$(sed -n 's/^ *PASS *\([0-9]*\)$/\1/p' "$dir/test.log")
-fail=$(sed -n 's/^ *FAIL *\([0-9]*\)$/\1/p' "$dir/test.log")
+# the summary's PASS and FAIL (a file with failures has a FAIL line too)
+pass=$(sed -n 's/^ *PASS *\([0-9]*\)$/\1/p' "$dir/test.log" | tail -1)
+fail=$(sed -n 's/^ *FAIL *\([0-9]*\)$/\1/p' "$dir/test.log" | tail -1)
 if [ -z "$pass" ]; then
   cat "$dir/test.log"
   echo "octave: pkg test printed no summary" >&2
@@ -36,5 +44,28 @@ fail=${fail:-0}
 if [ "$fail" != 0 ]; then
   cat "$dir/fntests.log"
 fi
+
+# random malformed inputs: each call is written to random_inputs.log
+# before it is made, so a crash (exit 128+signal) or a hang (124) names it
+status=0
+( ulimit -v 6000000
+  timeout 900 $OCTAVE --no-gui --norc -q --eval "
+    pkg ('local_list', '$dir/list');
+    pkg ('global_list', '$dir/global_list');
+    pkg load rnnkit;
+    addpath ('$root/tests/octave');
+    random_inputs (${RANDOM_INPUTS_N:-300}, ${RANDOM_INPUTS_SEED:-1}, '$dir/random_inputs.log');"
+) >"$dir/random_inputs.out" 2>&1 || status=$?
+if [ $status -ne 0 ] || ! grep -q '^random inputs: .* 0 failures$' "$dir/random_inputs.out"; then
+  grep -a '^FAIL\|^error' "$dir/random_inputs.out" | head -40
+  echo "octave random inputs: FAILED (exit status $status; 124 is a hang, 128+N signal N); the last call made:" >&2
+  tail -1 "$dir/random_inputs.log" >&2
+  fail=$((fail + 1))
+else
+  sed -n 's/^random inputs: /octave random inputs: /p' "$dir/random_inputs.out"
+fi
+
+sh "$root/tools/octave-interrupt.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))
+
 echo "octave: $pass passed, $fail failed"
 [ "$fail" = 0 ]

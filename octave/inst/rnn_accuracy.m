@@ -140,7 +140,7 @@ function T = forecast_accuracy (fc, x)
       d = x.Date;
       if (iscellstr (d) || ischar (d))
         d = cellstr (d);
-        if (! all (cellfun (@(s) ! isempty (regexp (s, '^\d{4}-\d{2}-\d{2}$', "once")), d)))
+        if (! all (cellfun (@is_iso_date, d)))
           error ("rnnkit:input", "rnn_accuracy: ACTUAL.Date must hold dates in ISO form (2016-04-20) or datenums");
         endif
         d = datenum (d, "yyyy-mm-dd");
@@ -264,3 +264,12 @@ endfunction
 %!error id=rnnkit:input rnn_accuracy (m, 3)
 %!error id=rnnkit:input rnn_accuracy (rnn_forecast (m, 2, "Level", []))
 %!error id=rnnkit:dim rnn_accuracy (rnn_forecast (m, 2, "Level", []), [NaN NaN])
+
+## regressions found by tests/octave/random_inputs.m
+%!error <takes 1 to 2 argument\(s\), not 3> rnn_accuracy (m, w, w)
+%!error <FC is not an intact forecast: mean> rnn_accuracy (setfield (rnn_forecast (m, 2, "Level", []), "mean", "x"), [1 2])
+%!error <ACTUAL.Date must hold dates in ISO form> rnn_accuracy (rnn_forecast (m, 2, "Level", []), struct ("Date", {{"x"}}, "Close", 1))
+%!error <ACTUAL.Close must be a numeric vector> rnn_accuracy (rnn_forecast (m, 2, "Level", []), struct ("Close", {{1}}))
+%!error <W.index.set must be 142 labels> rnn_accuracy (m, setfield (w, "index", setfield (w.index, "set", 1)))
+%!error <W.scaler.columns must be column names> rnn_accuracy (m, setfield (w, "scaler", setfield (w.scaler, "columns", 1+2i)))
+%!error <not an intact rnnkit model: prep.scaler.center> rnn_accuracy (setfield (m, "prep", setfield (m.prep, "scaler", setfield (m.prep.scaler, "center", "a"))))

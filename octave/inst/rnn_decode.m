@@ -14,10 +14,8 @@
 ## @seealso{rnn_encode, rnn_tokenizer}
 ## @end deftypefn
 
-function texts = rnn_decode (tok, seqs)
-  if (nargin != 2)
-    print_usage ();
-  endif
+function texts = rnn_decode (tok, seqs, varargin)
+  check_nargin ("rnn_decode", nargin, 2, 2, "texts = rnn_decode (tokenizer, seqs)");
   tok = check_tokenizer (tok);
   one = false;
   if (isnumeric (seqs) && ndims (seqs) == 2)
@@ -62,3 +60,4 @@ endfunction
 %!error <outside 0..8> rnn_decode (rnn_tokenizer ("hello world"), [1 9])
 %!error <outside 0..8> rnn_decode (rnn_tokenizer ("hello world"), {1, 2.5})
 %!error <must be a cell array of index vectors> rnn_decode (rnn_tokenizer ("ab"), "ab")
+%!error <takes 2 argument\(s\), not 1> rnn_decode (rnn_tokenizer ("ab"))

@@ -15,10 +15,8 @@
 ## @seealso{rnn_tokenizer, rnn_decode, rnn_pad_sequences}
 ## @end deftypefn
 
-function seqs = rnn_encode (tok, texts)
-  if (nargin != 2)
-    print_usage ();
-  endif
+function seqs = rnn_encode (tok, texts, varargin)
+  check_nargin ("rnn_encode", nargin, 2, 2, "seqs = rnn_encode (tokenizer, texts)");
   tok = check_tokenizer (tok);
   texts = check_texts (texts);
   toks = text_tokens (texts, tok.level, logical (tok.lower), tok.filters);
@@ -56,3 +54,7 @@ endfunction
 
 %!error <the arguments are \(tokenizer, texts\)> rnn_encode ("abc", rnn_tokenizer ("abc"))
 %!error <must be a string or a cell array> rnn_encode (rnn_tokenizer ("abc"), 3)
+%!error <'TOKENIZER.lower' must be true or false> rnn_encode (setfield (rnn_tokenizer ("abc"), "lower", "yes"), "a")
+%!error <'TOKENIZER' must be a tokenizer> rnn_encode (setfield (rnn_tokenizer ("abc"), "level", {}), "a")
+%!error <'TOKENIZER.oov' must be a string> rnn_encode (setfield (rnn_tokenizer ("abc"), "oov", 3), "a")
+%!error <takes 2 argument\(s\), not 3> rnn_encode (rnn_tokenizer ("abc"), "a", 1)

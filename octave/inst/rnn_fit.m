@@ -451,13 +451,13 @@ function seq = sequence_options (o, X, d)
       error ("rnnkit:input", "'Checkpoint' must be a file path (one string), not %s", ...
              describe (f));
     endif
-    check_count (o.CheckpointEvery, "CheckpointEvery", 1, 1e7);
+    every = check_count (o.CheckpointEvery, "CheckpointEvery", 1, 1e7);
     folder = fileparts (f);
     if (! isempty (folder) && ! isfolder (folder))
       error ("rnnkit:input", "the folder of 'Checkpoint' (%s) does not exist", folder);
     endif
     seq.checkpoint = f;
-    seq.every = double (o.CheckpointEvery);
+    seq.every = every;
   endif
 endfunction
 
@@ -764,3 +764,24 @@ endfunction
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect
+
+## regressions found by tests/octave/random_inputs.m: every malformed
+## call is an rnnkit:* error, never an Octave:* one or rnnkit:internal
+%!error <rnn_fit takes at least 1 argument> rnn_fit ()
+%!error id=rnnkit:input rnn_fit (struct ("x", ones (3, 4)))
+%!error id=rnnkit:dim rnn_fit (struct ("x", ones (3, 4), "y", ones (2, 1)))
+%!error <index.set must be 3 labels> rnn_fit (struct ("x", ones (3, 4), "y", ones (3, 1), "index", struct ("set", 1)))
+%!error id=rnnkit:input rnn_fit (ones (3, 4), ones (3, 1), "Validation", struct ("x", {1, 2}, "y", {1, 2}))
+%!error <'OutputActivation' must be one of> rnn_fit (ones (3, 4), ones (3, 1), "Loss", "bce", "OutputActivation", {"a"})
+%!error <'Seed' must be a whole number> rnn_fit (ones (3, 4), ones (3, 1), "Seed", "")
+%!error <model's weights would need> rnn_fit (ones (3, 4), ones (3, 1), "Units", 1e5, "Verbose", false)
+%!error id=rnnkit:size rnn_fit (ones (3, 4), ones (3, 1), "Units", [3e4 3e4], "Verbose", false)
+## logical, integer and sparse options are numbers like any other
+%!test
+%! m = rnn_fit (ones (4, 3), ones (4, 1), "Epochs", int8 (2), "BatchSize", sparse (2), ...
+%!              "ClipNorm", true, "Momentum", single (0.5), "Optimizer", "sgd", ...
+%!              "EarlyStopping", uint8 (3), "Validation", sparse (0.25), ...
+%!              "Dropout", sparse (0.1), "Units", int32 ([2 2]), "Seed", int64 (3), ...
+%!              "Verbose", false);
+%! assert (m.status.epochs_run, 2);
+%! assert (m.config.units, [2; 2]);

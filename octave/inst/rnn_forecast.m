@@ -198,3 +198,11 @@ endfunction
 %!error id=rnnkit:input rnn_forecast (m, 5, "Level", 120)
 %!error <need 'NPaths'> rnn_forecast (m, 5, "NPaths", 5)
 %!error id=rnnkit:input rnn_forecast (m, 0)
+
+## regressions found by tests/octave/random_inputs.m
+%!error <'Level' must be percentages> rnn_forecast (m, 5, "Level", {})
+%!error <prep.meta has no field window> rnn_forecast (setfield (m, "prep", setfield (m.prep, "meta", rmfield (m.prep.meta, "window"))))
+%!error <prep.data.index is a 1x1 cell, not 200 dates> rnn_forecast (setfield (m, "prep", setfield (m.prep, "data", setfield (m.prep.data, "index", {1}))))
+%!error <residuals is a 3x2 double, not a matrix with 1 columns> rnn_forecast (setfield (m, "residuals", ones (3, 2)))
+%!error <config.cell is not> rnn_forecast (setfield (m, "config", rmfield (m.config, "cell")))
+%!error <rnnkit:size|would need> rnn_forecast (m, 1e5, "NPaths", 1e6)

@@ -36,9 +36,8 @@
 ## @end deftypefn
 
 function out = rnn_generate (model, start, n = 200, varargin)
-  if (nargin < 2)
-    print_usage ();
-  endif
+  check_nargin ("rnn_generate", nargin, 2, Inf, ...
+                "out = rnn_generate (model, start, n, 'Temperature', 1, ...)");
   if (ischar (n))   # rnn_generate (model, start, 'Name', value, ...)
     varargin = [{n}, varargin];
     n = 200;
@@ -60,8 +59,8 @@ function out = rnn_generate (model, start, n = 200, varargin)
            "input, so the model must read tokens (an embedding) or one-hot " ...
            "vectors of its %d classes; it reads %d features"], cfg.n_out, cfg.n_in);
   endif
-  check_count (n, "N", 0, 1e8);
-  check_number (o.Temperature, "Temperature", 0);
+  n = check_count (n, "N", 0, 1e8);
+  temperature = check_number (o.Temperature, "Temperature", 0);
   tok = o.Tokenizer;
   if (isempty (tok) && isfield (model, "tokenizer"))
     tok = model.tokenizer;
@@ -86,15 +85,15 @@ function out = rnn_generate (model, start, n = 200, varargin)
       error ("rnnkit:input", ["START must be text or a non-empty vector of " ...
              "tokens, not %s"], describe (start));
     endif
-    prime = double (start(:)');
+    prime = full (double (start(:)'));
   endif
   lo = double (V > 0);
   if (any (prime != round (prime) | prime < lo | prime >= cfg.n_out))
     error ("rnnkit:input", "START tokens must be whole numbers in %d..%d", lo, ...
            cfg.n_out - 1);
   endif
-  tokens = __rnnkit__ ("generate", cfg, model.params, prime, double (n), ...
-                       double (o.Temperature), core_seed (o.Seed), []);
+  tokens = __rnnkit__ ("generate", cfg, model.params, prime, n, ...
+                       temperature, core_seed (o.Seed), []);
   if (text)
     sep = "";
     if (strcmp (tok.level, "word") && ! isempty (tokens))
@@ -173,3 +172,8 @@ endfunction
 %!error <has no tokenizer> rnn_generate (m, "abc", 3)
 %!error <softmax output> rnn_generate (rnn_fit (ones (4, 3), ones (4, 1), "Epochs", 1, "Verbose", false), 1, 3)
 %!error <'N' must be a whole number> rnn_generate (m, 1, -1)
+## sparse and integer arguments are numbers like any other
+%!test
+%! assert (rnn_generate (m, sparse ([1 2]), int8 (3), "Seed", 1, "Temperature", sparse (1)), ...
+%!         rnn_generate (m, [1 2], 3, "Seed", 1, "Temperature", 1));
+%!error <takes at least 2 argument> rnn_generate (m)

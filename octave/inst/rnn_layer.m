@@ -37,14 +37,12 @@
 ## @end deftypefn
 
 function layer = rnn_layer (cell, units, weights, varargin)
-  if (nargin < 3)
-    print_usage ();
-  endif
+  check_nargin ("rnn_layer", nargin, 3, Inf, ...
+                "layer = rnn_layer (cell, units, {kernel, recurrent_kernel, bias})");
   o = rnnkit_options (struct ("Activation", "tanh"), "rnn_layer", varargin);
   c = rnnkit_codes ();
   cell = check_choice (cell, fieldnames (c.cells), "Cell");
-  check_count (units, "Units", 1, 1e5);
-  units = double (units);
+  units = check_count (units, "Units", 1, 1e5);
   if (strcmp (cell, "simple"))
     act = check_choice (o.Activation, {"tanh", "relu"}, "Activation");
   else
@@ -137,9 +135,9 @@ function [k, rk, b] = check_weights (w, cell, H)
     error ("rnnkit:dim", "rnn_layer: BIAS must be a vector of %d for a %s, not %s", ...
            GH, what, describe (b));
   endif
-  k = double (k);
-  rk = double (rk);
-  b = double (b);
+  k = full (double (k));
+  rk = full (double (rk));
+  b = full (double (b));
   if (! all (isfinite ([k(:); rk(:); b(:)])))
     error ("rnnkit:input", "rnn_layer: the weights must be finite numbers");
   endif
@@ -169,3 +167,4 @@ endfunction
 %!error <must be finite> rnn_layer ("simple", 1, {NaN, 1, 0})
 %!error <'Activation' must be one of> rnn_layer ("lstm", 1, {ones(1, 4), ones(1, 4)}, "Activation", "relu")
 %!error <WEIGHTS must be a cell> rnn_layer ("simple", 1, 3)
+%!error <takes at least 3 argument> rnn_layer ("lstm", 2)

@@ -27,17 +27,12 @@
 ## @end deftypefn
 
 function [Y, h, c] = rnn_layer_call (layer, X, varargin)
-  if (nargin < 2)
-    print_usage ();
-  endif
-  if (! isstruct (layer) || ! isscalar (layer) || ! isfield (layer, "input_dim") ...
-      || ! isfield (layer, "config") || ! isfield (layer, "params"))
-    error ("rnnkit:input", ["rnn_layer_call: LAYER must be a layer from " ...
-           "rnn_layer, not %s"], describe (layer));
-  endif
+  check_nargin ("rnn_layer_call", nargin, 2, Inf, ...
+                "[Y, h, c] = rnn_layer_call (layer, X, 'ReturnSequences', false, ...)");
+  check_layer (layer);
   o = rnnkit_options (struct ("ReturnSequences", false, "InitialState", []), ...
                       "rnn_layer_call", varargin);
-  check_flag (o.ReturnSequences, "ReturnSequences");
+  return_seq = check_flag (o.ReturnSequences, "ReturnSequences");
   is_lstm = strcmp (layer.cell, "lstm");
   if (nargout > 2 && ! is_lstm)
     error ("rnnkit:input", ["rnn_layer_call: only an LSTM layer has a cell " ...
@@ -53,12 +48,33 @@ function [Y, h, c] = rnn_layer_call (layer, X, varargin)
   H = layer.units;
   state = initial_state (o.InitialState, is_lstm, N, H);
   cfg = layer.config;
-  cfg.seq_out = double (logical (o.ReturnSequences));
+  cfg.seq_out = double (return_seq);
   [Y, st] = __rnnkit__ ("step", cfg, layer.params, X, state);
   ## the core's state: h (H x N), then c (H x N) for an LSTM
   h = reshape (st(1:H*N), H, N).';
   if (is_lstm)
     c = reshape (st(H*N+1:end), H, N).';
+  endif
+endfunction
+
+## LAYER as rnn_layer makes it: its cell, sizes, config and weights agree
+function check_layer (layer)
+  if (! isstruct (layer) || ! isscalar (layer) ...
+      || ! all (isfield (layer, {"cell", "units", "input_dim", "config", "params"})))
+    error ("rnnkit:input", ["rnn_layer_call: LAYER must be a layer from " ...
+           "rnn_layer, not %s"], describe (layer));
+  endif
+  check_model (layer, "rnn_layer_call");
+  cfg = layer.config;
+  whole = @(v) isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) ...
+               && v == round (v) && v >= 1;
+  if (! ischar (layer.cell) || ! any (strcmp (layer.cell, {"simple", "lstm", "gru"})) ...
+      || ! whole (layer.units) || ! whole (layer.input_dim) ...
+      || cfg.n_in != layer.input_dim || ! isscalar (cfg.units) ...
+      || cfg.units != layer.units || cfg.n_out != layer.units ...
+      || cfg.cell_code != rnnkit_codes ().cells.(layer.cell))
+    error ("rnnkit:input", ["rnn_layer_call: LAYER is not intact: its cell, " ...
+           "units, input_dim and config must agree as rnn_layer made them"]);
   endif
 endfunction
 
@@ -89,7 +105,7 @@ function state = initial_state (s, is_lstm, N, H)
     if (! all (isfinite (m(:))))
       error ("rnnkit:input", "rnn_layer_call: 'InitialState' must be finite");
     endif
-    state = [state; reshape(double (m).', [], 1)];
+    state = [state; reshape(full (double (m)).', [], 1)];
   endfor
 endfunction
 
@@ -181,3 +197,9 @@ endfunction
 %!error <only an LSTM> [y, h, c] = rnn_layer_call (hello, X)
 %!error <must be samples x units = 1 x 3> rnn_layer_call (hello, X, "InitialState", zeros (2, 3))
 %!error <unknown option> rnn_layer_call (hello, X, "ReturnSequence", true)
+%!error <LAYER must be a layer from rnn_layer> rnn_layer_call (rmfield (hello, "cell"), X)
+%!error <LAYER is not intact> rnn_layer_call (setfield (hello, "units", 5), X)
+%!error <LAYER is not intact> rnn_layer_call (setfield (hello, "cell", {"a", "b"}), X)
+%!test
+%! assert (rnn_layer_call (hello, X, "ReturnSequences", sparse (1), "InitialState", sparse (zeros (1, 3))), ...
+%!         rnn_layer_call (hello, X, "ReturnSequences", true));

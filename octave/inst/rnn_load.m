@@ -200,3 +200,40 @@ endfunction
 
 %!error <there is no file> rnn_load ("/nonexistent/model.rnnk")
 %!error <FILE must be one file name> rnn_load (1)
+
+## regressions found by tests/octave/random_inputs.m
+%!error <is a directory> rnn_load (tempdir ())
+%!error <takes 1 argument\(s\), not 2> rnn_load ("a.rnnk", 1)
+## a well-formed file whose records do not form a model: "config" is a
+## number, not the list its fields belong to
+%!test
+%! m = struct ("config", struct ("cell_code", 0, "activation_code", 1, ...
+%!   "n_in", 1, "units", 1, "n_out", 1, "head_act_code", 0, "seq_out", 0, ...
+%!   "dropout", 0), "params", zeros (5, 1));
+%! f = [tempname() ".rnnk"];
+%! g = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   fid = fopen (f, "rb"); b = fread (fid, Inf, "uint8=>uint8"); fclose (fid);
+%!   r = __rnnkit__ ("decode", b);
+%!   k = find (strcmp ({r.name}, "config"));
+%!   r(k).type = 1;
+%!   r(k).dims = 1;
+%!   r(k).value = 7;
+%!   for j = 1:numel (r)
+%!     if (any (r(j).type == [2 3]))
+%!       r(j).value = int32 (r(j).value);
+%!     endif
+%!   endfor
+%!   fid = fopen (g, "wb"); fwrite (fid, __rnnkit__ ("encode", r)); fclose (fid);
+%!   try
+%!     rnn_load (g);
+%!     error ("no error");
+%!   catch e
+%!     assert (e.identifier, "rnnkit:format");
+%!     assert (! isempty (strfind (e.message, "does not hold an rnnkit model")));
+%!   end_try_catch
+%! unwind_protect_cleanup
+%!   unlink (f);
+%!   unlink (g);
+%! end_unwind_protect

@@ -31,15 +31,14 @@
 ## @end deftypefn
 
 function X = rnn_pad_sequences (seqs, varargin)
-  if (nargin < 1)
-    print_usage ();
-  endif
+  check_nargin ("rnn_pad_sequences", nargin, 1, Inf, ...
+                "X = rnn_pad_sequences (seqs, 'MaxLen', n, ...)");
   o = rnnkit_options (struct ("MaxLen", [], "Padding", "pre", "Truncating", "pre", ...
                               "Value", 0), "rnn_pad_sequences", varargin);
   padding = check_choice (o.Padding, {"pre", "post"}, "Padding");
   truncating = check_choice (o.Truncating, {"pre", "post"}, "Truncating");
   if (! isempty (o.MaxLen))
-    check_count (o.MaxLen, "MaxLen", 1, 2^31 - 1);
+    o.MaxLen = check_count (o.MaxLen, "MaxLen", 1, 2^31 - 1);
   endif
   v = o.Value;
   if (! (isnumeric (v) && isreal (v) && isscalar (v) && isfinite (v) && v == round (v)))
@@ -71,7 +70,8 @@ function X = rnn_pad_sequences (seqs, varargin)
   if (isempty (maxlen))
     maxlen = max ([0; lens]);
   endif
-  X = repmat (double (v), n, maxlen);
+  __rnnkit__ ("need_memory", n * maxlen, "the padded sequences");
+  X = repmat (full (double (v)), n, maxlen);
   for k = 1:n
     s = double (seqs{k}(:)');
     if (numel (s) > maxlen)
@@ -131,3 +131,5 @@ endfunction
 %!error <whole numbers> rnn_pad_sequences ({[1 2.5]})
 %!error <'Padding' must be one of> rnn_pad_sequences ({1}, "Padding", "both")
 %!error <'MaxLen' must be a whole number> rnn_pad_sequences ({1}, "MaxLen", 0)
+%!error <padded sequences would need> rnn_pad_sequences ({1, 2, 3}, "MaxLen", 2^31 - 1)
+%!error <takes at least 1 argument> rnn_pad_sequences ()

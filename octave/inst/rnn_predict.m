@@ -56,3 +56,14 @@ endfunction
 %!error <needs a classifier> rnn_predict (m, X, "Type", "class")
 %!error <'Type' must be one of> rnn_predict (m, X, "Type", "prob")
 %!error id=rnnkit:dim rnn_predict (m, zeros (0, 3))
+
+## a model struct that lost or changed a part the core reads
+%!error <not an intact rnnkit model: it has no config.n_out> rnn_predict (setfield (m, "config", rmfield (m.config, "n_out")), X)
+%!error <config.n_in is double 1.5> rnn_predict (setfield (m, "config", setfield (m.config, "n_in", 1.5)), X)
+%!error <config.cell_code is 'lstm'> rnn_predict (setfield (m, "config", setfield (m.config, "cell_code", "lstm")), X)
+%!error <params is a 3x1 double, but its config needs> rnn_predict (setfield (m, "params", [1; 2; 3]), X)
+%!error <params is a 64x1 sparse double> rnn_predict (setfield (m, "params", sparse (m.params)), X)
+%!error <its config is invalid> rnn_predict (setfield (m, "config", setfield (m.config, "units", 2e6)), X)
+%!error <rnn_predict takes at least 2 argument> rnn_predict (m)
+%!error <did you mean 'Type'> rnn_predict (m, X, "Typ", "class")
+%!error <options come in name/value pairs> rnn_predict (m, X, "Type")

@@ -69,3 +69,6 @@ endfunction
 
 %!error <call rnn_reset_state> [s, y] = rnn_predict_and_update_state (setfield (m, "state", [1 2]), x)
 %!error <built for 1> rnn_predict_and_update_state (m, ones (3, 2, 2))
+%!error <takes 2 argument\(s\), not 3> rnn_predict_and_update_state (m, x, x)
+%!error <holds a 2x1 int32> [s, y] = rnn_predict_and_update_state (setfield (m, "state", int32 ([1; 2])), x)
+%!error id=rnnkit:input rnn_predict_and_update_state (rmfield (m, "params"), x)

@@ -19,3 +19,5 @@ endfunction
 %! m = struct ("config", struct (), "params", 1, "state", [1; 2]);
 %! assert (rnn_reset_state (m).state, []);
 %!error <MODEL must be an rnnkit model> rnn_reset_state (3)
+%!error <takes 1 argument\(s\), not 2> rnn_reset_state (struct ("config", struct (), "params", 1), 2)
+%!error <takes 1 argument\(s\), not 0> rnn_reset_state ()

@@ -29,8 +29,9 @@ function rnn_save (model, file, varargin)
   sc = rnnkit_file_schema ();
   recs = struct ("name", {}, "type", {}, "kind", {}, "dims", {}, "value", {});
   sc.extra = prep_names (model);
-  if (isfield (model, "tokenizer") && isstruct (model.tokenizer) ...
+  if (isfield (model, "tokenizer") && is_scalar_struct (model.tokenizer) ...
       && all (isfield (model.tokenizer, {"counts", "vocab"})) ...
+      && is_names (model.tokenizer.vocab) ...
       && numel (model.tokenizer.counts) == numel (cellstr (model.tokenizer.vocab)))
     ## R names a tokenizer's counts by their tokens
     sc.extra.tokenizer_counts = {"names", cellstr(model.tokenizer.vocab)(:)'};
@@ -225,3 +226,33 @@ endfunction
 
 %!error <MODEL must be an rnnkit model> rnn_save (1, "x.rnnk")
 %!error <FILE must be one file name> rnn_save (struct ("config", struct (), "params", 1), 3)
+
+## regressions found by tests/octave/random_inputs.m
+%!shared m
+%! m = struct ("config", struct ("cell_code", 0, "activation_code", 1, ...
+%!   "n_in", 1, "units", 1, "n_out", 1, "head_act_code", 0, "seq_out", 0, ...
+%!   "dropout", 0), "params", zeros (5, 1));
+%!error <takes 2 argument\(s\), not 3> rnn_save (m, "x.rnnk", 1)
+%!error <cannot save 'extra', complex double> rnn_save (setfield (m, "extra", 1+2i), [tempname() ".rnnk"])
+%!error <cannot save 'extra', the function handle> rnn_save (setfield (m, "extra", @sin), [tempname() ".rnnk"])
+## sparse values are saved as full ones; odd prep and tokenizer parts do
+## not break the naming of R's columns
+%!test
+%! m.extra = sparse ([1 0; 0 2]);
+%! m.flags = sparse ([true false]);
+%! m.prep = struct ("scaler", struct ("columns", 3, "center", 1));
+%! m.tokenizer = struct ("vocab", 1e6, "counts", 1);
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   b = rnn_load (f);
+%!   assert (b.extra, [1 0; 0 2]);
+%!   assert (b.flags, [true false]);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+## the MEX gateway called directly: a record without its type is an
+## rnnkit:internal error (it crashed Octave), too much memory rnnkit:size
+%!error id=rnnkit:internal __rnnkit__ ("encode", struct ("name", "a", "kind", 0, "dims", 1, "value", 1))
+%!error id=rnnkit:internal __rnnkit__ ("encode", struct ("name", "a", "type", NaN, "kind", 0, "dims", 1, "value", 1))
+%!error id=rnnkit:size __rnnkit__ ("need_memory", 2^62, "a test")

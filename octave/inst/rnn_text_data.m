@@ -42,17 +42,14 @@
 ## @end deftypefn
 
 function d = rnn_text_data (text, varargin)
-  if (nargin < 1)
-    print_usage ();
-  endif
+  check_nargin ("rnn_text_data", nargin, 1, Inf, ...
+                "D = rnn_text_data (text, 'SeqLen', 100, ...)");
   o = rnnkit_options (struct ("Tokenizer", [], "SeqLen", 100, "BatchSize", 32, ...
                               "Validation", 0.1, "Level", "char"), ...
                       "rnn_text_data", varargin);
-  check_count (o.SeqLen, "SeqLen", 1, 1e6);
-  check_count (o.BatchSize, "BatchSize", 1, 1e6);
-  check_number (o.Validation, "Validation", 0, 0.9);
-  T = double (o.SeqLen);
-  B = double (o.BatchSize);
+  T = check_count (o.SeqLen, "SeqLen", 1, 1e6);
+  B = check_count (o.BatchSize, "BatchSize", 1, 1e6);
+  validation = check_number (o.Validation, "Validation", 0, 0.9);
   tok = o.Tokenizer;
   if (ischar (text) || iscellstr (text))
     if (iscellstr (text))
@@ -77,7 +74,7 @@ function d = rnn_text_data (text, varargin)
            "vector of tokens, not %s"], describe (text));
   endif
   n = numel (tokens);
-  n_val = floor (o.Validation * n);
+  n_val = floor (validation * n);
   split = n - n_val;
   [x, y] = arrange (tokens(1:split), B, T, "training");
   x_val = y_val = [];

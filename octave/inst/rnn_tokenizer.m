@@ -56,9 +56,8 @@
 ## @end deftypefn
 
 function tok = rnn_tokenizer (texts, varargin)
-  if (nargin < 1)
-    print_usage ();
-  endif
+  check_nargin ("rnn_tokenizer", nargin, 1, Inf, ...
+                "tok = rnn_tokenizer (texts, 'Level', 'char', ...)");
   o = rnnkit_options (struct ("Level", "char", "Lower", false, "NumWords", [], ...
                               "Oov", [], "Filters", []), "rnn_tokenizer", varargin);
   level = check_choice (o.Level, {"char", "word"}, "Level");
@@ -216,3 +215,13 @@ endfunction
 %!error <a string or a cell array of strings> rnn_tokenizer (1:3)
 %!error <'NumWords' must be a whole number> rnn_tokenizer ("abc", "NumWords", 0)
 %!error id=rnnkit:input rnn_tokenizer ("abc", "Oov", "")
+## a misspelt option that is not valid UTF-8 is suggested without a warning
+%!test
+%! lastwarn ("");
+%! try
+%!   rnn_tokenizer ("abc", char ([76 101 118 200]), "char");
+%! catch e
+%!   assert (e.identifier, "rnnkit:input");
+%! end_try_catch
+%! assert (lastwarn (), "");
+%!error <takes at least 1 argument> rnn_tokenizer ()

@@ -9,13 +9,12 @@
 ## @seealso{rnn_tokenizer, rnn_fit}
 ## @end deftypefn
 
-function n = rnn_vocab_size (tok)
-  if (nargin != 1)
-    print_usage ();
-  endif
+function n = rnn_vocab_size (tok, varargin)
+  check_nargin ("rnn_vocab_size", nargin, 1, 1, "n = rnn_vocab_size (tokenizer)");
   tok = check_tokenizer (tok);
   n = numel (tok.vocab) + 1;
 endfunction
 
 %!assert (rnn_vocab_size (rnn_tokenizer ("abca")), 4)
 %!error <made by rnn_tokenizer> rnn_vocab_size ("abc")
+%!error <takes 1 argument\(s\), not 2> rnn_vocab_size (rnn_tokenizer ("ab"), 1)

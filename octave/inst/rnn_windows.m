@@ -280,7 +280,7 @@ function d = as_datenum (v, name)
     v = cellstr (v);
   endif
   if (iscellstr (v))
-    ok = cellfun (@(s) ! isempty (regexp (s, '^\d{4}-\d{2}-\d{2}$', "once")), v);
+    ok = cellfun (@is_iso_date, v);
     if (! all (ok))
       error ("rnnkit:input", "rnn_windows: '%s' must hold dates in ISO form (2016-04-20)", name);
     endif
@@ -402,3 +402,18 @@ endfunction
 %!error id=rnnkit:input rnn_windows (d, "Target", "Open")
 %!error id=rnnkit:input rnn_windows (s, "Scale", "robust")
 %!error id=rnnkit:input rnn_windows ({1, 2})
+
+## regressions found by tests/octave/random_inputs.m
+%!error <'Split' must be one date> rnn_windows (d, "Window", 5, "Split", d.Date(50:51))
+%!error <'Date' must be the name of the date field> rnn_windows (d, "Window", 5, "Date", {"Date", "x"})
+%!error <must hold dates in ISO form> rnn_windows (struct ("Date", {{char([50 200 48])}}, "v", 1), "Window", 1)
+%!error <no rows or no columns> rnn_windows (zeros (3, 0))
+%!error <scaler's center must be numbers> rnn_windows (s, "Window", 5, "Scale", struct ("method", "minmax", "center", "a", "scale", 1))
+%!error <scaler has 2 columns but 1 center> rnn_windows (s, "Window", 5, "Scale", struct ("method", "minmax", "center", 0, "scale", 1, "columns", {{"value", "x"}}))
+%!test
+%! ## a char matrix of column names, sparse data
+%! w = rnn_windows (struct ("a", (1:20)', "b", (21:40)'), "Features", ["a"; "b"], ...
+%!                  "Target", "b", "Window", 3, "Scale", "none");
+%! assert (w.meta.features, {"a", "b"});
+%! w2 = rnn_windows (sparse (s), "Window", 5, "Scale", "none");
+%! assert (w2.x, rnn_windows (s, "Window", 5, "Scale", "none").x);

@@ -17,6 +17,7 @@
  *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
  *               seed, direct)                           -> [point, paths]
  *   __rnnkit__ ("quantiles", a, probs)
+ *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -63,7 +64,8 @@ static const mxArray *field(const mxArray *s, const char *name) {
 }
 
 static double scalar(const mxArray *a, const char *what) {
-  if (!a || !mxIsDouble(a) || mxIsComplex(a) || mxGetNumberOfElements(a) != 1)
+  if (!a || !mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a) ||
+      mxGetNumberOfElements(a) != 1)
     mexErrMsgIdAndTxt("rnnkit:internal",
                       "rnnkit internal error: %s must be a real scalar", what);
   return mxGetPr(a)[0];
@@ -902,6 +904,22 @@ static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(work);
 }
 
+/* For .m code that makes large arrays itself (rnn_pad_sequences): the
+ * same check as before the gateway's own allocations. */
+static void cmd_need_memory(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  double n = scalar(prhs[0], "n");
+  char what[128];
+  (void)nlhs;
+  (void)plhs;
+  (void)nrhs;
+  if (!(n >= 0)) internal("n");
+  if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], what, sizeof what) != 0)
+    internal("what");
+  need_doubles(n >= (double)(SIZE_MAX / sizeof(double)) ? SIZE_MAX : (size_t)n,
+               what);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -916,7 +934,7 @@ static const struct {
     {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
-    {"generate", cmd_generate, 7, 2},
+    {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {

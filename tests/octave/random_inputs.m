@@ -63,7 +63,9 @@ function random_inputs (N = 300, seed = 1, logfile = "")
   endfor
   fns = {"rnn_fit", "rnn_predict", "rnn_predict_and_update_state", ...
          "rnn_reset_state", "rnn_windows", "rnn_forecast", "rnn_accuracy", ...
-         "rnn_save", "rnn_load", "__rnnkit__"};
+         "rnn_save", "rnn_load", "rnn_tokenizer", "rnn_encode", "rnn_decode", ...
+         "rnn_vocab_size", "rnn_pad_sequences", "rnn_text_data", ...
+         "rnn_generate", "rnn_layer", "rnn_layer_call", "__rnnkit__"};
   total = numel (huge);
   counts = zeros (size (fns));
   for f = 1:numel (fns)
@@ -152,7 +154,25 @@ function fx = fixtures (tmp)
   fid = fopen (fx.file, "rb");
   fx.bytes = fread (fid, Inf, "uint8=>uint8");
   fclose (fid);
-  fx.models = {fx.m, fx.mc, fx.mw, fx.mw3};
+  ## text: tokenizers, a language model, a Keras layer
+  fx.text = "hello world, hello moon; hello sun and hello stars";
+  fx.tok = rnn_tokenizer (fx.text);
+  fx.tokw = rnn_tokenizer (fx.text, "Level", "word", "Oov", "<?>");
+  fx.toks = {fx.tok, fx.tokw};
+  fx.seqs = rnn_encode (fx.tok, {"hello", "world", ""});
+  fx.td = rnn_text_data (fx.text, "SeqLen", 4, "BatchSize", 2, "Validation", 0.2);
+  fx.lm = rnn_fit (fx.td, "Units", 4, "EmbedDim", 3, "Epochs", 1, "Seed", 1, ...
+                   "Verbose", false);
+  fx.layer = rnn_layer ("lstm", 3, {0.1 * ones(2, 12), 0.1 * ones(3, 12), zeros(1, 12)});
+  fx.layers = {fx.layer, rnn_layer("simple", 2, {ones(2, 2), eye(2), zeros(1, 2)}), ...
+               rnn_layer("gru", 1, {ones(2, 3), ones(1, 3), zeros(2, 3)})};
+  fx.models = {fx.m, fx.mc, fx.mw, fx.mw3, fx.lm};
+  fx.tok_opts = {"Level", "Lower", "NumWords", "Oov", "Filters"};
+  fx.pad_opts = {"MaxLen", "Padding", "Truncating", "Value"};
+  fx.td_opts = {"Tokenizer", "SeqLen", "BatchSize", "Validation", "Level"};
+  fx.gen_opts = {"Temperature", "Seed", "Tokenizer"};
+  fx.layer_opts = {"Activation"};
+  fx.call_opts = {"ReturnSequences", "InitialState"};
   fx.fit_opts = {"Cell", "Units", "Activation", "OutputActivation", "Loss", ...
                  "Optimizer", "LearnRate", "Epochs", "BatchSize", "Validation", ...
                  "Shuffle", "EarlyStopping", "MinDelta", "RestoreBest", ...
@@ -180,8 +200,10 @@ function p = bad_values (fx)
        datenum(2020, 1, 1), rand(8, 3, 2), rand(8, 1), rand(8, 3), ...
        rand(40, 1), "gru", "simple", "bce", "sparse_ce", "mae", "sgd", ...
        "relu", "softmax", "identity", "omit", "locf", "zscore", "none", ...
-       "class", "Close", "Open", "value", "Date", ...
-       fx.w, fx.m, fx.fc, fx.d};
+       "class", "Close", "Open", "value", "Date", "hello", "word", "char", ...
+       "pre", "post", {"hello", "world"}, {[1 2], [3 NaN]}, {1, "a"}, {[1 2 3]}, ...
+       char([104 200 105]), [1 2 3 0], -[1 2], 1:40, ...
+       fx.w, fx.m, fx.fc, fx.d, fx.tok, fx.lm, fx.layer, fx.td};
 endfunction
 
 function v = pick (c)
@@ -473,9 +495,120 @@ function [args, label, want] = make_call (fn, fx, tmp, i)
         args = pick ({{}, {fx.file, 1}});
         label = sprintf ("%d args", numel (args));
       endif
+    case "rnn_tokenizer"
+      texts = fx.text;
+      if (rand () < 0.5)
+        texts = pick (pool);
+      endif
+      [opts, lo, want] = options (fx.tok_opts, pool, {});
+      args = [{texts}, opts];
+      label = [show(texts) ", " lo];
+      want = keep_want (want, ! isequal (texts, fx.text));
+    case {"rnn_encode", "rnn_decode", "rnn_vocab_size"}
+      [tok, lt] = maybe_bad (fx, fx.toks, "tokenizer");
+      if (strcmp (fn, "rnn_encode"))
+        x = pick ([pool, {fx.text, {fx.text, "xyz"}}]);
+      else
+        x = pick ([pool, {fx.seqs, [1 2 3], [0 0 1; 2 3 4], {[1 2], 99}}]);
+      endif
+      args = {tok, x};
+      if (strcmp (fn, "rnn_vocab_size"))
+        args = {tok};
+      endif
+      label = [lt ", " show_args(args(2:end))];
+      if (rand () < 0.08)
+        args = pick ({{}, [args, {1}], {x, tok}});
+        label = sprintf ("%d args", numel (args));
+      endif
+    case "rnn_pad_sequences"
+      s = fx.seqs;
+      if (rand () < 0.5)
+        s = pick (pool);
+      elseif (rand () < 0.5)
+        s{randi(numel (s))} = pick (pool);
+      endif
+      [opts, lo, want] = options (fx.pad_opts, pool, {});
+      args = [{s}, opts];
+      label = [show(s) ", " lo];
+      want = keep_want (want, ! isequal (s, fx.seqs));
+    case "rnn_text_data"
+      t = fx.text;
+      if (rand () < 0.5)
+        t = pick (pool);
+      endif
+      [opts, lo, want] = options (fx.td_opts, pool, {"SeqLen", 4, "BatchSize", 2});
+      args = [{t}, opts];
+      label = [show(t) ", " lo];
+      want = keep_want (want, ! isequal (t, fx.text));
+    case "rnn_generate"
+      [m, lm] = maybe_bad (fx, {fx.lm}, "model");
+      start = pick ({"hello", [1 2]});
+      if (rand () < 0.5)
+        start = pick (pool);
+      endif
+      n = 5;
+      if (rand () < 0.5)
+        n = pick (pool);
+        if (isnumeric (n) && isscalar (n) && n > 1000 && n <= 1e8)
+          n = 5; # valid, only long
+        endif
+      endif
+      [opts, lo, want] = options (fx.gen_opts, pool, {});
+      args = [{m, start, n}, opts];
+      label = [lm ", " show(start) ", " show(n) ", " lo];
+      want = keep_want (want, true);
+    case "rnn_layer"
+      c = pick ({"lstm", "gru", "simple"});
+      u = 3;
+      w = {0.1 * ones(2, 12), 0.1 * ones(3, 12), zeros(1, 12)};
+      switch (randi (4))
+        case 1
+          c = pick (pool);
+        case 2
+          u = pick (pool);
+        case 3
+          w = pick (pool);
+        otherwise
+          w{randi(3)} = pick (pool);
+      endswitch
+      [opts, lo] = options (fx.layer_opts, pool, {});
+      args = [{c, u, w}, opts];
+      label = [show_args(args(1:2)) ", " show(w) ", " lo];
+    case "rnn_layer_call"
+      [ly, ll] = maybe_bad (fx, fx.layers, "layer");
+      x = pick ({ones(2, 5, 2), rand(1, 3, 2)});
+      if (rand () < 0.5)
+        x = pick (pool);
+      endif
+      [opts, lo] = options (fx.call_opts, pool, {});
+      args = [{ly, x}, opts];
+      label = [ll ", " show(x) ", " lo];
     case "__rnnkit__"
       [args, label] = gateway_call (fx);
   endswitch
+endfunction
+
+## one of GOOD, or it with one field removed or replaced (half the time)
+function [v, label] = maybe_bad (fx, good, what)
+  v = pick (good);
+  label = what;
+  if (rand () < 0.5)
+    return;
+  endif
+  if (rand () < 0.15)
+    v = pick (fx.pool);
+    label = [what " " show(v)];
+    return;
+  endif
+  q = pick (leaf_paths (v, {}));
+  if (rand () < 0.3)
+    v = remove_path (v, q);
+    label = [what " without " strjoin(q, ".")];
+  else
+    x = pick (fx.pool);
+    v = set_path (v, q, x);
+    label = sprintf ("%s.%s = %s", what, strjoin (q, "."), show (x));
+  endif
 endfunction
 
 function [m, lm] = maybe_bad_model (fx, models = {})

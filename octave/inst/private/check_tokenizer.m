@@ -8,7 +8,7 @@
 function tok = check_tokenizer (tok)
   ok = isstruct (tok) && isscalar (tok) && all (isfield (tok, {"level", "vocab"}));
   if (ok)
-    ok = any (strcmp (tok.level, {"char", "word"})) ...
+    ok = ischar (tok.level) && any (strcmp (tok.level, {"char", "word"})) ...
          && (iscellstr (tok.vocab) || (ischar (tok.vocab) && rows (tok.vocab) <= 1));
   endif
   if (! ok)
@@ -21,10 +21,18 @@ function tok = check_tokenizer (tok)
   if (! isfield (tok, "lower") || isempty (tok.lower))
     tok.lower = false;
   endif
-  if (! isfield (tok, "filters") || ! ischar (tok.filters))
+  tok.lower = check_flag (tok.lower, "TOKENIZER.lower");
+  if (! isfield (tok, "filters") || (isnumeric (tok.filters) && isempty (tok.filters)))
     tok.filters = "";
+  elseif (! ischar (tok.filters) || ! isempty (tok.filters))
+    tok.filters = check_string (tok.filters, "TOKENIZER.filters", true);
   endif
-  if (! isfield (tok, "oov") || ! ischar (tok.oov) || isempty (tok.oov))
+  if (! isfield (tok, "oov") || (isnumeric (tok.oov) && isempty (tok.oov)))
+    tok.oov = [];
+  elseif (! ischar (tok.oov) || rows (tok.oov) > 1)
+    error ("rnnkit:input", "'TOKENIZER.oov' must be a string or [], not %s", ...
+           describe (tok.oov));
+  elseif (isempty (tok.oov))
     tok.oov = [];
   endif
 endfunction

@@ -20,6 +20,12 @@ function s = describe (x)
   elseif (isa (x, "function_handle"))
     s = sprintf ("the function handle %s", func2str (x));
   else
-    s = sprintf ("a %s %s", sz, class (x));
+    kind = class (x);
+    if ((isnumeric (x) || islogical (x)) && issparse (x))
+      kind = ["sparse " kind];
+    elseif (isnumeric (x) && iscomplex (x))
+      kind = ["complex " kind];
+    endif
+    s = sprintf ("a %s %s", sz, kind);
   endif
 endfunction

@@ -28,13 +28,19 @@ endfunction
 
 ## "; did you mean 'X'?" for the nearest known name (edit distance).
 function s = suggestion (name, known)
-  d = cellfun (@(k) edit_distance (lower (name), lower (k)), known);
+  d = cellfun (@(k) edit_distance (ascii_lower (name), ascii_lower (k)), known);
   [m, i] = min (d);
   if (m <= max (2, floor (numel (name) / 3)))
     s = sprintf ("; did you mean '%s'?", known{i});
   else
     s = sprintf (" (known options: %s)", strjoin (known', ", "));
   endif
+endfunction
+
+## lower (), but on bytes: a name need not be valid UTF-8 (lower () warns)
+function s = ascii_lower (s)
+  up = s >= "A" & s <= "Z";
+  s(up) = char (s(up) + 32);
 endfunction
 
 function d = edit_distance (a, b)

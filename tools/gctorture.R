@@ -1,0 +1,98 @@
+# Every .Call gateway of rnnkit (src/r_rnnkit.c) under gctorture(TRUE): a
+# garbage collection at every allocation frees any object a gateway
+# forgot to PROTECT at once, so a PROTECT bug shows as a crash or as a
+# result that differs from the same call without torture.  This stands
+# in for CRAN's rchk, which cannot be installed here (tests/RELIABILITY.md).
+#
+# Torture is switched on around each .Call only (the package's R code
+# runs normally in between): tools/gctorture.sh installs a copy of the
+# package with one more file, R/zzz_gctorture.R, whose .Call wrapper the
+# package's code finds before base's .Call, and which turns gctorture on
+# for the duration of the call while .gct$on is TRUE and counts the
+# calls per gateway in .gct$calls.
+#   sh tools/gctorture.sh
+suppressPackageStartupMessages(library(rnnkit))
+ns <- asNamespace("rnnkit")
+gct <- ns$.gct
+if (is.null(gct)) stop("this rnnkit has no .Call wrapper: run sh tools/gctorture.sh")
+torture <- function(on) gct$on <- on
+
+# The workflow: each public function that reaches a gateway, on tiny data.
+# Returns everything it computed, to compare with and without torture.
+workflow <- function() {
+  out <- list()
+  set.seed(1)
+  x <- array(rnorm(12 * 4 * 2), c(12, 4, 2))
+  y <- rnorm(12)
+  out$model <- rnn_model("gru", 3, n_in = 2, seed = 1) # n_params, init
+  fit <- rnn_fit(x, y, cell = "lstm", units = c(3, 2), epochs = 2, batch_size = 4,
+                 validation = 0.25, seed = 1, verbose = FALSE) # init, train
+  out$fit <- fit[c("params", "history", "status")]
+  out$pred <- predict(fit, x) # predict
+  cls <- factor(ifelse(y > 0, "up", "down"))
+  fc <- rnn_fit(x, cls, loss = "sparse_ce", units = 2, epochs = 2, seed = 2,
+                verbose = FALSE)
+  out$cls <- list(fc$params, predict(fc, x, type = "class"))
+  out$grad <- ns$.Call(ns$rnnkit_loss_grad, fit$config, ns$.losses[["mse"]], fit$params,
+                    x, y, NULL) # loss_grad
+  s <- rnn_reset_state(fit)
+  r1 <- rnn_predict_and_update_state(s, x[, 1:2, , drop = FALSE]) # state_size, step
+  out$step <- rnn_predict_and_update_state(r1$model, x[, 3:4, , drop = FALSE])$prediction
+  layer <- rnn_layer("lstm", 2, list(matrix(rnorm(16), 2, 8), matrix(rnorm(16), 2, 8),
+                                     rnorm(8)))
+  out$layer <- rnn_layer_call(layer, x, return_sequences = TRUE) # step
+  px <- data.frame(Date = as.Date("2020-01-01") + 0:59,
+                   Close = c(50, NA, cumsum(rnorm(58)) + 50))
+  w <- rnn_windows(px, window = 5, test = 8, na = "locf") # locf, windows, scaler_fit, scale
+  out$windows <- w[c("x", "y", "scaler")]
+  fw <- rnn_fit(w, units = 2, epochs = 2, seed = 3, verbose = FALSE) # train, predict
+  out$fw <- fw[c("params", "residuals")]
+  out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast, quantiles
+  out$accuracy <- accuracy(fw) # windows, scale, predict
+  f <- tempfile(fileext = ".rnnk")
+  rnn_save(fw, f) # model_encode
+  back <- rnn_load(f) # model_decode
+  unlink(f)
+  out$back <- back[c("params", "config", "prep")]
+  d <- rnn_text_data("hello world, hello moon, hello sun", seq_len = 4, batch_size = 2,
+                     validation = 0)
+  lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
+  out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
+  # the gateways' error paths: status codes raised after allocations
+  out$errors <- vapply(list(
+    function() ns$.Call(ns$rnnkit_predict, fit$config, fit$params, array(0, c(0, 4, 2))),
+    function() ns$.Call(ns$rnnkit_model_decode, as.raw(1:40)),
+    function() ns$.Call(ns$rnnkit_windows, matrix(1, 3, 1), 1L, 1L, 5L, 1L, 1L, FALSE),
+    function() ns$.Call(ns$rnnkit_quantiles, matrix(1, 3, 1), c(2, 3))
+  ), function(f) conditionMessage(tryCatch({ f(); stop("no error") },
+                                           error = function(e) e)), "")
+  out
+}
+
+t0 <- proc.time()[["elapsed"]]
+torture(FALSE)
+ref <- workflow()
+t1 <- proc.time()[["elapsed"]]
+torture(TRUE)
+got <- workflow()
+torture(FALSE)
+t2 <- proc.time()[["elapsed"]]
+calls <- gct$calls
+gateways <- sort(ls(calls))
+cat(sprintf("gctorture: %d gateway calls (%s) in %.0f s (%.1f s without torture)\n",
+            sum(unlist(mget(gateways, calls))),
+            paste(sprintf("%s %d", sub("^rnnkit_", "", gateways), unlist(mget(gateways, calls))),
+                  collapse = ", "),
+            t2 - t1, t1 - t0))
+all_gateways <- sub("^rnnkit_", "", names(getDLLRegisteredRoutines("rnnkit")$.Call))
+missing <- setdiff(all_gateways, sub("^rnnkit_", "", gateways))
+if (length(missing)) stop("gateways not exercised: ", paste(missing, collapse = ", "))
+diff <- names(ref)[!mapply(identical, ref, got)]
+if (length(diff)) {
+  for (d in diff) {
+    cat("--", d, "without torture:\n"); str(ref[[d]])
+    cat("--", d, "under gctorture:\n"); str(got[[d]])
+  }
+  stop("results differ under gctorture: ", paste(diff, collapse = ", "))
+}
+cat("gctorture: every result identical to the run without torture\n")
