@@ -24,7 +24,6 @@ function random_inputs (N = 300, seed = 1, logfile = "")
   tmp = tempname ();
   mkdir (tmp);
   cleanup = onCleanup (@() remove_dir (tmp));
-  warning ("off", "Octave:possible-subclass");
 
   fx = fixtures (tmp);
   ## sizes too large for memory: an rnnkit:size error (from the gateway
