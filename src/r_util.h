@@ -14,11 +14,15 @@
 
 /* Raises the R condition for a core error (does not return). */
 static inline void raise_core(const rnn_error *e) {
+  /* each string protected before the next allocation (found by
+   * tools/gctorture.sh: the id's string was collected while the
+   * message's was made) */
   SEXP ns = PROTECT(R_FindNamespace(mkString("rnnkit")));
-  SEXP call = PROTECT(lang3(install("rnnkit_core_error"), mkString(e->id),
-                            mkString(e->msg)));
+  SEXP id = PROTECT(mkString(e->id));
+  SEXP msg = PROTECT(mkString(e->msg));
+  SEXP call = PROTECT(lang3(install("rnnkit_core_error"), id, msg));
   eval(call, ns);
-  UNPROTECT(2);
+  UNPROTECT(4);
   error("%s", e->msg); /* not reached */
 }
 
