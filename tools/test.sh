@@ -42,6 +42,9 @@ fi
 echo "== the C core alone (C99, -pedantic -Werror, no R headers)"
 R="$R" sh tests/core/run.sh
 
+echo "== the R gateways under gctorture (every .Call entry point; rchk cannot be run here)"
+R="$R" sh tools/gctorture.sh
+
 lib="$(pwd)/$out/lib" # absolute: PSOCK workers start in the tests directory
 mkdir -p "$lib"
 $R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
