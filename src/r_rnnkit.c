@@ -340,15 +340,12 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   ctx.checkpoint = R_NilValue;
   ctx.every = 1;
   {
-    SEXP names = getAttrib(train, R_NamesSymbol);
-    R_xlen_t k;
-    for (k = 0; k < XLENGTH(train); k++)
-      if (strcmp(CHAR(STRING_ELT(names, k)), "checkpoint") == 0 &&
-          isFunction(VECTOR_ELT(train, k))) {
-        ctx.checkpoint = VECTOR_ELT(train, k);
-        ctx.every = get_int(train, "checkpoint_every");
-        if (ctx.every < 1) ctx.every = 1;
-      }
+    SEXP f = find(train, "checkpoint");
+    if (f && isFunction(f)) {
+      ctx.checkpoint = f;
+      ctx.every = get_int(train, "checkpoint_every");
+      if (ctx.every < 1) ctx.every = 1;
+    }
   }
   cb.on_epoch = on_epoch;
   cb.on_batch = on_batch;

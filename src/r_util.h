@@ -26,14 +26,20 @@ static inline void raise_core(const rnn_error *e) {
   error("%s", e->msg); /* not reached */
 }
 
-static inline SEXP get(SEXP list, const char *name) {
+/* The element of a named list, or NULL (C's) when it has none. */
+static inline SEXP find(SEXP list, const char *name) {
   SEXP names = getAttrib(list, R_NamesSymbol);
   R_xlen_t k;
   for (k = 0; k < XLENGTH(list); k++)
     if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0)
       return VECTOR_ELT(list, k);
-  error("rnnkit internal error: element '%s' missing", name);
-  return R_NilValue;
+  return NULL;
+}
+
+static inline SEXP get(SEXP list, const char *name) {
+  SEXP v = find(list, name);
+  if (!v) error("rnnkit internal error: element '%s' missing", name);
+  return v;
 }
 
 static inline int get_int(SEXP list, const char *name) {
@@ -42,12 +48,8 @@ static inline int get_int(SEXP list, const char *name) {
 
 /* An optional integer element (absent in lists made before it existed). */
 static inline int get_int_or(SEXP list, const char *name, int absent) {
-  SEXP names = getAttrib(list, R_NamesSymbol);
-  R_xlen_t k;
-  for (k = 0; k < XLENGTH(list); k++)
-    if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0)
-      return asInteger(VECTOR_ELT(list, k));
-  return absent;
+  SEXP v = find(list, name);
+  return v ? asInteger(v) : absent;
 }
 
 static inline double get_dbl(SEXP list, const char *name) {
