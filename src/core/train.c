@@ -8,10 +8,10 @@
  * when OpenMP and n_threads allow, each into a private gradient; the
  * halves' gradients are then combined in a fixed order.  The split is
  * made whatever the number of threads, so results never depend on it.
- * When the machine is busy and the second thread starts late, batches
- * run their halves in turn for a while (exponential backoff): waiting
- * for a descheduled thread at every batch was 60x slower than one thread
- * on a 2-core machine whose other core ran valgrind.
+ * Whether the halves run on two threads or one after the other is
+ * decided from measured throughput (see pacer below): on a 2-core machine
+ * whose other core ran valgrind, waiting for a descheduled thread at every
+ * batch was 60x slower than one thread.
  *
  * Stateful training (truncated BPTT) keeps the halves' recurrent states
  * apart: half p always holds the same streams (columns) of the batch.
@@ -58,6 +58,71 @@ typedef struct {
   double *grad, *xb, *yb, *net, *state;
   double loss, stats[3];
 } half_ws;
+
+#ifdef _OPENMP
+/* Two threads or one for the halves of the next batches.  Batches are
+ * timed in rounds (16 batches, or fewer when they take 20 ms), and each
+ * mode keeps a moving average of its seconds per sample.  A round on two
+ * threads whose wall time is at most 3/4 of its halves' summed times
+ * overlapped them well, and two threads stay.  Otherwise another process
+ * holds a core and one thread waited for the other: the next round runs
+ * the halves in turn (when that mode has not been timed for 32 rounds) or
+ * the faster mode is taken.  While one thread is faster, two are tried
+ * again after 16 rounds and 20 times the last try's time, so that a
+ * machine that becomes quiet again is noticed at a cost of at most 5%.
+ * Only the time depends on this. */
+typedef struct {
+  int two;                      /* this round: halves on two threads */
+  int started;                  /* the second thread has run a batch */
+  int batches;                  /* batches timed in this round */
+  double wall, work, samples;   /* its wall time, halves' times, samples */
+  double per[2];                /* s/sample: [0] in turn, [1] two threads; 0 unknown */
+  double two_last, one_since;   /* wall of the last round on two threads; in turn since */
+  long round, timed_one, timed_two; /* rounds done; last round of each mode */
+} pacer;
+
+static void pacer_end_round(pacer *pc) {
+  const double s = pc->wall / pc->samples;
+  double *per = pc->per;
+  per[pc->two] = per[pc->two] > 0 ? 0.5 * (per[pc->two] + s) : s;
+  pc->round++;
+  if (pc->two) {
+    pc->timed_two = pc->round;
+    pc->two_last = pc->wall;
+    if (pc->wall <= 0.75 * pc->work) pc->two = 1;
+    else if (per[0] == 0 || pc->round - pc->timed_one > 32) pc->two = 0;
+    else pc->two = per[1] <= per[0];
+  } else {
+    pc->timed_one = pc->round;
+    pc->one_since += pc->wall;
+    pc->two = per[1] <= per[0] ||
+              (pc->round - pc->timed_two >= 16 && pc->one_since >= 20 * pc->two_last);
+  }
+  if (pc->two) pc->one_since = 0.0;
+  pc->batches = 0;
+  pc->wall = pc->work = pc->samples = 0.0;
+}
+
+/* Adds a batch of nb samples that took wall seconds (work: the halves'
+ * summed seconds on two threads).  The first batch on two threads, which
+ * starts the second thread, is not counted.  A round on two threads ends
+ * early when its wall time exceeds its halves' summed times, which one
+ * thread alone would have taken (after one batch, by 2 ms: waking a
+ * thread whose core another process holds can take a scheduler slice). */
+static void pacer_add(pacer *pc, double wall, double work, size_t nb) {
+  if (!pc->started) {
+    pc->started = 1;
+    return;
+  }
+  pc->batches++;
+  pc->wall += wall;
+  pc->work += work;
+  pc->samples += (double)nb;
+  if (pc->batches >= 16 || pc->wall >= 0.02 ||
+      (pc->two && pc->wall > pc->work + (pc->batches >= 2 ? 0.0 : 0.002)))
+    pacer_end_round(pc);
+}
+#endif
 
 /* Forward and backward (grad != 0) pass of half p of a batch into its
  * own buffers; the state carries over only in stateful training. */
@@ -179,12 +244,9 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
   size_t *order, *idx;
   long step = 0;
   int st, epoch, wait = 0, p;
-  long serial_left = 0; /* batches left to run serially, see below */
-#ifdef _OPENMP
-  long backoff = 8;
-#endif
 #ifdef _OPENMP
   const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
+  pacer pace = {1, 0, 0, 0.0, 0.0, 0.0, {0.0, 0.0}, 0.0, 0.0, 0, 0, 0};
 #endif
 
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
@@ -266,21 +328,19 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
       double l, c[2] = {0.0, 0.0};
       rnn_rng hrng[2];
       int parts;
+#ifdef _OPENMP
+      double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0 = 0.0;
+      int paced;
+#endif
       n_half[0] = (nb + 1) / 2;
       n_half[1] = nb - n_half[0];
       parts = n_half[1] > 0 ? 2 : 1;
       if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
         for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
 #ifdef _OPENMP
-      if (parts > 1 && n_threads > 1 && serial_left == 0) {
-        /* Each thread times its half.  When the batch took much longer
-         * than the slower half (a busy machine: the threads waited for
-         * each other at the barriers while another process held a core),
-         * the next batches run their halves one after the other, then try
-         * two threads again after twice as many.  Only the time depends
-         * on this. */
-        double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0, t1, work;
-        t0 = omp_get_wtime();
+      paced = parts > 1 && n_threads > 1;
+      if (paced) t0 = omp_get_wtime();
+      if (paced && pace.two) {
 #pragma omp parallel for num_threads(2) schedule(static, 1)
         for (p = 0; p < 2; p++) {
           t_beg[p] = omp_get_wtime();
@@ -288,23 +348,18 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
                    hrng, 1);
           t_end[p] = omp_get_wtime();
         }
-        t1 = omp_get_wtime();
-        work = t_end[0] - t_beg[0];
-        if (t_end[1] - t_beg[1] > work) work = t_end[1] - t_beg[1];
-        if (t1 - t0 > 1.5 * work + 100e-6) {
-          serial_left = backoff;
-          if (backoff < 4096) backoff *= 2;
-        } else {
-          backoff = 8;
-        }
       } else
 #endif
       {
         for (p = 0; p < parts; p++)
           run_half(cfg, tc, params, train, T, order + s0, n_half, p, half,
                    hrng, 1);
-        if (serial_left > 0) serial_left--;
       }
+#ifdef _OPENMP
+      if (paced)
+        pacer_add(&pace, omp_get_wtime() - t0,
+                  (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
+#endif
       for (p = 0; p < parts; p++) {
         c[p] = half_count(cfg, &half[p], n_half[p]);
         tally_half(cfg, &half[p], n_half[p], &tot);
