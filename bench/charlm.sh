@@ -6,9 +6,9 @@
 #   sh bench/charlm.sh [--epochs 3] [--max-chars N]     (from the repository root)
 #
 # Installs python3-torch (Debian) if missing, builds rnnkit into a
-# temporary library, runs both on OpenBLAS (OPENBLAS_CORETYPE set for the
-# CPU, one BLAS thread) when it is installed, else on the reference BLAS,
-# and prints their RESULT lines.  Uses ../shared/data/tinyshakespeare.txt.
+# temporary library, runs both on OpenBLAS (the fastest OPENBLAS_CORETYPE
+# measured, see bench/coretype.sh; one BLAS thread) when it is installed,
+# else on the reference BLAS, and prints their RESULT lines.  Uses ../shared/data/tinyshakespeare.txt.
 set -e
 cd "$(dirname "$0")/.."
 data=${CHARLM_DATA:-../shared/data/tinyshakespeare.txt}
@@ -24,9 +24,10 @@ if [ -f $multi/openblas-pthread/libblas.so.3 ]; then
 else
   bdir=$multi/blas; ldir=$multi/lapack
 fi
-if [ -z "${OPENBLAS_CORETYPE+x}" ]; then
-  if grep -q avx512f /proc/cpuinfo; then OPENBLAS_CORETYPE=SkylakeX
-  elif grep -q avx2 /proc/cpuinfo; then OPENBLAS_CORETYPE=Haswell; fi
+if [ "$bdir" = $multi/openblas-pthread ]; then
+  . bench/coretype.sh
+  pick_coretype "$bdir:$(R RHOME)/lib:$multi" bench
+  echo "charlm: OpenBLAS core types (dgemm GFLOP/s, 1 thread):$CORETYPE_RATES"
 fi
 export OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1
 lib=$(mktemp -d)

@@ -11,8 +11,10 @@
 #                        per process through the library path, whatever
 #                        update-alternatives says
 #   BENCH_REFERENCE_LARGE=1  also run configurations 4-6 on the reference BLAS
-#   OPENBLAS_CORETYPE    kept when set; else SkylakeX on AVX-512 CPUs, Haswell on AVX2
-#                        ones (Debian's OpenBLAS 0.3.21 misdetects new CPUs)
+#   OPENBLAS_CORETYPE    for both tools: the fastest measured of its preset value,
+#                        SkylakeX (AVX-512 CPUs) and Haswell (AVX2); Debian's OpenBLAS
+#                        0.3.21 misdetects new CPUs (bench/coretype.sh)
+#   BENCH_CORETYPE=type  use this core type, no search
 #   BENCH_ONLY="stock sine"  run only these configurations
 set -e
 cd "$(dirname "$0")"
@@ -43,9 +45,10 @@ multi=/usr/lib/x86_64-linux-gnu
 if [ -z "$BENCH_BLAS" ]; then
   if [ -f $multi/openblas-pthread/libblas.so.3 ]; then BENCH_BLAS="openblas reference"; else BENCH_BLAS=reference; fi
 fi
-if [ -z "${OPENBLAS_CORETYPE+x}" ]; then
-  if grep -q avx512f /proc/cpuinfo; then OPENBLAS_CORETYPE=SkylakeX
-  elif grep -q avx2 /proc/cpuinfo; then OPENBLAS_CORETYPE=Haswell; fi
+. ./coretype.sh
+if [ -f $multi/openblas-pthread/libblas.so.3 ]; then
+  pick_coretype "$multi/openblas-pthread:$(R RHOME)/lib:$multi" .
+  echo "OpenBLAS core types (dgemm GFLOP/s, 1 thread):$CORETYPE_RATES; using ${OPENBLAS_CORETYPE:-unset}"
 fi
 export OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 reps=${BENCH_REPS:-3}
