@@ -38,11 +38,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#if defined(__unix__) || defined(__APPLE__)
-#include <unistd.h>
-#endif
 
 #include "rnnkit.h"
 
@@ -164,42 +160,21 @@ static uint64_t seed_from(const mxArray *s) {
 
 /* a * b * c, or SIZE_MAX if that overflows */
 static size_t mul3(size_t a, size_t b, size_t c) {
-  if (a && b > SIZE_MAX / a) return SIZE_MAX;
-  a *= b;
-  if (a && c > SIZE_MAX / a) return SIZE_MAX;
-  return a * c;
-}
-
-static double physical_memory(void) {
-#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
-  long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-  if (pages > 0 && size > 0) return (double)pages * (double)size;
-#endif
-  return 0;
+  return rnn_size_mul(rnn_size_mul(a, b), c);
 }
 
 /* Octave reports an allocation that fails (mxMalloc, mxCreate...) with
  * an error without identifier, after trying it.  So before each large
- * allocation: refuse more than the computer's memory, and try the size
- * with malloc (and free it), so that too large a request is an
+ * allocation the core's rnn_check_memory() (physical memory, then a trial
+ * malloc; src/core/memory.c) turns too large a request into an
  * "rnnkit:size" error that says what needed the memory. */
 static void need_bytes(size_t bytes, const char *what) {
-  double phys = physical_memory();
-  void *p = NULL;
-  if (bytes == 0) return;
-  if (bytes < SIZE_MAX && (phys == 0 || (double)bytes <= phys))
-    p = malloc(bytes);
-  if (!p)
-    mexErrMsgIdAndTxt("rnnkit:size", "%s would need %.3g GB of memory, more "
-                      "than can be allocated here; use fewer units or layers, "
-                      "shorter or fewer windows, or fewer paths", what,
-                      bytes == SIZE_MAX ? INFINITY : (double)bytes / 1e9);
-  free(p);
+  rnn_error err;
+  if (rnn_check_memory(bytes, what, &err) != RNN_OK) raise_core(&err);
 }
 
 static void need_doubles(size_t n, const char *what) {
-  need_bytes(n > SIZE_MAX / sizeof(double) ? SIZE_MAX : n * sizeof(double),
-             what);
+  need_bytes(rnn_size_mul(n, sizeof(double)), what);
 }
 
 static double *alloc_work(size_t n) {
