@@ -52,6 +52,15 @@ interrupt_fit() {
   pid=
 }
 
+# True if octave exited 0 and out.txt shows what every case needs after
+# the interrupted fit: the model predicts, the session fitted again, the
+# rnnkit:interrupted warning.
+fit_returned() {
+  [ $status -eq 0 ] && grep -q '^predicts 1$' "$dir/out.txt" &&
+    grep -q '^second fit 2$' "$dir/out.txt" &&
+    grep -q 'warning: rnn_fit: training interrupted' "$dir/out.txt"
+}
+
 run() { # $1: verbose (true/false)
   cat >"$dir/fit.m" <<EOF
 pkg ('local_list', '$list');
@@ -67,10 +76,7 @@ printf ("second fit %d\n", m2.status.epochs_run);
 EOF
   interrupt_fit "Verbose $1"
   epochs=$(sed -n 's/^epochs \([0-9]*\) interrupted 1$/\1/p' "$dir/out.txt")
-  if [ $status -ne 0 ] || [ -z "$epochs" ] || [ "$epochs" -ge 5000 ] ||
-     ! grep -q '^predicts 1$' "$dir/out.txt" ||
-     ! grep -q '^second fit 2$' "$dir/out.txt" ||
-     ! grep -q 'warning: rnn_fit: training interrupted' "$dir/out.txt"; then
+  if ! fit_returned || [ -z "$epochs" ] || [ "$epochs" -ge 5000 ]; then
     cat "$dir/out.txt"
     echo "octave interrupt (Verbose $1): FAILED (exit status $status)" >&2
     exit 1
@@ -107,11 +113,8 @@ EOF
   interrupt_fit "Checkpoint, run $1"
   epochs=$(sed -n 's/^epochs \([0-9]*\) interrupted 1$/\1/p' "$dir/out.txt")
   ck=$(sed -n 's/^checkpoint \([0-9]*\) partial 0$/\1/p' "$dir/out.txt")
-  if [ $status -ne 0 ] || [ -z "$epochs" ] || [ "$epochs" -ge 100000 ] ||
-     [ -z "$ck" ] || [ "$ck" -gt "$epochs" ] || [ "$ck" -lt $((epochs - 1)) ] ||
-     ! grep -q '^predicts 1$' "$dir/out.txt" ||
-     ! grep -q '^second fit 2$' "$dir/out.txt" ||
-     ! grep -q 'warning: rnn_fit: training interrupted' "$dir/out.txt"; then
+  if ! fit_returned || [ -z "$epochs" ] || [ "$epochs" -ge 100000 ] ||
+     [ -z "$ck" ] || [ "$ck" -gt "$epochs" ] || [ "$ck" -lt $((epochs - 1)) ]; then
     cat "$dir/out.txt"
     echo "octave interrupt (Checkpoint, run $1): FAILED (exit status $status)" >&2
     exit 1
