@@ -37,7 +37,8 @@ rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
     rnnkit_abort("input", "`units` is missing: give the number of units of the layer ",
                  "(the width of its hidden state h).")
   }
-  check_count(units, "units", max = 1e5)
+  check_count(units, "units")
+  check_units(units)
   activation <- check_choice(activation, if (cell == "simple") c("tanh", "relu") else "tanh",
                              "activation")
   if (missing(weights)) {

@@ -37,8 +37,9 @@ param_layout <- function(config) {
   out
 }
 
+# A double: a model too large to build can have more than 2^31 weights.
 n_params <- function(config) {
-  as.integer(.Call(rnnkit_n_params, config))
+  .Call(rnnkit_n_params, config)
 }
 
 # Validates an architecture and returns the core's configuration list.

@@ -246,6 +246,7 @@ rnn_pad_sequences <- function(sequences, maxlen = NULL, padding = c("pre", "post
   n <- length(lens)
   if (is.null(maxlen)) maxlen <- if (n) max(lens) else 0L
   maxlen <- as.integer(maxlen)
+  need_memory(4 * n * maxlen, "the padded sequences") # an integer matrix
   out <- matrix(as.integer(value), n, maxlen)
   if (length(s$values) && maxlen > 0) {
     kept <- pmin(lens, maxlen)

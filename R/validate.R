@@ -43,6 +43,13 @@ check_number <- function(x, name, min = -Inf, max = Inf, min_open = FALSE) {
   invisible(x)
 }
 
+# Raises rnnkit_error_size unless `bytes` for `what` might be allocated:
+# the check the C gateways make before their own allocations
+# (src/r_util.h), for arrays that R code makes itself.
+need_memory <- function(bytes, what) {
+  invisible(.Call(rnnkit_need_memory, as.double(bytes), what))
+}
+
 check_flag <- function(x, name) {
   if (!(is.logical(x) && length(x) == 1 && !is.na(x))) {
     rnnkit_abort("input", "`", name, "` must be TRUE or FALSE, not ", describe(x), ".")

@@ -20,6 +20,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 8},
     {"rnnkit_quantiles", (DL_FUNC)&rnnkit_quantiles, 2},
     {"rnnkit_generate", (DL_FUNC)&rnnkit_generate, 7},
+    {"rnnkit_need_memory", (DL_FUNC)&rnnkit_need_memory, 2},
     {"rnnkit_state_size", (DL_FUNC)&rnnkit_state_size, 2},
     {"rnnkit_step", (DL_FUNC)&rnnkit_step, 4},
     {NULL, NULL, 0}};

@@ -56,9 +56,9 @@ SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed) {
   rnn_config cfg = config_from(config);
   rnn_rng rng;
   rnn_error err;
-  size_t P = rnn_n_params(&cfg);
-  SEXP out = PROTECT(allocVector(REALSXP, (R_xlen_t)P));
-  double *work = alloc_work(rnn_init_workspace(&cfg));
+  SEXP out = PROTECT(new_doubles(rnn_n_params(&cfg), "the model's weights"));
+  double *work = alloc_work(rnn_init_workspace(&cfg),
+                            "the workspace for initialising the weights");
   rnn_rng_seed(&rng, seed_from(seed));
   if (rnn_init_params(&cfg, asInteger(recurrent_init), REAL(out), &rng, work,
                       &err) != RNN_OK)
@@ -76,12 +76,11 @@ SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
   if (chunk > N) chunk = N;
-  if (cfg.seq_out) {
-    out = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, cfg.n_out));
-  } else {
-    out = PROTECT(allocMatrix(REALSXP, (int)N, cfg.n_out));
-  }
-  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
+  out = PROTECT(cfg.seq_out
+                    ? new_array3(N, T, (size_t)cfg.n_out, "the predictions")
+                    : new_matrix(N, (size_t)cfg.n_out, "the predictions"));
+  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T),
+                    "the workspace for predicting");
   if (rnn_predict(&cfg, REAL(params), N, T, REAL(x), chunk, REAL(out), work,
                   &err) != RNN_OK)
     raise_core(&err);
@@ -105,14 +104,15 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
   check_targets(&cfg, ls, y, N, T);
   I = (size_t)cfg.n_in;
   P = rnn_n_params(&cfg);
-  xb = alloc_work(I * N * T);
-  dxb = alloc_work(I * N * T);
-  yb = alloc_work((size_t)cfg.n_out * N * T);
+  xb = alloc_work(I * N * T, "the batch");
+  dxb = alloc_work(I * N * T, "the input gradient");
+  yb = alloc_work((size_t)cfg.n_out * N * T, "the targets");
   idx = (size_t *)R_alloc(N, sizeof(size_t));
   for (k = 0; k < N; k++) idx[k] = k;
   rnn_gather_batch(&cfg, ls, N, T, REAL(x), REAL(y), idx, N, xb, yb);
-  work = alloc_work(rnn_batch_workspace(&cfg, N, T));
-  grad = PROTECT(allocVector(REALSXP, (R_xlen_t)P));
+  work = alloc_work(rnn_batch_workspace(&cfg, N, T),
+                    "the workspace for the gradient");
+  grad = PROTECT(new_doubles(P, "the gradient"));
   if (!isNull(seed)) rnn_rng_seed(&rng, seed_from(seed));
   if (rnn_loss_grad(&cfg, ls, REAL(params), N, T, xb, yb, &lv, REAL(grad), dxb,
                     isNull(seed) ? NULL : &rng, work, &err) != RNN_OK)
@@ -311,7 +311,9 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
     dval.x = REAL(xval);
     dval.y = REAL(yval);
   }
+  need_doubles((size_t)XLENGTH(params), "the model's weights");
   p = PROTECT(duplicate(params));
+  need_doubles(rnn_size_mul((size_t)tc.epochs, 4), "the training histories");
   lh = PROTECT(allocVector(REALSXP, tc.epochs));
   vh = PROTECT(allocVector(REALSXP, tc.epochs));
   ah = PROTECT(allocVector(REALSXP, tc.epochs));
@@ -320,7 +322,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   hist.val_loss = REAL(vh);
   hist.acc = REAL(ah);
   hist.val_acc = REAL(vah);
-  work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
+  work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T),
+                    "the workspace for training");
   rnn_rng_seed(&rng, seed_from(seed));
   ctx.verbose = asLogical(verbose) == TRUE;
   ctx.n_epochs = tc.epochs;
@@ -414,14 +417,23 @@ SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
   if (rnn_window_starts(n_rows, n_cols, REAL(data), nf, fi, nt, ti, W, Hz, S,
                         asLogical(omit) == TRUE, NULL, &n, &err) != RNN_OK)
     raise_core(&err);
+  /* the windows are at most as many as the rows, and so are their starts */
   starts = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
   rnn_window_starts(n_rows, n_cols, REAL(data), nf, fi, nt, ti, W, Hz, S,
                     asLogical(omit) == TRUE, starts, &n, &err);
-  if (!rnn_fits_int_r(n * W * nf) || !rnn_fits_int_r(n * (Hz * nt + 1)))
-    error("rnnkit: %lu windows of %lu rows are too many", (unsigned long)n,
-          (unsigned long)W);
-  x = PROTECT(alloc3DArray(REALSXP, (int)n, (int)W, (int)nf));
-  y = PROTECT(allocMatrix(REALSXP, (int)n, (int)(Hz * nt)));
+  /* one array of windows stays below 2^31 values, the limit rnnkit has
+   * always set here (larger ones would not fit in memory as doubles on
+   * most computers anyway) */
+  if (!rnn_fits_int_r(rnn_size_mul(rnn_size_mul(n, W), nf)))
+    raise_status(RNN_ERR_SIZE,
+                 "%lu windows of %lu rows x %lu feature(s) would be %.3g "
+                 "values (%.3g GB), more than the 2^31 - 1 rnnkit takes in "
+                 "one array; use a shorter window, a larger stride or "
+                 "fewer rows",
+                 (unsigned long)n, (unsigned long)W, (unsigned long)nf,
+                 (double)n * W * nf, 8e-9 * n * W * nf);
+  x = PROTECT(new_array3(n, W, nf, "the windows"));
+  y = PROTECT(new_matrix(n, rnn_size_mul(Hz, nt), "the windows' targets"));
   st = PROTECT(allocVector(INTSXP, (R_xlen_t)n));
   rnn_windows_gather(n_rows, REAL(data), nf, fi, nt, ti, W, Hz, starts, n,
                      REAL(x), Hz * nt > 0 ? REAL(y) : NULL);
@@ -506,12 +518,10 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
   W = (size_t)nrows(last);
   nr = (size_t)nrows(resid);
   if (is_direct) Hz = 1;
-  if (!rnn_fits_int_r(P * Hz * K) || !rnn_fits_int_r((P + 1) * (W + Hz) * K))
-    error("rnnkit: %lu paths of %lu steps are too many", (unsigned long)P,
-          (unsigned long)Hz);
-  point = PROTECT(allocMatrix(REALSXP, (int)Hz, (int)K));
-  paths = PROTECT(alloc3DArray(REALSXP, (int)P, (int)Hz, (int)K));
-  work = alloc_work(rnn_forecast_workspace(&cfg, W, is_direct ? 0 : Hz, P));
+  point = PROTECT(new_matrix(Hz, K, "the forecasts"));
+  paths = PROTECT(new_array3(P, Hz, K, "the simulated paths"));
+  work = alloc_work(rnn_forecast_workspace(&cfg, W, is_direct ? 0 : Hz, P),
+                    "the workspace for the simulated paths");
   rnn_rng_seed(&rng, seed_from(seed));
   if (is_direct)
     st = rnn_forecast_direct(&cfg, REAL(params), W, REAL(last), nr, REAL(resid),
@@ -545,8 +555,8 @@ SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
     error("rnnkit internal error: prime must be double and n a count");
   np = (size_t)XLENGTH(prime);
   ng = (size_t)asReal(n);
-  tokens = PROTECT(allocVector(REALSXP, (R_xlen_t)ng));
-  st = PROTECT(allocVector(REALSXP, (R_xlen_t)S));
+  tokens = PROTECT(new_doubles(ng, "the generated tokens"));
+  st = PROTECT(new_doubles(S, "the recurrent state"));
   if (isNull(state)) {
     memset(REAL(st), 0, sizeof(double) * S);
   } else {
@@ -558,7 +568,9 @@ SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
   rnn_rng_seed(&rng, seed_from(seed));
   if (rnn_generate(&cfg, REAL(params), REAL(prime), np, ng, asReal(temperature),
                    &rng, REAL(st), REAL(tokens),
-                   alloc_work(rnn_generate_workspace(&cfg, np)), &err) != RNN_OK)
+                   alloc_work(rnn_generate_workspace(&cfg, np),
+                              "the workspace for generating"),
+                   &err) != RNN_OK)
     raise_core(&err);
   {
     const char *nm[] = {"tokens", "state"};
@@ -569,16 +581,31 @@ SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
   }
 }
 
+/* For R code that makes large arrays itself (rnn_pad_sequences): the
+ * check the gateways make before their own allocations, for `bytes`
+ * (a double) needed by `what`.  Returns NULL or raises
+ * rnnkit_error_size.  Mirrors the Octave command "need_memory". */
+SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
+  double b = asReal(bytes);
+  if (ISNAN(b) || b < 0 || TYPEOF(what) != STRSXP || XLENGTH(what) != 1)
+    error("rnnkit internal error: need_memory(bytes, what)");
+  need_bytes(b >= (double)SIZE_MAX ? SIZE_MAX : (size_t)b,
+             CHAR(STRING_ELT(what, 0)));
+  return R_NilValue;
+}
+
 /* n_probs x m matrix of type-7 quantiles of the columns of a (n x m). */
 SEXP rnnkit_quantiles(SEXP a, SEXP probs) {
   rnn_error err;
   SEXP out;
   check_matrix(a, "a");
   if (TYPEOF(probs) != REALSXP) error("rnnkit internal error: probs must be double");
-  out = PROTECT(allocMatrix(REALSXP, length(probs), ncols(a)));
+  out = PROTECT(new_matrix((size_t)length(probs), (size_t)ncols(a),
+                           "the quantiles"));
   if (rnn_quantiles((size_t)nrows(a), (size_t)ncols(a), REAL(a),
                     (size_t)length(probs), REAL(probs), REAL(out),
-                    alloc_work((size_t)nrows(a)), &err) != RNN_OK)
+                    alloc_work((size_t)nrows(a), "the workspace for the quantiles"),
+                    &err) != RNN_OK)
     raise_core(&err);
   UNPROTECT(1);
   return out;
@@ -652,7 +679,7 @@ SEXP rnnkit_model_encode(SEXP records) {
   }
   if (rnn_model_encode_size(r, (size_t)n, &size, &err) != RNN_OK)
     raise_core(&err);
-  if (size > (size_t)R_XLEN_T_MAX) error("rnnkit: model too large to save");
+  need_bytes(size, "the model file");
   out = PROTECT(allocVector(RAWSXP, (R_xlen_t)size));
   if (rnn_model_encode(r, (size_t)n, RAW(out), size, &err) != RNN_OK)
     raise_core(&err);

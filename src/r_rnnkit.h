@@ -22,6 +22,7 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
 SEXP rnnkit_quantiles(SEXP a, SEXP probs);
 SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
                      SEXP temperature, SEXP seed, SEXP state);
+SEXP rnnkit_need_memory(SEXP bytes, SEXP what);
 /* r_step.c */
 SEXP rnnkit_state_size(SEXP config, SEXP n_batch);
 SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state);

@@ -11,15 +11,6 @@
 #include "r_rnnkit.h"
 #include "r_util.h"
 
-/* Raises a classed "rnnkit_error_dim" condition with msg. */
-static void raise_dim(const char *msg) {
-  rnn_error e;
-  e.code = RNN_ERR_DIM;
-  snprintf(e.id, sizeof e.id, "%s", rnn_status_id(RNN_ERR_DIM));
-  snprintf(e.msg, sizeof e.msg, "%s", msg);
-  raise_core(&e);
-}
-
 /* Doubles of recurrent state that n_batch sequences need. */
 SEXP rnnkit_state_size(SEXP config, SEXP n_batch) {
   rnn_config cfg = config_from(config);
@@ -44,43 +35,40 @@ SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state) {
   SEXP out, st;
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
-  if (N == 0 || T == 0) raise_dim("rnn_step: x has no samples or no timesteps");
+  if (N == 0 || T == 0)
+    raise_status(RNN_ERR_DIM, "rnn_step: x has no samples or no timesteps");
   I = (size_t)cfg.n_in;
   K = (size_t)cfg.n_out;
   To = cfg.seq_out ? T : 1;
   S = rnn_state_size(&cfg, N);
-  st = PROTECT(allocVector(REALSXP, (R_xlen_t)S));
+  st = PROTECT(new_doubles(S, "the recurrent state"));
   if (isNull(state)) {
     memset(REAL(st), 0, S * sizeof(double));
   } else {
-    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S) {
-      char msg[400];
-      snprintf(msg, sizeof msg,
-               "the recurrent state holds %ld values but %lu sequence(s) of "
-               "this model need %lu (a state is sized for the number of "
-               "samples it was used with); start from a fresh state for a "
-               "different number of sequences",
-               (long)XLENGTH(state), (unsigned long)N, (unsigned long)S);
-      raise_dim(msg);
-    }
+    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S)
+      raise_status(RNN_ERR_DIM,
+                   "the recurrent state holds %ld values but %lu sequence(s) "
+                   "of this model need %lu (a state is sized for the number "
+                   "of samples it was used with); start from a fresh state "
+                   "for a different number of sequences",
+                   (long)XLENGTH(state), (unsigned long)N, (unsigned long)S);
     memcpy(REAL(st), REAL(state), S * sizeof(double));
   }
   /* dataset layout x[b + N*(t + T*i)] -> batch layout xb[i + I*(b + N*t)] */
   xd = REAL(x);
-  xb = alloc_work(I * N * T);
+  xb = alloc_work(I * N * T, "the input in batch layout");
   for (t = 0; t < T; t++)
     for (b = 0; b < N; b++)
       for (i = 0; i < I; i++)
         xb[i + I * (b + N * t)] = xd[b + N * (t + T * i)];
-  ob = alloc_work(K * N * To);
-  work = alloc_work(rnn_step_workspace(&cfg, N, T));
+  ob = alloc_work(rnn_size_mul(K * N, To), "the outputs");
+  work = alloc_work(rnn_step_workspace(&cfg, N, T),
+                    "the workspace for stepping");
   if (rnn_step(&cfg, REAL(params), N, T, xb, REAL(st), ob, work, &err) !=
       RNN_OK)
     raise_core(&err);
-  if (cfg.seq_out)
-    out = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, (int)K));
-  else
-    out = PROTECT(allocMatrix(REALSXP, (int)N, (int)K));
+  out = PROTECT(cfg.seq_out ? new_array3(N, T, K, "the outputs")
+                            : new_matrix(N, K, "the outputs"));
   /* batch-target layout ob[k + K*(b + N*t)] -> dataset layout */
   od = REAL(out);
   for (t = 0; t < To; t++)

@@ -8,6 +8,9 @@
 
 #include <R.h>
 #include <Rinternals.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/rnnkit.h"
@@ -24,6 +27,87 @@ static inline void raise_core(const rnn_error *e) {
   eval(call, ns);
   UNPROTECT(4);
   error("%s", e->msg); /* not reached */
+}
+
+/* Raises the classed R condition of status `code` with a message made
+ * here (does not return). */
+static inline void raise_status(int code, const char *fmt, ...) {
+  rnn_error e;
+  va_list ap;
+  e.code = code;
+  snprintf(e.id, sizeof e.id, "%s", rnn_status_id(code));
+  va_start(ap, fmt);
+  vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+  va_end(ap);
+  raise_core(&e);
+}
+
+/* ---- memory: each allocation whose size users choose is checked first,
+ * so that too large a size is an rnnkit_error_size that says what needed
+ * the memory, never R's unclassed "cannot allocate vector of size". */
+
+/* R's own limit on vector memory in bytes (mem.maxVSize(): --max-vsize,
+ * R_MAX_VSIZE, the default limit of R on macOS), or Inf for none. */
+static inline double r_vsize_limit(void) {
+  SEXP v = PROTECT(R_ParseEvalString(
+      "if (exists(\"mem.maxVSize\")) mem.maxVSize() else Inf", R_BaseEnv));
+  double mb = asReal(v);
+  UNPROTECT(1);
+  return ISNAN(mb) ? R_PosInf : mb * 1048576.0;
+}
+
+/* Raises rnnkit_error_size unless `bytes` for `what` might be allocated:
+ * the core's rnn_check_memory() (physical memory and a trial malloc; see
+ * src/core/memory.c for what that can and cannot promise under Linux's
+ * overcommit), then, for requests over 64 MiB, R's limit.  (Smaller ones
+ * over R's limit mean R has almost no memory left; the allocation's own
+ * error is then the honest one, and the R call is not worth making on
+ * every small allocation.) */
+static inline void need_bytes(size_t bytes, const char *what) {
+  rnn_error err;
+  double lim;
+  if (rnn_check_memory(bytes, what, &err) != RNN_OK) raise_core(&err);
+  if (bytes <= ((size_t)64 << 20)) return;
+  lim = r_vsize_limit();
+  if ((double)bytes > lim)
+    raise_status(RNN_ERR_SIZE,
+                 "%s would need %.3g GB of memory, more than R's limit on "
+                 "vector memory (%.3g GB; see ?mem.maxVSize); use fewer "
+                 "units or layers, shorter or fewer windows, or fewer paths",
+                 what, (double)bytes / 1e9, lim / 1e9);
+}
+
+static inline void need_doubles(size_t n, const char *what) {
+  need_bytes(rnn_size_mul(n, sizeof(double)), what);
+}
+
+/* A double vector of n elements for `what`, unprotected. */
+static inline SEXP new_doubles(size_t n, const char *what) {
+  need_doubles(n, what);
+  return allocVector(REALSXP, (R_xlen_t)n);
+}
+
+/* R's arrays have int dimensions: a larger one is rnnkit_error_size. */
+static inline void check_dims(size_t a, size_t b, size_t c, const char *what) {
+  if (a > INT_MAX || b > INT_MAX || c > INT_MAX)
+    raise_status(RNN_ERR_SIZE,
+                 "%s would be an array of %.0f x %.0f x %.0f, beyond R's "
+                 "limit of 2^31 - 1 per dimension",
+                 what, (double)a, (double)b, (double)c);
+}
+
+/* An m x n double matrix for `what`, unprotected. */
+static inline SEXP new_matrix(size_t m, size_t n, const char *what) {
+  check_dims(m, n, 1, what);
+  need_doubles(rnn_size_mul(m, n), what);
+  return allocMatrix(REALSXP, (int)m, (int)n);
+}
+
+/* An a x b x c double array for `what`, unprotected. */
+static inline SEXP new_array3(size_t a, size_t b, size_t c, const char *what) {
+  check_dims(a, b, c, what);
+  need_doubles(rnn_size_mul(rnn_size_mul(a, b), c), what);
+  return alloc3DArray(REALSXP, (int)a, (int)b, (int)c);
 }
 
 /* The element of a named list, or NULL (C's) when it has none. */
@@ -97,10 +181,11 @@ static inline void dims3(SEXP x, int n_in, size_t *N, size_t *T) {
   *T = (size_t)INTEGER(d)[1];
 }
 
-static inline double *alloc_work(size_t n) {
+/* n doubles of workspace (freed by R when the .Call returns); `what`
+ * says what needs them. */
+static inline double *alloc_work(size_t n, const char *what) {
   if (n == 0) n = 1;
-  if (n > (size_t)(R_XLEN_T_MAX / 8))
-    error("rnnkit: workspace of %.0f doubles is too large", (double)n);
+  need_doubles(n, what);
   return (double *)R_alloc(n, sizeof(double));
 }
 

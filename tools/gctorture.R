@@ -58,12 +58,16 @@ workflow <- function() {
                      validation = 0)
   lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
   out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
+  out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
   # the gateways' error paths: status codes raised after allocations
   out$errors <- vapply(list(
     function() ns$.Call(ns$rnnkit_predict, fit$config, fit$params, array(0, c(0, 4, 2))),
     function() ns$.Call(ns$rnnkit_model_decode, as.raw(1:40)),
     function() ns$.Call(ns$rnnkit_windows, matrix(1, 3, 1), 1L, 1L, 5L, 1L, 1L, FALSE),
-    function() ns$.Call(ns$rnnkit_quantiles, matrix(1, 3, 1), c(2, 3))
+    function() ns$.Call(ns$rnnkit_quantiles, matrix(1, 3, 1), c(2, 3)),
+    # sizes too large for memory: rnnkit_error_size from the gateways
+    function() rnn_model(units = 1e5), # init
+    function() ns$.Call(ns$rnnkit_need_memory, 2^62, "a test")
   ), function(f) conditionMessage(tryCatch({ f(); stop("no error") },
                                            error = function(e) e)), "")
   out

@@ -100,9 +100,10 @@
 ##
 ## Ctrl-C stops training after the current batch: @code{rnn_fit} warns
 ## (@qcode{"rnnkit:interrupted"}) and returns the model as it stood, with
-## @code{status.interrupted} true, as R's @code{rnn_fit()} does (a Ctrl-C
-## while a @qcode{'Checkpoint'} is being written is Octave's ordinary
-## interrupt, which abandons the fit).
+## @code{status.interrupted} true, as R's @code{rnn_fit()} does.  A Ctrl-C
+## while a @qcode{'Checkpoint'} is being written stops training after that
+## epoch in the same way; that save is abandoned and the file keeps the
+## previous checkpoint (the warning says so).
 ##
 ## For the classifier losses @qcode{'bce'} and @qcode{'sparse_ce'} the
 ## history also holds the accuracy per epoch, @code{acc} and
@@ -384,7 +385,13 @@ function model = rnn_fit (X, varargin)
   if (res.diverged > 0)
     warning ("rnnkit:diverged", "%s", res.message);
   endif
-  if (res.ctrl_c)
+  if (res.ctrl_c && res.checkpoint_ctrl_c > 0)
+    warning ("rnnkit:interrupted", ["rnn_fit: training interrupted (Ctrl-C) " ...
+             "after %d complete epoch(s); returning the model as it stood " ...
+             "(the Ctrl-C came while the checkpoint of epoch %d was being " ...
+             "saved; %s)"], n, res.checkpoint_ctrl_c, ...
+             checkpoint_holds (seq.checkpoint));
+  elseif (res.ctrl_c)
     warning ("rnnkit:interrupted", ["rnn_fit: training interrupted (Ctrl-C) " ...
              "after %d complete epoch(s); returning the model as it stood"], n);
   endif
@@ -482,32 +489,47 @@ endfunction
 ## saving failed (which stops training).  It never throws: an error must
 ## not unwind through the C core.  The file is written beside the target
 ## and renamed over it, so a save cut short leaves the previous
-## checkpoint intact.
+## checkpoint intact.  A Ctrl-C is no error that try/catch catches: it
+## unwinds through the unwind_protect cleanup below (which removes the
+## partial file) to the MEX gateway, which catches it (interrupt.cc).
 function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
   msg = "";
   part = [file ".part"];
-  try
-    m = base;
-    m.params = p;
-    m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
-    m.status = struct ("epochs_run", epoch, "checkpoint", true);
-    m.version = rnnkit_version ();
-    rnn_save (m, part);
-    [err, msg] = rename (part, file);
-    if (err != 0)
-      msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
-      unlink (part);
-    else
-      msg = "";
-    endif
-  catch err
-    msg = err.message;
-    if (isempty (msg))
-      msg = "an error";
-    endif
+  unwind_protect
+    try
+      m = base;
+      m.params = p;
+      m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
+      m.status = struct ("epochs_run", epoch, "checkpoint", true);
+      m.version = rnnkit_version ();
+      rnn_save (m, part);
+      [err, msg] = rename (part, file);
+      if (err != 0)
+        msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
+      else
+        msg = "";
+      endif
+    catch err
+      msg = err.message;
+      if (isempty (msg))
+        msg = "an error";
+      endif
+    end_try_catch
+  unwind_protect_cleanup
+    ## the partial file of a failed save, or of one a Ctrl-C cut short
     if (exist (part, "file"))
       unlink (part);
     endif
+  end_unwind_protect
+endfunction
+
+## What the checkpoint file holds after a save that a Ctrl-C interrupted:
+## the interrupt may have come before or after the rename.
+function s = checkpoint_holds (file)
+  try
+    s = sprintf ("'%s' holds epoch %d", file, rnn_load (file).status.epochs_run);
+  catch
+    s = sprintf ("no checkpoint was written to '%s'", file);
   end_try_catch
 endfunction
 

@@ -38,11 +38,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#if defined(__unix__) || defined(__APPLE__)
-#include <unistd.h>
-#endif
 
 #include "rnnkit.h"
 
@@ -164,42 +160,21 @@ static uint64_t seed_from(const mxArray *s) {
 
 /* a * b * c, or SIZE_MAX if that overflows */
 static size_t mul3(size_t a, size_t b, size_t c) {
-  if (a && b > SIZE_MAX / a) return SIZE_MAX;
-  a *= b;
-  if (a && c > SIZE_MAX / a) return SIZE_MAX;
-  return a * c;
-}
-
-static double physical_memory(void) {
-#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
-  long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-  if (pages > 0 && size > 0) return (double)pages * (double)size;
-#endif
-  return 0;
+  return rnn_size_mul(rnn_size_mul(a, b), c);
 }
 
 /* Octave reports an allocation that fails (mxMalloc, mxCreate...) with
  * an error without identifier, after trying it.  So before each large
- * allocation: refuse more than the computer's memory, and try the size
- * with malloc (and free it), so that too large a request is an
+ * allocation the core's rnn_check_memory() (physical memory, then a trial
+ * malloc; src/core/memory.c) turns too large a request into an
  * "rnnkit:size" error that says what needed the memory. */
 static void need_bytes(size_t bytes, const char *what) {
-  double phys = physical_memory();
-  void *p = NULL;
-  if (bytes == 0) return;
-  if (bytes < SIZE_MAX && (phys == 0 || (double)bytes <= phys))
-    p = malloc(bytes);
-  if (!p)
-    mexErrMsgIdAndTxt("rnnkit:size", "%s would need %.3g GB of memory, more "
-                      "than can be allocated here; use fewer units or layers, "
-                      "shorter or fewer windows, or fewer paths", what,
-                      bytes == SIZE_MAX ? INFINITY : (double)bytes / 1e9);
-  free(p);
+  rnn_error err;
+  if (rnn_check_memory(bytes, what, &err) != RNN_OK) raise_core(&err);
 }
 
 static void need_doubles(size_t n, const char *what) {
-  need_bytes(n > SIZE_MAX / sizeof(double) ? SIZE_MAX : n * sizeof(double),
-             what);
+  need_bytes(rnn_size_mul(n, sizeof(double)), what);
 }
 
 static double *alloc_work(size_t n) {
@@ -294,10 +269,15 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
  * stood with interrupted = true; rnn_fit.m warns "rnnkit:interrupted".
  * tools/octave-interrupt.sh tests this.
  *
- * The one exception is a checkpoint function: it is Octave code, and a
- * Ctrl-C that arrives while it runs is Octave's ordinary interrupt (the
- * fit is abandoned; Octave frees the gateway's memory, the core keeps
- * none).
+ * The checkpoint function is Octave code, in which a Ctrl-C is Octave's
+ * ordinary interrupt, a C++ exception.  run_checkpoint() calls it through
+ * rnnkit_feval_catching_interrupt() (interrupt.cc), which catches that
+ * exception before it reaches the core and resets Octave's interrupt
+ * state; the fit then stops after this epoch like any Ctrl-C.  The save
+ * itself (save_checkpoint in rnn_fit.m) writes FILE.part and renames it
+ * over FILE, and its unwind_protect cleanup removes a FILE.part the
+ * interrupt cut short: the checkpoint file is either complete or the
+ * previous one.
  *
  * Checkpoints: tc may carry a function handle `checkpoint`, called
  * through feval after every checkpoint_every-th epoch as
@@ -313,7 +293,13 @@ typedef struct {
   mxArray *params;  /* the weights, trained in place                */
   mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
   char error[256];  /* why a checkpoint failed ("" if none)         */
+  int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
 } fit_ctx;
+
+/* interrupt.cc */
+int rnnkit_feval_catching_interrupt(int nout, mxArray *out[], int nin,
+                                    mxArray *in[], const char *fn,
+                                    mxArray **exception);
 
 static int interrupt_pending(void) { return octave_interrupt_state > 0; }
 
@@ -351,8 +337,8 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
 
 /* Calls fn(epoch, params, loss, val_loss, acc, val_acc) through feval.
  * The .m side catches its own errors and returns the message (a string,
- * "" on success); an error that escapes it is trapped here too.  Either
- * stops training after this epoch. */
+ * "" on success); an error that escapes it is trapped here too, and a
+ * Ctrl-C is caught (see above).  Each stops training after this epoch. */
 static int run_checkpoint(fit_ctx *c, int epoch) {
   mxArray *in[7], *out[1], *ex;
   int k;
@@ -361,8 +347,10 @@ static int run_checkpoint(fit_ctx *c, int epoch) {
   in[2] = mxDuplicateArray(c->params);
   for (k = 0; k < 4; k++) in[3 + k] = c->hist[k];
   out[0] = NULL;
-  ex = mexCallMATLABWithTrap(1, out, 7, in, "feval");
-  if (ex) {
+  if (rnnkit_feval_catching_interrupt(1, out, 7, in, "feval", &ex)) {
+    c->ctrl_c = 1;
+    c->ck_ctrl_c = epoch;
+  } else if (ex) {
     snprintf(c->error, sizeof c->error, "the checkpoint function failed");
     mxDestroyArray(ex);
   } else if (out[0] && mxIsChar(out[0]) && !mxIsEmpty(out[0])) {
@@ -372,7 +360,7 @@ static int run_checkpoint(fit_ctx *c, int epoch) {
   if (out[0]) mxDestroyArray(out[0]);
   mxDestroyArray(in[1]);
   mxDestroyArray(in[2]);
-  return c->error[0] != '\0';
+  return c->error[0] != '\0' || c->ctrl_c;
 }
 
 /* The progress line and the interrupt check first: when on_epoch() asks
@@ -405,7 +393,8 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
                              "best_epoch", "stopped_early", "interrupted",
                              "diverged", "restored", "message", "acc",
-                             "val_acc", "checkpoint_error", "ctrl_c"};
+                             "val_acc", "checkpoint_error", "ctrl_c",
+                             "checkpoint_ctrl_c"};
   (void)nlhs;
   (void)nrhs;
   check_params(&cfg, prhs[2]);
@@ -484,7 +473,7 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
   mxFree(work);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = mxCreateStructMatrix(1, 1, 14, nm);
+  out = mxCreateStructMatrix(1, 1, 15, nm);
   mxSetField(out, 0, "params", p);
   mxSetField(out, 0, "loss", lh);
   mxSetField(out, 0, "val_loss", vh);
@@ -499,6 +488,7 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   mxSetField(out, 0, "val_acc", vah);
   mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
   mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
+  mxSetField(out, 0, "checkpoint_ctrl_c", mxCreateDoubleScalar(ctx.ck_ctrl_c));
   plhs[0] = out;
 }
 

@@ -112,6 +112,22 @@ typedef struct {
 /* The identifier of a status code, e.g. "rnnkit:dim". */
 const char *rnn_status_id(int code);
 
+/* ---- memory -------------------------------------------------------- */
+
+/* a * b, or SIZE_MAX when that overflows: sizes of arrays the hosts are
+ * asked for, checked with rnn_check_memory() before they allocate. */
+size_t rnn_size_mul(size_t a, size_t b);
+
+/* RNN_OK if `bytes` (SIZE_MAX: an overflowed size) might be allocated:
+ * no more than the computer's physical memory, and a trial malloc() of
+ * them succeeds (and is freed at once).  Otherwise RNN_ERR_SIZE, with a
+ * message that `what` ("the model's weights") would need that much.
+ * The hosts call this before each allocation whose size users choose, so
+ * that too large a size is an "rnnkit:size" error, not the host's own
+ * allocation error.  Under overcommit a success does not mean the memory
+ * is free; it excludes sizes that can never fit. */
+int rnn_check_memory(size_t bytes, const char *what, rnn_error *err);
+
 /* ---- model configuration ------------------------------------------- */
 
 enum { RNN_CELL_SIMPLE = 0, RNN_CELL_LSTM = 1, RNN_CELL_GRU = 2 };

@@ -563,6 +563,29 @@ static void check_small_gemm(void) {
   }
 }
 
+/* rnn_check_memory(): sizes that can never be allocated are RNN_ERR_SIZE
+ * with a message naming what needed them; small ones pass. */
+static void test_memory(void) {
+  rnn_error err;
+  size_t big = rnn_size_mul((size_t)1 << 40, (size_t)1 << 30);
+  check(big == SIZE_MAX, "rnn_size_mul saturates on overflow");
+  check(rnn_size_mul(3, 7) == 21 && rnn_size_mul(0, SIZE_MAX) == 0,
+        "rnn_size_mul multiplies");
+  check(rnn_check_memory(0, "nothing", &err) == RNN_OK, "no bytes fit");
+  check(rnn_check_memory(1024, "a little", &err) == RNN_OK, "1 KiB fits");
+  check(rnn_check_memory(SIZE_MAX, "the weights", &err) == RNN_ERR_SIZE &&
+            strcmp(err.id, "rnnkit:size") == 0 &&
+            strstr(err.msg, "the weights would need") != NULL,
+        "an overflowed size is rnnkit:size");
+  /* 2^60 bytes: more than any computer's memory, and under every
+   * overcommit policy more than RAM plus swap */
+  check(rnn_check_memory((size_t)1 << 60, "the paths", &err) == RNN_ERR_SIZE &&
+            strstr(err.msg, "the paths would need 1.15e+09 GB") != NULL,
+        "2^60 bytes are rnnkit:size, with the size in the message");
+  check(rnn_check_memory(SIZE_MAX, "x", NULL) == RNN_ERR_SIZE,
+        "a NULL err is allowed");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -573,6 +596,7 @@ int main(void) {
   int st1, st2;
 
   test_tokens();
+  test_memory();
   /* configuration checks return status codes, never crash */
   check(rnn_config_check(&c, &err) == RNN_OK, "valid config accepted");
   check(rnn_config_check(NULL, &err) == RNN_ERR_INPUT, "NULL config");

@@ -49,3 +49,18 @@ skip_if_valgrind_parent <- function() {
     testthat::skip("parent under valgrind, workers native: last bits may differ")
   }
 }
+
+# TRUE if rnnkit's own memory check (src/core/memory.c: physical memory
+# and a trial malloc) would let `bytes` be allocated here. A test of a size
+# meant to be too large for memory skips on a computer where it is not,
+# instead of really allocating and filling that much.
+might_allocate <- function(bytes) {
+  r <- tryCatch(rnnkit:::need_memory(bytes, "a test"), rnnkit_error_size = function(e) e)
+  !inherits(r, "rnnkit_error_size")
+}
+
+skip_if_might_allocate <- function(bytes) {
+  if (might_allocate(bytes)) {
+    testthat::skip(paste(format(bytes / 1e9), "GB might be allocated on this computer"))
+  }
+}

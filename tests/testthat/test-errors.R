@@ -63,6 +63,45 @@ test_that("bad sizes and options", {
   expect_error(rnn_model(params = 1:3), class = "rnnkit_error_dim")
 })
 
+test_that("sizes too large for memory are rnnkit_error_size, raised before allocating", {
+  # each would be R's unclassed "cannot allocate vector of size ..." without
+  # the check; the message names what needed the memory and how much
+  size_error <- function(expr, msg) {
+    e <- expect_error(expr, class = "rnnkit_error_size")
+    expect_match(conditionMessage(e), msg)
+  }
+  skip_if_might_allocate(320e9)
+  size_error(rnn_fit(x, y, units = 1e5, epochs = 1, verbose = FALSE),
+             "model's weights would need 320 GB of memory")
+  size_error(rnn_model(units = 1e5), "model's weights would need 320 GB")
+  size_error(rnn_model("gru", units = c(5e4, 5e4), n_in = 3), "model's weights would need")
+  size_error(rnn_model(units = 1e9), "limit is 100,000 per layer")
+  size_error(rnn_layer("lstm", units = 1e9), "limit is 100,000 per layer")
+  # a seq2seq model with a million outputs: a small input, terabytes out
+  big_out <- rnn_model(units = 1, n_out = 1e6, return_sequences = TRUE, seed = 1)
+  xs <- array(0, c(1e4, 100, 1))
+  size_error(predict(big_out, xs), "predictions would need 8e\\+03 GB")
+  size_error(rnn_predict_and_update_state(big_out, xs), "would need 8e\\+03 GB")
+  size_error(rnn_windows(rnorm(1e5), window = 5e4, scale = "none"),
+             "50000 windows of 50000 rows x 1 feature\\(s\\) would be 2.5e\\+09 values")
+  size_error(rnn_pad_sequences(replicate(1e4, 1:3, simplify = FALSE), maxlen = 1e8),
+             "padded sequences would need 4e\\+03 GB")
+  px <- data.frame(Date = as.Date("2020-01-01") + 0:79, Close = cumsum(rnorm(80)) + 50)
+  fit <- rnn_fit(rnn_windows(px, window = 5, test = 10), units = 2, epochs = 1, seed = 1,
+                 verbose = FALSE)
+  size_error(forecast(fit, h = 1e5, npaths = 1e6), "simulated paths would need 800 GB")
+})
+
+test_that("R's own limit on vector memory is an rnnkit_error_size too", {
+  old <- mem.maxVSize()
+  on.exit(mem.maxVSize(old))
+  mem.maxVSize(1000) # Mb; R keeps a larger limit if it uses more already
+  skip_if(mem.maxVSize() > 1000, "R uses more than 1000 Mb already")
+  # 1.15 GB of weights: within this computer's memory, beyond R's limit
+  expect_error(rnn_model(units = 6000), class = "rnnkit_error_size")
+  expect_error(rnn_model(units = 6000), "would need 1.15 GB of memory, more than")
+})
+
 test_that("labels outside the model's classes", {
   m <- rnn_fit(x, factor(rep(c("a", "b"), 5)), loss = "sparse_ce", epochs = 1, verbose = FALSE)
   expect_equal(m$classes, c("a", "b"))

@@ -89,3 +89,39 @@ test_that("the series workflow: random arguments to predict, forecast, accuracy,
                  paste("rnn_backtest", paste(names(bargs), collapse = ","), paste(sapply(bargs, class), collapse = ",")))
   }
 })
+
+test_that("sizes too large for memory: rnnkit_error_size, never R's allocation error", {
+  # the counts each public entry allocates by, at sizes no computer holds
+  # (as tests/octave/random_inputs.m's `huge` calls); an unclassed error,
+  # a crash or a success (which would mean filling terabytes) fails
+  skip_if_might_allocate(240e9)
+  x <- array(rnorm(8 * 3 * 2), c(8, 3, 2))
+  y <- rnorm(8)
+  px <- data.frame(Date = as.Date("2020-01-01") + 0:79, Close = cumsum(rnorm(80)) + 50)
+  fit <- rnn_fit(rnn_windows(px, window = 5, test = 10), units = 2, epochs = 1, seed = 1,
+                 verbose = FALSE)
+  wide <- rnn_model(units = 1, n_in = 2, n_out = 1e6, return_sequences = TRUE, seed = 1)
+  xl <- array(0, c(1e4, 100, 2))
+  huge <- list(
+    fit_units = function() rnn_fit(x, y, units = 1e5, epochs = 1, verbose = FALSE),
+    fit_layers = function() rnn_fit(x, y, units = c(3e4, 3e4), epochs = 1, verbose = FALSE),
+    fit_units_1e9 = function() rnn_fit(x, y, units = 1e9, verbose = FALSE),
+    fit_units_int_max = function() rnn_fit(x, y, units = .Machine$integer.max, verbose = FALSE),
+    model_units = function() rnn_model(units = 1e5),
+    model_out = function() rnn_model(units = 1e5, n_out = 1e6),
+    model_layers = function() rnn_model(units = rep(1e5, 16)),
+    layer_units = function() rnn_layer("gru", units = 2^31),
+    predict_out = function() predict(wide, xl),
+    step_out = function() rnn_predict_and_update_state(wide, xl),
+    windows = function() rnn_windows(rnorm(1e5), window = 5e4, scale = "none"),
+    forecast_paths = function() forecast(fit, h = 1e5, npaths = 1e6),
+    pad_maxlen = function() rnn_pad_sequences(replicate(1e4, 1:3, simplify = FALSE),
+                                              maxlen = .Machine$integer.max)
+  )
+  for (k in names(huge)) {
+    res <- tryCatch({ huge[[k]](); "succeeded" },
+                    rnnkit_error_size = function(e) "size",
+                    error = function(e) paste(class(e)[1], conditionMessage(e)))
+    expect_identical(res, "size", info = k)
+  }
+})
