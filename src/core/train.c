@@ -61,44 +61,57 @@ typedef struct {
 
 #ifdef _OPENMP
 /* Two threads or one for the halves of the next batches.  Batches are
- * timed in rounds (16 batches, or fewer when they take 20 ms), and each
- * mode keeps a moving average of its seconds per sample.  A round on two
- * threads whose wall time is at most 3/4 of its halves' summed times
- * overlapped them well, and two threads stay.  Otherwise another process
- * holds a core and one thread waited for the other: the next round runs
- * the halves in turn (when that mode has not been timed for 32 rounds) or
- * the faster mode is taken.  While one thread is faster, two are tried
- * again after 16 rounds and 20 times the last try's time, so that a
- * machine that becomes quiet again is noticed at a cost of at most 5%.
- * Only the time depends on this. */
+ * timed in rounds (16 batches, or fewer when they take 20 ms).  A round
+ * on two threads whose wall time is at most 3/4 of its halves' summed
+ * times overlapped them well.  One whose wall time exceeded that sum (one
+ * thread alone would have been faster: another process holds a core and
+ * one thread waited for the other), or two middling ones in a row (a
+ * single one can be a hiccup), make the halves run in turn, unless the
+ * last rounds in turn, timed within 64 rounds, took longer per sample.
+ * Rounds in turn go on while they are faster per sample than the last
+ * round on two threads; two threads are tried again after 16 rounds in
+ * turn, 32 after a failed try, then 64, ... 1024, and never before the
+ * rounds in turn took 20 times the last failed try, so that a machine
+ * that becomes quiet is noticed at a cost of a few percent.  Only the
+ * time depends on this. */
 typedef struct {
   int two;                      /* this round: halves on two threads */
   int started;                  /* the second thread has run a batch */
   int batches;                  /* batches timed in this round */
-  double wall, work, samples;   /* its wall time, halves' times, samples */
-  double per[2];                /* s/sample: [0] in turn, [1] two threads; 0 unknown */
-  double two_last, one_since;   /* wall of the last round on two threads; in turn since */
-  long round, timed_one, timed_two; /* rounds done; last round of each mode */
+  int strikes, fails;           /* middling rounds on two threads in a row; failed tries */
+  long wait;                    /* rounds in turn left before trying two threads */
+  double wall, work, samples;   /* this round: wall time, halves' times, samples */
+  double per_one, per_two;      /* s/sample in turn (moving average), of the last
+                                   round on two threads; 0: unknown */
+  double tried, since;          /* wall of the last round on two threads; time in turn since */
+  long round, timed_one;        /* rounds done; the last round in turn */
 } pacer;
 
 static void pacer_end_round(pacer *pc) {
   const double s = pc->wall / pc->samples;
-  double *per = pc->per;
-  per[pc->two] = per[pc->two] > 0 ? 0.5 * (per[pc->two] + s) : s;
   pc->round++;
   if (pc->two) {
-    pc->timed_two = pc->round;
-    pc->two_last = pc->wall;
-    if (pc->wall <= 0.75 * pc->work) pc->two = 1;
-    else if (per[0] == 0 || pc->round - pc->timed_one > 32) pc->two = 0;
-    else pc->two = per[1] <= per[0];
+    pc->per_two = s;
+    pc->tried = pc->wall;
+    if (pc->wall <= 0.75 * pc->work) {
+      pc->strikes = pc->fails = 0;
+    } else if (pc->wall > pc->work || ++pc->strikes >= 2) {
+      pc->strikes = 0;
+      if (pc->per_one == 0 || pc->round - pc->timed_one > 64 || s > pc->per_one) {
+        pc->two = 0;
+        pc->wait = 16L << pc->fails;
+        pc->since = 0.0;
+        if (pc->fails < 6) pc->fails++;
+      }
+    }
   } else {
+    pc->per_one = pc->per_one > 0 ? 0.5 * (pc->per_one + s) : s;
     pc->timed_one = pc->round;
-    pc->one_since += pc->wall;
-    pc->two = per[1] <= per[0] ||
-              (pc->round - pc->timed_two >= 16 && pc->one_since >= 20 * pc->two_last);
+    pc->since += pc->wall;
+    if (pc->per_two <= pc->per_one ||
+        (--pc->wait <= 0 && pc->since >= 20 * pc->tried))
+      pc->two = 1;
   }
-  if (pc->two) pc->one_since = 0.0;
   pc->batches = 0;
   pc->wall = pc->work = pc->samples = 0.0;
 }
@@ -246,7 +259,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
   int st, epoch, wait = 0, p;
 #ifdef _OPENMP
   const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
-  pacer pace = {1, 0, 0, 0.0, 0.0, 0.0, {0.0, 0.0}, 0.0, 0.0, 0, 0, 0};
+  pacer pace = {1, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0};
 #endif
 
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
