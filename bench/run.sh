@@ -91,7 +91,13 @@ for blas in $BENCH_BLAS; do
   tblas=$(LD_LIBRARY_PATH=$bdir:$ldir $py -c 'import torch, re; print([l.split()[-1] for l in open("/proc/self/maps") if re.search(r"libblas|openblas", l)][0])')
   echo "blas $blas R=$blasfile torch=$tblas OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} core=${core:-n/a}" | tee -a "$log"
   for th in 1 2; do
-    pk=$(R_LD_LIBRARY_PATH=$rl OPENBLAS_NUM_THREADS=$th Rscript peak.R $( [ $blas = reference ] && echo 768 || echo 2048 ))
+    # best of three processes: one 2-thread measurement came out at the
+    # 1-thread rate (88.6 against 180.8 GFLOP/s in another run)
+    pk=0
+    for i in 1 2 3; do
+      p1=$(R_LD_LIBRARY_PATH=$rl OPENBLAS_NUM_THREADS=$th Rscript peak.R $( [ $blas = reference ] && echo 768 || echo 2048 ))
+      pk=$(awk "BEGIN { print ($p1 > $pk) ? $p1 : $pk }")
+    done
     echo "peak $blas $th $pk" | tee -a "$log"
   done
   rep=1
