@@ -386,6 +386,7 @@ function model = rnn_fit (X, varargin)
     warning ("rnnkit:diverged", "%s", res.message);
   endif
   if (res.ctrl_c && res.checkpoint_ctrl_c > 0)
+    drop_partial ([seq.checkpoint ".part"]);
     warning ("rnnkit:interrupted", ["rnn_fit: training interrupted (Ctrl-C) " ...
              "after %d complete epoch(s); returning the model as it stood " ...
              "(the Ctrl-C came while the checkpoint of epoch %d was being " ...
@@ -490,37 +491,49 @@ endfunction
 ## not unwind through the C core.  The file is written beside the target
 ## and renamed over it, so a save cut short leaves the previous
 ## checkpoint intact.  A Ctrl-C is no error that try/catch catches: it
-## unwinds through the unwind_protect cleanup below (which removes the
-## partial file) to the MEX gateway, which catches it (interrupt.cc).
+## unwinds to the MEX gateway, which catches it (interrupt.cc), and
+## rnn_fit then removes the partial file (drop_partial).  No
+## unwind_protect: Octave restores the interrupt state it saved around
+## the cleanup code, which loses a Ctrl-C that arrives during the cleanup
+## (tools/octave-interrupt.sh saw a fit run on after its SIGINT).
 function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
   msg = "";
   part = [file ".part"];
-  unwind_protect
-    try
-      m = base;
-      m.params = p;
-      m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
-      m.status = struct ("epochs_run", epoch, "checkpoint", true);
-      m.version = rnnkit_version ();
-      rnn_save (m, part);
-      [err, msg] = rename (part, file);
-      if (err != 0)
-        msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
-      else
-        msg = "";
-      endif
-    catch err
-      msg = err.message;
-      if (isempty (msg))
-        msg = "an error";
-      endif
-    end_try_catch
-  unwind_protect_cleanup
-    ## the partial file of a failed save, or of one a Ctrl-C cut short
-    if (exist (part, "file"))
-      unlink (part);
+  try
+    m = base;
+    m.params = p;
+    m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
+    m.status = struct ("epochs_run", epoch, "checkpoint", true);
+    m.version = rnnkit_version ();
+    rnn_save (m, part);
+    [err, msg] = rename (part, file);
+    if (err != 0)
+      msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
+    else
+      msg = "";
     endif
-  end_unwind_protect
+  catch err
+    msg = err.message;
+    if (isempty (msg))
+      msg = "an error";
+    endif
+  end_try_catch
+  if (! isempty (msg))
+    drop_partial (part);
+  endif
+endfunction
+
+## Removes the partial file of a failed save or of one a Ctrl-C cut short,
+## closing it first if the Ctrl-C came inside rnn_save's fwrite.
+function drop_partial (part)
+  for fid = fopen ("all")(:)'
+    if (strcmp (fopen (fid), part))
+      fclose (fid);
+    endif
+  endfor
+  if (exist (part, "file"))
+    unlink (part);
+  endif
 endfunction
 
 ## What the checkpoint file holds after a save that a Ctrl-C interrupted:

@@ -42,11 +42,17 @@ function rnn_save (model, file, varargin)
   if (fid < 0)
     error ("rnnkit:input", "rnn_save: cannot write '%s': %s", file, msg);
   endif
-  unwind_protect
+  ## not unwind_protect: Octave runs its cleanup with the interrupt state
+  ## saved and zeroed and then restores it, so a Ctrl-C arriving during
+  ## the cleanup is lost (rnn_fit's checkpoint saves call this between
+  ## epochs).  A Ctrl-C inside fwrite leaves fid open; rnn_fit closes it.
+  try
     n = fwrite (fid, bytes, "uint8");
-  unwind_protect_cleanup
+  catch err
     fclose (fid);
-  end_unwind_protect
+    rethrow (err);
+  end_try_catch
+  fclose (fid);
   if (n != numel (bytes))
     error ("rnnkit:input", "rnn_save: wrote %d of %d bytes to '%s'", n, ...
            numel (bytes), file);

@@ -275,9 +275,10 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
  * exception before it reaches the core and resets Octave's interrupt
  * state; the fit then stops after this epoch like any Ctrl-C.  The save
  * itself (save_checkpoint in rnn_fit.m) writes FILE.part and renames it
- * over FILE, and its unwind_protect cleanup removes a FILE.part the
- * interrupt cut short: the checkpoint file is either complete or the
- * previous one.
+ * over FILE, and rnn_fit.m removes a FILE.part the interrupt cut short:
+ * the checkpoint file is either complete or the previous one.  (Not an
+ * unwind_protect cleanup: Octave restores the interrupt state around one,
+ * losing a Ctrl-C that arrives while it runs.)
  *
  * Checkpoints: tc may carry a function handle `checkpoint`, called
  * through feval after every checkpoint_every-th epoch as

@@ -11,8 +11,7 @@
  * interrupt state as Octave's own top level does after an interrupt
  * (interpreter::recover_from_exception(), Octave >= 6, as the package's
  * DESCRIPTION requires), and reports it, so that the gateway stops after
- * the epoch as for any Ctrl-C.  The Octave code's unwind_protect cleanup
- * blocks have run by then (the exception unwinds through them). */
+ * the epoch as for any Ctrl-C. */
 #include "interpreter.h"
 #include "quit.h"
 
