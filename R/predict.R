@@ -18,13 +18,8 @@ predict.rnnkit_model <- function(object, newdata, type = c("response", "class"),
       (inherits(newdata, "rnnkit_windows") || length(dim(newdata)) < 3)) {
     return(as_prediction(predict_series(object, newdata)))
   }
-  if (inherits(newdata, "rnnkit_windows")) newdata <- newdata$x
-  x <- as_input_array(newdata, "newdata")
   cfg <- object$config
-  if (dim(x)[3] != cfg$n_in) {
-    rnnkit_abort("dim", "`newdata` has ", dim(x)[3], " feature(s) but the model was built for ",
-                 cfg$n_in, ". ", .shape_help)
-  }
+  x <- model_input_array(newdata, cfg, "newdata")
   p <- .Call(rnnkit_predict, cfg, object$params, x)
   if (type == "class") {
     if (is.null(object$classes)) {

@@ -22,13 +22,8 @@ rnn_predict_and_update_state <- function(model, x) {
     rnnkit_abort("input", "`x` is missing: give the next timesteps as an array ",
                  "samples x timesteps x features.")
   }
-  if (inherits(x, "rnnkit_windows")) x <- x$x
-  x <- as_input_array(x, "x")
   cfg <- model$config
-  if (dim(x)[3] != cfg$n_in) {
-    rnnkit_abort("dim", "`x` has ", dim(x)[3], " feature(s) but the model was built for ",
-                 cfg$n_in, ". ", .shape_help)
-  }
+  x <- model_input_array(x, cfg, "x")
   if (n_vocab(cfg) > 0) check_tokens(x, cfg)
   state <- model$state
   if (!is.null(state)) {

@@ -111,6 +111,18 @@ as_input_array <- function(x, name = "x") {
   array(as.double(x), dim = d)
 }
 
+# x (an array, or a windows object's x) as input to a model of config
+# cfg, with its feature count checked; name is the argument's name
+model_input_array <- function(x, cfg, name) {
+  if (inherits(x, "rnnkit_windows")) x <- x$x
+  x <- as_input_array(x, name)
+  if (dim(x)[3] != cfg$n_in) {
+    rnnkit_abort("dim", "`", name, "` has ", dim(x)[3], " feature(s) but the model was built for ",
+                 cfg$n_in, ". ", .shape_help)
+  }
+  x
+}
+
 # Arguments that landed in `...`: misspelled options. Names the nearest
 # real option, so `epoch = 5` says: did you mean `epochs`?
 check_dots <- function(dots, valid, fun) {
