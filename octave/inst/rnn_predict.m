@@ -101,4 +101,8 @@ endfunction
 %!error <its config is invalid> rnn_predict (setfield (m, "config", setfield (m.config, "units", 2e6)), X)
 %!error <rnn_predict takes at least 2 argument> rnn_predict (m)
 %!error <did you mean 'Type'> rnn_predict (m, X, "Typ", "class")
-%!error <options come in name/value pairs> rnn_predict (m, X, "Type")
+%!error <option 'Type' has no value; options come in name/value pairs> rnn_predict (m, X, "Type")
+%!error <valid options: Type> rnn_predict (m, X, "Kind", "class")
+%!error <option names must be strings> rnn_predict (m, X, 5, "Type")
+%!test
+%! assert (rnn_predict (m, X, "type", "response"), rnn_predict (m, X));
