@@ -7,12 +7,13 @@
 ## Predictions of a model for an array @var{X} of samples x timesteps x
 ## features (or the struct from @code{rnn_windows}).
 ##
-## A model trained on windows of one length (a many-to-one model, not
-## stateful) reads windows of that length only: @var{X} with another
-## number of timesteps (or features) is an error @qcode{"rnnkit:dim"}
-## saying what was given and what is needed.  For a model of one feature,
-## one window may be given as a row (1 x timesteps) or as a column as
-## long as the window; a column of another length is still samples x 1.
+## A model fit on the windows of @code{rnn_windows} reads windows of
+## their length only: @var{X} with another number of timesteps (or
+## features) is an error @qcode{"rnnkit:dim"} saying what was given and
+## what is needed.  A model fit on arrays reads sequences of any length
+## (a prefix, padded tokens).  For a model of one feature, one window may
+## be given as a row (1 x timesteps) or as a column as long as the
+## sequences it was trained on; a column of another length is samples x 1.
 ##
 ## @var{Y} is samples x outputs (a column for one output), or samples x
 ## timesteps x outputs for a many-to-many model.  For a classifier the
@@ -78,6 +79,10 @@ endfunction
 %!test
 %! ## a model fit on arrays reads sequences of any length (a prefix, padding)
 %! assert (size (rnn_predict (m, X(:, 1:4))), [6, 1]);
+%! ## but a column as long as its training sequences is one sequence
+%! p = rnn_predict (m, X);
+%! assert (rnn_predict (m, X(3, :)'), p(3), 1e-15);
+%! assert (size (rnn_predict (m, X(3, 1:6)')), [6, 1]);
 %!test
 %! ## many-to-many models read sequences of any length
 %! Y = reshape (cos (0.1 * (1:60)), 6, 10);

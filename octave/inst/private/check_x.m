@@ -5,10 +5,11 @@
 ## (rnn_input_check, shared with R) checks the shape: the model's number
 ## of features and, for a model fit on windows from rnn_windows, the
 ## window's number of timesteps, unless @var{any_length} (step-wise use).
-## Models fit on arrays read sequences of any length.  For a windows
-## model of one feature, a column vector as long as the window is that
-## one window (1 x timesteps): MATLAB users write a single window either
-## way round, and read as samples x 1 it could only be refused.
+## Models fit on arrays read sequences of any length.  For a model of
+## one feature (not stateful, not many-to-many), a column vector as long
+## as the sequences it was trained on (@code{n_time}, the window) is one
+## such sequence (1 x timesteps): MATLAB users write a single window
+## either way round, and as many one-step samples it would be nonsense.
 ## @end deftypefn
 function X = check_x (model, X, name = "X", any_length = false)
   if (isstruct (X) && isfield (X, "x"))
@@ -19,19 +20,23 @@ function X = check_x (model, X, name = "X", any_length = false)
   stateful = isfield (model, "training") && isstruct (model.training) ...
              && isscalar (model.training) && isfield (model.training, "stateful") ...
              && isequal (model.training.stateful, true);
+  ## the window length of a model fit on windows (checked by the core),
+  ## and the training length of any model (for the column rule below)
   n_time = 0;
-  if (! any_length && isfield (model, "prep") && isstruct (model.prep) ...
-      && isscalar (model.prep) && isfield (model.prep, "meta") ...
-      && isstruct (model.prep.meta) && isscalar (model.prep.meta) ...
-      && isfield (model.prep.meta, "window"))
-    t = model.prep.meta.window;
-    if (isnumeric (t) && isreal (t) && isscalar (t) && t >= 1 && t == round (t) ...
-        && t < 2^52)
-      n_time = double (t);
+  n_trained = 0;
+  if (! any_length)
+    if (isfield (model, "prep") && isstruct (model.prep) && isscalar (model.prep) ...
+        && isfield (model.prep, "meta") && isstruct (model.prep.meta) ...
+        && isscalar (model.prep.meta) && isfield (model.prep.meta, "window"))
+      n_time = count_or_zero (model.prep.meta.window);
+    endif
+    n_trained = n_time;
+    if (n_trained == 0 && isfield (model, "n_time"))
+      n_trained = count_or_zero (model.n_time);
     endif
   endif
-  if (n_time > 1 && ! stateful && ! cfg.seq_out && cfg.n_in == 1 ...
-      && iscolumn (X) && rows (X) == n_time)
+  if (n_trained > 1 && ! stateful && ! cfg.seq_out && cfg.n_in == 1 ...
+      && iscolumn (X) && rows (X) == n_trained)
     X = X.';
   endif
   try
@@ -40,4 +45,11 @@ function X = check_x (model, X, name = "X", any_length = false)
   catch e
     error (e.identifier, "%s", regexprep (e.message, '^__rnnkit__: ', ''));
   end_try_catch
+endfunction
+
+function n = count_or_zero (t)
+  n = 0;
+  if (isnumeric (t) && isreal (t) && isscalar (t) && t >= 1 && t == round (t) && t < 2^52)
+    n = double (t);
+  endif
 endfunction
