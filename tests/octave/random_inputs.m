@@ -440,7 +440,9 @@ function [args, label, want] = make_call (fn, fx, tmp, i)
         args = {};
         label = "no args";
       endif
-      want = keep_want (want, isempty (args) || ! strcmp (lm, "model"));
+      ## a char in h's place is the first option name (h left out), checked
+      ## before the options that follow it
+      want = keep_want (want, isempty (args) || ! strcmp (lm, "model") || ischar (h));
     case "rnn_accuracy"
       r = rand ();
       if (r < 0.4)
