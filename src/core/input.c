@@ -30,8 +30,8 @@ int rnn_input_check(const rnn_config *cfg, size_t n_time_fit, int stateful,
       err, RNN_ERR_DIM,
       "%s has %lu timestep(s) but the model was trained on %s of %lu. %s "
       "%s is %lu x %lu x %lu; the model needs %lu x %lu x %d. %s",
-      what, T, cfg->n_vocab > 0 ? "sequences" : "windows", Tf, conv, what, N,
-      T, I, N, Tf, cfg->n_in,
+      what, T, cfg->n_vocab > 0 ? "sequences" : "windows", Tf, conv, what, N, T,
+      I, N, Tf, cfg->n_in,
       cfg->n_vocab > 0
           ? "Pad or truncate the token sequences to that length "
             "(rnn_pad_sequences)."
