@@ -19,7 +19,7 @@ predict.rnnkit_model <- function(object, newdata, type = c("response", "class"),
     return(as_prediction(predict_series(object, newdata)))
   }
   cfg <- object$config
-  x <- model_input_array(newdata, cfg, "newdata")
+  x <- model_input_array(newdata, object, "newdata")
   p <- .Call(rnnkit_predict, cfg, object$params, x)
   if (type == "class") {
     if (is.null(object$classes)) {

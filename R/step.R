@@ -23,7 +23,7 @@ rnn_predict_and_update_state <- function(model, x) {
                  "samples x timesteps x features.")
   }
   cfg <- model$config
-  x <- model_input_array(x, cfg, "x")
+  x <- model_input_array(x, model, "x", any_length = TRUE)
   if (n_vocab(cfg) > 0) check_tokens(x, cfg)
   state <- model$state
   if (!is.null(state)) {

@@ -111,15 +111,20 @@ as_input_array <- function(x, name = "x") {
   array(as.double(x), dim = d)
 }
 
-# x (an array, or a windows object's x) as input to a model of config
-# cfg, with its feature count checked; name is the argument's name
-model_input_array <- function(x, cfg, name) {
+# x (an array, or a windows object's x) as input to `model`, with its
+# shape checked by the core (rnn_input_check(), shared with Octave): the
+# model's number of features and, for a model trained on windows cut from
+# a series (rnn_windows(), a formula), the window's number of timesteps.
+# Models fit on arrays read sequences of any length (padding, step-wise
+# use). name is the argument's name; any_length skips the timesteps rule
+# (step-wise use feeds any number of steps).
+model_input_array <- function(x, model, name, any_length = FALSE) {
   if (inherits(x, "rnnkit_windows")) x <- x$x
   x <- as_input_array(x, name)
-  if (dim(x)[3] != cfg$n_in) {
-    rnnkit_abort("dim", "`", name, "` has ", dim(x)[3], " feature(s) but the model was built for ",
-                 cfg$n_in, ". ", .shape_help)
-  }
+  window <- model$prep$meta$window
+  n_time <- if (any_length || length(window) != 1) NA_real_ else as.double(window)
+  .Call(rnnkit_input_check, model$config, n_time, isTRUE(model$training$stateful),
+        as.double(dim(x)), paste0("`", name, "`"))
   x
 }
 

@@ -9,6 +9,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_n_params", (DL_FUNC)&rnnkit_n_params, 1},
     {"rnnkit_init", (DL_FUNC)&rnnkit_init, 3},
     {"rnnkit_predict", (DL_FUNC)&rnnkit_predict, 3},
+    {"rnnkit_input_check", (DL_FUNC)&rnnkit_input_check, 5},
     {"rnnkit_loss_grad", (DL_FUNC)&rnnkit_loss_grad, 6},
     {"rnnkit_train", (DL_FUNC)&rnnkit_train, 9},
     {"rnnkit_model_encode", (DL_FUNC)&rnnkit_model_encode, 1},

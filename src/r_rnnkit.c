@@ -88,6 +88,35 @@ SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
   return out;
 }
 
+/* NULL, or the core's "rnnkit:dim" error when an input of dim (samples,
+ * timesteps, features; doubles) does not suit the model: n_time_fit is
+ * the training window length (NA or 0: any), stateful a flag, name the
+ * argument as the message shows it. */
+SEXP rnnkit_input_check(SEXP config, SEXP n_time_fit, SEXP stateful, SEXP dim,
+                        SEXP name) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  double nt = asReal(n_time_fit), d[3];
+  int k;
+  if (TYPEOF(dim) != REALSXP || XLENGTH(dim) != 3)
+    error("rnnkit internal error: dim must be 3 doubles");
+  for (k = 0; k < 3; k++) {
+    d[k] = REAL(dim)[k];
+    if (!(d[k] >= 0 && d[k] <= 4503599627370496.0))
+      error("rnnkit internal error: dim must be counts");
+  }
+  if (ISNAN(nt)) nt = 0;
+  if (!(nt >= 0 && nt <= 4503599627370496.0))
+    error("rnnkit internal error: n_time_fit must be a count");
+  if (!isString(name) || XLENGTH(name) != 1 || STRING_ELT(name, 0) == NA_STRING)
+    error("rnnkit internal error: name must be a string");
+  if (rnn_input_check(&cfg, (size_t)nt, asLogical(stateful) == TRUE,
+                      (size_t)d[0], (size_t)d[1], (size_t)d[2],
+                      CHAR(STRING_ELT(name, 0)), &err) != RNN_OK)
+    raise_core(&err);
+  return R_NilValue;
+}
+
 /* Loss, gradient and input gradient of the whole of x as one batch. */
 SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
                       SEXP seed) {

@@ -6,6 +6,8 @@
 SEXP rnnkit_n_params(SEXP config);
 SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed);
 SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x);
+SEXP rnnkit_input_check(SEXP config, SEXP n_time_fit, SEXP stateful, SEXP dim,
+                        SEXP name);
 SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
                       SEXP seed);
 SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,

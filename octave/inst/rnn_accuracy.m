@@ -137,20 +137,12 @@ function T = forecast_accuracy (fc, x)
     endif
     vals = full (double (vals(:)));
     if (isfield (x, "Date"))
-      d = x.Date;
-      if (iscellstr (d) || ischar (d))
-        d = cellstr (d);
-        if (! all (cellfun (@is_iso_date, d)))
-          error ("rnnkit:input", "rnn_accuracy: ACTUAL.Date must hold dates in ISO form (2016-04-20) or datenums");
-        endif
-        d = datenum (d, "yyyy-mm-dd");
-      endif
-      if (! isnumeric (d) || ! isreal (d) || numel (d) != numel (vals))
+      d = as_datenum (x.Date, "ACTUAL.Date", "rnn_accuracy");
+      if (numel (d) != numel (vals))
         error ("rnnkit:input", ["rnn_accuracy: ACTUAL.Date must be %d dates (datenums " ...
                "or 'yyyy-mm-dd'), one per value of ACTUAL.%s, not %s"], ...
-               numel (vals), fc.series, describe (d));
+               numel (vals), fc.series, describe (x.Date));
       endif
-      d = full (double (d));
       [ok, loc] = ismember (fc.dates(:), d(:));
       actual = NaN (h, 1);
       actual(ok) = vals(loc(ok));
@@ -269,6 +261,8 @@ endfunction
 %!error <takes 1 to 2 argument\(s\), not 3> rnn_accuracy (m, w, w)
 %!error <FC is not an intact forecast: mean> rnn_accuracy (setfield (rnn_forecast (m, 2, "Level", []), "mean", "x"), [1 2])
 %!error <ACTUAL.Date must hold dates in ISO form> rnn_accuracy (rnn_forecast (m, 2, "Level", []), struct ("Date", {{"x"}}, "Close", 1))
+## dates in another form say what is accepted and how to convert (issue 13, item 8)
+%!error <datenum numbers .*'31/01/2021' in row 1 is not one. Convert other forms first: datenum \(s, 'dd/mm/yyyy' or 'mm/dd/yyyy'\)> rnn_accuracy (rnn_forecast (m, 2, "Level", []), struct ("Date", {{"31/01/2021"}}, "Close", 1))
 %!error <ACTUAL.Close must be a numeric vector> rnn_accuracy (rnn_forecast (m, 2, "Level", []), struct ("Close", {{1}}))
 %!error <W.index.set must be 142 labels> rnn_accuracy (m, setfield (w, "index", setfield (w.index, "set", 1)))
 %!error <W.scaler.columns must be column names> rnn_accuracy (m, setfield (w, "scaler", setfield (w.scaler, "columns", 1+2i)))

@@ -42,8 +42,9 @@
 ## @item @qcode{'Epochs'}, @qcode{'BatchSize'}
 ## [100, 32]
 ## @item @qcode{'Validation'}
-## a fraction of the samples taken from the end (never shuffled), or a
-## struct with fields @code{x} and @code{y} [0]
+## a fraction of the samples taken from the end (never shuffled), or the
+## validation data: a struct with fields @code{x} and @code{y}, or a cell
+## @code{@{Xv, Yv@}} [0]
 ## @item @qcode{'EarlyStopping'}
 ## false, true (patience 10) or a patience in epochs [false]
 ## @item @qcode{'MinDelta'}, @qcode{'RestoreBest'}
@@ -166,6 +167,8 @@ function model = rnn_fit (X, varargin)
     Y = varargin{1};
     args = varargin(2:end);
   endif
+  valhelp = ["'Validation' is a fraction of the samples, taken from the " ...
+             "end (e.g. 0.2), a struct with fields x and y, or a cell {Xv, Yv}"];
   defaults = struct ("Cell", "lstm", "Units", 16, "Activation", "tanh", ...
                      "OutputActivation", [], "Loss", "mse", ...
                      "Optimizer", "adam", "LearnRate", [], "Epochs", 100, ...
@@ -179,7 +182,22 @@ function model = rnn_fit (X, varargin)
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
                      "CheckpointEvery", 1, "Model", []);
+  if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
+      && any (strcmpi (Y, fieldnames (defaults))))
+    error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
+           "target per sample of X first, rnn_fit (X, Y, '%s', ...), or fit " ...
+           "the struct of rnn_windows, rnn_fit (W, '%s', ...)"], Y, Y, Y);
+  endif
   o = rnnkit_options (defaults, "rnn_fit", args);
+  if (iscell (o.Validation))
+    ## {Xv, Yv}, as MATLAB's trainNetwork takes validation data
+    v = o.Validation;
+    if (numel (v) != 2)
+      error ("rnnkit:input", "%s; a cell must hold 2 arrays {Xv, Yv}, not %s", ...
+             valhelp, describe (v));
+    endif
+    o.Validation = struct ("x", {v{1}}, "y", {v{2}});
+  endif
   c = rnnkit_codes ();
   X = as_input_array (X, "X");
   d = [size(X, 1), size(X, 2), size(X, 3)];
@@ -252,8 +270,8 @@ function model = rnn_fit (X, varargin)
   v = o.Validation;
   if (isstruct (v))
     if (! isscalar (v) || ! all (isfield (v, {"x", "y"})))
-      error ("rnnkit:input", "'Validation' as a struct needs fields x and y, not %s", ...
-             describe (v));
+      error ("rnnkit:input", "%s; as a struct it needs fields x and y, not %s", ...
+             valhelp, describe (v));
     endif
     xval = as_input_array (v.x, "Validation.x");
     if (size (xval, 3) != d(3) || size (xval, 2) != d(2))
@@ -263,7 +281,11 @@ function model = rnn_fit (X, varargin)
     tv = prepare_targets (v.y, loss, size (xval, 1), d(2), tg.classes, "Validation.y");
     yval = tv.y;
   else
-    v = check_number (v, "Validation", 0, 0.9);
+    if (! ((isnumeric (v) || islogical (v)) && isreal (v) && isscalar (v) ...
+           && isfinite (v) && v >= 0 && v <= 0.9))
+      error ("rnnkit:input", "%s, not %s", valhelp, describe (v));
+    endif
+    v = full (double (v));
     n_val = floor (d(1) * v);
     if (v > 0 && (n_val < 1 || n_val >= d(1)))
       error ("rnnkit:dim", ["'Validation' %g of %d samples leaves %d for " ...
@@ -595,6 +617,24 @@ endfunction
 %! assert (m.training.n_train, 83);
 %! assert (all (isfinite (m.history.val_loss)));
 %! assert (m.status.epochs_run <= 50);
+
+## validation data as a cell {Xv, Yv} is the struct form (issue 13, item 6)
+%!test
+%! opts = {"Units", 2, "Epochs", 2, "Seed", 4, "Verbose", false};
+%! a = rnn_fit (X(1:80, :), Y(1:80), opts{:}, "Validation", struct ("x", X(81:end, :), "y", Y(81:end)));
+%! b = rnn_fit (X(1:80, :), Y(1:80), opts{:}, "Validation", {X(81:end, :), Y(81:end)});
+%! c = rnn_fit (X(1:80, :), Y(1:80), "units", 2, "EPOCHS", 2, "seed", 4, "verbose", false, ...
+%!              "validation", {X(81:end, :), Y(81:end)});
+%! assert (b.training.n_val, 30);
+%! assert (isequal (a.params, b.params, c.params));
+%! assert (isequal (a.history, b.history, c.history));
+%!error <a struct with fields x and y, or a cell {Xv, Yv}; a cell must hold 2 arrays {Xv, Yv}, not a 1x3 cell> rnn_fit (X, Y, "Validation", {1, 2, 3})
+%!error <a struct with fields x and y, or a cell {Xv, Yv}, not 'last'> rnn_fit (X, Y, "Validation", "last")
+%!error <a struct with fields x and y, or a cell {Xv, Yv}; as a struct it needs fields x and y> rnn_fit (X, Y, "Validation", struct ("x", 1))
+%!error <'Validation' is a fraction .*, not double 1.5> rnn_fit (X, Y, "Validation", 1.5)
+%!error <Y is missing: 'Epochs' is an option> rnn_fit (X, "Epochs", 5)
+%!error <Y is missing: 'units' is an option> rnn_fit (X, "units", 5, "Epochs", 2)
+%!error <unknown option 'Epoch'; did you mean 'Epochs'\? Valid options: Cell, Units,> rnn_fit (X, Y, "Epoch", 5)
 
 ## the sine example learns
 %!test

@@ -4,6 +4,7 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{fc} =} rnn_forecast (@var{model})
 ## @deftypefnx {} {@var{fc} =} rnn_forecast (@var{model}, @var{h}, @var{name}, @var{value}, @dots{})
+## @deftypefnx {} {@var{fc} =} rnn_forecast (@var{model}, @var{name}, @var{value}, @dots{})
 ## The next @var{h} values after the end of the data a model was fit from,
 ## with prediction intervals from simulated sample paths (bootstrapped
 ## one-step residuals), exactly as R's @code{forecast()}: the same model
@@ -14,7 +15,8 @@
 ## @code{rnn_load}).  A model with @qcode{'Horizon'} 1 that predicts all its
 ## features forecasts recursively (feeding its forecasts back in); one with
 ## a longer horizon forecasts directly, up to that horizon.  @var{h}
-## defaults to 10 (recursive) or the horizon (direct).
+## defaults to 10 (recursive) or the horizon (direct); it may be left
+## out before the options, e.g. @code{rnn_forecast (model, "Level", 95)}.
 ##
 ## Options:
 ## @table @asis
@@ -41,6 +43,10 @@
 function fc = rnn_forecast (model, h = [], varargin)
   check_nargin ("rnn_forecast", nargin, 1, Inf, ...
                 "fc = rnn_forecast (model, h, 'Level', [80 95], ...)");
+  if (ischar (h))   # rnn_forecast (model, 'Name', value, ...): h left out
+    varargin = [{h}, varargin];
+    h = [];
+  endif
   prep = need_prep (model, "rnn_forecast");
   o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
                               "Series", []), "rnn_forecast", varargin);
@@ -194,6 +200,18 @@ endfunction
 %! fc = rnn_forecast (mm, 3, "Level", []);
 %! assert (fc.dates, datenum (2021, 1, [18 19 20])');
 
+## h may be left out before the options (names in any case)
+%!test
+%! a = rnn_forecast (m, [], "Seed", 1, "NPaths", 50);
+%! b = rnn_forecast (m, "Seed", 1, "NPaths", 50);
+%! c = rnn_forecast (m, 10, "seed", 1, "npaths", 50);
+%! assert (isequal (a, b, c));
+%! fc = rnn_forecast (m, "Level", 95, "NPaths", 50, "Seed", 1);
+%! assert (fc.level, 95);
+%! assert (size (fc.mean), [10, 1]);
+%!error <unknown option 'Levle'; did you mean 'Level'\? Valid options: Level, NPaths, Seed, Series> rnn_forecast (m, "Levle", 95)
+%!error id=rnnkit:input rnn_forecast (m, "Level")
+%!error <option 'Level' has no value> rnn_forecast (m, 5, "Level")
 %!error id=rnnkit:input rnn_forecast (struct ("config", 1, "params", 1))
 %!error id=rnnkit:input rnn_forecast (m, 5, "Level", 120)
 %!error <need 'NPaths'> rnn_forecast (m, 5, "NPaths", 5)

@@ -28,7 +28,7 @@ function [model, Y] = rnn_predict_and_update_state (model, X, varargin)
   check_nargin ("rnn_predict_and_update_state", nargin, 2, 2, ...
                 "[model, Y] = rnn_predict_and_update_state (model, X)");
   check_model (model, "rnn_predict_and_update_state");
-  X = check_x (model, X);
+  X = check_x (model, X, "X", true);
   state = [];
   if (isfield (model, "state"))
     state = model.state;

@@ -8,9 +8,12 @@
 ##
 ## @var{data} is a numeric matrix (one column is named @qcode{'value'},
 ## several @qcode{'x1'}, @qcode{'x2'}, @dots{}) or a struct of equal-length
-## column vectors; its field @code{Date} (see @qcode{'Date'}), holding
-## @code{datenum} values or a cellstr of @qcode{'yyyy-mm-dd'} dates, gives
-## the dates.
+## column vectors and one field of dates: @code{datenum} values, or
+## @qcode{'yyyy-mm-dd'} strings (a cellstr or char rows).  The date field
+## is the one that @qcode{'Date'} names, else a field named @code{Date},
+## @code{date} or @code{dates} (in any case), else the one text field of
+## dates.  Dates in another form are an error that says how to convert
+## them, e.g. @code{datenum (s, "dd/mm/yyyy")}.
 ##
 ## Options (defaults in brackets):
 ## @table @asis
@@ -33,7 +36,7 @@
 ## missing values: @qcode{'error'}, @qcode{'omit'} (drop the windows that
 ## touch one) or @qcode{'locf'} (carry the last value forward) [@qcode{'error'}]
 ## @item @qcode{'Date'}
-## the name of the date field of a struct [@qcode{'Date'}]
+## the name of the date field of a struct, in any case [found as above]
 ## @end table
 ##
 ## The result has the fields of R's windows object: @code{x} (windows x
@@ -56,14 +59,15 @@ function w = rnn_windows (data, varargin)
   check_nargin ("rnn_windows", nargin, 1, Inf, ...
                 "w = rnn_windows (data, 'Window', 30, ...)");
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
-                     "Stride", 1, "Date", "Date", "NA", "error", "Split", [], ...
+                     "Stride", 1, "Date", [], "NA", "error", "Split", [], ...
                      "Test", [], "Scale", "minmax");
   o = rnnkit_options (defaults, "rnn_windows", varargin);
-  if (! ischar (o.Date) || rows (o.Date) > 1)
+  if (! (isempty (o.Date) && isnumeric (o.Date)) ...
+      && (! ischar (o.Date) || rows (o.Date) != 1))
     error ("rnnkit:input", "rnn_windows: 'Date' must be the name of the date field, not %s", ...
            describe (o.Date));
   endif
-  [cols, vals, index] = series_frame (data, o.Date);
+  [cols, vals, index, date_name] = series_frame (data, o.Date);
   n = rows (vals);
   target = o.Target;
   features = o.Features;
@@ -154,9 +158,11 @@ function w = rnn_windows (data, varargin)
   endif
   if (! isempty (o.Split))
     if (isempty (index))
-      error ("rnnkit:input", "rnn_windows: 'Split' needs dates, but DATA has none; use 'Test'");
+      error ("rnnkit:input", ["rnn_windows: 'Split' needs dates, but DATA has none " ...
+             "(a field Date or date, a field of 'yyyy-mm-dd' strings, or the " ...
+             "field that 'Date' names); use 'Test' for a number of test windows"]);
     endif
-    sp = as_datenum (o.Split, "Split");
+    sp = as_datenum (o.Split, "'Split'", "rnn_windows");
     if (numel (sp) != 1 || ! isfinite (sp))
       error ("rnnkit:input", "rnn_windows: 'Split' must be one date, not %s", ...
              describe (o.Split));
@@ -212,12 +218,17 @@ function w = rnn_windows (data, varargin)
                    "split_row", split_row);
   w.meta = struct ("window", W, "horizon", Hz, "stride", stride, ...
                    "features", {features(:)'}, "target", {target(:)'}, "na", na, ...
-                   "date", o.Date, "target_rows", first_target);
+                   "date", date_name, "target_rows", first_target);
 endfunction
 
-## DATA -> column names, numeric matrix, datenum index (or [])
-function [cols, vals, index] = series_frame (data, date)
+## DATA -> column names, numeric matrix, datenum index (or []) and the
+## name of the date field ("Date" when there is none)
+function [cols, vals, index, date] = series_frame (data, o_date)
+  date = o_date;
   index = [];
+  if (isempty (date) || ! isstruct (data))
+    date = "Date";
+  endif
   if ((isnumeric (data) || islogical (data)) && isreal (data) && ndims (data) == 2)
     if (isvector (data))
       data = data(:);
@@ -230,9 +241,12 @@ function [cols, vals, index] = series_frame (data, date)
     endif
   elseif (isstruct (data) && isscalar (data))
     f = fieldnames (data)';
-    if (! isempty (date) && any (strcmp (f, date)))
-      index = as_datenum (data.(date), date);
+    date = date_field (data, f, o_date);
+    if (! isempty (date))
+      index = as_datenum (data.(date), sprintf ("'%s'", date), "rnn_windows");
       f(strcmp (f, date)) = [];
+    else
+      date = "Date";
     endif
     cols = {};
     vals = [];
@@ -275,23 +289,49 @@ function [cols, vals, index] = series_frame (data, date)
   endif
 endfunction
 
-function d = as_datenum (v, name)
-  if (ischar (v))
+## The field of struct DATA (fields F) that holds the dates, or "": the
+## field named by 'Date' (in any case; an error if there is none), else
+## one named date or dates in any case, else the one text field whose
+## first entry looks like a date (text fields are no series, and were
+## ignored: dates in another form then get as_datenum's advice).
+function name = date_field (data, f, date)
+  name = "";
+  if (! isempty (date))
+    if (any (strcmp (f, date)))
+      name = date;
+    elseif (any (strcmpi (f, date)))
+      name = f{find (strcmpi (f, date), 1)};
+    else
+      error ("rnnkit:input", "rnn_windows: 'Date' names the field '%s', but DATA has only %s", ...
+             date, strjoin (f, ", "));
+    endif
+    return;
+  endif
+  k = find (strcmpi (f, "date") | strcmpi (f, "dates"), 1);
+  if (! isempty (k))
+    name = f{k};
+    return;
+  endif
+  text = f(cellfun (@(k) looks_like_dates (data.(k)), f));
+  if (numel (text) == 1)
+    name = text{1};
+  elseif (numel (text) > 1)
+    error ("rnnkit:input", ["rnn_windows: DATA has several fields of dates (%s); " ...
+           "name the one to use with 'Date'"], strjoin (text, ", "));
+  endif
+endfunction
+
+## a cellstr or char rows whose first entry is a date in some form
+## (2020-01-31, 31/01/2020, 1.31.2020, ...)
+function tf = looks_like_dates (v)
+  tf = false;
+  if (ischar (v) && ndims (v) == 2 && rows (v) >= 1)
     v = cellstr (v);
   endif
-  if (iscellstr (v))
-    ok = cellfun (@is_iso_date, v);
-    if (! all (ok))
-      error ("rnnkit:input", "rnn_windows: '%s' must hold dates in ISO form (2016-04-20)", name);
-    endif
-    d = datenum (v, "yyyy-mm-dd");
-  elseif (isnumeric (v) && isreal (v))
-    d = full (double (v(:)));
-  else
-    error ("rnnkit:input", "rnn_windows: '%s' must be datenums or 'yyyy-mm-dd' dates, not %s", ...
-           name, describe (v));
+  if (iscellstr (v) && ! isempty (v) && ischar (v{1}) && rows (v{1}) == 1 ...
+      && all (v{1} >= 32 & v{1} <= 126))
+    tf = ! isempty (regexp (v{1}, '^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}', "once"));
   endif
-  d = d(:);
 endfunction
 
 function out = select_columns (cols, sel, name)
@@ -402,6 +442,39 @@ endfunction
 %!error id=rnnkit:input rnn_windows (d, "Target", "Open")
 %!error id=rnnkit:input rnn_windows (s, "Scale", "robust")
 %!error id=rnnkit:input rnn_windows ({1, 2})
+
+## dates: datenums, ISO strings in any container, a date field named
+## anything, and a clear error for other forms (issue 13, item 8)
+%!test
+%! iso = cellstr (datestr (d.Date, "yyyy-mm-dd"));
+%! a = rnn_windows (d, "Window", 5, "Split", "2020-02-20");
+%! b = rnn_windows (struct ("Date", {iso}, "Close", d.Close), "Window", 5, "Split", datenum (2020, 2, 20));
+%! c = rnn_windows (struct ("Date", char (iso), "Close", d.Close), "Window", 5, "Split", {"2020-02-20"});
+%! e = rnn_windows (struct ("date", d.Date, "Close", d.Close), "Window", 5, "Split", "2020-02-20");
+%! g = rnn_windows (struct ("day", {iso}, "Close", d.Close), "Window", 5, "Split", "2020-02-20");
+%! h = rnn_windows (struct ("when", d.Date, "Close", d.Close), "Window", 5, ...
+%!                  "Split", "2020-02-20", "date", "when");
+%! for r = {b, c, e, g, h}
+%!   assert (r{1}.x, a.x);
+%!   assert (r{1}.index, a.index);
+%!   assert (r{1}.data.index, a.data.index);
+%!   assert (r{1}.data.split_row, 51);
+%! endfor
+%! assert (e.meta.date, "date");
+%! assert (h.meta.date, "when");
+%! assert (a.meta.date, "Date");
+%! assert (e.meta.features, {"Close"});
+%!error <'Date' must hold dates in ISO form 'yyyy-mm-dd' .* or as datenum numbers .*'31/01/2020' in row 1 is not one. Convert other forms first: datenum \(s, 'dd/mm/yyyy' or 'mm/dd/yyyy'\)> rnn_windows (struct ("Date", {{"31/01/2020"; "01/02/2020"}}, "v", [1; 2]), "Window", 1)
+%!error <'day' must hold dates in ISO form> rnn_windows (struct ("day", {{"31.01.2020"; "01.02.2020"}}, "v", [1; 2]), "Window", 1)
+%!error <'Split' must hold dates in ISO form .*'20/02/2020' in row 1> rnn_windows (d, "Window", 5, "Split", "20/02/2020")
+%!error <'Split' must hold dates .* datenum numbers .* not a 1x1 struct> rnn_windows (d, "Window", 5, "Split", struct ())
+%!error <'Date' names the field 'when', but DATA has only Date, Close> rnn_windows (d, "Window", 5, "Date", "when")
+%!error <several fields of dates \(a, b\)> rnn_windows (struct ("a", {{"2020-01-01"; "2020-01-02"}}, "b", {{"2020-01-01"; "2020-01-02"}}, "v", [1; 2]), "Window", 1)
+%!test
+%! ## a text field that holds no dates is still ignored
+%! w = rnn_windows (struct ("name", "DJIA", "v", (1:10)'), "Window", 2, "Scale", "none");
+%! assert (isempty (w.data.index));
+%! assert (w.meta.target, {"v"});
 
 ## regressions found by tests/octave/random_inputs.m
 %!error <'Split' must be one date> rnn_windows (d, "Window", 5, "Split", d.Date(50:51))

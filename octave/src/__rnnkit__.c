@@ -6,6 +6,7 @@
  *   __rnnkit__ ("n_params", cfg)
  *   __rnnkit__ ("init", cfg, recurrent_init, seed)
  *   __rnnkit__ ("predict", cfg, params, x)
+ *   __rnnkit__ ("input_check", cfg, n_time_fit, stateful, dims, name)
  *   __rnnkit__ ("train", cfg, tc, params, x, y, xval, yval, seed, verbose)
  *   __rnnkit__ ("step", cfg, params, x, state)          -> [out, state]
  *   __rnnkit__ ("encode", records)                      -> uint8 bytes
@@ -248,6 +249,36 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
     raise_core(&err);
   mxFree(work);
+}
+
+/* Nothing, or the core's "rnnkit:dim" error when an input of dims
+ * [samples timesteps features] does not suit the model: n_time_fit is
+ * the training window length (0 or NaN: any), stateful a flag, name the
+ * argument as the message shows it. */
+static void cmd_input_check(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  double nt = scalar(prhs[1], "n_time_fit"), d[3];
+  const double *dims = real_array(prhs[3], "dims");
+  char name[64];
+  int k;
+  (void)nlhs;
+  (void)plhs;
+  (void)nrhs;
+  if (mxGetNumberOfElements(prhs[3]) != 3) internal("dims must be 3 counts");
+  for (k = 0; k < 3; k++) {
+    d[k] = dims[k];
+    if (!(d[k] >= 0 && d[k] <= 4503599627370496.0)) internal("dims");
+  }
+  if (nt != nt) nt = 0;
+  if (!(nt >= 0 && nt <= 4503599627370496.0)) internal("n_time_fit");
+  if (!mxIsChar(prhs[4]) || mxGetString(prhs[4], name, sizeof name) != 0)
+    internal("name");
+  if (rnn_input_check(&cfg, (size_t)nt, scalar(prhs[2], "stateful") != 0,
+                      (size_t)d[0], (size_t)d[1], (size_t)d[2], name,
+                      &err) != RNN_OK)
+    raise_core(&err);
 }
 
 /* ---- training, checkpoints and Ctrl-C -------------------------------
@@ -920,6 +951,7 @@ static const struct {
 } commands[] = {
     {"n_params", cmd_n_params, 1, 1},   {"init", cmd_init, 3, 1},
     {"predict", cmd_predict, 3, 1},     {"train", cmd_train, 9, 1},
+    {"input_check", cmd_input_check, 5, 0},
     {"step", cmd_step, 4, 2},           {"state_size", cmd_state_size, 2, 1},
     {"encode", cmd_encode, 1, 1},       {"decode", cmd_decode, 1, 1},
     {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},

@@ -245,6 +245,19 @@ int rnn_predict(const rnn_config *cfg, const double *params, size_t n_samples,
                 size_t n_time, const double *x, size_t chunk, double *out,
                 double *work, rnn_error *err);
 
+/* Checks the shape n_samples x n_time x n_in of an input array that
+ * `what` (the host's name for the argument, quoted as the host quotes,
+ * e.g. "`newdata`" or "'X'") holds against the model: RNN_ERR_DIM with a
+ * message (explaining the samples x timesteps x features convention,
+ * what was given and what is needed) unless it has the model's n_in
+ * features and, when n_time_fit > 0 (the window length of a model trained
+ * on windows cut from a series), that many timesteps.  n_time_fit 0 (a
+ * model fit on sequences, which may be read at any length), a stateful
+ * model or a many-to-many model (cfg->seq_out) take any number. */
+int rnn_input_check(const rnn_config *cfg, size_t n_time_fit, int stateful,
+                    size_t n_samples, size_t n_time, size_t n_in,
+                    const char *what, rnn_error *err);
+
 /* Checks that a loss suits the head: binary cross-entropy needs a
  * sigmoid head, sparse categorical cross-entropy a softmax head. */
 int rnn_loss_check(const rnn_config *cfg, int loss, rnn_error *err);

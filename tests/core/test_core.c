@@ -586,6 +586,35 @@ static void test_memory(void) {
         "a NULL err is allowed");
 }
 
+/* rnn_input_check: the shape rule both hosts call (issue 13, item 7) */
+static void test_input_check(void) {
+  rnn_config c = lstm_config(); /* n_in 2, many-to-one */
+  rnn_error err;
+  check(rnn_input_check(&c, 30, 0, 5, 30, 2, "'X'", &err) == RNN_OK,
+        "input of the window's length accepted");
+  check(rnn_input_check(&c, 30, 0, 5, 10, 2, "'X'", &err) == RNN_ERR_DIM,
+        "input of another window length refused");
+  check(strcmp(err.id, "rnnkit:dim") == 0, "input check id rnnkit:dim");
+  check(strstr(err.msg, "'X' has 10 timestep(s) but the model was trained "
+                        "on windows of 30") != NULL &&
+            strstr(err.msg, "samples x timesteps x features") != NULL &&
+            strstr(err.msg, "'X' is 5 x 10 x 2; the model needs 5 x 30 x 2") !=
+                NULL,
+        "input check message says what was given and what is needed");
+  check(rnn_input_check(&c, 0, 0, 5, 10, 2, "'X'", &err) == RNN_OK,
+        "any length without a window");
+  check(rnn_input_check(&c, 30, 1, 5, 10, 2, "'X'", &err) == RNN_OK,
+        "a stateful model takes any length");
+  check(rnn_input_check(&c, 30, 0, 5, 30, 3, "'X'", &err) == RNN_ERR_DIM &&
+            strstr(err.msg, "has 3 feature(s) but the model was built for 2"),
+        "features checked");
+  c.seq_out = 1;
+  check(rnn_input_check(&c, 30, 0, 5, 10, 2, "'X'", &err) == RNN_OK,
+        "a many-to-many model takes any length");
+  check(rnn_input_check(NULL, 30, 0, 5, 10, 2, "'X'", &err) == RNN_ERR_INPUT,
+        "input check of a NULL config");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -597,6 +626,7 @@ int main(void) {
 
   test_tokens();
   test_memory();
+  test_input_check();
   /* configuration checks return status codes, never crash */
   check(rnn_config_check(&c, &err) == RNN_OK, "valid config accepted");
   check(rnn_config_check(NULL, &err) == RNN_ERR_INPUT, "NULL config");

@@ -440,7 +440,9 @@ function [args, label, want] = make_call (fn, fx, tmp, i)
         args = {};
         label = "no args";
       endif
-      want = keep_want (want, isempty (args) || ! strcmp (lm, "model"));
+      ## a char in h's place is the first option name (h left out), checked
+      ## before the options that follow it
+      want = keep_want (want, isempty (args) || ! strcmp (lm, "model") || ischar (h));
     case "rnn_accuracy"
       r = rand ();
       if (r < 0.4)
@@ -770,7 +772,8 @@ function [args, label] = gateway_call (fx)
            {"locf", data}, {"forecast", fx.mw.config, fx.mw.params, ...
                             rand(5, 1), 3, rand(10, 1), 20, [0 1], 0}, ...
            {"quantiles", rand(20, 3), [0.1 0.9]}, {"encode", struct("name", "a", ...
-              "type", 1, "kind", 0, "dims", 1, "value", 1)}};
+              "type", 1, "kind", 0, "dims", 1, "value", 1)}, ...
+           {"input_check", cfg, 10, 0, [4 10 1], "'X'"}};
   args = pick (calls);
   cmd = args{1};
   r = rand ();
