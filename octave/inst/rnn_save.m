@@ -15,6 +15,15 @@
 ## @code{Date}.  The file is little-endian with a checksum; see
 ## @file{doc/model-file-format.md} in the rnnkit sources.
 ##
+## A save never damages the file it replaces: the bytes go to a temporary
+## file @file{.@var{name}.tmpXXXXXX} beside @var{file}, are flushed to the
+## disk and only then renamed over @var{file}.  If writing fails (a full
+## disk, a quota, a file size limit, no permission, @var{file} a folder),
+## @var{file} keeps what it held, the temporary file is removed and the
+## error has identifier @qcode{"rnnkit:io"} and says what failed.  A
+## process killed during a save may leave the temporary file behind (never
+## a damaged @var{file}); it can be deleted.
+##
 ## Octave's own @code{save}/@code{load} also work on a model.
 ## @seealso{rnn_load, rnn_fit}
 ## @end deftypefn
@@ -38,25 +47,13 @@ function rnn_save (model, file, varargin)
   endif
   recs = flatten (model, "", "", recs, sc);
   bytes = __rnnkit__ ("encode", recs);
-  [fid, msg] = fopen (file, "wb");
-  if (fid < 0)
-    error ("rnnkit:input", "rnn_save: cannot write '%s': %s", file, msg);
-  endif
-  ## not unwind_protect: Octave runs its cleanup with the interrupt state
-  ## saved and zeroed and then restores it, so a Ctrl-C arriving during
-  ## the cleanup is lost (rnn_fit's checkpoint saves call this between
-  ## epochs).  A Ctrl-C inside fwrite leaves fid open; rnn_fit closes it.
+  ## the C core writes a temporary file beside FILE, flushes it to the
+  ## disk and renames it over FILE (R's rnn_save() calls the same code)
   try
-    n = fwrite (fid, bytes, "uint8");
+    __rnnkit__ ("write_file", tilde_expand (file), bytes);
   catch err
-    fclose (fid);
-    rethrow (err);
+    error (err.identifier, "rnn_save: %s", err.message);
   end_try_catch
-  fclose (fid);
-  if (n != numel (bytes))
-    error ("rnnkit:input", "rnn_save: wrote %d of %d bytes to '%s'", n, ...
-           numel (bytes), file);
-  endif
 endfunction
 
 ## R indexes a windows model's scaler and data by column name: the names
