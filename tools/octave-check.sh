@@ -65,6 +65,21 @@ else
   sed -n 's/^random inputs: /octave random inputs: /p' "$dir/random_inputs.out"
 fi
 
+# saves that fail (file size limit, a full tmpfs as root) or are killed
+# keep the previous file whole (tests/octave/save_faults.m)
+if timeout 600 $OCTAVE --no-gui --norc -q --eval "
+    pkg ('local_list', '$dir/list');
+    pkg ('global_list', '$dir/global_list');
+    pkg load rnnkit;
+    addpath ('$root/tests/octave');
+    save_faults ();" >"$dir/save_faults.out" 2>&1; then
+  sed -n 's/^save faults: /octave save faults: /p' "$dir/save_faults.out"
+else
+  grep -a '^FAILED\|^error' "$dir/save_faults.out" | head -40
+  echo "octave save faults: FAILED" >&2
+  fail=$((fail + 1))
+fi
+
 sh "$root/tools/octave-interrupt.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))
 
 echo "octave: $pass passed, $fail failed"

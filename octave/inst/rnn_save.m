@@ -52,7 +52,8 @@ function rnn_save (model, file, varargin)
   try
     __rnnkit__ ("write_file", tilde_expand (file), bytes);
   catch err
-    error (err.identifier, "rnn_save: %s", err.message);
+    error (err.identifier, "rnn_save: %s", ...
+           regexprep (err.message, '^__rnnkit__: ', ''));
   end_try_catch
 endfunction
 
@@ -259,3 +260,33 @@ endfunction
 %!error id=rnnkit:internal __rnnkit__ ("encode", struct ("name", "a", "kind", 0, "dims", 1, "value", 1))
 %!error id=rnnkit:internal __rnnkit__ ("encode", struct ("name", "a", "type", NaN, "kind", 0, "dims", 1, "value", 1))
 %!error id=rnnkit:size __rnnkit__ ("need_memory", 2^62, "a test")
+## a save replaces the file whole, leaving no temporary file; a failed
+## save is rnnkit:io and leaves the file as it was (tests/octave/
+## save_faults.m fills a disk, limits the file size and kills a saver)
+%!error id=rnnkit:io rnn_save (m, fullfile (tempname (), "no", "such", "m.rnnk"))
+%!error <the folder does not exist> rnn_save (m, fullfile (tempname (), "m.rnnk"))
+%!error <it is a folder> rnn_save (m, tempdir ())
+%!test
+%! d = tempname ();
+%! mkdir (d);
+%! f = fullfile (d, "m.rnnk");
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   m2 = m;
+%!   m2.params(:) = 2;
+%!   rnn_save (m2, f);
+%!   assert (rnn_load (f).params, m2.params);
+%!   assert (numel (dir (d)), 3);   # ., .. and m.rnnk
+%!   mkdir (fullfile (d, "sub"));
+%!   try
+%!     rnn_save (m, fullfile (d, "sub"));
+%!     error ("no error");
+%!   catch e
+%!     assert (e.identifier, "rnnkit:io");
+%!     assert (strncmp (e.message, "rnn_save: cannot save '", 23));
+%!   end_try_catch
+%!   assert (isfolder (fullfile (d, "sub")));
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect

@@ -16,7 +16,7 @@
  * save models (and R's and Octave's rnn_fit() their checkpoints) through
  * it, so the rules above are written once. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE)
-#define _POSIX_C_SOURCE 200112L /* fsync, fchmod, getpid under -std=c99 */
+#define _XOPEN_SOURCE 700 /* fsync, fchmod, lstat, realpath (XSI) */
 #endif
 
 #include "internal.h"
@@ -164,8 +164,10 @@ static int is_sep(char c) {
 #endif
 }
 
-int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
-                   rnn_error *err) {
+/* Writes to path; messages name `shown`, the path the caller gave. */
+static int write_file(const char *path, const char *shown,
+                      const unsigned char *bytes, size_t size,
+                      rnn_error *err) {
   static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
   size_t n_path, n_dir, off;
   char *tmp, *dir;
@@ -173,22 +175,18 @@ int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
   unsigned long seed;
   struct stat st;
   int fd = -1, attempt, e, have_old;
-  if (!path || !*path)
-    return rnn_fail(err, RNN_ERR_INPUT, "rnn_write_file: no file name");
-  if (!bytes && size)
-    return rnn_fail(err, RNN_ERR_INPUT, "rnn_write_file: NULL bytes");
   n_path = strlen(path);
-  if (is_sep(path[n_path - 1]))
-    return rnn_fail(err, RNN_ERR_IO,
-                    "cannot save '%s': the name ends in a separator; give a "
-                    "file name",
-                    path);
   have_old = stat(path, &st) == 0;
   if (have_old && S_ISDIR(st.st_mode))
     return rnn_fail(err, RNN_ERR_IO,
                     "cannot save '%s': it is a folder; give a file name in "
                     "it",
-                    path);
+                    shown);
+  if (is_sep(path[n_path - 1]))
+    return rnn_fail(err, RNN_ERR_IO,
+                    "cannot save '%s': the name ends in a separator; give a "
+                    "file name",
+                    shown);
   for (n_dir = n_path; n_dir > 0 && !is_sep(path[n_dir - 1]); n_dir--)
     ;
   base = path + n_dir;
@@ -196,7 +194,7 @@ int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
   tmp = (char *)malloc(2 * n_path + 16);
   if (!tmp)
     return rnn_fail(err, RNN_ERR_SIZE, "cannot save '%s': out of memory",
-                    path);
+                    shown);
   dir = tmp + n_path + 14;
   if (n_dir) {
     memcpy(dir, path, n_dir);
@@ -232,7 +230,7 @@ int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
   if (fd < 0) {
     e = errno;
     free(tmp);
-    return io_fail(err, path, "while creating a temporary file beside it", e);
+    return io_fail(err, shown, "while creating a temporary file beside it", e);
   }
 #ifndef _WIN32
   /* the new file keeps the permissions of the one it replaces */
@@ -254,7 +252,7 @@ int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
       (void)close_file(fd);
       (void)remove(tmp);
       free(tmp);
-      return io_fail(err, path, what, e);
+      return io_fail(err, shown, what, e);
     }
     off += (size_t)w;
   }
@@ -263,22 +261,46 @@ int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
     (void)close_file(fd);
     (void)remove(tmp);
     free(tmp);
-    return io_fail(err, path, "while flushing it to the disk", e);
+    return io_fail(err, shown, "while flushing it to the disk", e);
   }
   /* a network file system may report a failed write only here */
   if (close_file(fd) != 0) {
     e = errno;
     (void)remove(tmp);
     free(tmp);
-    return io_fail(err, path, "while closing it", e);
+    return io_fail(err, shown, "while closing it", e);
   }
   if (replace(tmp, path) != 0) {
     e = errno;
     (void)remove(tmp);
     free(tmp);
-    return io_fail(err, path, "while renaming the temporary file over it", e);
+    return io_fail(err, shown, "while renaming the temporary file over it", e);
   }
   sync_dir(dir);
   free(tmp);
   return RNN_OK;
+}
+
+int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
+                   rnn_error *err) {
+  int st;
+  if (!path || !*path)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_write_file: no file name");
+  if (!bytes && size)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_write_file: NULL bytes");
+#ifndef _WIN32
+  { /* a symbolic link stays one: the file it points to is replaced */
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+      char *real = realpath(path, NULL);
+      if (real) {
+        st = write_file(real, path, bytes, size, err);
+        free(real);
+        return st;
+      }
+    }
+  }
+#endif
+  st = write_file(path, path, bytes, size, err);
+  return st;
 }

@@ -85,6 +85,13 @@ test_that("a save replaces the file whole and leaves no temporary file", {
   Sys.chmod(f, "0640", use_umask = FALSE)
   rnn_save(a, f)
   expect_identical(format(file.mode(f)), "640")
+  # a symbolic link stays one: the file it points to is replaced
+  link <- file.path(dir, "link.rnnk")
+  file.symlink(f, link)
+  rnn_save(b, link)
+  expect_identical(Sys.readlink(link), f)
+  expect_true(same_model(rnn_load(f), b))
+  expect_identical(tmp_litter(dir), character())
 })
 
 test_that("a failed save is an rnnkit_error_io that names the path and keeps the file", {
@@ -149,6 +156,11 @@ test_that("a save on a full disk keeps the previous model (200 kB tmpfs)", {
   # the space of the failed save is free again: a model that fits saves
   mid <- model_of_size(40, seed = 3)
   rnn_save(mid, f)
+  expect_true(same_model(rnn_load(f), mid))
+  # a read-only file system (root may write anywhere else)
+  skip_if(system2("mount", c("-o", "remount,ro", dir), stdout = FALSE, stderr = FALSE) != 0,
+          "remount,ro failed")
+  expect_error(rnn_save(old, f), "read-only", class = "rnnkit_error_io")
   expect_true(same_model(rnn_load(f), mid))
 })
 
