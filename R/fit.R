@@ -268,8 +268,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
   }
   if (res$diverged > 0) rnnkit_warn("diverged", res$message)
   if (nzchar(res$checkpoint_error)) {
+    why <- trimws(sub("^Error[^:]*: ", "", res$checkpoint_error)) # geterrmessage()'s form
     rnnkit_warn("checkpoint", "training stopped after epoch ", n, " because saving the checkpoint ",
-                "failed: ", res$checkpoint_error)
+                "failed: ", why)
   } else if (res$interrupted) {
     message("rnnkit: training interrupted after ", n, " complete epoch(s); ",
             "returning the model as it stood.")
