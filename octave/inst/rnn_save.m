@@ -22,7 +22,10 @@
 ## @var{file} keeps what it held, the temporary file is removed and the
 ## error has identifier @qcode{"rnnkit:io"} and says what failed.  A
 ## process killed during a save may leave the temporary file behind (never
-## a damaged @var{file}); it can be deleted.
+## a damaged @var{file}); it can be deleted.  The new file keeps the
+## permissions of the one it replaces; saving to a symbolic link replaces
+## the file it points to.  @code{rnn_fit}'s checkpoints are written the
+## same way.
 ##
 ## Octave's own @code{save}/@code{load} also work on a model.
 ## @seealso{rnn_load, rnn_fit}
