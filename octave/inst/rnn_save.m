@@ -55,8 +55,11 @@ function rnn_save (model, file, varargin)
   try
     __rnnkit__ ("write_file", tilde_expand (file), bytes);
   catch err
-    error (err.identifier, "rnn_save: %s", ...
-           regexprep (err.message, '^__rnnkit__: ', ''));
+    if (strncmp (err.identifier, "rnnkit:", 7))
+      error (err.identifier, "rnn_save: %s", ...
+             regexprep (err.message, '^__rnnkit__: ', ''));
+    endif
+    rethrow (err);
   end_try_catch
 endfunction
 
