@@ -210,11 +210,17 @@ function t = killed_saves (t, dir)
     endif
     system (sprintf ("'%s' --no-gui --norc -q '%s' >/dev/null 2>&1 &", octave_binary (), script));
     t0 = time ();
-    while (! exist (pidfile, "file") && time () - t0 < 60)
+    pid = NaN;
+    while (isnan (pid) && time () - t0 < 60)
       pause (0.02);
+      if (exist (pidfile, "file"))
+        pid = str2double (fileread (pidfile));
+      endif
     endwhile
-    pause (0.05);
-    pid = str2double (fileread (pidfile));
+    if (isnan (pid))
+      t = check (t, false, "the saver did not start");
+      break;
+    endif
     pause (0.3 + 1.2 * rand ());
     kill (pid, 9);
     pause (0.3);

@@ -248,9 +248,13 @@ test_that("a process killed in the middle of saves leaves the old or the new mod
     system2(rscript, c("--vanilla", script), wait = FALSE, stdout = FALSE, stderr = FALSE,
             env = paste0("R_LIBS=", shQuote(paste(.libPaths(), collapse = .Platform$path.sep))))
     t0 <- Sys.time()
-    while (!file.exists(pidfile) && Sys.time() - t0 < 60) Sys.sleep(0.02)
-    Sys.sleep(0.02) # the pid file is complete
-    pid <- as.integer(readLines(pidfile))
+    pid <- NA_integer_
+    while (is.na(pid) && Sys.time() - t0 < 60) {
+      Sys.sleep(0.02)
+      if (file.exists(pidfile)) pid <- suppressWarnings(as.integer(readLines(pidfile, warn = FALSE)[1]))
+    }
+    expect_false(is.na(pid), label = "the saver started")
+    if (is.na(pid)) break
     Sys.sleep(runif(1, 0.3, 1.5))
     tools::pskill(pid, tools::SIGKILL)
     Sys.sleep(0.3) # gone (a zombie at most: nothing left to write)
