@@ -248,10 +248,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
       m <- finish(model, params, epoch, l, vl, a, va)
       m$status <- list(epochs_run = epoch, checkpoint = TRUE)
       m$call <- call
-      # a failure stops training with a classed warning naming the cause
-      # (file()'s own warning would only repeat it)
-      withCallingHandlers(rnn_save(m, checkpoint),
-                          warning = function(w) invokeRestart("muffleWarning"))
+      # a failure (an rnnkit_error_io: the file keeps the previous
+      # checkpoint) stops training with a classed warning naming the cause
+      rnn_save(m, checkpoint)
       invisible(NULL)
     }
     train$checkpoint_every <- as.integer(checkpoint_every)
@@ -269,8 +268,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
   }
   if (res$diverged > 0) rnnkit_warn("diverged", res$message)
   if (nzchar(res$checkpoint_error)) {
+    why <- trimws(sub("^Error[^:]*: ", "", res$checkpoint_error)) # geterrmessage()'s form
     rnnkit_warn("checkpoint", "training stopped after epoch ", n, " because saving the checkpoint ",
-                "failed: ", res$checkpoint_error)
+                "failed: ", why)
   } else if (res$interrupted) {
     message("rnnkit: training interrupted after ", n, " complete epoch(s); ",
             "returning the model as it stood.")

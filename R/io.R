@@ -94,9 +94,10 @@ rnn_save <- function(model, file) {
   acc$recs <- list()
   flatten_value(unclass(model), NULL, acc)
   raw <- .Call(rnnkit_model_encode, acc$recs)
-  con <- file(file, "wb")
-  on.exit(close(con))
-  writeBin(raw, con)
+  # the core writes a temporary file beside `file`, flushes it and renames
+  # it over `file`: a failure is an rnnkit_error_io and `file` keeps what
+  # it held (a full disk used to leave a truncated model and a warning)
+  .Call(rnnkit_write_file, file, raw)
   invisible(file)
 }
 

@@ -14,6 +14,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_train", (DL_FUNC)&rnnkit_train, 9},
     {"rnnkit_model_encode", (DL_FUNC)&rnnkit_model_encode, 1},
     {"rnnkit_model_decode", (DL_FUNC)&rnnkit_model_decode, 1},
+    {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
     {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 7},
     {"rnnkit_scaler_fit", (DL_FUNC)&rnnkit_scaler_fit, 3},
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},

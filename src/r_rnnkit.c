@@ -193,7 +193,7 @@ typedef struct {
                        val_acc) or R_NilValue                          */
   int every;        /* call it after every `every`-th epoch           */
   SEXP params, hist[4];
-  char ck_error[256]; /* why a checkpoint failed ("" if none)        */
+  char ck_error[600]; /* why a checkpoint failed ("" if none)        */
 } fit_ctx;
 
 /* Saves a checkpoint through the R function; a failure (an R error)
@@ -714,6 +714,22 @@ SEXP rnnkit_model_encode(SEXP records) {
     raise_core(&err);
   UNPROTECT(1);
   return out;
+}
+
+/* file: one string (tilde-expanded here, as file() does); bytes: a raw
+ * vector.  Writes them with rnn_write_file(): a temporary file beside
+ * file, flushed and renamed over it, so a failure (an rnnkit_error_io)
+ * leaves file as it was.  Returns NULL. */
+SEXP rnnkit_write_file(SEXP file, SEXP bytes) {
+  rnn_error err;
+  const char *path;
+  if (TYPEOF(file) != STRSXP || XLENGTH(file) != 1 ||
+      STRING_ELT(file, 0) == NA_STRING || TYPEOF(bytes) != RAWSXP)
+    error("rnnkit internal error: write_file(file, raw bytes)");
+  path = R_ExpandFileName(translateChar(STRING_ELT(file, 0)));
+  if (rnn_write_file(path, RAW(bytes), (size_t)XLENGTH(bytes), &err) != RNN_OK)
+    raise_core(&err);
+  return R_NilValue;
 }
 
 /* raw: the bytes of a model file; returns its records as a list of

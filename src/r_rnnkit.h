@@ -13,6 +13,7 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
 SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
                   SEXP xval, SEXP yval, SEXP seed, SEXP verbose);
 SEXP rnnkit_model_encode(SEXP records);
+SEXP rnnkit_write_file(SEXP file, SEXP bytes);
 SEXP rnnkit_model_decode(SEXP raw);
 SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
                     SEXP stride, SEXP omit);

@@ -3,8 +3,10 @@
 # prefix DIR/pkg (DIR defaults to a temporary directory, removed after),
 # runs pkg test rnnkit there, then the property test of random malformed
 # inputs (tests/octave/random_inputs.m, in a child octave under a timeout
-# and a memory limit, so that a crash or a hang is a failure) and the
-# Ctrl-C test (tools/octave-interrupt.sh); prints their results and last
+# and a memory limit, so that a crash or a hang is a failure), the fault
+# injection of saves (tests/octave/save_faults.m: a file size limit, a
+# full tmpfs as root, SIGKILL in mid-save) and the Ctrl-C test
+# (tools/octave-interrupt.sh); prints their results and last
 # "octave: N passed, N failed" (pkg test's counts); exits non-zero on any
 # failure.  DIR/list is the pkg local_list file that later steps (the
 # cross-host test) load the package with.
@@ -63,6 +65,21 @@ if [ $status -ne 0 ] || ! grep -q '^random inputs: .* 0 failures$' "$dir/random_
   fail=$((fail + 1))
 else
   sed -n 's/^random inputs: /octave random inputs: /p' "$dir/random_inputs.out"
+fi
+
+# saves that fail (file size limit, a full tmpfs as root) or are killed
+# keep the previous file whole (tests/octave/save_faults.m)
+if timeout 600 $OCTAVE --no-gui --norc -q --eval "
+    pkg ('local_list', '$dir/list');
+    pkg ('global_list', '$dir/global_list');
+    pkg load rnnkit;
+    addpath ('$root/tests/octave');
+    save_faults ();" >"$dir/save_faults.out" 2>&1; then
+  sed -n 's/^save faults: /octave save faults: /p' "$dir/save_faults.out"
+else
+  grep -a '^FAILED\|^error' "$dir/save_faults.out" | head -40
+  echo "octave save faults: FAILED" >&2
+  fail=$((fail + 1))
 fi
 
 sh "$root/tools/octave-interrupt.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))

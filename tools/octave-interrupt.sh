@@ -9,7 +9,7 @@
 # 'Checkpoint' saved after every epoch (a SIGINT inside the save is an
 # Octave interrupt in Octave code that the MEX gateway called; the
 # checkpoint file must then be complete, of that epoch or the one before,
-# with no partial file left).
+# with no temporary file (.ck.rnnk.tmpXXXXXX) left).
 #   sh tools/octave-interrupt.sh LIST [GLOBAL_LIST]
 # LIST is the pkg local_list file rnnkit is installed in (tools/octave-
 # check.sh writes DIR/list and DIR/global_list and calls this).
@@ -85,7 +85,7 @@ EOF
 }
 
 # A checkpoint after every epoch of a small model.  Measured with Octave
-# 7.3, the save (Octave code: rnn_save, then a rename) takes about 90% of
+# 7.3, the save (Octave code: rnn_save, then the core's write) takes about 90% of
 # each epoch (4.4 ms of an epoch against 0.5 ms without checkpoints), so
 # a SIGINT lands inside it about 9 times in 10, and rnn_fit's warning says
 # when it did.  Each run must return the model wherever the SIGINT landed;
@@ -104,12 +104,12 @@ m = rnn_fit (x, y, "Units", 3, "Epochs", 100000, "Checkpoint", f, "Seed", 1, ...
              "Verbose", false);
 printf ("epochs %d interrupted %d\n", m.status.epochs_run, m.status.interrupted);
 ck = rnn_load (f);
-printf ("checkpoint %d partial %d\n", ck.status.epochs_run, exist ([f ".part"], "file"));
+printf ("checkpoint %d partial %d\n", ck.status.epochs_run, numel (glob ('$dir/.ck.rnnk.tmp*')));
 printf ("predicts %d\n", all (isfinite (rnn_predict (m, x(1:5, :)))));
 m2 = rnn_fit (x(1:50, :), y(1:50), "Units", 3, "Epochs", 2, "Verbose", false);
 printf ("second fit %d\n", m2.status.epochs_run);
 EOF
-  rm -f "$dir/ck.rnnk" "$dir/ck.rnnk.part"
+  rm -f "$dir/ck.rnnk" "$dir"/.ck.rnnk.tmp*
   interrupt_fit "Checkpoint, run $1"
   epochs=$(sed -n 's/^epochs \([0-9]*\) interrupted 1$/\1/p' "$dir/out.txt")
   ck=$(sed -n 's/^checkpoint \([0-9]*\) partial 0$/\1/p' "$dir/out.txt")

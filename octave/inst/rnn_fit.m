@@ -91,8 +91,10 @@
 ## @item @qcode{'Checkpoint'}, @qcode{'CheckpointEvery'}
 ## save the model with @code{rnn_save} to this file after every k-th
 ## epoch (its weights, history and @code{status.checkpoint} so far); if
-## saving fails, training stops after that epoch with a warning
-## @qcode{"rnnkit:checkpoint"} and the model is returned [[], 1]
+## saving fails (a full disk: see @code{rnn_save}), training stops after
+## that epoch with a warning @qcode{"rnnkit:checkpoint"} that says why,
+## the file keeps the previous checkpoint and the model is returned, as
+## in R [[], 1]
 ## @item @qcode{'Model'}
 ## continue training this model (from @code{rnn_fit} or @code{rnn_load},
 ## e.g. a checkpoint): its architecture, weights and classes are kept and
@@ -408,7 +410,6 @@ function model = rnn_fit (X, varargin)
     warning ("rnnkit:diverged", "%s", res.message);
   endif
   if (res.ctrl_c && res.checkpoint_ctrl_c > 0)
-    drop_partial ([seq.checkpoint ".part"]);
     warning ("rnnkit:interrupted", ["rnn_fit: training interrupted (Ctrl-C) " ...
              "after %d complete epoch(s); returning the model as it stood " ...
              "(the Ctrl-C came while the checkpoint of epoch %d was being " ...
@@ -510,52 +511,28 @@ endfunction
 ## Called from the MEX after every k-th epoch with the weights and the
 ## histories so far: saves the model as it stands, and returns "" or why
 ## saving failed (which stops training).  It never throws: an error must
-## not unwind through the C core.  The file is written beside the target
-## and renamed over it, so a save cut short leaves the previous
-## checkpoint intact.  A Ctrl-C is no error that try/catch catches: it
-## unwinds to the MEX gateway, which catches it (interrupt.cc), and
-## rnn_fit then removes the partial file (drop_partial).  No
-## unwind_protect: Octave restores the interrupt state it saved around
-## the cleanup code, which loses a Ctrl-C that arrives during the cleanup
-## (tools/octave-interrupt.sh saw a fit run on after its SIGINT).
+## not unwind through the C core.  rnn_save writes the file in one call
+## of the C core (a temporary file beside it, flushed and renamed over
+## it), so a failed save (rnnkit:io) leaves the previous checkpoint
+## intact and no temporary file.  A Ctrl-C is no error that try/catch
+## catches: it unwinds to the MEX gateway, which catches it
+## (interrupt.cc); it is not acted on inside the core's write, so the
+## file is then the previous checkpoint or this one, whole.
 function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
   msg = "";
-  part = [file ".part"];
   try
     m = base;
     m.params = p;
     m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
     m.status = struct ("epochs_run", epoch, "checkpoint", true);
     m.version = rnnkit_version ();
-    rnn_save (m, part);
-    [err, msg] = rename (part, file);
-    if (err != 0)
-      msg = sprintf ("cannot rename '%s' to '%s': %s", part, file, msg);
-    else
-      msg = "";
-    endif
+    rnn_save (m, file);
   catch err
     msg = err.message;
     if (isempty (msg))
       msg = "an error";
     endif
   end_try_catch
-  if (! isempty (msg))
-    drop_partial (part);
-  endif
-endfunction
-
-## Removes the partial file of a failed save or of one a Ctrl-C cut short,
-## closing it first if the Ctrl-C came inside rnn_save's fwrite.
-function drop_partial (part)
-  for fid = fopen ("all")(:)'
-    if (strcmp (fopen (fid), part))
-      fclose (fid);
-    endif
-  endfor
-  if (exist (part, "file"))
-    unlink (part);
-  endif
 endfunction
 
 ## What the checkpoint file holds after a save that a Ctrl-C interrupted:

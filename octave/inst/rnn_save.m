@@ -15,6 +15,18 @@
 ## @code{Date}.  The file is little-endian with a checksum; see
 ## @file{doc/model-file-format.md} in the rnnkit sources.
 ##
+## A save never damages the file it replaces: the bytes go to a temporary
+## file @file{.@var{name}.tmpXXXXXX} beside @var{file}, are flushed to the
+## disk and only then renamed over @var{file}.  If writing fails (a full
+## disk, a quota, a file size limit, no permission, @var{file} a folder),
+## @var{file} keeps what it held, the temporary file is removed and the
+## error has identifier @qcode{"rnnkit:io"} and says what failed.  A
+## process killed during a save may leave the temporary file behind (never
+## a damaged @var{file}); it can be deleted.  The new file keeps the
+## permissions of the one it replaces; saving to a symbolic link replaces
+## the file it points to.  @code{rnn_fit}'s checkpoints are written the
+## same way.
+##
 ## Octave's own @code{save}/@code{load} also work on a model.
 ## @seealso{rnn_load, rnn_fit}
 ## @end deftypefn
@@ -38,25 +50,17 @@ function rnn_save (model, file, varargin)
   endif
   recs = flatten (model, "", "", recs, sc);
   bytes = __rnnkit__ ("encode", recs);
-  [fid, msg] = fopen (file, "wb");
-  if (fid < 0)
-    error ("rnnkit:input", "rnn_save: cannot write '%s': %s", file, msg);
-  endif
-  ## not unwind_protect: Octave runs its cleanup with the interrupt state
-  ## saved and zeroed and then restores it, so a Ctrl-C arriving during
-  ## the cleanup is lost (rnn_fit's checkpoint saves call this between
-  ## epochs).  A Ctrl-C inside fwrite leaves fid open; rnn_fit closes it.
+  ## the C core writes a temporary file beside FILE, flushes it to the
+  ## disk and renames it over FILE (R's rnn_save() calls the same code)
   try
-    n = fwrite (fid, bytes, "uint8");
+    __rnnkit__ ("write_file", tilde_expand (file), bytes);
   catch err
-    fclose (fid);
+    if (strncmp (err.identifier, "rnnkit:", 7))
+      error (err.identifier, "rnn_save: %s", ...
+             regexprep (err.message, '^__rnnkit__: ', ''));
+    endif
     rethrow (err);
   end_try_catch
-  fclose (fid);
-  if (n != numel (bytes))
-    error ("rnnkit:input", "rnn_save: wrote %d of %d bytes to '%s'", n, ...
-           numel (bytes), file);
-  endif
 endfunction
 
 ## R indexes a windows model's scaler and data by column name: the names
@@ -262,3 +266,33 @@ endfunction
 %!error id=rnnkit:internal __rnnkit__ ("encode", struct ("name", "a", "kind", 0, "dims", 1, "value", 1))
 %!error id=rnnkit:internal __rnnkit__ ("encode", struct ("name", "a", "type", NaN, "kind", 0, "dims", 1, "value", 1))
 %!error id=rnnkit:size __rnnkit__ ("need_memory", 2^62, "a test")
+## a save replaces the file whole, leaving no temporary file; a failed
+## save is rnnkit:io and leaves the file as it was (tests/octave/
+## save_faults.m fills a disk, limits the file size and kills a saver)
+%!error id=rnnkit:io rnn_save (m, fullfile (tempname (), "no", "such", "m.rnnk"))
+%!error <the folder does not exist> rnn_save (m, fullfile (tempname (), "m.rnnk"))
+%!error <it is a folder> rnn_save (m, tempdir ())
+%!test
+%! d = tempname ();
+%! mkdir (d);
+%! f = fullfile (d, "m.rnnk");
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   m2 = m;
+%!   m2.params(:) = 2;
+%!   rnn_save (m2, f);
+%!   assert (rnn_load (f).params, m2.params);
+%!   assert (numel (dir (d)), 3);   # ., .. and m.rnnk
+%!   mkdir (fullfile (d, "sub"));
+%!   try
+%!     rnn_save (m, fullfile (d, "sub"));
+%!     error ("no error");
+%!   catch e
+%!     assert (e.identifier, "rnnkit:io");
+%!     assert (strncmp (e.message, "rnn_save: cannot save '", 23));
+%!   end_try_catch
+%!   assert (isfolder (fullfile (d, "sub")));
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect

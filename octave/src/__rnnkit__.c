@@ -11,6 +11,7 @@
  *   __rnnkit__ ("step", cfg, params, x, state)          -> [out, state]
  *   __rnnkit__ ("encode", records)                      -> uint8 bytes
  *   __rnnkit__ ("decode", bytes)                        -> records
+ *   __rnnkit__ ("write_file", file, bytes)   rnnkit:io unless written whole
  *   __rnnkit__ ("windows", data, feat, tgt, window, horizon, stride, omit)
  *   __rnnkit__ ("scaler_fit", method, data, n_fit)      -> [center, scale]
  *   __rnnkit__ ("scale", data, center, scale, inverse)
@@ -305,11 +306,11 @@ static void cmd_input_check(int nlhs, mxArray *plhs[], int nrhs,
  * rnnkit_feval_catching_interrupt() (interrupt.cc), which catches that
  * exception before it reaches the core and resets Octave's interrupt
  * state; the fit then stops after this epoch like any Ctrl-C.  The save
- * itself (save_checkpoint in rnn_fit.m) writes FILE.part and renames it
- * over FILE, and rnn_fit.m removes a FILE.part the interrupt cut short:
- * the checkpoint file is either complete or the previous one.  (Not an
- * unwind_protect cleanup: Octave restores the interrupt state around one,
- * losing a Ctrl-C that arrives while it runs.)
+ * itself (save_checkpoint in rnn_fit.m, rnn_save) writes the file in one
+ * call of "write_file" (rnn_write_file(): a temporary file renamed over
+ * FILE), in which no interrupt is acted on: a Ctrl-C during it takes
+ * effect after it, and the checkpoint file is either complete or the
+ * previous one, with no temporary file left.
  *
  * Checkpoints: tc may carry a function handle `checkpoint`, called
  * through feval after every checkpoint_every-th epoch as
@@ -324,7 +325,7 @@ typedef struct {
   int every;        /* call it after every `every`-th epoch         */
   mxArray *params;  /* the weights, trained in place                */
   mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
-  char error[256];  /* why a checkpoint failed ("" if none)         */
+  char error[600];  /* why a checkpoint failed ("" if none)         */
   int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
 } fit_ctx;
 
@@ -635,6 +636,30 @@ static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
   if (rnn_model_encode(r, n, (unsigned char *)mxGetData(plhs[0]), size,
                        &err) != RNN_OK)
     raise_core(&err);
+}
+
+/* file: a char row (tilde-expanded by rnn_save.m); bytes: uint8.  Writes
+ * them with rnn_write_file(): a temporary file beside file, flushed and
+ * renamed over it, so a failure (rnnkit:io) leaves file as it was. */
+static void cmd_write_file(int nlhs, mxArray *plhs[], int nrhs,
+                           const mxArray *prhs[]) {
+  rnn_error err;
+  char *path;
+  (void)nlhs;
+  (void)plhs;
+  (void)nrhs;
+  if (!mxIsChar(prhs[0]) || mxGetM(prhs[0]) > 1 || mxIsEmpty(prhs[0]))
+    internal("write_file: the file must be a char row");
+  if (!mxIsUint8(prhs[1]) || mxIsComplex(prhs[1]))
+    internal("write_file: the bytes must be uint8");
+  path = mxArrayToString(prhs[0]);
+  if (!path) internal("write_file: the file name");
+  if (rnn_write_file(path, (const unsigned char *)mxGetData(prhs[1]),
+                     mxGetNumberOfElements(prhs[1]), &err) != RNN_OK) {
+    mxFree(path);
+    raise_core(&err);
+  }
+  mxFree(path);
 }
 
 /* bytes: uint8 contents of a model file; returns a struct array of its
@@ -954,6 +979,7 @@ static const struct {
     {"input_check", cmd_input_check, 5, 0},
     {"step", cmd_step, 4, 2},           {"state_size", cmd_state_size, 2, 1},
     {"encode", cmd_encode, 1, 1},       {"decode", cmd_decode, 1, 1},
+    {"write_file", cmd_write_file, 2, 0},
     {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},

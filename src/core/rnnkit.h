@@ -98,7 +98,8 @@ typedef enum {
   RNN_ERR_SIZE = 3,     /* a size overflows what BLAS or memory can address */
   RNN_ERR_LAPACK = 4,   /* a LAPACK routine reported failure                */
   RNN_ERR_DIVERGED = 5, /* the loss became NaN or infinite while training   */
-  RNN_ERR_FORMAT = 6    /* a serialized model is corrupt or foreign         */
+  RNN_ERR_FORMAT = 6,   /* a serialized model is corrupt or foreign         */
+  RNN_ERR_IO = 7        /* a file could not be written (disk full, rights)  */
 } rnn_status;
 
 /* A status with a stable identifier ("rnnkit:dim") and a message that the
@@ -469,6 +470,20 @@ int rnn_model_encode_size(const rnn_record *recs, size_t n_records,
 /* Encodes the records into buf of exactly the size above. */
 int rnn_model_encode(const rnn_record *recs, size_t n_records,
                      unsigned char *buf, size_t size, rnn_error *err);
+
+/* Writes size bytes to the file at path (in the platform's encoding)
+ * so that a failure never loses what path held: the bytes go to a new
+ * temporary file ".<name>.tmpXXXXXX" in the same folder, are flushed to
+ * the disk (fsync) and only then renamed over path, atomically.  On any
+ * failure (disk full, quota, file size limit, permissions, path a folder)
+ * the temporary file is removed, path is untouched and RNN_ERR_IO says
+ * what failed and the path.  A process killed during the call may leave
+ * the temporary file behind (never a damaged path); delete it at will.
+ * A file size limit (RLIMIT_FSIZE) also sends SIGXFSZ, which kills the
+ * process unless the host ignores it; then the write fails with EFBIG.
+ * The only function of the core that touches the file system. */
+int rnn_write_file(const char *path, const unsigned char *bytes, size_t size,
+                   rnn_error *err);
 
 /* Step 1 of decoding: checks the signature, byte-order mark, version,
  * size, checksum (before anything else is trusted) and the bounds of

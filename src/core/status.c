@@ -13,6 +13,7 @@ const char *rnn_status_id(int code) {
   case RNN_ERR_LAPACK: return "rnnkit:lapack";
   case RNN_ERR_DIVERGED: return "rnnkit:diverged";
   case RNN_ERR_FORMAT: return "rnnkit:format";
+  case RNN_ERR_IO: return "rnnkit:io";
   default: return "rnnkit:unknown";
   }
 }

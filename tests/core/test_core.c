@@ -615,6 +615,50 @@ static void test_input_check(void) {
         "input check of a NULL config");
 }
 
+/* rnn_write_file(): writes and replaces a file; a failure is rnnkit:io
+ * naming the path and leaves the file as it was.  (The fault injection,
+ * a full disk, a file size limit and a killed process, is in the hosts'
+ * tests: tests/testthat/test-save-faults.R, tests/octave/save_faults.m.) */
+static int file_is(const char *path, const char *want) {
+  char got[64];
+  size_t n;
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  n = fread(got, 1, sizeof got, f);
+  fclose(f);
+  return n == strlen(want) && memcmp(got, want, n) == 0;
+}
+
+static void test_write_file(void) {
+  /* run.sh runs this test in a fresh temporary folder */
+  char path[] = "rnnkit-test-write.rnnk", bad[64];
+  rnn_error err;
+  check(rnn_write_file(path, (const unsigned char *)"first", 5, &err) ==
+                RNN_OK &&
+            file_is(path, "first"),
+        "rnn_write_file writes a new file");
+  check(rnn_write_file(path, (const unsigned char *)"second!", 7, &err) ==
+                RNN_OK &&
+            file_is(path, "second!"),
+        "rnn_write_file replaces a file");
+  check(rnn_write_file(path, NULL, 0, &err) == RNN_OK && file_is(path, ""),
+        "rnn_write_file writes an empty file");
+  sprintf(bad, "%s.no-such-folder/m.rnnk", path);
+  check(rnn_write_file(bad, (const unsigned char *)"x", 1, &err) ==
+                RNN_ERR_IO &&
+            strcmp(err.id, "rnnkit:io") == 0 && strstr(err.msg, bad) &&
+            strstr(err.msg, "the folder does not exist"),
+        "a missing folder is rnnkit:io naming the path");
+  check(rnn_write_file(".", (const unsigned char *)"x", 1, &err) ==
+                RNN_ERR_IO &&
+            strstr(err.msg, "it is a folder"),
+        "a folder is no file to save to");
+  check(rnn_write_file("", (const unsigned char *)"x", 1, &err) ==
+            RNN_ERR_INPUT,
+        "an empty path is an input error");
+  remove(path);
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -627,6 +671,7 @@ int main(void) {
   test_tokens();
   test_memory();
   test_input_check();
+  test_write_file();
   /* configuration checks return status codes, never crash */
   check(rnn_config_check(&c, &err) == RNN_OK, "valid config accepted");
   check(rnn_config_check(NULL, &err) == RNN_ERR_INPUT, "NULL config");
