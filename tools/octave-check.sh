@@ -3,8 +3,9 @@
 # prefix DIR/pkg (DIR defaults to a temporary directory, removed after),
 # runs pkg test rnnkit there, then the property test of random malformed
 # inputs (tests/octave/random_inputs.m, in a child octave under a timeout
-# and a memory limit, so that a crash or a hang is a failure) and the
-# Ctrl-C test (tools/octave-interrupt.sh); prints their results and last
+# and a memory limit, so that a crash or a hang is a failure), the
+# Ctrl-C test (tools/octave-interrupt.sh) and the metamorphic tests
+# (tools/octave-metamorphic.sh); prints their results and last
 # "octave: N passed, N failed" (pkg test's counts); exits non-zero on any
 # failure.  DIR/list is the pkg local_list file that later steps (the
 # cross-host test) load the package with.
@@ -66,6 +67,7 @@ else
 fi
 
 sh "$root/tools/octave-interrupt.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))
+sh "$root/tools/octave-metamorphic.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))
 
 echo "octave: $pass passed, $fail failed"
 [ "$fail" = 0 ]

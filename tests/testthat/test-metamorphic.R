@@ -305,6 +305,14 @@ test_that("accuracy() of a model: from its own data, from its windows, from thei
   ref <- accuracy(fit)
   expect_identical(accuracy(fit, w), ref)
   expect_identical(accuracy(predict(fit, w)), ref)
+  # a direct model too: its test windows are those rnn_windows() cuts,
+  # all of whose targets are known
+  fd <- meta_models$models$direct
+  wd <- rnn_windows(meta_px, features = "Close", window = 5, horizon = 3, test = 20)
+  ref_d <- accuracy(fd)
+  expect_identical(ref_d$n, c(60L, 60L)) # 20 windows x 3 steps
+  expect_identical(accuracy(fd, wd), ref_d)
+  expect_identical(accuracy(predict(fd, wd)), ref_d)
 })
 
 # -- the same fit asked differently -------------------------------------
