@@ -25,6 +25,7 @@ timeout 600 $OCTAVE --no-gui --norc -q --eval "
   metamorphic ();" >"$out" 2>&1 || status=$?
 grep -v 'ignoring const execution_exception' "$out" | grep -v '^PASS ' || true
 if [ $status -ne 0 ] || ! grep -q '^metamorphic: [0-9]* passed, 0 failed$' "$out"; then
+  echo >&2
   echo "octave metamorphic tests: FAILED (exit status $status; 124 is a hang)" >&2
   exit 1
 fi

@@ -28,6 +28,7 @@ function metamorphic ()
     "rnn_generate: options with and without the positional n", @case_generate_placeholder;
     "rnn_fit: options in any order and any case, Threads 1 or 2", @case_fit_forms;
     "rnn_fit: a seed fixes the fit whatever rand's state", @case_fit_seed;
+    "rnn_fit: defaults spelt out, one batch, validation struct or fraction, labels", @case_fit_defaults;
     "rnn_windows: struct with datenums or ISO dates, column, row, matrix", @case_windows_forms;
     "rnn_windows: columns by name or number, split by date or by count", @case_windows_select;
     "rnn_predict: on windows or on their array", @case_predict_windows;
@@ -201,6 +202,43 @@ function case_fit_seed (fx)
   rand (10, 1);
   b = rnn_fit (fx.w, "Units", 4, "Epochs", 2, "Seed", 9, "Verbose", false);
   same (a, b, "fits with 'Seed', 9 after different rand states");
+endfunction
+
+function case_fit_defaults (fx)
+  X = reshape (sin (0.37 * (1:150)), 30, 5);
+  y = cos (0.21 * (1:30))';
+  ref = rnn_fit (X, y, "Units", 4, "Epochs", 3, "Seed", 1, "Verbose", false, ...
+                 "Validation", 0.2, "EarlyStopping", true);
+  same (rnn_fit (X, y, "Cell", "lstm", "Units", 4, "Activation", "tanh", ...
+                 "OutputActivation", "linear", "Loss", "mse", "Optimizer", "adam", ...
+                 "LearnRate", 0.001, "Epochs", 3, "BatchSize", 32, "Validation", 0.2, ...
+                 "Shuffle", true, "EarlyStopping", 10, "MinDelta", 0, "RestoreBest", true, ...
+                 "Dropout", 0, "ClipNorm", [], "ClipValue", [], "Momentum", 0, "Rho", 0.9, ...
+                 "Beta1", 0.9, "Beta2", 0.999, "Epsilon", 1e-7, "RecurrentInit", "orthogonal", ...
+                 "Seed", 1, "Verbose", false, "Threads", 2, "Embedding", [], ...
+                 "Stateful", false, "Classes", [], "Checkpoint", [], "CheckpointEvery", 1, ...
+                 "Model", []), ref, "every default spelt out ('EarlyStopping', true is a patience of 10)");
+  ## 24 training samples: one batch whether 'BatchSize' is 24, 32 or 1000
+  for bs = [24 1000]
+    b = rnn_fit (X, y, "Units", 4, "Epochs", 3, "Seed", 1, "Verbose", false, ...
+                 "Validation", 0.2, "EarlyStopping", true, "BatchSize", bs);
+    same (b.params, ref.params, sprintf ("weights with 'BatchSize', %d and 32", bs));
+    same (b.history, ref.history, sprintf ("histories with 'BatchSize', %d and 32", bs));
+  endfor
+  ## 'Validation', 0.2 takes the last 6 samples: the same as giving them
+  v = rnn_fit (X(1:24, :), y(1:24), "Units", 4, "Epochs", 3, "Seed", 1, "Verbose", false, ...
+               "Validation", struct ("x", X(25:30, :), "y", y(25:30)), "EarlyStopping", true);
+  same (v.params, ref.params, "weights with 'Validation' as a struct and as 0.2");
+  same (v.history, ref.history, "histories with 'Validation' as a struct and as 0.2");
+  ## class labels as strings or numbers
+  k = mod ((1:30)' .* 7, 3);
+  names = {"a", "b", "c"};
+  c1 = rnn_fit (X, names(k + 1)', "Loss", "sparse_ce", "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+  c2 = rnn_fit (X, k, "Loss", "sparse_ce", "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+  c3 = rnn_fit (X, names(k + 1), "Loss", "sparse_ce", "Units", 3, "Epochs", 2, "Seed", 1, ...
+                "Verbose", false, "Classes", names);
+  same (c2.params, c1.params, "weights from string and numeric labels");
+  same (c3.params, c1.params, "weights with and without 'Classes' spelt out, labels a row or a column");
 endfunction
 
 function case_windows_forms (fx)

@@ -345,6 +345,48 @@ test_that("rnn_fit(): arguments by position, by name, in another order, or parti
   expect_identical(no_call(rnn_fit(x = w, units = 4, epochs = 2, seed = 1, verbose = FALSE)), no_call(a))
 })
 
+test_that("rnn_fit(): every default spelt out, batches as large as the data, validation as a list or a fraction", {
+  set.seed(3)
+  x <- array(rnorm(30 * 5), c(30, 5, 1))
+  y <- rnorm(30)
+  ref <- rnn_fit(x, y, units = 4, epochs = 3, seed = 1, verbose = FALSE, validation = 0.2,
+                 early_stopping = TRUE)
+  same_fit <- function(m, what) {
+    expect_identical(m$params, ref$params, label = paste(what, "params"))
+    expect_identical(m$history, ref$history, label = paste(what, "history"))
+  }
+  same_fit(rnn_fit(x, y, cell = "lstm", units = 4, activation = "tanh", output_activation = "linear",
+                   loss = "mse", optimizer = "adam", lr = 0.001, epochs = 3, batch_size = 32,
+                   validation = 0.2, shuffle = TRUE, early_stopping = 10, min_delta = 0,
+                   restore_best = TRUE, dropout = 0, clipnorm = NULL, clipvalue = NULL,
+                   momentum = 0, rho = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7,
+                   recurrent_init = "orthogonal", seed = 1, verbose = FALSE, threads = 2,
+                   model = NULL, embedding = NULL, stateful = FALSE, checkpoint = NULL,
+                   checkpoint_every = 1, classes = NULL),
+           "every default spelt out (early_stopping = TRUE is a patience of 10)")
+  # 24 training samples: one batch whether batch_size is 24, 32 or 1000
+  same_fit(rnn_fit(x, y, units = 4, epochs = 3, seed = 1, verbose = FALSE, validation = 0.2,
+                   early_stopping = TRUE, batch_size = 24), "batch_size = 24")
+  same_fit(rnn_fit(x, y, units = 4, epochs = 3, seed = 1, verbose = FALSE, validation = 0.2,
+                   early_stopping = TRUE, batch_size = 1000), "batch_size = 1000")
+  # validation = 0.2 takes the last 6 samples: the same as giving them
+  same_fit(rnn_fit(x[1:24, , , drop = FALSE], y[1:24], units = 4, epochs = 3, seed = 1,
+                   verbose = FALSE, validation = list(x = x[25:30, , , drop = FALSE], y = y[25:30]),
+                   early_stopping = TRUE), "validation as list(x, y)")
+  # class labels as a factor, strings, a one-column matrix or 0-based codes
+  set.seed(4)
+  lab <- sample(c("a", "b", "c"), 30, TRUE)
+  cls <- function(yy, ...) rnn_fit(x, yy, loss = "sparse_ce", units = 3, epochs = 2, seed = 1, verbose = FALSE, ...)
+  c1 <- cls(factor(lab))
+  for (yy in list(lab, matrix(lab), match(lab, c("a", "b", "c")) - 1)) {
+    expect_identical(cls(yy)$params, c1$params)
+  }
+  expect_identical(cls(lab, classes = c("a", "b", "c"))$history, c1$history)
+  # binary targets as 0/1 or as logicals
+  expect_identical(rnn_fit(x, y > 0, loss = "bce", units = 3, epochs = 2, seed = 1, verbose = FALSE)$params,
+                   rnn_fit(x, as.numeric(y > 0), loss = "bce", units = 3, epochs = 2, seed = 1, verbose = FALSE)$params)
+})
+
 test_that("seeds: seed = does not depend on R's generator; seed = NULL follows set.seed()", {
   w <- rnn_windows(meta_px, features = "Close", window = 5, test = 20)
   set.seed(1)
