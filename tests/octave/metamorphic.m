@@ -36,6 +36,7 @@ function metamorphic ()
     "rnn_accuracy: of a forecast against a vector or a struct of the same dates", @case_accuracy_forecast;
     "rnn_accuracy: a forecast wholly after the data says so", @case_accuracy_no_overlap;
     "rnn_predict_and_update_state: in pieces equals rnn_predict on the whole", @case_step_pieces;
+    "rnn_generate, 'Type' 'class', rnn_layer_call: text or tokens, labels or argmax, whole or continued", @case_generate_class_layer;
   };
   kinds = fieldnames (fx.models);
   for k = 1:numel (kinds)
@@ -359,6 +360,41 @@ function case_step_pieces (fx)
       error ("rnnkit:test", "%s: in two pieces differs from the whole (sizes %s and %s)", ...
              kind{1}, mat2str (size (got)), mat2str (size (whole)));
     endif
+  endfor
+endfunction
+
+function case_generate_class_layer (fx)
+  lm = fx.models.language;
+  tok = lm.tokenizer;
+  g_txt = rnn_generate (lm, "hel", 15, "Seed", 3);
+  g_tok = rnn_generate (lm, rnn_encode (tok, "hel"){1}, 15, "Seed", 3);
+  same (g_txt, ["hel" rnn_decode(tok, g_tok)], "text generated from text and from its tokens");
+  cm = fx.models.classifier;
+  p = rnn_predict (cm, fx.X);
+  [~, k] = max (p, [], 2);
+  same (rnn_predict (cm, fx.X, "Type", "class"), reshape (cm.classes(k), [], 1), ...
+        "'Type', 'class' and the most probable class");
+  ## a layer's last output is the last step of its sequence, and a sequence
+  ## cut in two and continued from the state gives the same output (the
+  ## same steps in the same order: the same bits)
+  H = 3;
+  G = struct ("simple", 1, "lstm", 4, "gru", 3);
+  for cell = {"simple", "lstm", "gru"}
+    g = G.(cell{1});
+    b = reshape (cos (1:(1 + strcmp (cell{1}, "gru")) * g * H), 1 + strcmp (cell{1}, "gru"), []);
+    layer = rnn_layer (cell{1}, H, {reshape(sin (1:2*g*H), 2, []), reshape(cos (1:H*g*H) / 2, H, []), b});
+    xx = reshape (sin (0.7 * (1:24)), 2, 6, 2);
+    last = rnn_layer_call (layer, xx);
+    seq = rnn_layer_call (layer, xx, "ReturnSequences", true);
+    same (reshape (seq(:, 6, :), 2, H), last, [cell{1} ": the last step of the sequence and the last output"]);
+    if (strcmp (cell{1}, "lstm"))
+      [~, h1, c1] = rnn_layer_call (layer, xx(:, 1:3, :));
+      s = {h1, c1};
+    else
+      [~, s] = rnn_layer_call (layer, xx(:, 1:3, :));
+    endif
+    same (rnn_layer_call (layer, xx(:, 4:6, :), "InitialState", s), last, ...
+          [cell{1} ": continued from its state and whole"]);
   endfor
 endfunction
 

@@ -651,3 +651,35 @@ test_that("print, plot and as.data.frame of the other objects: windows, backtest
   x <- array(rnorm(2 * 4 * 2), c(2, 4, 2))
   expect_identical(predict(layer, x), rnn_layer_call(layer, x))
 })
+
+test_that("generation, classes and layers: text or tokens, labels or argmax, whole or continued", {
+  lm <- meta_models$models$language
+  tok <- lm$tokenizer
+  g_txt <- rnn_generate(lm, "hel", n = 15, seed = 3)
+  g_tok <- rnn_generate(lm, rnn_encode(tok, "hel")[[1]], n = 15, seed = 3)
+  expect_identical(g_txt, paste0("hel", rnn_decode(tok, list(g_tok))))
+
+  cm <- meta_models$models$classifier
+  x <- meta_models$inputs$classifier
+  p <- predict(cm, x)
+  expect_identical(as.character(predict(cm, x, type = "class")), colnames(p)[max.col(p, "first")])
+
+  # a layer's last output is the last step of its sequence, and a sequence
+  # cut in two and continued from the state gives the same output: the
+  # same steps in the same order, so the same bits
+  set.seed(8)
+  H <- 3
+  for (cell in c("simple", "lstm", "gru")) {
+    G <- c(simple = 1, lstm = 4, gru = 3)[[cell]]
+    wts <- list(matrix(rnorm(2 * G * H), 2), matrix(rnorm(H * G * H), H),
+                if (cell == "gru") matrix(rnorm(2 * G * H), 2) else rnorm(G * H))
+    layer <- rnn_layer(cell, H, wts)
+    xx <- array(rnorm(2 * 6 * 2), c(2, 6, 2))
+    last <- rnn_layer_call(layer, xx)
+    expect_identical(rnn_layer_call(layer, xx, return_sequences = TRUE)[, 6, ], last, label = cell)
+    first <- rnn_layer_call(layer, xx[, 1:3, , drop = FALSE], return_state = TRUE)
+    expect_identical(rnn_layer_call(layer, xx[, 4:6, , drop = FALSE], initial_state = first[-1]), last,
+                     label = paste(cell, "continued from its state"))
+    expect_identical(predict(layer, xx), last)
+  }
+})
