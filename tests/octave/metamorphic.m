@@ -293,6 +293,17 @@ function case_predict_windows (fx)
     w = merge (strcmp (kind{1}, "direct"), fx.wd, fx.w);
     same (rnn_predict (m, w), rnn_predict (m, w.x), ["rnn_predict on windows and on their x: " kind{1}]);
   endfor
+  ## windows of new data scaled by their own scaler or by the model's: the
+  ## same predictions (unscaling and rescaling differ from scaling once in
+  ## the last bits, hence the tolerance)
+  m = fx.models.windows;
+  d2 = struct ("Date", fx.d.Date(101:200), "Close", fx.d.Close(101:200) + 50);
+  own = rnn_predict (m, rnn_windows (d2, "Window", 8));
+  ref = rnn_predict (m, rnn_windows (d2, "Window", 8, "Scale", m.prep.scaler));
+  if (max (abs (own - ref)) > 1e-12)
+    error ("rnnkit:test", ["rnn_predict on windows with their own scaler and with the " ...
+           "model's differ by %g"], max (abs (own - ref)));
+  endif
 endfunction
 
 function case_accuracy_model (fx)
