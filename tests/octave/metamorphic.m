@@ -264,6 +264,17 @@ function case_windows_forms (fx)
   ## options in any order or case
   same (rnn_windows (struct ("Date", fx.mdates, "value", v), "test", 10, "WINDOW", 6), ref, ...
         "rnn_windows options in another order and case");
+  ## a stride keeps every k-th window counted from the newest (74 windows
+  ## of 6: the 2nd, 4th, ...); a horizon adds columns of targets
+  w1 = rnn_windows (v, "Window", 6);
+  w2 = rnn_windows (v, "Window", 6, "Stride", 2);
+  k = fliplr (rows (w1.x):-2:1);
+  same (w2.x, w1.x(k, :, :), "windows with 'Stride', 2 and every second window");
+  same (w2.y, w1.y(k, :), "targets with 'Stride', 2 and every second target");
+  w3 = rnn_windows (v, "Window", 6, "Horizon", 3);
+  n3 = rows (w3.y);
+  same (w3.y(:, 1), w1.y(1:n3, 1), "the first column of 'Horizon', 3 and 'Horizon', 1");
+  same (w3.x, w1.x(1:n3, :, :), "the windows of 'Horizon', 3 and 'Horizon', 1");
 endfunction
 
 function case_windows_select (fx)

@@ -220,6 +220,33 @@ test_that("rnn_windows() of a data.frame, ts, zoo, xts, matrix and vector of the
   expect_identical(rnn_windows(zoo::zoo(v, d), window = 6, split = "2020-11-01")$index, ref$index)
 })
 
+test_that("rnn_windows(): a stride keeps every k-th window, a horizon adds columns, scalings invert", {
+  px <- meta_px
+  # 144 windows of 6: stride 2 keeps every second, counted from the
+  # newest (which is always kept)
+  w1 <- rnn_windows(px, window = 6)
+  w2 <- rnn_windows(px, window = 6, stride = 2)
+  k <- rev(seq(dim(w1$x)[1], 1, by = -2))
+  expect_identical(w2$x, w1$x[k, , , drop = FALSE])
+  expect_identical(w2$y, w1$y[k])
+  expect_identical(w2$index$date, w1$index$date[k])
+  c1 <- rnn_windows(px, features = "Close", window = 5)
+  c3 <- rnn_windows(px, features = "Close", window = 5, horizon = 3)
+  n3 <- nrow(c3$y)
+  expect_identical(unname(c3$y[, 1]), unname(c1$y[seq_len(n3)]))
+  expect_identical(c3$x, c1$x[seq_len(n3), , , drop = FALSE])
+  expect_identical(c3$scaler, c1$scaler)
+  # scaled windows are the unscaled ones put through the scaler
+  raw <- rnn_windows(px, window = 5, scale = "none")
+  for (sc in c("minmax", "zscore")) {
+    w <- rnn_windows(px, window = 5, scale = sc)
+    for (f in c("Open", "Close")) {
+      expect_equal(w$x[, , f] * w$scaler$scale[[f]] + w$scaler$center[[f]], raw$x[, , f],
+                   tolerance = 1e-12, label = paste(sc, f)) # (x - c) / s * s + c rounds
+    }
+  }
+})
+
 test_that("rnn_windows() selects the same columns by name or number, from a data.frame, matrix, ts or zoo", {
   skip_if_not_installed("zoo")
   px <- meta_px
