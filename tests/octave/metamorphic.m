@@ -66,8 +66,8 @@ endfunction
 ## -- fixtures ----------------------------------------------------------
 
 function fx = fixtures ()
-  rand ("seed", 7);
-  randn ("seed", 7);
+  rand ("state", 7);
+  randn ("state", 7);
   ## 80 months from 2015-01 and 200 days from 2021-01-04
   n = 80;
   fx.mdates = datenum (2015, (1:n)', 1);
@@ -197,12 +197,20 @@ function case_fit_forms (fx)
 endfunction
 
 function case_fit_seed (fx)
-  rand ("seed", 1);
+  rand ("state", 1);
   a = rnn_fit (fx.w, "Units", 4, "Epochs", 2, "Seed", 9, "Verbose", false);
-  rand ("seed", 2);
+  rand ("state", 2);
   rand (10, 1);
   b = rnn_fit (fx.w, "Units", 4, "Epochs", 2, "Seed", 9, "Verbose", false);
   same (a, b, "fits with 'Seed', 9 after different rand states");
+  ## and a given seed leaves rand's stream as it was
+  rand ("state", 3);
+  r0 = rand (3, 1);
+  rand ("state", 3);
+  rnn_fit (fx.w, "Units", 4, "Epochs", 1, "Seed", 9, "Verbose", false);
+  rnn_forecast (fx.models.windows, 2, "Seed", 1);
+  rnn_generate (fx.models.language, "hel", 5, "Seed", 1);
+  same (rand (3, 1), r0, "rand's numbers after calls with a 'Seed'");
 endfunction
 
 function case_fit_defaults (fx)

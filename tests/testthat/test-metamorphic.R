@@ -428,13 +428,26 @@ test_that("seeds: seed = does not depend on R's generator; seed = NULL follows s
   set.seed(9)
   c2 <- rnn_fit(w, units = 4, epochs = 2, verbose = FALSE)
   expect_identical(no_call(c1), no_call(c2))
+  # a given seed does not draw from R's generator: the stream R's own
+  # code sees is the same with or without the call
+  lm <- meta_models$models$language
+  calls <- list(fit = function() rnn_fit(w, units = 4, epochs = 1, seed = 7, verbose = FALSE),
+                forecast = function() forecast(meta_models$models$formula, h = 2, seed = 3),
+                model = function() rnn_model(seed = 2),
+                generate = function() rnn_generate(lm, "hel", n = 5, seed = 2))
+  set.seed(1)
+  r0 <- runif(3)
+  for (nm in names(calls)) {
+    set.seed(1)
+    calls[[nm]]()
+    expect_identical(runif(3), r0, label = paste("R's random numbers after", nm, "with a seed"))
+  }
   # rnn_model() and rnn_generate() keep the same promise
   set.seed(5)
   m1 <- rnn_model("gru", 3)
   set.seed(5)
   expect_identical(rnn_model("gru", 3), m1)
   expect_identical(rnn_model("gru", 3, seed = 4), rnn_model("gru", 3, seed = 4))
-  lm <- meta_models$models$language
   set.seed(6)
   g1 <- rnn_generate(lm, "hel", n = 20)
   set.seed(6)
