@@ -471,6 +471,13 @@ test_that("continuing a fit equals asking for the epochs at once only in its arc
 
 # -- round trips -----------------------------------------------------------
 
+# two samples of what a kind of model predicts on, as an array
+first_two <- function(nd) {
+  if (inherits(nd, "rnnkit_windows")) return(nd$x[1:2, , , drop = FALSE])
+  if (is.data.frame(nd)) return(array(0.5, c(2, 5, 1))) # the formula model reads 5 steps of Close
+  if (length(dim(nd)) == 3) nd[1:2, , , drop = FALSE] else nd[1:2, , drop = FALSE]
+}
+
 for (kind in names(meta_models$models)) {
   test_that(paste("saveRDS() and rnn_save() round trips predict the same:", kind), {
     m <- meta_models$models[[kind]]
@@ -503,9 +510,7 @@ for (kind in names(meta_models$models)) {
       expect_identical(rnn_generate(l, "hel", n = 10, seed = 1), rnn_generate(m, "hel", n = 10, seed = 1))
     }
     # a model that keeps a state keeps it through both
-    s <- rnn_predict_and_update_state(m, if (inherits(nd, c("rnnkit_windows"))) nd$x[1:2, , , drop = FALSE]
-                                      else if (is.data.frame(nd)) array(0.5, c(2, 5, 1))
-                                      else if (length(dim(nd)) == 3) nd[1:2, , , drop = FALSE] else nd[1:2, ])$model
+    s <- rnn_predict_and_update_state(m, first_two(nd))$model
     rnn_save(s, f2)
     expect_identical(rnn_load(f2)$state, s$state)
     saveRDS(s, f1)
