@@ -47,7 +47,11 @@ accuracy.rnnkit_model <- function(object, x, ...) {
     }
     x <- stored_series(prep)
     ps <- predict_series(object, x)
-    ps$set <- ifelse(ps$row >= prep$data$split_row, "test", "train")
+    # the test windows as rnn_windows() cut them: all their targets
+    # known, so a direct model is not scored on the newest windows, whose
+    # later steps lie beyond the data
+    beyond <- ps$row + prep$meta$horizon - 1L > nrow(v)
+    ps$set <- ifelse(beyond, NA_character_, ifelse(ps$row >= prep$data$split_row, "test", "train"))
   } else {
     ps <- predict_series(object, x)
   }

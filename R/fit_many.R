@@ -38,7 +38,10 @@ rnn_fit_many <- function(data, ..., seed = NULL, parallel = TRUE) {
   if (is.null(args$verbose)) args$verbose <- FALSE
   one <- function(i) {
     d <- data[[i]]
-    do.call(rnnkit::rnn_fit, c(list(x = d$x, y = d$y), args, list(seed = seed[[i]])))
+    # windows go through their own method: the training windows only,
+    # and the model keeps what forecast() and accuracy() need
+    first <- if (inherits(d, "rnnkit_windows")) list(d) else list(x = d$x, y = d$y)
+    do.call(rnnkit::rnn_fit, c(first, args, list(seed = seed[[i]])))
   }
   fits <- if (use_future) {
     future.apply::future_lapply(seq_len(n), one, future.seed = NULL,

@@ -59,7 +59,8 @@ as_series_frame <- function(data, date) {
     index <- zoo::index(data)
     m <- zoo::coredata(data)
     if (is.null(dim(m))) m <- matrix(m, ncol = 1, dimnames = list(NULL, "value"))
-    if (is.null(colnames(m))) colnames(m) <- paste0("x", seq_len(ncol(m)))
+    # unnamed columns are named as those of a vector or matrix
+    if (is.null(colnames(m))) colnames(m) <- if (ncol(m) == 1) "value" else paste0("x", seq_len(ncol(m)))
     df <- as.data.frame(m, stringsAsFactors = FALSE)
   } else if (stats::is.ts(data)) {
     freq <- stats::frequency(data)

@@ -5,8 +5,9 @@
 # inputs (tests/octave/random_inputs.m, in a child octave under a timeout
 # and a memory limit, so that a crash or a hang is a failure), the fault
 # injection of saves (tests/octave/save_faults.m: a file size limit, a
-# full tmpfs as root, SIGKILL in mid-save) and the Ctrl-C test
-# (tools/octave-interrupt.sh); prints their results and last
+# full tmpfs as root, SIGKILL in mid-save), the Ctrl-C test
+# (tools/octave-interrupt.sh) and the metamorphic tests
+# (tools/octave-metamorphic.sh); prints their results and last
 # "octave: N passed, N failed" (pkg test's counts); exits non-zero on any
 # failure.  DIR/list is the pkg local_list file that later steps (the
 # cross-host test) load the package with.
@@ -83,6 +84,7 @@ else
 fi
 
 sh "$root/tools/octave-interrupt.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))
+sh "$root/tools/octave-metamorphic.sh" "$dir/list" "$dir/global_list" || fail=$((fail + 1))
 
 echo "octave: $pass passed, $fail failed"
 [ "$fail" = 0 ]

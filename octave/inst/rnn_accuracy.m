@@ -57,6 +57,10 @@ function T = rnn_accuracy (object, x, varargin)
     rws = starts + meta.window;
     set = repmat ({"train"}, numel (rws), 1);
     set(rws >= prep.data.split_row) = {"test"};
+    ## the test windows as rnn_windows cuts them: all their targets known,
+    ## so a direct model is not scored on the newest windows, whose later
+    ## steps lie beyond the data
+    set(rws + meta.horizon - 1 > n) = {"beyond"};
     values = v;
     is_windows = false;
   elseif (isstruct (x) && isscalar (x) && all (isfield (x, {"x", "index", "meta", "scaler", "data"})))
@@ -243,6 +247,15 @@ endfunction
 %! assert (T(2).MASE, mean (abs (e)) / mean (abs (diff (d.Close(1:130)))), 1e-12);
 %! T2 = rnn_accuracy (m, w);
 %! assert (T2, T);
+
+## a direct model is scored on the test windows rnn_windows cut (all their
+## targets known), not also on the newest ones that run past the data
+%!test
+%! wd = rnn_windows (d, "Window", 8, "Horizon", 3, "Test", 20);
+%! md = rnn_fit (wd, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! T = rnn_accuracy (md);
+%! assert ([T.n], [60 60]);
+%! assert (rnn_accuracy (md, wd), T);
 
 %!test
 %! fc = rnn_forecast (m, 3, "Level", []);

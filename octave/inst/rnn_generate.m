@@ -5,7 +5,7 @@
 ## @deftypefn  {} {@var{out} =} rnn_generate (@var{model}, @var{start})
 ## @deftypefnx {} {@var{out} =} rnn_generate (@var{model}, @var{start}, @var{n})
 ## @deftypefnx {} {@var{out} =} rnn_generate (@dots{}, @var{name}, @var{value}, @dots{})
-## Sample @var{n} [200] tokens after @var{start} from a language model, as
+## Sample @var{n} [200; [] for the default] tokens after @var{start} from a language model, as
 ## R's @code{rnn_generate()}, in one call into the C core.
 ##
 ## @var{model} has a softmax output over its own input tokens: a model
@@ -40,6 +40,8 @@ function out = rnn_generate (model, start, n = 200, varargin)
                 "out = rnn_generate (model, start, n, 'Temperature', 1, ...)");
   if (ischar (n))   # rnn_generate (model, start, 'Name', value, ...)
     varargin = [{n}, varargin];
+    n = 200;
+  elseif (isnumeric (n) && isempty (n))   # [] holds the place of the default
     n = 200;
   endif
   check_model (model, "rnn_generate");
@@ -176,4 +178,9 @@ endfunction
 %!test
 %! assert (rnn_generate (m, sparse ([1 2]), int8 (3), "Seed", 1, "Temperature", sparse (1)), ...
 %!         rnn_generate (m, [1 2], 3, "Seed", 1, "Temperature", 1));
+## n given, left out, or [] for its default of 200: the same tokens
+%!test
+%! g = rnn_generate (m, [1 2], 200, "Seed", 3);
+%! assert (rnn_generate (m, [1 2], "Seed", 3), g);
+%! assert (rnn_generate (m, [1 2], [], "Seed", 3), g);
 %!error <takes at least 2 argument> rnn_generate (m)

@@ -5,7 +5,9 @@
 ## @deftypefn  {} {@var{Y} =} rnn_predict (@var{model}, @var{X})
 ## @deftypefnx {} {@var{Y} =} rnn_predict (@var{model}, @var{X}, "Type", "class")
 ## Predictions of a model for an array @var{X} of samples x timesteps x
-## features (or the struct from @code{rnn_windows}).
+## features (or the struct from @code{rnn_windows}; windows scaled by
+## another scaler than the model's are put on the model's scale first, as
+## R's @code{predict()} does).
 ##
 ## A model fit on the windows of @code{rnn_windows} reads windows of
 ## their length only: @var{X} with another number of timesteps (or
@@ -29,6 +31,10 @@ function Y = rnn_predict (model, X, varargin)
   check_model (model, "rnn_predict");
   o = rnnkit_options (struct ("Type", "response"), "rnn_predict", varargin);
   type = check_choice (o.Type, {"response", "class"}, "Type");
+  if (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
+    ## windows scaled by another scaler are put on the model's scale
+    X = windows_on_model_scale (need_prep (model, "rnn_predict"), check_windows (X, "X"));
+  endif
   X = check_x (model, X);
   if (isfield (model.config, "n_vocab") && model.config.n_vocab > 0)
     check_tokens (X, model.config.n_vocab);
