@@ -81,7 +81,7 @@ take_samples <- function(a, idx) {
 
 rnn_fit <- function(x, ...) UseMethod("rnn_fit")
 
-rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
+rnn_fit.default <- function(x, y = NULL, ..., cell = "lstm", units = 16, activation = "tanh",
                             output_activation = NULL, loss = "mse", optimizer = "adam",
                             lr = NULL, epochs = 100, batch_size = 32, validation = 0,
                             shuffle = TRUE, early_stopping = FALSE, min_delta = 0,
@@ -91,9 +91,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
                             seed = NULL, verbose = interactive(),
                             threads = getOption("rnnkit.threads", 2L), model = NULL,
                             embedding = NULL, stateful = FALSE, checkpoint = NULL,
-                            checkpoint_every = 1, classes = NULL, ...) {
+                            checkpoint_every = 1, classes = NULL) {
   call <- match.call()
-  check_dots(list(...), names(formals(sys.function())), "rnn_fit")
+  check_dots(list(...), character(), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
     rnnkit_abort("input", "`model` must be an rnnkit model to continue training, not ", describe(model), ".")
   }
@@ -289,6 +289,7 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
   if ("y" %in% names(args)) {
     rnnkit_abort("input", "`y` is not needed with windows: their targets come from rnn_windows().")
   }
+  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
   train <- w$index$set == "train"
   tw <- subset_windows(w, train)
   fit <- rnn_fit.default(tw$x, tw$y, ...)
@@ -305,8 +306,9 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
 }
 
 # Formula in: Close ~ Open + High + Low + Close windows `data` first.
-rnn_fit.formula <- function(x, data, window = 30, horizon = 1, stride = 1, date = "Date",
-                            na = "error", split = NULL, test = NULL, scale = "minmax", ...) {
+rnn_fit.formula <- function(x, data, ..., window = 30, horizon = 1, stride = 1, date = "Date",
+                            na = "error", split = NULL, test = NULL, scale = "minmax") {
+  check_dots(list(...), setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
   if (missing(data)) rnnkit_abort("input", "the formula interface needs `data`.")
   vars <- formula_columns(x, data, date)
   w <- rnn_windows(data, target = vars$target, features = vars$features, window = window,

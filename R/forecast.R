@@ -7,6 +7,9 @@
 # forecast::accuracy(fc, test) reach rnnkit's methods, and the result is
 # also of class "forecast" for autoplot() where that package is installed.
 
+# Names other packages use for the number of steps ahead (`h` here).
+.h_names <- c(n = "h", n.ahead = "h", n_ahead = "h", horizon = "h", steps = "h", periods = "h")
+
 # The next h dates after `index`: trading days for daily data without
 # weekends, months, quarters or years for such data, else the median step.
 next_dates <- function(index, h, freq = NA) {
@@ -38,9 +41,9 @@ forecast_origin <- function(object, newdata) {
   list(values = mw$values, index = mw$index, freq = mw$freq, tsp = mw$tsp)
 }
 
-forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), npaths = 1000,
-                                  newdata = NULL, seed = NULL, series = NULL, ...) {
-  check_dots(list(...), character(), "forecast")
+forecast.rnnkit_model <- function(object, h = NULL, ..., level = c(80, 95), npaths = 1000,
+                                  newdata = NULL, seed = NULL, series = NULL) {
+  check_dots(list(...), character(), "forecast", hints = .h_names)
   prep <- need_prep(object, "forecast()")
   meta <- prep$meta
   direct <- meta$horizon > 1

@@ -72,8 +72,8 @@ print.rnnkit_text_data <- function(x, ...) {
 
 # A character (or word) language model: embedding -> recurrent layer(s) ->
 # softmax over the vocabulary at every step, trained statefully.
-rnn_fit.rnnkit_text_data <- function(x, embed_dim = 32, units = 128, cell = "lstm",
-                                     epochs = 10, lr = 0.002, clipnorm = 5, ...) {
+rnn_fit.rnnkit_text_data <- function(x, ..., embed_dim = 32, units = 128, cell = "lstm",
+                                     epochs = 10, lr = 0.002, clipnorm = 5) {
   d <- x
   args <- list(...)
   bad <- intersect(names(args), c("y", "batch_size", "stateful", "shuffle", "loss",
@@ -82,6 +82,7 @@ rnn_fit.rnnkit_text_data <- function(x, embed_dim = 32, units = 128, cell = "lst
     rnnkit_abort("input", "text data fix ", paste(bad, collapse = ", "),
                  "; set batch size and validation in rnn_text_data().")
   }
+  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
   check_count(embed_dim, "embed_dim", max = 1e5)
   fit <- rnn_fit.default(
     d$x, d$y, cell = cell, units = units, loss = "sparse_ce", epochs = epochs, lr = lr,

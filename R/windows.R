@@ -159,9 +159,10 @@ check_scale <- function(scale, cols) {
   check_choice(scale, names(.scalers), "scale")
 }
 
-rnn_windows <- function(data, target = NULL, features = NULL, window = 30, horizon = 1,
+rnn_windows <- function(data, target = NULL, features = NULL, ..., window = 30, horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax") {
+  check_dots(list(...), character(), "rnn_windows")
   s <- as_series_frame(data, date)
   df <- s$df
   if (!is.null(target)) target <- select_columns(df, target, "target")

@@ -1,0 +1,53 @@
+# Every user-facing function with options refuses an option it does not
+# have, misspelt or abbreviated, with a classed error that names the option
+# meant and lists the real ones (issue 13, item 5). R's partial matching
+# would otherwise take `epoch = 5` as `epochs`, fail on `n = 20` with
+# "matches multiple formal arguments", or say "unused argument".
+
+px <- rnn_example_data()[1:120, ]
+w <- rnn_windows(px, features = "Close", window = 10, test = 10)
+set.seed(1)
+fit <- rnn_fit(w, units = 3, epochs = 2, verbose = FALSE)
+
+expect_option_error <- function(expr, pattern) {
+  e <- expect_error(expr, class = "rnnkit_error_input")
+  expect_match(conditionMessage(e), pattern)
+  expect_match(conditionMessage(e), "Its options are: ")
+  expect_no_match(conditionMessage(e), "options are: \\.")
+  invisible(e)
+}
+
+test_that("forecast() names the option meant, without base R's errors or warnings", {
+  expect_no_warning(expect_option_error(forecast(fit, lvl = 90), "no option `lvl`.*Did you mean `level`"))
+  expect_option_error(forecast(fit, n = 20), "no option `n`.*Did you mean `h`")
+  expect_option_error(forecast(fit, lev = 90), "abbreviated.*`level`")
+  expect_option_error(forecast(fit, npath = 50), "`npaths`")
+  e <- expect_error(forecast(fit, 5, 90), class = "rnnkit_error_input")
+  expect_match(conditionMessage(e), "name every option after `h`")
+  # the options themselves, by position and by name, still work
+  expect_equal(forecast(fit, 3, seed = 1)$mean, forecast(fit, h = 3, seed = 1)$mean)
+})
+
+test_that("rnn_windows() says did you mean, for misspelt and abbreviated options", {
+  expect_option_error(rnn_windows(px, windwo = 30), "no option `windwo`.*Did you mean `window`")
+  expect_option_error(rnn_windows(px, wind = 30), "abbreviated.*`window`")
+  expect_option_error(rnn_windows(px, spilt = as.Date("2006-08-01")), "`split`")
+  expect_equal(dim(rnn_windows(px, "Close", "Close", window = 5)$x), c(115, 5, 1))
+})
+
+test_that("rnn_fit() in all its forms refuses abbreviations R would complete", {
+  expect_option_error(rnn_fit(w, epoch = 2, verbose = FALSE), "abbreviated.*Did you mean `epochs`")
+  expect_option_error(rnn_fit(w$x, w$y, epoch = 2, verbose = FALSE), "`epochs`")
+  expect_option_error(rnn_fit(w$x, w$y, ep = 2, verbose = FALSE), "`epochs` or `epsilon`")
+  expect_option_error(rnn_fit(Close ~ Close, data = px, wind = 10, epochs = 1, verbose = FALSE),
+                      "Did you mean `window`")
+  expect_option_error(rnn_backtest(px, wind = 10, epochs = 1, verbose = FALSE), "`window`")
+  d <- rnn_text_data(strrep("abcd ", 200), seq_len = 10, batch_size = 2)
+  expect_option_error(rnn_fit(d, embed = 4, epochs = 1, verbose = FALSE), "`embed_dim`")
+  expect_option_error(rnn_fit_many(list(w), epoch = 1), "`epochs`")
+})
+
+test_that("predict() and accuracy() list their options", {
+  expect_option_error(predict(fit, w, typ = "class"), "`type`")
+  expect_option_error(accuracy(fit, w, foo = 1), "Its options are: object, x")
+})
