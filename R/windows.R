@@ -48,6 +48,16 @@ ts_index <- function(x) {
   tt
 }
 
+# zoo's yearmon / yearqtr (years with the month or quarter as a fraction)
+# -> the Date of the period's first day, as ts_index() dates a ts.
+period_dates <- function(x) {
+  f <- if (inherits(x, "yearqtr")) 4 else 12
+  tt <- as.numeric(unclass(x))
+  yr <- floor(tt + 1e-8)
+  per <- round((tt - yr) * f) + 1
+  as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1)))
+}
+
 # Names a date column often has; matched ignoring case.
 .date_names <- c("date", "time", "datetime", "timestamp", "day", "week", "month", "quarter",
                  "year", "period")
@@ -109,7 +119,7 @@ date_column <- function(df, date) {
 as_date_index <- function(v, col) {
   if (is.factor(v)) v <- as.character(v)
   if (inherits(v, "POSIXlt")) v <- as.POSIXct(v)
-  if (inherits(v, c("yearmon", "yearqtr"))) v <- as.Date(v)
+  if (inherits(v, c("yearmon", "yearqtr"))) v <- period_dates(v)
   if (is.character(v)) {
     ok <- !is.na(v)
     out <- NULL
@@ -178,7 +188,7 @@ as_series_frame <- function(data, date) {
       rnnkit_abort("input", "`data` is a ", class(data)[1], " object; install the zoo package to use it.")
     }
     index <- zoo::index(data)
-    if (inherits(index, c("yearmon", "yearqtr"))) index <- as.Date(index)
+    if (inherits(index, c("yearmon", "yearqtr"))) index <- period_dates(index)
     m <- zoo::coredata(data)
     if (is.null(dim(m))) m <- matrix(m, ncol = 1, dimnames = list(NULL, "value"))
     if (is.null(colnames(m))) colnames(m) <- paste0("x", seq_len(ncol(m)))
