@@ -257,7 +257,7 @@ rnn_fit.default <- function(x, y = NULL, ..., cell = "lstm", units = 16, activat
     train$checkpoint_every <- as.integer(checkpoint_every)
   }
   res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
-               xval, yval, train_seed, verbose)
+               xval, yval, train_seed, if (verbose) console_width() else 0L)
   n <- res$epochs_run
   model <- finish(model, res$params, n, res$loss, res$val_loss, res$acc, res$val_acc)
   model$training$restored <- res$restored
@@ -365,6 +365,16 @@ unscale_outputs <- function(prep, m) {
   out <- .Call(rnnkit_scale, matrix(as.double(m), nrow(m)), sc$center, sc$scale, TRUE)
   dimnames(out) <- list(NULL, target_names(prep$meta$target, prep$meta$horizon))
   out
+}
+
+# Columns the progress bar may use: getOption("width"), or the terminal's
+# COLUMNS if that is narrower.
+console_width <- function() {
+  w <- getOption("width", 80L)
+  w <- if (is.numeric(w) && length(w) == 1 && is.finite(w)) as.integer(w) else 80L
+  cols <- suppressWarnings(as.integer(Sys.getenv("COLUMNS")))
+  if (!is.na(cols) && cols > 0) w <- min(w, cols)
+  max(w, 10L)
 }
 
 need_prep <- function(object, what) {
