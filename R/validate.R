@@ -63,7 +63,7 @@ check_choice <- function(x, choices, name) {
                  paste0('"', choices, '"', collapse = ", "), ", not ", describe(x), ".")
   }
   if (!x %in% choices) {
-    near <- choices[utils::adist(x, choices) <= 2]
+    near <- choices[utils::adist(x, choices, ignore.case = TRUE) <= 2]
     rnnkit_abort(
       "input", "`", name, '` must be one of ', paste0('"', choices, '"', collapse = ", "),
       ', not "', x, '".',
