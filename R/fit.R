@@ -391,6 +391,7 @@ need_prep <- function(object, what) {
 # One-step residuals and fitted values of the training windows, in
 # original units (a vector for one output, else a matrix).
 residuals.rnnkit_model <- function(object, ...) {
+  check_dots(list(...), character(), "residuals")
   prep <- need_prep(object, "residuals()")
   sc <- output_scaler(prep)
   r <- sweep(object$residuals, 2, sc$scale, `*`)
@@ -398,6 +399,7 @@ residuals.rnnkit_model <- function(object, ...) {
 }
 
 fitted.rnnkit_model <- function(object, ...) {
+  check_dots(list(...), character(), "fitted")
   prep <- need_prep(object, "fitted()")
   sc <- output_scaler(prep)
   f <- actual_targets(prep, object$fitted_rows) - sweep(object$residuals, 2, sc$scale, `*`)

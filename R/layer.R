@@ -298,6 +298,7 @@ check_layer_object <- function(layer, fun) {
 }
 
 predict.rnnkit_layer <- function(object, newdata, ...) {
+  check_dots(list(...), setdiff(names(formals(rnn_layer_call)), c("layer", "x")), "predict")
   rnn_layer_call(object, newdata, ...)
 }
 
@@ -305,6 +306,7 @@ predict.rnnkit_layer <- function(object, newdata, ...) {
 # PyTorch's (weight_ih, weight_hh, bias_ih, bias_hh; the SimpleRNN/LSTM
 # bias all in bias_ih, since only the sum of PyTorch's two counts).
 coef.rnnkit_layer <- function(object, format = c("keras", "torch"), ...) {
+  check_dots(list(...), character(), "coef")
   format <- match.arg(format)
   cfg <- object$config
   H <- cfg$units

@@ -153,6 +153,7 @@ check_units <- function(units) {
 }
 
 coef.rnnkit_model <- function(object, ...) {
+  check_dots(list(...), character(), "coef")
   lay <- param_layout(object$config)
   out <- list()
   for (e in lay) {

@@ -51,3 +51,15 @@ test_that("predict() and accuracy() list their options", {
   expect_option_error(predict(fit, w, typ = "class"), "`type`")
   expect_option_error(accuracy(fit, w, foo = 1), "Its options are: object, x")
 })
+
+test_that("coef, fitted, residuals and a layer's predict do not ignore options", {
+  expect_option_error(coef(fit, foo = 1), "Its options are: object")
+  expect_option_error(fitted(fit, h = 1), "no option `h`")
+  expect_option_error(residuals(fit, type = "response"), "no option `type`")
+  k <- matrix(0.1, 2, 3)
+  layer <- rnn_layer("simple", 3, list(k, matrix(0, 3, 3), rep(0, 3)))
+  x <- array(1, c(1, 4, 2))
+  expect_option_error(predict(layer, x, return_seq = TRUE), "`return_sequences`")
+  expect_equal(dim(predict(layer, x, return_sequences = TRUE)), c(1, 4, 3))
+  expect_option_error(coef(layer, fromat = "torch"), "Did you mean `format`")
+})
