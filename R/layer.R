@@ -30,7 +30,8 @@ core_to_keras <- function(cell, H) {
 }
 
 rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
-                      activation = "tanh") {
+                      activation = "tanh", ...) {
+  check_dots(list(...), character(), "rnn_layer")
   if (identical(cell, c("simple", "lstm", "gru"))) cell <- "simple"
   cell <- check_choice(cell, names(.cells), "cell")
   if (missing(units)) {
@@ -229,7 +230,8 @@ rnn_weights_from_torch <- function(weight_ih, weight_hh, bias_ih = NULL, bias_hh
 }
 
 rnn_layer_call <- function(layer, x, return_sequences = FALSE, return_state = FALSE,
-                           initial_state = NULL) {
+                           initial_state = NULL, ...) {
+  check_dots(list(...), character(), "rnn_layer_call")
   check_layer_object(layer, "rnn_layer_call")
   if (missing(x)) {
     rnnkit_abort("input", "`x` is missing: give an array samples x timesteps x features.")

@@ -142,7 +142,12 @@ check_dots <- function(dots, valid = character(), fun, hints = character(), afte
     nm <- names(dots)
     n_unnamed <- if (is.null(nm)) length(dots) else sum(!nzchar(nm))
     if (n_unnamed == 0) return(invisible())
-    if (is.null(after)) after <- own[max(1L, match("...", own, 0L) - 1L)]
+    k <- match("...", own, 0L)
+    if (k == length(own) && is.null(after)) {
+      rnnkit_abort("input", fun, "() got ", n_unnamed, " argument(s) more than its ", k - 1L,
+                   " (", paste(own[-k], collapse = ", "), ").")
+    }
+    if (is.null(after)) after <- own[max(1L, k - 1L)]
     rnnkit_abort("input", fun, "() got ", n_unnamed, " unnamed extra argument(s); ",
                  "name every option after `", after, "` (its options: ",
                  paste(setdiff(own, c("...", own[seq_len(match(after, own, 0L))])), collapse = ", "),

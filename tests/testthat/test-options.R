@@ -63,3 +63,21 @@ test_that("coef, fitted, residuals and a layer's predict do not ignore options",
   expect_equal(dim(predict(layer, x, return_sequences = TRUE)), c(1, 4, 3))
   expect_option_error(coef(layer, fromat = "torch"), "Did you mean `format`")
 })
+
+test_that("the other functions with options say did you mean too", {
+  expect_option_error(rnn_model("gru", 3, n_inp = 2), "Did you mean `n_in`")
+  expect_option_error(rnn_model("gru", 3, n_o = 2), "abbreviated.*`n_out`")
+  expect_option_error(rnn_model("gru", 3, unit = 2), "`units`")
+  expect_option_error(rnn_tokenizer("abc", levle = "char"), "`level`")
+  expect_option_error(rnn_pad_sequences(list(1:3), max_len = 2), "`maxlen`")
+  expect_option_error(rnn_text_data("abc abc abc", seq = 2, batch_size = 1), "`seq_len`")
+  m <- rnn_model("simple", 2, n_in = 3, n_out = 3, output_activation = "softmax", seed = 1)
+  expect_option_error(rnn_generate(m, 1, n = 2, temp = 0.5), "`temperature`")
+  k <- matrix(0.1, 2, 3)
+  expect_option_error(rnn_layer("simple", 3, list(k, matrix(0, 3, 3), rep(0, 3)), activ = "relu"),
+                      "`activation`")
+  e <- expect_error(rnn_pad_sequences(list(1:3), 5, "post", "post", 0, 1), class = "rnnkit_error_input")
+  expect_match(conditionMessage(e), "1 argument\\(s\\) more than its 5")
+  # positional use still works
+  expect_equal(length(rnn_model("gru", 3, 2, 1, seed = 1)$params), length(rnn_model("gru", 3, n_in = 2, seed = 1)$params))
+})
