@@ -208,23 +208,27 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
                      double loss) {
   enum { P_HEAD, P_PCT, P_LOSS, P_VAL, P_ACC, P_VACC, P_ETA, NP };
   static const int drop_order[] = {P_ETA, P_VACC, P_ACC, P_PCT, P_VAL};
-  char part[NP][64], bar[40], line[512];
+  char part[NP][64], bar[40], line[512], num[32];
   int k, n, total, nb, fill, len, w = c->width - 1;
   double el = now_seconds() - c->t0, eta = frac > 0 ? el * (1 - frac) / frac : 0;
   for (k = 0; k < NP; k++) part[k][0] = '\0';
-  snprintf(part[P_HEAD], 64, "epoch %d/%d", epoch, n_epochs);
+  /* fields of fixed width (numbers padded to the longest usual %.4g, e.g.
+   * 1.234e-05), so the bar keeps its size from one redraw to the next */
+  snprintf(num, sizeof num, "%d", n_epochs);
+  snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
   snprintf(part[P_PCT], 64, " %3d%%", (int)(100 * frac + 0.5));
-  snprintf(part[P_LOSS], 64, "  loss %.4g", loss);
-  if (!ISNAN(c->val_loss)) snprintf(part[P_VAL], 64, "  val %.4g", c->val_loss);
+  snprintf(part[P_LOSS], 64, "  loss %-9.4g", loss);
+  if (!ISNAN(c->val_loss)) snprintf(part[P_VAL], 64, "  val %-9.4g", c->val_loss);
   if (c->done >= 1 && !ISNAN(c->acc[c->done - 1])) { /* last finished epoch */
     snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[c->done - 1]);
     if (!ISNAN(c->val_acc[c->done - 1]))
       snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[c->done - 1]);
   }
   if (frac < 1)
-    snprintf(part[P_ETA], 64, "  ETA %.0fs", eta < 1 ? 1 : eta);
+    snprintf(num, sizeof num, "%.0fs", eta < 1 ? 1 : eta);
   else
-    snprintf(part[P_ETA], 64, "  %.1fs", el);
+    snprintf(num, sizeof num, "%.1fs", el);
+  snprintf(part[P_ETA], 64, "  %s%-5s", frac < 1 ? "ETA " : "", num);
   total = 0;
   for (k = 0; k < NP; k++) total += (int)strlen(part[k]);
   nb = w - total - 3; /* " [" and "]" */
@@ -249,6 +253,7 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
     line[w] = '\0';
     len = w;
   }
+  while (len > 0 && line[len - 1] == ' ') line[--len] = '\0';
   Rprintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
   c->shown = len;
   R_FlushConsole();
