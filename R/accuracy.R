@@ -99,9 +99,9 @@ accuracy.rnnkit_forecast <- function(object, x, ...) {
   check_dots(list(...), character(), "accuracy")
   h <- length(object$mean)
   if (missing(x)) rnnkit_abort("input", "accuracy(forecast, x) needs the actual values that followed.")
-  if (is.numeric(x) && is.null(dim(x)) && !inherits(x, c("zoo", "xts"))) {
-    actual <- as.numeric(x)[seq_len(min(h, length(x)))]
-    length(actual) <- h
+  if (is.numeric(x) && is.null(dim(x)) && !stats::is.ts(x) && !inherits(x, c("zoo", "xts"))) {
+    v <- as.numeric(x)
+    index <- NULL
   } else {
     s <- as_series_frame(x, "Date")
     col <- if (object$series %in% names(s$df)) object$series else if (ncol(s$df) == 1) names(s$df) else
@@ -110,19 +110,86 @@ accuracy.rnnkit_forecast <- function(object, x, ...) {
       rnnkit_abort("input", "column `", col, "` of `x` must be numeric, not ", describe(s$df[[col]]), ".")
     }
     v <- as.numeric(s$df[[col]])
-    if (!is.null(s$index) && inherits(s$index, "Date") && inherits(object$dates, "Date")) {
-      actual <- v[match(object$dates, s$index)]
-    } else {
-      actual <- v[seq_len(h)]
-    }
+    index <- s$index
   }
-  if (all(is.na(actual))) {
-    rnnkit_abort("dim", "none of the ", h, " forecast dates (", format(object$dates[1]), " to ",
-                 format(object$dates[h]), ") is in `x`.")
+  if (is.null(index)) {
+    # no dates: the values that followed the data, the first one at step 1
+    pos <- seq_len(h)
+    pos[pos > length(v)] <- NA
+    where <- "the first values of `x`"
+  } else {
+    pos <- match_forecast_dates(object, index)
+    where <- "`x`"
+  }
+  actual <- v[pos]
+  n_in <- sum(!is.na(pos))
+  if (n_in == 0) {
+    rnnkit_abort("dim", "the forecast and `x` do not overlap: the forecast covers ",
+                 date_range(object$dates), ", `x` ",
+                 if (is.null(index)) paste0("has ", length(v), " values") else date_range(index),
+                 ". Pass the actual values of the forecast's dates.")
+  }
+  if (n_in < h) {
+    inform_partial(paste0("`x` covers ", n_in, " of the ", h, " forecast steps (",
+                          date_range(object$dates[!is.na(pos)]), "); accuracy is over those (column n)."))
   }
   last <- as.numeric(object$x)[length(object$x)]
   accuracy_table(object$method, object$series, matrix(actual), matrix(as.numeric(object$mean)),
                  matrix(rep(last, h)), object$naive_mae)
+}
+
+# "2016-01-01 to 2016-12-01 (12 dates)"
+date_range <- function(d) {
+  if (length(d) == 0) return("nothing")
+  paste0(format(d[1]), " to ", format(d[length(d)]), " (", length(d),
+         if (inherits(d, c("Date", "POSIXt"))) " dates" else " steps", ")")
+}
+
+inform_partial <- function(msg) {
+  message(structure(class = c("rnnkit_message_partial", "rnnkit_message", "message", "condition"),
+                    list(message = paste0(msg, "\n"), call = NULL)))
+}
+
+# Positions in `index` of the forecast's dates (NA where none). Monthly,
+# quarterly and yearly forecasts match by period, so a month dated on its
+# first day matches the same month dated on its last; else dates, date-
+# times or times (of a ts) must agree.
+match_forecast_dates <- function(object, index) {
+  fd <- object$dates
+  if (inherits(fd, "Date") && inherits(index, "POSIXt")) index <- as.Date(format(index))
+  if (inherits(fd, "POSIXt") && inherits(index, "Date")) fd <- as.Date(format(fd))
+  dated <- c(inherits(fd, c("Date", "POSIXt")), inherits(index, c("Date", "POSIXt")))
+  if (dated[1] != dated[2]) {
+    what <- function(d) if (inherits(d, c("Date", "POSIXt"))) "dates" else "numbers (times or rows)"
+    rnnkit_abort("input", "the forecast is indexed by ", what(fd), " (", date_range(fd), ") but `x` by ",
+                 what(index), " (", date_range(index), "); give `x` with the same kind of index ",
+                 "(a data.frame with a date column, a monthly or quarterly ts, a zoo or xts series), ",
+                 "or the values that followed as a plain numeric vector.")
+  }
+  if (inherits(fd, "Date")) {
+    per <- function(d) {
+      if (length(d) < 2) return(NA_character_)
+      st <- stats::median(diff(as.numeric(d)))
+      if (st >= 28 && st <= 31) "month" else if (st >= 89 && st <= 92) "quarter" else
+        if (st >= 365 && st <= 366) "year" else "day"
+    }
+    p <- per(c(object$history_dates, fd))
+    if (!is.na(p) && p != "day" && identical(per(index), p)) {
+      key <- function(d) {
+        y <- as.integer(format(d, "%Y"))
+        m <- as.integer(format(d, "%m"))
+        switch(p, month = y * 12L + m, quarter = y * 4L + (m - 1L) %/% 3L, year = y)
+      }
+      return(match(key(fd), key(index)))
+    }
+    return(match(as.numeric(fd), as.numeric(index)))
+  }
+  # times of a ts (fractions of a year) or of date-times: equal to a
+  # thousandth of a step
+  hd <- as.numeric(c(object$history_dates, fd))
+  st <- if (length(hd) > 1) abs(stats::median(diff(hd))) else 1
+  if (!is.finite(st) || st == 0) st <- 1
+  match(round(as.numeric(fd) / st * 1000), round(as.numeric(index) / st * 1000))
 }
 
 print.rnnkit_accuracy <- function(x, digits = 4, ...) {

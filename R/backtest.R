@@ -14,12 +14,13 @@ rnn_backtest <- function(data, ..., origins = 5, h = 20, method = c("refit", "up
   if (length(dots) && (is.null(names(dots)) || any(names(dots) == ""))) {
     rnnkit_abort("input", "rnn_backtest() passes its options by name; name every argument after `data`.")
   }
-  win_names <- setdiff(names(formals(rnn_windows)), c("data", "split", "test"))
-  wargs <- dots[names(dots) %in% win_names]
-  fargs <- dots[!names(dots) %in% win_names]
   if (any(c("split", "test") %in% names(dots))) {
     rnnkit_abort("input", "rnn_backtest() sets the splits itself from `origins` and `h`.")
   }
+  win_names <- setdiff(names(formals(rnn_windows)), c("data", "split", "test", "..."))
+  check_dots(dots, c(win_names, setdiff(names(formals(rnn_fit.default)), c("x", "y"))), "rnn_backtest")
+  wargs <- dots[names(dots) %in% win_names]
+  fargs <- dots[!names(dots) %in% win_names]
   all_w <- do.call(rnn_windows, c(list(data), wargs))
   N <- length(all_w$index$target_row)
   if (origins * h >= N) {

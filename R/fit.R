@@ -81,7 +81,7 @@ take_samples <- function(a, idx) {
 
 rnn_fit <- function(x, ...) UseMethod("rnn_fit")
 
-rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation = "tanh",
+rnn_fit.default <- function(x, y = NULL, ..., cell = "lstm", units = 16, activation = "tanh",
                             output_activation = NULL, loss = "mse", optimizer = "adam",
                             lr = NULL, epochs = 100, batch_size = 32, validation = 0,
                             shuffle = TRUE, early_stopping = FALSE, min_delta = 0,
@@ -91,9 +91,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
                             seed = NULL, verbose = interactive(),
                             threads = getOption("rnnkit.threads", 2L), model = NULL,
                             embedding = NULL, stateful = FALSE, checkpoint = NULL,
-                            checkpoint_every = 1, classes = NULL, ...) {
+                            checkpoint_every = 1, classes = NULL) {
   call <- match.call()
-  check_dots(list(...), names(formals(sys.function())), "rnn_fit")
+  check_dots(list(...), character(), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
     rnnkit_abort("input", "`model` must be an rnnkit model to continue training, not ", describe(model), ".")
   }
@@ -256,7 +256,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, activation =
     train$checkpoint_every <- as.integer(checkpoint_every)
   }
   res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
-               xval, yval, train_seed, verbose)
+               xval, yval, train_seed, if (verbose) console_width() else 0L)
   n <- res$epochs_run
   model <- finish(model, res$params, n, res$loss, res$val_loss, res$acc, res$val_acc)
   model$training$restored <- res$restored
@@ -289,6 +289,7 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
   if ("y" %in% names(args)) {
     rnnkit_abort("input", "`y` is not needed with windows: their targets come from rnn_windows().")
   }
+  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
   train <- w$index$set == "train"
   tw <- subset_windows(w, train)
   fit <- rnn_fit.default(tw$x, tw$y, ...)
@@ -305,8 +306,9 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
 }
 
 # Formula in: Close ~ Open + High + Low + Close windows `data` first.
-rnn_fit.formula <- function(x, data, window = 30, horizon = 1, stride = 1, date = "Date",
-                            na = "error", split = NULL, test = NULL, scale = "minmax", ...) {
+rnn_fit.formula <- function(x, data, ..., window = 30, horizon = 1, stride = 1, date = "Date",
+                            na = "error", split = NULL, test = NULL, scale = "minmax") {
+  check_dots(list(...), setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
   if (missing(data)) rnnkit_abort("input", "the formula interface needs `data`.")
   vars <- formula_columns(x, data, date)
   w <- rnn_windows(data, target = vars$target, features = vars$features, window = window,
@@ -365,6 +367,16 @@ unscale_outputs <- function(prep, m) {
   out
 }
 
+# Columns the progress bar may use: getOption("width"), or the terminal's
+# COLUMNS if that is narrower.
+console_width <- function() {
+  w <- getOption("width", 80L)
+  w <- if (is.numeric(w) && length(w) == 1 && is.finite(w)) as.integer(w) else 80L
+  cols <- suppressWarnings(as.integer(Sys.getenv("COLUMNS")))
+  if (!is.na(cols) && cols > 0) w <- min(w, cols)
+  max(w, 10L)
+}
+
 need_prep <- function(object, what) {
   if (!inherits(object, "rnnkit_model")) {
     rnnkit_abort("input", what, " needs an rnnkit model, not ", describe(object), ".")
@@ -379,6 +391,7 @@ need_prep <- function(object, what) {
 # One-step residuals and fitted values of the training windows, in
 # original units (a vector for one output, else a matrix).
 residuals.rnnkit_model <- function(object, ...) {
+  check_dots(list(...), character(), "residuals")
   prep <- need_prep(object, "residuals()")
   sc <- output_scaler(prep)
   r <- sweep(object$residuals, 2, sc$scale, `*`)
@@ -386,6 +399,7 @@ residuals.rnnkit_model <- function(object, ...) {
 }
 
 fitted.rnnkit_model <- function(object, ...) {
+  check_dots(list(...), character(), "fitted")
   prep <- need_prep(object, "fitted()")
   sc <- output_scaler(prep)
   f <- actual_targets(prep, object$fitted_rows) - sweep(object$residuals, 2, sc$scale, `*`)

@@ -7,6 +7,9 @@
 # forecast::accuracy(fc, test) reach rnnkit's methods, and the result is
 # also of class "forecast" for autoplot() where that package is installed.
 
+# Names other packages use for the number of steps ahead (`h` here).
+.h_names <- c(n = "h", n.ahead = "h", n_ahead = "h", horizon = "h", steps = "h", periods = "h")
+
 # The next h dates after `index`: trading days for daily data without
 # weekends, months, quarters or years for such data, else the median step.
 next_dates <- function(index, h, freq = NA) {
@@ -38,9 +41,9 @@ forecast_origin <- function(object, newdata) {
   list(values = mw$values, index = mw$index, freq = mw$freq, tsp = mw$tsp)
 }
 
-forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), npaths = 1000,
-                                  newdata = NULL, seed = NULL, series = NULL, ...) {
-  check_dots(list(...), character(), "forecast")
+forecast.rnnkit_model <- function(object, h = NULL, ..., level = c(80, 95), npaths = 1000,
+                                  newdata = NULL, seed = NULL, series = NULL) {
+  check_dots(list(...), character(), "forecast", hints = .h_names)
   prep <- need_prep(object, "forecast()")
   meta <- prep$meta
   direct <- meta$horizon > 1
@@ -134,39 +137,57 @@ as.data.frame.rnnkit_forecast <- function(x, row.names = NULL, optional = FALSE,
   df
 }
 
-print.rnnkit_forecast <- function(x, ...) {
+print.rnnkit_forecast <- function(x, digits = 4, ...) {
   cat("Forecast of ", x$series, " by ", x$method, ", ", length(x$mean), " step",
       if (length(x$mean) != 1) "s", if (length(x$level)) paste0("; intervals from ", x$npaths,
       " simulated paths with bootstrapped residuals"), "\n", sep = "")
   df <- as.data.frame(x)
   num <- names(df) != "date"
-  df[num] <- lapply(df[num], round, digits = 2)
-  print(cbind(Date = df$date, df[num]), row.names = FALSE)
+  dec <- forecast_decimals(unlist(df[num]), digits)
+  df[num] <- lapply(df[num], function(v) formatC(v, format = "f", digits = dec))
+  print(cbind(Date = df$date, df[num]), row.names = FALSE, right = TRUE)
   invisible(x)
+}
+
+# Decimals that show the values to `digits` significant digits at their
+# scale and their spread to 3, so returns (0.0213) and index points
+# (17832) both read well.
+forecast_decimals <- function(v, digits = 4) {
+  v <- v[is.finite(v)]
+  if (!length(v)) return(2L)
+  big <- max(abs(v))
+  spread <- diff(range(v))
+  d <- c(if (big > 0) digits - 1 - floor(log10(big)), if (spread > 0) 2 - floor(log10(spread)))
+  as.integer(min(10, max(0, d)))
 }
 
 plot.rnnkit_forecast <- function(x, n_history = 120, main = NULL, xlab = "", ylab = NULL, ...) {
   check_count(n_history, "n_history", min = 0)
-  nh <- length(x$x)
-  keep <- seq.int(max(1, nh - n_history + 1), nh)[n_history > 0]
-  hd <- x$history_dates[keep]
-  hv <- as.numeric(x$x)[keep]
-  fd <- x$dates
-  yl <- range(c(hv, x$mean, x$lower, x$upper), na.rm = TRUE)
-  xl <- range(c(if (length(hd)) as.numeric(hd), as.numeric(fd)))
-  graphics::plot(if (length(hd)) hd else fd, if (length(hd)) hv else as.numeric(x$mean),
-                 type = "l", xlim = xl, ylim = yl, col = "grey20", xlab = xlab,
+  d <- forecast_plot_data(x, n_history)
+  hd <- d$hd
+  hv <- d$hv
+  fd <- d$fd
+  fn <- as.numeric(fd)
+  yl <- ylim_with_legend(c(hv, x$mean, x$lower, x$upper))
+  xl <- range(c(if (length(hd)) as.numeric(hd), fn))
+  graphics::plot(if (length(hd)) as.numeric(hd) else fn, if (length(hd)) hv else as.numeric(x$mean),
+                 type = "l", xlim = xl, ylim = yl, col = "grey20", xlab = xlab, xaxt = "n",
                  ylab = if (is.null(ylab)) x$series else ylab,
                  main = if (is.null(main)) paste("Forecast of", x$series, "by", x$method) else main, ...)
+  date_axis(1, if (length(hd)) c(hd, fd) else fd)
   for (k in rev(seq_along(x$level))) {
-    graphics::polygon(c(fd, rev(fd)), c(x$lower[, k], rev(x$upper[, k])),
+    graphics::polygon(c(fn, rev(fn)), c(x$lower[, k], rev(x$upper[, k])),
                       col = grDevices::adjustcolor("steelblue", alpha.f = 0.2 + 0.15 * (length(x$level) - k)),
                       border = NA)
   }
-  graphics::lines(fd, as.numeric(x$mean), col = "steelblue4", lwd = 2)
-  if (length(hd)) graphics::lines(c(hd[length(hd)], fd[1]), c(hv[length(hv)], x$mean[1]), col = "steelblue4", lty = 3)
-  graphics::legend("topleft", bty = "n", lwd = c(1, 2, if (length(x$level)) 8),
-                   col = c("grey20", "steelblue4", if (length(x$level)) grDevices::adjustcolor("steelblue", 0.35)),
-                   legend = c("history", "forecast", if (length(x$level)) paste0(paste(x$level, collapse = "/"), "% intervals")))
+  graphics::lines(fn, as.numeric(x$mean), col = "steelblue4", lwd = 2)
+  if (length(hd)) {
+    graphics::lines(c(as.numeric(hd[length(hd)]), fn[1]), c(hv[length(hv)], x$mean[1]),
+                    col = "steelblue4", lty = 3)
+  }
+  nl <- length(x$level)
+  legend_band(c("history", "forecast", if (nl) paste0(paste(x$level, collapse = "/"), "% intervals")),
+              lwd = c(1, 2, if (nl) 8), col = c("grey20", "steelblue4",
+                                                 if (nl) grDevices::adjustcolor("steelblue", 0.35)))
   invisible(x)
 }

@@ -10,7 +10,8 @@
 # c*B + b + 1, so batch c continues batch c - 1 stream by stream, which
 # is what stateful training (the state carried over) needs.
 rnn_text_data <- function(text, tokenizer = NULL, seq_len = 100, batch_size = 32,
-                          validation = 0.1, level = "char") {
+                          validation = 0.1, level = "char", ...) {
+  check_dots(list(...), character(), "rnn_text_data")
   check_count(seq_len, "seq_len", max = 1e6)
   check_count(batch_size, "batch_size", max = 1e6)
   check_number(validation, "validation", min = 0, max = 0.9)
@@ -72,8 +73,8 @@ print.rnnkit_text_data <- function(x, ...) {
 
 # A character (or word) language model: embedding -> recurrent layer(s) ->
 # softmax over the vocabulary at every step, trained statefully.
-rnn_fit.rnnkit_text_data <- function(x, embed_dim = 32, units = 128, cell = "lstm",
-                                     epochs = 10, lr = 0.002, clipnorm = 5, ...) {
+rnn_fit.rnnkit_text_data <- function(x, ..., embed_dim = 32, units = 128, cell = "lstm",
+                                     epochs = 10, lr = 0.002, clipnorm = 5) {
   d <- x
   args <- list(...)
   bad <- intersect(names(args), c("y", "batch_size", "stateful", "shuffle", "loss",
@@ -82,6 +83,7 @@ rnn_fit.rnnkit_text_data <- function(x, embed_dim = 32, units = 128, cell = "lst
     rnnkit_abort("input", "text data fix ", paste(bad, collapse = ", "),
                  "; set batch size and validation in rnn_text_data().")
   }
+  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
   check_count(embed_dim, "embed_dim", max = 1e5)
   fit <- rnn_fit.default(
     d$x, d$y, cell = cell, units = units, loss = "sparse_ce", epochs = epochs, lr = lr,
@@ -96,7 +98,8 @@ rnn_fit.rnnkit_text_data <- function(x, embed_dim = 32, units = 128, cell = "lst
 
 # Samples n tokens after `start` from a language model.
 rnn_generate <- function(model, start, n = 200, temperature = 1, seed = NULL,
-                         tokenizer = model$tokenizer) {
+                         tokenizer = model$tokenizer, ...) {
+  check_dots(list(...), character(), "rnn_generate")
   if (!inherits(model, "rnnkit_model")) {
     rnnkit_abort("input", "`model` must be an rnnkit model, not ", describe(model), ".")
   }

@@ -30,7 +30,8 @@ core_to_keras <- function(cell, H) {
 }
 
 rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
-                      activation = "tanh") {
+                      activation = "tanh", ...) {
+  check_dots(list(...), character(), "rnn_layer")
   if (identical(cell, c("simple", "lstm", "gru"))) cell <- "simple"
   cell <- check_choice(cell, names(.cells), "cell")
   if (missing(units)) {
@@ -229,7 +230,8 @@ rnn_weights_from_torch <- function(weight_ih, weight_hh, bias_ih = NULL, bias_hh
 }
 
 rnn_layer_call <- function(layer, x, return_sequences = FALSE, return_state = FALSE,
-                           initial_state = NULL) {
+                           initial_state = NULL, ...) {
+  check_dots(list(...), character(), "rnn_layer_call")
   check_layer_object(layer, "rnn_layer_call")
   if (missing(x)) {
     rnnkit_abort("input", "`x` is missing: give an array samples x timesteps x features.")
@@ -298,6 +300,7 @@ check_layer_object <- function(layer, fun) {
 }
 
 predict.rnnkit_layer <- function(object, newdata, ...) {
+  check_dots(list(...), setdiff(names(formals(rnn_layer_call)), c("layer", "x")), "predict")
   rnn_layer_call(object, newdata, ...)
 }
 
@@ -305,6 +308,7 @@ predict.rnnkit_layer <- function(object, newdata, ...) {
 # PyTorch's (weight_ih, weight_hh, bias_ih, bias_hh; the SimpleRNN/LSTM
 # bias all in bias_ih, since only the sum of PyTorch's two counts).
 coef.rnnkit_layer <- function(object, format = c("keras", "torch"), ...) {
+  check_dots(list(...), character(), "coef")
   format <- match.arg(format)
   cfg <- object$config
   H <- cfg$units

@@ -5,48 +5,73 @@ layer_label <- function(cfg) {
   paste0(nm, "(", cfg$units, ")", collapse = " -> ")
 }
 
+# The whole stack, embedding included: "Embedding(5, 4) -> SimpleRNN(8)".
+stack_label <- function(cfg) {
+  paste0(if (n_vocab(cfg) > 0) paste0("Embedding(", cfg$n_vocab, ", ", cfg$n_embed, ") -> "),
+         layer_label(cfg))
+}
+
+# One row per layer of param_layout(): embedding (token models), the
+# recurrent layers, the dense head.
 model_layers <- function(object) {
   cfg <- object$config
   lay <- param_layout(cfg)
-  counts <- tapply(vapply(lay, function(e) prod(e$dim), 0), factor(
-    vapply(lay, `[[`, "", "layer"), levels = unique(vapply(lay, `[[`, "", "layer"))
-  ), sum)
+  lname <- vapply(lay, `[[`, "", "layer")
+  counts <- tapply(vapply(lay, function(e) prod(e$dim), 0), factor(lname, levels = unique(lname)), sum)
   nm <- c(simple = "SimpleRNN", lstm = "LSTM", gru = "GRU")[[cfg$cell]]
   T <- if (is.na(object$n_time)) "T" else object$n_time
-  type <- c(paste0(nm, if (cfg$cell == "simple") paste0(" (", cfg$activation, ")")),
-            paste0("Dense (", cfg$output_activation, ")"))
+  emb <- n_vocab(cfg) > 0
+  rec <- paste0(nm, if (cfg$cell == "simple") paste0(" (", cfg$activation, ")"))
   data.frame(
     layer = names(counts),
-    type = c(rep(type[1], length(cfg$units)), type[2]),
-    units = c(cfg$units, cfg$n_out),
-    output = c(paste0("[N, ", T, ", ", cfg$units, "]"),
+    type = c(if (emb) paste0("Embedding (", cfg$n_vocab, " tokens)"), rep(rec, length(cfg$units)),
+             paste0("Dense (", cfg$output_activation, ")")),
+    units = c(if (emb) cfg$n_embed, cfg$units, cfg$n_out),
+    output = c(if (emb) paste0("[N, ", T, ", ", cfg$n_embed, "]"), paste0("[N, ", T, ", ", cfg$units, "]"),
                if (cfg$seq_out) paste0("[N, ", T, ", ", cfg$n_out, "]") else paste0("[N, ", cfg$n_out, "]")),
     params = as.integer(counts),
     row.names = NULL, stringsAsFactors = FALSE
   )
 }
 
+# "30 timesteps x 4 features", or for a token model "100 timesteps of
+# tokens 0..64 (0 = padding)".
+input_label <- function(x) {
+  cfg <- x$config
+  steps <- paste0(if (is.na(x$n_time)) "any number of" else x$n_time, " timesteps")
+  if (n_vocab(cfg) > 0) {
+    return(paste0(steps, " of tokens 0..", cfg$n_vocab - 1L, " (0 = padding)"))
+  }
+  paste0(steps, " x ", cfg$n_in, " feature", if (cfg$n_in != 1) "s")
+}
+
 print.rnnkit_model <- function(x, ...) {
   cfg <- x$config
-  cat("<rnnkit_model> ", layer_label(cfg), " -> Dense(", cfg$n_out, ", ",
+  cat("<rnnkit_model> ", stack_label(cfg), " -> Dense(", cfg$n_out, ", ",
       cfg$output_activation, ")", if (cfg$seq_out) " on every step", "\n", sep = "")
-  cat("  inputs: ", if (is.na(x$n_time)) "any number of" else x$n_time, " timesteps x ",
-      cfg$n_in, " feature", if (cfg$n_in != 1) "s", "; ",
-      format(length(x$params), big.mark = ","), " parameters\n", sep = "")
+  cat("  inputs: ", input_label(x), "; ", format(length(x$params), big.mark = ","), " parameters\n",
+      sep = "")
+  if (!is.null(x$tokenizer)) {
+    cat("  tokenizer: ", x$tokenizer$level, " level, ", length(x$tokenizer$vocab), " tokens\n", sep = "")
+  }
   h <- x$history
   if (nrow(h) == 0) {
     cat("  not trained\n")
   } else {
     tr <- x$training
     cat("  trained ", nrow(h), " epoch", if (nrow(h) != 1) "s", " (", tr$optimizer,
-        ", lr ", format(tr$lr), ", batch ", tr$batch_size, ", loss ", x$loss, ")",
+        ", lr ", format(tr$lr), ", batch ", tr$batch_size, if (isTRUE(tr$stateful)) ", stateful",
+        ", loss ", x$loss, ")",
         if (isTRUE(x$status$stopped_early)) paste0("; stopped early, best epoch ", x$status$best_epoch),
         if (isTRUE(tr$restored)) paste0(" (its weights restored)"),
         if (isTRUE(x$status$interrupted)) "; interrupted",
         if (isTRUE(x$status$diverged > 0)) paste0("; diverged in epoch ", x$status$diverged),
         "\n", sep = "")
-    cat("  final loss ", format(h$loss[nrow(h)], digits = 5),
-        if (!is.na(h$val_loss[nrow(h)])) paste0(", val_loss ", format(h$val_loss[nrow(h)], digits = 5)),
+    last <- h[nrow(h), ]
+    cat("  final loss ", format(last$loss, digits = 5),
+        if (!is.na(last$val_loss)) paste0(", val_loss ", format(last$val_loss, digits = 5)),
+        if (!is.null(last$acc) && !is.na(last$acc)) paste0(", acc ", format(last$acc, digits = 3)),
+        if (!is.null(last$val_acc) && !is.na(last$val_acc)) paste0(", val_acc ", format(last$val_acc, digits = 3)),
         "\n", sep = "")
   }
   invisible(x)
@@ -57,6 +82,7 @@ summary.rnnkit_model <- function(object, ...) {
   structure(
     list(
       layers = model_layers(object), n_params = length(object$params),
+      inputs = input_label(object),
       loss = object$loss, epochs = nrow(h),
       final_loss = if (nrow(h)) h$loss[nrow(h)] else NA_real_,
       final_val_loss = if (nrow(h)) h$val_loss[nrow(h)] else NA_real_,
@@ -70,7 +96,8 @@ summary.rnnkit_model <- function(object, ...) {
 print.summary.rnnkit_model <- function(x, ...) {
   cat("rnnkit model\n\n")
   print(x$layers, row.names = FALSE)
-  cat("\nTotal parameters:", format(x$n_params, big.mark = ","), "\n")
+  cat("\nInputs:", x$inputs, "\n")
+  cat("Total parameters:", format(x$n_params, big.mark = ","), "\n")
   if (x$epochs > 0) {
     cat("Loss:", x$loss, " optimizer:", x$training$optimizer, " lr:", format(x$training$lr),
         " batch size:", x$training$batch_size, "\n")

@@ -124,7 +124,8 @@ rnn_model <- function(cell = "lstm", units = 16, n_in = 1, n_out = 1,
                       activation = "tanh", output_activation = "linear",
                       return_sequences = FALSE, dropout = 0,
                       recurrent_init = "orthogonal", params = NULL, seed = NULL,
-                      embedding = NULL) {
+                      embedding = NULL, ...) {
+  check_dots(list(...), character(), "rnn_model")
   config <- model_config(cell, units, n_in, n_out, activation, output_activation,
                          return_sequences, dropout, embedding)
   P <- n_params(config)
@@ -153,6 +154,7 @@ check_units <- function(units) {
 }
 
 coef.rnnkit_model <- function(object, ...) {
+  check_dots(list(...), character(), "coef")
   lay <- param_layout(object$config)
   out <- list()
   for (e in lay) {

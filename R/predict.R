@@ -163,13 +163,13 @@ plot.rnnkit_prediction <- function(x, output = 1, main = NULL, xlab = "", ylab =
   }
   a <- if (length(outs) == 1) x$actual else x[[paste0("actual.", o)]]
   p <- if (length(outs) == 1) x$predicted else x[[paste0("predicted.", o)]]
-  rng <- range(c(a, p), na.rm = TRUE)
-  graphics::plot(x$date, a, type = "l", col = "grey20", lwd = 1.5, ylim = rng, xlab = xlab,
-                 ylab = if (is.null(ylab)) o else ylab,
+  g <- break_gaps(x$date, a = a, p = p)
+  graphics::plot(g$x, g$a, type = "l", col = "grey20", lwd = 1.5, ylim = ylim_with_legend(c(a, p)),
+                 xlab = xlab, xaxt = "n", ylab = if (is.null(ylab)) o else ylab,
                  main = if (is.null(main)) paste0(o, ": actual vs predicted (", attr(x, "model"), ")") else main,
                  ...)
-  graphics::lines(x$date, p, col = "firebrick", lwd = 1.5)
-  graphics::legend("topleft", legend = c("actual", "predicted"), col = c("grey20", "firebrick"),
-                   lwd = 1.5, bty = "n")
+  date_axis(1, x$date)
+  graphics::lines(g$x, g$p, col = "firebrick", lwd = 1.5)
+  legend_band(c("actual", "predicted"), col = c("grey20", "firebrick"), lwd = 1.5)
   invisible(x)
 }

@@ -87,7 +87,8 @@ text_tokens <- function(t8, level, lower, filters) {
 }
 
 rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
-                          num_words = NULL, oov = NULL, filters = NULL) {
+                          num_words = NULL, oov = NULL, filters = NULL, ...) {
+  check_dots(list(...), character(), "rnn_tokenizer")
   level <- if (identical(level, c("char", "word"))) "char" else check_choice(level, c("char", "word"), "level")
   check_flag(lower, "lower")
   if (!is.null(num_words)) check_count(num_words, "num_words", min = 1)
@@ -227,7 +228,8 @@ rnn_decode <- function(tokenizer, sequences) {
 }
 
 rnn_pad_sequences <- function(sequences, maxlen = NULL, padding = c("pre", "post"),
-                              truncating = c("pre", "post"), value = 0L) {
+                              truncating = c("pre", "post"), value = 0L, ...) {
+  check_dots(list(...), character(), "rnn_pad_sequences")
   padding <- if (identical(padding, c("pre", "post"))) "pre" else check_choice(padding, c("pre", "post"), "padding")
   truncating <- if (identical(truncating, c("pre", "post"))) "pre" else check_choice(truncating, c("pre", "post"), "truncating")
   if (!is.null(maxlen)) {

@@ -63,7 +63,7 @@ check_choice <- function(x, choices, name) {
                  paste0('"', choices, '"', collapse = ", "), ", not ", describe(x), ".")
   }
   if (!x %in% choices) {
-    near <- choices[utils::adist(x, choices) <= 2]
+    near <- choices[utils::adist(x, choices, ignore.case = TRUE) <= 2]
     rnnkit_abort(
       "input", "`", name, '` must be one of ', paste0('"', choices, '"', collapse = ", "),
       ', not "', x, '".',
@@ -128,22 +128,47 @@ model_input_array <- function(x, model, name, any_length = FALSE) {
   x
 }
 
-# Arguments that landed in `...`: misspelled options. Names the nearest
-# real option, so `epoch = 5` says: did you mean `epochs`?
-check_dots <- function(dots, valid, fun) {
-  if (length(dots) == 0) return(invisible())
-  nm <- names(dots)
-  if (is.null(nm) || any(nm == "")) {
-    rnnkit_abort("input", fun, "() got ", sum(is.null(nm) | nm == ""),
-                 " unnamed extra argument(s); name every option after `y`.")
+# Options a user-facing function did not expect. `dots` is list(...) of the
+# caller; the caller's own call and formals (found here) are checked too, so
+# an abbreviated name that R matched partially (`epoch = 5` taken as
+# `epochs`) is refused as well: rnnkit never completes option names. The
+# error names the nearest real option(s) and lists them all; `valid` adds
+# options the caller passes on (rnn_fit()'s own, for a method), `hints` maps
+# names used elsewhere for an option (forecast's `n`) to it, `after` is the
+# last argument that may be given by position.
+check_dots <- function(dots, valid = character(), fun, hints = character(), after = NULL,
+                       call = sys.call(-1), fn = sys.function(-1)) {
+  own <- names(formals(fn))
+  valid <- setdiff(unique(c(own, valid)), "...")
+  typed <- names(as.list(call)[-1])
+  typed <- typed[!is.na(typed) & nzchar(typed)]
+  bad <- setdiff(typed, valid)
+  if (length(bad) == 0) {
+    nm <- names(dots)
+    n_unnamed <- if (is.null(nm)) length(dots) else sum(!nzchar(nm))
+    if (n_unnamed == 0) return(invisible())
+    k <- match("...", own, 0L)
+    if (k == length(own) && is.null(after)) {
+      rnnkit_abort("input", fun, "() got ", n_unnamed, " argument(s) more than its ", k - 1L,
+                   " (", paste(own[-k], collapse = ", "), ").")
+    }
+    if (is.null(after)) after <- own[max(1L, k - 1L)]
+    rnnkit_abort("input", fun, "() got ", n_unnamed, " unnamed extra argument(s); ",
+                 "name every option after `", after, "` (its options: ",
+                 paste(setdiff(own, c("...", own[seq_len(match(after, own, 0L))])), collapse = ", "),
+                 ").")
   }
-  valid <- setdiff(valid, "...")
-  bad <- nm[1]
-  d <- utils::adist(bad, valid, ignore.case = TRUE)[1, ]
-  near <- valid[d == min(d) & d <= max(2, nchar(bad) %/% 3)]
-  pre <- valid[startsWith(valid, bad)]
-  guess <- c(pre, near)[1]
-  rnnkit_abort("input", fun, "() has no option `", bad, "`.",
-               if (!is.na(guess)) paste0(" Did you mean `", guess, "`?") else
-                 paste0(" Its options are: ", paste(valid, collapse = ", "), "."))
+  b <- bad[1]
+  pre <- valid[startsWith(valid, b)]
+  same <- valid[tolower(valid) == tolower(b)]
+  d <- utils::adist(b, valid, ignore.case = TRUE)[1, ]
+  near <- valid[d == min(d) & d <= max(2, nchar(b) %/% 3)]
+  guess <- unique(c(unname(hints[b][!is.na(hints[b])]), same, if (length(pre) > 1) pre else c(pre, near)))
+  rnnkit_abort(
+    "input", fun, "() has no option `", b, "`",
+    if (length(pre) && !b %in% valid) "; rnnkit does not complete abbreviated option names",
+    ".",
+    if (length(guess)) paste0(" Did you mean ", paste0("`", guess, "`", collapse = " or "), "?"),
+    " Its options are: ", paste(valid, collapse = ", "), "."
+  )
 }

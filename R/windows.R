@@ -48,6 +48,137 @@ ts_index <- function(x) {
   tt
 }
 
+# zoo's yearmon / yearqtr (years with the month or quarter as a fraction)
+# -> the Date of the period's first day, as ts_index() dates a ts.
+period_dates <- function(x) {
+  f <- if (inherits(x, "yearqtr")) 4 else 12
+  tt <- as.numeric(unclass(x))
+  yr <- floor(tt + 1e-8)
+  per <- round((tt - yr) * f) + 1
+  as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1)))
+}
+
+# Names a date column often has; matched ignoring case.
+.date_names <- c("date", "time", "datetime", "timestamp", "day", "week", "month", "quarter",
+                 "year", "period")
+
+# ISO 8601 forms read from strings: a day, a month (first day), a time.
+.iso_day <- "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+.iso_month <- "^[0-9]{4}-[0-9]{2}$"
+.iso_time <- "^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?Z?$"
+
+is_iso_text <- function(v) {
+  v <- as.character(v)
+  v <- v[!is.na(v)]
+  length(v) > 0 && all(grepl(.iso_day, v) | grepl(.iso_month, v) | grepl(.iso_time, v))
+}
+
+# The date column of a data.frame: the one `date` names; else, by default,
+# the one Date/POSIXct (or zoo yearmon) column, the one column of ISO date
+# strings, or the one column named like a date (Month, time, DATE, ...).
+# NULL if there is none; an error if several qualify.
+date_column <- function(df, date) {
+  if (date %in% names(df)) return(date)
+  if (!identical(date, "Date")) {
+    rnnkit_abort("input", "`date` names column \"", date, "\", which `data` does not have; ",
+                 "it has ", paste(names(df), collapse = ", "), ". Use date = NULL for none.")
+  }
+  one <- function(cols, what) {
+    if (length(cols) > 1) {
+      rnnkit_abort("input", "`data` has several ", what, " (", paste(cols, collapse = ", "),
+                   "); name the one that dates the rows, e.g. date = \"", cols[1], "\".")
+    }
+    cols
+  }
+  cls <- names(df)[vapply(df, inherits, TRUE, c("Date", "POSIXt", "yearmon", "yearqtr"))]
+  if (length(cls)) return(one(cls, "date columns"))
+  text <- vapply(df, function(v) is.character(v) || is.factor(v), TRUE)
+  iso <- names(df)[text & vapply(df, is_iso_text, TRUE)]
+  if (length(iso)) return(one(iso, "columns of ISO dates"))
+  named <- names(df)[tolower(names(df)) %in% .date_names]
+  # a numeric column named like a date counts only if it increases
+  # (Month = 1..12 repeated is a feature, not the time)
+  named <- named[vapply(df[named], function(v) {
+    is.character(v) || is.factor(v) ||
+      (is.numeric(v) && !anyNA(v) && length(v) > 1 && all(diff(as.numeric(v)) > 0))
+  }, TRUE)]
+  # a text column of dates in another form, whatever its name: refused by
+  # as_date_index() with the conversion that fits
+  looks <- names(df)[text & vapply(df, function(v) {
+    v <- as.character(v)[!is.na(v)]
+    length(v) > 0 && all(grepl("^[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}( .*)?$", v) |
+                           grepl("^[A-Za-z]{3,9}[- ]?[0-9]{2,4}$", v))
+  }, TRUE)]
+  named <- union(named, looks)
+  if (length(named)) return(one(named, "columns that look like dates"))
+  NULL
+}
+
+# A date column -> Date, POSIXct or numbers, or an error that says which
+# forms are read and how to convert the one given.
+as_date_index <- function(v, col) {
+  if (is.factor(v)) v <- as.character(v)
+  if (inherits(v, "POSIXlt")) v <- as.POSIXct(v)
+  if (inherits(v, c("yearmon", "yearqtr"))) v <- period_dates(v)
+  if (is.character(v)) {
+    ok <- !is.na(v)
+    out <- NULL
+    if (all(grepl(.iso_day, v[ok]))) {
+      out <- as.Date(v, format = "%Y-%m-%d")
+    } else if (all(grepl(.iso_month, v[ok]))) {
+      out <- as.Date(paste0(v, "-01"), format = "%Y-%m-%d")
+    } else if (all(grepl(.iso_time, v[ok]) | grepl(.iso_day, v[ok]))) {
+      out <- as.POSIXct(sub("Z$", "", sub("T", " ", v)), tz = "UTC")
+    }
+    if (is.null(out)) {
+      bad <- which(ok & !(grepl(.iso_day, v) | grepl(.iso_month, v) | grepl(.iso_time, v)))[1]
+      rnnkit_abort("input", "column `", col, "` holds dates as \"", v[bad], "\" (row ", bad,
+                   "), which rnnkit does not read: it takes Date or POSIXct columns, or text in ",
+                   "ISO 8601 form (2020-01-31; 2020-01 for a month; 2020-01-31 14:30:00). ",
+                   "Convert the column first, e.g. ", date_conversion_hint(v[ok], col), ".")
+    }
+    if (anyNA(out[ok])) {
+      r <- which(ok & is.na(out))[1]
+      rnnkit_abort("input", "column `", col, "` has \"", v[r], "\" in row ", r,
+                   ", which is not a valid date.")
+    }
+    v <- out
+  }
+  if (!inherits(v, c("Date", "POSIXt")) && !is.numeric(v)) {
+    rnnkit_abort("input", "column `", col, "` must hold Dates, date-times or numbers, not ",
+                 describe(v), ".")
+  }
+  v
+}
+
+# data$col <- as.Date(data$col, "%d/%m/%Y"), with the format that fits
+# the strings (both orders when the day and month cannot be told apart).
+date_conversion_hint <- function(v, col) {
+  conv <- function(fmt, pre = "") {
+    x <- if (nzchar(pre)) paste0("paste0(\"", pre, "\", data$", col, ")") else paste0("data$", col)
+    paste0("data$", col, " <- as.Date(", x, ", \"", fmt, "\")")
+  }
+  m <- regmatches(v, regexec("^([0-9]{1,4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,4})", v))
+  m <- m[lengths(m) == 6]
+  if (length(m)) {
+    a <- as.numeric(vapply(m, `[`, "", 2))
+    b <- as.numeric(vapply(m, `[`, "", 4))
+    sep <- m[[1]][3]
+    ylen <- nchar(m[[1]][6])
+    yf <- if (ylen == 4) "%Y" else "%y"
+    if (nchar(m[[1]][2]) == 4) return(conv(paste0("%Y", sep, "%m", sep, "%d")))
+    dmy <- conv(paste0("%d", sep, "%m", sep, yf))
+    mdy <- conv(paste0("%m", sep, "%d", sep, yf))
+    if (any(a > 12)) return(dmy)
+    if (any(b > 12)) return(mdy)
+    return(paste0(dmy, " (or \"", paste0("%m", sep, "%d", sep, yf), "\" if the month comes first)"))
+  }
+  if (all(grepl("^[A-Za-z]{3}-[0-9]{2}$", v))) return(conv("%d-%b-%y", "01-"))
+  if (all(grepl("^[A-Za-z]{3}-[0-9]{4}$", v))) return(conv("%d-%b-%Y", "01-"))
+  if (all(grepl("^[A-Za-z]{3,9} [0-9]{4}$", v))) return(conv("%d %B %Y", "01 "))
+  paste0(conv("<format>"), " (see ?strptime for the format codes)")
+}
+
 # Any supported input -> list(df = data.frame of columns, index = dates,
 # times or NULL, freq = ts frequency or NA).
 as_series_frame <- function(data, date) {
@@ -57,6 +188,7 @@ as_series_frame <- function(data, date) {
       rnnkit_abort("input", "`data` is a ", class(data)[1], " object; install the zoo package to use it.")
     }
     index <- zoo::index(data)
+    if (inherits(index, c("yearmon", "yearqtr"))) index <- period_dates(index)
     m <- zoo::coredata(data)
     if (is.null(dim(m))) m <- matrix(m, ncol = 1, dimnames = list(NULL, "value"))
     # unnamed columns are named as those of a vector or matrix
@@ -80,22 +212,10 @@ as_series_frame <- function(data, date) {
         rnnkit_abort("input", "`date` must be the name of the date column (or NULL), not ",
                      describe(date), ".")
       }
-      if (date %in% names(df)) {
-        index <- df[[date]]
-        if (is.character(index) || is.factor(index)) {
-          index <- tryCatch(as.Date(as.character(index)), error = function(e) NULL)
-          if (is.null(index) || anyNA(index)) {
-            rnnkit_abort("input", "column `", date, "` does not hold dates in ISO form (2016-04-20).")
-          }
-        }
-        if (!inherits(index, c("Date", "POSIXt")) && !is.numeric(index)) {
-          rnnkit_abort("input", "column `", date, "` must hold Dates, date-times or numbers, not ",
-                       describe(index), ".")
-        }
-        df[[date]] <- NULL
-      } else if (!identical(date, "Date")) {
-        rnnkit_abort("input", "`date` names column \"", date, "\", which `data` does not have; ",
-                     "it has ", paste(names(df), collapse = ", "), ". Use date = NULL for none.")
+      col <- date_column(df, date)
+      if (!is.null(col)) {
+        index <- as_date_index(df[[col]], col)
+        df[[col]] <- NULL
       }
     }
   } else if ((is.numeric(data) || is.logical(data)) && !is.object(data) &&
@@ -160,9 +280,10 @@ check_scale <- function(scale, cols) {
   check_choice(scale, names(.scalers), "scale")
 }
 
-rnn_windows <- function(data, target = NULL, features = NULL, window = 30, horizon = 1,
+rnn_windows <- function(data, target = NULL, features = NULL, ..., window = 30, horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax") {
+  check_dots(list(...), character(), "rnn_windows")
   s <- as_series_frame(data, date)
   df <- s$df
   if (!is.null(target)) target <- select_columns(df, target, "target")
@@ -229,7 +350,9 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, horiz
   }
   if (!is.null(split)) {
     if (is.null(s$index)) {
-      rnnkit_abort("input", "`split` needs dates, but `data` has none; use `test` = a number of windows.")
+      rnnkit_abort("input", "`split` needs dates, but `data` has none: no Date or POSIXct column, ",
+                   "no column of ISO dates (2020-01-31) and no `date = \"<column>\"`; ",
+                   "use `test` = a number of windows.")
     }
     if (length(split) != 1 || is.na(split)) rnnkit_abort("input", "`split` must be one date.")
     sp <- tryCatch(

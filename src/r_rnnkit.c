@@ -182,6 +182,8 @@ static double now_seconds(void) {
 
 typedef struct {
   int verbose;      /* draw the progress bar                          */
+  int width;        /* the console's width in columns                 */
+  int shown;        /* columns of the line last drawn                 */
   int n_epochs;
   int interrupted;
   int drawn;        /* a bar is on the current line                   */
@@ -224,27 +226,65 @@ static void run_checkpoint(fit_ctx *c, int epoch) {
   UNPROTECT(1);
 }
 
-/* One line, redrawn in place:
- *   epoch 12/100 [=======>              ]  31%  loss 0.00123  val 0.0015  ETA 4s */
+/* One line, redrawn in place, never wider than the console so that no
+ * terminal wraps it to a new line at every redraw:
+ *   epoch 12/100 [=======>              ]  31%  loss 0.001234  val 0.0015  ETA 4s
+ * At most width - 1 columns: the bar shrinks first (up to 30 wide) and
+ * goes below 5; then the ETA, the accuracies, the percentage and the
+ * validation loss are left out, in that order; the loss always stays.
+ * Spaces clear what remains of a longer previous line. */
 static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
                      double loss) {
-  char bar[31];
-  int k, fill = (int)(frac * 30.0 + 0.5);
+  enum { P_HEAD, P_PCT, P_LOSS, P_VAL, P_ACC, P_VACC, P_ETA, NP };
+  static const int drop_order[] = {P_ETA, P_VACC, P_ACC, P_PCT, P_VAL};
+  char part[NP][64], bar[40], line[512], num[32];
+  int k, n, total, nb, fill, len, w = c->width - 1;
   double el = now_seconds() - c->t0, eta = frac > 0 ? el * (1 - frac) / frac : 0;
-  for (k = 0; k < 30; k++) bar[k] = k < fill ? '=' : (k == fill ? '>' : ' ');
-  bar[30] = '\0';
-  Rprintf("\repoch %d/%d [%s] %3d%%  loss %.4g", epoch, n_epochs, bar,
-          (int)(100 * frac + 0.5), loss);
-  if (!ISNAN(c->val_loss)) Rprintf("  val %.4g", c->val_loss);
+  for (k = 0; k < NP; k++) part[k][0] = '\0';
+  /* fields of fixed width (numbers padded to the longest usual %.4g, e.g.
+   * 1.234e-05), so the bar keeps its size from one redraw to the next */
+  snprintf(num, sizeof num, "%d", n_epochs);
+  snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
+  snprintf(part[P_PCT], 64, " %3d%%", (int)(100 * frac + 0.5));
+  snprintf(part[P_LOSS], 64, "  loss %-9.4g", loss);
+  if (!ISNAN(c->val_loss)) snprintf(part[P_VAL], 64, "  val %-9.4g", c->val_loss);
   if (c->done >= 1 && !ISNAN(c->acc[c->done - 1])) { /* last finished epoch */
-    Rprintf("  acc %.3f", c->acc[c->done - 1]);
+    snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[c->done - 1]);
     if (!ISNAN(c->val_acc[c->done - 1]))
-      Rprintf("  val_acc %.3f", c->val_acc[c->done - 1]);
+      snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[c->done - 1]);
   }
   if (frac < 1)
-    Rprintf("  ETA %.0fs   ", eta < 1 ? 1 : eta);
+    snprintf(num, sizeof num, "%.0fs", eta < 1 ? 1 : eta);
   else
-    Rprintf("  %.1fs      ", el);
+    snprintf(num, sizeof num, "%.1fs", el);
+  snprintf(part[P_ETA], 64, "  %s%-5s", frac < 1 ? "ETA " : "", num);
+  total = 0;
+  for (k = 0; k < NP; k++) total += (int)strlen(part[k]);
+  nb = w - total - 3; /* " [" and "]" */
+  if (nb > 30) nb = 30;
+  for (n = 0; nb < 5 && total > w && n < (int)(sizeof drop_order / sizeof *drop_order); n++) {
+    total -= (int)strlen(part[drop_order[n]]);
+    part[drop_order[n]][0] = '\0';
+  }
+  bar[0] = '\0';
+  if (nb >= 5) {
+    fill = (int)(frac * nb + 0.5);
+    bar[0] = ' ';
+    bar[1] = '[';
+    for (k = 0; k < nb; k++) bar[k + 2] = k < fill ? '=' : (k == fill ? '>' : ' ');
+    bar[nb + 2] = ']';
+    bar[nb + 3] = '\0';
+  }
+  len = snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s", part[P_HEAD], bar, part[P_PCT],
+                 part[P_LOSS], part[P_VAL], part[P_ACC], part[P_VACC], part[P_ETA]);
+  if (len > (int)sizeof line - 1) len = (int)sizeof line - 1;
+  if (w > 0 && len > w) {
+    line[w] = '\0';
+    len = w;
+  }
+  while (len > 0 && line[len - 1] == ' ') line[--len] = '\0';
+  Rprintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
+  c->shown = len;
   R_FlushConsole();
   c->drawn = 1;
   c->last = now_seconds();
@@ -354,7 +394,17 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T),
                     "the workspace for training");
   rnn_rng_seed(&rng, seed_from(seed));
-  ctx.verbose = asLogical(verbose) == TRUE;
+  /* verbose: FALSE, TRUE (80 columns) or the console's width */
+  if (TYPEOF(verbose) == LGLSXP) {
+    ctx.verbose = asLogical(verbose) == TRUE;
+    ctx.width = 80;
+  } else {
+    ctx.width = asInteger(verbose);
+    ctx.verbose = ctx.width != NA_INTEGER && ctx.width > 0;
+    if (ctx.width == NA_INTEGER || ctx.width < 10) ctx.width = 10;
+    if (ctx.width > 500) ctx.width = 500;
+  }
+  ctx.shown = 0;
   ctx.n_epochs = tc.epochs;
   ctx.interrupted = 0;
   ctx.drawn = 0;
