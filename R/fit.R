@@ -81,7 +81,7 @@ take_samples <- function(a, idx) {
 
 rnn_fit <- function(x, ...) UseMethod("rnn_fit")
 
-rnn_fit.default <- function(x, y = NULL, ..., cell = "lstm", units = 16, activation = "tanh",
+rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activation = "tanh",
                             output_activation = NULL, loss = "mse", optimizer = "adam",
                             lr = NULL, epochs = 100, batch_size = 32, validation = 0,
                             shuffle = TRUE, early_stopping = FALSE, min_delta = 0,

@@ -41,7 +41,7 @@ forecast_origin <- function(object, newdata) {
   list(values = mw$values, index = mw$index, freq = mw$freq, tsp = mw$tsp)
 }
 
-forecast.rnnkit_model <- function(object, h = NULL, ..., level = c(80, 95), npaths = 1000,
+forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npaths = 1000,
                                   newdata = NULL, seed = NULL, series = NULL) {
   check_dots(list(...), character(), "forecast", hints = .h_names)
   prep <- need_prep(object, "forecast()")

@@ -280,7 +280,7 @@ check_scale <- function(scale, cols) {
   check_choice(scale, names(.scalers), "scale")
 }
 
-rnn_windows <- function(data, target = NULL, features = NULL, ..., window = 30, horizon = 1,
+rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax") {
   check_dots(list(...), character(), "rnn_windows")

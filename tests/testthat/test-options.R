@@ -22,10 +22,12 @@ test_that("forecast() names the option meant, without base R's errors or warning
   expect_option_error(forecast(fit, n = 20), "no option `n`.*Did you mean `h`")
   expect_option_error(forecast(fit, lev = 90), "abbreviated.*`level`")
   expect_option_error(forecast(fit, npath = 50), "`npaths`")
-  e <- expect_error(forecast(fit, 5, 90), class = "rnnkit_error_input")
-  expect_match(conditionMessage(e), "name every option after `h`")
-  # the options themselves, by position and by name, still work
+  e <- expect_error(forecast(fit, 5, 90, 200), class = "rnnkit_error_input")
+  expect_match(conditionMessage(e), "name every option after `level`")
+  # h and level, by position (as in the forecast package) and by name, still work
   expect_equal(forecast(fit, 3, seed = 1)$mean, forecast(fit, h = 3, seed = 1)$mean)
+  expect_identical(forecast(fit, 3, 90, seed = 1)$upper,
+                   forecast(fit, h = 3, level = 90, seed = 1)$upper)
 })
 
 test_that("rnn_windows() says did you mean, for misspelt and abbreviated options", {
