@@ -46,3 +46,6 @@ stages_report() {
   exit "$stages_status"
 }
 trap stages_report EXIT
+# a Ctrl-C or a kill prints the table too (sh runs no EXIT trap on a signal)
+trap 'exit 130' INT
+trap 'exit 143' TERM
