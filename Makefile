@@ -4,7 +4,7 @@
 #               DEMO_DIR=dir  where the PNG goes (default: a new directory
 #                             under $TMPDIR or /tmp, printed at the end)
 #               RLIB=dir      install into this library, not R's default
-#   make check  the quick loop (about 4 minutes): build, install into
+#   make check  the quick loop (1-2 minutes here): build, install into
 #               check/quick/lib, testthat, Octave pkg test, cross-host
 #   make test   the full gauntlet (tools/test.sh, about 30 minutes):
 #               R CMD check --as-cran and every test, with a table of times
@@ -21,7 +21,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # The package is built in place with --preclean --clean, so the tree is
 # left as it was (tools/test.sh checks that `git status` shows nothing new).
 demo: deps-demo
-	@echo "== installing rnnkit $(VERSION) into $(if $(RLIB),$(RLIB),R's library) (R CMD INSTALL)"
+	@echo "== installing rnnkit $(VERSION) into $(if $(RLIB),$(RLIB),R's library) (R CMD INSTALL, about 10 s)"
 	@$(if $(RLIB),mkdir -p "$(RLIB)" && )log=$$(mktemp) && \
 	  MAKEFLAGS="-j$(JOBS)" $(R) CMD INSTALL --preclean --clean $(if $(RLIB),-l "$(RLIB)") . >"$$log" 2>&1 || \
 	  { cat "$$log"; rm -f "$$log"; exit 1; }; rm -f "$$log"

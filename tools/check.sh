@@ -1,5 +1,5 @@
 #!/bin/sh
-# make check: the quick loop, about 4 minutes where make test
+# make check: the quick loop, 1-2 minutes where make test
 # (tools/test.sh) takes half an hour.  Builds the tarball (without the
 # vignette), installs it into check/quick/lib (not R's library) and runs
 # the testthat suite against it; meanwhile, in the background, builds the
