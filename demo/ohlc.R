@@ -8,6 +8,12 @@
 # forecast (tomorrow = today), which any price model must beat to be
 # worth having.  Then it forecasts the next 20 trading days with 80% and
 # 95% intervals from 1000 simulated paths, and draws them to a PNG.
+#
+# The PNG goes to the directory in the environment variable
+# RNNKIT_DEMO_DIR (created if missing), else to tempdir(), which lasts as
+# long as this R session; `make demo` sets RNNKIT_DEMO_DIR to a fresh
+# directory under $TMPDIR (or DEMO_DIR=...), which outlives the demo.  The
+# path is printed at the end.  Nothing is written to the working directory.
 library(rnnkit)
 
 px <- rnn_example_data()
@@ -34,7 +40,10 @@ cat("\n")
 fc <- forecast(fit, h = 20, level = c(80, 95), npaths = 1000, seed = 1)
 print(fc)
 
-png_file <- file.path(getwd(), "rnnkit-forecast.png")
+png_dir <- Sys.getenv("RNNKIT_DEMO_DIR")
+if (!nzchar(png_dir)) png_dir <- tempdir()
+dir.create(png_dir, showWarnings = FALSE, recursive = TRUE)
+png_file <- file.path(normalizePath(png_dir, mustWork = TRUE), "rnnkit-forecast.png")
 grDevices::png(png_file, width = 1000, height = 700, res = 110)
 op <- graphics::par(mfrow = c(2, 1), mar = c(3, 4.5, 2.5, 1))
 plot(fc, n_history = 120)

@@ -1,12 +1,16 @@
 #!/bin/sh
-# The README's test command (make test) runs this: build the tarball,
-# R CMD check --as-cran it (which also runs tests/testthat), fail on any
-# ERROR, WARNING or NOTE, build and run the core's own C test, fuzz the
-# core's validation with libFuzzer, run the
-# testthat suite with the C code under ASAN+UBSAN and under valgrind, then
-# run it against the installed tarball; then build the Octave package,
-# pkg install and pkg test it, run the R <-> Octave cross-host test, and
-# print the counts.
+# The README's test command (make test) runs this, on a fresh clone too:
+# install the full dependencies (tools/install-deps.sh full), run
+# `make demo` and check that it leaves `git status` as it was (and that
+# .Rbuildignore covers what a user's R session leaves behind), build the
+# tarball, R CMD check --as-cran it (which also runs tests/testthat), fail
+# on any ERROR, WARNING or NOTE, build and run the core's own C test, fuzz
+# the core's validation with libFuzzer, run the testthat suite with the C
+# code under ASAN+UBSAN and under valgrind, then run it against the
+# installed tarball; then build the Octave package, pkg install and pkg
+# test it, run the R <-> Octave cross-host test and the README's Octave
+# example, and print the counts and a table of the stages and their times
+# (also in check/stages.txt).  make check (tools/check.sh) is the quick loop.
 set -e
 cd "$(dirname "$0")/.."
 R=${R:-R}
@@ -14,12 +18,21 @@ version=$(sed -n 's/^Version: *//p' DESCRIPTION)
 tarball="rnnkit_${version}.tar.gz"
 out=check
 rm -rf "$out" && mkdir -p "$out"
+stages_title="make test"
+stages_file="$out/stages.txt"
+. tools/stages.sh
 
-echo "== R CMD build"
+stage "install-deps full"
+sh tools/install-deps.sh full
+
+stage "make demo leaves git status as it was; .Rbuildignore"
+sh tools/demo-clean.sh "$out/demo"
+
+stage "R CMD build"
 $R CMD build . >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 mv "$tarball" "$out/"
 
-echo "== R CMD check --as-cran"
+stage "R CMD check --as-cran"
 status=0
 ( cd "$out" &&
   _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=FALSE \
@@ -39,26 +52,28 @@ if grep -qE '^Status:.*NOTE' "$log"; then
   exit 1
 fi
 
-echo "== the C core alone (C99, -pedantic -Werror, no R headers)"
+stage "the C core alone (C99, -pedantic -Werror, no R headers)"
 R="$R" sh tests/core/run.sh
 
-echo "== the R gateways under gctorture (every .Call entry point; rchk cannot be run here)"
+# (rchk cannot be run here; gctorture stands in for it)
+stage "the R gateways under gctorture (every .Call entry point)"
 R="$R" sh tools/gctorture.sh
 
+stage "R CMD INSTALL the tarball into check/lib"
 lib="$(pwd)/$out/lib" # absolute: PSOCK workers start in the tests directory
 mkdir -p "$lib"
 $R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
 
-echo "== fuzzing the core (libFuzzer + ASAN/UBSAN, ${FUZZ_SECONDS:-60} s per harness)"
+stage "fuzzing the core (libFuzzer + ASAN/UBSAN, ${FUZZ_SECONDS:-60} s per harness)"
 R="$R" sh tests/fuzz/run.sh
 
-echo "== testthat under AddressSanitizer + UndefinedBehaviorSanitizer"
+stage "testthat under AddressSanitizer + UndefinedBehaviorSanitizer"
 R="$R" sh tools/sanitize.sh "$out/$tarball"
 
-echo "== testthat under valgrind"
+stage "testthat under valgrind"
 R="$R" sh tools/valgrind.sh "$lib"
 
-echo "== testthat"
+stage "testthat"
 status=0
 R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript tools/run-tests.R tests/testthat \
   >"$out/testthat.log" 2>&1 || status=$?
@@ -66,7 +81,7 @@ cat "$out/testthat.log"
 [ $status -eq 0 ] || exit 1
 r_counts=$(tail -1 "$out/testthat.log")
 
-echo "== Octave: make -C octave dist, pkg install, pkg test rnnkit"
+stage "Octave: make -C octave dist, pkg install, pkg test rnnkit"
 make -s -C octave dist >"$out/octave-dist.log" 2>&1 || { cat "$out/octave-dist.log"; exit 1; }
 mv octave/rnnkit-*.tar.gz "$out/"
 sh tools/octave-check.sh "$out"/rnnkit-*.tar.gz "$out/octave" >"$out/octave.log" 2>&1 || status=$?
@@ -74,9 +89,14 @@ cat "$out/octave.log"
 [ $status -eq 0 ] || exit 1
 o_counts=$(tail -1 "$out/octave.log")
 
-echo "== cross-host: R and Octave"
+stage "cross-host: R and Octave"
 R_LIBS="$lib${R_LIBS:+:$R_LIBS}" OCTAVE_PKG_LIST="$out/octave/list" \
   sh tests/cross-host/run.sh >"$out/cross-host.log" 2>&1 || status=$?
 grep -v 'ignoring const execution_exception' "$out/cross-host.log" || true
 [ $status -eq 0 ] || exit 1
+
+stage "the README's Octave example, from the installed package"
+sh tools/readme-octave.sh "$out/octave/list" "$out/readme-octave"
+
+stage ""
 echo "$r_counts; $o_counts; cross-host: R and Octave identical"

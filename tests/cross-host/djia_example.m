@@ -1,12 +1,7 @@
 ## The README's Octave example on the bundled DJIA prices; djia_example.R is
 ## the same in R and prints the same numbers.
-fid = fopen ("inst/extdata/djia.csv");
-hdr = fgetl (fid);
-c = textscan (fid, "%s %s %s %s %s %s", "Delimiter", ",");
-fclose (fid);
-dates = datenum (c{1}, "yyyy-mm-dd");
-close = str2double (c{5});                    # rounds like R's read.csv (textscan's %f
-                                              # is an ulp off on some rows)
+px = rnn_example_data ();                     # DJIA 2006-2016, shipped with the package:
+close = px.Close;                             # Date (datenum), Open, High, Low, Close, Volume
 lo = min (close(1:2000)); hi = max (close(1:2000));
 s = (close - lo) / (hi - lo);                 # min-max scaled on the first 2000 days
 W = 30; N = 2000 - W;
@@ -22,7 +17,7 @@ printf ("final loss %.15g, val_loss %.15g\n", model.history.loss(end), ...
 win = s(2000-W+1:2000)';                      # the last window, then 5 steps ahead
 for k = 1:5
   p = rnn_predict (model, win);
-  printf ("%s  forecast %.10f  actual %.2f\n", datestr (dates(2000+k), "yyyy-mm-dd"), ...
+  printf ("%s  forecast %.10f  actual %.2f\n", datestr (px.Date(2000+k), "yyyy-mm-dd"), ...
           lo + p * (hi - lo), close(2000+k));
   win = [win(2:end), p];
 endfor
