@@ -70,18 +70,8 @@ function T = rnn_accuracy (object, x, varargin)
         || x.meta.window != meta.window || x.meta.horizon != meta.horizon)
       error ("rnnkit:input", "rnn_accuracy: these windows do not match the model's features, target, window or horizon");
     endif
-    xw = x.x;
-    if (! isequal (x.scaler.center(:), prep.scaler.center(:)) ...
-        || ! isequal (x.scaler.scale(:), prep.scaler.scale(:)))
-      ## windows scaled by another scaler: back to original units, then the model's
-      f = scaler_cols (prep, meta.features);
-      [~, wf] = ismember (meta.features, x.scaler.columns);
-      d = size (xw);
-      flat = reshape (xw, [], numel (f));
-      flat = __rnnkit__ ("scale", flat, x.scaler.center(wf), x.scaler.scale(wf), 1);
-      flat = __rnnkit__ ("scale", flat, prep.scaler.center(f), prep.scaler.scale(f), 0);
-      xw = reshape (flat, d);
-    endif
+    ## windows scaled by another scaler: back to original units, then the model's
+    xw = windows_on_model_scale (prep, x);
     rws = x.index.target_row;
     set = x.index.set;
     values = x.data.values;

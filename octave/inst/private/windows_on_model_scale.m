@@ -16,8 +16,8 @@ function x = windows_on_model_scale (prep, w)
   f = scaler_cols (prep, prep.meta.features);
   [ok, wf] = ismember (prep.meta.features, w.scaler.columns);
   if (! all (ok) || any (f == 0))
-    error ("rnnkit:input", ["rnn_predict: these windows do not hold the model's " ...
-           "features (%s)"], strjoin (cellstr (prep.meta.features), ", "));
+    error ("rnnkit:input", "these windows do not hold the model's features (%s)", ...
+           strjoin (cellstr (prep.meta.features), ", "));
   endif
   d = size (x);
   flat = reshape (x, [], numel (f));
