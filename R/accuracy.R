@@ -4,33 +4,29 @@
 #
 # MASE divides the MAE by the in-sample MAE of the one-step naive forecast
 # on the training rows (Hyndman and Koehler, 2006): below 1 beats it.
+#
+# The core computes every number (rnn_accuracy() and rnn_naive_scale() in
+# src/core/rnnkit.h), so Octave's rnn_accuracy() shows the same bits.
 
-acc_metrics <- function(actual, pred, mae_scale) {
-  ok <- !is.na(actual) & !is.na(pred)
-  e <- actual[ok] - pred[ok]
-  c(RMSE = sqrt(mean(e^2)), MAE = mean(abs(e)), MAPE = 100 * mean(abs(e / actual[ok])),
-    MASE = mean(abs(e)) / unname(mae_scale))
+# The in-sample MAE of the naive forecast (lag `period`) of each column of
+# v, NA where a column has none (no known difference, or all 0).
+naive_scale <- function(v, period = 1L) {
+  v <- as.matrix(v)
+  storage.mode(v) <- "double"
+  stats::setNames(.Call(rnnkit_naive_scale, v, as.integer(period)), colnames(v))
 }
 
-# In-sample MAE of the one-step naive forecast of a series.
-naive_scale <- function(v) {
-  d <- abs(diff(as.numeric(v)))
-  s <- mean(d[!is.na(d)])
-  if (!is.finite(s) || s == 0) NA_real_ else s
-}
-
+# One model row and one naive row per target; a target's columns (the
+# steps of a direct model) are scored as one series.
 accuracy_table <- function(label, targets, actual, pred, naive, scales) {
-  rows <- lapply(seq_along(targets), function(j) {
-    k <- ((j - 1) * (ncol(pred) / length(targets))) + seq_len(ncol(pred) / length(targets))
-    a <- as.vector(actual[, k])
-    n <- sum(!is.na(a))
-    rbind(c(acc_metrics(a, as.vector(pred[, k]), scales[j]), n = n),
-          c(acc_metrics(a, as.vector(naive[, k]), scales[j]), n = n))
-  })
-  m <- do.call(rbind, rows)
+  score <- function(p) {
+    .Call(rnnkit_accuracy, as.double(actual), as.double(p), unname(as.double(scales)))
+  }
+  m <- t(matrix(rbind(score(pred), score(naive)), nrow = 6))
+  colnames(m) <- c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "n")
   df <- data.frame(model = rep(c(label, "naive"), length(targets)), stringsAsFactors = FALSE)
   if (length(targets) > 1) df$target <- rep(targets, each = 2)
-  df <- cbind(df, as.data.frame(m))
+  df <- cbind(df, as.data.frame(m[, c("RMSE", "MAE", "MAPE", "MASE", "n"), drop = FALSE]))
   df$n <- as.integer(df$n)
   structure(df, class = c("rnnkit_accuracy", "data.frame"))
 }
@@ -63,7 +59,7 @@ accuracy.rnnkit_model <- function(object, x, ...) {
   keep <- keep & rowSums(!is.na(ps$actual)) > 0
   if (!any(keep)) rnnkit_abort("dim", "no window with a known target to evaluate.")
   train_rows <- seq_len(min(prep$data$split_row - 1L, nrow(v)))
-  scales <- vapply(prep$meta$target, function(tg) naive_scale(v[train_rows, tg]), 0)
+  scales <- naive_scale(v[train_rows, prep$meta$target, drop = FALSE])
   accuracy_table(ps$model, prep$meta$target, ps$actual[keep, , drop = FALSE],
                  ps$pred[keep, , drop = FALSE], ps$naive[keep, , drop = FALSE], scales)
 }

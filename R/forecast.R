@@ -117,7 +117,7 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
       level = if (nl) level, x = hist, dates = dates,
       history_dates = if (is.null(o$index)) seq_len(n) else o$index,
       paths = paths, npaths = npaths, direct = direct,
-      naive_mae = mean(abs(stats::na.omit(diff(as.numeric(hist)))))
+      naive_mae = unname(naive_scale(as.numeric(hist)))
     ),
     class = c("rnnkit_forecast", "forecast")
   )

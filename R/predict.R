@@ -129,7 +129,7 @@ predict_series <- function(object, newdata) {
   tr <- seq_len(min(prep$data$split_row - 1L, nrow(v)))
   list(date = date, row = rows, set = set, actual = actual, pred = pred, naive = naive,
        model = model_label(object),
-       scales = vapply(meta$target, function(tg) naive_scale(v[tr, tg]), 0))
+       scales = naive_scale(v[tr, meta$target, drop = FALSE]))
 }
 
 # A data.frame of predictions: date, actual, predicted, naive (one output),

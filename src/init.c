@@ -21,6 +21,8 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 8},
     {"rnnkit_quantiles", (DL_FUNC)&rnnkit_quantiles, 2},
+    {"rnnkit_accuracy", (DL_FUNC)&rnnkit_accuracy, 3},
+    {"rnnkit_naive_scale", (DL_FUNC)&rnnkit_naive_scale, 2},
     {"rnnkit_generate", (DL_FUNC)&rnnkit_generate, 7},
     {"rnnkit_need_memory", (DL_FUNC)&rnnkit_need_memory, 2},
     {"rnnkit_state_size", (DL_FUNC)&rnnkit_state_size, 2},

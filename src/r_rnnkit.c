@@ -690,6 +690,47 @@ SEXP rnnkit_quantiles(SEXP a, SEXP probs) {
   return out;
 }
 
+/* ---- accuracy ------------------------------------------------------ */
+
+/* RNN_ACC_ROWS x length(scale) matrix of rnn_accuracy(): actual and pred
+ * are doubles of equal length, one column per element of scale (scale's
+ * NA comes back as the MASE's NA). */
+SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale) {
+  rnn_error err;
+  SEXP out;
+  size_t n = (size_t)XLENGTH(actual), k = (size_t)XLENGTH(scale);
+  if (TYPEOF(actual) != REALSXP || TYPEOF(pred) != REALSXP ||
+      TYPEOF(scale) != REALSXP || (size_t)XLENGTH(pred) != n || k == 0 ||
+      n % k != 0)
+    error("rnnkit internal error: actual and pred must be doubles of equal "
+          "length, a multiple of the number of scales");
+  out = PROTECT(new_matrix(RNN_ACC_ROWS, k, "the accuracy table"));
+  if (rnn_accuracy(n / k, k, REAL(actual), REAL(pred), REAL(scale), REAL(out),
+                   &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
+/* rnn_naive_scale() of each column of the double matrix x, NA (R's own
+ * missing value) where a column has no usable scale. */
+SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
+  rnn_error err;
+  SEXP out;
+  R_xlen_t j;
+  int m = asInteger(period);
+  check_matrix(x, "x");
+  if (m == NA_INTEGER || m < 0) error("rnnkit internal error: period");
+  out = PROTECT(allocVector(REALSXP, ncols(x)));
+  if (rnn_naive_scale((size_t)nrows(x), (size_t)ncols(x), REAL(x), (size_t)m,
+                      REAL(out), &err) != RNN_OK)
+    raise_core(&err);
+  for (j = 0; j < XLENGTH(out); j++)
+    if (ISNAN(REAL(out)[j])) REAL(out)[j] = NA_REAL;
+  UNPROTECT(1);
+  return out;
+}
+
 /* ---- model files ---------------------------------------------------- */
 
 /* records: a list of list(name, type, kind, dims, value) built by

@@ -19,7 +19,9 @@
 ##
 ## MASE divides the MAE by the in-sample MAE of the one-step naive forecast
 ## on the training rows (for a forecast: on the whole history); below 1
-## beats it.
+## beats it, and it is NA when there is no such scale (a constant series).
+## A pair with a missing value is skipped.  rnnkit's C core computes every
+## number, so R's @code{accuracy()} shows the same bits.
 ##
 ## @var{T} is a struct array, one element per row, with fields
 ## @code{model} (the model's label or @qcode{'naive'}), @code{target}
@@ -110,7 +112,7 @@ function T = rnn_accuracy (object, x, varargin)
     error ("rnnkit:dim", "rnn_accuracy: no window with a known target to evaluate");
   endif
   tr = 1:min (prep.data.split_row - 1, n);
-  scales = arrayfun (@(c) naive_scale (v(tr, c)), tg);
+  scales = naive_scale (v(tr, tg));
   T = accuracy_table (layer_label (object.config), meta.target, actual(keep, :), ...
                       pred(keep, :), naive(keep, :), scales);
 endfunction
@@ -181,40 +183,28 @@ function check_forecast (fc)
   endif
 endfunction
 
+## the in-sample MAE of the naive forecast of each column of v, from the
+## core (rnn_naive_scale in rnnkit.h); NA where a column has none
 function s = naive_scale (v)
-  d = abs (diff (v(:)));
-  s = mean (d(! isnan (d)));
-  if (! isfinite (s) || s == 0)
-    s = NA;
-  endif
+  s = __rnnkit__ ("naive_scale", double (v), 1);
+  s(isnan (s)) = NA;
 endfunction
 
-function r = acc_metrics (a, p, sc)
-  ok = ! isnan (a) & ! isnan (p);
-  e = a(ok) - p(ok);
-  rmse = sqrt (mean (e .^ 2));
-  mae = mean (abs (e));
-  mape = 100 * mean (abs (e ./ a(ok)));
-  r = [rmse, mae, mape, mae / sc];
-endfunction
-
+## one model row and one naive row per target, computed by the core
+## (rnn_accuracy in rnnkit.h; rows RMSE, MAE, MAPE, sMAPE, MASE, n): a
+## target's columns (the steps of a direct model) are one series
 function T = accuracy_table (label, targets, actual, pred, naive, scales)
-  nt = numel (targets);
-  per = columns (pred) / nt;
+  mp = __rnnkit__ ("accuracy", double (actual), double (pred), double (scales));
+  mn = __rnnkit__ ("accuracy", double (actual), double (naive), double (scales));
   T = struct ("model", {}, "target", {}, "RMSE", {}, "MAE", {}, "MAPE", {}, ...
               "MASE", {}, "n", {});
-  for j = 1:nt
-    k = (j - 1) * per + (1:per);
-    a = actual(:, k)(:);
-    cnt = sum (! isnan (a));
-    mp = acc_metrics (a, pred(:, k)(:), scales(j));
-    mn = acc_metrics (a, naive(:, k)(:), scales(j));
-    T(end+1) = struct ("model", label, "target", targets{j}, "RMSE", mp(1), ...
-                       "MAE", mp(2), "MAPE", mp(3), "MASE", mp(4), "n", cnt);
-    T(end+1) = struct ("model", "naive", "target", targets{j}, "RMSE", mn(1), ...
-                       "MAE", mn(2), "MAPE", mn(3), "MASE", mn(4), "n", cnt);
+  for j = 1:numel (targets)
+    T(end+1) = struct ("model", label, "target", targets{j}, "RMSE", mp(1, j), ...
+                       "MAE", mp(2, j), "MAPE", mp(3, j), "MASE", mp(5, j), "n", mp(6, j));
+    T(end+1) = struct ("model", "naive", "target", targets{j}, "RMSE", mn(1, j), ...
+                       "MAE", mn(2, j), "MAPE", mn(3, j), "MASE", mn(5, j), "n", mn(6, j));
   endfor
-  if (nt == 1)
+  if (numel (targets) == 1)
     T = rmfield (T, "target");
   endif
   T = T(:);
@@ -254,6 +244,17 @@ endfunction
 %! assert (T(2).MAE, mean (abs ([100 101 102]' - d.Close(end))), 1e-12);
 %! s = struct ("Date", fc.dates(2:3), "Close", [1; 2]);
 %! assert (rnn_accuracy (fc, s)(1).n, 2);
+
+## issue 14: the core scores, as in R; a constant history has no MASE
+## scale, so MASE is NA (it was Inf)
+%!test
+%! wc = rnn_windows (struct ("y", repmat (5, 40, 1)), "Window", 4);
+%! mc = rnn_fit (wc, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (mc, 2, "Level", []);
+%! assert (isna (fc.naive_mae));
+%! T = rnn_accuracy (fc, [6 7]);
+%! assert (isna ([T.MASE]), [true true]);
+%! assert ([T.n], [2 2]);
 
 %!error id=rnnkit:input rnn_accuracy (struct ("config", 1, "params", 1))
 %!error id=rnnkit:input rnn_accuracy (m, 3)

@@ -152,12 +152,15 @@ function fc = rnn_forecast (model, h = [], varargin)
     hdates = index(:);
   endif
   method = [layer_label(model.config), merge(direct, " (direct)", " (recursive)")];
-  dh = abs (diff (hist));
+  ## the in-sample MAE of the naive forecast, for MASE (rnn_naive_scale in
+  ## the core); NA for a constant history
+  naive_mae = __rnnkit__ ("naive_scale", double (hist(:)), 1);
+  naive_mae(isnan (naive_mae)) = NA;
   fc = struct ("method", method, "series", series, "mean", point, ...
                "lower", lower, "upper", upper, "level", level, "x", hist, ...
                "dates", dates, "history_dates", hdates, "paths", paths, ...
                "npaths", npaths, "direct", direct, ...
-               "naive_mae", mean (dh(! isnan (dh))));
+               "naive_mae", naive_mae);
 endfunction
 
 

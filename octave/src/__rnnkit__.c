@@ -19,6 +19,8 @@
  *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
  *               seed, direct)                           -> [point, paths]
  *   __rnnkit__ ("quantiles", a, probs)
+ *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
+ *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
@@ -909,6 +911,43 @@ static void cmd_quantiles(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(work);
 }
 
+/* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
+ * rnnkit_accuracy: actual and pred of equal size, one column per element
+ * of scale, each column numel(actual) / numel(scale) values. */
+static void cmd_accuracy(int nlhs, mxArray *plhs[], int nrhs,
+                         const mxArray *prhs[]) {
+  rnn_error err;
+  size_t n = mxGetNumberOfElements(prhs[0]),
+         k = mxGetNumberOfElements(prhs[2]);
+  const double *a = real_array(prhs[0], "actual"),
+               *p = real_array(prhs[1], "pred"),
+               *sc = real_array(prhs[2], "scale");
+  (void)nlhs;
+  (void)nrhs;
+  if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
+    internal("actual and pred must be of equal size, a multiple of the "
+             "number of scales");
+  plhs[0] = new_matrix(RNN_ACC_ROWS, k, "the accuracy table");
+  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK)
+    raise_core(&err);
+}
+
+/* rnn_naive_scale() of each column of x (a row; NaN where a column has no
+ * usable scale). */
+static void cmd_naive_scale(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  size_t m;
+  (void)nlhs;
+  (void)nrhs;
+  check_matrix(prhs[0], "x");
+  m = count_arg(prhs[1], "period", 0);
+  plhs[0] = new_matrix(1, mxGetN(prhs[0]), "the scales");
+  if (rnn_naive_scale(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(prhs[0]), m,
+                      mxGetPr(plhs[0]), &err) != RNN_OK)
+    raise_core(&err);
+}
+
 static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
                            const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
@@ -983,6 +1022,7 @@ static const struct {
     {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
+    {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {NULL, NULL, 0, 0}};
 

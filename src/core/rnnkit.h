@@ -601,6 +601,58 @@ int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
                   const double *probs, double *out, double *work,
                   rnn_error *err);
 
+/* ---- accuracy (metrics.c) ------------------------------------------ */
+
+/* Rows of rnn_accuracy()'s output, one column of RNN_ACC_ROWS per series. */
+enum {
+  RNN_ACC_RMSE = 0,  /* root mean squared error                         */
+  RNN_ACC_MAE = 1,   /* mean absolute error                             */
+  RNN_ACC_MAPE = 2,  /* 100 * mean |e / actual|, in %                   */
+  RNN_ACC_SMAPE = 3, /* 200 * mean |e| / (|actual| + |pred|), in %      */
+  RNN_ACC_MASE = 4,  /* MAE / scale                                     */
+  RNN_ACC_N = 5,     /* the number of known (non-NaN) actual values     */
+  RNN_ACC_ROWS = 6
+};
+
+/* Accuracy of the point forecasts pred against actual, both n_rows x
+ * n_cols column-major (actual[i + n_rows*j]), one column per series: the
+ * errors e = actual - pred of column j give
+ *   out[RNN_ACC_RMSE + RNN_ACC_ROWS*j] ... out[RNN_ACC_N + RNN_ACC_ROWS*j].
+ * (A host that scores several columns as one series, e.g. the h steps of
+ * a direct forecast of one target, passes them as one longer column: a
+ * block of adjacent columns is contiguous.)  NaN marks a missing value;
+ * a pair where either value is missing is skipped.  The sums run over
+ * the rows in increasing order in double, so every host gets the same
+ * bits.  Edge cases, as R's mean() of the errors gave them before:
+ *   - no pair with both values known: every metric NaN (n still counts
+ *     the known actual values);
+ *   - an actual value of 0: its |e / actual| is Inf, or NaN when e is 0
+ *     too, so MAPE is Inf or NaN; likewise sMAPE is NaN when both values
+ *     of a pair are 0;
+ *   - MASE = MAE / scale[j] when scale[j] is finite and positive; a NaN
+ *     scale[j] (missing, as rnn_naive_scale() writes it) is copied, so a
+ *     host's own missing value (R's and Octave's NA) comes back as
+ *     itself; 0, a negative or an infinite scale gives NaN.  scale may be
+ *     NULL: MASE NaN.
+ * Infinite values are not missing and count as values.  Only a NULL
+ * pointer is an error (RNN_ERR_INPUT). */
+int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
+                 const double *pred, const double *scale, double *out,
+                 rnn_error *err);
+
+/* The scale of MASE for each column of the n_rows x n_cols series x: the
+ * in-sample mean absolute error of the (seasonal) naive forecast,
+ *   scale[j] = mean over i >= period of |x[i, j] - x[i - period, j]|,
+ * differences that are NaN (a missing value, or Inf - Inf) skipped,
+ * summed in increasing i.  period 1 is the one-step naive forecast (the
+ * last value carried forward, Hyndman and Koehler 2006); period m > 1
+ * the seasonal naive forecast (the value one season back).  A column
+ * without a usable scale (no known difference, all differences 0, or an
+ * infinite mean) gets NaN, and so a NaN MASE.  period 0 is
+ * RNN_ERR_INPUT. */
+int rnn_naive_scale(size_t n_rows, size_t n_cols, const double *x,
+                    size_t period, double *scale, rnn_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -659,6 +659,87 @@ static void test_write_file(void) {
   remove(path);
 }
 
+/* rnn_accuracy and rnn_naive_scale on values computed by hand, summed in
+ * the documented order (rows in increasing order), so bits agree. */
+static void test_accuracy(void) {
+  /* column 0: all known; 1: missing values on either side; 2: no actual
+   * value known; 3: zero actuals */
+  const double nan = NAN;
+  double a[4 * 4] = {10, 12, 11, 13, nan, 2, 4, 5, nan, nan, nan, nan, 0, 1, 0, 0};
+  double p[4 * 4] = {11, 11, 12, 12, 1, nan, 3, 7, 1, 2, 3, 4, 1, 1, 0, nan};
+  double sc[4] = {2, nan, 1, 0}, o[RNN_ACC_ROWS * 4], na, s[3];
+  uint64_t na_bits = 0x7FF00000000007A2ULL; /* R's and Octave's NA */
+  double x[6 * 3] = {1, 3, 2, nan, 6, 5, /* period 1: |2|, |-1|, |-1| */
+                     4, 4, 4, 4, 4, 4,   /* constant: no scale */
+                     1, HUGE_VAL, 2, 3, 4, 5};
+  double q[8] = {10, 20, 30, 40, 12, 21, 33, 40};
+  rnn_error err;
+  const double *c;
+  check(rnn_accuracy(4, 4, a, p, sc, o, &err) == RNN_OK, "rnn_accuracy runs");
+  c = o;
+  check(c[RNN_ACC_RMSE] == 1 && c[RNN_ACC_MAE] == 1 && c[RNN_ACC_MASE] == 0.5 &&
+            c[RNN_ACC_N] == 4,
+        "accuracy: RMSE, MAE, MASE and n by hand");
+  check(c[RNN_ACC_MAPE] == 100.0 * ((0.1 + 1.0 / 12 + 1.0 / 11 + 1.0 / 13) / 4),
+        "accuracy: MAPE by hand, in %");
+  check(c[RNN_ACC_SMAPE] == 200.0 * ((1.0 / 21 + 1.0 / 23 + 1.0 / 23 + 1.0 / 25) / 4),
+        "accuracy: sMAPE by hand, in %");
+  c = o + RNN_ACC_ROWS;
+  check(c[RNN_ACC_N] == 3, "accuracy: n counts the known actual values");
+  check(c[RNN_ACC_RMSE] == sqrt(5.0 / 2) && c[RNN_ACC_MAE] == 1.5,
+        "accuracy: pairs with a missing value are skipped");
+  check(c[RNN_ACC_MAPE] == 100.0 * ((0.25 + 0.4) / 2) &&
+            c[RNN_ACC_SMAPE] == 200.0 * ((1.0 / 7 + 2.0 / 12) / 2),
+        "accuracy: MAPE and sMAPE skip missing pairs");
+  check(isnan(c[RNN_ACC_MASE]), "accuracy: a missing scale, a missing MASE");
+  c = o + 2 * RNN_ACC_ROWS;
+  check(c[RNN_ACC_N] == 0 && isnan(c[RNN_ACC_RMSE]) && isnan(c[RNN_ACC_MAE]) &&
+            isnan(c[RNN_ACC_MAPE]) && isnan(c[RNN_ACC_SMAPE]) && isnan(c[RNN_ACC_MASE]),
+        "accuracy: no known actual value: n 0, every metric NaN");
+  c = o + 3 * RNN_ACC_ROWS;
+  check(c[RNN_ACC_N] == 4 && c[RNN_ACC_MAE] == 1.0 / 3, "accuracy: zero actuals count");
+  check(isnan(c[RNN_ACC_MAPE]), "accuracy: MAPE of 0 against 0 is NaN (0/0), as R's mean gave");
+  check(isnan(c[RNN_ACC_SMAPE]), "accuracy: sMAPE of 0 against 0 is NaN (0/0)");
+  check(isnan(c[RNN_ACC_MASE]), "accuracy: a zero scale gives a missing MASE");
+  /* MAPE against a zero actual value with a non-zero error is Inf */
+  check(rnn_accuracy(2, 1, a + 12, p + 12, sc, o, &err) == RNN_OK &&
+            isinf(o[RNN_ACC_MAPE]) && o[RNN_ACC_SMAPE] == 200.0 * ((1.0 + 0.0) / 2),
+        "accuracy: MAPE Inf with a zero actual, sMAPE finite");
+  /* a missing scale is copied bit for bit: a host's NA stays NA */
+  memcpy(&na, &na_bits, sizeof na);
+  check(rnn_accuracy(4, 1, a, p, &na, o, &err) == RNN_OK &&
+            memcmp(&o[RNN_ACC_MASE], &na, sizeof na) == 0,
+        "accuracy: the host's NA scale comes back as NA");
+  sc[0] = HUGE_VAL;
+  check(rnn_accuracy(4, 1, a, p, sc, o, &err) == RNN_OK && isnan(o[RNN_ACC_MASE]),
+        "accuracy: an infinite scale gives a missing MASE");
+  check(rnn_accuracy(4, 1, a, p, NULL, o, &err) == RNN_OK && isnan(o[RNN_ACC_MASE]) &&
+            o[RNN_ACC_MAE] == 1,
+        "accuracy: no scale at all");
+  check(rnn_accuracy(4, 1, NULL, p, sc, o, &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0,
+        "accuracy: NULL actual values");
+  check(rnn_accuracy(0, 1, NULL, NULL, NULL, o, &err) == RNN_OK && o[RNN_ACC_N] == 0 &&
+            isnan(o[RNN_ACC_RMSE]),
+        "accuracy: no rows");
+
+  check(rnn_naive_scale(6, 3, x, 1, s, &err) == RNN_OK, "rnn_naive_scale runs");
+  check(s[0] == 4.0 / 3, "naive scale: missing differences skipped");
+  check(isnan(s[1]), "naive scale: a constant series has none (NaN)");
+  check(isnan(s[2]), "naive scale: an infinite mean is none (NaN)");
+  check(rnn_naive_scale(6, 1, x, 2, s, &err) == RNN_OK && s[0] == 2.5,
+        "naive scale: lag-2 differences");
+  check(rnn_naive_scale(8, 1, q, 4, s, &err) == RNN_OK && s[0] == 1.5,
+        "naive scale: seasonal period 4, by hand");
+  check(rnn_naive_scale(4, 1, q, 4, s, &err) == RNN_OK && isnan(s[0]),
+        "naive scale: no full season, no scale");
+  check(rnn_naive_scale(0, 1, NULL, 1, s, &err) == RNN_OK && isnan(s[0]),
+        "naive scale: no rows");
+  check(rnn_naive_scale(8, 1, q, 0, s, &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0,
+        "naive scale: period 0 is an input error");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -669,6 +750,7 @@ int main(void) {
   int st1, st2;
 
   test_tokens();
+  test_accuracy();
   test_memory();
   test_input_check();
   test_write_file();

@@ -64,3 +64,27 @@ test_that("daily forecasts match an xts or POSIXct-dated x by calendar day", {
   # times of a ts cannot be matched to dates: said, not guessed
   expect_error(accuracy(fc2, ts(px$Close, frequency = 5)), "indexed by dates", class = "rnnkit_error_input")
 })
+
+# issue 14: the core computes the metrics and the MASE scale for both hosts
+test_that("the MASE scale: seasonal lags, none for a constant series", {
+  expect_equal(rnnkit:::naive_scale(c(10, 20, 30, 40, 12, 21, 33, 40), period = 4), 1.5)
+  expect_equal(rnnkit:::naive_scale(c(1, 3, 2, NA, 6, 5)), 4 / 3) # missing differences skipped
+  expect_identical(rnnkit:::naive_scale(rep(2, 5)), NA_real_)
+  expect_error(rnnkit:::naive_scale(1:5, period = 0), "period", class = "rnnkit_error_input")
+  # a constant history has no scale: MASE is NA, not Inf
+  set.seed(1)
+  flat <- rnn_fit(rnn_windows(rep(5, 40), window = 4), units = 2, epochs = 1, verbose = FALSE)
+  fcf <- forecast(flat, h = 2, level = NULL)
+  expect_identical(fcf$naive_mae, NA_real_)
+  expect_identical(accuracy(fcf, c(6, 7))$MASE, c(NA_real_, NA_real_))
+})
+
+test_that("pairs with a missing value are skipped; n counts the known actual values", {
+  tab <- rnnkit:::accuracy_table("m", "y", matrix(c(1, NA, 3)), matrix(c(2, 5, NA)),
+                                 matrix(c(1, 1, 1)), NA_real_)
+  expect_identical(tab$n, c(2L, 2L))
+  expect_equal(tab$MAE, c(1, 1))
+  expect_equal(tab$RMSE, c(1, sqrt(2)))
+  expect_equal(tab$MAPE, c(100, 100 * (2 / 3) / 2))
+  expect_identical(tab$MASE, c(NA_real_, NA_real_))
+})
