@@ -58,7 +58,8 @@ select_columns <- function(s, sel, name, single = FALSE) {
   if (!is.na(bad)) {
     col <- picked[bad]
     why <- if (identical(col, s$date_col)) {
-      ", the date column, which dates the rows: it cannot be a target or a feature."
+      paste0(", the date column, which dates the rows: it cannot be a target or a feature",
+             if (is.numeric(all[[col]])) " (date = NULL makes it an ordinary column)", ".")
     } else {
       paste0(", which holds ", column_holds(all[[col]]), ", not numbers.")
     }

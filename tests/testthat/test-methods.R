@@ -91,6 +91,10 @@ test_that("rnn_windows refuses the date column and text columns, by number or by
       "`target` = 7 asks for column 7, but `data` has 6 columns: 1 Date \\(the date column\\), 2 Open, 3 High, 4 Low, 5 Close, 6 Volume")
   err(rnn_windows(px, features = 0, target = 5, window = 5), "`features` = 0 asks for column 0")
   err(rnn_windows(ps, target = 9, window = 5), "3 Symbol \\(text\\), 4 High")
+  # a numeric column found as the date column: date = NULL makes it a series
+  yr <- data.frame(year = 1951:2010, v = sin(1:60))
+  err(rnn_windows(yr, target = 1, window = 5), "the date column, .* \\(date = NULL makes it an ordinary column\\)")
+  expect_identical(rnn_windows(yr, target = 1, window = 5, date = NULL)$meta$target, "year")
   # date = NULL: the Date column is an ordinary column, but not a number
   err(rnn_windows(px, target = 1, window = 5, date = NULL), "holds dates \\(Date\\), not numbers")
   # the formula interface: the same errors
