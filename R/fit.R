@@ -328,10 +328,12 @@ formula_columns <- function(f, data, date) {
   lhs <- all.vars(f[[2]])
   rhs <- all.vars(f[[3]])
   rhs <- unique(unlist(lapply(rhs, function(v) if (v == ".") cols else v)))
-  bad <- setdiff(c(lhs, rhs), names(s$df))
+  # the date and text columns are in `data`: rnn_windows() says why they
+  # cannot be used
+  bad <- setdiff(c(lhs, rhs), names(s$all))
   if (length(bad)) {
     rnnkit_abort("input", "the formula names column(s) ", paste(bad, collapse = ", "),
-                 " that `data` does not have; it has ", paste(names(s$df), collapse = ", "), ".")
+                 " that `data` does not have; it has ", paste(names(s$all), collapse = ", "), ".")
   }
   list(target = lhs, features = rhs)
 }

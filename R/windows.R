@@ -8,10 +8,14 @@
 .scalers <- c(none = 0L, minmax = 1L, zscore = 2L)
 .ohlc <- c("Open", "High", "Low", "Close")
 
-# Column selector for `features`/`target`: names or whole-number indices
-# of the columns of a data.frame, each existing.
-select_columns <- function(df, sel, name, single = FALSE) {
-  cols <- names(df)
+# Column selector for `features`/`target`: names, or whole numbers that
+# index the columns as the user gave them (names(data) of a data.frame,
+# the date column included; the columns of a matrix, ts or zoo, whose
+# index is not a column). The date column and columns that hold no
+# numbers are refused, by name or number, with the columns that can be used.
+select_columns <- function(s, sel, name, single = FALSE) {
+  all <- s$all
+  cols <- names(all)
   ok_type <- (is.character(sel) && !anyNA(sel)) ||
     (is.numeric(sel) && all(is.finite(sel)) && all(sel == round(sel)))
   if (!ok_type || length(sel) == 0 || (single && length(sel) != 1)) {
@@ -19,21 +23,59 @@ select_columns <- function(df, sel, name, single = FALSE) {
                  " of `data`, by name or number (it has ", paste(cols, collapse = ", "),
                  "), not ", describe(sel), ".")
   }
+  usable <- vapply(all, function(v) is.numeric(v) || is.logical(v), TRUE)
+  if (!is.null(s$date_col)) usable[cols == s$date_col] <- FALSE
+  use_these <- if (any(usable)) {
+    paste0("Use the numeric columns: ", paste(which(usable), cols[usable], collapse = ", "), ".")
+  } else {
+    "`data` has no numeric column."
+  }
   if (is.numeric(sel)) {
-    if (any(sel < 1 | sel > ncol(df))) {
-      rnnkit_abort("input", "`", name, "` asks for column ", sel[sel < 1 | sel > ncol(df)][1],
-                   " but `data` has ", ncol(df), " column(s).")
+    out <- sel < 1 | sel > length(cols)
+    if (any(out)) {
+      holds <- sub(" [(].*", "", vapply(all, column_holds, ""))
+      if (!is.null(s$date_col)) holds[cols == s$date_col] <- "the date column"
+      listed <- paste0(seq_along(cols), " ", cols, ifelse(usable, "", paste0(" (", holds, ")")))
+      rnnkit_abort("input", "`", name, "` = ", sel[out][1], " asks for column ", sel[out][1],
+                   ", but `data` has ", length(cols), " column", if (length(cols) != 1) "s",
+                   ": ", paste(listed, collapse = ", "), ".")
     }
-    return(cols[sel])
+    picked <- cols[sel]
+    what <- paste0("`", name, "` = ", sel, " is column \"", picked, "\"")
+  } else {
+    miss <- setdiff(sel, cols)
+    if (length(miss)) {
+      near <- cols[utils::adist(miss[1], cols, ignore.case = TRUE) <= 2]
+      rnnkit_abort("input", "column(s) ", paste0('"', miss, '"', collapse = ", "),
+                   " not in `data`; it has ", paste(cols, collapse = ", "), ".",
+                   if (length(near)) paste0(' Did you mean "', near[1], '"?'))
+    }
+    picked <- sel
+    what <- paste0("`", name, "` names column \"", picked, "\"")
   }
-  miss <- setdiff(sel, cols)
-  if (length(miss)) {
-    near <- cols[utils::adist(miss[1], cols, ignore.case = TRUE) <= 2]
-    rnnkit_abort("input", "column(s) ", paste0('"', miss, '"', collapse = ", "),
-                 " not in `data`; it has ", paste(cols, collapse = ", "), ".",
-                 if (length(near)) paste0(' Did you mean "', near[1], '"?'))
+  k <- match(picked, cols)
+  bad <- which(!usable[k])[1]
+  if (!is.na(bad)) {
+    col <- picked[bad]
+    why <- if (identical(col, s$date_col)) {
+      paste0(", the date column, which dates the rows: it cannot be a target or a feature",
+             if (is.numeric(all[[col]])) " (date = NULL makes it an ordinary column)", ".")
+    } else {
+      paste0(", which holds ", column_holds(all[[col]]), ", not numbers.")
+    }
+    rnnkit_abort("input", what[bad], why, " ", use_these)
   }
-  unique(sel)
+  unique(picked)
+}
+
+# What a column holds, for messages: "text (character)", "dates (Date)".
+column_holds <- function(v) {
+  if (inherits(v, c("Date", "POSIXt", "yearmon", "yearqtr"))) return(paste0("dates (", class(v)[1], ")"))
+  if (is.factor(v)) return("text (factor)")
+  if (is.character(v)) return("text (character)")
+  if (is.numeric(v) || is.logical(v)) return("numbers")
+  if (is.list(v)) return("a list")
+  class(v)[1]
 }
 
 # Dates of a ts: Date for monthly and quarterly series, else the time.
@@ -180,9 +222,12 @@ date_conversion_hint <- function(v, col) {
 }
 
 # Any supported input -> list(df = data.frame of columns, index = dates,
-# times or NULL, freq = ts frequency or NA).
+# times or NULL, freq = ts frequency or NA, all = the columns as the user
+# gave them (a data.frame's date column included), date_col = its name or
+# NULL).
 as_series_frame <- function(data, date) {
   freq <- NA_real_
+  date_col <- NULL
   if (inherits(data, c("xts", "zoo"))) {
     if (!requireNamespace("zoo", quietly = TRUE)) {
       rnnkit_abort("input", "`data` is a ", class(data)[1], " object; install the zoo package to use it.")
@@ -206,6 +251,7 @@ as_series_frame <- function(data, date) {
     }
   } else if (is.data.frame(data)) {
     df <- as.data.frame(data, stringsAsFactors = FALSE)
+    all <- df
     index <- NULL
     if (!is.null(date)) {
       if (!(is.character(date) && length(date) == 1 && !is.na(date))) {
@@ -216,6 +262,7 @@ as_series_frame <- function(data, date) {
       if (!is.null(col)) {
         index <- as_date_index(df[[col]], col)
         df[[col]] <- NULL
+        date_col <- col
       }
     }
   } else if ((is.numeric(data) || is.logical(data)) && !is.object(data) &&
@@ -239,7 +286,9 @@ as_series_frame <- function(data, date) {
                    ") does not come after row ", r, " (", format(index[r]), "). Sort the data first.")
     }
   }
-  list(df = df, index = index, freq = freq, tsp = if (stats::is.ts(data)) stats::tsp(data))
+  if (!is.data.frame(data)) all <- df
+  list(df = df, index = index, freq = freq, tsp = if (stats::is.ts(data)) stats::tsp(data),
+       all = all, date_col = date_col)
 }
 
 # Default columns: Close from OHLC data, else the single numeric column.
@@ -286,8 +335,8 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   check_dots(list(...), character(), "rnn_windows")
   s <- as_series_frame(data, date)
   df <- s$df
-  if (!is.null(target)) target <- select_columns(df, target, "target")
-  if (!is.null(features)) features <- select_columns(df, features, "features")
+  if (!is.null(target)) target <- select_columns(s, target, "target")
+  if (!is.null(features)) features <- select_columns(s, features, "features")
   cols <- default_columns(df, target, features)
   target <- cols$target
   features <- cols$features

@@ -18,10 +18,11 @@
 ## Options (defaults in brackets):
 ## @table @asis
 ## @item @qcode{'Target'}
-## the column(s) to predict, by name or number [@qcode{'Close'}, else the
-## only column]
+## the column(s) to predict, by name or number (see below) [@qcode{'Close'},
+## else the only numeric column]
 ## @item @qcode{'Features'}
-## the input columns [Open, High, Low, Close for OHLC data, else the target]
+## the input columns, by name or number [Open, High, Low, Close for OHLC
+## data, else the target]
 ## @item @qcode{'Window'}, @qcode{'Horizon'}, @qcode{'Stride'}
 ## timesteps per window, steps ahead predicted, step between windows [30, 1, 1]
 ## @item @qcode{'Split'}
@@ -38,6 +39,17 @@
 ## @item @qcode{'Date'}
 ## the name of the date field of a struct, in any case [found as above]
 ## @end table
+##
+## A column number indexes the columns as given: the fields of a struct in
+## @code{fieldnames} order, the date field and text fields included (in a
+## struct with fields Date, Open, High, Low, Close and Volume,
+## @code{'Target', 5} is Close), or the columns of a matrix.  The date
+## field and fields that hold no numeric column (text, a matrix) cannot be
+## a target or a feature: asking for one, by number or by name, is an
+## error @code{rnnkit:input} that names the column, says what it holds and
+## lists the columns that can be used; so is a number beyond the last
+## column.  R's @code{rnn_windows()} counts the columns of a data.frame
+## the same way, so the same numbers select the same columns in both.
 ##
 ## The result has the fields of R's windows object: @code{x} (windows x
 ## timesteps x features, scaled), @code{y} (scaled targets), @code{index}
@@ -67,15 +79,15 @@ function w = rnn_windows (data, varargin)
     error ("rnnkit:input", "rnn_windows: 'Date' must be the name of the date field, not %s", ...
            describe (o.Date));
   endif
-  [cols, vals, index, date_name] = series_frame (data, o.Date);
+  [cols, vals, index, date_name, given] = series_frame (data, o.Date);
   n = rows (vals);
   target = o.Target;
   features = o.Features;
   if (! isempty (target))
-    target = select_columns (cols, target, "Target");
+    target = select_columns (given, target, "Target");
   endif
   if (! isempty (features))
-    features = select_columns (cols, features, "Features");
+    features = select_columns (given, features, "Features");
   endif
   if (isempty (target))
     if (any (strcmp (cols, "Close")))
@@ -221,11 +233,15 @@ function w = rnn_windows (data, varargin)
                    "date", date_name, "target_rows", first_target);
 endfunction
 
-## DATA -> column names, numeric matrix, datenum index (or []) and the
-## name of the date field ("Date" when there is none)
-function [cols, vals, index, date] = series_frame (data, o_date)
+## DATA -> column names, numeric matrix, datenum index (or []), the
+## name of the date field ("Date" when there is none) and the columns as
+## the user gave them (GIVEN: names = fieldnames of a struct, the date
+## field included, or a matrix's columns; usable = holds a numeric column;
+## holds = what each holds; date = the date field or "")
+function [cols, vals, index, date, given] = series_frame (data, o_date)
   date = o_date;
   index = [];
+  given = struct ("names", {{}}, "usable", [], "holds", {{}}, "date", "");
   if (isempty (date) || ! isstruct (data))
     date = "Date";
   endif
@@ -239,11 +255,18 @@ function [cols, vals, index, date] = series_frame (data, o_date)
     else
       cols = arrayfun (@(k) sprintf ("x%d", k), 1:columns (vals), "UniformOutput", false);
     endif
+    given.names = cols;
+    given.usable = true (1, numel (cols));
+    given.holds = repmat ({"numbers"}, 1, numel (cols));
   elseif (isstruct (data) && isscalar (data))
     f = fieldnames (data)';
+    given.names = f;
+    given.usable = false (1, numel (f));
+    given.holds = cellfun (@(k) field_holds (data.(k)), f, "UniformOutput", false);
     date = date_field (data, f, o_date);
     if (! isempty (date))
       index = as_datenum (data.(date), sprintf ("'%s'", date), "rnn_windows");
+      given.date = date;
       f(strcmp (f, date)) = [];
     else
       date = "Date";
@@ -260,6 +283,7 @@ function [cols, vals, index, date] = series_frame (data, o_date)
         endif
         cols{end+1} = f{k};
         vals(:, end+1) = full (double (v(:)));
+        given.usable(strcmp (given.names, f{k})) = true;
       endif
     endfor
     if (isempty (cols))
@@ -334,7 +358,12 @@ function tf = looks_like_dates (v)
   endif
 endfunction
 
-function out = select_columns (cols, sel, name)
+## Columns by name, or by numbers that index the columns as given (the
+## fields of a struct in fieldnames order, the date field included; a
+## matrix's columns).  The date field and fields that hold no numeric
+## column are refused, by name or number, with the columns that can be used.
+function out = select_columns (given, sel, name)
+  cols = given.names;
   if (ischar (sel))
     sel = cellstr (sel);
   endif
@@ -344,16 +373,70 @@ function out = select_columns (cols, sel, name)
       error ("rnnkit:input", "rnn_windows: column '%s' not in DATA; it has %s", ...
              miss{1}, strjoin (cols, ", "));
     endif
-    out = stable_unique (sel(:)');
-  elseif (isnumeric (sel) && isreal (sel) && ! isempty (sel) && all (sel(:) == round (sel(:))))
-    if (any (sel < 1 | sel > numel (cols)))
-      error ("rnnkit:input", "rnn_windows: '%s' asks for a column DATA does not have (it has %d)", ...
-             name, numel (cols));
+    picked = sel(:)';
+    what = cellfun (@(c) sprintf ("'%s' names column '%s'", name, c), picked, ...
+                    "UniformOutput", false);
+  elseif (isnumeric (sel) && isreal (sel) && ! isempty (sel) ...
+          && all (isfinite (sel(:))) && all (sel(:) == round (sel(:))))
+    sel = double (full (sel(:)'));
+    out = find (sel < 1 | sel > numel (cols), 1);
+    if (! isempty (out))
+      holds = regexprep (given.holds, ' \(.*', '');
+      holds(strcmp (cols, given.date)) = {"the date column"};
+      listed = cell (1, numel (cols));
+      for k = 1:numel (cols)
+        listed{k} = sprintf ("%d %s", k, cols{k});
+        if (! given.usable(k))
+          listed{k} = sprintf ("%s (%s)", listed{k}, holds{k});
+        endif
+      endfor
+      error ("rnnkit:input", "rnn_windows: '%s' = %d asks for column %d, but DATA has %d column%s: %s", ...
+             name, sel(out), sel(out), numel (cols), merge (numel (cols) == 1, "", "s"), ...
+             strjoin (listed, ", "));
     endif
-    out = cols(sel(:)');
+    picked = cols(sel);
+    what = arrayfun (@(k) sprintf ("'%s' = %d is column '%s'", name, k, cols{k}), sel, ...
+                     "UniformOutput", false);
   else
     error ("rnnkit:input", "rnn_windows: '%s' must be columns of DATA, by name or number, not %s", ...
            name, describe (sel));
+  endif
+  [~, k] = ismember (picked, cols);
+  bad = find (! given.usable(k), 1);
+  if (! isempty (bad))
+    c = k(bad);
+    if (strcmp (cols{c}, given.date))
+      why = ", the date column, which dates the rows: it cannot be a target or a feature.";
+    else
+      why = sprintf (", which holds %s, not %s.", given.holds{c}, ...
+                     merge (strncmp (given.holds{c}, "text", 4), "numbers", "a column of real numbers"));
+    endif
+    ok = find (given.usable);
+    if (isempty (ok))
+      use = "DATA has no numeric column.";
+    else
+      use = ["Use the numeric columns: " strjoin(arrayfun (@(j) sprintf ("%d %s", j, cols{j}), ...
+                                                      ok, "UniformOutput", false), ", ") "."];
+    endif
+    error ("rnnkit:input", "rnn_windows: %s%s %s", what{bad}, why, use);
+  endif
+  out = stable_unique (picked);
+endfunction
+
+## What a field holds, for messages: "text (a cellstr)", "numbers", ...
+function s = field_holds (v)
+  if (ischar (v))
+    s = "text (char)";
+  elseif (iscellstr (v))
+    s = "text (a cellstr)";
+  elseif ((isnumeric (v) || islogical (v)) && ! isreal (v))
+    s = sprintf ("complex numbers (%s)", describe (v));
+  elseif ((isnumeric (v) || islogical (v)) && ! isvector (v))
+    s = sprintf ("a matrix (%s)", describe (v));
+  elseif (isnumeric (v) || islogical (v))
+    s = "numbers";
+  else
+    s = sprintf ("no numbers (%s)", describe (v));
   endif
 endfunction
 
@@ -483,6 +566,38 @@ endfunction
 %!error <no rows or no columns> rnn_windows (zeros (3, 0))
 %!error <scaler's center must be numbers> rnn_windows (s, "Window", 5, "Scale", struct ("method", "minmax", "center", "a", "scale", 1))
 %!error <scaler has 2 columns but 1 center> rnn_windows (s, "Window", 5, "Scale", struct ("method", "minmax", "center", 0, "scale", 1, "columns", {{"value", "x"}}))
+## column numbers index the fields as given, the date and text fields
+## counted; the date, text and matrix fields are refused by number or name
+%!shared s, d, p
+%! s = sin (pi * 0.05 * (0:59))';
+%! d = struct ("Date", datenum (2020, 1, 1) + (0:59)', "Close", 100 + (1:60)');
+%! t = (1:40)';
+%! p = struct ("Date", datenum (2020, 1, 1) + t, "Open", t, "Symbol", {repmat({"DJIA"}, 40, 1)});
+%! p.High = t + 2;
+%! p.Low = t - 2;
+%! p.Close = t + 1;
+%! p.Volume = 1000 * t;
+%!test
+%! a = rnn_windows (p, "Target", 6, "Features", [2 5 6], "Window", 5, "Test", 5);
+%! b = rnn_windows (p, "Target", "Close", "Features", {"Open", "Low", "Close"}, "Window", 5, "Test", 5);
+%! assert (a, b);
+%! assert (a.meta.target, {"Close"});
+%! assert (rnn_windows (p, "Target", 7, "Window", 5).meta.target, {"Volume"});
+%! q = rmfield (p, "Symbol");
+%! assert (rnn_windows (q, "Target", 5, "Window", 5).meta.target, {"Close"});
+%! m = [q.Open q.High q.Low q.Close q.Volume];
+%! assert (rnn_windows (m, "Target", 4, "Window", 5).meta.target, {"x4"});
+%!error <'Target' = 1 is column 'Date', the date column, which dates the rows: it cannot be a target or a feature. Use the numeric columns: 2 Open, 4 High, 5 Low, 6 Close, 7 Volume.> rnn_windows (p, "Target", 1, "Window", 5)
+%!error <'Target' names column 'Date', the date column> rnn_windows (p, "Target", "Date", "Window", 5)
+%!error <'Features' = 3 is column 'Symbol', which holds text \(a cellstr\), not numbers. Use the numeric columns: 2 Open> rnn_windows (p, "Target", 6, "Features", [6 3], "Window", 5)
+%!error <'Features' names column 'Symbol', which holds text> rnn_windows (p, "Target", 6, "Features", "Symbol", "Window", 5)
+%!error <'Target' = 8 asks for column 8, but DATA has 7 columns: 1 Date \(the date column\), 2 Open, 3 Symbol \(text\), 4 High> rnn_windows (p, "Target", 8, "Window", 5)
+%!error <'Target' = 0 asks for column 0> rnn_windows (p, "Target", 0, "Window", 5)
+%!error <'Target' = 2 is column 'b', which holds a matrix .*, not a column of real numbers> rnn_windows (struct ("a", (1:9)', "b", ones (9, 2)), "Target", 2, "Window", 2)
+%!error id=rnnkit:input rnn_windows (p, "Target", 1, "Window", 5)
+%!error id=rnnkit:input rnn_windows (p, "Target", 8, "Window", 5)
+%!error id=rnnkit:input rnn_windows (p, "Features", {"Close", "Symbol"}, "Window", 5)
+
 %!test
 %! ## a char matrix of column names, sparse data
 %! w = rnn_windows (struct ("a", (1:20)', "b", (21:40)'), "Features", ["a"; "b"], ...

@@ -25,3 +25,14 @@ put("dates", as.numeric(fc$dates) + 719529)
 put("acc", as.matrix(acc[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
 rnn_save(fit, file.path(dir, "ts_r_model.rnnk"))
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
+# column numbers index the columns as given, the date and a text column
+# counted: the same numbers select the same columns in both hosts
+px <- utils::read.csv(csv, stringsAsFactors = FALSE)[1:60, ]
+px$Date <- as.Date(px$Date)
+px <- data.frame(px[c("Date", "Open")], Symbol = "DJIA", px[c("High", "Low", "Close", "Volume")])
+sel <- list(list(6, 2), list(6, c(2, 4, 6)), list(7, 7), list(c(4, 6), c(6, 4)), list(5, NULL))
+picked <- vapply(sel, function(s) {
+  w <- rnn_windows(px, target = s[[1]], features = s[[2]], window = 5)
+  paste(paste(w$meta$target, collapse = ","), paste(w$meta$features, collapse = ","))
+}, "")
+writeLines(picked, file.path(dir, "ts_columns.txt"))

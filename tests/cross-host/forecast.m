@@ -51,6 +51,22 @@ function forecast (dir, root)
   printf ("R's model file in Octave: forecast differs by %g, accuracy by %g\n", dr, da);
   ok = ok && dr <= 1e-12 && da == 0;
   rnn_save (fit, fullfile (dir, "ts_o_model.rnnk"));
+  ## column numbers index the columns as given, the date and a text field
+  ## counted: the same numbers select the same columns as in R
+  px = struct ("Date", datenum (c{1}(1:60), "yyyy-mm-dd"), "Open", str2double (c{2}(1:60)), ...
+               "Symbol", {repmat({"DJIA"}, 60, 1)});
+  px.High = str2double (c{3}(1:60));
+  px.Low = str2double (c{4}(1:60));
+  px.Close = str2double (c{5}(1:60));
+  px.Volume = str2double (c{6}(1:60));
+  sel = {6, 2; 6, [2 4 6]; 7, 7; [4 6], [6 4]; 5, []};
+  r_picked = strtrim (strsplit (fileread (fullfile (dir, "ts_columns.txt")), "\n"));
+  for k = 1:rows (sel)
+    w = rnn_windows (px, "Target", sel{k, 1}, "Features", sel{k, 2}, "Window", 5);
+    o_picked = sprintf ("%s %s", strjoin (w.meta.target, ","), strjoin (w.meta.features, ","));
+    printf ("columns by number %-14s R: %-24s Octave: %s\n", mat2str (sel{k, 1}), r_picked{k}, o_picked);
+    ok = ok && strcmp (r_picked{k}, o_picked);
+  endfor
   if (! ok)
     error ("cross-host: the time-series workflow differs between R and Octave");
   endif

@@ -31,6 +31,7 @@ function metamorphic ()
     "rnn_fit: defaults spelt out, one batch, validation struct or fraction, labels", @case_fit_defaults;
     "rnn_windows: struct with datenums or ISO dates, column, row, matrix", @case_windows_forms;
     "rnn_windows: columns by name or number, split by date or by count", @case_windows_select;
+    "rnn_windows: a column number indexes the fields as given, date and text fields counted", @case_windows_numbers;
     "rnn_predict: on windows or on their array", @case_predict_windows;
     "rnn_accuracy: of a model from its data or from its windows", @case_accuracy_model;
     "rnn_accuracy: of a forecast against a vector or a struct of the same dates", @case_accuracy_forecast;
@@ -304,6 +305,40 @@ function case_windows_select (fx)
   same (rnn_windows (d, "Window", 5, "Split", first).index, ref.index, "'Split' as a datenum and 'Test'");
   same (rnn_windows (d, "Window", 5, "Split", datestr (first, "yyyy-mm-dd")).index, ref.index, ...
         "'Split' as an ISO string and 'Test'");
+endfunction
+
+## the same numbers select the same columns as R's rnn_windows() on the
+## data.frame with the same columns in the same order
+function case_windows_numbers (fx)
+  t = (1:60)';
+  d = struct ("Date", datenum (2020, 1, 1) + t, "Open", 10 + sin (t), "High", 11 + sin (t), ...
+              "Low", 9 + sin (t), "Close", 10 + cos (t), "Volume", 1000 + t);
+  opts = {"Window", 5, "Test", 10};
+  same (rnn_windows (d, "Target", 5, "Features", [2 6], opts{:}), ...
+        rnn_windows (d, "Target", "Close", "Features", {"Open", "Volume"}, opts{:}), ...
+        "columns by number and by name, the date field first");
+  same (rnn_windows (d, "Target", 5, opts{:}).meta.target, {"Close"}, "'Target', 5 of Date Open High Low Close Volume");
+  ## a text field in the middle and the date field last
+  p = struct ("Open", d.Open, "High", d.High, "Symbol", {repmat({"DJIA"}, 60, 1)});
+  p.Low = d.Low;
+  p.Close = d.Close;
+  p.Volume = d.Volume;
+  p.Date = d.Date;
+  same (rnn_windows (p, "Target", 5, "Features", [1 4 5], opts{:}), ...
+        rnn_windows (p, "Target", "Close", "Features", {"Open", "Low", "Close"}, opts{:}), ...
+        "columns by number and by name, a text field in the middle");
+  same (rnn_windows (p, "Target", 5, opts{:}), rnn_windows (p, "Target", "Close", opts{:}), ...
+        "'Target' by number and by name, a text field in the middle");
+  ## a matrix: its columns
+  m = [d.Open d.High d.Low d.Close d.Volume];
+  same (rnn_windows (m, "Target", 4, "Features", [1 5], opts{:}).x, ...
+        rnn_windows (d, "Target", 5, "Features", [2 6], opts{:}).x, "a matrix's columns and a struct's fields");
+  ## the date and text fields are refused by number and by name
+  expect_error_id (@() rnn_windows (d, "Target", 1, opts{:}), "rnnkit:input", "the date field by number");
+  expect_error_id (@() rnn_windows (d, "Target", "Date", opts{:}), "rnnkit:input", "the date field by name");
+  expect_error_id (@() rnn_windows (p, "Target", 3, opts{:}), "rnnkit:input", "a text field by number");
+  expect_error_id (@() rnn_windows (p, "Features", "Symbol", "Target", 5, opts{:}), "rnnkit:input", ...
+                   "a text field by name");
 endfunction
 
 function case_predict_windows (fx)

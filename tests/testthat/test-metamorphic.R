@@ -271,6 +271,40 @@ test_that("rnn_windows() selects the same columns by name or number, from a data
   expect_identical(rnn_windows(test = 20, window = 5, data = px), ref)
 })
 
+test_that("rnn_windows(): a column number indexes the columns as given, date and text columns counted", {
+  skip_if_not_installed("zoo")
+  px <- meta_px # Date Open High Low Close Volume
+  expect_identical(names(px), c("Date", "Open", "High", "Low", "Close", "Volume"))
+  by_name <- rnn_windows(px, target = "Close", features = c("Open", "Volume"), window = 5, test = 20)
+  expect_identical(rnn_windows(px, target = 5, features = c(2, 6), window = 5, test = 20), by_name)
+  expect_identical(rnn_windows(px, target = 5, window = 5)$meta$target, names(px)[5])
+  # a character column in the middle and the date column last
+  ps <- data.frame(px[c("Open", "High")], Symbol = "DJIA", px[c("Low", "Close", "Volume", "Date")])
+  by_name <- rnn_windows(ps, target = "Close", features = c("Open", "Low", "Close"), window = 5, test = 20)
+  expect_identical(rnn_windows(ps, target = 5, features = c(1, 4, 5), window = 5, test = 20), by_name)
+  expect_identical(rnn_windows(ps, target = 5, window = 5, test = 20),
+                   rnn_windows(ps, target = "Close", window = 5, test = 20))
+  # a matrix, ts or zoo: its columns; the index or time is not a column
+  m <- as.matrix(px[-1])
+  for (d in list(m, stats::ts(m), zoo::zoo(m, px$Date))) {
+    expect_identical(rnn_windows(d, target = 4, features = c(1, 5), window = 5, test = 20)$x,
+                     rnn_windows(d, target = "Close", features = c("Open", "Volume"), window = 5, test = 20)$x)
+    expect_identical(rnn_windows(d, target = 4, window = 5)$meta$target, "Close")
+  }
+  # rnn_backtest() passes the numbers through
+  bt <- function(...) {
+    rnn_backtest(ps, ..., window = 5, origins = 2, h = 5, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  }
+  expect_identical(bt(target = 5, features = c(4, 5)), bt(target = "Close", features = c("Low", "Close")))
+  # the formula names the same columns as the numbers
+  expect_identical(
+    no_call(rnn_fit(Close ~ Low + Close, data = ps, window = 5, test = 20, units = 2, epochs = 1,
+                    seed = 1, verbose = FALSE)),
+    no_call(rnn_fit(rnn_windows(ps, target = 5, features = c(4, 5), window = 5, test = 20), units = 2,
+                    epochs = 1, seed = 1, verbose = FALSE))
+  )
+})
+
 # -- predict --------------------------------------------------------------
 
 test_that("predict() on windows and on the series (data.frame, ts, zoo, xts, vector) agree", {

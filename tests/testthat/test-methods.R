@@ -72,3 +72,33 @@ test_that("rnn_windows selects columns by name or number, and says what it has",
   expect_equal(unname(wm$y[1, ]), c(4, 8))
   expect_error(rnn_windows(m, window = 3), "`target` is needed", class = "rnnkit_error_input")
 })
+
+test_that("rnn_windows refuses the date column and text columns, by number or by name, and says which it can use", {
+  px <- rnn_example_data()[1:60, ] # Date Open High Low Close Volume
+  ps <- data.frame(px[c("Date", "Open")], Symbol = "DJIA", px[c("High", "Low", "Close")])
+  err <- function(expr, ...) expect_error(expr, ..., class = "rnnkit_error_input")
+  err(rnn_windows(px, target = 1, window = 5),
+      "`target` = 1 is column \"Date\", the date column, which dates the rows: it cannot be a target")
+  err(rnn_windows(px, target = 1, window = 5), "Use the numeric columns: 2 Open, 3 High, 4 Low, 5 Close, 6 Volume.")
+  err(rnn_windows(px, target = "Date", window = 5), "`target` names column \"Date\", the date column")
+  err(rnn_windows(px, features = c(5, 1), target = 5, window = 5), "`features` = 1 is column \"Date\"")
+  err(rnn_windows(ps, target = 3, window = 5),
+      "`target` = 3 is column \"Symbol\", which holds text \\(character\\), not numbers")
+  err(rnn_windows(ps, target = 3, window = 5), "numeric columns: 2 Open, 4 High, 5 Low, 6 Close")
+  err(rnn_windows(ps, features = "Symbol", target = "Close", window = 5),
+      "`features` names column \"Symbol\", which holds text")
+  err(rnn_windows(px, target = 7, window = 5),
+      "`target` = 7 asks for column 7, but `data` has 6 columns: 1 Date \\(the date column\\), 2 Open, 3 High, 4 Low, 5 Close, 6 Volume")
+  err(rnn_windows(px, features = 0, target = 5, window = 5), "`features` = 0 asks for column 0")
+  err(rnn_windows(ps, target = 9, window = 5), "3 Symbol \\(text\\), 4 High")
+  # a numeric column found as the date column: date = NULL makes it a series
+  yr <- data.frame(year = 1951:2010, v = sin(1:60))
+  err(rnn_windows(yr, target = 1, window = 5), "the date column, .* \\(date = NULL makes it an ordinary column\\)")
+  expect_identical(rnn_windows(yr, target = 1, window = 5, date = NULL)$meta$target, "year")
+  # date = NULL: the Date column is an ordinary column, but not a number
+  err(rnn_windows(px, target = 1, window = 5, date = NULL), "holds dates \\(Date\\), not numbers")
+  # the formula interface: the same errors
+  err(rnn_fit(Close ~ Symbol, data = ps, window = 5), "column \"Symbol\", which holds text")
+  err(rnn_fit(Close ~ Date, data = ps, window = 5), "column \"Date\", the date column")
+  err(rnn_fit(Close ~ Nope, data = ps, window = 5), "names column\\(s\\) Nope that `data` does not have")
+})
