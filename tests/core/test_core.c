@@ -740,6 +740,121 @@ static void test_accuracy(void) {
         "naive scale: period 0 is an input error");
 }
 
+/* Splits text (a C string of UTF-8) and writes the tokens, joined by
+ * '|', as UTF-8 into out; returns the status. */
+static int split_text(const char *text, int level, int lower,
+                      const char *filters, char *out, size_t out_len) {
+  int32_t cp[256];
+  size_t ends[256], n_cp = 0, n_tok = 0, q_cp = 0, q_tok = 0, k, at = 0, nb;
+  rnn_error err;
+  int st = rnn_text_tokens(text, strlen(text), level, lower, filters,
+                           strlen(filters), NULL, 0, NULL, 0, &q_cp, &q_tok,
+                           &err);
+  if (st != RNN_OK) return st;
+  st = rnn_text_tokens(text, strlen(text), level, lower, filters,
+                       strlen(filters), cp, q_cp, ends, q_tok, &n_cp, &n_tok,
+                       &err);
+  if (st != RNN_OK || n_cp != q_cp || n_tok != q_tok) return -1;
+  for (k = 0; k < n_tok; k++) {
+    size_t from = k ? ends[k - 1] : 0;
+    if (k) out[at++] = '|';
+    if (rnn_utf8_encode(cp + from, ends[k] - from, out + at, out_len - at - 1,
+                        &nb, &err) != RNN_OK)
+      return -1;
+    at += nb;
+  }
+  out[at] = 0;
+  return RNN_OK;
+}
+
+static void test_text(void) {
+  /* Keras' default filters */
+  const char *keras = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
+  char out[1024];
+  int32_t cp[8];
+  size_t n, m, ends[1];
+  rnn_error err;
+  /* lower-casing: ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic, and
+   * the context-free rules (no final sigma, U+0130 -> i) */
+  check(rnn_lower('A') == 'a' && rnn_lower('z') == 'z' && rnn_lower('@') == '@',
+        "lower: ASCII");
+  check(rnn_lower(0xC9) == 0xE9 && rnn_lower(0xD7) == 0xD7 &&
+            rnn_lower(0xDE) == 0xFE && rnn_lower(0xDF) == 0xDF,
+        "lower: Latin-1 (É -> é, × and ß unchanged)");
+  check(rnn_lower(0x100) == 0x101 && rnn_lower(0x101) == 0x101 &&
+            rnn_lower(0x130) == 0x69 && rnn_lower(0x178) == 0xFF &&
+            rnn_lower(0x139) == 0x13A && rnn_lower(0x17F) == 0x17F,
+        "lower: Latin Extended-A");
+  check(rnn_lower(0x391) == 0x3B1 && rnn_lower(0x3A3) == 0x3C3 &&
+            rnn_lower(0x3C2) == 0x3C2 && rnn_lower(0x386) == 0x3AC &&
+            rnn_lower(0x38F) == 0x3CE,
+        "lower: Greek (capital sigma is always U+03C3)");
+  check(rnn_lower(0x410) == 0x430 && rnn_lower(0x42F) == 0x44F &&
+            rnn_lower(0x401) == 0x451 && rnn_lower(0x460) == 0x461,
+        "lower: Cyrillic");
+  check(rnn_lower(0x1C5) == 0x1C6 && rnn_lower(0xFF21) == 0xFF41 &&
+            rnn_lower(0x1F600) == 0x1F600 && rnn_lower(0x10400) == 0x10428,
+        "lower: titlecase, fullwidth, emoji, Deseret");
+  /* UTF-8 */
+  check(rnn_utf8_decode("a\xC3\x89\xF0\x9F\x98\x80", 7, NULL, 0, &n, &err) ==
+                RNN_OK && n == 3,
+        "utf8: count code points");
+  check(rnn_utf8_decode("a\xC3\x89\xF0\x9F\x98\x80", 7, cp, 3, &n, &err) ==
+                RNN_OK && cp[0] == 'a' && cp[1] == 0xC9 && cp[2] == 0x1F600,
+        "utf8: decode");
+  check(rnn_utf8_decode("a\xC3\x89", 3, cp, 1, &n, &err) == RNN_ERR_DIM,
+        "utf8: a short buffer");
+  check(rnn_utf8_encode(cp, 3, NULL, 0, &m, &err) == RNN_OK && m == 7,
+        "utf8: count bytes");
+  check(rnn_utf8_decode("ab\xC3", 3, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0 && strstr(err.msg, "byte 3"),
+        "utf8: truncated sequence is rnnkit:input naming the byte");
+  check(rnn_utf8_decode("\x80", 1, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            rnn_utf8_decode("\xC0\xAF", 2, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            rnn_utf8_decode("\xED\xA0\x80", 3, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            rnn_utf8_decode("\xF4\x90\x80\x80", 4, NULL, 0, &n, &err) == RNN_ERR_INPUT,
+        "utf8: stray continuation, overlong, surrogate, > U+10FFFF");
+  cp[0] = 0xD800;
+  check(rnn_utf8_encode(cp, 1, NULL, 0, &m, &err) == RNN_ERR_INPUT,
+        "utf8: a surrogate cannot be encoded");
+  /* tokens */
+  check(split_text("\xC3\x89t\xC3\xA9 \xCE\xA3\xCE\x91\xCE\xA3", RNN_TEXT_CHAR,
+                   1, "", out, sizeof out) == RNN_OK &&
+            strcmp(out, "\xC3\xA9|t|\xC3\xA9| |\xCF\x83|\xCE\xB1|\xCF\x83") == 0,
+        "tokens: characters, lower-cased (accents, Greek)");
+  check(split_text("\xC3\x89t\xC3\xA9", RNN_TEXT_CHAR, 0, "", out,
+                   sizeof out) == RNN_OK &&
+            strcmp(out, "\xC3\x89|t|\xC3\xA9") == 0,
+        "tokens: characters, case kept");
+  check(split_text("Hi, \xD0\x9C\xD0\xB8\xD1\x80! \xF0\x9F\x98\x80ok\tdon't--stop\n",
+                   RNN_TEXT_WORD, 1, keras, out, sizeof out) == RNN_OK &&
+            strcmp(out, "hi|\xD0\xBC\xD0\xB8\xD1\x80|\xF0\x9F\x98\x80ok|don't|stop") == 0,
+        "tokens: words with Keras' filters (Cyrillic, emoji, apostrophe)");
+  check(split_text("a\xC2\xA0" "b  c", RNN_TEXT_WORD, 0, "", out, sizeof out) ==
+                RNN_OK && strcmp(out, "a\xC2\xA0" "b|c") == 0,
+        "tokens: only ASCII whitespace separates words");
+  check(split_text("x.y,z", RNN_TEXT_CHAR, 0, ".,", out, sizeof out) == RNN_OK &&
+            strcmp(out, "x|y|z") == 0,
+        "tokens: characters drop the filters");
+  check(split_text("\xC3\x89" "a\xC3\xA9", RNN_TEXT_CHAR, 1, "\xC3\xA9", out,
+                   sizeof out) == RNN_OK && strcmp(out, "a") == 0,
+        "tokens: filters apply after lower-casing");
+  check(split_text(" ,; ", RNN_TEXT_WORD, 0, keras, out, sizeof out) == RNN_OK &&
+            strcmp(out, "") == 0,
+        "tokens: no words");
+  check(split_text("ab\xFF", RNN_TEXT_WORD, 0, "", out, sizeof out) ==
+            RNN_ERR_INPUT,
+        "tokens: invalid UTF-8 is an input error");
+  check(split_text("ab", RNN_TEXT_WORD, 0, "\xFF", out, sizeof out) ==
+            RNN_ERR_INPUT,
+        "tokens: invalid UTF-8 filters are an input error");
+  check(split_text("ab", 2, 0, "", out, sizeof out) == RNN_ERR_INPUT,
+        "tokens: unknown level");
+  check(rnn_text_tokens("ab cd", 5, RNN_TEXT_WORD, 0, "", 0, cp, 8,
+                        ends, 1, &n, &m, &err) == RNN_ERR_DIM,
+        "tokens: too few token slots is a dim error");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -751,6 +866,7 @@ int main(void) {
 
   test_tokens();
   test_accuracy();
+  test_text();
   test_memory();
   test_input_check();
   test_write_file();
