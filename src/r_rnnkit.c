@@ -731,6 +731,67 @@ SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
   return out;
 }
 
+/* ---- text ----------------------------------------------------------- */
+
+/* rnn_text_tokens() of each UTF-8 string of texts (checked by R's
+ * check_texts()): a list of character vectors, one per text.  word: TRUE
+ * for words, FALSE for characters; lower: TRUE/FALSE; filters: one UTF-8
+ * string. */
+SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters) {
+  rnn_error err;
+  SEXP out, f;
+  R_xlen_t i;
+  int level, low;
+  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
+      XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING)
+    error("rnnkit internal error: texts and filters must be strings");
+  level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  low = asLogical(lower) == TRUE;
+  f = STRING_ELT(filters, 0);
+  out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
+  for (i = 0; i < XLENGTH(texts); i++) {
+    SEXP s = STRING_ELT(texts, i), toks;
+    const void *vmax = vmaxget();
+    size_t n_cp, n_tok, k, from = 0, most = 0, nb;
+    int32_t *cp;
+    size_t *ends;
+    char *buf;
+    if (s == NA_STRING) error("rnnkit internal error: NA text");
+    /* the sizes first, then the buffers (the core allocates nothing) */
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &n_cp, &n_tok,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    cp = (int32_t *)R_alloc(n_cp + 1, sizeof(int32_t));
+    ends = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), cp, n_cp, ends, n_tok, &n_cp,
+                        &n_tok, &err) != RNN_OK)
+      raise_core(&err);
+    for (k = 0; k < n_tok; k++) {
+      if (ends[k] - from > most) most = ends[k] - from;
+      from = ends[k];
+    }
+    buf = R_alloc(4 * most + 1, 1); /* the longest token's UTF-8 */
+    toks = PROTECT(allocVector(STRSXP, (R_xlen_t)n_tok));
+    for (k = 0, from = 0; k < n_tok; k++) {
+      if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &nb,
+                          &err) != RNN_OK)
+        raise_core(&err);
+      if (nb > (size_t)INT_MAX)
+        raise_status(RNN_ERR_SIZE, "a token of %.0f bytes is longer than R's "
+                     "strings allow", (double)nb);
+      SET_STRING_ELT(toks, (R_xlen_t)k, mkCharLenCE(buf, (int)nb, CE_UTF8));
+      from = ends[k];
+    }
+    SET_VECTOR_ELT(out, i, toks);
+    UNPROTECT(1);
+    vmaxset(vmax);
+  }
+  UNPROTECT(1);
+  return out;
+}
+
 /* ---- model files ---------------------------------------------------- */
 
 /* records: a list of list(name, type, kind, dims, value) built by

@@ -19,7 +19,8 @@ function seqs = rnn_encode (tok, texts, varargin)
   check_nargin ("rnn_encode", nargin, 2, 2, "seqs = rnn_encode (tokenizer, texts)");
   tok = check_tokenizer (tok);
   texts = check_texts (texts);
-  toks = text_tokens (texts, tok.level, logical (tok.lower), tok.filters);
+  toks = __rnnkit__ ("text_tokens", texts, strcmp (tok.level, "word"), ...
+                     logical (tok.lower), tok.filters);
   if (strcmp (tok.level, "char"))
     ## a vocabulary entry of several characters (an oov token) matches
     ## no single character

@@ -22,6 +22,8 @@
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
+ *   __rnnkit__ ("text_tokens", texts, word, lower, filters) -> cell of
+ *               code point rows (characters) or cellstr rows (words)
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -1006,6 +1008,91 @@ static void cmd_need_memory(int nlhs, mxArray *plhs[], int nrhs,
                what);
 }
 
+/* ---- text -------------------------------------------------------------- */
+
+/* the bytes of a char array (Octave's chars are bytes: UTF-8 text) */
+static const char *char_bytes(const mxArray *a, size_t *n, const char *what) {
+  if (!mxIsChar(a)) internal(what);
+  *n = mxGetNumberOfElements(a);
+  return *n ? (const char *)mxGetChars(a) : "";
+}
+
+/* a 1 x n char row holding the n bytes s */
+static mxArray *char_row(const char *s, size_t n) {
+  mwSize d[2];
+  mxArray *a;
+  d[0] = 1;
+  d[1] = n;
+  a = mxCreateCharArray(2, d);
+  if (n) memcpy(mxGetChars(a), s, n);
+  return a;
+}
+
+/* toks: a cell of the size of texts (a cell of UTF-8 char rows, checked
+ * by check_texts) with rnn_text_tokens() of each text, as R's
+ * rnnkit_text_tokens: for characters (word false) a row of code points
+ * (doubles), for words a cellstr row. */
+static void cmd_text_tokens(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *texts = prhs[0];
+  size_t n_texts, i, nf;
+  int word = mxIsLogicalScalarTrue(prhs[1]),
+      lower = mxIsLogicalScalarTrue(prhs[2]);
+  const char *f = char_bytes(prhs[3], &nf, "filters");
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsCell(texts)) internal("texts must be a cell");
+  n_texts = mxGetNumberOfElements(texts);
+  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
+                              mxGetDimensions(texts));
+  for (i = 0; i < n_texts; i++) {
+    const mxArray *t = mxGetCell(texts, i);
+    size_t nb, n_cp, n_tok, k, from = 0, most = 0, len;
+    const char *s;
+    int32_t *cp;
+    size_t *ends;
+    mxArray *toks;
+    if (!t) internal("texts must hold strings");
+    s = char_bytes(t, &nb, "texts must hold strings");
+    /* the sizes first, then the buffers (the core allocates nothing) */
+    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
+      raise_core(&err);
+    need_bytes(rnn_size_mul(n_cp + 1, sizeof(int32_t) + sizeof(size_t)),
+               "the tokens");
+    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
+    ends = (size_t *)mxMalloc((n_cp + 1) * sizeof(size_t));
+    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, cp, n_cp, ends, n_cp, &n_cp, &n_tok,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    if (!word) {
+      toks = new_matrix(1, n_cp, "the tokens");
+      for (k = 0; k < n_cp; k++) mxGetPr(toks)[k] = (double)cp[k];
+    } else {
+      char *buf;
+      for (k = 0; k < n_tok; k++) {
+        if (ends[k] - from > most) most = ends[k] - from;
+        from = ends[k];
+      }
+      buf = (char *)mxMalloc(4 * most + 1); /* the longest word's UTF-8 */
+      toks = mxCreateCellMatrix(1, n_tok);
+      for (k = 0, from = 0; k < n_tok; k++) {
+        if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &len,
+                            &err) != RNN_OK)
+          raise_core(&err);
+        mxSetCell(toks, k, char_row(buf, len));
+        from = ends[k];
+      }
+      mxFree(buf);
+    }
+    mxFree(cp);
+    mxFree(ends);
+    mxSetCell(plhs[0], i, toks);
+  }
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -1024,6 +1111,7 @@ static const struct {
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
+    {"text_tokens", cmd_text_tokens, 4, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
