@@ -713,6 +713,42 @@ int rnn_text_tokens(const char *text, size_t n_bytes, int level, int lower,
                     size_t cp_len, size_t *tok_end, size_t tok_len,
                     size_t *n_cp, size_t *n_tok, rnn_error *err);
 
+/* A vocabulary for rnn_text_encode(): n_vocab tokens whose code points
+ * are concatenated in voc_cp, token k (0-based) being
+ * voc_cp[voc_end[k-1] .. voc_end[k]) (voc_end[-1] = 0), as
+ * rnn_text_tokens() writes them.  rnn_vocab_sort() fills order (n_vocab
+ * entries) with the tokens' indices sorted by code points (a prefix
+ * first; equal tokens by index), the index the lookups search. */
+int rnn_vocab_sort(size_t n_vocab, const int32_t *voc_cp,
+                   const size_t *voc_end, size_t *order, rnn_error *err);
+
+/* Token ids of one text: the text is split as rnn_text_tokens() splits
+ * it (same level, lower, filters), and each token becomes the 1-based
+ * index of the first equal vocabulary entry.  A token not in the
+ * vocabulary becomes oov (a 1-based index, usually 1, the oov token's
+ * place), or is dropped when oov is 0; so ids are 1..n_vocab and 0 (the
+ * padding id) never appears.  Workspace: cp (cp_len) and tok_end
+ * (tok_len) as a query of rnn_text_tokens() on the same text sizes them;
+ * ids needs n_tok entries (at most that many are written, n_ids says how
+ * many).  order from rnn_vocab_sort(). */
+int rnn_text_encode(const char *text, size_t n_bytes, int level, int lower,
+                    const char *filters, size_t n_filter_bytes,
+                    size_t n_vocab, const int32_t *voc_cp,
+                    const size_t *voc_end, const size_t *order, size_t oov,
+                    int32_t *cp, size_t cp_len, size_t *tok_end,
+                    size_t tok_len, int32_t *ids, size_t *n_ids,
+                    rnn_error *err);
+
+/* Keras' pad_sequences: n sequences, sequence i having lens[i] values,
+ * all concatenated in values, into the n x maxlen matrix out
+ * (column-major, out[i + n*j]; one sequence per row).  A sequence longer
+ * than maxlen loses values at its start (trunc_post 0, Keras' "pre") or
+ * its end (trunc_post 1, "post"); a shorter one is padded with value
+ * before it (pad_post 0, "pre") or after it (pad_post 1, "post"). */
+int rnn_pad_sequences(size_t n, const size_t *lens, const double *values,
+                      size_t maxlen, int pad_post, int trunc_post,
+                      double value, double *out, rnn_error *err);
+
 #ifdef __cplusplus
 }
 #endif

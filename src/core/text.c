@@ -289,3 +289,140 @@ int rnn_text_tokens(const char *text, size_t n_bytes, int level, int lower,
   *n_tok = nt;
   return RNN_OK;
 }
+
+/* <0, 0, >0 as vocabulary entry a sorts before, with or after b: by code
+ * points, a prefix first, then by index (so equal entries keep their
+ * order and a search finds the first). */
+static int voc_cmp(const int32_t *cp, const size_t *end, size_t a, size_t b) {
+  size_t i = a ? end[a - 1] : 0, j = b ? end[b - 1] : 0;
+  for (; i < end[a] && j < end[b]; i++, j++)
+    if (cp[i] != cp[j]) return cp[i] < cp[j] ? -1 : 1;
+  if (i < end[a]) return 1;
+  if (j < end[b]) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static void sift_down(const int32_t *cp, const size_t *end, size_t *h,
+                      size_t root, size_t n) {
+  for (;;) {
+    size_t c = 2 * root + 1, t;
+    if (c >= n) return;
+    if (c + 1 < n && voc_cmp(cp, end, h[c], h[c + 1]) < 0) c++;
+    if (voc_cmp(cp, end, h[root], h[c]) >= 0) return;
+    t = h[root];
+    h[root] = h[c];
+    h[c] = t;
+    root = c;
+  }
+}
+
+int rnn_vocab_sort(size_t n_vocab, const int32_t *voc_cp,
+                   const size_t *voc_end, size_t *order, rnn_error *err) {
+  size_t k, t;
+  if (n_vocab > 0 && (!voc_cp || !voc_end || !order))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_vocab_sort: NULL argument");
+  for (k = 0; k < n_vocab; k++)
+    if (voc_end[k] < (k ? voc_end[k - 1] : 0))
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "rnn_vocab_sort: the token ends decrease at %lu",
+                      (unsigned long)(k + 1));
+  for (k = 0; k < n_vocab; k++) order[k] = k;
+  /* heapsort: in place, no workspace */
+  for (k = n_vocab / 2; k-- > 0;) sift_down(voc_cp, voc_end, order, k, n_vocab);
+  for (k = n_vocab; k-- > 1;) {
+    t = order[0];
+    order[0] = order[k];
+    order[k] = t;
+    sift_down(voc_cp, voc_end, order, 0, k);
+  }
+  return RNN_OK;
+}
+
+/* The smallest index of a vocabulary entry equal to cp[0..n), or -1. */
+static long voc_find(size_t n_vocab, const int32_t *voc_cp,
+                     const size_t *voc_end, const size_t *order,
+                     const int32_t *cp, size_t n) {
+  size_t lo = 0, hi = n_vocab;
+  while (lo < hi) { /* the first entry not below the token */
+    size_t mid = lo + (hi - lo) / 2, e = order[mid],
+           i = e ? voc_end[e - 1] : 0, j = 0;
+    int c = 0;
+    for (; i < voc_end[e] && j < n; i++, j++)
+      if (voc_cp[i] != cp[j]) {
+        c = voc_cp[i] < cp[j] ? -1 : 1;
+        break;
+      }
+    if (c == 0) c = i < voc_end[e] ? 1 : j < n ? -1 : 0;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < n_vocab) {
+    size_t e = order[lo], from = e ? voc_end[e - 1] : 0;
+    if (voc_end[e] - from == n &&
+        (n == 0 || memcmp(voc_cp + from, cp, n * sizeof *cp) == 0))
+      return (long)e;
+  }
+  return -1;
+}
+
+int rnn_text_encode(const char *text, size_t n_bytes, int level, int lower,
+                    const char *filters, size_t n_filter_bytes,
+                    size_t n_vocab, const int32_t *voc_cp,
+                    const size_t *voc_end, const size_t *order, size_t oov,
+                    int32_t *cp, size_t cp_len, size_t *tok_end,
+                    size_t tok_len, int32_t *ids, size_t *n_ids,
+                    rnn_error *err) {
+  size_t n_cp, n_tok, k, from = 0, n = 0;
+  int st;
+  if (!n_ids || !cp || !tok_end || !ids ||
+      (n_vocab > 0 && (!voc_cp || !voc_end || !order)))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_text_encode: NULL argument");
+  if (oov > n_vocab)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "rnn_text_encode: the oov index %lu is beyond the %lu "
+                    "tokens of the vocabulary",
+                    (unsigned long)oov, (unsigned long)n_vocab);
+  if (n_vocab > INT32_MAX)
+    return rnn_fail(err, RNN_ERR_SIZE,
+                    "a vocabulary of %lu tokens is more than 32-bit ids "
+                    "can number", (unsigned long)n_vocab);
+  st = rnn_text_tokens(text, n_bytes, level, lower, filters, n_filter_bytes,
+                       cp, cp_len, tok_end, tok_len, &n_cp, &n_tok, err);
+  if (st != RNN_OK) return st;
+  for (k = 0; k < n_tok; k++) {
+    long e = voc_find(n_vocab, voc_cp, voc_end, order, cp + from,
+                      tok_end[k] - from);
+    from = tok_end[k];
+    if (e >= 0)
+      ids[n++] = (int32_t)e + 1;
+    else if (oov > 0)
+      ids[n++] = (int32_t)oov;
+  }
+  *n_ids = n;
+  return RNN_OK;
+}
+
+int rnn_pad_sequences(size_t n, const size_t *lens, const double *values,
+                      size_t maxlen, int pad_post, int trunc_post,
+                      double value, double *out, rnn_error *err) {
+  size_t i, j, from = 0;
+  if ((n > 0 && !lens) || (n > 0 && maxlen > 0 && !out))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_pad_sequences: NULL argument");
+  if (n > 0 && maxlen > SIZE_MAX / n)
+    return rnn_fail(err, RNN_ERR_SIZE,
+                    "rnn_pad_sequences: %lu x %lu values overflow",
+                    (unsigned long)n, (unsigned long)maxlen);
+  for (i = 0; i < n; i++) {
+    size_t len = lens[i], kept = len < maxlen ? len : maxlen;
+    size_t skip = trunc_post ? 0 : len - kept; /* dropped from the start */
+    size_t col = pad_post ? 0 : maxlen - kept; /* first column written */
+    if (len > 0 && !values)
+      return rnn_fail(err, RNN_ERR_INPUT, "rnn_pad_sequences: NULL values");
+    for (j = 0; j < maxlen; j++) out[i + n * j] = value;
+    for (j = 0; j < kept; j++) out[i + n * (col + j)] = values[from + skip + j];
+    from += len;
+  }
+  return RNN_OK;
+}

@@ -855,6 +855,78 @@ static void test_text(void) {
         "tokens: too few token slots is a dim error");
 }
 
+/* the test's own order of vocabulary entries a, b: code points, then
+ * length, then index */
+static int tok_cmp(const int32_t *cp, const size_t *end, size_t a, size_t b) {
+  size_t i = a ? end[a - 1] : 0, j = b ? end[b - 1] : 0;
+  for (; i < end[a] && j < end[b]; i++, j++)
+    if (cp[i] != cp[j]) return cp[i] < cp[j] ? -1 : 1;
+  if (i < end[a]) return 1;
+  if (j < end[b]) return -1;
+  return a < b ? -1 : 1;
+}
+
+static void test_encode(void) {
+  /* the vocabulary "<OOV> the cat \xC3\xA9t\xC3\xA9 a the" (a duplicate "the"
+   * at 6: the first wins) */
+  const char *voc = "<OOV> the cat \xC3\xA9t\xC3\xA9 a the";
+  int32_t vcp[64], cp[64], ids[16];
+  size_t vend[16], order[16], nv_cp, nv, n_ids, k;
+  rnn_error err;
+  int ok;
+  check(rnn_text_tokens(voc, strlen(voc), RNN_TEXT_WORD, 0, "", 0, vcp, 64,
+                        vend, 16, &nv_cp, &nv, &err) == RNN_OK && nv == 6,
+        "encode: a vocabulary of 6 words");
+  check(rnn_vocab_sort(nv, vcp, vend, order, &err) == RNN_OK,
+        "encode: sort the vocabulary");
+  ok = 1;
+  for (k = 1; k < nv; k++) ok = ok && tok_cmp(vcp, vend, order[k - 1], order[k]) < 0;
+  check(ok, "encode: the order is sorted");
+  const char *t1 = "The CAT, a dog; \xC3\x89T\xC3\x89!";
+  check(rnn_text_encode(t1, strlen(t1), RNN_TEXT_WORD, 1,
+                        ",;!", 3, nv, vcp, vend, order, 1, cp, 64, vend + 8, 8,
+                        ids, &n_ids, &err) == RNN_OK &&
+            n_ids == 5 && ids[0] == 2 && ids[1] == 3 && ids[2] == 5 &&
+            ids[3] == 1 && ids[4] == 4,
+        "encode: lower-cased words, unknown -> oov, first duplicate");
+  check(rnn_text_encode("a dog the", 9, RNN_TEXT_WORD, 0, "", 0, nv, vcp, vend,
+                        order, 0, cp, 64, vend + 8, 8, ids, &n_ids, &err) ==
+                RNN_OK && n_ids == 2 && ids[0] == 5 && ids[1] == 2,
+        "encode: unknown words dropped without oov");
+  check(rnn_text_encode("<x", 2, RNN_TEXT_CHAR, 0, "", 0, nv, vcp, vend, order,
+                        1, cp, 64, vend + 8, 8, ids, &n_ids, &err) == RNN_OK &&
+            n_ids == 2 && ids[0] == 1 && ids[1] == 1,
+        "encode: a several-character entry matches no character");
+  check(rnn_text_encode("a", 1, RNN_TEXT_WORD, 0, "", 0, nv, vcp, vend, order,
+                        7, cp, 64, vend + 8, 8, ids, &n_ids, &err) ==
+            RNN_ERR_INPUT,
+        "encode: oov beyond the vocabulary");
+}
+
+static void test_pad(void) {
+  /* {1}, {2 3}, {4 5 6}, {} as rnn_pad_sequences.m's tests */
+  size_t lens[4] = {1, 2, 3, 0};
+  double v[6] = {1, 2, 3, 4, 5, 6}, o[4 * 5];
+  rnn_error err;
+  const double pre_pre[8] = {0, 2, 5, 0, 1, 3, 6, 0};   /* maxlen 2 */
+  const double post_post[8] = {1, 2, 4, 0, 0, 3, 5, 0}; /* maxlen 2 */
+  const double pre5[20] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                           4,  -1, -1, 2,  5,  -1, 1,  3,  6,  -1};
+  check(rnn_pad_sequences(4, lens, v, 2, 0, 0, 0, o, &err) == RNN_OK &&
+            memcmp(o, pre_pre, sizeof pre_pre) == 0,
+        "pad: pre, truncate pre");
+  check(rnn_pad_sequences(4, lens, v, 2, 1, 1, 0, o, &err) == RNN_OK &&
+            memcmp(o, post_post, sizeof post_post) == 0,
+        "pad: post, truncate post");
+  check(rnn_pad_sequences(4, lens, v, 5, 0, 0, -1, o, &err) == RNN_OK &&
+            memcmp(o, pre5, sizeof o) == 0,
+        "pad: longer than every sequence, value -1");
+  check(rnn_pad_sequences(4, lens, v, 0, 0, 0, 0, NULL, &err) == RNN_OK,
+        "pad: maxlen 0");
+  check(rnn_pad_sequences(2, lens, NULL, 2, 0, 0, 0, o, &err) == RNN_ERR_INPUT,
+        "pad: NULL values");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -867,6 +939,8 @@ int main(void) {
   test_tokens();
   test_accuracy();
   test_text();
+  test_encode();
+  test_pad();
   test_memory();
   test_input_check();
   test_write_file();
