@@ -135,17 +135,9 @@ rnn_vocab_size <- function(tokenizer) {
 rnn_encode <- function(tokenizer, texts) {
   check_tokenizer(tokenizer)
   t8 <- check_texts(texts)
-  toks <- text_tokens(t8, tokenizer$level, tokenizer$lower, tokenizer$filters)
-  has_oov <- !is.null(tokenizer$oov)
-  out <- lapply(toks, function(w) {
-    i <- match(w, tokenizer$vocab)
-    if (has_oov) {
-      i[is.na(i)] <- 1L
-      i
-    } else {
-      i[!is.na(i)]
-    }
-  })
+  # split and looked up by the core (rnn_text_encode(), as in Octave)
+  out <- .Call(rnnkit_text_encode, t8, tokenizer$level == "word", isTRUE(tokenizer$lower),
+               enc2utf8(tokenizer$filters), enc2utf8(tokenizer$vocab), !is.null(tokenizer$oov))
   names(out) <- names(texts)
   out
 }
@@ -239,17 +231,9 @@ rnn_pad_sequences <- function(sequences, maxlen = NULL, padding = c("pre", "post
   if (is.null(maxlen)) maxlen <- if (n) max(lens) else 0L
   maxlen <- as.integer(maxlen)
   need_memory(4 * n * maxlen, "the padded sequences") # an integer matrix
-  out <- matrix(as.integer(value), n, maxlen)
-  if (length(s$values) && maxlen > 0) {
-    kept <- pmin(lens, maxlen)
-    skip <- if (truncating == "pre") lens - kept else integer(n) # dropped from the start
-    row <- rep(seq_len(n), lens)
-    within <- sequence(lens)
-    keep <- within > skip[row] & within <= skip[row] + kept[row]
-    col <- within - skip[row]
-    if (padding == "pre") col <- col + (maxlen - kept[row])
-    out[cbind(row[keep], col[keep])] <- s$values[keep]
-  }
+  # Keras' pre/post padding and truncation, by the core (as in Octave)
+  out <- .Call(rnnkit_pad_sequences, as.double(lens), as.double(s$values), maxlen,
+               padding == "post", truncating == "post", as.double(value))
   rownames(out) <- s$names
   out
 }

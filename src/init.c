@@ -24,6 +24,8 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_accuracy", (DL_FUNC)&rnnkit_accuracy, 3},
     {"rnnkit_naive_scale", (DL_FUNC)&rnnkit_naive_scale, 2},
     {"rnnkit_text_tokens", (DL_FUNC)&rnnkit_text_tokens, 4},
+    {"rnnkit_text_encode", (DL_FUNC)&rnnkit_text_encode, 6},
+    {"rnnkit_pad_sequences", (DL_FUNC)&rnnkit_pad_sequences, 6},
     {"rnnkit_generate", (DL_FUNC)&rnnkit_generate, 7},
     {"rnnkit_need_memory", (DL_FUNC)&rnnkit_need_memory, 2},
     {"rnnkit_state_size", (DL_FUNC)&rnnkit_state_size, 2},

@@ -26,6 +26,10 @@ SEXP rnnkit_quantiles(SEXP a, SEXP probs);
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
 SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters);
+SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+                        SEXP vocab, SEXP oov);
+SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
+                          SEXP trunc_post, SEXP value);
 SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
                      SEXP temperature, SEXP seed, SEXP state);
 SEXP rnnkit_need_memory(SEXP bytes, SEXP what);

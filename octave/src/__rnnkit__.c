@@ -24,6 +24,10 @@
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("text_tokens", texts, word, lower, filters) -> cell of
  *               code point rows (characters) or cellstr rows (words)
+ *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
+ *                                                       -> cell of id rows
+ *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
+ *               trunc_post, value)            -> numel (lens) x maxlen
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -1093,6 +1097,113 @@ static void cmd_text_tokens(int nlhs, mxArray *plhs[], int nrhs,
   }
 }
 
+/* seqs: a cell of the size of texts with the ids (a double row) of each
+ * text under the vocabulary vocab (a cellstr), by rnn_text_encode(), as
+ * R's rnnkit_text_encode; oov true when vocab{1} is the oov token. */
+static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *texts = prhs[0], *vocab = prhs[4];
+  size_t n_texts, i, nf, nv, k, n_vcp = 0, m, nb, *vend, *order;
+  int32_t *vcp;
+  int word = mxIsLogicalScalarTrue(prhs[1]),
+      lower = mxIsLogicalScalarTrue(prhs[2]),
+      oov = mxIsLogicalScalarTrue(prhs[5]);
+  const char *f = char_bytes(prhs[3], &nf, "filters");
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsCell(texts) || !mxIsCell(vocab))
+    internal("texts and vocab must be cells");
+  nv = mxGetNumberOfElements(vocab);
+  /* the vocabulary as code points, then its sorted index */
+  for (k = 0; k < nv; k++) {
+    const mxArray *v = mxGetCell(vocab, k);
+    const char *b;
+    if (!v) internal("vocab must hold strings");
+    b = char_bytes(v, &nb, "vocab must hold strings");
+    if (rnn_utf8_decode(b, nb, NULL, 0, &m, &err) != RNN_OK) raise_core(&err);
+    n_vcp += m;
+  }
+  need_bytes(rnn_size_mul(n_vcp + 2 * nv + 3, sizeof(size_t)),
+             "the vocabulary");
+  vcp = (int32_t *)mxMalloc((n_vcp + 1) * sizeof(int32_t));
+  vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  order = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  for (k = 0, n_vcp = 0; k < nv; k++) {
+    const char *b = char_bytes(mxGetCell(vocab, k), &nb, "vocab");
+    if (rnn_utf8_decode(b, nb, vcp + n_vcp, nb, &m, &err) != RNN_OK)
+      raise_core(&err);
+    n_vcp += m;
+    vend[k] = n_vcp;
+  }
+  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  n_texts = mxGetNumberOfElements(texts);
+  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
+                              mxGetDimensions(texts));
+  for (i = 0; i < n_texts; i++) {
+    const mxArray *t = mxGetCell(texts, i);
+    size_t n_cp, n_tok, n_ids;
+    const char *s;
+    int32_t *cp, *id;
+    size_t *ends;
+    mxArray *ids;
+    if (!t) internal("texts must hold strings");
+    s = char_bytes(t, &nb, "texts must hold strings");
+    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
+      raise_core(&err);
+    need_bytes(rnn_size_mul(n_cp + 1, 2 * sizeof(int32_t) + sizeof(size_t)),
+               "the tokens");
+    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
+    id = (int32_t *)mxMalloc((n_tok + 1) * sizeof(int32_t));
+    ends = (size_t *)mxMalloc((n_tok + 1) * sizeof(size_t));
+    if (rnn_text_encode(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, nv, vcp, vend, order, oov ? 1 : 0, cp, n_cp, ends,
+                        n_tok, id, &n_ids, &err) != RNN_OK)
+      raise_core(&err);
+    ids = new_matrix(1, n_ids, "the ids");
+    for (k = 0; k < n_ids; k++) mxGetPr(ids)[k] = (double)id[k];
+    mxFree(cp);
+    mxFree(id);
+    mxFree(ends);
+    mxSetCell(plhs[0], i, ids);
+  }
+  mxFree(vcp);
+  mxFree(vend);
+  mxFree(order);
+}
+
+/* rnn_pad_sequences(): lens (one per sequence), values (their
+ * concatenation), maxlen, pad_post, trunc_post, value -> the numel(lens)
+ * x maxlen matrix, as R's rnnkit_pad_sequences. */
+static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
+                              const mxArray *prhs[]) {
+  rnn_error err;
+  const double *l = real_array(prhs[0], "lens");
+  size_t n = mxGetNumberOfElements(prhs[0]), m, k, total = 0, *len;
+  (void)nlhs;
+  (void)nrhs;
+  real_array(prhs[1], "values");
+  m = count_arg(prhs[2], "maxlen", 0);
+  len = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    if (!(l[k] >= 0 && l[k] <= 4503599627370496.0 && l[k] == floor(l[k])))
+      internal("lens");
+    len[k] = (size_t)l[k];
+    total += len[k];
+  }
+  if (total != mxGetNumberOfElements(prhs[1]))
+    internal("lens do not add up to the values");
+  plhs[0] = new_matrix(n, m, "the padded sequences");
+  if (rnn_pad_sequences(n, len, mxGetPr(prhs[1]), m,
+                        mxIsLogicalScalarTrue(prhs[3]),
+                        mxIsLogicalScalarTrue(prhs[4]),
+                        scalar(prhs[5], "value"), mxGetPr(plhs[0]),
+                        &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(len);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -1112,6 +1223,8 @@ static const struct {
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {"text_tokens", cmd_text_tokens, 4, 1},
+    {"text_encode", cmd_text_encode, 6, 1},
+    {"pad_sequences", cmd_pad_sequences, 6, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
