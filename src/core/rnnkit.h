@@ -749,6 +749,23 @@ int rnn_pad_sequences(size_t n, const size_t *lens, const double *values,
                       size_t maxlen, int pad_post, int trunc_post,
                       double value, double *out, rnn_error *err);
 
+/* The arrangement of one token stream (n_tokens ids, e.g. a whole text
+ * encoded) for stateful training of a language model with batch_size
+ * parallel streams: the text is cut into batch_size streams of
+ * L = floor((n_tokens - 1) / batch_size) tokens each (stream b starts at
+ * token b*L, 0-based), each stream into n_chunks = floor(L / seq_len)
+ * chunks of seq_len steps, and sample s = c*batch_size + b (chunk c of
+ * stream b, so the samples of a batch continue those of the batch
+ * before) reads
+ *   x[s + N*t] = tokens[b*L + c*seq_len + t],  y[s + N*t] = the next token,
+ * t = 0..seq_len-1, N = n_chunks * batch_size samples (x and y N x
+ * seq_len, column-major).  Query: x or y NULL sets only n_samples (0
+ * when the text is too short for one chunk per stream; the host then
+ * says so). */
+int rnn_text_streams(size_t n_tokens, const double *tokens, size_t seq_len,
+                     size_t batch_size, double *x, double *y,
+                     size_t *n_samples, rnn_error *err);
+
 #ifdef __cplusplus
 }
 #endif

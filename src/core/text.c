@@ -426,3 +426,29 @@ int rnn_pad_sequences(size_t n, const size_t *lens, const double *values,
   }
   return RNN_OK;
 }
+
+int rnn_text_streams(size_t n_tokens, const double *tokens, size_t seq_len,
+                     size_t batch_size, double *x, double *y,
+                     size_t *n_samples, rnn_error *err) {
+  size_t L, n_chunks, N, b, c, t;
+  if (!n_samples || (n_tokens > 0 && !tokens))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_text_streams: NULL argument");
+  if (seq_len == 0 || batch_size == 0)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "rnn_text_streams: seq_len and batch_size must be "
+                    "positive");
+  L = n_tokens > 0 ? (n_tokens - 1) / batch_size : 0;
+  n_chunks = L / seq_len;
+  N = n_chunks * batch_size; /* <= n_tokens: no overflow */
+  *n_samples = N;
+  if (!x || !y) return RNN_OK; /* a query */
+  for (c = 0; c < n_chunks; c++)
+    for (b = 0; b < batch_size; b++) {
+      size_t s = c * batch_size + b, start = b * L + c * seq_len;
+      for (t = 0; t < seq_len; t++) {
+        x[s + N * t] = tokens[start + t];
+        y[s + N * t] = tokens[start + t + 1];
+      }
+    }
+  return RNN_OK;
+}

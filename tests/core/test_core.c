@@ -927,6 +927,27 @@ static void test_pad(void) {
         "pad: NULL values");
 }
 
+static void test_streams(void) {
+  /* 1..11, 2 streams of L = 5 tokens (1..5 and 6..10), chunks of 2:
+   * samples (chunk 0: stream 0, stream 1; chunk 1: ...) */
+  double tok[11] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, x[8], y[8];
+  const double wx[8] = {1, 6, 3, 8, 2, 7, 4, 9};
+  const double wy[8] = {2, 7, 4, 9, 3, 8, 5, 10};
+  size_t n;
+  rnn_error err;
+  check(rnn_text_streams(11, tok, 2, 2, NULL, NULL, &n, &err) == RNN_OK &&
+            n == 4,
+        "streams: query");
+  check(rnn_text_streams(11, tok, 2, 2, x, y, &n, &err) == RNN_OK &&
+            memcmp(x, wx, sizeof x) == 0 && memcmp(y, wy, sizeof y) == 0,
+        "streams: x and y, samples of a batch continue the batch before");
+  check(rnn_text_streams(5, tok, 3, 2, NULL, NULL, &n, &err) == RNN_OK &&
+            n == 0,
+        "streams: too short for a chunk");
+  check(rnn_text_streams(5, tok, 0, 2, NULL, NULL, &n, &err) == RNN_ERR_DIM,
+        "streams: seq_len 0");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -941,6 +962,7 @@ int main(void) {
   test_text();
   test_encode();
   test_pad();
+  test_streams();
   test_memory();
   test_input_check();
   test_write_file();
