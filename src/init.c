@@ -26,6 +26,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_text_tokens", (DL_FUNC)&rnnkit_text_tokens, 4},
     {"rnnkit_text_encode", (DL_FUNC)&rnnkit_text_encode, 6},
     {"rnnkit_pad_sequences", (DL_FUNC)&rnnkit_pad_sequences, 6},
+    {"rnnkit_text_streams", (DL_FUNC)&rnnkit_text_streams, 3},
     {"rnnkit_generate", (DL_FUNC)&rnnkit_generate, 7},
     {"rnnkit_need_memory", (DL_FUNC)&rnnkit_need_memory, 2},
     {"rnnkit_state_size", (DL_FUNC)&rnnkit_state_size, 2},

@@ -901,6 +901,34 @@ SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
   return out;
 }
 
+/* rnn_text_streams() of the double vector tokens: list(x, y), both
+ * n_samples x seq_len double matrices (0 rows when the text is too
+ * short: R says so). */
+SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size) {
+  rnn_error err;
+  SEXP x, y;
+  size_t n, T, B;
+  int t = asInteger(seq_len), b = asInteger(batch_size);
+  const char *names[] = {"x", "y"};
+  SEXP vals[2];
+  if (TYPEOF(tokens) != REALSXP || t == NA_INTEGER || t < 1 ||
+      b == NA_INTEGER || b < 1)
+    error("rnnkit internal error: tokens, seq_len, batch_size");
+  T = (size_t)t;
+  B = (size_t)b;
+  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, NULL,
+                       NULL, &n, &err) != RNN_OK)
+    raise_core(&err);
+  x = PROTECT(new_matrix(n, T, "the text's chunks"));
+  y = PROTECT(new_matrix(n, T, "the text's chunks"));
+  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, REAL(x),
+                       REAL(y), &n, &err) != RNN_OK)
+    raise_core(&err);
+  vals[0] = x;
+  vals[1] = y;
+  return named_list(2, names, vals);
+}
+
 /* ---- model files ---------------------------------------------------- */
 
 /* records: a list of list(name, type, kind, dims, value) built by

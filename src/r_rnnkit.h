@@ -30,6 +30,7 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov);
 SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
                           SEXP trunc_post, SEXP value);
+SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size);
 SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
                      SEXP temperature, SEXP seed, SEXP state);
 SEXP rnnkit_need_memory(SEXP bytes, SEXP what);

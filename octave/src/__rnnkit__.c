@@ -28,6 +28,7 @@
  *                                                       -> cell of id rows
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
+ *   __rnnkit__ ("text_streams", tokens, seq_len, batch_size) -> [x, y]
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -1204,6 +1205,27 @@ static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(len);
 }
 
+/* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
+ * both n_samples x seq_len (0 rows: the text is too short), as R's
+ * rnnkit_text_streams. */
+static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
+                             const mxArray *prhs[]) {
+  rnn_error err;
+  const double *tok = real_array(prhs[0], "tokens");
+  size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
+  (void)nlhs;
+  (void)nrhs;
+  T = count_arg(prhs[1], "seq_len", 1);
+  B = count_arg(prhs[2], "batch_size", 1);
+  if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = new_matrix(n, T, "the text's chunks");
+  plhs[1] = new_matrix(n, T, "the text's chunks");
+  if (rnn_text_streams(nt, tok, T, B, mxGetPr(plhs[0]), mxGetPr(plhs[1]), &n,
+                       &err) != RNN_OK)
+    raise_core(&err);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -1225,6 +1247,7 @@ static const struct {
     {"text_tokens", cmd_text_tokens, 4, 1},
     {"text_encode", cmd_text_encode, 6, 1},
     {"pad_sequences", cmd_pad_sequences, 6, 1},
+    {"text_streams", cmd_text_streams, 3, 2},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
