@@ -95,13 +95,21 @@ endfunction
 ## the streams and chunks of stateful training, cut by the core
 ## (rnn_text_streams, as in R): sample c*B + b + 1 is chunk c of stream b
 function [x, y] = arrange (tok, B, T, what)
-  [x, y] = __rnnkit__ ("text_streams", double (tok), double (T), double (B));
+  [x, y] = __rnnkit__ ("text_streams", full (double (tok)), double (T), double (B));
   if (rows (x) == 0)
     error ("rnnkit:dim", ["the %s text has %d tokens: too few for %d streams " ...
            "of at least 'SeqLen' = %d steps. Use a longer text, or a smaller " ...
            "'BatchSize' or 'SeqLen'"], what, numel (tok), B, T);
   endif
 endfunction
+
+%!test
+%! ## a sparse token vector arranges as the full one
+%! a = rnn_text_data (1:30, "SeqLen", 4, "BatchSize", 2, "Validation", 0);
+%! b = rnn_text_data (sparse (1:30), "SeqLen", 4, "BatchSize", 2, "Validation", 0);
+%! assert (b.x, a.x);
+%! assert (b.y, a.y);
+%! assert (a.x(1:4, :), [1 2 3 4; 15 16 17 18; 5 6 7 8; 19 20 21 22]);
 
 %!test
 %! text = repmat ("the cat sat on the mat. ", 1, 60);
