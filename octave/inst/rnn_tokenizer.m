@@ -103,7 +103,7 @@ function tok = rnn_tokenizer (texts, varargin)
   if (! isempty (oov))
     if (strcmp (level, "char"))
       ## an oov of several characters never occurs among single characters
-      ocp = utf8_decode (oov);
+      ocp = __rnnkit__ ("utf8_decode", oov);
       is_oov = false (size (ord));
       if (isscalar (ocp))
         is_oov = u(ord) == ocp;
@@ -124,7 +124,8 @@ function tok = rnn_tokenizer (texts, varargin)
   if (strcmp (level, "char"))
     ## code-point order (unique sorted u by code point)
     ord = sort (ord);
-    vocab = arrayfun (@utf8_encode, u(ord)(:), "UniformOutput", false);
+    vocab = arrayfun (@(c) __rnnkit__ ("utf8_encode", c), u(ord)(:), ...
+                      "UniformOutput", false);
   else
     vocab = u(ord)(:);
   endif

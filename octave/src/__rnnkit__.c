@@ -29,6 +29,8 @@
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
  *   __rnnkit__ ("text_streams", tokens, seq_len, batch_size) -> [x, y]
+ *   __rnnkit__ ("utf8_decode", s)           -> [code points, ok]
+ *   __rnnkit__ ("utf8_encode", cp)          -> UTF-8 char row
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -1226,6 +1228,54 @@ static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
     raise_core(&err);
 }
 
+/* [cp, ok]: the code points (a double row) of the UTF-8 char array s by
+ * rnn_utf8_decode(); ok false (and cp empty) when s is not well-formed
+ * UTF-8, as R's validUTF8(). */
+static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  size_t nb, n, k;
+  const char *s = char_bytes(prhs[0], &nb, "s must be a string");
+  int32_t *cp;
+  int ok;
+  (void)nrhs;
+  ok = rnn_utf8_decode(s, nb, NULL, 0, &n, &err) == RNN_OK;
+  if (!ok) n = 0;
+  plhs[0] = new_matrix(1, n, "the code points");
+  if (ok && n > 0) {
+    cp = (int32_t *)mxMalloc(n * sizeof(int32_t));
+    if (rnn_utf8_decode(s, nb, cp, n, &n, &err) != RNN_OK) raise_core(&err);
+    for (k = 0; k < n; k++) mxGetPr(plhs[0])[k] = (double)cp[k];
+    mxFree(cp);
+  }
+  if (nlhs > 1) plhs[1] = mxCreateLogicalScalar(ok);
+}
+
+/* the UTF-8 char row of the code points cp (doubles) by
+ * rnn_utf8_encode(); rnnkit:input for a value that is not a code
+ * point. */
+static void cmd_utf8_encode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const double *v = real_array(prhs[0], "cp");
+  size_t n = mxGetNumberOfElements(prhs[0]), k, nb;
+  int32_t *cp;
+  char *buf;
+  (void)nlhs;
+  (void)nrhs;
+  need_bytes(rnn_size_mul(n + 1, 4 + sizeof(int32_t)), "the text");
+  cp = (int32_t *)mxMalloc((n + 1) * sizeof(int32_t));
+  for (k = 0; k < n; k++)
+    cp[k] = v[k] >= 0 && v[k] <= 1114111 && v[k] == floor(v[k])
+                ? (int32_t)v[k] : -1; /* the core names the bad value */
+  buf = (char *)mxMalloc(4 * n + 1);
+  if (rnn_utf8_encode(cp, n, buf, 4 * n, &nb, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = char_row(buf, nb);
+  mxFree(cp);
+  mxFree(buf);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -1248,6 +1298,8 @@ static const struct {
     {"text_encode", cmd_text_encode, 6, 1},
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
+    {"utf8_decode", cmd_utf8_decode, 1, 2},
+    {"utf8_encode", cmd_utf8_encode, 1, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
