@@ -37,20 +37,17 @@ rnn_text_data <- function(text, tokenizer = NULL, seq_len = 100, batch_size = 32
   n <- length(tokens)
   n_val <- floor(validation * n)
   split <- n - n_val
+  # the streams and chunks of stateful training, cut by the core
+  # (rnn_text_streams(), as in Octave): sample c*B + b + 1 is chunk c of
+  # stream b
   arrange <- function(tok, what) {
-    L <- floor((length(tok) - 1) / batch_size)
-    n_chunks <- floor(L / seq_len)
-    if (n_chunks < 1) {
+    xy <- .Call(rnnkit_text_streams, as.double(tok), as.integer(seq_len), as.integer(batch_size))
+    if (!nrow(xy$x)) {
       rnnkit_abort("dim", "the ", what, " text has ", length(tok), " tokens: too few for ",
                    batch_size, " streams of at least seq_len = ", seq_len,
                    " steps. Use a longer text, or a smaller batch_size or seq_len.")
     }
-    # sample c*B + b + 1 starts at token b*L + c*T + 1 (1-based)
-    b <- rep(seq_len(batch_size) - 1L, times = n_chunks)
-    ch <- rep(seq_len(n_chunks) - 1L, each = batch_size)
-    start <- b * L + ch * seq_len
-    idx <- outer(start, seq_len(seq_len), `+`) # samples x timesteps
-    list(x = matrix(as.double(tok[idx]), nrow(idx)), y = matrix(as.double(tok[idx + 1L]), nrow(idx)))
+    xy
   }
   tr <- arrange(tokens[seq_len(split)], "training")
   va <- if (n_val > 0) arrange(tokens[seq.int(split + 1, n)], "validation")

@@ -1,18 +1,14 @@
 # Text helpers: a tokenizer (characters or words -> integer indices 1..V,
 # 0 reserved for padding), encoding, decoding and Keras' pad_sequences.
-# Pure R; the models see only the integer matrices these produce.
+# The models see only the integer matrices these produce.
 #
 # Characters are Unicode code points: every text is converted to UTF-8
-# and split with utf8ToInt(), so the result does not depend on the locale
+# and split by the core, so the result does not depend on the locale
 # (strsplit(x, "") would split bytes of UTF-8 text read in a C locale).
 
 # Keras' Tokenizer default: '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
 # (the apostrophe is not in it, so "don't" stays one word).
 .keras_filters <- "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
-
-# Whitespace between words: ASCII only (PCRE's \s without UCP), so the
-# split is the same in every locale.
-.word_split <- "[ \t\n\r\f\v]+"
 
 # texts -> UTF-8 character vector, or a classed error saying what to fix.
 check_texts <- function(texts, name = "texts") {
@@ -67,23 +63,17 @@ check_tokenizer <- function(tokenizer) {
   invisible(tokenizer)
 }
 
-# UTF-8 texts -> list of token vectors, after lower-casing and the filters.
-# Characters: filtered characters are removed.  Words: as Keras'
-# text_to_word_sequence, each filtered character becomes a space, then the
-# text is split on whitespace and empty pieces are dropped.
+# UTF-8 texts -> list of token vectors (character vectors), after
+# lower-casing and the filters, split by the core (rnn_text_tokens() in
+# src/core/text.c, the same for Octave): characters drop the filtered
+# characters; words, as Keras' text_to_word_sequence, treat each filtered
+# character and ASCII whitespace as a separator and drop empty pieces.
+# lower uses the core's one rule (Unicode simple lowercase mapping), not
+# the locale's tolower().
 text_tokens <- function(t8, level, lower, filters) {
-  if (lower) t8 <- tolower(t8)
-  fcp <- unique(utf8ToInt(filters))
-  lapply(t8, function(s) {
-    cp <- utf8ToInt(s)
-    if (level == "char") {
-      if (length(fcp)) cp <- cp[!cp %in% fcp]
-      return(intToUtf8(cp, multiple = TRUE))
-    }
-    if (length(fcp)) cp[cp %in% fcp] <- 32L
-    w <- strsplit(intToUtf8(cp), .word_split, perl = TRUE)[[1]]
-    w[nzchar(w)]
-  })
+  out <- .Call(rnnkit_text_tokens, t8, level == "word", isTRUE(lower), enc2utf8(filters))
+  names(out) <- names(t8)
+  out
 }
 
 rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
@@ -145,17 +135,9 @@ rnn_vocab_size <- function(tokenizer) {
 rnn_encode <- function(tokenizer, texts) {
   check_tokenizer(tokenizer)
   t8 <- check_texts(texts)
-  toks <- text_tokens(t8, tokenizer$level, tokenizer$lower, tokenizer$filters)
-  has_oov <- !is.null(tokenizer$oov)
-  out <- lapply(toks, function(w) {
-    i <- match(w, tokenizer$vocab)
-    if (has_oov) {
-      i[is.na(i)] <- 1L
-      i
-    } else {
-      i[!is.na(i)]
-    }
-  })
+  # split and looked up by the core (rnn_text_encode(), as in Octave)
+  out <- .Call(rnnkit_text_encode, t8, tokenizer$level == "word", isTRUE(tokenizer$lower),
+               enc2utf8(tokenizer$filters), enc2utf8(tokenizer$vocab), !is.null(tokenizer$oov))
   names(out) <- names(texts)
   out
 }
@@ -249,17 +231,9 @@ rnn_pad_sequences <- function(sequences, maxlen = NULL, padding = c("pre", "post
   if (is.null(maxlen)) maxlen <- if (n) max(lens) else 0L
   maxlen <- as.integer(maxlen)
   need_memory(4 * n * maxlen, "the padded sequences") # an integer matrix
-  out <- matrix(as.integer(value), n, maxlen)
-  if (length(s$values) && maxlen > 0) {
-    kept <- pmin(lens, maxlen)
-    skip <- if (truncating == "pre") lens - kept else integer(n) # dropped from the start
-    row <- rep(seq_len(n), lens)
-    within <- sequence(lens)
-    keep <- within > skip[row] & within <= skip[row] + kept[row]
-    col <- within - skip[row]
-    if (padding == "pre") col <- col + (maxlen - kept[row])
-    out[cbind(row[keep], col[keep])] <- s$values[keep]
-  }
+  # Keras' pre/post padding and truncation, by the core (as in Octave)
+  out <- .Call(rnnkit_pad_sequences, as.double(lens), as.double(s$values), maxlen,
+               padding == "post", truncating == "post", as.double(value))
   rownames(out) <- s$names
   out
 }

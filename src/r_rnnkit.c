@@ -731,6 +731,204 @@ SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
   return out;
 }
 
+/* ---- text ----------------------------------------------------------- */
+
+/* rnn_text_tokens() of each UTF-8 string of texts (checked by R's
+ * check_texts()): a list of character vectors, one per text.  word: TRUE
+ * for words, FALSE for characters; lower: TRUE/FALSE; filters: one UTF-8
+ * string. */
+SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters) {
+  rnn_error err;
+  SEXP out, f;
+  R_xlen_t i;
+  int level, low;
+  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
+      XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING)
+    error("rnnkit internal error: texts and filters must be strings");
+  level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  low = asLogical(lower) == TRUE;
+  f = STRING_ELT(filters, 0);
+  out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
+  for (i = 0; i < XLENGTH(texts); i++) {
+    SEXP s = STRING_ELT(texts, i), toks;
+    const void *vmax = vmaxget();
+    size_t n_cp, n_tok, k, from = 0, most = 0, nb;
+    int32_t *cp;
+    size_t *ends;
+    char *buf;
+    if (s == NA_STRING) error("rnnkit internal error: NA text");
+    /* the sizes first, then the buffers (the core allocates nothing) */
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &n_cp, &n_tok,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    cp = (int32_t *)R_alloc(n_cp + 1, sizeof(int32_t));
+    ends = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), cp, n_cp, ends, n_tok, &n_cp,
+                        &n_tok, &err) != RNN_OK)
+      raise_core(&err);
+    for (k = 0; k < n_tok; k++) {
+      if (ends[k] - from > most) most = ends[k] - from;
+      from = ends[k];
+    }
+    buf = R_alloc(4 * most + 1, 1); /* the longest token's UTF-8 */
+    toks = PROTECT(allocVector(STRSXP, (R_xlen_t)n_tok));
+    for (k = 0, from = 0; k < n_tok; k++) {
+      if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &nb,
+                          &err) != RNN_OK)
+        raise_core(&err);
+      if (nb > (size_t)INT_MAX)
+        raise_status(RNN_ERR_SIZE, "a token of %.0f bytes is longer than R's "
+                     "strings allow", (double)nb);
+      SET_STRING_ELT(toks, (R_xlen_t)k, mkCharLenCE(buf, (int)nb, CE_UTF8));
+      from = ends[k];
+    }
+    SET_VECTOR_ELT(out, i, toks);
+    UNPROTECT(1);
+    vmaxset(vmax);
+  }
+  UNPROTECT(1);
+  return out;
+}
+
+/* rnn_text_encode() of each UTF-8 string of texts against the character
+ * vector vocab: a list of integer vectors (ids 1..length(vocab)).  oov:
+ * TRUE when vocab[1] is the oov token that unknown tokens become. */
+SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+                        SEXP vocab, SEXP oov) {
+  rnn_error err;
+  SEXP out, f;
+  R_xlen_t i;
+  size_t nv, k, n_vcp = 0, m, *vend, *order;
+  int32_t *vcp;
+  int level, low;
+  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
+      XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING ||
+      TYPEOF(vocab) != STRSXP)
+    error("rnnkit internal error: texts, filters and vocab must be strings");
+  level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  low = asLogical(lower) == TRUE;
+  f = STRING_ELT(filters, 0);
+  nv = (size_t)XLENGTH(vocab);
+  /* the vocabulary as code points, then its sorted index */
+  for (k = 0; k < nv; k++) {
+    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
+    if (rnn_utf8_decode(v, strlen(v), NULL, 0, &m, &err) != RNN_OK)
+      raise_core(&err);
+    n_vcp += m;
+  }
+  vcp = (int32_t *)R_alloc(n_vcp + 1, sizeof(int32_t));
+  vend = (size_t *)R_alloc(nv + 1, sizeof(size_t));
+  order = (size_t *)R_alloc(nv + 1, sizeof(size_t));
+  for (k = 0, n_vcp = 0; k < nv; k++) {
+    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
+    if (rnn_utf8_decode(v, strlen(v), vcp + n_vcp, strlen(v), &m, &err) !=
+        RNN_OK)
+      raise_core(&err);
+    n_vcp += m;
+    vend[k] = n_vcp;
+  }
+  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
+  for (i = 0; i < XLENGTH(texts); i++) {
+    SEXP s = STRING_ELT(texts, i), ids;
+    const void *vmax = vmaxget();
+    size_t n_cp, n_tok, n_ids;
+    int32_t *cp, *id;
+    size_t *ends;
+    if (s == NA_STRING) error("rnnkit internal error: NA text");
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &n_cp, &n_tok,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    cp = (int32_t *)R_alloc(n_cp + 1, sizeof(int32_t));
+    ends = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+    id = (int32_t *)R_alloc(n_tok + 1, sizeof(int32_t));
+    if (rnn_text_encode(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), nv, vcp, vend, order,
+                        asLogical(oov) == TRUE ? 1 : 0, cp, n_cp, ends, n_tok,
+                        id, &n_ids, &err) != RNN_OK)
+      raise_core(&err);
+    ids = PROTECT(allocVector(INTSXP, (R_xlen_t)n_ids));
+    for (k = 0; k < n_ids; k++) INTEGER(ids)[k] = id[k];
+    SET_VECTOR_ELT(out, i, ids);
+    UNPROTECT(1);
+    vmaxset(vmax);
+  }
+  UNPROTECT(1);
+  return out;
+}
+
+/* rnn_pad_sequences(): lens (doubles, one per sequence) and values
+ * (their concatenated integers, as doubles), maxlen, post padding and
+ * post truncation flags, value: the length(lens) x maxlen integer
+ * matrix. */
+SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
+                          SEXP trunc_post, SEXP value) {
+  rnn_error err;
+  SEXP out;
+  size_t n = (size_t)XLENGTH(lens), m, k, total = 0, *len;
+  double ml = asReal(maxlen), *work;
+  if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
+      !(ml >= 0 && ml <= INT_MAX))
+    error("rnnkit internal error: lens, values and maxlen");
+  m = (size_t)ml;
+  len = (size_t *)R_alloc(n + 1, sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    double l = REAL(lens)[k];
+    if (!(l >= 0)) error("rnnkit internal error: lens");
+    len[k] = (size_t)l;
+    total += len[k];
+  }
+  if (total != (size_t)XLENGTH(values))
+    error("rnnkit internal error: lens do not add up to the values");
+  work = alloc_work(rnn_size_mul(n, m), "the padded sequences");
+  out = PROTECT(allocVector(INTSXP, (R_xlen_t)(n * m)));
+  {
+    SEXP dim = PROTECT(allocVector(INTSXP, 2));
+    INTEGER(dim)[0] = (int)n;
+    INTEGER(dim)[1] = (int)m;
+    setAttrib(out, R_DimSymbol, dim);
+    UNPROTECT(1);
+  }
+  if (rnn_pad_sequences(n, len, REAL(values), m, asLogical(pad_post) == TRUE,
+                        asLogical(trunc_post) == TRUE, asReal(value), work,
+                        &err) != RNN_OK)
+    raise_core(&err);
+  for (k = 0; k < n * m; k++) INTEGER(out)[k] = (int)work[k];
+  UNPROTECT(1);
+  return out;
+}
+
+/* rnn_text_streams() of the double vector tokens: list(x, y), both
+ * n_samples x seq_len double matrices (0 rows when the text is too
+ * short: R says so). */
+SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size) {
+  rnn_error err;
+  SEXP x, y;
+  size_t n, T, B;
+  int t = asInteger(seq_len), b = asInteger(batch_size);
+  const char *names[] = {"x", "y"};
+  SEXP vals[2];
+  if (TYPEOF(tokens) != REALSXP || t == NA_INTEGER || t < 1 ||
+      b == NA_INTEGER || b < 1)
+    error("rnnkit internal error: tokens, seq_len, batch_size");
+  T = (size_t)t;
+  B = (size_t)b;
+  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, NULL,
+                       NULL, &n, &err) != RNN_OK)
+    raise_core(&err);
+  x = PROTECT(new_matrix(n, T, "the text's chunks"));
+  y = PROTECT(new_matrix(n, T, "the text's chunks"));
+  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, REAL(x),
+                       REAL(y), &n, &err) != RNN_OK)
+    raise_core(&err);
+  vals[0] = x;
+  vals[1] = y;
+  return named_list(2, names, vals);
+}
+
 /* ---- model files ---------------------------------------------------- */
 
 /* records: a list of list(name, type, kind, dims, value) built by

@@ -25,6 +25,12 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
 SEXP rnnkit_quantiles(SEXP a, SEXP probs);
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
+SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters);
+SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+                        SEXP vocab, SEXP oov);
+SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
+                          SEXP trunc_post, SEXP value);
+SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size);
 SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
                      SEXP temperature, SEXP seed, SEXP state);
 SEXP rnnkit_need_memory(SEXP bytes, SEXP what);

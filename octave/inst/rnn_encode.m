@@ -19,31 +19,9 @@ function seqs = rnn_encode (tok, texts, varargin)
   check_nargin ("rnn_encode", nargin, 2, 2, "seqs = rnn_encode (tokenizer, texts)");
   tok = check_tokenizer (tok);
   texts = check_texts (texts);
-  toks = text_tokens (texts, tok.level, logical (tok.lower), tok.filters);
-  if (strcmp (tok.level, "char"))
-    ## a vocabulary entry of several characters (an oov token) matches
-    ## no single character
-    vocab = -ones (numel (tok.vocab), 1);
-    for k = 1:numel (tok.vocab)
-      cp = utf8_decode (tok.vocab{k});
-      if (isscalar (cp))
-        vocab(k) = cp;
-      endif
-    endfor
-  else
-    vocab = tok.vocab;
-  endif
-  has_oov = ! isempty (tok.oov);
-  seqs = cell (size (texts));
-  for k = 1:numel (toks)
-    [hit, i] = ismember (toks{k}, vocab);
-    if (has_oov)
-      i(! hit) = 1;
-    else
-      i = i(hit);
-    endif
-    seqs{k} = reshape (double (i), 1, []);
-  endfor
+  ## split and looked up by the core (rnn_text_encode, as in R)
+  seqs = __rnnkit__ ("text_encode", texts, strcmp (tok.level, "word"), ...
+                     logical (tok.lower), tok.filters, tok.vocab, ! isempty (tok.oov));
 endfunction
 
 %!test

@@ -71,25 +71,11 @@ function X = rnn_pad_sequences (seqs, varargin)
     maxlen = max ([0; lens]);
   endif
   __rnnkit__ ("need_memory", n * maxlen, "the padded sequences");
-  X = repmat (full (double (v)), n, maxlen);
-  for k = 1:n
-    s = double (seqs{k}(:)');
-    if (numel (s) > maxlen)
-      if (strcmp (truncating, "pre"))
-        s = s(end-maxlen+1:end);
-      else
-        s = s(1:maxlen);
-      endif
-    endif
-    if (isempty (s))
-      continue;
-    endif
-    if (strcmp (padding, "pre"))
-      X(k, maxlen-numel(s)+1:maxlen) = s;
-    else
-      X(k, 1:numel (s)) = s;
-    endif
-  endfor
+  ## Keras' pre/post padding and truncation, by the core (as in R)
+  vals = cellfun (@(s) full (double (s(:)')), seqs, "UniformOutput", false);
+  X = __rnnkit__ ("pad_sequences", lens, [zeros(1, 0), vals{:}], maxlen, ...
+                  strcmp (padding, "post"), strcmp (truncating, "post"), ...
+                  full (double (v)));
 endfunction
 
 %!test

@@ -92,22 +92,24 @@ function d = rnn_text_data (text, varargin)
   d.tokenizer = tok;
 endfunction
 
-## sample c*B + b + 1 starts after token b*L + c*T (1-based: reads
-## tokens start+1 .. start+T and predicts start+2 .. start+T+1)
+## the streams and chunks of stateful training, cut by the core
+## (rnn_text_streams, as in R): sample c*B + b + 1 is chunk c of stream b
 function [x, y] = arrange (tok, B, T, what)
-  L = floor ((numel (tok) - 1) / B);
-  n_chunks = floor (L / T);
-  if (n_chunks < 1)
+  [x, y] = __rnnkit__ ("text_streams", full (double (tok)), double (T), double (B));
+  if (rows (x) == 0)
     error ("rnnkit:dim", ["the %s text has %d tokens: too few for %d streams " ...
            "of at least 'SeqLen' = %d steps. Use a longer text, or a smaller " ...
            "'BatchSize' or 'SeqLen'"], what, numel (tok), B, T);
   endif
-  b = repmat ((0:B-1)', n_chunks, 1);
-  c = kron ((0:n_chunks-1)', ones (B, 1));
-  idx = (b * L + c * T) + (1:T);   # samples x timesteps
-  x = reshape (tok(idx), size (idx));
-  y = reshape (tok(idx + 1), size (idx));
 endfunction
+
+%!test
+%! ## a sparse token vector arranges as the full one
+%! a = rnn_text_data (1:30, "SeqLen", 4, "BatchSize", 2, "Validation", 0);
+%! b = rnn_text_data (sparse (1:30), "SeqLen", 4, "BatchSize", 2, "Validation", 0);
+%! assert (b.x, a.x);
+%! assert (b.y, a.y);
+%! assert (a.x(1:4, :), [1 2 3 4; 15 16 17 18; 5 6 7 8; 19 20 21 22]);
 
 %!test
 %! text = repmat ("the cat sat on the mat. ", 1, 60);

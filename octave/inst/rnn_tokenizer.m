@@ -23,8 +23,12 @@
 ## @item @qcode{'Level'}
 ## @qcode{'char'} or @qcode{'word'} [@qcode{'char'}]
 ## @item @qcode{'Lower'}
-## lower-case the texts first (Octave's @code{tolower}) [false; R's
-## default too, unlike Keras]
+## lower-case the texts first [false; R's default too, unlike Keras].
+## The rule is rnnkit's own, the same in R and Octave and in every locale:
+## the Unicode simple lowercase mapping of each character (so @qcode{"É"}
+## becomes @qcode{"é"}, @qcode{"Σ"} always @qcode{"σ"}, never the final
+## @qcode{"ς"}, and @qcode{"İ"} becomes @qcode{"i"}), not Octave's
+## @code{tolower}
 ## @item @qcode{'Filters'}
 ## characters to remove (characters) or to treat as spaces between words
 ## (words) [none for characters; for words Keras' default
@@ -38,7 +42,8 @@
 ## unknown token when encoding; without it unknown tokens are dropped [[]]
 ## @end table
 ##
-## Words are split on ASCII whitespace after the filters.  The tokenizer
+## Words are split on ASCII whitespace after the filters (the splitting
+## and lower-casing are done by the C core, once for both hosts).  The tokenizer
 ## is a plain struct with R's fields (@code{level}, @code{vocab},
 ## @code{counts}, @code{lower}, @code{oov}, @code{filters},
 ## @code{num_words}, @code{n_texts}, @code{n_tokens}, @code{n_distinct}), so
@@ -81,7 +86,8 @@ function tok = rnn_tokenizer (texts, varargin)
     filters = check_string (filters, "Filters", true);
   endif
   texts = check_texts (texts);
-  toks = text_tokens (texts, level, lower, filters);
+  toks = __rnnkit__ ("text_tokens", texts, strcmp (level, "word"), ...
+                     logical (lower), filters);
   all_toks = [toks{:}];
   unit = merge (strcmp (level, "char"), "characters", "words");
   if (isempty (all_toks))
@@ -97,7 +103,7 @@ function tok = rnn_tokenizer (texts, varargin)
   if (! isempty (oov))
     if (strcmp (level, "char"))
       ## an oov of several characters never occurs among single characters
-      ocp = utf8_decode (oov);
+      ocp = __rnnkit__ ("utf8_decode", oov);
       is_oov = false (size (ord));
       if (isscalar (ocp))
         is_oov = u(ord) == ocp;
@@ -118,7 +124,8 @@ function tok = rnn_tokenizer (texts, varargin)
   if (strcmp (level, "char"))
     ## code-point order (unique sorted u by code point)
     ord = sort (ord);
-    vocab = arrayfun (@utf8_encode, u(ord)(:), "UniformOutput", false);
+    vocab = arrayfun (@(c) __rnnkit__ ("utf8_encode", c), u(ord)(:), ...
+                      "UniformOutput", false);
   else
     vocab = u(ord)(:);
   endif
@@ -167,6 +174,13 @@ endfunction
 %! e = rnn_encode (tok, x);
 %! assert (e, {[1 2 3 4 1 5], [1 6 1 2]});
 %! assert (rnn_decode (tok, e), {"the cat sat on the mat", "the dog the cat"});
+%! ## one lower-casing rule for every host and locale: the Unicode simple
+%! ## mapping (capital sigma is always U+03C3, U+0130 becomes "i")
+%! u = {"\303\211T\303\211 \303\251t\303\251 \316\243\316\221\316\243 \320\226\321\203\320\272 \304\260\360\237\230\200"};
+%! assert (rnn_tokenizer (u, "Level", "word", "Lower", true).vocab, ...
+%!         {"\303\251t\303\251"; "\317\203\316\261\317\203"; "\320\266\321\203\320\272"; "i\360\237\230\200"});
+%! assert (rnn_tokenizer (u, "Lower", true).vocab', {" ", "i", "t", "\303\251", ...
+%!         "\316\261", "\317\203", "\320\266", "\320\272", "\321\203", "\360\237\230\200"});
 %! ## ties by first appearance, not alphabetically
 %! assert (rnn_tokenizer ({"b a a", "c b"}, "Level", "word").vocab, {"b"; "a"; "c"});
 %! ## without lower-casing The and the are different words

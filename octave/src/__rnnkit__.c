@@ -22,6 +22,15 @@
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
+ *   __rnnkit__ ("text_tokens", texts, word, lower, filters) -> cell of
+ *               code point rows (characters) or cellstr rows (words)
+ *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
+ *                                                       -> cell of id rows
+ *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
+ *               trunc_post, value)            -> numel (lens) x maxlen
+ *   __rnnkit__ ("text_streams", tokens, seq_len, batch_size) -> [x, y]
+ *   __rnnkit__ ("utf8_decode", s)           -> [code points, ok]
+ *   __rnnkit__ ("utf8_encode", cp)          -> UTF-8 char row
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -1006,6 +1015,267 @@ static void cmd_need_memory(int nlhs, mxArray *plhs[], int nrhs,
                what);
 }
 
+/* ---- text -------------------------------------------------------------- */
+
+/* the bytes of a char array (Octave's chars are bytes: UTF-8 text) */
+static const char *char_bytes(const mxArray *a, size_t *n, const char *what) {
+  if (!mxIsChar(a)) internal(what);
+  *n = mxGetNumberOfElements(a);
+  return *n ? (const char *)mxGetChars(a) : "";
+}
+
+/* a 1 x n char row holding the n bytes s */
+static mxArray *char_row(const char *s, size_t n) {
+  mwSize d[2];
+  mxArray *a;
+  d[0] = 1;
+  d[1] = n;
+  a = mxCreateCharArray(2, d);
+  if (n) memcpy(mxGetChars(a), s, n);
+  return a;
+}
+
+/* toks: a cell of the size of texts (a cell of UTF-8 char rows, checked
+ * by check_texts) with rnn_text_tokens() of each text, as R's
+ * rnnkit_text_tokens: for characters (word false) a row of code points
+ * (doubles), for words a cellstr row. */
+static void cmd_text_tokens(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *texts = prhs[0];
+  size_t n_texts, i, nf;
+  int word = mxIsLogicalScalarTrue(prhs[1]),
+      lower = mxIsLogicalScalarTrue(prhs[2]);
+  const char *f = char_bytes(prhs[3], &nf, "filters");
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsCell(texts)) internal("texts must be a cell");
+  n_texts = mxGetNumberOfElements(texts);
+  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
+                              mxGetDimensions(texts));
+  for (i = 0; i < n_texts; i++) {
+    const mxArray *t = mxGetCell(texts, i);
+    size_t nb, n_cp, n_tok, k, from = 0, most = 0, len;
+    const char *s;
+    int32_t *cp;
+    size_t *ends;
+    mxArray *toks;
+    if (!t) internal("texts must hold strings");
+    s = char_bytes(t, &nb, "texts must hold strings");
+    /* the sizes first, then the buffers (the core allocates nothing) */
+    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
+      raise_core(&err);
+    need_bytes(rnn_size_mul(n_cp + 1, sizeof(int32_t) + sizeof(size_t)),
+               "the tokens");
+    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
+    ends = (size_t *)mxMalloc((n_cp + 1) * sizeof(size_t));
+    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, cp, n_cp, ends, n_cp, &n_cp, &n_tok,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    if (!word) {
+      toks = new_matrix(1, n_cp, "the tokens");
+      for (k = 0; k < n_cp; k++) mxGetPr(toks)[k] = (double)cp[k];
+    } else {
+      char *buf;
+      for (k = 0; k < n_tok; k++) {
+        if (ends[k] - from > most) most = ends[k] - from;
+        from = ends[k];
+      }
+      buf = (char *)mxMalloc(4 * most + 1); /* the longest word's UTF-8 */
+      toks = mxCreateCellMatrix(1, n_tok);
+      for (k = 0, from = 0; k < n_tok; k++) {
+        if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &len,
+                            &err) != RNN_OK)
+          raise_core(&err);
+        mxSetCell(toks, k, char_row(buf, len));
+        from = ends[k];
+      }
+      mxFree(buf);
+    }
+    mxFree(cp);
+    mxFree(ends);
+    mxSetCell(plhs[0], i, toks);
+  }
+}
+
+/* seqs: a cell of the size of texts with the ids (a double row) of each
+ * text under the vocabulary vocab (a cellstr), by rnn_text_encode(), as
+ * R's rnnkit_text_encode; oov true when vocab{1} is the oov token. */
+static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *texts = prhs[0], *vocab = prhs[4];
+  size_t n_texts, i, nf, nv, k, n_vcp = 0, m, nb, *vend, *order;
+  int32_t *vcp;
+  int word = mxIsLogicalScalarTrue(prhs[1]),
+      lower = mxIsLogicalScalarTrue(prhs[2]),
+      oov = mxIsLogicalScalarTrue(prhs[5]);
+  const char *f = char_bytes(prhs[3], &nf, "filters");
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsCell(texts) || !mxIsCell(vocab))
+    internal("texts and vocab must be cells");
+  nv = mxGetNumberOfElements(vocab);
+  /* the vocabulary as code points, then its sorted index */
+  for (k = 0; k < nv; k++) {
+    const mxArray *v = mxGetCell(vocab, k);
+    const char *b;
+    if (!v) internal("vocab must hold strings");
+    b = char_bytes(v, &nb, "vocab must hold strings");
+    if (rnn_utf8_decode(b, nb, NULL, 0, &m, &err) != RNN_OK) raise_core(&err);
+    n_vcp += m;
+  }
+  need_bytes(rnn_size_mul(n_vcp + 2 * nv + 3, sizeof(size_t)),
+             "the vocabulary");
+  vcp = (int32_t *)mxMalloc((n_vcp + 1) * sizeof(int32_t));
+  vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  order = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  for (k = 0, n_vcp = 0; k < nv; k++) {
+    const char *b = char_bytes(mxGetCell(vocab, k), &nb, "vocab");
+    if (rnn_utf8_decode(b, nb, vcp + n_vcp, nb, &m, &err) != RNN_OK)
+      raise_core(&err);
+    n_vcp += m;
+    vend[k] = n_vcp;
+  }
+  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  n_texts = mxGetNumberOfElements(texts);
+  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
+                              mxGetDimensions(texts));
+  for (i = 0; i < n_texts; i++) {
+    const mxArray *t = mxGetCell(texts, i);
+    size_t n_cp, n_tok, n_ids;
+    const char *s;
+    int32_t *cp, *id;
+    size_t *ends;
+    mxArray *ids;
+    if (!t) internal("texts must hold strings");
+    s = char_bytes(t, &nb, "texts must hold strings");
+    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
+      raise_core(&err);
+    need_bytes(rnn_size_mul(n_cp + 1, 2 * sizeof(int32_t) + sizeof(size_t)),
+               "the tokens");
+    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
+    id = (int32_t *)mxMalloc((n_tok + 1) * sizeof(int32_t));
+    ends = (size_t *)mxMalloc((n_tok + 1) * sizeof(size_t));
+    if (rnn_text_encode(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+                        nf, nv, vcp, vend, order, oov ? 1 : 0, cp, n_cp, ends,
+                        n_tok, id, &n_ids, &err) != RNN_OK)
+      raise_core(&err);
+    ids = new_matrix(1, n_ids, "the ids");
+    for (k = 0; k < n_ids; k++) mxGetPr(ids)[k] = (double)id[k];
+    mxFree(cp);
+    mxFree(id);
+    mxFree(ends);
+    mxSetCell(plhs[0], i, ids);
+  }
+  mxFree(vcp);
+  mxFree(vend);
+  mxFree(order);
+}
+
+/* rnn_pad_sequences(): lens (one per sequence), values (their
+ * concatenation), maxlen, pad_post, trunc_post, value -> the numel(lens)
+ * x maxlen matrix, as R's rnnkit_pad_sequences. */
+static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
+                              const mxArray *prhs[]) {
+  rnn_error err;
+  const double *l = real_array(prhs[0], "lens");
+  size_t n = mxGetNumberOfElements(prhs[0]), m, k, total = 0, *len;
+  (void)nlhs;
+  (void)nrhs;
+  real_array(prhs[1], "values");
+  m = count_arg(prhs[2], "maxlen", 0);
+  len = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    if (!(l[k] >= 0 && l[k] <= 4503599627370496.0 && l[k] == floor(l[k])))
+      internal("lens");
+    len[k] = (size_t)l[k];
+    total += len[k];
+  }
+  if (total != mxGetNumberOfElements(prhs[1]))
+    internal("lens do not add up to the values");
+  plhs[0] = new_matrix(n, m, "the padded sequences");
+  if (rnn_pad_sequences(n, len, mxGetPr(prhs[1]), m,
+                        mxIsLogicalScalarTrue(prhs[3]),
+                        mxIsLogicalScalarTrue(prhs[4]),
+                        scalar(prhs[5], "value"), mxGetPr(plhs[0]),
+                        &err) != RNN_OK)
+    raise_core(&err);
+  mxFree(len);
+}
+
+/* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
+ * both n_samples x seq_len (0 rows: the text is too short), as R's
+ * rnnkit_text_streams. */
+static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
+                             const mxArray *prhs[]) {
+  rnn_error err;
+  const double *tok = real_array(prhs[0], "tokens");
+  size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
+  (void)nlhs;
+  (void)nrhs;
+  T = count_arg(prhs[1], "seq_len", 1);
+  B = count_arg(prhs[2], "batch_size", 1);
+  if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = new_matrix(n, T, "the text's chunks");
+  plhs[1] = new_matrix(n, T, "the text's chunks");
+  if (rnn_text_streams(nt, tok, T, B, mxGetPr(plhs[0]), mxGetPr(plhs[1]), &n,
+                       &err) != RNN_OK)
+    raise_core(&err);
+}
+
+/* [cp, ok]: the code points (a double row) of the UTF-8 char array s by
+ * rnn_utf8_decode(); ok false (and cp empty) when s is not well-formed
+ * UTF-8, as R's validUTF8(). */
+static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  size_t nb, n, k;
+  const char *s = char_bytes(prhs[0], &nb, "s must be a string");
+  int32_t *cp;
+  int ok;
+  (void)nrhs;
+  ok = rnn_utf8_decode(s, nb, NULL, 0, &n, &err) == RNN_OK;
+  if (!ok) n = 0;
+  plhs[0] = new_matrix(1, n, "the code points");
+  if (ok && n > 0) {
+    cp = (int32_t *)mxMalloc(n * sizeof(int32_t));
+    if (rnn_utf8_decode(s, nb, cp, n, &n, &err) != RNN_OK) raise_core(&err);
+    for (k = 0; k < n; k++) mxGetPr(plhs[0])[k] = (double)cp[k];
+    mxFree(cp);
+  }
+  if (nlhs > 1) plhs[1] = mxCreateLogicalScalar(ok);
+}
+
+/* the UTF-8 char row of the code points cp (doubles) by
+ * rnn_utf8_encode(); rnnkit:input for a value that is not a code
+ * point. */
+static void cmd_utf8_encode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const double *v = real_array(prhs[0], "cp");
+  size_t n = mxGetNumberOfElements(prhs[0]), k, nb;
+  int32_t *cp;
+  char *buf;
+  (void)nlhs;
+  (void)nrhs;
+  need_bytes(rnn_size_mul(n + 1, 4 + sizeof(int32_t)), "the text");
+  cp = (int32_t *)mxMalloc((n + 1) * sizeof(int32_t));
+  for (k = 0; k < n; k++)
+    cp[k] = v[k] >= 0 && v[k] <= 1114111 && v[k] == floor(v[k])
+                ? (int32_t)v[k] : -1; /* the core names the bad value */
+  buf = (char *)mxMalloc(4 * n + 1);
+  if (rnn_utf8_encode(cp, n, buf, 4 * n, &nb, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = char_row(buf, nb);
+  mxFree(cp);
+  mxFree(buf);
+}
+
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -1024,6 +1294,12 @@ static const struct {
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
+    {"text_tokens", cmd_text_tokens, 4, 1},
+    {"text_encode", cmd_text_encode, 6, 1},
+    {"pad_sequences", cmd_pad_sequences, 6, 1},
+    {"text_streams", cmd_text_streams, 3, 2},
+    {"utf8_decode", cmd_utf8_decode, 1, 2},
+    {"utf8_encode", cmd_utf8_encode, 1, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {

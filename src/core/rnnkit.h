@@ -653,6 +653,119 @@ int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
 int rnn_naive_scale(size_t n_rows, size_t n_cols, const double *x,
                     size_t period, double *scale, rnn_error *err);
 
+/* ---- text (text.c) -------------------------------------------------- */
+
+/* Text arrives as UTF-8 bytes (length given, no terminating NUL needed;
+ * a NUL byte is the code point 0) and tokens are sequences of Unicode
+ * code points (int32_t).  Not well-formed UTF-8 (a stray continuation
+ * byte, a truncated or overlong sequence, a surrogate, a value above
+ * U+10FFFF: the rule of R's validUTF8()) is RNN_ERR_INPUT
+ * ("rnnkit:input") naming the first bad byte; nothing is replaced.
+ *
+ * Workspace in the LAPACK manner, nothing allocated: call with NULL
+ * output buffers to get the sizes (n_cp, n_bytes, n_tok), allocate them,
+ * call again.  A buffer smaller than its length argument says is
+ * RNN_ERR_DIM. */
+
+/* The one lower-casing rule of rnnkit: the Unicode simple lowercase
+ * mapping (UnicodeData.txt field 13, Unicode 14.0) of the code point cp,
+ * or cp itself when it has none.  A fixed table, the same in every host
+ * and locale; one code point in, one out, no context: capital sigma
+ * U+03A3 is always U+03C3 (no final form U+03C2), U+0130 (capital I
+ * with dot) is U+0069, titlecase digraphs such as U+01C5 become U+01C6.
+ * ASCII, Latin-1, Latin Extended, Greek, Cyrillic, Armenian, Georgian,
+ * Cherokee, fullwidth and the other cased scripts are all covered. */
+uint32_t rnn_lower(uint32_t cp);
+
+/* The n_cp code points of the n_bytes UTF-8 bytes s into cp[0..cp_len)
+ * (cp NULL: only count them). */
+int rnn_utf8_decode(const char *s, size_t n_bytes, int32_t *cp,
+                    size_t cp_len, size_t *n_cp, rnn_error *err);
+
+/* The UTF-8 bytes of n_cp code points into s[0..s_len) (not
+ * NUL-terminated; s NULL: only count them, at most 4 per code point).
+ * A negative value, a surrogate or a value above U+10FFFF is
+ * RNN_ERR_INPUT. */
+int rnn_utf8_encode(const int32_t *cp, size_t n_cp, char *s, size_t s_len,
+                    size_t *n_bytes, rnn_error *err);
+
+/* Token levels of rnn_text_tokens(). */
+enum { RNN_TEXT_CHAR = 0, RNN_TEXT_WORD = 1 };
+
+/* Splits one UTF-8 text into tokens, as Keras' Tokenizer does:
+ *   1. decode the text to code points; if lower, map each by rnn_lower();
+ *   2. filters (UTF-8 bytes, a set of code points, may be empty) are
+ *      compared with the (lower-cased) code points; the filters
+ *      themselves are not lower-cased;
+ *   3. RNN_TEXT_CHAR: every code point not in the filters is a token;
+ *      RNN_TEXT_WORD: (Keras' text_to_word_sequence) every filtered code
+ *      point is a separator, as is ASCII whitespace [ \t\n\v\f\r] (no
+ *      other space counts: the split is the same in every locale); a
+ *      word is a maximal run of the other code points, empty words are
+ *      dropped.
+ * Out: n_tok tokens, whose code points are concatenated in cp[0..n_cp);
+ * token k (0-based) is cp[tok_end[k-1] .. tok_end[k]), tok_end[-1]
+ * being 0 (for characters tok_end[k] = k + 1).  Query: cp or tok_end
+ * NULL sets only n_cp and n_tok; then pass cp_len >= n_cp and tok_len
+ * >= n_tok.  Always n_tok <= n_cp <= n_bytes. */
+int rnn_text_tokens(const char *text, size_t n_bytes, int level, int lower,
+                    const char *filters, size_t n_filter_bytes, int32_t *cp,
+                    size_t cp_len, size_t *tok_end, size_t tok_len,
+                    size_t *n_cp, size_t *n_tok, rnn_error *err);
+
+/* A vocabulary for rnn_text_encode(): n_vocab tokens whose code points
+ * are concatenated in voc_cp, token k (0-based) being
+ * voc_cp[voc_end[k-1] .. voc_end[k]) (voc_end[-1] = 0), as
+ * rnn_text_tokens() writes them.  rnn_vocab_sort() fills order (n_vocab
+ * entries) with the tokens' indices sorted by code points (a prefix
+ * first; equal tokens by index), the index the lookups search. */
+int rnn_vocab_sort(size_t n_vocab, const int32_t *voc_cp,
+                   const size_t *voc_end, size_t *order, rnn_error *err);
+
+/* Token ids of one text: the text is split as rnn_text_tokens() splits
+ * it (same level, lower, filters), and each token becomes the 1-based
+ * index of the first equal vocabulary entry.  A token not in the
+ * vocabulary becomes oov (a 1-based index, usually 1, the oov token's
+ * place), or is dropped when oov is 0; so ids are 1..n_vocab and 0 (the
+ * padding id) never appears.  Workspace: cp (cp_len) and tok_end
+ * (tok_len) as a query of rnn_text_tokens() on the same text sizes them;
+ * ids needs n_tok entries (at most that many are written, n_ids says how
+ * many).  order from rnn_vocab_sort(). */
+int rnn_text_encode(const char *text, size_t n_bytes, int level, int lower,
+                    const char *filters, size_t n_filter_bytes,
+                    size_t n_vocab, const int32_t *voc_cp,
+                    const size_t *voc_end, const size_t *order, size_t oov,
+                    int32_t *cp, size_t cp_len, size_t *tok_end,
+                    size_t tok_len, int32_t *ids, size_t *n_ids,
+                    rnn_error *err);
+
+/* Keras' pad_sequences: n sequences, sequence i having lens[i] values,
+ * all concatenated in values, into the n x maxlen matrix out
+ * (column-major, out[i + n*j]; one sequence per row).  A sequence longer
+ * than maxlen loses values at its start (trunc_post 0, Keras' "pre") or
+ * its end (trunc_post 1, "post"); a shorter one is padded with value
+ * before it (pad_post 0, "pre") or after it (pad_post 1, "post"). */
+int rnn_pad_sequences(size_t n, const size_t *lens, const double *values,
+                      size_t maxlen, int pad_post, int trunc_post,
+                      double value, double *out, rnn_error *err);
+
+/* The arrangement of one token stream (n_tokens ids, e.g. a whole text
+ * encoded) for stateful training of a language model with batch_size
+ * parallel streams: the text is cut into batch_size streams of
+ * L = floor((n_tokens - 1) / batch_size) tokens each (stream b starts at
+ * token b*L, 0-based), each stream into n_chunks = floor(L / seq_len)
+ * chunks of seq_len steps, and sample s = c*batch_size + b (chunk c of
+ * stream b, so the samples of a batch continue those of the batch
+ * before) reads
+ *   x[s + N*t] = tokens[b*L + c*seq_len + t],  y[s + N*t] = the next token,
+ * t = 0..seq_len-1, N = n_chunks * batch_size samples (x and y N x
+ * seq_len, column-major).  Query: x or y NULL sets only n_samples (0
+ * when the text is too short for one chunk per stream; the host then
+ * says so). */
+int rnn_text_streams(size_t n_tokens, const double *tokens, size_t seq_len,
+                     size_t batch_size, double *x, double *y,
+                     size_t *n_samples, rnn_error *err);
+
 #ifdef __cplusplus
 }
 #endif

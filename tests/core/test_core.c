@@ -740,6 +740,214 @@ static void test_accuracy(void) {
         "naive scale: period 0 is an input error");
 }
 
+/* Splits text (a C string of UTF-8) and writes the tokens, joined by
+ * '|', as UTF-8 into out; returns the status. */
+static int split_text(const char *text, int level, int lower,
+                      const char *filters, char *out, size_t out_len) {
+  int32_t cp[256];
+  size_t ends[256], n_cp = 0, n_tok = 0, q_cp = 0, q_tok = 0, k, at = 0, nb;
+  rnn_error err;
+  int st = rnn_text_tokens(text, strlen(text), level, lower, filters,
+                           strlen(filters), NULL, 0, NULL, 0, &q_cp, &q_tok,
+                           &err);
+  if (st != RNN_OK) return st;
+  st = rnn_text_tokens(text, strlen(text), level, lower, filters,
+                       strlen(filters), cp, q_cp, ends, q_tok, &n_cp, &n_tok,
+                       &err);
+  if (st != RNN_OK || n_cp != q_cp || n_tok != q_tok) return -1;
+  for (k = 0; k < n_tok; k++) {
+    size_t from = k ? ends[k - 1] : 0;
+    if (k) out[at++] = '|';
+    if (rnn_utf8_encode(cp + from, ends[k] - from, out + at, out_len - at - 1,
+                        &nb, &err) != RNN_OK)
+      return -1;
+    at += nb;
+  }
+  out[at] = 0;
+  return RNN_OK;
+}
+
+static void test_text(void) {
+  /* Keras' default filters */
+  const char *keras = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
+  char out[1024];
+  int32_t cp[8];
+  size_t n, m, ends[1];
+  rnn_error err;
+  /* lower-casing: ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic, and
+   * the context-free rules (no final sigma, U+0130 -> i) */
+  check(rnn_lower('A') == 'a' && rnn_lower('z') == 'z' && rnn_lower('@') == '@',
+        "lower: ASCII");
+  check(rnn_lower(0xC9) == 0xE9 && rnn_lower(0xD7) == 0xD7 &&
+            rnn_lower(0xDE) == 0xFE && rnn_lower(0xDF) == 0xDF,
+        "lower: Latin-1 (É -> é, × and ß unchanged)");
+  check(rnn_lower(0x100) == 0x101 && rnn_lower(0x101) == 0x101 &&
+            rnn_lower(0x130) == 0x69 && rnn_lower(0x178) == 0xFF &&
+            rnn_lower(0x139) == 0x13A && rnn_lower(0x17F) == 0x17F,
+        "lower: Latin Extended-A");
+  check(rnn_lower(0x391) == 0x3B1 && rnn_lower(0x3A3) == 0x3C3 &&
+            rnn_lower(0x3C2) == 0x3C2 && rnn_lower(0x386) == 0x3AC &&
+            rnn_lower(0x38F) == 0x3CE,
+        "lower: Greek (capital sigma is always U+03C3)");
+  check(rnn_lower(0x410) == 0x430 && rnn_lower(0x42F) == 0x44F &&
+            rnn_lower(0x401) == 0x451 && rnn_lower(0x460) == 0x461,
+        "lower: Cyrillic");
+  check(rnn_lower(0x1C5) == 0x1C6 && rnn_lower(0xFF21) == 0xFF41 &&
+            rnn_lower(0x1F600) == 0x1F600 && rnn_lower(0x10400) == 0x10428,
+        "lower: titlecase, fullwidth, emoji, Deseret");
+  /* UTF-8 */
+  check(rnn_utf8_decode("a\xC3\x89\xF0\x9F\x98\x80", 7, NULL, 0, &n, &err) ==
+                RNN_OK && n == 3,
+        "utf8: count code points");
+  check(rnn_utf8_decode("a\xC3\x89\xF0\x9F\x98\x80", 7, cp, 3, &n, &err) ==
+                RNN_OK && cp[0] == 'a' && cp[1] == 0xC9 && cp[2] == 0x1F600,
+        "utf8: decode");
+  check(rnn_utf8_decode("a\xC3\x89", 3, cp, 1, &n, &err) == RNN_ERR_DIM,
+        "utf8: a short buffer");
+  check(rnn_utf8_encode(cp, 3, NULL, 0, &m, &err) == RNN_OK && m == 7,
+        "utf8: count bytes");
+  check(rnn_utf8_decode("ab\xC3", 3, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0 && strstr(err.msg, "byte 3"),
+        "utf8: truncated sequence is rnnkit:input naming the byte");
+  check(rnn_utf8_decode("\x80", 1, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            rnn_utf8_decode("\xC0\xAF", 2, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            rnn_utf8_decode("\xED\xA0\x80", 3, NULL, 0, &n, &err) == RNN_ERR_INPUT &&
+            rnn_utf8_decode("\xF4\x90\x80\x80", 4, NULL, 0, &n, &err) == RNN_ERR_INPUT,
+        "utf8: stray continuation, overlong, surrogate, > U+10FFFF");
+  cp[0] = 0xD800;
+  check(rnn_utf8_encode(cp, 1, NULL, 0, &m, &err) == RNN_ERR_INPUT,
+        "utf8: a surrogate cannot be encoded");
+  /* tokens */
+  check(split_text("\xC3\x89t\xC3\xA9 \xCE\xA3\xCE\x91\xCE\xA3", RNN_TEXT_CHAR,
+                   1, "", out, sizeof out) == RNN_OK &&
+            strcmp(out, "\xC3\xA9|t|\xC3\xA9| |\xCF\x83|\xCE\xB1|\xCF\x83") == 0,
+        "tokens: characters, lower-cased (accents, Greek)");
+  check(split_text("\xC3\x89t\xC3\xA9", RNN_TEXT_CHAR, 0, "", out,
+                   sizeof out) == RNN_OK &&
+            strcmp(out, "\xC3\x89|t|\xC3\xA9") == 0,
+        "tokens: characters, case kept");
+  check(split_text("Hi, \xD0\x9C\xD0\xB8\xD1\x80! \xF0\x9F\x98\x80ok\tdon't--stop\n",
+                   RNN_TEXT_WORD, 1, keras, out, sizeof out) == RNN_OK &&
+            strcmp(out, "hi|\xD0\xBC\xD0\xB8\xD1\x80|\xF0\x9F\x98\x80ok|don't|stop") == 0,
+        "tokens: words with Keras' filters (Cyrillic, emoji, apostrophe)");
+  check(split_text("a\xC2\xA0" "b  c", RNN_TEXT_WORD, 0, "", out, sizeof out) ==
+                RNN_OK && strcmp(out, "a\xC2\xA0" "b|c") == 0,
+        "tokens: only ASCII whitespace separates words");
+  check(split_text("x.y,z", RNN_TEXT_CHAR, 0, ".,", out, sizeof out) == RNN_OK &&
+            strcmp(out, "x|y|z") == 0,
+        "tokens: characters drop the filters");
+  check(split_text("\xC3\x89" "a\xC3\xA9", RNN_TEXT_CHAR, 1, "\xC3\xA9", out,
+                   sizeof out) == RNN_OK && strcmp(out, "a") == 0,
+        "tokens: filters apply after lower-casing");
+  check(split_text(" ,; ", RNN_TEXT_WORD, 0, keras, out, sizeof out) == RNN_OK &&
+            strcmp(out, "") == 0,
+        "tokens: no words");
+  check(split_text("ab\xFF", RNN_TEXT_WORD, 0, "", out, sizeof out) ==
+            RNN_ERR_INPUT,
+        "tokens: invalid UTF-8 is an input error");
+  check(split_text("ab", RNN_TEXT_WORD, 0, "\xFF", out, sizeof out) ==
+            RNN_ERR_INPUT,
+        "tokens: invalid UTF-8 filters are an input error");
+  check(split_text("ab", 2, 0, "", out, sizeof out) == RNN_ERR_INPUT,
+        "tokens: unknown level");
+  check(rnn_text_tokens("ab cd", 5, RNN_TEXT_WORD, 0, "", 0, cp, 8,
+                        ends, 1, &n, &m, &err) == RNN_ERR_DIM,
+        "tokens: too few token slots is a dim error");
+}
+
+/* the test's own order of vocabulary entries a, b: code points, then
+ * length, then index */
+static int tok_cmp(const int32_t *cp, const size_t *end, size_t a, size_t b) {
+  size_t i = a ? end[a - 1] : 0, j = b ? end[b - 1] : 0;
+  for (; i < end[a] && j < end[b]; i++, j++)
+    if (cp[i] != cp[j]) return cp[i] < cp[j] ? -1 : 1;
+  if (i < end[a]) return 1;
+  if (j < end[b]) return -1;
+  return a < b ? -1 : 1;
+}
+
+static void test_encode(void) {
+  /* the vocabulary "<OOV> the cat \xC3\xA9t\xC3\xA9 a the" (a duplicate "the"
+   * at 6: the first wins) */
+  const char *voc = "<OOV> the cat \xC3\xA9t\xC3\xA9 a the";
+  int32_t vcp[64], cp[64], ids[16];
+  size_t vend[16], order[16], nv_cp, nv, n_ids, k;
+  rnn_error err;
+  int ok;
+  check(rnn_text_tokens(voc, strlen(voc), RNN_TEXT_WORD, 0, "", 0, vcp, 64,
+                        vend, 16, &nv_cp, &nv, &err) == RNN_OK && nv == 6,
+        "encode: a vocabulary of 6 words");
+  check(rnn_vocab_sort(nv, vcp, vend, order, &err) == RNN_OK,
+        "encode: sort the vocabulary");
+  ok = 1;
+  for (k = 1; k < nv; k++) ok = ok && tok_cmp(vcp, vend, order[k - 1], order[k]) < 0;
+  check(ok, "encode: the order is sorted");
+  const char *t1 = "The CAT, a dog; \xC3\x89T\xC3\x89!";
+  check(rnn_text_encode(t1, strlen(t1), RNN_TEXT_WORD, 1,
+                        ",;!", 3, nv, vcp, vend, order, 1, cp, 64, vend + 8, 8,
+                        ids, &n_ids, &err) == RNN_OK &&
+            n_ids == 5 && ids[0] == 2 && ids[1] == 3 && ids[2] == 5 &&
+            ids[3] == 1 && ids[4] == 4,
+        "encode: lower-cased words, unknown -> oov, first duplicate");
+  check(rnn_text_encode("a dog the", 9, RNN_TEXT_WORD, 0, "", 0, nv, vcp, vend,
+                        order, 0, cp, 64, vend + 8, 8, ids, &n_ids, &err) ==
+                RNN_OK && n_ids == 2 && ids[0] == 5 && ids[1] == 2,
+        "encode: unknown words dropped without oov");
+  check(rnn_text_encode("<x", 2, RNN_TEXT_CHAR, 0, "", 0, nv, vcp, vend, order,
+                        1, cp, 64, vend + 8, 8, ids, &n_ids, &err) == RNN_OK &&
+            n_ids == 2 && ids[0] == 1 && ids[1] == 1,
+        "encode: a several-character entry matches no character");
+  check(rnn_text_encode("a", 1, RNN_TEXT_WORD, 0, "", 0, nv, vcp, vend, order,
+                        7, cp, 64, vend + 8, 8, ids, &n_ids, &err) ==
+            RNN_ERR_INPUT,
+        "encode: oov beyond the vocabulary");
+}
+
+static void test_pad(void) {
+  /* {1}, {2 3}, {4 5 6}, {} as rnn_pad_sequences.m's tests */
+  size_t lens[4] = {1, 2, 3, 0};
+  double v[6] = {1, 2, 3, 4, 5, 6}, o[4 * 5];
+  rnn_error err;
+  const double pre_pre[8] = {0, 2, 5, 0, 1, 3, 6, 0};   /* maxlen 2 */
+  const double post_post[8] = {1, 2, 4, 0, 0, 3, 5, 0}; /* maxlen 2 */
+  const double pre5[20] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                           4,  -1, -1, 2,  5,  -1, 1,  3,  6,  -1};
+  check(rnn_pad_sequences(4, lens, v, 2, 0, 0, 0, o, &err) == RNN_OK &&
+            memcmp(o, pre_pre, sizeof pre_pre) == 0,
+        "pad: pre, truncate pre");
+  check(rnn_pad_sequences(4, lens, v, 2, 1, 1, 0, o, &err) == RNN_OK &&
+            memcmp(o, post_post, sizeof post_post) == 0,
+        "pad: post, truncate post");
+  check(rnn_pad_sequences(4, lens, v, 5, 0, 0, -1, o, &err) == RNN_OK &&
+            memcmp(o, pre5, sizeof o) == 0,
+        "pad: longer than every sequence, value -1");
+  check(rnn_pad_sequences(4, lens, v, 0, 0, 0, 0, NULL, &err) == RNN_OK,
+        "pad: maxlen 0");
+  check(rnn_pad_sequences(2, lens, NULL, 2, 0, 0, 0, o, &err) == RNN_ERR_INPUT,
+        "pad: NULL values");
+}
+
+static void test_streams(void) {
+  /* 1..11, 2 streams of L = 5 tokens (1..5 and 6..10), chunks of 2:
+   * samples (chunk 0: stream 0, stream 1; chunk 1: ...) */
+  double tok[11] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, x[8], y[8];
+  const double wx[8] = {1, 6, 3, 8, 2, 7, 4, 9};
+  const double wy[8] = {2, 7, 4, 9, 3, 8, 5, 10};
+  size_t n;
+  rnn_error err;
+  check(rnn_text_streams(11, tok, 2, 2, NULL, NULL, &n, &err) == RNN_OK &&
+            n == 4,
+        "streams: query");
+  check(rnn_text_streams(11, tok, 2, 2, x, y, &n, &err) == RNN_OK &&
+            memcmp(x, wx, sizeof x) == 0 && memcmp(y, wy, sizeof y) == 0,
+        "streams: x and y, samples of a batch continue the batch before");
+  check(rnn_text_streams(5, tok, 3, 2, NULL, NULL, &n, &err) == RNN_OK &&
+            n == 0,
+        "streams: too short for a chunk");
+  check(rnn_text_streams(5, tok, 0, 2, NULL, NULL, &n, &err) == RNN_ERR_DIM,
+        "streams: seq_len 0");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -751,6 +959,10 @@ int main(void) {
 
   test_tokens();
   test_accuracy();
+  test_text();
+  test_encode();
+  test_pad();
+  test_streams();
   test_memory();
   test_input_check();
   test_write_file();

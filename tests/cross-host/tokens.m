@@ -56,9 +56,52 @@ function tokens (dir)
           ifs (same_tok), merge (strcmp (t_own, rt), "writes", "DIFFERS FROM"), ...
           merge (strcmp (t_r, rt), "writes", "DIFFERS FROM"));
   ok = ok && same_tok && strcmp (t_own, rt) && strcmp (t_r, rt);
+  ## tokenizer output on Unicode text, lower-cased: the same bytes as R's
+  fid = fopen (fullfile (dir, "r_uni_texts.bin"), "rb");
+  ut = fread (fid, Inf, "uint8=>char")';
+  fclose (fid);
+  fid = fopen (fullfile (dir, "r_uni_tokens.bin"), "rb");
+  rr = fread (fid, Inf, "uint8=>char")';
+  fclose (fid);
+  uni = strsplit (ut, "\n");
+  orep = token_report (uni(1:end-1), uni{end});
+  same_rep = strcmp (orep, rr);
+  printf ("tokenizers (characters, words) on Unicode text, lower-cased: vocabulary, counts, ids and decoded text %s\n", ...
+          ifs (same_rep));
+  if (! same_rep)
+    ol = strsplit (orep, "\n");
+    rl = strsplit (rr, "\n");
+    for k = 1:min (numel (ol), numel (rl))
+      if (! strcmp (ol{k}, rl{k}))
+        printf ("  first difference, line %d: Octave '%s', R '%s'\n", k, ol{k}, rl{k});
+        break;
+      endif
+    endfor
+  endif
+  ok = ok && same_rep;
   if (! ok)
     error ("cross-host: Octave and R disagree on token models");
   endif
+endfunction
+
+function s = token_report (x, probe)
+  out = {};
+  lv = {"char", "word"};
+  for i = 1:2
+    tok = rnn_tokenizer (x, "Level", lv{i}, "Lower", true, "Oov", "<OOV>");
+    e = rnn_encode (tok, [x, {probe}]);
+    out{end+1} = [lv{i} ":"];
+    for k = 1:numel (tok.vocab)
+      out{end+1} = sprintf ("%s\t%d", tok.vocab{k}, tok.counts(k));
+    endfor
+    for k = 1:numel (e)
+      out{end+1} = strjoin (arrayfun (@(v) sprintf ("%d", v), e{k}, ...
+                                      "UniformOutput", false), " ");
+    endfor
+    d = rnn_decode (tok, e);
+    out = [out, d(:)'];
+  endfor
+  s = strjoin (out, "\n");
 endfunction
 
 function t = same_nan (a, b)

@@ -72,8 +72,26 @@ test_that("filters and lower-casing at the character level", {
   tf <- rnn_tokenizer("Ab, c!", filters = ",! ")
   expect_equal(tf$vocab, c("A", "b", "c"))
   expect_equal(rnn_encode(tf, "c, b"), list(c(3L, 2L)))
-  skip_if_not(isTRUE(l10n_info()[["UTF-8"]]), "lower-casing beyond ASCII needs a UTF-8 locale")
+  # the core's rule, so no longer only in a UTF-8 locale
   expect_equal(rnn_tokenizer("CAF\u00c9", lower = TRUE)$vocab, c("a", "c", "f", "\u00e9"))
+})
+
+test_that("lower-casing is one rule in every locale: the Unicode simple mapping", {
+  x <- "\u00c9T\u00c9 \u00e9t\u00e9 \u03a3\u0391\u03a3 \u0416\u0443\u043a \u0130\U0001F600"
+  # capital sigma is always U+03C3 (no final form), U+0130 is "i"
+  want <- c("\u00e9t\u00e9", "\u03c3\u03b1\u03c3", "\u0436\u0443\u043a", "i\U0001F600")
+  expect_equal(rnn_tokenizer(x, "word", lower = TRUE)$vocab, want)
+  expect_equal(
+    rnn_tokenizer(x, lower = TRUE)$vocab,
+    c(" ", "i", "t", "\u00e9", "\u03b1", "\u03c3", "\u0436", "\u043a", "\u0443", "\U0001F600")
+  )
+  # R's tolower() follows the locale: in the C locale it left these alone
+  old <- Sys.getlocale("LC_CTYPE")
+  on.exit(Sys.setlocale("LC_CTYPE", old), add = TRUE)
+  suppressWarnings(Sys.setlocale("LC_CTYPE", "C"))
+  expect_equal(rnn_tokenizer(x, "word", lower = TRUE)$vocab, want)
+  tok <- rnn_tokenizer(x, "word", lower = TRUE)
+  expect_equal(rnn_encode(tok, "\u00c9t\u00c9 \u0416\u0423\u041a"), list(c(1L, 3L)))
 })
 
 test_that("num_words keeps the most frequent tokens; oov takes index 1", {

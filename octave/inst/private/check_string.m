@@ -9,7 +9,7 @@ function x = check_string (x, name, allow_empty = false)
            merge (allow_empty, "", "non-empty "), describe (x));
   endif
   x = reshape (x, 1, []);
-  [~, ok] = utf8_decode (x);
+  [~, ok] = __rnnkit__ ("utf8_decode", x);
   if (! ok)
     error ("rnnkit:input", "'%s' is not valid UTF-8", name);
   endif

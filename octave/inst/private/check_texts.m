@@ -16,7 +16,7 @@ function texts = check_texts (texts, name = "TEXTS")
            "strings (one per text), not %s"], name, describe (texts));
   endif
   for k = 1:numel (texts)
-    [~, ok] = utf8_decode (texts{k});
+    [~, ok] = __rnnkit__ ("utf8_decode", texts{k});
     if (! ok)
       error ("rnnkit:input", ["'%s' text %d is not valid UTF-8; convert the " ...
              "texts first, e.g. unicode2native/native2unicode"], name, k);
