@@ -163,14 +163,8 @@ match_forecast_dates <- function(object, index) {
                  "or the values that followed as a plain numeric vector.")
   }
   if (inherits(fd, "Date")) {
-    per <- function(d) {
-      if (length(d) < 2) return(NA_character_)
-      st <- stats::median(diff(as.numeric(d)))
-      if (st >= 28 && st <= 31) "month" else if (st >= 89 && st <= 92) "quarter" else
-        if (st >= 365 && st <= 366) "year" else "day"
-    }
-    p <- per(c(object$history_dates, fd))
-    if (!is.na(p) && p != "day" && identical(per(index), p)) {
+    p <- date_period(c(object$history_dates, fd))
+    if (!is.na(p) && p != "day" && identical(date_period(index), p)) {
       key <- function(d) {
         y <- as.integer(format(d, "%Y"))
         m <- as.integer(format(d, "%m"))

@@ -10,6 +10,15 @@
 # Names other packages use for the number of steps ahead (`h` here).
 .h_names <- c(n = "h", n.ahead = "h", n_ahead = "h", horizon = "h", steps = "h", periods = "h")
 
+# The calendar period of a Date index, from its median step: "month",
+# "quarter", "year", else "day" (NA for fewer than two dates).
+date_period <- function(index) {
+  if (length(index) < 2) return(NA_character_)
+  step <- stats::median(diff(as.numeric(index)))
+  if (step >= 28 && step <= 31) "month" else if (step >= 89 && step <= 92) "quarter" else
+    if (step >= 365 && step <= 366) "year" else "day"
+}
+
 # The next h dates after `index`: trading days for daily data without
 # weekends, months, quarters or years for such data, else the median step.
 next_dates <- function(index, h, freq = NA) {
@@ -17,9 +26,8 @@ next_dates <- function(index, h, freq = NA) {
   last <- index[n]
   step <- if (n > 1) stats::median(diff(as.numeric(index))) else 1
   if (inherits(index, "Date")) {
-    if (step >= 28 && step <= 31) return(seq(last, by = "month", length.out = h + 1)[-1])
-    if (step >= 89 && step <= 92) return(seq(last, by = "quarter", length.out = h + 1)[-1])
-    if (step >= 365 && step <= 366) return(seq(last, by = "year", length.out = h + 1)[-1])
+    p <- date_period(index)
+    if (!is.na(p) && p != "day") return(seq(last, by = p, length.out = h + 1)[-1])
     wd <- format(index, "%u")
     if (step <= 1.5 && !any(wd %in% c("6", "7"))) {
       days <- seq(last + 1, by = "day", length.out = 2 * h + 7)
