@@ -737,6 +737,21 @@ SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
  * check_texts()): a list of character vectors, one per text.  word: TRUE
  * for words, FALSE for characters; lower: TRUE/FALSE; filters: one UTF-8
  * string. */
+/* Splits the UTF-8 string s as rnn_text_tokens() does, into code points
+ * *cp and token ends *ends allocated here with R_alloc (the core asks for
+ * the sizes first and allocates nothing). */
+static void text_tokens_of(SEXP s, int level, int low, SEXP f, int32_t **cp,
+                           size_t **ends, size_t *n_cp, size_t *n_tok) {
+  rnn_error err;
+  if (s == NA_STRING) error("rnnkit internal error: NA text");
+  if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                      (size_t)LENGTH(f), NULL, 0, NULL, 0, n_cp, n_tok,
+                      &err) != RNN_OK)
+    raise_core(&err);
+  *cp = (int32_t *)R_alloc(*n_cp + 1, sizeof(int32_t));
+  *ends = (size_t *)R_alloc(*n_tok + 1, sizeof(size_t));
+}
+
 SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters) {
   rnn_error err;
   SEXP out, f;
@@ -756,14 +771,7 @@ SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters) {
     int32_t *cp;
     size_t *ends;
     char *buf;
-    if (s == NA_STRING) error("rnnkit internal error: NA text");
-    /* the sizes first, then the buffers (the core allocates nothing) */
-    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &n_cp, &n_tok,
-                        &err) != RNN_OK)
-      raise_core(&err);
-    cp = (int32_t *)R_alloc(n_cp + 1, sizeof(int32_t));
-    ends = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+    text_tokens_of(s, level, low, f, &cp, &ends, &n_cp, &n_tok);
     if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
                         (size_t)LENGTH(f), cp, n_cp, ends, n_tok, &n_cp,
                         &n_tok, &err) != RNN_OK)
@@ -837,13 +845,7 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
     size_t n_cp, n_tok, n_ids;
     int32_t *cp, *id;
     size_t *ends;
-    if (s == NA_STRING) error("rnnkit internal error: NA text");
-    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &n_cp, &n_tok,
-                        &err) != RNN_OK)
-      raise_core(&err);
-    cp = (int32_t *)R_alloc(n_cp + 1, sizeof(int32_t));
-    ends = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+    text_tokens_of(s, level, low, f, &cp, &ends, &n_cp, &n_tok);
     id = (int32_t *)R_alloc(n_tok + 1, sizeof(int32_t));
     if (rnn_text_encode(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
                         (size_t)LENGTH(f), nv, vcp, vend, order,
