@@ -18,7 +18,7 @@ rnn_backtest <- function(data, ..., origins = 5, h = 20, method = c("refit", "up
     rnnkit_abort("input", "rnn_backtest() sets the splits itself from `origins` and `h`.")
   }
   win_names <- setdiff(names(formals(rnn_windows)), c("data", "split", "test", "..."))
-  check_dots(dots, c(win_names, setdiff(names(formals(rnn_fit.default)), c("x", "y"))), "rnn_backtest")
+  check_dots(dots, c(win_names, fit_option_names()), "rnn_backtest")
   wargs <- dots[names(dots) %in% win_names]
   fargs <- dots[!names(dots) %in% win_names]
   all_w <- do.call(rnn_windows, c(list(data), wargs))

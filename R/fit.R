@@ -280,6 +280,10 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
 
 # Windows in: fit on the training windows and keep what forecasting and
 # predicting in original units need (the scaler, the data, residuals).
+# The options of rnn_fit() that the windows, formula, text-data and
+# backtest forms pass on to the default method.
+fit_option_names <- function() setdiff(names(formals(rnn_fit.default)), c("x", "y", "..."))
+
 rnn_fit.rnnkit_windows <- function(x, ...) {
   w <- x
   args <- list(...)
@@ -289,7 +293,7 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
   if ("y" %in% names(args)) {
     rnnkit_abort("input", "`y` is not needed with windows: their targets come from rnn_windows().")
   }
-  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
+  check_dots(args, fit_option_names(), "rnn_fit")
   train <- w$index$set == "train"
   tw <- subset_windows(w, train)
   fit <- rnn_fit.default(tw$x, tw$y, ...)
@@ -308,7 +312,7 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
 # Formula in: Close ~ Open + High + Low + Close windows `data` first.
 rnn_fit.formula <- function(x, data, ..., window = 30, horizon = 1, stride = 1, date = "Date",
                             na = "error", split = NULL, test = NULL, scale = "minmax") {
-  check_dots(list(...), setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
+  check_dots(list(...), fit_option_names(), "rnn_fit")
   if (missing(data)) rnnkit_abort("input", "the formula interface needs `data`.")
   vars <- formula_columns(x, data, date)
   w <- rnn_windows(data, target = vars$target, features = vars$features, window = window,

@@ -18,7 +18,7 @@ rnn_fit_many <- function(data, ..., seed = NULL, parallel = TRUE) {
     rnnkit_abort("input", "give the data of each model in `data`, not as x or y in `...`.")
   }
   if (!is.null(args$seed)) rnnkit_abort("input", "give seeds as `seed =` of rnn_fit_many().")
-  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit_many")
+  check_dots(args, fit_option_names(), "rnn_fit_many")
   check_flag(parallel, "parallel")
   n <- length(data)
   # one seed per model, drawn here so set.seed() governs them all and the

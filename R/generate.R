@@ -80,7 +80,7 @@ rnn_fit.rnnkit_text_data <- function(x, ..., embed_dim = 32, units = 128, cell =
     rnnkit_abort("input", "text data fix ", paste(bad, collapse = ", "),
                  "; set batch size and validation in rnn_text_data().")
   }
-  check_dots(args, setdiff(names(formals(rnn_fit.default)), c("x", "y")), "rnn_fit")
+  check_dots(args, fit_option_names(), "rnn_fit")
   check_count(embed_dim, "embed_dim", max = 1e5)
   fit <- rnn_fit.default(
     d$x, d$y, cell = cell, units = units, loss = "sparse_ce", epochs = epochs, lr = lr,
