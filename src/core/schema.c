@@ -20,6 +20,11 @@ static const char *const optims[] = {"sgd", "rmsprop", "adam"};
 static const char *const scalers[] = {"none", "minmax", "zscore"};
 static const char *const inits[] = {"orthogonal", "identity"};
 static const char *const levels[] = {"char", "word"};
+static const char *const rec_types[] = {"none",   "double", "int", "logical",
+                                        "string", "list",   "null"};
+static const char *const rec_kinds[] = {
+    "plain",   "date",  "factor",   "levels",  "dataframe",
+    "unnamed", "names", "rownames", "colnames"};
 
 static const struct {
   const char *what;
@@ -28,7 +33,8 @@ static const struct {
 } tables[RNN_NAMES_N] = {
     {"cell", cells, 3},     {"activation", acts, 5}, {"loss", losses, 4},
     {"optimizer", optims, 3}, {"scaler", scalers, 3}, {"init", inits, 2},
-    {"level", levels, 2}};
+    {"level", levels, 2},     {"record_type", rec_types, 7},
+    {"record_kind", rec_kinds, 9}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;
@@ -187,12 +193,10 @@ static const rnn_file_field fields[] = {
     {"prep.meta.window", RNN_FIELD_INT},
     {"prep.meta.horizon", RNN_FIELD_INT},
     {"prep.meta.stride", RNN_FIELD_INT},
-    {"prep.meta.target_rows", RNN_FIELD_INT},
     {"prep.scaler.n_rows", RNN_FIELD_INT},
     {"prep.data.split_row", RNN_FIELD_INT},
     {"prep.data.index", RNN_FIELD_DATE},
     {"prep.data.values", RNN_FIELD_MATRIX},
-    {"fitted_rows", RNN_FIELD_INT},
     {"residuals", RNN_FIELD_MATRIX},
     {"tokenizer.counts", RNN_FIELD_INT},
     {"tokenizer.num_words", RNN_FIELD_INT},

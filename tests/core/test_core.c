@@ -968,7 +968,11 @@ static void test_schema(void) {
                 0 &&
             strcmp(rnn_name_of(RNN_NAMES_INIT, RNN_INIT_IDENTITY),
                    "identity") == 0 &&
-            strcmp(rnn_name_of(RNN_NAMES_LEVEL, RNN_TEXT_WORD), "word") == 0,
+            strcmp(rnn_name_of(RNN_NAMES_LEVEL, RNN_TEXT_WORD), "word") == 0 &&
+            strcmp(rnn_name_of(RNN_NAMES_RECORD_TYPE, RNN_REC_NULL), "null") ==
+                0 &&
+            strcmp(rnn_name_of(RNN_NAMES_RECORD_KIND, RNN_KIND_MAX),
+                   "colnames") == 0,
         "schema: names of the enums' codes");
   check(rnn_name_of(RNN_NAMES_CELL, 3) == NULL &&
             rnn_name_of(RNN_NAMES_N, 0) == NULL &&
