@@ -1,9 +1,9 @@
-# Codes shared with the C core (src/core/rnnkit.h); keep them in step.
-.cells <- c(simple = 0L, lstm = 1L, gru = 2L)
-.acts <- c(linear = 0L, tanh = 1L, sigmoid = 2L, softmax = 3L, relu = 4L)
-.losses <- c(mse = 0L, mae = 1L, bce = 2L, sparse_ce = 3L)
-.optimizers <- c(sgd = 0L, rmsprop = 1L, adam = 2L)
-.inits <- c(orthogonal = 0L, identity = 1L)
+# The core's schema (src/core/schema.c): the names behind its codes, in
+# code order (schema()$cell is c(simple = 0L, lstm = 1L, gru = 2L); also
+# activation, loss, optimizer, scaler, init, level, record_type and
+# record_kind), the training defaults (schema()$defaults) and the output
+# activation each loss implies (schema()$head).
+schema <- function() .Call(rnnkit_schema)
 
 # Gate blocks per cell, for parameter counts and coef() names.
 .gates <- list(simple = "h", lstm = c("i", "f", "g", "o"), gru = c("r", "z", "n"))
@@ -11,13 +11,14 @@
 # n_vocab > 0: token input through an embedding of n_embed (n_in is 1).
 new_config <- function(cell, activation, n_in, units, n_out, output_activation,
                        seq_out, dropout, n_vocab = 0L, n_embed = 0L) {
+  sc <- schema()
   cfg <- list(
-    cell = cell, cell_code = .cells[[cell]],
-    activation = activation, activation_code = .acts[[activation]],
+    cell = cell, cell_code = sc$cell[[cell]],
+    activation = activation, activation_code = sc$activation[[activation]],
     n_in = as.integer(n_in), units = as.integer(units),
     n_out = as.integer(n_out),
     output_activation = output_activation,
-    head_act_code = .acts[[output_activation]],
+    head_act_code = sc$activation[[output_activation]],
     seq_out = as.integer(seq_out), dropout = as.double(dropout)
   )
   # only token models carry the fields, so older models' files, digests

@@ -1,8 +1,7 @@
 # rnn_fit(): validation, target preparation, and one call into the C core.
 
-default_output_activation <- function(loss) {
-  switch(loss, mse = "linear", mae = "linear", bce = "sigmoid", sparse_ce = "softmax")
-}
+# the output activation a loss implies, from the core
+default_output_activation <- function(loss) schema()$head[[loss]]
 
 # Targets -> list(y = double array for the core, n_out, seq_out, classes).
 prepare_targets <- function(y, loss, n_samples, n_time, classes = NULL, name = "y") {
@@ -120,10 +119,11 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
       rnnkit_abort("input", "the folder of `checkpoint` (", dirname(checkpoint), ") does not exist.")
     }
   }
-  loss <- check_choice(loss, names(.losses), "loss")
-  optimizer <- check_choice(optimizer, names(.optimizers), "optimizer")
-  if (is.null(output_activation)) output_activation <- default_output_activation(loss)
-  if (is.null(lr)) lr <- if (optimizer == "sgd") 0.01 else 0.001
+  sc <- schema()
+  loss <- check_choice(loss, names(sc$loss), "loss")
+  optimizer <- check_choice(optimizer, names(sc$optimizer), "optimizer")
+  if (is.null(output_activation)) output_activation <- sc$head[[loss]]
+  if (is.null(lr)) lr <- sc$defaults[[if (optimizer == "sgd") "lr_sgd" else "lr"]]
   check_number(lr, "lr", min = 0, min_open = TRUE)
   check_count(epochs, "epochs", max = 1e7)
   check_count(batch_size, "batch_size", max = 1e7)
@@ -143,7 +143,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     rnnkit_abort("dim", "stateful training reads `x` as batch_size = ", batch_size, " streams, so its ",
                  d[1], " samples must be a multiple of ", batch_size, "; rnn_text_data() arranges text so.")
   }
-  patience <- if (isTRUE(early_stopping)) 10L else if (isFALSE(early_stopping)) 0L else {
+  patience <- if (isTRUE(early_stopping)) as.integer(sc$defaults[["patience"]]) else if (isFALSE(early_stopping)) 0L else {
     check_count(early_stopping, "early_stopping (TRUE, FALSE or a patience in epochs)")
     as.integer(early_stopping)
   }
@@ -213,7 +213,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
   }
   train_seed <- c(seeds[1], (seeds[2] + 1) %% 2^32)
   train <- list(
-    loss_code = .losses[[loss]], optimizer_code = .optimizers[[optimizer]],
+    loss_code = sc$loss[[loss]], optimizer_code = sc$optimizer[[optimizer]],
     lr = lr, momentum = momentum, rho = rho, beta1 = beta1, beta2 = beta2,
     epsilon = epsilon, clipnorm = if (is.null(clipnorm)) 0 else clipnorm,
     clipvalue = if (is.null(clipvalue)) 0 else clipvalue,

@@ -6,11 +6,9 @@
 # ("config.units", "history.loss"), with its dim, names, Date class and
 # factor levels; list nodes (data frames and unnamed lists marked as such)
 # come first so that empty lists and the order of elements survive.
-# Language objects such as the call are skipped.
-
-.rec_type <- c(double = 1L, int = 2L, logical = 3L, string = 4L, list = 5L, null = 6L)
-.rec_kind <- c(plain = 0L, date = 1L, factor = 2L, levels = 3L, dataframe = 4L,
-               unnamed = 5L, names = 6L, rownames = 7L, colnames = 8L)
+# Language objects such as the call are skipped.  The record type and
+# kind codes and the fields that hold integers come from the core
+# (src/core/schema.c).
 
 # Path components escape the separator, the escape and the unnamed marker.
 escape_part <- function(x) {
@@ -24,8 +22,8 @@ unescape_part <- function(x) {
   gsub("%25", "%", x, fixed = TRUE)
 }
 
-new_record <- function(name, type, kind, dims, value) {
-  list(name = name, type = .rec_type[[type]], kind = .rec_kind[[kind]],
+new_record <- function(name, type, kind, dims, value, sc = schema()) {
+  list(name = name, type = sc$record_type[[type]], kind = sc$record_kind[[kind]],
        dims = as.integer(dims), value = value)
 }
 
@@ -105,19 +103,19 @@ rnn_save <- function(model, file) {
 leaf_value <- function(recs) {
   r <- recs[[1]]
   v <- r$value
-  if (r$type == .rec_type[["null"]]) return(NULL)
+  if (r$type == schema()$record_type[["null"]]) return(NULL)
   extra <- vapply(recs[-1], function(e) e$kind, 0L)
-  if (r$kind == .rec_kind[["factor"]]) {
-    lv <- recs[-1][extra == .rec_kind[["levels"]]]
+  if (r$kind == schema()$record_kind[["factor"]]) {
+    lv <- recs[-1][extra == schema()$record_kind[["levels"]]]
     v <- structure(v, levels = if (length(lv)) lv[[1]]$value else character(), class = "factor")
-  } else if (r$kind == .rec_kind[["date"]]) {
+  } else if (r$kind == schema()$record_kind[["date"]]) {
     class(v) <- "Date"
   }
   if (length(r$dims) >= 2) dim(v) <- r$dims
-  nm <- recs[-1][extra == .rec_kind[["names"]]]
+  nm <- recs[-1][extra == schema()$record_kind[["names"]]]
   if (length(nm)) names(v) <- nm[[1]]$value
-  rn <- recs[-1][extra == .rec_kind[["rownames"]]]
-  cn <- recs[-1][extra == .rec_kind[["colnames"]]]
+  rn <- recs[-1][extra == schema()$record_kind[["rownames"]]]
+  cn <- recs[-1][extra == schema()$record_kind[["colnames"]]]
   if (length(r$dims) >= 2 && (length(rn) || length(cn))) {
     dn <- vector("list", length(r$dims))
     if (length(rn)) dn[1] <- list(rn[[1]]$value)
@@ -140,12 +138,12 @@ build_list <- function(recs) {
       r$parts <- r$parts[-1]
       r
     })
-    if (length(self) && self[[1]]$type == .rec_type[["list"]]) {
+    if (length(self) && self[[1]]$type == schema()$record_type[["list"]]) {
       v <- if (length(kids)) build_list(kids) else list()
       kind <- self[[1]]$kind
-      if (kind == .rec_kind[["unnamed"]]) {
+      if (kind == schema()$record_kind[["unnamed"]]) {
         names(v) <- NULL
-      } else if (kind == .rec_kind[["dataframe"]]) {
+      } else if (kind == schema()$record_kind[["dataframe"]]) {
         n <- if (length(v)) NROW(v[[1]]) else 0L
         if (is.null(names(v))) names(v) <- character()
         v <- structure(v, class = "data.frame", row.names = .set_row_names(n))
@@ -172,20 +170,20 @@ rnn_load <- function(file) {
   size <- file.size(file)
   raw <- readBin(file, "raw", n = size)
   recs <- .Call(rnnkit_model_decode, raw)
-  recs <- lapply(recs, function(r) {
+  # an older Octave file holds as doubles the whole numbers R keeps as
+  # integers (the core's schema names them); the gateways want integers
+  int <- bitwAnd(.Call(rnnkit_file_flags, vapply(recs, `[[`, "", "name")), 1L) > 0
+  recs <- lapply(seq_along(recs), function(k) {
+    r <- recs[[k]]
+    if (int[k] && r$type == schema()$record_type[["double"]] && r$kind == 0L &&
+        all(is.na(r$value) | (r$value == round(r$value) & abs(r$value) < 2^31))) {
+      r$type <- schema()$record_type[["int"]]
+      r$value <- as.integer(r$value)
+    }
     r$parts <- strsplit(r$name, ".", fixed = TRUE)[[1]]
     r
   })
   model <- build_list(recs)
-  # a file written by Octave holds its whole numbers as doubles where R
-  # keeps integers; the gateways want these as integers
-  for (f in c("cell_code", "activation_code", "n_in", "units", "n_out",
-              "head_act_code", "seq_out")) {
-    model$config[[f]] <- as.integer(model$config[[f]])
-  }
-  for (f in intersect(c("n_vocab", "n_embed"), names(model$config))) {
-    model$config[[f]] <- as.integer(model$config[[f]])
-  }
   model$config$dropout <- as.double(model$config$dropout)
   model$params <- as.double(model$params)
   if (is.list(model$tokenizer)) class(model$tokenizer) <- "rnnkit_tokenizer"

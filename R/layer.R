@@ -33,7 +33,7 @@ rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
                       activation = "tanh", ...) {
   check_dots(list(...), character(), "rnn_layer")
   if (identical(cell, c("simple", "lstm", "gru"))) cell <- "simple"
-  cell <- check_choice(cell, names(.cells), "cell")
+  cell <- check_choice(cell, names(schema()$cell), "cell")
   if (missing(units)) {
     rnnkit_abort("input", "`units` is missing: give the number of units of the layer ",
                  "(the width of its hidden state h).")
@@ -181,7 +181,7 @@ rnn_weights_from_torch <- function(weight_ih, weight_hh, bias_ih = NULL, bias_hh
   if (is.null(cell)) {
     cell <- found
   } else {
-    cell <- check_choice(cell, names(.cells), "cell")
+    cell <- check_choice(cell, names(schema()$cell), "cell")
     if (cell != found) {
       rnnkit_abort("dim", "`weight_hh` is ", nrow(weight_hh), " x ", H, ", the ", G,
                    " gate block", if (G > 1) "s", " of a", if (found == "lstm") "n", " ",

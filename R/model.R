@@ -45,7 +45,7 @@ n_params <- function(config) {
 # Validates an architecture and returns the core's configuration list.
 model_config <- function(cell, units, n_in, n_out, activation, output_activation,
                          return_sequences, dropout, embedding = NULL) {
-  cell <- check_choice(cell, names(.cells), "cell")
+  cell <- check_choice(cell, names(schema()$cell), "cell")
   activation <- check_choice(activation, c("tanh", "relu"), "activation")
   output_activation <- check_choice(
     output_activation, c("linear", "tanh", "sigmoid", "softmax"), "output_activation"
@@ -100,11 +100,12 @@ check_tokens <- function(x, config, name = "x") {
 # Initial weights from the core: Glorot-uniform input and output weights,
 # orthogonal (or identity) recurrent weights, zero biases, forget bias 1.
 init_params <- function(config, recurrent_init, seeds) {
-  recurrent_init <- check_choice(recurrent_init, names(.inits), "recurrent_init")
+  inits <- schema()$init
+  recurrent_init <- check_choice(recurrent_init, names(inits), "recurrent_init")
   if (recurrent_init == "identity" && config$cell != "simple") {
     rnnkit_abort("input", '`recurrent_init = "identity"` is for cell = "simple" only.')
   }
-  .Call(rnnkit_init, config, .inits[[recurrent_init]], seeds)
+  .Call(rnnkit_init, config, inits[[recurrent_init]], seeds)
 }
 
 new_model <- function(config, params) {

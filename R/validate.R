@@ -63,11 +63,11 @@ check_choice <- function(x, choices, name) {
                  paste0('"', choices, '"', collapse = ", "), ", not ", describe(x), ".")
   }
   if (!x %in% choices) {
-    near <- choices[utils::adist(x, choices, ignore.case = TRUE) <= 2]
+    near <- .Call(rnnkit_suggest, x, as.character(choices)) # the core's rule, as Octave's
     rnnkit_abort(
       "input", "`", name, '` must be one of ', paste0('"', choices, '"', collapse = ", "),
       ', not "', x, '".',
-      if (length(near)) paste0(' Did you mean "', near[1], '"?')
+      if (near > 0) paste0(' Did you mean "', choices[near], '"?')
     )
   }
   x

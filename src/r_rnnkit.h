@@ -15,6 +15,10 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
 SEXP rnnkit_model_encode(SEXP records);
 SEXP rnnkit_write_file(SEXP file, SEXP bytes);
 SEXP rnnkit_model_decode(SEXP raw);
+/* r_schema.c */
+SEXP rnnkit_schema(void);
+SEXP rnnkit_file_flags(SEXP paths);
+SEXP rnnkit_suggest(SEXP x, SEXP choices);
 SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
                     SEXP stride, SEXP omit);
 SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit);

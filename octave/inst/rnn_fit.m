@@ -171,19 +171,22 @@ function model = rnn_fit (X, varargin)
   endif
   valhelp = ["'Validation' is a fraction of the samples, taken from the " ...
              "end (e.g. 0.2), a struct with fields x and y, or a cell {Xv, Yv}"];
-  defaults = struct ("Cell", "lstm", "Units", 16, "Activation", "tanh", ...
+  c = __rnnkit__ ("schema");
+  df = c.defaults; # the core's training defaults, the same as R's
+  defaults = struct ("Cell", "lstm", "Units", df.units, "Activation", "tanh", ...
                      "OutputActivation", [], "Loss", "mse", ...
-                     "Optimizer", "adam", "LearnRate", [], "Epochs", 100, ...
-                     "BatchSize", 32, "Validation", 0, "Shuffle", true, ...
-                     "EarlyStopping", false, "MinDelta", 0, ...
-                     "RestoreBest", true, "Dropout", 0, "ClipNorm", [], ...
-                     "ClipValue", [], "Momentum", 0, "Rho", 0.9, ...
-                     "Beta1", 0.9, "Beta2", 0.999, "Epsilon", 1e-7, ...
+                     "Optimizer", "adam", "LearnRate", [], "Epochs", df.epochs, ...
+                     "BatchSize", df.batch_size, "Validation", df.validation, ...
+                     "Shuffle", true, "EarlyStopping", false, ...
+                     "MinDelta", df.min_delta, "RestoreBest", true, ...
+                     "Dropout", df.dropout, "ClipNorm", [], "ClipValue", [], ...
+                     "Momentum", df.momentum, "Rho", df.rho, "Beta1", df.beta1, ...
+                     "Beta2", df.beta2, "Epsilon", df.epsilon, ...
                      "RecurrentInit", "orthogonal", "Seed", [], ...
-                     "Verbose", true, "Threads", 2, ...
+                     "Verbose", true, "Threads", df.threads, ...
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
-                     "CheckpointEvery", 1, "Model", []);
+                     "CheckpointEvery", df.checkpoint_every, "Model", []);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -200,14 +203,12 @@ function model = rnn_fit (X, varargin)
     endif
     o.Validation = struct ("x", {v{1}}, "y", {v{2}});
   endif
-  c = rnnkit_codes ();
   X = as_input_array (X, "X");
   d = [size(X, 1), size(X, 2), size(X, 3)];
   seq = sequence_options (o, X, d);
-  loss = check_choice (o.Loss, fieldnames (c.losses), "Loss");
-  optimizer = check_choice (o.Optimizer, fieldnames (c.optimizers), "Optimizer");
-  default_head = struct ("mse", "linear", "mae", "linear", "bce", "sigmoid", ...
-                         "sparse_ce", "softmax");
+  loss = check_choice (o.Loss, fieldnames (c.loss), "Loss");
+  optimizer = check_choice (o.Optimizer, fieldnames (c.optimizer), "Optimizer");
+  default_head = c.head;
   out_act = o.OutputActivation;
   if (isempty (out_act))
     out_act = default_head.(loss);
@@ -216,7 +217,7 @@ function model = rnn_fit (X, varargin)
                           "OutputActivation");
   lr = o.LearnRate;
   if (isempty (lr))
-    lr = merge (strcmp (optimizer, "sgd"), 0.01, 0.001);
+    lr = c.defaults.(merge (strcmp (optimizer, "sgd"), "lr_sgd", "lr"));
   endif
   lr = check_number (lr, "LearnRate", 0, Inf, true);
   epochs = check_count (o.Epochs, "Epochs", 1, 1e7);
@@ -241,7 +242,7 @@ function model = rnn_fit (X, varargin)
   endif
   es = o.EarlyStopping;
   if (islogical (es) && isscalar (es))
-    patience = 10 * double (full (es));
+    patience = c.defaults.patience * double (full (es));
   else
     patience = check_count (es, "EarlyStopping (true, false or a patience in epochs)", 1, 1e7);
   endif
@@ -345,7 +346,7 @@ function model = rnn_fit (X, varargin)
     checkpoint = @(epoch, p, l, vl, a, va) save_checkpoint (seq.checkpoint, ...
                    base, ! isempty (xval), epoch, p, l, vl, a, va);
   endif
-  init = check_choice (o.RecurrentInit, fieldnames (c.inits), "RecurrentInit");
+  init = check_choice (o.RecurrentInit, fieldnames (c.init), "RecurrentInit");
   if (strcmp (init, "identity") && ! strcmp (config.cell, "simple"))
     error ("rnnkit:input", "'RecurrentInit' 'identity' is for 'Cell' 'simple' only");
   endif
@@ -356,14 +357,14 @@ function model = rnn_fit (X, varargin)
            "and 'Loss' 'sparse_ce' need X and Y arrays instead"]);
   endif
   seeds = core_seed (o.Seed);
-  params = __rnnkit__ ("init", config, c.inits.(init), seeds);
+  params = __rnnkit__ ("init", config, c.init.(init), seeds);
   if (! isempty (seq.model))
     params = seq.model.params(:);
   endif
   train_seed = [seeds(1), mod(seeds(2) + 1, 2^32)];
   train = struct ("stateful", double (seq.stateful), "checkpoint", checkpoint, ...
-                  "checkpoint_every", seq.every, "loss_code", c.losses.(loss), ...
-                  "optimizer_code", c.optimizers.(optimizer), "lr", lr, ...
+                  "checkpoint_every", seq.every, "loss_code", c.loss.(loss), ...
+                  "optimizer_code", c.optimizer.(optimizer), "lr", lr, ...
                   "momentum", momentum, "rho", rho, "beta1", beta1, ...
                   "beta2", beta2, "epsilon", epsilon, ...
                   "clipnorm", clipnorm, "clipvalue", clipvalue, ...
@@ -765,6 +766,51 @@ endfunction
 %! assert (numel (f2.history.loss), 1);
 %! assert (f2.status.interrupted, true);
 
+## a checkpoint replaces its file whole, as R's does (issue 14's drift):
+## a hard link to the old file keeps the old bytes and no temporary file
+## is left behind
+%!test
+%! d = tempname ();
+%! mkdir (d);
+%! f = fullfile (d, "ck.rnnk");
+%! unwind_protect
+%!   fid = fopen (f, "w"); fputs (fid, "the previous checkpoint"); fclose (fid);
+%!   link (f, fullfile (d, "old.rnnk"));
+%!   x = reshape (sin (1:60), 6, 5, 2);
+%!   rnn_fit (x, x(:, 5, 1), "Units", 2, "Epochs", 2, "Checkpoint", f, ...
+%!            "Seed", 1, "Verbose", false);
+%!   assert (fileread (fullfile (d, "old.rnnk")), "the previous checkpoint");
+%!   assert (rnn_load (f).status.epochs_run, 2);
+%!   assert (sort ({dir(d).name}), {".", "..", "ck.rnnk", "old.rnnk"});
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect
+## names come from the core's tables, bad ones suggest the nearest
+%!error <'Loss' must be one of 'mse', 'mae', 'bce', 'sparse_ce', not 'msee'. Did you mean 'mse'\?> rnn_fit (ones (3, 4), ones (3, 1), "Loss", "msee")
+%!error <Did you mean 'adam'\?> rnn_fit (ones (3, 4), ones (3, 1), "Optimizer", "adma")
+%!error id=rnnkit:input rnn_fit (ones (3, 4), ones (3, 1), "Cell", "lsmt")
+%!test
+%! try
+%!   rnn_fit (ones (3, 4), ones (3, 1), "Optimizer", "newton");
+%! catch e
+%!   assert (e.identifier, "rnnkit:input");
+%!   assert (isempty (strfind (e.message, "Did you mean")));
+%! end_try_catch
+## the defaults are the core's, the same as R's
+%!test
+%! c = __rnnkit__ ("schema");
+%! assert (c.cell, struct ("simple", 0, "lstm", 1, "gru", 2));
+%! assert (c.loss, struct ("mse", 0, "mae", 1, "bce", 2, "sparse_ce", 3));
+%! assert (c.head.bce, "sigmoid");
+%! assert ([c.defaults.epochs, c.defaults.batch_size, c.defaults.units, ...
+%!          c.defaults.lr, c.defaults.lr_sgd], [100 32 16 0.001 0.01]);
+%! x = reshape (sin (1:60), 6, 5, 2);
+%! a = rnn_fit (x, x(:, 5, 1), "Optimizer", "sgd", "Epochs", 1, "Seed", 1, "Verbose", false);
+%! b = rnn_fit (x, x(:, 5, 1), "Optimizer", "sgd", "LearnRate", 0.01, "Epochs", 1, ...
+%!              "Seed", 1, "Verbose", false);
+%! assert (a.params, b.params);
+%! assert (a.training.batch_size, 32);
 %!error <folder of 'Checkpoint'> rnn_fit (ones (3, 4), ones (3, 1), "Checkpoint", "/no/such/dir/m.rnnk")
 %!error <'CheckpointEvery' must be a whole number> rnn_fit (ones (3, 4), ones (3, 1), "Checkpoint", "m.rnnk", "CheckpointEvery", 0)
 %!error <holds 9 at element 2; the model's tokens are whole numbers 0..4> rnn_fit ([1 9], 1, "Embedding", [5 2], "Verbose", false)

@@ -40,8 +40,7 @@ function layer = rnn_layer (cell, units, weights, varargin)
   check_nargin ("rnn_layer", nargin, 3, Inf, ...
                 "layer = rnn_layer (cell, units, {kernel, recurrent_kernel, bias})");
   o = rnnkit_options (struct ("Activation", "tanh"), "rnn_layer", varargin);
-  c = rnnkit_codes ();
-  cell = check_choice (cell, fieldnames (c.cells), "Cell");
+  cell = check_choice (cell, fieldnames (__rnnkit__ ("schema").cell), "Cell");
   units = check_count (units, "Units", 1, 1e5);
   if (strcmp (cell, "simple"))
     act = check_choice (o.Activation, {"tanh", "relu"}, "Activation");

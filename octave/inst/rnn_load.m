@@ -44,7 +44,8 @@ function model = rnn_load (file, varargin)
     fclose (fid);
   end_unwind_protect
   recs = __rnnkit__ ("decode", bytes);
-  sc = rnnkit_file_schema ();
+  c = __rnnkit__ ("schema");
+  sc = struct ("type", c.record_type, "kind", c.record_kind);
   items = cell (numel (recs), 1);
   for i = 1:numel (recs)
     r = recs(i);
@@ -129,7 +130,7 @@ function v = leaf (self, sc)
         v = octave_na (v);
       endif
       if (r.kind == sc.kind.date)
-        v = v + sc.datenum_1970;
+        v = v + datenum (1970, 1, 1);
       elseif (r.kind == sc.kind.factor)
         lv = {};
         for j = 2:numel (self)

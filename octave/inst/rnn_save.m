@@ -38,7 +38,10 @@ function rnn_save (model, file, varargin)
     error ("rnnkit:input", "rnn_save: FILE must be one file name, not %s", ...
            describe (file));
   endif
-  sc = rnnkit_file_schema ();
+  ## the record codes and the fields whose type Octave's values do not
+  ## tell (integers, dates, matrices, data frames) are the core's schema
+  c = __rnnkit__ ("schema");
+  sc = struct ("type", c.record_type, "kind", c.record_kind);
   recs = struct ("name", {}, "type", {}, "kind", {}, "dims", {}, "value", {});
   sc.extra = prep_names (model);
   if (isfield (model, "tokenizer") && is_scalar_struct (model.tokenizer) ...
@@ -48,7 +51,7 @@ function rnn_save (model, file, varargin)
     ## R names a tokenizer's counts by their tokens
     sc.extra.tokenizer_counts = {"names", cellstr(model.tokenizer.vocab)(:)'};
   endif
-  recs = flatten (model, "", "", recs, sc);
+  recs = flatten (model, "", recs, sc);
   bytes = __rnnkit__ ("encode", recs);
   ## the C core writes a temporary file beside FILE, flushes it to the
   ## disk and renames it over FILE (R's rnn_save() calls the same code)
@@ -122,7 +125,7 @@ function d = dims_of (x)
   endif
 endfunction
 
-function recs = flatten (x, path, field, recs, sc)
+function recs = flatten (x, path, recs, sc)
   t = sc.type;
   k = sc.kind;
   if (issparse (x))
@@ -134,21 +137,21 @@ function recs = flatten (x, path, field, recs, sc)
     endif
     if (! isempty (path))
       kind = k.plain;
-      if (any (strcmp (path, sc.dataframe_paths)))
+      if (bitand (__rnnkit__ ("file_flags", {path}), 8)) # RNN_FIELD_DATAFRAME
         kind = k.dataframe;
       endif
       recs = add (recs, path, t.list, kind, [], []);
     endif
     f = fieldnames (x);
     for i = 1:numel (f)
-      recs = flatten (x.(f{i}), join_path (path, f{i}), f{i}, recs, sc);
+      recs = flatten (x.(f{i}), join_path (path, f{i}), recs, sc);
     endfor
   elseif (iscellstr (x) && ! isempty (x))
     recs = add (recs, path, t.string, k.plain, dims_of (x), x(:));
   elseif (iscell (x))
     recs = add (recs, path, t.list, k.unnamed, [], []);
     for i = 1:numel (x)
-      recs = flatten (x{i}, sprintf ("%s.#%d", path, i), "", recs, sc);
+      recs = flatten (x{i}, sprintf ("%s.#%d", path, i), recs, sc);
     endfor
   elseif (ischar (x))
     if (rows (x) <= 1)
@@ -161,15 +164,12 @@ function recs = flatten (x, path, field, recs, sc)
   elseif (islogical (x))
     recs = add (recs, path, t.logical, k.plain, dims_of (x), int32 (x(:)));
   elseif (isnumeric (x) && isreal (x))
-    if (any (strcmp (path, sc.int_paths)))
-      v = int32 (x(:));
-      v(isnan (x(:))) = intmin ("int32");
-      recs = add (recs, path, t.int, k.plain, dims_of (x), v);
-    elseif (! isempty (regexp (field, sc.date_pattern, "once")) ...
-            || any (strcmp (path, sc.date_paths)))
+    ## the core writes the fields R keeps as integers as int32
+    flags = __rnnkit__ ("file_flags", {path});
+    if (bitand (flags, 2)) # RNN_FIELD_DATE: days since 1970-01-01
       recs = add (recs, path, t.double, k.date, dims_of (x), ...
-                  double (x(:)) - sc.datenum_1970);
-    elseif (any (strcmp (path, sc.matrix_paths)))
+                  double (x(:)) - datenum (1970, 1, 1));
+    elseif (bitand (flags, 4)) # RNN_FIELD_MATRIX
       recs = add (recs, path, t.double, k.plain, size (x), r_na (double (x(:))));
     else
       recs = add (recs, path, t.double, k.plain, dims_of (x), r_na (double (x(:))));
@@ -234,6 +234,31 @@ endfunction
 %!   unlink (f);
 %! end_unwind_protect
 
+## the core's schema types the fields: integers R keeps as integers are
+## written as int32 (not rounded when not whole), fields named as dates
+## are dates, history is a data frame
+%!test
+%! m = struct ("config", struct ("cell_code", 0, "activation_code", 1, ...
+%!   "n_in", 1, "units", 1, "n_out", 1, "head_act_code", 0, "seq_out", 0, ...
+%!   "dropout", 0), "params", zeros (5, 1), ...
+%!   "training", struct ("epochs", 2.5, "batch_size", 32), ...
+%!   "history", struct ("epoch", [1; 2], "loss", [0.5; 0.25]), ...
+%!   "x", struct ("first_date", datenum (2016, 1, 4), "update", 3));
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   fid = fopen (f, "rb"); b = fread (fid, Inf, "uint8=>uint8"); fclose (fid);
+%!   r = __rnnkit__ ("decode", b);
+%!   type = @(n) r(strcmp ({r.name}, n)).type;
+%!   kind = @(n) r(strcmp ({r.name}, n)).kind;
+%!   assert ([type("config.units"), type("training.batch_size"), ...
+%!            type("history.epoch"), type("training.epochs"), ...
+%!            type("history.loss")], [2 2 2 1 1]);
+%!   assert ([kind("history"), kind("x.first_date"), kind("x.update")], [4 1 0]);
+%!   assert (rnn_load (f), m);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
 %!error <MODEL must be an rnnkit model> rnn_save (1, "x.rnnk")
 %!error <FILE must be one file name> rnn_save (struct ("config", struct (), "params", 1), 3)
 

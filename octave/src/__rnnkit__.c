@@ -33,6 +33,9 @@
  *   __rnnkit__ ("utf8_encode", cp)          -> UTF-8 char row
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
+ *   __rnnkit__ ("schema")          -> struct of name tables and defaults
+ *   __rnnkit__ ("file_flags", paths)  -> RNN_FIELD_* flags of each path
+ *   __rnnkit__ ("suggest", x, choices) -> index of the nearest, 0 if none
  *
  * cfg is the model's config struct and tc the training options struct
  * written by the .m files, with the field names of R's lists; seeds are
@@ -1278,6 +1281,96 @@ static void cmd_utf8_encode(int nlhs, mxArray *plhs[], int nrhs,
 
 /* ---- dispatch -------------------------------------------------------- */
 
+/* ---- the schema (src/core/schema.c) ------------------------------------ */
+
+/* a struct of the names of one table with their codes: s.lstm = 1 */
+static mxArray *name_struct(const char *const *nm, size_t n) {
+  mxArray *s = mxCreateStructMatrix(1, 1, (int)n, (const char **)nm);
+  size_t k;
+  for (k = 0; k < n; k++)
+    mxSetFieldByNumber(s, 0, (int)k, mxCreateDoubleScalar((double)k));
+  return s;
+}
+
+/* struct ("cell", struct ("simple", 0, "lstm", 1, "gru", 2), ...,
+ * "defaults", struct ("units", 16, ...), "head", struct ("mse",
+ * "linear", ...)), as R's rnnkit_schema() */
+static void cmd_schema(int nlhs, mxArray *plhs[], int nrhs,
+                       const mxArray *prhs[]) {
+  const char *fields[RNN_NAMES_N + 2];
+  const char *dn[64];
+  size_t n, k;
+  int t;
+  const rnn_default *d = rnn_defaults(&n);
+  mxArray *out, *v;
+  (void)nlhs;
+  (void)nrhs;
+  (void)prhs;
+  for (t = 0; t < RNN_NAMES_N; t++) fields[t] = rnn_names_what(t);
+  fields[RNN_NAMES_N] = "defaults";
+  fields[RNN_NAMES_N + 1] = "head";
+  out = mxCreateStructMatrix(1, 1, RNN_NAMES_N + 2, fields);
+  for (t = 0; t < RNN_NAMES_N; t++) {
+    const char *const *nm = rnn_names(t, &n);
+    mxSetFieldByNumber(out, 0, t, name_struct(nm, n));
+  }
+  d = rnn_defaults(&n);
+  if (n > 64) internal("too many defaults");
+  for (k = 0; k < n; k++) dn[k] = d[k].name;
+  v = mxCreateStructMatrix(1, 1, (int)n, dn);
+  for (k = 0; k < n; k++)
+    mxSetFieldByNumber(v, 0, (int)k, mxCreateDoubleScalar(d[k].value));
+  mxSetFieldByNumber(out, 0, RNN_NAMES_N, v);
+  {
+    const char *const *loss = rnn_names(RNN_NAMES_LOSS, &n);
+    v = mxCreateStructMatrix(1, 1, (int)n, (const char **)loss);
+    for (k = 0; k < n; k++)
+      mxSetFieldByNumber(v, 0, (int)k,
+                         mxCreateString(rnn_name_of(
+                             RNN_NAMES_ACTIVATION, rnn_default_head((int)k))));
+    mxSetFieldByNumber(out, 0, RNN_NAMES_N + 1, v);
+  }
+  plhs[0] = out;
+}
+
+/* the RNN_FIELD_* flags of each path of a cellstr */
+static void cmd_file_flags(int nlhs, mxArray *plhs[], int nrhs,
+                           const mxArray *prhs[]) {
+  size_t n = mxGetNumberOfElements(prhs[0]), k, len;
+  mxArray *out;
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsCell(prhs[0])) internal("paths must be a cellstr");
+  out = mxCreateDoubleMatrix(1, n, mxREAL);
+  for (k = 0; k < n; k++) {
+    const mxArray *e = mxGetCell(prhs[0], k);
+    const char *p;
+    if (!e) internal("paths must be a cellstr");
+    p = char_bytes(e, &len, "paths");
+    mxGetPr(out)[k] = (double)rnn_file_field_flags(p, len);
+  }
+  plhs[0] = out;
+}
+
+/* the 1-based index of the choice (a cellstr) nearest to x, 0 if none */
+static void cmd_suggest(int nlhs, mxArray *plhs[], int nrhs,
+                        const mxArray *prhs[]) {
+  size_t n = mxGetNumberOfElements(prhs[1]), k;
+  char **c;
+  char *x;
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsChar(prhs[0]) || !mxIsCell(prhs[1])) internal("suggest (x, cellstr)");
+  x = mxArrayToString(prhs[0]);
+  c = (char **)mxCalloc(n + 1, sizeof(char *));
+  for (k = 0; k < n; k++) {
+    const mxArray *e = mxGetCell(prhs[1], k);
+    c[k] = e && mxIsChar(e) ? mxArrayToString(e) : NULL;
+  }
+  plhs[0] = mxCreateDoubleScalar(
+      (double)(rnn_suggest(x, (const char *const *)c, n) + 1));
+}
+
 static const struct {
   const char *name;
   command fn;
@@ -1300,6 +1393,8 @@ static const struct {
     {"text_streams", cmd_text_streams, 3, 2},
     {"utf8_decode", cmd_utf8_decode, 1, 2},
     {"utf8_encode", cmd_utf8_encode, 1, 1},
+    {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 1, 1},
+    {"suggest", cmd_suggest, 2, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {

@@ -12,6 +12,7 @@
  * actually present) and call rnn_model_records(). */
 #include "internal.h"
 
+#include <math.h>
 #include <string.h>
 
 #define HEADER_BYTES 32u
@@ -88,6 +89,27 @@ static size_t elem_bytes(int type) {
                                                             : 0;
 }
 
+/* The type a record is written as: a double record of an RNN_FIELD_INT
+ * field (schema.c) whose n values are whole numbers in int32's range or
+ * NaN (NA) becomes an int record, so that a host that keeps every number
+ * as a double (Octave) writes the integers R keeps. */
+static int file_type(const rnn_record *r, size_t n) {
+  size_t j;
+  if (r->type != RNN_REC_DOUBLE || r->kind != RNN_KIND_PLAIN ||
+      !(rnn_file_field_flags(r->name, strlen(r->name)) & RNN_FIELD_INT))
+    return r->type;
+  for (j = 0; j < n; j++) {
+    double v = r->dbl[j];
+    if (!isnan(v) && (v != floor(v) || v < -2147483647.0 || v > 2147483647.0))
+      return r->type;
+  }
+  return RNN_REC_INT;
+}
+
+static int32_t int_of(double v) {
+  return isnan(v) ? RNN_MF_NA_INT : (int32_t)v;
+}
+
 static int check_record(const rnn_record *r, size_t k, size_t *payload,
                         rnn_error *err) {
   size_t n = 1, j, nm;
@@ -138,7 +160,7 @@ static int check_record(const rnn_record *r, size_t k, size_t *payload,
     }
     *payload = bytes;
   } else {
-    *payload = n * elem_bytes(r->type);
+    *payload = n * elem_bytes(file_type(r, n));
   }
   return RNN_OK;
 }
@@ -189,7 +211,7 @@ int rnn_model_encode(const rnn_record *recs, size_t n_records,
     put_u16(buf + off, (unsigned)nm);
     memcpy(buf + off + 2, r->name, nm);
     off += 2 + nm;
-    buf[off] = (unsigned char)r->type;
+    buf[off] = (unsigned char)file_type(r, n);
     buf[off + 1] = (unsigned char)r->kind;
     buf[off + 2] = (unsigned char)r->n_dims;
     buf[off + 3] = 0;
@@ -200,8 +222,12 @@ int rnn_model_encode(const rnn_record *recs, size_t n_records,
     off += 8;
     switch (r->type) {
     case RNN_REC_DOUBLE:
-      for (j = 0; j < n; j++, off += 8)
-        put_u64(buf + off, dbl_bits(r->dbl[j]));
+      if (file_type(r, n) == RNN_REC_INT)
+        for (j = 0; j < n; j++, off += 4)
+          put_u32(buf + off, (uint32_t)int_of(r->dbl[j]));
+      else
+        for (j = 0; j < n; j++, off += 8)
+          put_u64(buf + off, dbl_bits(r->dbl[j]));
       break;
     case RNN_REC_INT:
     case RNN_REC_LOGICAL:

@@ -394,6 +394,81 @@ int rnn_generate(const rnn_config *cfg, const double *params,
                  double temperature, rnn_rng *rng, double *state, double *out,
                  double *work, rnn_error *err);
 
+/* ---- the schema: names, defaults, model-file fields (schema.c) ----- */
+
+/* Tables of the names behind the core's integer codes, in code order:
+ * rnn_names(RNN_NAMES_CELL, &n)[RNN_CELL_LSTM] is "lstm".  The hosts
+ * take their lists of valid names from here (R's and Octave's
+ * "did you mean" messages included) and turn names into codes with
+ * rnn_code_of(), so a name is added once, here. */
+enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
+       RNN_NAMES_ACTIVATION = 1, /* RNN_ACT_*: linear ... relu            */
+       RNN_NAMES_LOSS = 2,       /* RNN_LOSS_*: mse, mae, bce, sparse_ce  */
+       RNN_NAMES_OPTIMIZER = 3,  /* RNN_OPT_*: sgd, rmsprop, adam         */
+       RNN_NAMES_SCALER = 4,     /* RNN_SCALE_*: none, minmax, zscore     */
+       RNN_NAMES_INIT = 5,       /* RNN_INIT_*: orthogonal, identity      */
+       RNN_NAMES_LEVEL = 6,      /* RNN_TEXT_*: char, word                */
+       RNN_NAMES_RECORD_TYPE = 7, /* RNN_REC_*: double ... null (code 0,
+                                     "none", is no type)                  */
+       RNN_NAMES_RECORD_KIND = 8, /* RNN_KIND_*: plain ... colnames       */
+       RNN_NAMES_N = 9 };
+/* The names of a table (NULL and *n = 0 for an unknown table). */
+const char *const *rnn_names(int table, size_t *n);
+/* What a table names ("cell", "activation", ...), for messages. */
+const char *rnn_names_what(int table);
+/* The name of a code, or NULL when the code is out of range. */
+const char *rnn_name_of(int table, int code);
+/* The code of a name (ASCII case-insensitive).  An unknown name is
+ * RNN_ERR_INPUT: "unknown cell 'lsmt'; did you mean 'lstm'? (one of
+ * simple, lstm, gru)". */
+int rnn_code_of(int table, const char *name, int *code, rnn_error *err);
+/* The index of the one of names[0..n) nearest to name (Levenshtein,
+ * ASCII case-insensitive) when it is at most max(2, strlen(name) / 3)
+ * edits away, else -1: the "did you mean" of every unknown name or
+ * option, in both hosts. */
+int rnn_suggest(const char *name, const char *const *names, size_t n);
+
+/* Training defaults that both hosts state through this table:
+ * units 16, epochs 100, batch_size 32, validation 0, min_delta 0,
+ * patience 10 (epochs without improvement when early stopping is just
+ * switched on), dropout 0, momentum 0, rho 0.9, beta1 0.9, beta2 0.999,
+ * epsilon 1e-7, lr 0.001 (lr_sgd 0.01 for plain SGD), threads 2,
+ * checkpoint_every 1. */
+typedef struct {
+  const char *name;
+  double value;
+} rnn_default;
+const rnn_default *rnn_defaults(size_t *n);
+/* The default named name, NaN when there is none. */
+double rnn_default_of(const char *name);
+/* The output activation a loss implies (RNN_ACT_*; -1 for an unknown
+ * loss): linear for mse and mae, sigmoid for bce, softmax for
+ * sparse_ce. */
+int rnn_default_head(int loss);
+
+/* The model file's field schema: which records (by dotted path) hold
+ * integers, dates, matrices and data frames, for the hosts that cannot
+ * tell from their own values (Octave keeps every number as a double, a
+ * date as a datenum, a one-column matrix as a vector, a data frame as a
+ * struct).  rnn_model_encode() writes a double record of an
+ * RNN_FIELD_INT field as int32 when its values are whole numbers in
+ * range (NaN as NA).  A new field of the model file whose type matters
+ * is one line in this table (schema.c). */
+enum { RNN_FIELD_INT = 1,      /* int32 record (R integer)               */
+       RNN_FIELD_DATE = 2,     /* double record of kind RNN_KIND_DATE     */
+       RNN_FIELD_MATRIX = 4,   /* keeps 2 dims even with one column       */
+       RNN_FIELD_DATAFRAME = 8 /* list of kind RNN_KIND_DATAFRAME         */
+};
+typedef struct {
+  const char *path;
+  unsigned flags;
+} rnn_file_field;
+const rnn_file_field *rnn_file_fields(size_t *n);
+/* The RNN_FIELD_* flags of the record at path (len bytes, not
+ * NUL-terminated): those of the table, and RNN_FIELD_DATE for a field
+ * named "date" or "dates" or ending in "_date" or "_dates". */
+unsigned rnn_file_field_flags(const char *path, size_t len);
+
 /* ---- model files (doc/model-file-format.md) ------------------------- */
 
 /* A model file is a header, a sequence of named typed records and a

@@ -948,6 +948,118 @@ static void test_streams(void) {
         "streams: seq_len 0");
 }
 
+/* the schema: names <-> codes agree with the enums; suggestions; the
+ * defaults; model-file fields, and the encoder writing an int field held
+ * as doubles as int32 */
+static void test_schema(void) {
+  rnn_error err;
+  size_t n, k;
+  int code = -1, ok, t;
+  const char *const *nm = rnn_names(RNN_NAMES_CELL, &n);
+  check(n == 3 && strcmp(nm[RNN_CELL_LSTM], "lstm") == 0 &&
+            strcmp(nm[RNN_CELL_GRU], "gru") == 0,
+        "schema: cell names in code order");
+  check(strcmp(rnn_name_of(RNN_NAMES_ACTIVATION, RNN_ACT_RELU), "relu") == 0 &&
+            strcmp(rnn_name_of(RNN_NAMES_LOSS, RNN_LOSS_SPARSE_CE),
+                   "sparse_ce") == 0 &&
+            strcmp(rnn_name_of(RNN_NAMES_OPTIMIZER, RNN_OPT_RMSPROP),
+                   "rmsprop") == 0 &&
+            strcmp(rnn_name_of(RNN_NAMES_SCALER, RNN_SCALE_ZSCORE), "zscore") ==
+                0 &&
+            strcmp(rnn_name_of(RNN_NAMES_INIT, RNN_INIT_IDENTITY),
+                   "identity") == 0 &&
+            strcmp(rnn_name_of(RNN_NAMES_LEVEL, RNN_TEXT_WORD), "word") == 0 &&
+            strcmp(rnn_name_of(RNN_NAMES_RECORD_TYPE, RNN_REC_NULL), "null") ==
+                0 &&
+            strcmp(rnn_name_of(RNN_NAMES_RECORD_KIND, RNN_KIND_MAX),
+                   "colnames") == 0,
+        "schema: names of the enums' codes");
+  check(rnn_name_of(RNN_NAMES_CELL, 3) == NULL &&
+            rnn_name_of(RNN_NAMES_N, 0) == NULL &&
+            rnn_names(-1, &n) == NULL && n == 0,
+        "schema: out-of-range codes and tables");
+  ok = 1;
+  for (t = 0; t < RNN_NAMES_N; t++) {
+    nm = rnn_names(t, &n);
+    for (k = 0; k < n; k++)
+      ok = ok && rnn_code_of(t, nm[k], &code, &err) == RNN_OK &&
+           code == (int)k;
+  }
+  check(ok, "schema: every name's code is its index");
+  check(rnn_code_of(RNN_NAMES_CELL, "LSTM", &code, &err) == RNN_OK &&
+            code == RNN_CELL_LSTM,
+        "schema: names are case-insensitive");
+  check(rnn_code_of(RNN_NAMES_CELL, "lsmt", &code, &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0 &&
+            strstr(err.msg, "did you mean 'lstm'?") &&
+            strstr(err.msg, "simple, lstm, gru"),
+        "schema: an unknown name suggests the nearest");
+  check(rnn_code_of(RNN_NAMES_OPTIMIZER, "newton", &code, &err) ==
+                RNN_ERR_INPUT &&
+            !strstr(err.msg, "did you mean"),
+        "schema: no suggestion when nothing is near");
+  {
+    const char *opts[] = {"Epochs", "BatchSize", "LearnRate"};
+    check(rnn_suggest("epoch", opts, 3) == 0 &&
+              rnn_suggest("batchsise", opts, 3) == 1 &&
+              rnn_suggest("zzz", opts, 3) == -1,
+          "schema: rnn_suggest");
+  }
+  check(rnn_default_of("epochs") == 100 && rnn_default_of("batch_size") == 32 &&
+            rnn_default_of("units") == 16 && rnn_default_of("lr") == 0.001 &&
+            rnn_default_of("lr_sgd") == 0.01 && isnan(rnn_default_of("x")),
+        "schema: training defaults");
+  check(rnn_default_head(RNN_LOSS_MSE) == RNN_ACT_LINEAR &&
+            rnn_default_head(RNN_LOSS_BCE) == RNN_ACT_SIGMOID &&
+            rnn_default_head(RNN_LOSS_SPARSE_CE) == RNN_ACT_SOFTMAX &&
+            rnn_default_head(9) == -1,
+        "schema: default output activation of each loss");
+  check(rnn_file_field_flags("config.units", 12) == RNN_FIELD_INT &&
+            rnn_file_field_flags("history", 7) == RNN_FIELD_DATAFRAME &&
+            rnn_file_field_flags("prep.data.index", 15) == RNN_FIELD_DATE &&
+            rnn_file_field_flags("residuals", 9) == RNN_FIELD_MATRIX &&
+            rnn_file_field_flags("config.unitsX", 12) == RNN_FIELD_INT,
+        "schema: fields of the table");
+  check(rnn_file_field_flags("a.dates", 7) == RNN_FIELD_DATE &&
+            rnn_file_field_flags("a.first_date", 12) == RNN_FIELD_DATE &&
+            rnn_file_field_flags("date", 4) == RNN_FIELD_DATE &&
+            rnn_file_field_flags("a.update", 8) == 0 &&
+            rnn_file_field_flags("a.dates2", 8) == 0 &&
+            rnn_file_field_flags("a.#1", 4) == 0,
+        "schema: fields named as dates");
+  { /* an int field given as doubles is written as int32; a non-whole
+       value keeps the record double */
+    double units[2] = {4, 3}, frac = 2.5, na = NAN;
+    rnn_record r[3];
+    unsigned char buf[256];
+    size_t size, size_int;
+    memset(r, 0, sizeof r);
+    r[0].name = "config.units";
+    r[0].type = RNN_REC_DOUBLE;
+    r[0].n_dims = 1;
+    r[0].dims[0] = 2;
+    r[0].dbl = units;
+    r[1] = r[0];
+    r[1].name = "config.n_out";
+    r[1].dims[0] = 1;
+    r[1].dbl = &na;
+    r[2] = r[1];
+    r[2].name = "other";
+    r[2].dbl = &frac;
+    check(rnn_model_encode_size(r, 3, &size, &err) == RNN_OK &&
+              size <= sizeof buf &&
+              rnn_model_encode(r, 3, buf, size, &err) == RNN_OK,
+          "schema: encode an int field given as doubles");
+    /* records start at byte 32: 2 + 12 name bytes, then the type */
+    check(buf[32 + 2 + 12] == RNN_REC_INT, "schema: written as int32");
+    units[1] = 3.5;
+    size_int = size;
+    check(rnn_model_encode_size(r, 3, &size, &err) == RNN_OK &&
+              size == size_int + 8,
+          "schema: a non-whole value stays double");
+  }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -966,6 +1078,7 @@ int main(void) {
   test_memory();
   test_input_check();
   test_write_file();
+  test_schema();
   /* configuration checks return status codes, never crash */
   check(rnn_config_check(&c, &err) == RNN_OK, "valid config accepted");
   check(rnn_config_check(NULL, &err) == RNN_ERR_INPUT, "NULL config");

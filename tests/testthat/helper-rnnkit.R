@@ -3,7 +3,7 @@
 # Loss, gradient and input gradient of the whole of x as one batch,
 # straight from the core. seed != NULL fixes the dropout masks.
 core_loss_grad <- function(model, loss, x, y, seed = NULL) {
-  .Call(rnnkit:::rnnkit_loss_grad, model$config, rnnkit:::.losses[[loss]],
+  .Call(rnnkit:::rnnkit_loss_grad, model$config, rnnkit:::schema()$loss[[loss]],
         model$params, x, y, seed)
 }
 

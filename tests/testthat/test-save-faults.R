@@ -271,3 +271,23 @@ test_that("a process killed in the middle of saves leaves the old or the new mod
     unlink(file.path(dir, litter))
   }
 })
+
+test_that("a checkpoint replaces its file whole, as Octave's does (issue 14's drift)", {
+  # R once wrote checkpoints in place and Octave to a .part file renamed
+  # over it; both now save through the core's rnn_write_file(): a new file
+  # renamed over the old one.  A hard link to the old file keeps the old
+  # bytes (an in-place write would change them too), and no temporary
+  # file is left behind
+  dir <- tempfile("ck")
+  dir.create(dir)
+  on.exit(unlink(dir, recursive = TRUE))
+  f <- file.path(dir, "ck.rnnk")
+  old <- file.path(dir, "old.rnnk")
+  writeLines("the previous checkpoint", f)
+  skip_if_not(file.link(f, old), "no hard links here")
+  x <- array(sin(1:60), c(6, 5, 2))
+  fit <- rnn_fit(x, x[, 5, 1], units = 2, epochs = 2, checkpoint = f, seed = 1, verbose = FALSE)
+  expect_identical(readLines(old), "the previous checkpoint")
+  expect_identical(rnn_load(f)$status$epochs_run, 2L)
+  expect_setequal(list.files(dir, all.files = TRUE, no.. = TRUE), c("ck.rnnk", "old.rnnk"))
+})

@@ -3,7 +3,7 @@
 
 # One epoch of one full batch through the core's driver from given weights.
 train_once <- function(model, x, y, loss = "mse", ...) {
-  tr <- list(loss_code = rnnkit:::.losses[[loss]], optimizer_code = 0L, lr = 0.1,
+  tr <- list(loss_code = rnnkit:::schema()$loss[[loss]], optimizer_code = 0L, lr = 0.1,
              momentum = 0, rho = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7,
              clipnorm = 0, clipvalue = 0, epochs = 1L, batch_size = dim(x)[1],
              shuffle = 0L, patience = 0L, min_delta = 0, restore_best = 0L, threads = 1L)

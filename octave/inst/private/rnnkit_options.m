@@ -43,32 +43,12 @@ function s = example (v)
   endif
 endfunction
 
-## "; did you mean 'X'? Valid" for the nearest known name (edit
-## distance), or "; valid" when no known name is close
+## "; did you mean 'X'? Valid" for the nearest known name (the core's
+## rule, as R's), or "; valid" when no known name is close
 function s = suggestion (name, known)
-  d = cellfun (@(k) edit_distance (ascii_lower (name), ascii_lower (k)), known);
-  [m, i] = min (d);
+  i = __rnnkit__ ("suggest", name, known);
   s = "; valid";
-  if (m <= max (2, floor (numel (name) / 3)))
+  if (i > 0)
     s = sprintf ("; did you mean '%s'? Valid", known{i});
   endif
-endfunction
-
-## lower (), but on bytes: a name need not be valid UTF-8 (lower () warns)
-function s = ascii_lower (s)
-  up = s >= "A" & s <= "Z";
-  s(up) = char (s(up) + 32);
-endfunction
-
-function d = edit_distance (a, b)
-  D = zeros (numel (a) + 1, numel (b) + 1);
-  D(:, 1) = 0:numel (a);
-  D(1, :) = 0:numel (b);
-  for i = 1:numel (a)
-    for j = 1:numel (b)
-      D(i+1, j+1) = min ([D(i, j+1) + 1, D(i+1, j) + 1, ...
-                          D(i, j) + (a(i) != b(j))]);
-    endfor
-  endfor
-  d = D(end, end);
 endfunction
