@@ -9,7 +9,7 @@
  * halves' gradients are then combined in a fixed order.  The split is
  * made whatever the number of threads, so results never depend on it.
  * Whether the halves run on two threads or one after the other is
- * decided from measured throughput (see pacer below): on a 2-core machine
+ * decided from measured throughput (pacer.c): on a 2-core machine
  * whose other core ran valgrind, waiting for a descheduled thread at every
  * batch was 60x slower than one thread.
  *
@@ -59,83 +59,6 @@ typedef struct {
   double loss, stats[3];
 } half_ws;
 
-#ifdef _OPENMP
-/* Two threads or one for the halves of the next batches.  Batches are
- * timed in rounds (16 batches, or fewer when they take 20 ms).  A round
- * on two threads whose wall time is at most 3/4 of its halves' summed
- * times overlapped them well.  One whose wall time exceeded that sum (one
- * thread alone would have been faster: another process holds a core and
- * one thread waited for the other), or two middling ones in a row (a
- * single one can be a hiccup), make the halves run in turn, unless the
- * last rounds in turn, timed within 64 rounds, took longer per sample.
- * Rounds in turn go on while they are faster per sample than the last
- * round on two threads; two threads are tried again after 16 rounds in
- * turn, 32 after a failed try, then 64, ... 1024, and never before the
- * rounds in turn took 20 times the last failed try, so that a machine
- * that becomes quiet is noticed at a cost of a few percent.  Only the
- * time depends on this. */
-typedef struct {
-  int two;                      /* this round: halves on two threads */
-  int started;                  /* the second thread has run a batch */
-  int batches;                  /* batches timed in this round */
-  int strikes, fails;           /* middling rounds on two threads in a row; failed tries */
-  long wait;                    /* rounds in turn left before trying two threads */
-  double wall, work, samples;   /* this round: wall time, halves' times, samples */
-  double per_one, per_two;      /* s/sample in turn (moving average), of the last
-                                   round on two threads; 0: unknown */
-  double tried, since;          /* wall of the last round on two threads; time in turn since */
-  long round, timed_one;        /* rounds done; the last round in turn */
-} pacer;
-
-static void pacer_end_round(pacer *pc) {
-  const double s = pc->wall / pc->samples;
-  pc->round++;
-  if (pc->two) {
-    pc->per_two = s;
-    pc->tried = pc->wall;
-    if (pc->wall <= 0.75 * pc->work) {
-      pc->strikes = pc->fails = 0;
-    } else if (pc->wall > pc->work || ++pc->strikes >= 2) {
-      pc->strikes = 0;
-      if (pc->per_one == 0 || pc->round - pc->timed_one > 64 || s > pc->per_one) {
-        pc->two = 0;
-        pc->wait = 16L << pc->fails;
-        pc->since = 0.0;
-        if (pc->fails < 6) pc->fails++;
-      }
-    }
-  } else {
-    pc->per_one = pc->per_one > 0 ? 0.5 * (pc->per_one + s) : s;
-    pc->timed_one = pc->round;
-    pc->since += pc->wall;
-    if (pc->per_two <= pc->per_one ||
-        (--pc->wait <= 0 && pc->since >= 20 * pc->tried))
-      pc->two = 1;
-  }
-  pc->batches = 0;
-  pc->wall = pc->work = pc->samples = 0.0;
-}
-
-/* Adds a batch of nb samples that took wall seconds (work: the halves'
- * summed seconds on two threads).  The first batch on two threads, which
- * starts the second thread, is not counted.  A round on two threads ends
- * early when its wall time exceeds its halves' summed times, which one
- * thread alone would have taken (after one batch, by 2 ms: waking a
- * thread whose core another process holds can take a scheduler slice). */
-static void pacer_add(pacer *pc, double wall, double work, size_t nb) {
-  if (!pc->started) {
-    pc->started = 1;
-    return;
-  }
-  pc->batches++;
-  pc->wall += wall;
-  pc->work += work;
-  pc->samples += (double)nb;
-  if (pc->batches >= 16 || pc->wall >= 0.02 ||
-      (pc->two && pc->wall > pc->work + (pc->batches >= 2 ? 0.0 : 0.002)))
-    pacer_end_round(pc);
-}
-#endif
 
 /* Forward and backward (grad != 0) pass of half p of a batch into its
  * own buffers; the state carries over only in stateful training. */
@@ -259,9 +182,12 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
   int st, epoch, wait = 0, p;
 #ifdef _OPENMP
   const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
-  pacer pace = {1, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0};
+  rnn_pacer pace;
 #endif
 
+#ifdef _OPENMP
+  rnn_pacer_init(&pace);
+#endif
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
   if (!tc || !params || !rng || !res || !work || !hist || !hist->loss)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_train: NULL argument");
@@ -370,7 +296,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
       }
 #ifdef _OPENMP
       if (paced)
-        pacer_add(&pace, omp_get_wtime() - t0,
+        rnn_pacer_add(&pace, omp_get_wtime() - t0,
                   (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
 #endif
       for (p = 0; p < parts; p++) {

@@ -293,14 +293,20 @@ static void test_step(void) {
       ok &= rnn_init_params(&c, 0, p, &rng, iw, &err) == RNN_OK;
       for (k = 0; k < I * B * T; k++) x[k] = rnn_rng_normal(&rng);
       ok &= rnn_forward(&c, p, B, T, x, full, fw, &err) == RNN_OK;
-      for (t = 0; t < T; t++) {
-        memcpy(xt, x + I * B * t, I * B * sizeof(double));
+      for (t = 0; t < T; t++) { /* step t of every sequence: B x 1 x I */
+        size_t b, i;
+        for (b = 0; b < B; b++)
+          for (i = 0; i < I; i++) xt[b + B * i] = x[i + I * (b + B * t)];
         ok &= rnn_step(&c, p, B, 1, xt, state, part + (seq ? K * B * t : 0), w,
                        &err) == RNN_OK;
       }
-      for (k = 0; k < K * B * (seq ? T : 1); k++) {
-        double d = fabs(full[k] - part[k]);
-        if (d > worst) worst = d;
+      for (t = 0; t < (seq ? T : 1); t++) { /* part: B x K per step */
+        size_t b;
+        for (b = 0; b < B; b++)
+          for (k = 0; k < K; k++) {
+            double d = fabs(full[k + K * (b + B * t)] - part[K * B * t + b + B * k]);
+            if (d > worst) worst = d;
+          }
       }
       check(ok && worst == 0.0, "stepping equals the full forward pass");
       check(rnn_step(&c, p, 0, 1, xt, state, part, w, &err) == RNN_ERR_DIM,
