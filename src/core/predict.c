@@ -37,11 +37,18 @@ void rnn_gather_batch(const rnn_config *cfg, int loss, size_t N, size_t T,
             cfg->seq_out ? y[idx[b] + N * (t + T * i)] : y[idx[b] + N * i];
 }
 
-/* Doubles of the workspace for chunks of C samples (see the top). */
-static size_t chunk_workspace(const rnn_config *cfg, size_t C, size_t T) {
-  size_t need = rnn_net_workspace(cfg, C, T, 0);
-  if (need == 0) return 0;
-  return need + (size_t)cfg->n_in * C * T + C;
+/* Carves the workspace at base for chunks of C samples (see the top):
+ * xb and idx, after the network's part; with base == NULL it only
+ * measures.  Returns the doubles needed, 0 for an invalid config. */
+static size_t chunk_carve(const rnn_config *cfg, size_t C, size_t T,
+                          double *base, double **xb, size_t **idx) {
+  size_t net = rnn_net_workspace(cfg, C, T, 0);
+  if (net == 0) return 0;
+  if (base) {
+    *xb = base + net;
+    *idx = (size_t *)(void *)(*xb + (size_t)cfg->n_in * C * T);
+  }
+  return net + (size_t)cfg->n_in * C * T + C;
 }
 
 /* Samples s0..s0+nb-1 of x (N x T x I) through the network from state
@@ -50,11 +57,12 @@ static size_t chunk_workspace(const rnn_config *cfg, size_t C, size_t T) {
 static void run_chunk(const rnn_config *cfg, const rnn_view *v, size_t N,
                       size_t T, const double *x, size_t s0, size_t nb,
                       size_t C, double *state, double *out, double *work) {
-  const size_t K = (size_t)cfg->n_out, I = (size_t)cfg->n_in;
+  const size_t K = (size_t)cfg->n_out;
   const size_t To = out_steps(cfg, T);
-  double *xb = work + rnn_net_workspace(cfg, C, T, 0);
-  size_t *idx = (size_t *)(void *)(xb + I * C * T), b, t, k;
+  double *xb = NULL;
+  size_t *idx = NULL, b, t, k;
   rnn_net_ws ws;
+  chunk_carve(cfg, C, T, work, &xb, &idx);
   for (b = 0; b < nb; b++) idx[b] = s0 + b;
   rnn_gather_batch(cfg, RNN_LOSS_MSE, N, T, x, NULL, idx, nb, xb, NULL);
   rnn_net_carve(cfg, nb, T, 0, work, &ws);
@@ -69,7 +77,7 @@ static void run_chunk(const rnn_config *cfg, const rnn_view *v, size_t N,
 
 size_t rnn_predict_workspace(const rnn_config *cfg, size_t chunk,
                              size_t n_time) {
-  return chunk_workspace(cfg, chunk, n_time);
+  return chunk_carve(cfg, chunk, n_time, NULL, NULL, NULL);
 }
 
 int rnn_predict(const rnn_config *cfg, const double *params, size_t N,
@@ -98,7 +106,7 @@ int rnn_predict(const rnn_config *cfg, const double *params, size_t N,
 
 size_t rnn_step_workspace(const rnn_config *cfg, size_t n_batch,
                           size_t n_time) {
-  return chunk_workspace(cfg, n_batch, n_time);
+  return chunk_carve(cfg, n_batch, n_time, NULL, NULL, NULL);
 }
 
 int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,

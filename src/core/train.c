@@ -9,9 +9,7 @@
  * halves' gradients are then combined in a fixed order.  The split is
  * made whatever the number of threads, so results never depend on it.
  * Whether the halves run on two threads or one after the other is
- * decided from measured throughput (pacer.c): on a 2-core machine
- * whose other core ran valgrind, waiting for a descheduled thread at every
- * batch was 60x slower than one thread.
+ * decided from measured throughput (pacer.c).
  *
  * Stateful training (truncated BPTT) keeps the halves' recurrent states
  * apart: half p always holds the same streams (columns) of the batch.
@@ -36,28 +34,59 @@ static size_t targets_per_sample(const rnn_config *cfg, int loss,
   return ny * (cfg->seq_out ? n_time : 1);
 }
 
-/* Doubles of one half's buffers for halves of at most Bh samples. */
-static size_t half_size(const rnn_config *cfg, int loss, size_t P, size_t Bh,
-                        size_t T) {
-  return P + (size_t)cfg->n_in * Bh * T + targets_per_sample(cfg, loss, T) * Bh +
-         rnn_batch_workspace(cfg, Bh, T) + rnn_state_size(cfg, Bh);
-}
-
-size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
-                           size_t n_samples, size_t n_time) {
-  size_t P = rnn_n_params(cfg), B, Bh;
-  if (P == 0 || !tc || tc->batch_size < 1 || n_time == 0 || n_samples == 0)
-    return 0;
-  B = (size_t)tc->batch_size;
-  if (B > n_samples) B = n_samples;
-  Bh = (B + 1) / 2;
-  return 5 * P + B + 2 * half_size(cfg, tc->loss, P, Bh, n_time) + n_samples;
-}
-
 typedef struct {
   double *grad, *xb, *yb, *net, *state;
   double loss, stats[3];
 } half_ws;
+
+typedef struct {
+  double *grad, *moments, *best, *backup;
+  size_t *idx, *order;
+  half_ws half[2];
+} train_ws;
+
+static double *take(double *base, size_t *off, size_t n) {
+  double *p = base ? base + *off : NULL;
+  *off += n;
+  return p;
+}
+
+/* Carves the workspace at base into w for batches of B samples (halves
+ * of Bh = ceil(B/2)) of N samples of T steps; with base == NULL it only
+ * measures.  Returns the doubles needed.  The one table of the training
+ * workspace (see the top of the file). */
+static size_t train_carve(const rnn_config *cfg, int loss, size_t B,
+                          size_t N, size_t T, double *base, train_ws *w) {
+  size_t P = rnn_n_params(cfg), Bh = (B + 1) / 2, off = 0;
+  int p;
+  w->grad = take(base, &off, P);
+  w->moments = take(base, &off, 2 * P);
+  w->best = take(base, &off, P);
+  w->backup = take(base, &off, P);
+  w->idx = (size_t *)(void *)take(base, &off, B);
+  for (p = 0; p < 2; p++) {
+    half_ws *h = &w->half[p];
+    h->grad = take(base, &off, P);
+    h->xb = take(base, &off, (size_t)cfg->n_in * Bh * T);
+    h->yb = take(base, &off, targets_per_sample(cfg, loss, T) * Bh);
+    h->net = take(base, &off, rnn_batch_workspace(cfg, Bh, T));
+    h->state = take(base, &off, rnn_state_size(cfg, Bh));
+  }
+  w->order = (size_t *)(void *)take(base, &off, N);
+  return off;
+}
+
+size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
+                           size_t n_samples, size_t n_time) {
+  size_t B;
+  train_ws w;
+  if (rnn_n_params(cfg) == 0 || !tc || tc->batch_size < 1 || n_time == 0 ||
+      n_samples == 0)
+    return 0;
+  B = (size_t)tc->batch_size;
+  if (B > n_samples) B = n_samples;
+  return train_carve(cfg, tc->loss, B, n_samples, n_time, NULL, &w);
+}
 
 
 /* Forward and backward (grad != 0) pass of half p of a batch into its
@@ -174,9 +203,10 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
               const rnn_history *hist, rnn_train_result *res, double *work,
               rnn_error *err) {
-  size_t P, N, T, B, Bh, I, hsz, k, S;
+  size_t P, N, T, B, k, S;
   double *grad, *state, *best, *backup, best_loss = INFINITY;
-  half_ws half[2];
+  train_ws w;
+  half_ws *half;
   size_t *order, *idx;
   long step = 0;
   int st, epoch, wait = 0, p;
@@ -219,24 +249,15 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     return rnn_fail(err, RNN_ERR_SIZE,
                     "a batch of %lu windows of %lu steps is too large for BLAS",
                     (unsigned long)B, (unsigned long)T);
-  I = (size_t)cfg->n_in;
-  Bh = (B + 1) / 2;
-  S = rnn_state_size(cfg, Bh);
-  hsz = half_size(cfg, tc->loss, P, Bh, T);
-  grad = work;
-  state = grad + P;
-  best = state + 2 * P;
-  backup = best + P;
-  idx = (size_t *)(void *)(backup + P); /* B indices for validation */
-  for (p = 0; p < 2; p++) {
-    double *base = backup + P + B + (size_t)p * hsz;
-    half[p].grad = base;
-    half[p].xb = base + P;
-    half[p].yb = half[p].xb + I * Bh * T;
-    half[p].net = half[p].yb + targets_per_sample(cfg, tc->loss, T) * Bh;
-    half[p].state = half[p].net + rnn_batch_workspace(cfg, Bh, T);
-  }
-  order = (size_t *)(void *)(backup + P + B + 2 * hsz);
+  S = rnn_state_size(cfg, (B + 1) / 2);
+  train_carve(cfg, tc->loss, B, N, T, work, &w);
+  grad = w.grad;
+  state = w.moments;
+  best = w.best;
+  backup = w.backup;
+  idx = w.idx; /* B indices for validation */
+  order = w.order;
+  half = w.half;
   for (k = 0; k < N; k++) order[k] = k;
   memset(state, 0, sizeof(double) * 2 * P);
   memset(res, 0, sizeof *res);
