@@ -37,6 +37,17 @@ void rnn_gather_batch(const rnn_config *cfg, int loss, size_t N, size_t T,
             cfg->seq_out ? y[idx[b] + N * (t + T * i)] : y[idx[b] + N * i];
 }
 
+void rnn_scatter_batch(const rnn_config *cfg, size_t N, size_t T,
+                       const double *xb, const size_t *idx, size_t B,
+                       double *x) {
+  const size_t I = (size_t)cfg->n_in;
+  size_t b, t, i;
+  for (t = 0; t < T; t++)
+    for (b = 0; b < B; b++)
+      for (i = 0; i < I; i++)
+        x[idx[b] + N * (t + T * i)] = xb[i + I * (b + B * t)];
+}
+
 /* Carves the workspace at base for chunks of C samples (see the top):
  * xb and idx, after the network's part; with base == NULL it only
  * measures.  Returns the doubles needed, 0 for an invalid config. */

@@ -235,6 +235,13 @@ void rnn_gather_batch(const rnn_config *cfg, int loss, size_t n_samples,
                       const size_t *idx, size_t n_batch, double *xb,
                       double *yb);
 
+/* The inverse of rnn_gather_batch() for inputs (e.g. rnn_loss_grad()'s
+ * dx): batch xb (n_in x n_batch x n_time) into samples idx[0..n_batch-1]
+ * of x (dataset layout, n_samples x n_time x n_in). */
+void rnn_scatter_batch(const rnn_config *cfg, size_t n_samples,
+                       size_t n_time, const double *xb, const size_t *idx,
+                       size_t n_batch, double *x);
+
 /* Doubles of workspace rnn_predict() needs when it works in chunks of
  * at most `chunk` samples. */
 size_t rnn_predict_workspace(const rnn_config *cfg, size_t chunk,

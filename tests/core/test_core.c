@@ -309,6 +309,37 @@ static void test_step(void) {
           }
       }
       check(ok && worst == 0.0, "stepping equals the full forward pass");
+      { /* dataset layouts: the whole sequence in one step from zeros is
+           rnn_predict()'s output, and scattering the gathered batch back
+           gives x again */
+        size_t *idx = malloc(B * sizeof(size_t)), b;
+        double *xd = malloc(I * B * T * sizeof(double));
+        double *xr = malloc(I * B * T * sizeof(double));
+        double *o1 = malloc(K * B * T * sizeof(double));
+        double *o2 = malloc(K * B * T * sizeof(double));
+        double *s0 = calloc(S, sizeof(double));
+        double *sw = malloc(rnn_step_workspace(&c, B, T) * sizeof(double));
+        double *pw = malloc(rnn_predict_workspace(&c, 2, T) * sizeof(double));
+        for (b = 0; b < B; b++) idx[b] = b;
+        rnn_scatter_batch(&c, B, T, x, idx, B, xd);
+        rnn_gather_batch(&c, RNN_LOSS_MSE, B, T, xd, NULL, idx, B, xr, NULL);
+        check(memcmp(xr, x, I * B * T * sizeof(double)) == 0,
+              "rnn_scatter_batch inverts rnn_gather_batch");
+        check(rnn_step(&c, p, B, T, xd, s0, o1, sw, &err) == RNN_OK &&
+                  rnn_predict(&c, p, B, T, xd, 2, o2, pw, &err) == RNN_OK &&
+                  memcmp(o1, o2, K * B * (seq ? T : 1) * sizeof(double)) == 0,
+              "rnn_step from zeros equals rnn_predict, dataset layouts");
+        check(memcmp(s0, state, S * sizeof(double)) == 0,
+              "rnn_step leaves the state of stepping one step at a time");
+        free(idx);
+        free(xd);
+        free(xr);
+        free(o1);
+        free(o2);
+        free(s0);
+        free(sw);
+        free(pw);
+      }
       check(rnn_step(&c, p, 0, 1, xt, state, part, w, &err) == RNN_ERR_DIM,
             "rnn_step with an empty batch");
       check(rnn_step(&c, p, B, 1, xt, NULL, part, w, &err) == RNN_ERR_INPUT,
