@@ -21,5 +21,6 @@ void rnn_dropout_forward(double *out, double *m, const double *h, size_t n,
  * d and m n each. */
 void rnn_dropout_backward(double *d, const double *m, size_t n) {
   size_t k;
-  for (k = 0; k < n; k++) d[k] *= m[k];
+  for (k = 0; k < n; k++)
+    d[k] *= m[k];
 }

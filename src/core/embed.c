@@ -43,6 +43,7 @@ void rnn_embed_backward(double *dE, const double *dxe, const double *x,
   for (k = 0; k < n; k++) {
     size_t tok = (size_t)x[k];
     if (tok == 0) continue;
-    for (i = 0; i < D; i++) dE[i + D * tok] += dxe[i + D * k];
+    for (i = 0; i < D; i++)
+      dE[i + D * tok] += dxe[i + D * k];
   }
 }

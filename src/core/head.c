@@ -10,12 +10,12 @@
 
 /* Forward: z = W_y h + b_y 1^T,  y = act(z)  (column-wise softmax)
  * h HL x n, W_y K x HL, b_y K, z and y K x n. */
-void rnn_head_forward(double *z, double *y, const double *Wy,
-                      const double *by, const double *h, int act, size_t K,
-                      size_t HL, size_t n) {
+void rnn_head_forward(double *z, double *y, const double *Wy, const double *by,
+                      const double *h, int act, size_t K, size_t HL, size_t n) {
   size_t j, c;
   for (c = 0; c < n; c++)
-    for (j = 0; j < K; j++) z[j + K * c] = by[j];
+    for (j = 0; j < K; j++)
+      z[j + K * c] = by[j];
   rnn_dgemm('N', 'N', K, n, HL, 1.0, Wy, K, h, HL, 1.0, z, K);
   memcpy(y, z, sizeof(double) * K * n);
   rnn_activate(act, y, K, n);
@@ -24,13 +24,14 @@ void rnn_head_forward(double *z, double *y, const double *Wy,
 /* Backward from dz = dL/dz (K x n, from rnn_head_loss()):
  *   dW_y = dz h^T (overwritten),  db_y += dz 1,  dh = W_y^T dz (overwritten)
  * h HL x n, W_y and dW_y K x HL, db_y K, dh HL x n. */
-void rnn_head_backward(double *dWy, double *dby, double *dh,
-                       const double *dz, const double *Wy, const double *h,
-                       size_t K, size_t HL, size_t n) {
+void rnn_head_backward(double *dWy, double *dby, double *dh, const double *dz,
+                       const double *Wy, const double *h, size_t K, size_t HL,
+                       size_t n) {
   size_t j, c;
   rnn_dgemm('N', 'T', K, HL, n, 1.0, dz, K, h, HL, 0.0, dWy, K);
   for (c = 0; c < n; c++)
-    for (j = 0; j < K; j++) dby[j] += dz[j + K * c];
+    for (j = 0; j < K; j++)
+      dby[j] += dz[j + K * c];
   rnn_dgemm('T', 'N', HL, n, K, 1.0, Wy, K, dz, K, 0.0, dh, HL);
 }
 
@@ -45,8 +46,9 @@ int rnn_loss_check(const rnn_config *cfg, int loss, rnn_error *err) {
                     "sparse categorical cross-entropy needs a softmax output "
                     "activation");
   if (loss == RNN_LOSS_SPARSE_CE && cfg->n_out < 2)
-    return rnn_fail(err, RNN_ERR_DIM,
-                    "sparse categorical cross-entropy needs at least 2 classes");
+    return rnn_fail(
+        err, RNN_ERR_DIM,
+        "sparse categorical cross-entropy needs at least 2 classes");
   return RNN_OK;
 }
 
@@ -87,7 +89,8 @@ double rnn_head_loss(const rnn_config *cfg, int loss, size_t n_cols,
   size_t i, j;
   if (w) {
     cols = 0.0;
-    for (j = 0; j < n_cols; j++) cols += w[j];
+    for (j = 0; j < n_cols; j++)
+      cols += w[j];
   }
   n = loss == RNN_LOSS_SPARSE_CE ? cols : (double)K * cols;
   if (stats) stats[0] = n;
@@ -111,12 +114,14 @@ double rnn_head_loss(const rnn_config *cfg, int loss, size_t n_cols,
           mx = zc[i];
           am = i;
         }
-      for (i = 0; i < K; i++) s += exp(zc[i] - mx);
+      for (i = 0; i < K; i++)
+        s += exp(zc[i] - mx);
       sum += mx + log(s) - zc[lab];
       judged += 1.0;
       right += am == lab;
       if (dz) {
-        for (i = 0; i < K; i++) dz[i + K * j] = yh[i + K * j] / n;
+        for (i = 0; i < K; i++)
+          dz[i + K * j] = yh[i + K * j] / n;
         dz[lab + K * j] -= 1.0 / n;
       }
     }

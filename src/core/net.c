@@ -66,8 +66,7 @@ size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
   return off;
 }
 
-size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T,
-                         int train) {
+size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T, int train) {
   rnn_net_ws ws;
   if (rnn_config_check(cfg, NULL) != RNN_OK || B == 0 || T == 0) return 0;
   return rnn_net_carve(cfg, B, T, train, NULL, &ws);
@@ -98,7 +97,8 @@ static const double *layer_output(const rnn_config *cfg, const rnn_net_ws *ws,
 static size_t state_h(const rnn_config *cfg, size_t B, int l) {
   size_t off = 0;
   int k;
-  for (k = 0; k < l; k++) off += (size_t)cfg->n_hidden[k] * B;
+  for (k = 0; k < l; k++)
+    off += (size_t)cfg->n_hidden[k] * B;
   return off;
 }
 
@@ -140,8 +140,8 @@ void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
                    (size_t)cfg->n_out, HL, B * out_steps(cfg, T));
 }
 
-void rnn_net_state_save(const rnn_config *cfg, const rnn_net_ws *ws,
-                        size_t B, size_t T, double *state) {
+void rnn_net_state_save(const rnn_config *cfg, const rnn_net_ws *ws, size_t B,
+                        size_t T, double *state) {
   size_t coff = rnn_state_size(cfg, B) / 2;
   int l;
   for (l = 0; l < cfg->n_layers; l++) {
@@ -166,9 +166,9 @@ int rnn_net_check(const rnn_config *cfg, size_t B, size_t T, const double *x,
   return RNN_OK;
 }
 
-int rnn_net_run(const rnn_config *cfg, const double *params, size_t B,
-                size_t T, const double *x, double *state, double *out,
-                double *work, rnn_error *err) {
+int rnn_net_run(const rnn_config *cfg, const double *params, size_t B, size_t T,
+                const double *x, double *state, double *out, double *work,
+                rnn_error *err) {
   rnn_view v;
   rnn_net_ws ws;
   int st = rnn_net_check(cfg, B, T, x, err);
@@ -206,9 +206,9 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   rnn_net_carve(cfg, B, T, 1, work, &ws);
   rnn_net_forward(cfg, &v, B, T, x, &ws, rng, state);
   if (state) rnn_net_state_save(cfg, &ws, B, T, state);
-  *loss_value = rnn_head_loss(cfg, loss, B * To, ws.z, ws.y, y,
-                              cfg->seq_out ? ws.mask : NULL,
-                              grad ? ws.z : NULL, stats);
+  *loss_value =
+      rnn_head_loss(cfg, loss, B * To, ws.z, ws.y, y,
+                    cfg->seq_out ? ws.mask : NULL, grad ? ws.z : NULL, stats);
   if (dx && v.E) memset(dx, 0, sizeof(double) * B * T);
   if (!grad) return RNN_OK;
   /* ws.z now holds dL/dz of the head */
@@ -216,8 +216,8 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   rnn_view_bind(cfg, grad, &g);
   hin = layer_output(cfg, &ws, cfg->n_layers - 1, B);
   if (!cfg->seq_out) hin += HL * B * (T - 1);
-  rnn_head_backward(g.Wy, g.by, ws.dlast, ws.z, v.Wy, hin,
-                    (size_t)cfg->n_out, HL, B * To);
+  rnn_head_backward(g.Wy, g.by, ws.dlast, ws.z, v.Wy, hin, (size_t)cfg->n_out,
+                    HL, B * To);
   /* sequence gradient of the last layer's output */
   dcur = ws.dA;
   if (cfg->seq_out) {
@@ -229,7 +229,8 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   for (l = cfg->n_layers - 1; l >= 0; l--) {
     size_t H = (size_t)cfg->n_hidden[l];
     const double *in = l > 0 ? layer_output(cfg, &ws, l - 1, B)
-                             : v.E ? ws.xe : x;
+                       : v.E ? ws.xe
+                             : x;
     double *dnext = l > 0 || v.E ? (dcur == ws.dA ? ws.dB : ws.dA) : dx;
     if (cfg->dropout > 0 && rng)
       rnn_dropout_backward(dcur, ws.dmask[l], H * B * T);
@@ -243,8 +244,8 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
 
 int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
                   size_t n_batch, size_t n_time, const double *x,
-                  const double *y, double *loss_value, double *grad,
-                  double *dx, rnn_rng *rng, double *work, rnn_error *err) {
+                  const double *y, double *loss_value, double *grad, double *dx,
+                  rnn_rng *rng, double *work, rnn_error *err) {
   int st = rnn_net_check(cfg, n_batch, n_time, x, err);
   if (st != RNN_OK) return st;
   if ((st = rnn_loss_check(cfg, loss, err)) != RNN_OK) return st;
@@ -256,6 +257,6 @@ int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
     return st;
   if ((st = rnn_check_tokens(cfg, x, n_batch * n_time, err)) != RNN_OK)
     return st;
-  return rnn_net_loss_grad(cfg, loss, params, n_batch, n_time, x, y,
-                           loss_value, grad, dx, rng, NULL, NULL, work);
+  return rnn_net_loss_grad(cfg, loss, params, n_batch, n_time, x, y, loss_value,
+                           grad, dx, rng, NULL, NULL, work);
 }

@@ -37,7 +37,8 @@ static void end_round(rnn_pacer *pc) {
       pc->strikes = pc->fails = 0;
     } else if (pc->wall > pc->work || ++pc->strikes >= 2) {
       pc->strikes = 0;
-      if (pc->per_one == 0 || pc->round - pc->timed_one > 64 || s > pc->per_one) {
+      if (pc->per_one == 0 || pc->round - pc->timed_one > 64 ||
+          s > pc->per_one) {
         pc->two = 0;
         pc->wait = 16L << pc->fails;
         pc->since = 0.0;

@@ -66,15 +66,16 @@ static size_t chunk_carve(const rnn_config *cfg, size_t C, size_t T,
  * (NULL: zeros; else it receives the final state), their outputs into
  * out (dataset layout); work for chunks of C >= nb samples. */
 static void run_chunk(const rnn_config *cfg, const rnn_view *v, size_t N,
-                      size_t T, const double *x, size_t s0, size_t nb,
-                      size_t C, double *state, double *out, double *work) {
+                      size_t T, const double *x, size_t s0, size_t nb, size_t C,
+                      double *state, double *out, double *work) {
   const size_t K = (size_t)cfg->n_out;
   const size_t To = out_steps(cfg, T);
   double *xb = NULL;
   size_t *idx = NULL, b, t, k;
   rnn_net_ws ws;
   chunk_carve(cfg, C, T, work, &xb, &idx);
-  for (b = 0; b < nb; b++) idx[b] = s0 + b;
+  for (b = 0; b < nb; b++)
+    idx[b] = s0 + b;
   rnn_gather_batch(cfg, RNN_LOSS_MSE, N, T, x, NULL, idx, nb, xb, NULL);
   rnn_net_carve(cfg, nb, T, 0, work, &ws);
   rnn_net_forward(cfg, v, nb, T, xb, &ws, NULL, state);
@@ -91,15 +92,16 @@ size_t rnn_predict_workspace(const rnn_config *cfg, size_t chunk,
   return chunk_carve(cfg, chunk, n_time, NULL, NULL, NULL);
 }
 
-int rnn_predict(const rnn_config *cfg, const double *params, size_t N,
-                size_t T, const double *x, size_t chunk, double *out,
-                double *work, rnn_error *err) {
+int rnn_predict(const rnn_config *cfg, const double *params, size_t N, size_t T,
+                const double *x, size_t chunk, double *out, double *work,
+                rnn_error *err) {
   rnn_view v;
   size_t s0;
   int st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
   if (N == 0 || T == 0 || chunk == 0)
-    return rnn_fail(err, RNN_ERR_DIM, "nothing to predict: %lu samples of %lu steps",
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "nothing to predict: %lu samples of %lu steps",
                     (unsigned long)N, (unsigned long)T);
   if (!params || !x || !out || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_predict: NULL argument");
