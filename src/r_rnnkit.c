@@ -147,13 +147,7 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
                     isNull(seed) ? NULL : &rng, work, &err) != RNN_OK)
     raise_core(&err);
   dx = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, (int)I));
-  { /* batch layout back to dataset layout */
-    size_t b, t, i;
-    for (t = 0; t < T; t++)
-      for (b = 0; b < N; b++)
-        for (i = 0; i < I; i++)
-          REAL(dx)[b + N * (t + T * i)] = dxb[i + I * (b + N * t)];
-  }
+  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, REAL(dx));
   res = PROTECT(allocVector(VECSXP, 3));
   names = PROTECT(allocVector(STRSXP, 3));
   SET_VECTOR_ELT(res, 0, ScalarReal(lv));

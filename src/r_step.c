@@ -20,7 +20,7 @@ SEXP rnnkit_state_size(SEXP config, SEXP n_batch) {
   return ScalarReal((double)rnn_state_size(&cfg, (size_t)n));
 }
 
-/* x is N x T x n_in (dataset layout); state NULL (all zeros, a fresh
+/* x is N x T x n_in (dataset layout, as rnn_step() takes it); state NULL (all zeros, a fresh
  * start) or the rnn_state_size(cfg, N) doubles a previous call returned,
  * in the core's layout [h_1 | ... | h_L | c_1 | ... | c_L], each H x N.
  * Returns list(output, state): output N x n_out, or N x T x n_out when
@@ -29,17 +29,14 @@ SEXP rnnkit_state_size(SEXP config, SEXP n_batch) {
 SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state) {
   rnn_config cfg = config_from(config);
   rnn_error err;
-  size_t N, T, I, K, To, S, b, t, i;
-  const double *xd;
-  double *xb, *ob, *work, *od;
+  size_t N, T, K, S;
+  double *work;
   SEXP out, st;
   check_params(&cfg, params);
   dims3(x, cfg.n_in, &N, &T);
   if (N == 0 || T == 0)
     raise_status(RNN_ERR_DIM, "rnn_step: x has no samples or no timesteps");
-  I = (size_t)cfg.n_in;
   K = (size_t)cfg.n_out;
-  To = cfg.seq_out ? T : 1;
   S = rnn_state_size(&cfg, N);
   st = PROTECT(new_doubles(S, "the recurrent state"));
   if (isNull(state)) {
@@ -54,27 +51,13 @@ SEXP rnnkit_step(SEXP config, SEXP params, SEXP x, SEXP state) {
                    (long)XLENGTH(state), (unsigned long)N, (unsigned long)S);
     memcpy(REAL(st), REAL(state), S * sizeof(double));
   }
-  /* dataset layout x[b + N*(t + T*i)] -> batch layout xb[i + I*(b + N*t)] */
-  xd = REAL(x);
-  xb = alloc_work(I * N * T, "the input in batch layout");
-  for (t = 0; t < T; t++)
-    for (b = 0; b < N; b++)
-      for (i = 0; i < I; i++)
-        xb[i + I * (b + N * t)] = xd[b + N * (t + T * i)];
-  ob = alloc_work(rnn_size_mul(K * N, To), "the outputs");
-  work = alloc_work(rnn_step_workspace(&cfg, N, T),
-                    "the workspace for stepping");
-  if (rnn_step(&cfg, REAL(params), N, T, xb, REAL(st), ob, work, &err) !=
-      RNN_OK)
-    raise_core(&err);
   out = PROTECT(cfg.seq_out ? new_array3(N, T, K, "the outputs")
                             : new_matrix(N, K, "the outputs"));
-  /* batch-target layout ob[k + K*(b + N*t)] -> dataset layout */
-  od = REAL(out);
-  for (t = 0; t < To; t++)
-    for (b = 0; b < N; b++)
-      for (i = 0; i < K; i++)
-        od[b + N * (cfg.seq_out ? t + T * i : i)] = ob[i + K * (b + N * t)];
+  work = alloc_work(rnn_step_workspace(&cfg, N, T),
+                    "the workspace for stepping");
+  if (rnn_step(&cfg, REAL(params), N, T, REAL(x), REAL(st), REAL(out), work,
+               &err) != RNN_OK)
+    raise_core(&err);
   {
     const char *nm[] = {"output", "state"};
     SEXP v[2];

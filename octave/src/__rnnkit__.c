@@ -539,48 +539,31 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
   plhs[0] = out;
 }
 
-/* x is N x T x I (dataset layout); state a column of rnn_state_size()
- * doubles or empty for a fresh start. */
+/* x is N x T x I (dataset layout, as rnn_step() takes it); state a
+ * column of rnn_state_size() doubles or empty for a fresh start. */
 static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
                      const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
-  size_t N, T, I, S, K, To, b, t, i;
-  const double *x;
-  double *xb, *ob, *work, *state, *out;
+  size_t N, T, S, K;
+  double *work;
   (void)nlhs;
   (void)nrhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
-  I = (size_t)cfg.n_in;
   K = (size_t)cfg.n_out;
-  To = cfg.seq_out ? T : 1;
   S = rnn_state_size(&cfg, N);
   plhs[1] = new_matrix(S, 1, "the recurrent state");
-  state = mxGetPr(plhs[1]);
   if (!mxIsEmpty(prhs[3])) {
     if (mxGetNumberOfElements(prhs[3]) != S) internal("state size");
-    memcpy(state, real_array(prhs[3], "state"), S * sizeof(double));
+    memcpy(mxGetPr(plhs[1]), real_array(prhs[3], "state"), S * sizeof(double));
   }
-  x = mxGetPr(prhs[2]);
-  xb = alloc_work(mul3(I, N, T));
-  ob = alloc_work(mul3(K, N, To));
-  for (t = 0; t < T; t++)
-    for (b = 0; b < N; b++)
-      for (i = 0; i < I; i++) xb[i + I * (b + N * t)] = x[b + N * (t + T * i)];
-  work = alloc_work(rnn_step_workspace(&cfg, N, T));
-  if (rnn_step(&cfg, mxGetPr(prhs[1]), N, T, xb, state, ob, work,
-               &err) != RNN_OK)
-    raise_core(&err);
   plhs[0] = cfg.seq_out ? array3(N, T, K) : new_matrix(N, K, "the predictions");
-  out = mxGetPr(plhs[0]);
-  for (t = 0; t < To; t++)
-    for (b = 0; b < N; b++)
-      for (i = 0; i < K; i++)
-        out[b + N * (cfg.seq_out ? t + T * i : i)] = ob[i + K * (b + N * t)];
-  mxFree(xb);
-  mxFree(ob);
+  work = alloc_work(rnn_step_workspace(&cfg, N, T));
+  if (rnn_step(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), mxGetPr(plhs[1]),
+               mxGetPr(plhs[0]), work, &err) != RNN_OK)
+    raise_core(&err);
   mxFree(work);
 }
 

@@ -1,9 +1,9 @@
 /* Sampling sequences from a softmax model whose classes are its own
  * input tokens (character and word language models): feed a prime, then
  * repeatedly draw the next token from softmax(z / temperature) and feed
- * it back, one rnn_step() per token.
+ * it back, one rnn_net_run() per token (batch layout, one sequence).
  *
- * Workspace (K = n_out, n = max(n_prime, 1)): the step workspace for one
+ * Workspace (K = n_out, n = max(n_prime, 1)): the inference workspace for one
  * sequence of n steps | the input, n_in x n | the logits, K x n. */
 #include "internal.h"
 
@@ -16,7 +16,7 @@ size_t rnn_generate_workspace(const rnn_config *cfg, size_t n_prime) {
   if (rnn_config_check(cfg, NULL) != RNN_OK) return 0;
   lin = *cfg;
   lin.seq_out = 1;
-  ws = rnn_step_workspace(&lin, 1, n);
+  ws = rnn_net_workspace(&lin, 1, n, 0);
   if (ws == 0) return 0;
   return ws + (size_t)cfg->n_in * n + (size_t)cfg->n_out * n;
 }
@@ -94,11 +94,11 @@ int rnn_generate(const rnn_config *cfg, const double *params,
   lin = *cfg;
   lin.head_act = RNN_ACT_LINEAR;
   lin.seq_out = 1;
-  ws = rnn_step_workspace(&lin, 1, n_prime);
+  ws = rnn_net_workspace(&lin, 1, n_prime, 0);
   x = work + ws;
   z = x + I * n_prime;
   for (t = 0; t < n_prime; t++) encode(cfg, prime[t], x + I * t);
-  if ((st = rnn_step(&lin, params, 1, n_prime, x, state, z, work, err)) !=
+  if ((st = rnn_net_run(&lin, params, 1, n_prime, x, state, z, work, err)) !=
       RNN_OK)
     return st;
   z += K * (n_prime - 1); /* the last step's logits */
@@ -107,7 +107,7 @@ int rnn_generate(const rnn_config *cfg, const double *params,
     out[k] = (double)tok;
     if (k + 1 == n_gen) break;
     encode(cfg, (double)tok, x);
-    if ((st = rnn_step(&lin, params, 1, 1, x, state, z, work, err)) != RNN_OK)
+    if ((st = rnn_net_run(&lin, params, 1, 1, x, state, z, work, err)) != RNN_OK)
       return st;
   }
   return RNN_OK;

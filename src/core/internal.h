@@ -38,19 +38,44 @@ int rnn_fail(rnn_error *err, int code, const char *fmt, ...)
 #endif
     ;
 
-/* blas.c */
+/* blas.c: every Fortran BLAS/LAPACK call of the core */
 int rnn_fits_int(size_t n);
+/* C = alpha op(A) op(B) + beta C; small products go to rnn_gemm_small() */
 void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
                const double *A, size_t lda, const double *B, size_t ldb,
                double beta, double *C, size_t ldc);
-/* C (m x n) = A B + beta C (beta 0 or 1) without BLAS, for small sizes:
- * A m x k column-major, element (p, j) of B at B[p * sbk + j * sbj]. */
-void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A, size_t lda,
-                    const double *B, size_t sbk, size_t sbj, double beta,
-                    double *C, size_t ldc);
 size_t rnn_orthogonal_workspace(size_t m, size_t n);
 int rnn_orthogonalize(size_t m, size_t n, double *A, double *work,
                       rnn_error *err);
+
+/* gemm_small.c: C (m x n) = A B + beta C (beta 0 or 1) without BLAS, for
+ * small sizes: A m x k column-major, element (p, j) of B at
+ * B[p * sbk + j * sbj]. */
+void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A, size_t lda,
+                    const double *B, size_t sbk, size_t sbj, double beta,
+                    double *C, size_t ldc);
+
+/* pacer.c: whether rnn_train() runs a batch's two halves on two threads
+ * (two != 0) or one after the other, from measured times. */
+typedef struct {
+  int two;                    /* this round: halves on two threads */
+  int started;                /* the second thread has run a batch */
+  int batches;                /* batches timed in this round */
+  int strikes, fails;         /* middling rounds on two threads in a row;
+                                 failed tries */
+  long wait;                  /* rounds in turn left before trying two */
+  double wall, work, samples; /* this round: wall time, halves' times,
+                                 samples */
+  double per_one, per_two;    /* s/sample in turn (moving average), of the
+                                 last round on two threads; 0: unknown */
+  double tried, since;        /* wall of the last round on two threads;
+                                 time in turn since */
+  long round, timed_one;      /* rounds done; the last round in turn */
+} rnn_pacer;
+void rnn_pacer_init(rnn_pacer *pc);
+/* A batch of nb samples took wall seconds; work: its halves' summed
+ * seconds (on two threads). */
+void rnn_pacer_add(rnn_pacer *pc, double wall, double work, size_t nb);
 
 /* activations.c: element-wise maps used by the cells and the head. */
 double rnn_sigmoid(double x);
@@ -90,7 +115,76 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
                         const double *x, const rnn_layer_cache *c, double *dH,
                         double *dx, double *tmp);
 
-/* model.c: the network's loss and gradient without argument checks.
+/* embed.c: token input.  Tokens of a token-input model must be whole
+ * numbers 0..n_vocab-1. */
+int rnn_check_tokens(const rnn_config *cfg, const double *x, size_t n,
+                     rnn_error *err);
+/* xe (D x n) = E[:, x], mask (n) = (x != 0); E D x n_vocab. */
+void rnn_embed_forward(double *xe, double *mask, const double *E,
+                       const double *x, size_t n, size_t D);
+/* dE[:, x_k] += dxe[:, k] for x_k != 0. */
+void rnn_embed_backward(double *dE, const double *dxe, const double *x,
+                        size_t n, size_t D);
+
+/* dropout.c: out = h * m with m_k = 1/(1-rate) or 0 drawn from rng;
+ * backward d *= m.  All n long. */
+void rnn_dropout_forward(double *out, double *m, const double *h, size_t n,
+                         double rate, rnn_rng *rng);
+void rnn_dropout_backward(double *d, const double *m, size_t n);
+
+/* head.c: the dense head over n columns (K = n_out, HL = last layer's
+ * units) and the losses; equations in head.c. */
+void rnn_head_forward(double *z, double *y, const double *Wy,
+                      const double *by, const double *h, int act, size_t K,
+                      size_t HL, size_t n);
+void rnn_head_backward(double *dWy, double *dby, double *dh,
+                       const double *dz, const double *Wy, const double *h,
+                       size_t K, size_t HL, size_t n);
+/* Sparse labels (n of them) must be integers 0..n_out-1. */
+int rnn_check_labels(const rnn_config *cfg, const double *y, size_t n,
+                     rnn_error *err);
+/* Mean loss of n columns, and dL/dz into dz (may be z; NULL: none). */
+double rnn_head_loss(const rnn_config *cfg, int loss, size_t n_cols,
+                     const double *z, const double *yh, const double *y,
+                     const double *w, double *dz, double *stats);
+
+/* net.c: the network's forward and backward pass on a batch (batch
+ * layout), without argument checks unless named so. */
+typedef struct {
+  rnn_layer_cache cache[RNN_MAX_LAYERS];
+  double *dmask[RNN_MAX_LAYERS], *drop[RNN_MAX_LAYERS]; /* dropout */
+  double *xe, *mask; /* token input only */
+  double *z, *y;     /* the head's output, pre- and post-activation */
+  double *dA, *dB, *dlast, *tmp;
+} rnn_net_ws;
+/* Carves the workspace at base into ws for a batch of B sequences of T
+ * steps, for training (train != 0: what BPTT and dropout need) or
+ * inference; with base == NULL it only measures (all pointers NULL).
+ * Returns the doubles needed.  The one table of the batch workspace. */
+size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
+                     double *base, rnn_net_ws *ws);
+/* The same size, 0 for an invalid config or an empty batch. */
+size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T,
+                         int train);
+/* Forward through embedding, layers (dropout iff rng and cfg->dropout)
+ * and head into ws (ws->y the output, ws->z before the activation), the
+ * recurrence starting from state (NULL: zeros; rnn_step()'s layout). */
+void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
+                     size_t T, const double *x, rnn_net_ws *ws, rnn_rng *rng,
+                     const double *state);
+/* The state after the last step of a forward pass into state. */
+void rnn_net_state_save(const rnn_config *cfg, const rnn_net_ws *ws,
+                        size_t B, size_t T, double *state);
+/* Config, sizes and x of a batch (not its tokens). */
+int rnn_net_check(const rnn_config *cfg, size_t B, size_t T, const double *x,
+                  rnn_error *err);
+/* Checked inference on a batch: out (batch-target layout) as
+ * rnn_forward() gives it, from state (NULL: zeros; else it receives the
+ * final state); work rnn_net_workspace(cfg, B, T, 0) doubles. */
+int rnn_net_run(const rnn_config *cfg, const double *params, size_t B,
+                size_t T, const double *x, double *state, double *out,
+                double *work, rnn_error *err);
+/* The network's loss and gradient without argument checks.
  *
  * state (may be NULL: zeros) is the recurrent state the batch starts
  * from, in rnn_step()'s layout; it is overwritten with the state after
@@ -99,17 +193,11 @@ void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
  * the number of (unmasked) columns the mean loss is over (samples, or
  * samples x unmasked steps, times outputs for MSE/MAE/BCE), and the
  * number of predictions judged for accuracy and how many were right
- * (BCE and sparse CE; 0 and 0 otherwise). */
+ * (BCE and sparse CE; 0 and 0 otherwise).  work: rnn_batch_workspace(). */
 int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
                       size_t B, size_t T, const double *x, const double *y,
                       double *loss_value, double *grad, double *dx,
                       rnn_rng *rng, double *state, double *stats,
                       double *work);
-/* Tokens of a token-input model must be whole numbers 0..n_vocab-1. */
-int rnn_check_tokens(const rnn_config *cfg, const double *x, size_t n,
-                     rnn_error *err);
-/* Embedding lookup into xe (n_embed x n) and the mask (n) of tokens x. */
-void rnn_embed(const rnn_config *cfg, const double *E, const double *x,
-               size_t n, double *xe, double *mask);
 
 #endif

@@ -212,7 +212,8 @@ size_t rnn_batch_workspace(const rnn_config *cfg, size_t n_batch,
                            size_t n_time);
 
 /* Forward in inference mode (no dropout): out is the head's output in
- * batch-target layout, n_out x n_batch (x n_time when seq_out). */
+ * batch-target layout, n_out x n_batch (x n_time when seq_out).  work:
+ * rnn_batch_workspace() doubles (more than inference needs). */
 int rnn_forward(const rnn_config *cfg, const double *params, size_t n_batch,
                 size_t n_time, const double *x, double *out, double *work,
                 rnn_error *err);
@@ -233,6 +234,13 @@ void rnn_gather_batch(const rnn_config *cfg, int loss, size_t n_samples,
                       size_t n_time, const double *x, const double *y,
                       const size_t *idx, size_t n_batch, double *xb,
                       double *yb);
+
+/* The inverse of rnn_gather_batch() for inputs (e.g. rnn_loss_grad()'s
+ * dx): batch xb (n_in x n_batch x n_time) into samples idx[0..n_batch-1]
+ * of x (dataset layout, n_samples x n_time x n_in). */
+void rnn_scatter_batch(const rnn_config *cfg, size_t n_samples,
+                       size_t n_time, const double *xb, const size_t *idx,
+                       size_t n_batch, double *x);
 
 /* Doubles of workspace rnn_predict() needs when it works in chunks of
  * at most `chunk` samples. */
@@ -365,12 +373,14 @@ size_t rnn_state_size(const rnn_config *cfg, size_t n_batch);
 size_t rnn_step_workspace(const rnn_config *cfg, size_t n_batch,
                           size_t n_time);
 
-/* Runs n_time steps of n_batch sequences (batch input layout) starting
- * from `state` (all zeros is a fresh start) and leaves the state after
- * the last step in `state`.  out is the head's output as rnn_forward()
- * gives it (last step, or every step when seq_out).  Stepping a
- * sequence in pieces from a zero state gives the outputs of one
- * rnn_forward() over the whole sequence. */
+/* Runs n_time steps of n_batch sequences starting from `state` (all
+ * zeros is a fresh start) and leaves the state after the last step in
+ * `state`.  x and out are in rnn_predict()'s dataset layouts: x is
+ * n_batch x n_time x n_in, out n_batch x n_out (the last step), or
+ * n_batch x n_time x n_out when seq_out.  The forward pass is the one of
+ * rnn_forward() and rnn_predict(), so stepping a sequence in pieces from
+ * a zero state gives the outputs of one prediction over the whole
+ * sequence, bit for bit. */
 int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
              size_t n_time, const double *x, double *state, double *out,
              double *work, rnn_error *err);

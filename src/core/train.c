@@ -9,9 +9,7 @@
  * halves' gradients are then combined in a fixed order.  The split is
  * made whatever the number of threads, so results never depend on it.
  * Whether the halves run on two threads or one after the other is
- * decided from measured throughput (see pacer below): on a 2-core machine
- * whose other core ran valgrind, waiting for a descheduled thread at every
- * batch was 60x slower than one thread.
+ * decided from measured throughput (pacer.c).
  *
  * Stateful training (truncated BPTT) keeps the halves' recurrent states
  * apart: half p always holds the same streams (columns) of the batch.
@@ -36,106 +34,60 @@ static size_t targets_per_sample(const rnn_config *cfg, int loss,
   return ny * (cfg->seq_out ? n_time : 1);
 }
 
-/* Doubles of one half's buffers for halves of at most Bh samples. */
-static size_t half_size(const rnn_config *cfg, int loss, size_t P, size_t Bh,
-                        size_t T) {
-  return P + (size_t)cfg->n_in * Bh * T + targets_per_sample(cfg, loss, T) * Bh +
-         rnn_batch_workspace(cfg, Bh, T) + rnn_state_size(cfg, Bh);
-}
-
-size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
-                           size_t n_samples, size_t n_time) {
-  size_t P = rnn_n_params(cfg), B, Bh;
-  if (P == 0 || !tc || tc->batch_size < 1 || n_time == 0 || n_samples == 0)
-    return 0;
-  B = (size_t)tc->batch_size;
-  if (B > n_samples) B = n_samples;
-  Bh = (B + 1) / 2;
-  return 5 * P + B + 2 * half_size(cfg, tc->loss, P, Bh, n_time) + n_samples;
-}
-
 typedef struct {
   double *grad, *xb, *yb, *net, *state;
   double loss, stats[3];
 } half_ws;
 
-#ifdef _OPENMP
-/* Two threads or one for the halves of the next batches.  Batches are
- * timed in rounds (16 batches, or fewer when they take 20 ms).  A round
- * on two threads whose wall time is at most 3/4 of its halves' summed
- * times overlapped them well.  One whose wall time exceeded that sum (one
- * thread alone would have been faster: another process holds a core and
- * one thread waited for the other), or two middling ones in a row (a
- * single one can be a hiccup), make the halves run in turn, unless the
- * last rounds in turn, timed within 64 rounds, took longer per sample.
- * Rounds in turn go on while they are faster per sample than the last
- * round on two threads; two threads are tried again after 16 rounds in
- * turn, 32 after a failed try, then 64, ... 1024, and never before the
- * rounds in turn took 20 times the last failed try, so that a machine
- * that becomes quiet is noticed at a cost of a few percent.  Only the
- * time depends on this. */
 typedef struct {
-  int two;                      /* this round: halves on two threads */
-  int started;                  /* the second thread has run a batch */
-  int batches;                  /* batches timed in this round */
-  int strikes, fails;           /* middling rounds on two threads in a row; failed tries */
-  long wait;                    /* rounds in turn left before trying two threads */
-  double wall, work, samples;   /* this round: wall time, halves' times, samples */
-  double per_one, per_two;      /* s/sample in turn (moving average), of the last
-                                   round on two threads; 0: unknown */
-  double tried, since;          /* wall of the last round on two threads; time in turn since */
-  long round, timed_one;        /* rounds done; the last round in turn */
-} pacer;
+  double *grad, *moments, *best, *backup;
+  size_t *idx, *order;
+  half_ws half[2];
+} train_ws;
 
-static void pacer_end_round(pacer *pc) {
-  const double s = pc->wall / pc->samples;
-  pc->round++;
-  if (pc->two) {
-    pc->per_two = s;
-    pc->tried = pc->wall;
-    if (pc->wall <= 0.75 * pc->work) {
-      pc->strikes = pc->fails = 0;
-    } else if (pc->wall > pc->work || ++pc->strikes >= 2) {
-      pc->strikes = 0;
-      if (pc->per_one == 0 || pc->round - pc->timed_one > 64 || s > pc->per_one) {
-        pc->two = 0;
-        pc->wait = 16L << pc->fails;
-        pc->since = 0.0;
-        if (pc->fails < 6) pc->fails++;
-      }
-    }
-  } else {
-    pc->per_one = pc->per_one > 0 ? 0.5 * (pc->per_one + s) : s;
-    pc->timed_one = pc->round;
-    pc->since += pc->wall;
-    if (pc->per_two <= pc->per_one ||
-        (--pc->wait <= 0 && pc->since >= 20 * pc->tried))
-      pc->two = 1;
-  }
-  pc->batches = 0;
-  pc->wall = pc->work = pc->samples = 0.0;
+static double *take(double *base, size_t *off, size_t n) {
+  double *p = base ? base + *off : NULL;
+  *off += n;
+  return p;
 }
 
-/* Adds a batch of nb samples that took wall seconds (work: the halves'
- * summed seconds on two threads).  The first batch on two threads, which
- * starts the second thread, is not counted.  A round on two threads ends
- * early when its wall time exceeds its halves' summed times, which one
- * thread alone would have taken (after one batch, by 2 ms: waking a
- * thread whose core another process holds can take a scheduler slice). */
-static void pacer_add(pacer *pc, double wall, double work, size_t nb) {
-  if (!pc->started) {
-    pc->started = 1;
-    return;
+/* Carves the workspace at base into w for batches of B samples (halves
+ * of Bh = ceil(B/2)) of N samples of T steps; with base == NULL it only
+ * measures.  Returns the doubles needed.  The one table of the training
+ * workspace (see the top of the file). */
+static size_t train_carve(const rnn_config *cfg, int loss, size_t B,
+                          size_t N, size_t T, double *base, train_ws *w) {
+  size_t P = rnn_n_params(cfg), Bh = (B + 1) / 2, off = 0;
+  int p;
+  w->grad = take(base, &off, P);
+  w->moments = take(base, &off, 2 * P);
+  w->best = take(base, &off, P);
+  w->backup = take(base, &off, P);
+  w->idx = (size_t *)(void *)take(base, &off, B);
+  for (p = 0; p < 2; p++) {
+    half_ws *h = &w->half[p];
+    h->grad = take(base, &off, P);
+    h->xb = take(base, &off, (size_t)cfg->n_in * Bh * T);
+    h->yb = take(base, &off, targets_per_sample(cfg, loss, T) * Bh);
+    h->net = take(base, &off, rnn_batch_workspace(cfg, Bh, T));
+    h->state = take(base, &off, rnn_state_size(cfg, Bh));
   }
-  pc->batches++;
-  pc->wall += wall;
-  pc->work += work;
-  pc->samples += (double)nb;
-  if (pc->batches >= 16 || pc->wall >= 0.02 ||
-      (pc->two && pc->wall > pc->work + (pc->batches >= 2 ? 0.0 : 0.002)))
-    pacer_end_round(pc);
+  w->order = (size_t *)(void *)take(base, &off, N);
+  return off;
 }
-#endif
+
+size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
+                           size_t n_samples, size_t n_time) {
+  size_t B;
+  train_ws w;
+  if (rnn_n_params(cfg) == 0 || !tc || tc->batch_size < 1 || n_time == 0 ||
+      n_samples == 0)
+    return 0;
+  B = (size_t)tc->batch_size;
+  if (B > n_samples) B = n_samples;
+  return train_carve(cfg, tc->loss, B, n_samples, n_time, NULL, &w);
+}
+
 
 /* Forward and backward (grad != 0) pass of half p of a batch into its
  * own buffers; the state carries over only in stateful training. */
@@ -251,17 +203,21 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
               const rnn_history *hist, rnn_train_result *res, double *work,
               rnn_error *err) {
-  size_t P, N, T, B, Bh, I, hsz, k, S;
+  size_t P, N, T, B, k, S;
   double *grad, *state, *best, *backup, best_loss = INFINITY;
-  half_ws half[2];
+  train_ws w;
+  half_ws *half;
   size_t *order, *idx;
   long step = 0;
   int st, epoch, wait = 0, p;
 #ifdef _OPENMP
   const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
-  pacer pace = {1, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0};
+  rnn_pacer pace;
 #endif
 
+#ifdef _OPENMP
+  rnn_pacer_init(&pace);
+#endif
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
   if (!tc || !params || !rng || !res || !work || !hist || !hist->loss)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_train: NULL argument");
@@ -293,24 +249,15 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     return rnn_fail(err, RNN_ERR_SIZE,
                     "a batch of %lu windows of %lu steps is too large for BLAS",
                     (unsigned long)B, (unsigned long)T);
-  I = (size_t)cfg->n_in;
-  Bh = (B + 1) / 2;
-  S = rnn_state_size(cfg, Bh);
-  hsz = half_size(cfg, tc->loss, P, Bh, T);
-  grad = work;
-  state = grad + P;
-  best = state + 2 * P;
-  backup = best + P;
-  idx = (size_t *)(void *)(backup + P); /* B indices for validation */
-  for (p = 0; p < 2; p++) {
-    double *base = backup + P + B + (size_t)p * hsz;
-    half[p].grad = base;
-    half[p].xb = base + P;
-    half[p].yb = half[p].xb + I * Bh * T;
-    half[p].net = half[p].yb + targets_per_sample(cfg, tc->loss, T) * Bh;
-    half[p].state = half[p].net + rnn_batch_workspace(cfg, Bh, T);
-  }
-  order = (size_t *)(void *)(backup + P + B + 2 * hsz);
+  S = rnn_state_size(cfg, (B + 1) / 2);
+  train_carve(cfg, tc->loss, B, N, T, work, &w);
+  grad = w.grad;
+  state = w.moments;
+  best = w.best;
+  backup = w.backup;
+  idx = w.idx; /* B indices for validation */
+  order = w.order;
+  half = w.half;
   for (k = 0; k < N; k++) order[k] = k;
   memset(state, 0, sizeof(double) * 2 * P);
   memset(res, 0, sizeof *res);
@@ -370,7 +317,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
       }
 #ifdef _OPENMP
       if (paced)
-        pacer_add(&pace, omp_get_wtime() - t0,
+        rnn_pacer_add(&pace, omp_get_wtime() - t0,
                   (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
 #endif
       for (p = 0; p < parts; p++) {

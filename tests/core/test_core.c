@@ -293,16 +293,53 @@ static void test_step(void) {
       ok &= rnn_init_params(&c, 0, p, &rng, iw, &err) == RNN_OK;
       for (k = 0; k < I * B * T; k++) x[k] = rnn_rng_normal(&rng);
       ok &= rnn_forward(&c, p, B, T, x, full, fw, &err) == RNN_OK;
-      for (t = 0; t < T; t++) {
-        memcpy(xt, x + I * B * t, I * B * sizeof(double));
+      for (t = 0; t < T; t++) { /* step t of every sequence: B x 1 x I */
+        size_t b, i;
+        for (b = 0; b < B; b++)
+          for (i = 0; i < I; i++) xt[b + B * i] = x[i + I * (b + B * t)];
         ok &= rnn_step(&c, p, B, 1, xt, state, part + (seq ? K * B * t : 0), w,
                        &err) == RNN_OK;
       }
-      for (k = 0; k < K * B * (seq ? T : 1); k++) {
-        double d = fabs(full[k] - part[k]);
-        if (d > worst) worst = d;
+      for (t = 0; t < (seq ? T : 1); t++) { /* part: B x K per step */
+        size_t b;
+        for (b = 0; b < B; b++)
+          for (k = 0; k < K; k++) {
+            double d = fabs(full[k + K * (b + B * t)] - part[K * B * t + b + B * k]);
+            if (d > worst) worst = d;
+          }
       }
       check(ok && worst == 0.0, "stepping equals the full forward pass");
+      { /* dataset layouts: the whole sequence in one step from zeros is
+           rnn_predict()'s output, and scattering the gathered batch back
+           gives x again */
+        size_t *idx = malloc(B * sizeof(size_t)), b;
+        double *xd = malloc(I * B * T * sizeof(double));
+        double *xr = malloc(I * B * T * sizeof(double));
+        double *o1 = malloc(K * B * T * sizeof(double));
+        double *o2 = malloc(K * B * T * sizeof(double));
+        double *s0 = calloc(S, sizeof(double));
+        double *sw = malloc(rnn_step_workspace(&c, B, T) * sizeof(double));
+        double *pw = malloc(rnn_predict_workspace(&c, 2, T) * sizeof(double));
+        for (b = 0; b < B; b++) idx[b] = b;
+        rnn_scatter_batch(&c, B, T, x, idx, B, xd);
+        rnn_gather_batch(&c, RNN_LOSS_MSE, B, T, xd, NULL, idx, B, xr, NULL);
+        check(memcmp(xr, x, I * B * T * sizeof(double)) == 0,
+              "rnn_scatter_batch inverts rnn_gather_batch");
+        check(rnn_step(&c, p, B, T, xd, s0, o1, sw, &err) == RNN_OK &&
+                  rnn_predict(&c, p, B, T, xd, 2, o2, pw, &err) == RNN_OK &&
+                  memcmp(o1, o2, K * B * (seq ? T : 1) * sizeof(double)) == 0,
+              "rnn_step from zeros equals rnn_predict, dataset layouts");
+        check(memcmp(s0, state, S * sizeof(double)) == 0,
+              "rnn_step leaves the state of stepping one step at a time");
+        free(idx);
+        free(xd);
+        free(xr);
+        free(o1);
+        free(o2);
+        free(s0);
+        free(sw);
+        free(pw);
+      }
       check(rnn_step(&c, p, 0, 1, xt, state, part, w, &err) == RNN_ERR_DIM,
             "rnn_step with an empty batch");
       check(rnn_step(&c, p, B, 1, xt, NULL, part, w, &err) == RNN_ERR_INPUT,
@@ -1060,6 +1097,320 @@ static void test_schema(void) {
   }
 }
 
+/* ---- finite-difference gradient checks (issue 14) --------------------
+ * The gradient of rnn_loss_grad() against central differences of its
+ * loss, as tests/testthat/test-gradient.R and test-sequences.R check it
+ * through R: every cell x head activation x loss, stacked layers,
+ * many-to-one and many-to-many, wide inputs, dropout (masks fixed by
+ * reseeding), the input gradient, both sides of the BLAS switch, and
+ * token input with padding.  rel = |a - b| / |a + b| (2-norms) < 1e-6. */
+
+typedef struct {
+  rnn_config c;
+  int loss;
+  size_t N, T;
+  uint64_t seed;
+  int drop_seed;  /* > 0: a training pass, dropout masks from this seed */
+  size_t subset;  /* > 0: check this many random parameters only */
+  double sd;      /* perturbation of the initial weights */
+} grad_case;
+
+static double grad_loss(const grad_case *g, const double *p, const double *x,
+                        const double *y, double *grad, double *dx, double *w) {
+  rnn_rng r;
+  rnn_error err;
+  double lv = NAN;
+  rnn_rng_seed(&r, (uint64_t)g->drop_seed);
+  if (rnn_loss_grad(&g->c, g->loss, p, g->N, g->T, x, y, &lv, grad, dx,
+                    g->drop_seed > 0 ? &r : NULL, w, &err) != RNN_OK)
+    printf("rnn_loss_grad: %s\n", err.msg);
+  return lv;
+}
+
+static double rel_err(const double *a, const double *b, size_t n) {
+  double d = 0, s = 0;
+  size_t k;
+  for (k = 0; k < n; k++) {
+    d += (a[k] - b[k]) * (a[k] - b[k]);
+    s += (a[k] + b[k]) * (a[k] + b[k]);
+  }
+  return sqrt(d) / sqrt(s);
+}
+
+/* Builds data for g, checks d loss / d params (and d loss / d x for
+ * numeric input when check_dx); returns the parameters' gradient norm. */
+static double grad_check(const grad_case *g, int check_dx, const char *what) {
+  const rnn_config *c = &g->c;
+  size_t P = rnn_n_params(c), I = (size_t)c->n_in, K = (size_t)c->n_out;
+  size_t To = c->seq_out ? g->T : 1, nx = I * g->N * g->T, k, j, m;
+  size_t ny = (g->loss == RNN_LOSS_SPARSE_CE ? 1 : K) * g->N * To;
+  size_t n_check = g->subset > 0 && g->subset < P ? g->subset : P;
+  double *p = malloc(P * sizeof(double)), *a = malloc(P * sizeof(double));
+  double *num = calloc(P, sizeof(double)), *ak = calloc(P, sizeof(double));
+  double *x = malloc(nx * sizeof(double)), *y = malloc(ny * sizeof(double));
+  double *dx = malloc(nx * sizeof(double)), *dxn = malloc(nx * sizeof(double));
+  double *iw = malloc(rnn_init_workspace(c) * sizeof(double));
+  double *w = malloc(rnn_batch_workspace(c, g->N, g->T) * sizeof(double));
+  double h = 1e-5, norm = 0, e;
+  size_t *idx = malloc(P * sizeof(size_t));
+  rnn_rng rng;
+  rnn_error err;
+  char msg[200];
+  rnn_rng_seed(&rng, g->seed);
+  check(rnn_init_params(c, RNN_INIT_ORTHOGONAL, p, &rng, iw, &err) == RNN_OK,
+        "gradient check: init");
+  for (k = 0; k < P; k++) p[k] += g->sd * rnn_rng_normal(&rng);
+  for (k = 0; k < nx; k++) {
+    if (c->n_vocab > 0) { /* tokens 1..V-1, each sequence's tail padded */
+      size_t b = k % g->N, t = k / g->N;
+      x[k] = t + b >= g->T ? 0.0
+                           : (double)(1 + rnn_rng_below(&rng, (uint64_t)c->n_vocab - 1));
+    } else {
+      x[k] = rnn_rng_normal(&rng);
+    }
+  }
+  for (k = 0; k < ny; k++)
+    y[k] = g->loss == RNN_LOSS_SPARSE_CE ? (double)rnn_rng_below(&rng, K)
+           : g->loss == RNN_LOSS_BCE     ? rnn_rng_unif(&rng)
+                                         : 0.5 * rnn_rng_normal(&rng);
+  for (k = 0; k < P; k++) idx[k] = k;
+  for (k = 0; k < n_check; k++) { /* a random subset: partial Fisher-Yates */
+    size_t r = k + (size_t)rnn_rng_below(&rng, P - k), tmp = idx[k];
+    idx[k] = idx[r];
+    idx[r] = tmp;
+  }
+  grad_loss(g, p, x, y, a, dx, w);
+  for (m = 0; m < n_check; m++) {
+    double p0, up, dn;
+    j = idx[m];
+    p0 = p[j];
+    p[j] = p0 + h;
+    up = grad_loss(g, p, x, y, NULL, NULL, w);
+    p[j] = p0 - h;
+    dn = grad_loss(g, p, x, y, NULL, NULL, w);
+    p[j] = p0;
+    num[m] = (up - dn) / (2 * h);
+    ak[m] = a[j];
+    norm += fabs(a[j]);
+  }
+  e = rel_err(ak, num, n_check);
+  snprintf(msg, sizeof msg, "gradient: %s (rel. error %.2g)", what, e);
+  check(e < 1e-6 && norm > 0, msg);
+  if (check_dx && c->n_vocab == 0) {
+    for (k = 0; k < nx; k++) {
+      double x0 = x[k], up, dn;
+      x[k] = x0 + h;
+      up = grad_loss(g, p, x, y, NULL, NULL, w);
+      x[k] = x0 - h;
+      dn = grad_loss(g, p, x, y, NULL, NULL, w);
+      x[k] = x0;
+      dxn[k] = (up - dn) / (2 * h);
+    }
+    e = rel_err(dx, dxn, nx);
+    snprintf(msg, sizeof msg, "input gradient: %s (rel. error %.2g)", what, e);
+    check(e < 1e-6, msg);
+  }
+  if (c->n_vocab > 0) { /* padding (token 0) gets no gradient */
+    rnn_view v;
+    int zero = 1;
+    rnn_view_bind(c, a, &v);
+    for (k = 0; k < (size_t)c->n_embed; k++) zero &= v.E[k] == 0.0;
+    check(zero, "gradient: padding's embedding gets none");
+  }
+  free(p);
+  free(a);
+  free(num);
+  free(ak);
+  free(x);
+  free(y);
+  free(dx);
+  free(dxn);
+  free(iw);
+  free(w);
+  free(idx);
+  return norm;
+}
+
+static grad_case grad_base(int cell, int act, int head, int loss, size_t I,
+                           size_t K) {
+  grad_case g;
+  memset(&g, 0, sizeof g);
+  g.c.cell = cell;
+  g.c.activation = act;
+  g.c.n_in = (int)I;
+  g.c.n_layers = 1;
+  g.c.n_hidden[0] = 3;
+  g.c.n_out = (int)K;
+  g.c.head_act = head;
+  g.loss = loss;
+  g.N = 3;
+  g.T = 4;
+  g.seed = 1;
+  g.sd = 0.3;
+  return g;
+}
+
+static void test_gradients(void) {
+  static const int heads[] = {RNN_ACT_LINEAR, RNN_ACT_TANH, RNN_ACT_SIGMOID,
+                              RNN_ACT_SOFTMAX};
+  static const char *hname[] = {"linear", "tanh", "sigmoid", "softmax"};
+  static const char *lname[] = {"mse", "mae", "bce", "sparse_ce"};
+  static const char *cname[] = {"simple", "lstm", "gru"};
+  static const int cells[4][2] = {{RNN_CELL_SIMPLE, RNN_ACT_TANH},
+                                  {RNN_CELL_SIMPLE, RNN_ACT_RELU},
+                                  {RNN_CELL_LSTM, RNN_ACT_TANH},
+                                  {RNN_CELL_GRU, RNN_ACT_TANH}};
+  char what[160];
+  int ci, hi, li, s;
+  /* every cell x head x loss, many-to-one, one layer */
+  for (ci = 0; ci < 4; ci++)
+    for (hi = 0; hi < 4; hi++)
+      for (li = 0; li < 4; li++) {
+        grad_case g;
+        if (li == RNN_LOSS_BCE && heads[hi] != RNN_ACT_SIGMOID) continue;
+        if (li == RNN_LOSS_SPARSE_CE && heads[hi] != RNN_ACT_SOFTMAX) continue;
+        g = grad_base(cells[ci][0], cells[ci][1], heads[hi], li, 2,
+                      heads[hi] == RNN_ACT_SOFTMAX ? 3 : 2);
+        g.seed = (uint64_t)(10 * ci + 4 * hi + li + 1);
+        snprintf(what, sizeof what, "%s(%s) head %s loss %s",
+                 cname[cells[ci][0]], cells[ci][1] == RNN_ACT_RELU ? "relu" : "tanh",
+                 hname[hi], lname[li]);
+        grad_check(&g, 0, what);
+      }
+  /* stacked layers, many-to-one and many-to-many, wide inputs */
+  {
+    static const struct {
+      int cell, n_layers, units[3], head, loss, seq;
+      size_t I;
+    } sc[] = {
+        {RNN_CELL_LSTM, 2, {4, 3, 0}, RNN_ACT_LINEAR, RNN_LOSS_MSE, 0, 2},
+        {RNN_CELL_GRU, 3, {3, 4, 2}, RNN_ACT_TANH, RNN_LOSS_MAE, 0, 2},
+        {RNN_CELL_SIMPLE, 2, {3, 3, 0}, RNN_ACT_SIGMOID, RNN_LOSS_BCE, 1, 2},
+        {RNN_CELL_LSTM, 1, {3, 0, 0}, RNN_ACT_SOFTMAX, RNN_LOSS_SPARSE_CE, 1, 2},
+        {RNN_CELL_GRU, 2, {4, 3, 0}, RNN_ACT_LINEAR, RNN_LOSS_MSE, 1, 7},
+        {RNN_CELL_LSTM, 1, {5, 0, 0}, RNN_ACT_LINEAR, RNN_LOSS_MSE, 0, 6},
+        {RNN_CELL_SIMPLE, 2, {3, 2, 0}, RNN_ACT_TANH, RNN_LOSS_MSE, 1, 3},
+        {RNN_CELL_GRU, 1, {3, 0, 0}, RNN_ACT_SOFTMAX, RNN_LOSS_SPARSE_CE, 1, 2}};
+    for (s = 0; s < (int)(sizeof sc / sizeof sc[0]); s++) {
+      grad_case g = grad_base(sc[s].cell, RNN_ACT_TANH, sc[s].head, sc[s].loss,
+                              sc[s].I, sc[s].head == RNN_ACT_SOFTMAX ? 3 : 2);
+      int l;
+      g.c.n_layers = sc[s].n_layers;
+      for (l = 0; l < sc[s].n_layers; l++) g.c.n_hidden[l] = sc[s].units[l];
+      g.c.seq_out = sc[s].seq;
+      g.N = 2;
+      g.T = 5;
+      g.seed = (uint64_t)(100 + s);
+      snprintf(what, sizeof what, "%s, %d layers, %s, I = %lu, %s",
+               cname[sc[s].cell], sc[s].n_layers,
+               sc[s].seq ? "many-to-many" : "many-to-one",
+               (unsigned long)sc[s].I, lname[sc[s].loss]);
+      grad_check(&g, 0, what);
+    }
+  }
+  /* dropout between stacked layers, the masks fixed by the seed */
+  {
+    grad_case g = grad_base(RNN_CELL_LSTM, RNN_ACT_TANH, RNN_ACT_LINEAR,
+                            RNN_LOSS_MSE, 2, 1);
+    double *p, *w, *x, *y, *iw, l0, l1;
+    size_t P, k;
+    rnn_rng rng;
+    rnn_error err;
+    g.c.n_layers = 2;
+    g.c.n_hidden[0] = 4;
+    g.c.n_hidden[1] = 3;
+    g.c.dropout = 0.3;
+    g.N = 4;
+    g.T = 4;
+    g.seed = 11;
+    g.drop_seed = 42;
+    grad_check(&g, 0, "lstm 4-3 with dropout 0.3 (training pass)");
+    /* the masks really apply: the loss differs from the pass without */
+    P = rnn_n_params(&g.c);
+    p = malloc(P * sizeof(double));
+    iw = malloc(rnn_init_workspace(&g.c) * sizeof(double));
+    w = malloc(rnn_batch_workspace(&g.c, g.N, g.T) * sizeof(double));
+    x = malloc(2 * g.N * g.T * sizeof(double));
+    y = malloc(g.N * sizeof(double));
+    rnn_rng_seed(&rng, 5);
+    rnn_init_params(&g.c, RNN_INIT_ORTHOGONAL, p, &rng, iw, &err);
+    for (k = 0; k < 2 * g.N * g.T; k++) x[k] = rnn_rng_normal(&rng);
+    for (k = 0; k < g.N; k++) y[k] = rnn_rng_normal(&rng);
+    l1 = grad_loss(&g, p, x, y, NULL, NULL, w);
+    g.drop_seed = 0;
+    l0 = grad_loss(&g, p, x, y, NULL, NULL, w);
+    check(l0 != l1, "gradient: dropout applied in the training pass");
+    free(p);
+    free(iw);
+    free(w);
+    free(x);
+    free(y);
+  }
+  /* the input gradient */
+  {
+    grad_case g = grad_base(RNN_CELL_GRU, RNN_ACT_TANH, RNN_ACT_LINEAR,
+                            RNN_LOSS_MSE, 3, 1);
+    g.c.n_layers = 2;
+    g.c.n_hidden[0] = 3;
+    g.c.n_hidden[1] = 2;
+    g.N = 2;
+    g.T = 4;
+    g.seed = 2;
+    grad_check(&g, 1, "gru 3-2, with the input gradient");
+  }
+  /* both sides of the BLAS switch (blas.c, 2^21 multiply-adds): a GRU(64)
+   * over 8 sequences of 40 steps (weight gradients through BLAS), an
+   * LSTM(24) with 10 features (all small); 40 random weights each */
+  {
+    grad_case g = grad_base(RNN_CELL_GRU, RNN_ACT_TANH, RNN_ACT_LINEAR,
+                            RNN_LOSS_MSE, 3, 1);
+    g.c.n_hidden[0] = 64;
+    g.N = 8;
+    g.T = 40;
+    g.seed = 4;
+    g.subset = 40;
+    g.sd = 0.05;
+    grad_check(&g, 0, "gru(64), BLAS side");
+    g = grad_base(RNN_CELL_LSTM, RNN_ACT_TANH, RNN_ACT_LINEAR, RNN_LOSS_MSE,
+                  10, 1);
+    g.c.n_hidden[0] = 24;
+    g.N = 8;
+    g.T = 40;
+    g.seed = 5;
+    g.subset = 40;
+    g.sd = 0.05;
+    grad_check(&g, 0, "lstm(24), small-kernel side");
+  }
+  /* token input: embedding -> cell, padded tails; many-to-one BCE over
+   * two layers, many-to-many sparse CE (padded steps left out) */
+  for (ci = RNN_CELL_SIMPLE; ci <= RNN_CELL_GRU; ci++) {
+    grad_case g = grad_base(ci, RNN_ACT_TANH, RNN_ACT_SIGMOID, RNN_LOSS_BCE, 1,
+                            1);
+    g.c.n_vocab = 6;
+    g.c.n_embed = 3;
+    g.c.n_layers = 2;
+    g.c.n_hidden[0] = 3;
+    g.c.n_hidden[1] = 2;
+    g.N = 4;
+    g.T = 5;
+    g.seed = (uint64_t)(200 + ci);
+    snprintf(what, sizeof what, "embedding -> %s, many-to-one bce, padded",
+             cname[ci]);
+    grad_check(&g, 0, what);
+    g = grad_base(ci, RNN_ACT_TANH, RNN_ACT_SOFTMAX, RNN_LOSS_SPARSE_CE, 1, 4);
+    g.c.n_vocab = 5;
+    g.c.n_embed = 2;
+    g.c.n_hidden[0] = 4;
+    g.c.seq_out = 1;
+    g.N = 3;
+    g.T = 6;
+    g.seed = (uint64_t)(300 + ci);
+    snprintf(what, sizeof what, "embedding -> %s, many-to-many sparse_ce, padded",
+             cname[ci]);
+    grad_check(&g, 0, what);
+  }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -1164,6 +1515,7 @@ int main(void) {
     free(mp);
   }
   test_step();
+  test_gradients();
   check_activations();
   check_small_gemm();
 

@@ -565,9 +565,11 @@ abind_time <- function(a, b) {
 }
 
 test_that("step-wise prediction in pieces equals predict() on the whole, for every kind of model", {
-  # rnn_step() runs the same cell kernels one piece at a time; its sums
-  # are formed in the same order, but to the rule of test-step.R we allow
-  # the last bits (1e-12) rather than demand the same bits
+  # rnn_step() runs predict()'s forward pass (rnn_net_forward() in
+  # src/core/net.c) one piece at a time; its sums are formed in the same
+  # order, but to the rule of test-step.R we allow the last bits (1e-12)
+  # rather than demand the same bits (a large product goes to BLAS, whose
+  # blocking may depend on the number of steps)
   for (kind in c("numeric", "embedding", "stacked", "many_to_many", "classifier", "language")) {
     m <- meta_models$models[[kind]]
     nd <- meta_models$inputs[[kind]]
