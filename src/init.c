@@ -15,8 +15,12 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_model_encode", (DL_FUNC)&rnnkit_model_encode, 1},
     {"rnnkit_model_decode", (DL_FUNC)&rnnkit_model_decode, 1},
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
-    {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 7},
-    {"rnnkit_scaler_fit", (DL_FUNC)&rnnkit_scaler_fit, 3},
+    /* the series engine */
+    {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
+    {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 9},
+    {"rnnkit_series_labels", (DL_FUNC)&rnnkit_series_labels, 4},
+    {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 11},
+    /* end of the series engine */
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 8},

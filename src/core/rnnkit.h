@@ -648,7 +648,7 @@ void rnn_series_labels(size_t n_win, const size_t *first, size_t horizon,
  * split (center[c], scale[c] per data column; with RNN_SCALE_GIVEN they
  * are the caller's and are left as they are).  starts and set hold
  * n_rows entries; info->n_windows are written.  No window left is
- * RNN_ERR_DIM; so is n_test >= the number of windows.  With no training
+ * RNN_ERR_DIM; n_test >= the number of windows is RNN_ERR_INPUT.  With no training
  * window (info->n_train 0) the scaler is not fitted and RNN_OK is
  * returned: the host reports the split in its own calendar. */
 int rnn_series_plan(const rnn_series_spec *spec, const double *data,
@@ -697,7 +697,9 @@ size_t rnn_series_accuracy_workspace(size_t n_win, size_t n_tgt,
  * target's columns (the steps of a direct model) are one series.  out is
  * RNN_ACC_ROWS x (2 * n_tgt): column 2j is the model on target j, column
  * 2j+1 the naive forecast, each from rnn_accuracy() with the MASE scale
- * rnn_naive_scale(period) of target j on data rows 0..n_fit-1.
+ * rnn_naive_scale(period) of target j on data rows 0..n_fit-1: data is
+ * the series the model learned from (actual, pred and naive may come
+ * from another), read for that scale only.
  * *n_kept receives the windows scored; none is RNN_ERR_DIM. */
 int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
                         size_t n_tgt, const int *tgt, size_t horizon,

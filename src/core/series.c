@@ -55,7 +55,7 @@ int rnn_series_plan(const rnn_series_spec *sp, const double *data,
   split = sp->split_row < sp->n_rows ? sp->split_row : sp->n_rows;
   if (sp->n_test > 0) {
     if (sp->n_test > n - 1)
-      return rnn_fail(err, RNN_ERR_DIM,
+      return rnn_fail(err, RNN_ERR_INPUT,
                       "%lu test windows asked for, but the data give %lu "
                       "windows: at most %lu can test (one must train)",
                       (unsigned long)sp->n_test, (unsigned long)n,

@@ -717,7 +717,7 @@ static void test_series(void) {
         "series plan: no training window, no scaler fitted");
   sp.n_test = 4;
   check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) ==
-            RNN_ERR_DIM,
+            RNN_ERR_INPUT,
         "series plan: every window a test window is refused");
   sp.n_test = 0;
   sp.transform = 7;
