@@ -5,7 +5,8 @@
 # MASE divides the MAE by the in-sample MAE of the one-step naive forecast
 # on the training rows (Hyndman and Koehler, 2006): below 1 beats it.
 #
-# The core computes every number (rnn_accuracy() and rnn_naive_scale() in
+# The core computes every number (rnn_series_evaluate(),
+# rnn_series_accuracy(), rnn_accuracy() and rnn_naive_scale() in
 # src/core/rnnkit.h), so Octave's rnn_accuracy() shows the same bits.
 
 # The in-sample MAE of the naive forecast (lag `period`) of each column of
@@ -47,7 +48,7 @@ accuracy.rnnkit_model <- function(object, x, ...) {
       rnnkit_abort("input", "the model was fit without a test part (`split` or `test`); ",
                    "pass test data: accuracy(model, x).")
     }
-    ps <- predict_series(object, stored_series(prep), set = "stored", score = TRUE)
+    ps <- predict_series(object, stored_series(prep), set = "stored")
   } else {
     if (inherits(x, "rnnkit_windows") && !any(x$index$set %in% "test")) {
       rnnkit_abort("input", "these windows have no test part; make them with `split` or `test`, ",

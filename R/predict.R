@@ -81,8 +81,9 @@ model_windows <- function(object, newdata) {
 
 # list(date, set, actual, pred, naive): matrices N x n_out in original
 # units, from the core (rnn_series_evaluate). `set` NULL keeps the
-# windows' own labels; "stored" labels them by the model's split;
-# with `score`, acc is the core's accuracy table (rnn_series_accuracy).
+# windows' own labels; "stored" has the core label them by the model's
+# split and score them; with `score`, acc is the core's accuracy table
+# (rnn_series_accuracy).
 predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   prep <- object$prep
   meta <- prep$meta
@@ -117,15 +118,12 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   }
   v <- prep$data$values
   n_fit <- min(prep$data$split_row - 1L, nrow(v))
-  if (identical(set, "stored")) {
-    labels <- .Call(rnnkit_series_labels, as.integer(rows), meta$horizon, nrow(d$values),
-                    prep$data$split_row)
-  }
   p <- .Call(rnnkit_predict, object$config, object$params, x)
   ev <- .Call(rnnkit_series_eval, d$values[, used, drop = FALSE], match(meta$target, used),
               meta$horizon, as.integer(rows), matrix(as.double(p), nrow(p)),
               unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]),
-              if (score) labels, v[, used, drop = FALSE], n_fit, 1L)
+              if (identical(set, "stored")) as.integer(prep$data$split_row) else if (score) labels,
+              v[, used, drop = FALSE], n_fit, 1L)
   outs <- target_names(meta$target, meta$horizon)
   for (k in c("pred", "actual", "naive")) colnames(ev[[k]]) <- outs
   date <- if (is.null(d$index)) rows else {
@@ -135,7 +133,7 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
     if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond), prep$data$freq)
     out
   }
-  list(date = date, row = rows, set = labels, actual = ev$actual, pred = ev$pred,
+  list(date = date, row = rows, set = ev$set %||% labels, actual = ev$actual, pred = ev$pred,
        naive = ev$naive, acc = ev$accuracy, model = model_label(object),
        scales = naive_scale(v[seq_len(n_fit), meta$target, drop = FALSE]))
 }

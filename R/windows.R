@@ -2,8 +2,10 @@
 # dates, the split and the scaler kept so that predictions and forecasts
 # can be put back into original units and onto the calendar.
 #
-# The cutting, missing-value filling and scaling are done by the C core
-# (src/core/windows.c), so R and Octave give identical numbers.
+# The plan (windows, split labels, the rows the scaler is fitted on, the
+# scaler), the cutting, missing-value filling, scaling and naive values
+# are done by the C core (src/core/series.c, windows.c), so R and Octave
+# give identical numbers.
 
 .scalers <- c(none = 0L, minmax = 1L, zscore = 2L)
 .ohlc <- c("Open", "High", "Low", "Close")

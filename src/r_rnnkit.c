@@ -636,26 +636,13 @@ SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
   return named_list(3, nm, v);
 }
 
-/* Labels (character; NA: a target beyond the data) of windows whose
- * first target rows (1-based) are `first`. */
-SEXP rnnkit_series_labels(SEXP first, SEXP horizon, SEXP n_rows,
-                          SEXP split_row) {
-  size_t n = (size_t)XLENGTH(first), k;
-  size_t *f = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
-  int *set = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
-  if (TYPEOF(first) != INTSXP) error("rnnkit internal error: rows must be integer");
-  for (k = 0; k < n; k++) f[k] = (size_t)INTEGER(first)[k] - 1;
-  rnn_series_labels(n, f, (size_t)asInteger(horizon), (size_t)asInteger(n_rows),
-                    (size_t)asInteger(split_row) - 1, set);
-  return set_labels(set, n);
-}
-
 /* Evaluation in original units (rnn_series_evaluate): pred is the
  * model's scaled N x (horizon * n_tgt) output for windows whose first
  * target rows (1-based) are `first`; center and scale are per data
- * column.  list(pred, actual, naive, accuracy): accuracy is NULL when set
- * is NULL, else the RNN_ACC_ROWS x (2 * n_tgt) table of
- * rnn_series_accuracy() over the windows set labels (character), with
+ * column.  list(pred, actual, naive, set, accuracy): accuracy is NULL
+ * when set is NULL, else the RNN_ACC_ROWS x (2 * n_tgt) table of
+ * rnn_series_accuracy() over the windows that set labels (character, or
+ * one integer: the split row, for rnn_series_labels() to label them), with
  * the MASE scale on rows 1..n_fit of hist (the model's data, with the
  * columns of data; R's NA where there is none). */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
@@ -666,8 +653,8 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
   size_t n = (size_t)XLENGTH(first), k, n_out = sp.horizon * sp.n_tgt, kept;
   size_t *f = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
   int *lab = NULL;
-  SEXP v[4];
-  const char *nm[] = {"pred", "actual", "naive", "accuracy"};
+  SEXP v[5];
+  const char *nm[] = {"pred", "actual", "naive", "set", "accuracy"};
   check_scaler(center, scale, sp.n_cols);
   if (TYPEOF(first) != INTSXP || TYPEOF(pred) != REALSXP ||
       (size_t)XLENGTH(pred) != n * n_out)
@@ -682,8 +669,14 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                           (size_t)asInteger(period), REAL(v[0]), REAL(v[1]),
                           REAL(v[2]), &err) != RNN_OK)
     raise_core(&err);
+  lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
+  if (TYPEOF(set) == INTSXP && XLENGTH(set) == 1) {
+    rnn_series_labels(n, f, sp.horizon, sp.n_rows, (size_t)INTEGER(set)[0] - 1, lab);
+    set = set_labels(lab, n);
+  }
+  v[3] = PROTECT(set);
   if (isNull(set)) {
-    v[3] = PROTECT(R_NilValue);
+    v[4] = PROTECT(R_NilValue);
   } else {
     double *acc, *work = alloc_work(
         rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon), "accuracy");
@@ -691,14 +684,13 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
     if (TYPEOF(set) != STRSXP || (size_t)XLENGTH(set) != n ||
         (size_t)ncols(hist) != sp.n_cols)
       error("rnnkit internal error: one label per window, hist as data");
-    lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
     for (k = 0; k < n; k++) {
       SEXP s = STRING_ELT(set, (R_xlen_t)k);
       lab[k] = s != NA_STRING && strcmp(CHAR(s), "test") == 0 ? RNN_SET_TEST
                                                               : RNN_SET_TRAIN;
     }
-    v[3] = PROTECT(new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table"));
-    acc = REAL(v[3]);
+    v[4] = PROTECT(new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table"));
+    acc = REAL(v[4]);
     if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist), sp.n_tgt, sp.tgt,
                             sp.horizon, (size_t)asInteger(n_fit),
                             (size_t)asInteger(period), n, lab, REAL(v[1]),
@@ -711,7 +703,7 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
           !ISNAN(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
         acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = NA_REAL;
   }
-  return named_list(4, nm, v);
+  return named_list(5, nm, v);
 }
 /* ==== end of the series engine ====================================== */
 

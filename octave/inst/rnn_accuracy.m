@@ -58,7 +58,7 @@ function T = rnn_accuracy (object, x, varargin)
                                   double (strcmp (meta.na, "omit")), ...
                                   prep.scaler.center(fj), prep.scaler.scale(fj));
     rws = starts + meta.window;
-    set = __rnnkit__ ("series_labels", rws, meta.horizon, n, prep.data.split_row);
+    set = prep.data.split_row;  # the core labels the windows by the split
     values = v;
   elseif (isstruct (x) && isscalar (x) && all (isfield (x, {"x", "index", "meta", "scaler", "data"})))
     x = check_windows (x, "W", true);

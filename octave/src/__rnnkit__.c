@@ -16,7 +16,6 @@
  *                                                       -> plan struct
  *   __rnnkit__ ("windows", data, feat, tgt, window, horizon, stride, omit,
  *               center, scale)                          -> [x, y, starts]
- *   __rnnkit__ ("series_labels", first, horizon, n_rows, split_row)
  *   __rnnkit__ ("series_eval", data, tgt, horizon, first, pred, center,
  *               scale, set, hist, n_fit, period) -> [pred, actual, naive, acc]
  *   __rnnkit__ ("scale", data, center, scale, inverse)
@@ -943,24 +942,11 @@ static void cmd_windows(int nlhs, mxArray *plhs[], int nrhs,
   plhs[2] = one_based(starts, n);
 }
 
-/* Labels (cellstr: train, gap, test, none) of windows whose first target
- * rows (1-based) are first. */
-static void cmd_series_labels(int nlhs, mxArray *plhs[], int nrhs,
-                              const mxArray *prhs[]) {
-  size_t n, *f = first_rows(prhs[0], &n);
-  int *set = (int *)mxCalloc(n + 1, sizeof(int));
-  (void)nlhs;
-  (void)nrhs;
-  rnn_series_labels(n, f, count_arg(prhs[1], "horizon", 0),
-                    count_arg(prhs[2], "n_rows", 0),
-                    count_arg(prhs[3], "split_row", 1) - 1, set);
-  plhs[0] = set_labels(set, n);
-}
-
 /* [pred, actual, naive, acc] (R's rnnkit_series_eval): evaluation in
  * original units; acc, the RNN_ACC_ROWS x (2 * n_tgt) table of
- * rnn_series_accuracy() over the windows labelled set (a cellstr; [] for
- * no table), MASE scale on rows 1..n_fit of hist (NA where none). */
+ * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
+ * number: the split row, for rnn_series_labels() to label them), MASE
+ * scale on rows 1..n_fit of hist (NA where none). */
 static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
                             const mxArray *prhs[]) {
   rnn_error err;
@@ -985,10 +971,13 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
     double *acc, *work, na;
     const uint64_t na_bits = 0x7FF00000000007A2ULL;
     check_matrix(hist, "hist");
-    if (!mxIsCell(set) || mxGetNumberOfElements(set) != n ||
-        mxGetN(hist) != sp.n_cols)
-      internal("one label per window, hist as data");
-    for (k = 0; k < n; k++) {
+    if (mxGetN(hist) != sp.n_cols) internal("hist as data");
+    if (!mxIsCell(set))
+      rnn_series_labels(n, f, sp.horizon, sp.n_rows,
+                        count_arg(set, "split_row", 1) - 1, lab);
+    else if (mxGetNumberOfElements(set) != n)
+      internal("one label per window");
+    for (k = 0; k < n && mxIsCell(set); k++) {
       char s[8] = "";
       const mxArray *c = mxGetCell(set, k);
       if (c && mxIsChar(c)) mxGetString(c, s, sizeof s);
@@ -1470,7 +1459,6 @@ static const struct {
     /* the series engine */
     {"series_plan", cmd_series_plan, 6, 1},
     {"windows", cmd_windows, 9, 3},
-    {"series_labels", cmd_series_labels, 4, 1},
     {"series_eval", cmd_series_eval, 11, 4},
     /* end of the series engine */
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
