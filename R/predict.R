@@ -71,10 +71,10 @@ model_windows <- function(object, newdata) {
                    "; the model was trained with na = \"", meta$na, "\".")
     }
   }
-  cut <- .Call(rnnkit_windows, m, match(meta$features, used), match(meta$target, used),
-               meta$window, 0L, 1L, meta$na == "omit", unname(prep$scaler$center[used]),
-               unname(prep$scaler$scale[used]))
-  if (length(cut$starts) == 0) rnnkit_abort("dim", "`newdata` has no complete window.")
+  cut <- .Call(rnnkit_series_plan, m, match(meta$features, used), match(meta$target, used),
+               list(window = meta$window, horizon = 0L, stride = 1L, omit = meta$na == "omit",
+                    split_row = nrow(m) + 1L, n_test = 0L, method = -1L),
+               unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]))
   list(x = cut$x, target_row = cut$starts + meta$window, values = m, index = s$index,
        freq = s$freq, tsp = s$tsp)
 }

@@ -17,7 +17,6 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
     /* the series engine */
     {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
-    {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 9},
     {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 11},
     /* end of the series engine */
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},

@@ -558,9 +558,10 @@ static SEXP set_labels(const int *set, size_t n) {
 /* The plan of a series (rnn_series_plan) and its scaled windows:
  * spec = list(window, horizon, stride, omit, split_row (1-based; n + 1:
  * none), n_test (0: none), method (RNN_SCALE_*, -1: center and scale are
- * the model's, per data column)).  list(starts, set, split_row, n_fit,
- * n_train, n_test, center, scale, x, y, naive); x, y and naive are NULL
- * when there is no training window (R says where the split lies). */
+ * the model's, per data column; horizon 0: windows to predict from)).
+ * list(starts, set, split_row, n_fit, n_train, n_test, center, scale, x,
+ * y, naive); x, y and naive are NULL when there is no training window
+ * and no scaler was given (R says where the split lies). */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
                         SEXP center, SEXP scale) {
   rnn_error err;
@@ -597,7 +598,7 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
   v[5] = PROTECT(ScalarInteger((int)info.n_test));
   v[6] = ctr;
   v[7] = scl;
-  if (info.n_train == 0) {
+  if (info.n_train == 0 && sp.scale_method != RNN_SCALE_GIVEN) {
     v[8] = PROTECT(R_NilValue);
     v[9] = PROTECT(R_NilValue);
     v[10] = PROTECT(R_NilValue);
@@ -611,29 +612,6 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
                      REAL(v[10]));
   }
   return named_list(11, nm, v);
-}
-
-/* list(x = N x window x n_feat, y = N x (horizon * n_tgt), starts =
- * 1-based rows): the windows of data, each column c scaled with
- * center[c] and scale[c] (per data column). */
-SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
-                    SEXP stride, SEXP omit, SEXP center, SEXP scale) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(data, feat, tgt, asInteger(window),
-                                   asInteger(horizon), asInteger(stride),
-                                   asLogical(omit) == TRUE);
-  size_t n, *starts = (size_t *)R_alloc(sp.n_rows, sizeof(size_t));
-  SEXP v[3];
-  const char *nm[] = {"x", "y", "starts"};
-  check_scaler(center, scale, sp.n_cols);
-  /* the windows are at most as many as the rows, and so are their starts */
-  if (rnn_window_starts(sp.n_rows, sp.n_cols, REAL(data), sp.n_feat, sp.feat,
-                        sp.n_tgt, sp.tgt, sp.window, sp.horizon, sp.stride,
-                        sp.omit_missing, starts, &n, &err) != RNN_OK)
-    raise_core(&err);
-  cut_windows(&sp, data, starts, n, REAL(center), REAL(scale), &v[0], &v[1]);
-  v[2] = PROTECT(one_based(starts, n));
-  return named_list(3, nm, v);
 }
 
 /* Evaluation in original units (rnn_series_evaluate): pred is the

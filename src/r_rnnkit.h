@@ -18,8 +18,6 @@ SEXP rnnkit_model_decode(SEXP raw);
 /* the series engine */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
                         SEXP center, SEXP scale);
-SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
-                    SEXP stride, SEXP omit, SEXP center, SEXP scale);
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set,
                         SEXP hist, SEXP n_fit, SEXP period);

@@ -14,8 +14,6 @@
  *   __rnnkit__ ("write_file", file, bytes)   rnnkit:io unless written whole
  *   __rnnkit__ ("series_plan", data, feat, tgt, spec, center, scale)
  *                                                       -> plan struct
- *   __rnnkit__ ("windows", data, feat, tgt, window, horizon, stride, omit,
- *               center, scale)                          -> [x, y, starts]
  *   __rnnkit__ ("series_eval", data, tgt, horizon, first, pred, center,
  *               scale, set, hist, n_fit, period) -> [pred, actual, naive, acc]
  *   __rnnkit__ ("scale", data, center, scale, inverse)
@@ -864,9 +862,9 @@ static size_t *first_rows(const mxArray *a, size_t *n) {
 /* The plan of a series and its scaled windows (R's rnnkit_series_plan):
  * spec has fields window, horizon, stride, omit, split_row (1-based;
  * n + 1: none), n_test (0: none), method (-1: center and scale given per
- * data column).  A struct with fields starts, set, split_row, n_fit,
- * n_train, n_test, center, scale, x, y, naive ([] with no training
- * window). */
+ * data column; horizon 0: windows to predict from).  A struct with
+ * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
+ * x, y, naive ([] with no training window and no scaler given). */
 static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
                             const mxArray *prhs[]) {
   static const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
@@ -877,7 +875,7 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   const mxArray *spec = prhs[3];
   rnn_series_spec sp = series_spec(
       prhs[0], prhs[1], prhs[2], count_arg(field(spec, "window"), "window", 1),
-      count_arg(field(spec, "horizon"), "horizon", 1),
+      count_arg(field(spec, "horizon"), "horizon", 0),
       count_arg(field(spec, "stride"), "stride", 1), get_int(spec, "omit") != 0);
   size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t)), k;
   int *set = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
@@ -905,7 +903,7 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   mxSetField(out, 0, "n_test", mxCreateDoubleScalar((double)info.n_test));
   mxSetField(out, 0, "center", ctr);
   mxSetField(out, 0, "scale", scl);
-  if (info.n_train > 0) {
+  if (info.n_train > 0 || sp.scale_method == RNN_SCALE_GIVEN) {
     mxArray *naive = new_matrix(info.n_windows, sp.n_tgt, "the naive forecasts");
     cut_windows(&sp, prhs[0], starts, info.n_windows, mxGetPr(ctr),
                 mxGetPr(scl), xy);
@@ -917,29 +915,6 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
     mxSetField(out, 0, "naive", naive);
   }
   plhs[0] = out;
-}
-
-/* [x, y, starts]: x N x window x n_feat, y N x (horizon * n_tgt), each
- * column c scaled with center(c) and scale(c); starts the 1-based first
- * rows of the windows. */
-static void cmd_windows(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(
-      prhs[0], prhs[1], prhs[2], count_arg(prhs[3], "window", 1),
-      count_arg(prhs[4], "horizon", 0), count_arg(prhs[5], "stride", 1),
-      scalar(prhs[6], "omit") != 0);
-  size_t n, *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t));
-  (void)nlhs;
-  (void)nrhs;
-  check_scaler(prhs[7], prhs[8], sp.n_cols);
-  /* the windows are at most as many as the rows, and so are their starts */
-  if (rnn_window_starts(sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_feat,
-                        sp.feat, sp.n_tgt, sp.tgt, sp.window, sp.horizon,
-                        sp.stride, sp.omit_missing, starts, &n, &err) != RNN_OK)
-    raise_core(&err);
-  cut_windows(&sp, prhs[0], starts, n, mxGetPr(prhs[7]), mxGetPr(prhs[8]), plhs);
-  plhs[2] = one_based(starts, n);
 }
 
 /* [pred, actual, naive, acc] (R's rnnkit_series_eval): evaluation in
@@ -1458,7 +1433,6 @@ static const struct {
     {"write_file", cmd_write_file, 2, 0},
     /* the series engine */
     {"series_plan", cmd_series_plan, 6, 1},
-    {"windows", cmd_windows, 9, 3},
     {"series_eval", cmd_series_eval, 11, 4},
     /* end of the series engine */
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},

@@ -620,7 +620,8 @@ typedef struct {
   size_t n_rows, n_cols;  /* the series */
   size_t n_feat, n_tgt;   /* input and target columns */
   const int *feat, *tgt;  /* n_feat, n_tgt column indices */
-  size_t window, horizon; /* timesteps read, steps predicted (>= 1) */
+  size_t window, horizon; /* timesteps read, steps predicted (0: windows
+                           * without targets, to predict from) */
   size_t stride;          /* step between window starts (>= 1) */
   int omit_missing;       /* skip windows that touch a NaN (else error) */
   size_t split_row;       /* first row of the test part; n_rows: none */

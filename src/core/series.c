@@ -42,8 +42,6 @@ int rnn_series_plan(const rnn_series_spec *sp, const double *data,
   if (!sp || !data || !starts || !set || !center || !scale || !info)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_plan: NULL argument");
   if ((st = check_transform(sp->transform, err)) != RNN_OK) return st;
-  if (sp->horizon == 0)
-    return rnn_fail(err, RNN_ERR_DIM, "a plan needs horizon >= 1");
   st = rnn_window_starts(sp->n_rows, sp->n_cols, data, sp->n_feat, sp->feat,
                          sp->n_tgt, sp->tgt, sp->window, sp->horizon,
                          sp->stride, sp->omit_missing, starts, &n, err);

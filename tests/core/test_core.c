@@ -733,6 +733,19 @@ static void test_series(void) {
             x[0] == 1.0 / 7 && x[4 * 2 + 3] == 9.0 / 7 && y[0] == 16.0 / 49 &&
             y[4 + 3] == 121.0 / 49,
         "series windows: cut and scaled by the data column's scaler");
+  /* horizon 0 with the caller's scaler: windows to predict from, the
+   * newest one's target beyond the data (labelled none), nothing fitted */
+  sp.horizon = 0;
+  sp.n_test = 0;
+  sp.scale_method = RNN_SCALE_GIVEN;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK &&
+            info.n_windows == 5 && st[4] == 9 && set[4] == RNN_SET_NONE &&
+            set[3] == RNN_SET_TRAIN && scl[1] == 49,
+        "series plan: horizon 0 keeps the newest window, the scaler given");
+  sp.horizon = 2;
+  sp.n_test = 2;
+  sp.scale_method = RNN_SCALE_MINMAX;
+  rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err);
   /* naive columns: last value, and seasonal with period 2 */
   for (i = 0; i < 4; i++) first[i] = st[i] + 3;
   rnn_series_naive(12, d, 1, tgt, 2, 4, first, 1, nv);
