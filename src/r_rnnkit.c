@@ -538,7 +538,8 @@ static void cut_windows(const rnn_series_spec *sp, SEXP data,
 static SEXP one_based(const size_t *v, size_t n) {
   SEXP out = allocVector(INTSXP, (R_xlen_t)n);
   size_t k;
-  for (k = 0; k < n; k++) INTEGER(out)[k] = (int)v[k] + 1;
+  for (k = 0; k < n; k++)
+    INTEGER(out)[k] = (int)v[k] + 1;
   return out;
 }
 
@@ -548,9 +549,9 @@ static SEXP set_labels(const int *set, size_t n) {
   SEXP out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
   size_t k;
   for (k = 0; k < n; k++)
-    SET_STRING_ELT(out, (R_xlen_t)k, set[k] == RNN_SET_NONE
-                                         ? NA_STRING
-                                         : mkChar(set_label[set[k]]));
+    SET_STRING_ELT(out, (R_xlen_t)k,
+                   set[k] == RNN_SET_NONE ? NA_STRING
+                                          : mkChar(set_label[set[k]]));
   UNPROTECT(1);
   return out;
 }
@@ -562,20 +563,19 @@ static SEXP set_labels(const int *set, size_t n) {
  * list(starts, set, split_row, n_fit, n_train, n_test, center, scale, x,
  * y, naive); x, y and naive are NULL when there is no training window
  * and no scaler was given (R says where the split lies). */
-SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
-                        SEXP center, SEXP scale) {
+SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
+                        SEXP scale) {
   rnn_error err;
   rnn_series_plan_info info;
-  rnn_series_spec sp = series_spec(data, feat, tgt, get_int(spec, "window"),
-                                   get_int(spec, "horizon"),
-                                   get_int(spec, "stride"),
-                                   get_int(spec, "omit"));
+  rnn_series_spec sp = series_spec(
+      data, feat, tgt, get_int(spec, "window"), get_int(spec, "horizon"),
+      get_int(spec, "stride"), get_int(spec, "omit"));
   size_t n, *starts = (size_t *)R_alloc(sp.n_rows, sizeof(size_t)), *first;
   int *set = (int *)R_alloc(sp.n_rows, sizeof(int));
   SEXP ctr = PROTECT(allocVector(REALSXP, (R_xlen_t)sp.n_cols));
   SEXP scl = PROTECT(allocVector(REALSXP, (R_xlen_t)sp.n_cols));
   SEXP v[11];
-  const char *nm[] = {"starts", "set",    "split_row", "n_fit",
+  const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
                       "n_train", "n_test", "center",    "scale",
                       "x",       "y",      "naive"};
   sp.split_row = (size_t)get_int(spec, "split_row") - 1;
@@ -586,8 +586,8 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
     memcpy(REAL(ctr), REAL(center), sp.n_cols * sizeof(double));
     memcpy(REAL(scl), REAL(scale), sp.n_cols * sizeof(double));
   }
-  if (rnn_series_plan(&sp, REAL(data), starts, set, REAL(ctr), REAL(scl),
-                      &info, &err) != RNN_OK)
+  if (rnn_series_plan(&sp, REAL(data), starts, set, REAL(ctr), REAL(scl), &info,
+                      &err) != RNN_OK)
     raise_core(&err);
   n = info.n_windows;
   v[0] = PROTECT(one_based(starts, n));
@@ -607,7 +607,8 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
     cut_windows(&sp, data, starts, n, REAL(ctr), REAL(scl), &v[8], &v[9]);
     v[10] = PROTECT(new_matrix(n, sp.n_tgt, "the naive forecasts"));
     first = (size_t *)R_alloc(n, sizeof(size_t));
-    for (k = 0; k < n; k++) first[k] = starts[k] + sp.window;
+    for (k = 0; k < n; k++)
+      first[k] = starts[k] + sp.window;
     rnn_series_naive(sp.n_rows, REAL(data), sp.n_tgt, sp.tgt, 1, n, first, 1,
                      REAL(v[10]));
   }
@@ -624,8 +625,8 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
  * the MASE scale on rows 1..n_fit of hist (the model's data, with the
  * columns of data; R's NA where there is none). */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
-                        SEXP pred, SEXP center, SEXP scale, SEXP set,
-                        SEXP hist, SEXP n_fit, SEXP period) {
+                        SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
+                        SEXP n_fit, SEXP period) {
   rnn_error err;
   rnn_series_spec sp = series_spec(data, tgt, tgt, 1, asInteger(horizon), 1, 0);
   size_t n = (size_t)XLENGTH(first), k, n_out = sp.horizon * sp.n_tgt, kept;
@@ -637,7 +638,8 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
   if (TYPEOF(first) != INTSXP || TYPEOF(pred) != REALSXP ||
       (size_t)XLENGTH(pred) != n * n_out)
     error("rnnkit internal error: rows and predictions do not agree");
-  for (k = 0; k < n; k++) f[k] = (size_t)INTEGER(first)[k] - 1;
+  for (k = 0; k < n; k++)
+    f[k] = (size_t)INTEGER(first)[k] - 1;
   v[0] = PROTECT(new_matrix(n, n_out, "the predictions"));
   v[1] = PROTECT(new_matrix(n, n_out, "the actual values"));
   v[2] = PROTECT(new_matrix(n, n_out, "the naive forecasts"));
@@ -649,15 +651,17 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
     raise_core(&err);
   lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
   if (TYPEOF(set) == INTSXP && XLENGTH(set) == 1) {
-    rnn_series_labels(n, f, sp.horizon, sp.n_rows, (size_t)INTEGER(set)[0] - 1, lab);
+    rnn_series_labels(n, f, sp.horizon, sp.n_rows, (size_t)INTEGER(set)[0] - 1,
+                      lab);
     set = set_labels(lab, n);
   }
   v[3] = PROTECT(set);
   if (isNull(set)) {
     v[4] = PROTECT(R_NilValue);
   } else {
-    double *acc, *work = alloc_work(
-        rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon), "accuracy");
+    double *acc,
+        *work = alloc_work(
+            rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon), "accuracy");
     check_matrix(hist, "hist");
     if (TYPEOF(set) != STRSXP || (size_t)XLENGTH(set) != n ||
         (size_t)ncols(hist) != sp.n_cols)
@@ -667,13 +671,14 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
       lab[k] = s != NA_STRING && strcmp(CHAR(s), "test") == 0 ? RNN_SET_TEST
                                                               : RNN_SET_TRAIN;
     }
-    v[4] = PROTECT(new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table"));
+    v[4] =
+        PROTECT(new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table"));
     acc = REAL(v[4]);
-    if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist), sp.n_tgt, sp.tgt,
-                            sp.horizon, (size_t)asInteger(n_fit),
-                            (size_t)asInteger(period), n, lab, REAL(v[1]),
-                            REAL(v[0]), REAL(v[2]), acc, &kept, work,
-                            &err) != RNN_OK)
+    if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist),
+                            sp.n_tgt, sp.tgt, sp.horizon,
+                            (size_t)asInteger(n_fit), (size_t)asInteger(period),
+                            n, lab, REAL(v[1]), REAL(v[0]), REAL(v[2]), acc,
+                            &kept, work, &err) != RNN_OK)
       raise_core(&err);
     /* no scale: R's own NA, as rnnkit_naive_scale() gives it */
     for (k = 0; k < 2 * sp.n_tgt; k++)

@@ -823,17 +823,17 @@ static void cut_windows(const rnn_series_spec *sp, const mxArray *data,
   rnn_error err;
   out[0] = array3(n, sp->window, sp->n_feat);
   out[1] = new_matrix(n, mul3(sp->horizon, sp->n_tgt, 1), "the targets");
-  if (rnn_series_windows(sp, mxGetPr(data), starts, n, center, scale,
-                         mxGetPr(out[0]),
-                         sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL,
-                         &err) != RNN_OK)
+  if (rnn_series_windows(
+          sp, mxGetPr(data), starts, n, center, scale, mxGetPr(out[0]),
+          sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL, &err) != RNN_OK)
     raise_core(&err);
 }
 
 static mxArray *one_based(const size_t *v, size_t n) {
   mxArray *out = mxCreateDoubleMatrix(n, 1, mxREAL);
   size_t k;
-  for (k = 0; k < n; k++) mxGetPr(out)[k] = (double)v[k] + 1;
+  for (k = 0; k < n; k++)
+    mxGetPr(out)[k] = (double)v[k] + 1;
   return out;
 }
 
@@ -842,7 +842,8 @@ static mxArray *set_labels(const int *set, size_t n) {
   static const char *label[] = {"train", "gap", "test", "none"};
   mxArray *out = mxCreateCellMatrix(n, 1);
   size_t k;
-  for (k = 0; k < n; k++) mxSetCell(out, k, mxCreateString(label[set[k]]));
+  for (k = 0; k < n; k++)
+    mxSetCell(out, k, mxCreateString(label[set[k]]));
   return out;
 }
 
@@ -876,7 +877,8 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   rnn_series_spec sp = series_spec(
       prhs[0], prhs[1], prhs[2], count_arg(field(spec, "window"), "window", 1),
       count_arg(field(spec, "horizon"), "horizon", 0),
-      count_arg(field(spec, "stride"), "stride", 1), get_int(spec, "omit") != 0);
+      count_arg(field(spec, "stride"), "stride", 1),
+      get_int(spec, "omit") != 0);
   size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t)), k;
   int *set = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
   mxArray *ctr = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
@@ -897,19 +899,22 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
     raise_core(&err);
   mxSetField(out, 0, "starts", one_based(starts, info.n_windows));
   mxSetField(out, 0, "set", set_labels(set, info.n_windows));
-  mxSetField(out, 0, "split_row", mxCreateDoubleScalar((double)info.split_row + 1));
+  mxSetField(out, 0, "split_row",
+             mxCreateDoubleScalar((double)info.split_row + 1));
   mxSetField(out, 0, "n_fit", mxCreateDoubleScalar((double)info.n_fit));
   mxSetField(out, 0, "n_train", mxCreateDoubleScalar((double)info.n_train));
   mxSetField(out, 0, "n_test", mxCreateDoubleScalar((double)info.n_test));
   mxSetField(out, 0, "center", ctr);
   mxSetField(out, 0, "scale", scl);
   if (info.n_train > 0 || sp.scale_method == RNN_SCALE_GIVEN) {
-    mxArray *naive = new_matrix(info.n_windows, sp.n_tgt, "the naive forecasts");
+    mxArray *naive =
+        new_matrix(info.n_windows, sp.n_tgt, "the naive forecasts");
     cut_windows(&sp, prhs[0], starts, info.n_windows, mxGetPr(ctr),
                 mxGetPr(scl), xy);
     mxSetField(out, 0, "x", xy[0]);
     mxSetField(out, 0, "y", xy[1]);
-    for (k = 0; k < info.n_windows; k++) starts[k] += sp.window;
+    for (k = 0; k < info.n_windows; k++)
+      starts[k] += sp.window;
     rnn_series_naive(sp.n_rows, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, 1,
                      info.n_windows, starts, 1, mxGetPr(naive));
     mxSetField(out, 0, "naive", naive);
@@ -927,19 +932,21 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
   rnn_error err;
   rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
                                    count_arg(prhs[2], "horizon", 1), 1, 0);
-  size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k, kept;
+  size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k,
+            kept;
   const mxArray *set = prhs[7], *hist = prhs[8];
   (void)nrhs;
   check_scaler(prhs[5], prhs[6], sp.n_cols);
-  if (mxGetNumberOfElements(prhs[4]) != n * n_out) internal("one prediction per output");
+  if (mxGetNumberOfElements(prhs[4]) != n * n_out)
+    internal("one prediction per output");
   real_array(prhs[4], "pred");
-  for (k = 0; k < 3; k++) plhs[k] = new_matrix(n, n_out, "the evaluation");
-  if (rnn_series_evaluate(sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt,
-                          sp.tgt, sp.horizon, n, f, mxGetPr(prhs[4]),
-                          mxGetPr(prhs[5]), mxGetPr(prhs[6]),
-                          RNN_TRANSFORM_NONE, count_arg(prhs[10], "period", 1),
-                          mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]),
-                          &err) != RNN_OK)
+  for (k = 0; k < 3; k++)
+    plhs[k] = new_matrix(n, n_out, "the evaluation");
+  if (rnn_series_evaluate(
+          sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, sp.horizon,
+          n, f, mxGetPr(prhs[4]), mxGetPr(prhs[5]), mxGetPr(prhs[6]),
+          RNN_TRANSFORM_NONE, count_arg(prhs[10], "period", 1),
+          mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]), &err) != RNN_OK)
     raise_core(&err);
   if (nlhs > 3) {
     int *lab = (int *)mxCalloc(n + 1, sizeof(int));
@@ -962,8 +969,7 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
     plhs[3] = new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table");
     acc = mxGetPr(plhs[3]);
     if (rnn_series_accuracy(mxGetM(hist), sp.n_cols, mxGetPr(hist), sp.n_tgt,
-                            sp.tgt, sp.horizon,
-                            count_arg(prhs[9], "n_fit", 0),
+                            sp.tgt, sp.horizon, count_arg(prhs[9], "n_fit", 0),
                             count_arg(prhs[10], "period", 1), n, lab,
                             mxGetPr(plhs[1]), mxGetPr(plhs[0]),
                             mxGetPr(plhs[2]), acc, &kept, work, &err) != RNN_OK)

@@ -73,24 +73,23 @@ int rnn_series_plan(const rnn_series_spec *sp, const double *data,
   }
   /* no training window: nothing to fit a scaler on; the host says where
    * the split lies, in its own calendar */
-  if (info->n_train == 0 || sp->scale_method == RNN_SCALE_GIVEN)
-    return RNN_OK;
+  if (info->n_train == 0 || sp->scale_method == RNN_SCALE_GIVEN) return RNN_OK;
   return rnn_scaler_fit(sp->scale_method, sp->n_rows, sp->n_cols, data,
                         info->n_fit, center, scale, err);
 }
 
 int rnn_series_windows(const rnn_series_spec *sp, const double *data,
-                       const size_t *starts, size_t n_win,
-                       const double *center, const double *scale, double *x,
-                       double *y, rnn_error *err) {
+                       const size_t *starts, size_t n_win, const double *center,
+                       const double *scale, double *x, double *y,
+                       rnn_error *err) {
   size_t i, slab = rnn_size_mul(n_win, sp ? sp->window : 0);
   int st;
   if (!sp || !data || !starts || !center || !scale || !x)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_windows: NULL argument");
   if ((st = check_transform(sp->transform, err)) != RNN_OK) return st;
   /* cut, then scale the cut values: one order for both hosts */
-  rnn_windows_gather(sp->n_rows, data, sp->n_feat, sp->feat, sp->n_tgt,
-                     sp->tgt, sp->window, sp->horizon, starts, n_win, x,
+  rnn_windows_gather(sp->n_rows, data, sp->n_feat, sp->feat, sp->n_tgt, sp->tgt,
+                     sp->window, sp->horizon, starts, n_win, x,
                      sp->horizon > 0 ? y : NULL);
   for (i = 0; i < sp->n_feat; i++) {
     int c = sp->feat[i];
@@ -135,8 +134,8 @@ int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
                         rnn_error *err) {
   size_t s, k, j;
   int st;
-  if (!data || !tgt || !first || !pred_scaled || !center || !scale ||
-      !pred || !actual || !naive)
+  if (!data || !tgt || !first || !pred_scaled || !center || !scale || !pred ||
+      !actual || !naive)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_evaluate: NULL argument");
   if ((st = check_transform(transform, err)) != RNN_OK) return st;
   if (horizon == 0 || n_tgt == 0)
@@ -147,8 +146,7 @@ int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
                       tgt[j], (unsigned long)n_cols - 1);
   for (s = 0; s < n_win; s++)
     if (first[s] == 0 || first[s] > n_rows)
-      return rnn_fail(err, RNN_ERR_DIM,
-                      "first target row %lu outside 1..%lu",
+      return rnn_fail(err, RNN_ERR_DIM, "first target row %lu outside 1..%lu",
                       (unsigned long)first[s], (unsigned long)n_rows);
   for (j = 0; j < n_tgt; j++) {
     const double *col = data + n_rows * (size_t)tgt[j];
@@ -203,8 +201,10 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
                       tgt[j], (unsigned long)n_cols - 1);
   if (n_fit > n_rows) n_fit = n_rows;
   if (set)
-    for (s = 0; s < n_win && !any_test; s++) any_test = set[s] == RNN_SET_TEST;
-  for (s = 0; s < n_win; s++) m += scored(s, n_win, n_out, set, any_test, actual);
+    for (s = 0; s < n_win && !any_test; s++)
+      any_test = set[s] == RNN_SET_TEST;
+  for (s = 0; s < n_win; s++)
+    m += scored(s, n_win, n_out, set, any_test, actual);
   if (m == 0)
     return rnn_fail(err, RNN_ERR_DIM,
                     "no window with a known target to evaluate");

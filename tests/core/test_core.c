@@ -674,8 +674,8 @@ static void test_series(void) {
   rnn_series_plan_info info;
   rnn_error err;
   for (i = 0; i < 12; i++) {
-    d[i] = (double)i;              /* feature 0..11 */
-    d[12 + i] = (double)(i * i);   /* target: squares */
+    d[i] = (double)i;            /* feature 0..11 */
+    d[12 + i] = (double)(i * i); /* target: squares */
   }
   memset(&sp, 0, sizeof sp);
   sp.n_rows = 12;
@@ -747,7 +747,8 @@ static void test_series(void) {
   sp.scale_method = RNN_SCALE_MINMAX;
   rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err);
   /* naive columns: last value, and seasonal with period 2 */
-  for (i = 0; i < 4; i++) first[i] = st[i] + 3;
+  for (i = 0; i < 4; i++)
+    first[i] = st[i] + 3;
   rnn_series_naive(12, d, 1, tgt, 2, 4, first, 1, nv);
   check(nv[0] == 9 && nv[4] == 9 && nv[3] == 81 && nv[7] == 81,
         "series naive: the last observed value for every step");
@@ -759,11 +760,12 @@ static void test_series(void) {
   check(isnan(nv[0]) && nv[1] == 0,
         "series naive: a season before the data is NaN");
   /* evaluation: predictions unscaled, actuals beyond the data NaN */
-  for (i = 0; i < 8; i++) ps[i] = y[i] + 0.5 / 49;
+  for (i = 0; i < 8; i++)
+    ps[i] = y[i] + 0.5 / 49;
   first[3] = 11; /* second target row 12: beyond the data */
   check(rnn_series_evaluate(12, 2, d, 1, tgt, 2, 4, first, ps, ctr, scl,
-                            RNN_TRANSFORM_NONE, 1, pr, ac, nv, &err) ==
-                RNN_OK &&
+                            RNN_TRANSFORM_NONE, 1, pr, ac, nv,
+                            &err) == RNN_OK &&
             fabs(pr[0] - 16.5) < 1e-12 && ac[0] == 16 && ac[3] == 121 &&
             isnan(ac[7]) && nv[3] == 100,
         "series evaluate: unscaled, actual NaN beyond the data");
@@ -772,8 +774,8 @@ static void test_series(void) {
             set[3] == RNN_SET_NONE,
         "series labels: a target beyond the data is labelled none");
   check(rnn_series_accuracy_workspace(4, 1, 2) <= 64, "workspace fits");
-  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, info.n_fit, 1, 4, set, ac,
-                            pr, nv, out, &kept, work, &err) == RNN_OK &&
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, info.n_fit, 1, 4, set, ac, pr,
+                            nv, out, &kept, work, &err) == RNN_OK &&
             kept == 1,
         "series accuracy: only the test windows are scored");
   /* window 2: targets 64, 81; naive 49; predictions 64.5, 81.5; the
@@ -784,10 +786,11 @@ static void test_series(void) {
             out[RNN_ACC_ROWS + RNN_ACC_MASE] == 23.5 / 7 &&
             out[RNN_ACC_ROWS + RNN_ACC_MAE] == (15.0 + 32.0) / 2,
         "series accuracy: model and naive rows by hand");
-  for (i = 0; i < 4; i++) set[i] = RNN_SET_TRAIN;
+  for (i = 0; i < 4; i++)
+    set[i] = RNN_SET_TRAIN;
   ac[0] = ac[4] = ac[1] = ac[5] = ac[2] = ac[6] = ac[3] = nan;
-  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, 8, 1, 4, set, ac, pr, nv,
-                            out, &kept, work, &err) == RNN_ERR_DIM,
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, 8, 1, 4, set, ac, pr, nv, out,
+                            &kept, work, &err) == RNN_ERR_DIM,
         "series accuracy: no known target is an error");
 }
 /* ==== end of the series engine ====================================== */
