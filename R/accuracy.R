@@ -5,7 +5,8 @@
 # MASE divides the MAE by the in-sample MAE of the one-step naive forecast
 # on the training rows (Hyndman and Koehler, 2006): below 1 beats it.
 #
-# The core computes every number (rnn_accuracy() and rnn_naive_scale() in
+# The core computes every number (rnn_series_evaluate(),
+# rnn_series_accuracy(), rnn_accuracy() and rnn_naive_scale() in
 # src/core/rnnkit.h), so Octave's rnn_accuracy() shows the same bits.
 
 # The in-sample MAE of the naive forecast (lag `period`) of each column of
@@ -17,12 +18,17 @@ naive_scale <- function(v, period = 1L) {
 }
 
 # One model row and one naive row per target; a target's columns (the
-# steps of a direct model) are scored as one series.
-accuracy_table <- function(label, targets, actual, pred, naive, scales) {
-  score <- function(p) {
-    .Call(rnnkit_accuracy, as.double(actual), as.double(p), unname(as.double(scales)))
+# steps of a direct model) are scored as one series. `m` is the core's
+# table: columns model, naive per target (rnn_series_accuracy), or
+# scored here by rnn_accuracy() for predictions and forecasts.
+accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL) {
+  if (is.null(m)) {
+    score <- function(p) {
+      .Call(rnnkit_accuracy, as.double(actual), as.double(p), unname(as.double(scales)))
+    }
+    m <- matrix(rbind(score(pred), score(naive)), nrow = 6)
   }
-  m <- t(matrix(rbind(score(pred), score(naive)), nrow = 6))
+  m <- t(m)
   colnames(m) <- c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "n")
   df <- data.frame(model = rep(c(label, "naive"), length(targets)), stringsAsFactors = FALSE)
   if (length(targets) > 1) df$target <- rep(targets, each = 2)
@@ -34,34 +40,23 @@ accuracy_table <- function(label, targets, actual, pred, naive, scales) {
 accuracy.rnnkit_model <- function(object, x, ...) {
   check_dots(list(...), character(), "accuracy")
   prep <- need_prep(object, "accuracy()")
-  v <- prep$data$values
   if (missing(x)) {
-    # the test part of the data the model was fit from
-    if (prep$data$split_row > nrow(v)) {
+    # the test part of the data the model was fit from, labelled by the
+    # core as rnn_windows() labels it: a direct model is not scored on the
+    # newest windows, whose later steps lie beyond the data
+    if (prep$data$split_row > nrow(prep$data$values)) {
       rnnkit_abort("input", "the model was fit without a test part (`split` or `test`); ",
                    "pass test data: accuracy(model, x).")
     }
-    x <- stored_series(prep)
-    ps <- predict_series(object, x)
-    # the test windows as rnn_windows() cut them: all their targets
-    # known, so a direct model is not scored on the newest windows, whose
-    # later steps lie beyond the data
-    beyond <- ps$row + prep$meta$horizon - 1L > nrow(v)
-    ps$set <- ifelse(beyond, NA_character_, ifelse(ps$row >= prep$data$split_row, "test", "train"))
+    ps <- predict_series(object, stored_series(prep), set = "stored")
   } else {
-    ps <- predict_series(object, x)
+    if (inherits(x, "rnnkit_windows") && !any(x$index$set %in% "test")) {
+      rnnkit_abort("input", "these windows have no test part; make them with `split` or `test`, ",
+                   "or pass a new series.")
+    }
+    ps <- predict_series(object, x, score = TRUE)
   }
-  keep <- if (any(ps$set %in% "test")) ps$set %in% "test" else rep(TRUE, length(ps$row))
-  if (inherits(x, "rnnkit_windows") && !any(ps$set %in% "test")) {
-    rnnkit_abort("input", "these windows have no test part; make them with `split` or `test`, ",
-                 "or pass a new series.")
-  }
-  keep <- keep & rowSums(!is.na(ps$actual)) > 0
-  if (!any(keep)) rnnkit_abort("dim", "no window with a known target to evaluate.")
-  train_rows <- seq_len(min(prep$data$split_row - 1L, nrow(v)))
-  scales <- naive_scale(v[train_rows, prep$meta$target, drop = FALSE])
-  accuracy_table(ps$model, prep$meta$target, ps$actual[keep, , drop = FALSE],
-                 ps$pred[keep, , drop = FALSE], ps$naive[keep, , drop = FALSE], scales)
+  accuracy_table(ps$model, prep$meta$target, m = ps$acc)
 }
 
 # The data a model was fit from, as a data.frame in original units.

@@ -42,8 +42,8 @@ rnn_backtest <- function(data, ..., origins = 5, h = 20, method = c("refit", "up
     }
     fit <- do.call(rnn_fit, c(list(w), fa))
     block <- which(w$index$set == "test")[seq_len(h)]
-    ps <- predict_series(fit, subset_windows(w, seq_along(w$index$set) %in% block))
-    acc <- accuracy_table(ps$model, w$meta$target, ps$actual, ps$pred, ps$naive, ps$scales)
+    ps <- predict_series(fit, subset_windows(w, seq_along(w$index$set) %in% block), score = TRUE)
+    acc <- accuracy_table(ps$model, w$meta$target, m = ps$acc)
     out[[i]] <- data.frame(
       origin = i, date = if (is.null(w$data$index)) w$data$split_row else w$data$index[w$data$split_row],
       n_train = sum(w$index$set == "train"), acc, stringsAsFactors = FALSE

@@ -294,6 +294,13 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
     rnnkit_abort("input", "`y` is not needed with windows: their targets come from rnn_windows().")
   }
   check_dots(args, fit_option_names(), "rnn_fit")
+  # as in Octave: windows hold numbers to forecast, one row of targets per
+  # window, not class labels (sparse_ce read each scaled value as a class)
+  if (identical(args$loss, "sparse_ce")) {
+    rnnkit_abort("input", "windows from rnn_windows() train a model that forecasts numbers, ",
+                 "one row of targets per window: loss = \"sparse_ce\" needs x and y arrays ",
+                 "instead (y = class labels).")
+  }
   train <- w$index$set == "train"
   tw <- subset_windows(w, train)
   fit <- rnn_fit.default(tw$x, tw$y, ...)
@@ -343,19 +350,16 @@ formula_columns <- function(f, data, date) {
 }
 
 # Actual targets of the windows whose first target rows are `rows`, in
-# original units: one column per output (target-major, horizon fastest).
+# original units (NA beyond the data), from the core's evaluation: one
+# column per output (target-major, horizon fastest).
 actual_targets <- function(prep, rows) {
-  v <- prep$data$values
-  hz <- prep$meta$horizon
-  out <- matrix(NA_real_, length(rows), hz * length(prep$meta$target))
-  for (j in seq_along(prep$meta$target)) {
-    for (k in seq_len(hz)) {
-      r <- rows + k - 1L
-      ok <- r <= nrow(v)
-      out[ok, k + hz * (j - 1)] <- v[r[ok], prep$meta$target[j]]
-    }
-  }
-  colnames(out) <- target_names(prep$meta$target, hz)
+  used <- names(prep$scaler$center)
+  v <- prep$data$values[, used, drop = FALSE]
+  n_out <- prep$meta$horizon * length(prep$meta$target)
+  out <- .Call(rnnkit_series_eval, v, match(prep$meta$target, used), prep$meta$horizon,
+               as.integer(rows), matrix(0, length(rows), n_out), unname(prep$scaler$center[used]),
+               unname(prep$scaler$scale[used]), NULL, v, 0L, 1L)$actual
+  colnames(out) <- target_names(prep$meta$target, prep$meta$horizon)
   out
 }
 
@@ -363,14 +367,6 @@ actual_targets <- function(prep, rows) {
 output_scaler <- function(prep) {
   tg <- rep(prep$meta$target, each = prep$meta$horizon)
   list(center = unname(prep$scaler$center[tg]), scale = unname(prep$scaler$scale[tg]))
-}
-
-# Model outputs (N x n_out, scaled) -> original units.
-unscale_outputs <- function(prep, m) {
-  sc <- output_scaler(prep)
-  out <- .Call(rnnkit_scale, matrix(as.double(m), nrow(m)), sc$center, sc$scale, TRUE)
-  dimnames(out) <- list(NULL, target_names(prep$meta$target, prep$meta$horizon))
-  out
 }
 
 # Columns the progress bar may use: getOption("width"), or the terminal's

@@ -71,18 +71,23 @@ model_windows <- function(object, newdata) {
                    "; the model was trained with na = \"", meta$na, "\".")
     }
   }
-  sm <- .Call(rnnkit_scale, m, unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]), FALSE)
-  cut <- .Call(rnnkit_windows, sm, match(meta$features, used), match(meta$target, used),
-               meta$window, 0L, 1L, meta$na == "omit")
-  if (length(cut$starts) == 0) rnnkit_abort("dim", "`newdata` has no complete window.")
+  cut <- .Call(rnnkit_series_plan, m, match(meta$features, used), match(meta$target, used),
+               list(window = meta$window, horizon = 0L, stride = 1L, omit = meta$na == "omit",
+                    split_row = nrow(m) + 1L, n_test = 0L, method = -1L),
+               unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]))
   list(x = cut$x, target_row = cut$starts + meta$window, values = m, index = s$index,
        freq = s$freq, tsp = s$tsp)
 }
 
-# list(date, set, actual, pred, naive): matrices N x n_out in original units.
-predict_series <- function(object, newdata) {
+# list(date, set, actual, pred, naive): matrices N x n_out in original
+# units, from the core (rnn_series_evaluate). `set` NULL keeps the
+# windows' own labels; "stored" has the core label them by the model's
+# split and score them; with `score`, acc is the core's accuracy table
+# (rnn_series_accuracy).
+predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   prep <- object$prep
   meta <- prep$meta
+  used <- names(prep$scaler$center)
   if (inherits(newdata, "rnnkit_windows")) {
     w <- newdata
     if (!identical(w$meta$features, meta$features) || !identical(w$meta$target, meta$target) ||
@@ -103,21 +108,24 @@ predict_series <- function(object, newdata) {
     }
     d <- list(values = w$data$values, index = w$data$index)
     rows <- w$index$target_row
-    set <- w$index$set
+    labels <- w$index$set
   } else {
     mw <- model_windows(object, newdata)
     x <- mw$x
     d <- list(values = mw$values, index = mw$index)
     rows <- mw$target_row
-    set <- rep(NA_character_, length(rows))
+    labels <- rep(NA_character_, length(rows))
   }
+  v <- prep$data$values
+  n_fit <- min(prep$data$split_row - 1L, nrow(v))
   p <- .Call(rnnkit_predict, object$config, object$params, x)
-  pred <- unscale_outputs(prep, p)
-  dp <- list(meta = meta, data = list(values = d$values))
-  actual <- actual_targets(dp, rows)
-  last <- d$values[rows - 1L, meta$target, drop = FALSE]
-  naive <- last[, rep(seq_along(meta$target), each = meta$horizon), drop = FALSE]
-  colnames(naive) <- colnames(pred)
+  ev <- .Call(rnnkit_series_eval, d$values[, used, drop = FALSE], match(meta$target, used),
+              meta$horizon, as.integer(rows), matrix(as.double(p), nrow(p)),
+              unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]),
+              if (identical(set, "stored")) as.integer(prep$data$split_row) else if (score) labels,
+              v[, used, drop = FALSE], n_fit, 1L)
+  outs <- target_names(meta$target, meta$horizon)
+  for (k in c("pred", "actual", "naive")) colnames(ev[[k]]) <- outs
   date <- if (is.null(d$index)) rows else {
     n <- nrow(d$values)
     out <- d$index[pmin(rows, n)]
@@ -125,11 +133,9 @@ predict_series <- function(object, newdata) {
     if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond), prep$data$freq)
     out
   }
-  v <- prep$data$values
-  tr <- seq_len(min(prep$data$split_row - 1L, nrow(v)))
-  list(date = date, row = rows, set = set, actual = actual, pred = pred, naive = naive,
-       model = model_label(object),
-       scales = naive_scale(v[tr, meta$target, drop = FALSE]))
+  list(date = date, row = rows, set = ev$set %||% labels, actual = ev$actual, pred = ev$pred,
+       naive = ev$naive, acc = ev$accuracy, model = model_label(object),
+       scales = naive_scale(v[seq_len(n_fit), meta$target, drop = FALSE]))
 }
 
 # A data.frame of predictions: date, actual, predicted, naive (one output),

@@ -2,8 +2,10 @@
 # dates, the split and the scaler kept so that predictions and forecasts
 # can be put back into original units and onto the calendar.
 #
-# The cutting, missing-value filling and scaling are done by the C core
-# (src/core/windows.c), so R and Octave give identical numbers.
+# The plan (windows, split labels, the rows the scaler is fitted on, the
+# scaler), the cutting, missing-value filling, scaling and naive values
+# are done by the C core (src/core/series.c, windows.c), so R and Octave
+# give identical numbers.
 
 .scalers <- c(none = 0L, minmax = 1L, zscore = 2L)
 .ohlc <- c("Open", "High", "Low", "Close")
@@ -383,16 +385,9 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
     }
   }
 
-  # the split: rows before `split_row` are history the model may learn from
-  fi <- match(features, used)
-  ti <- match(target, used)
-  cut <- .Call(rnnkit_windows, m, fi, ti, as.integer(window), as.integer(horizon),
-               as.integer(stride), na == "omit")
-  starts <- cut$starts
-  N <- length(starts)
-  if (N == 0) rnnkit_abort("dim", "no complete window is left after dropping missing values.")
-  first_target <- starts + window
-  last_target <- first_target + horizon - 1L
+  # the split: rows before `split_row` are history the model may learn
+  # from. The core plans the windows, their labels, the rows the scaler
+  # is fitted on and the scaler, and cuts and scales the windows.
   split_row <- n + 1L
   if (!is.null(split) && !is.null(test)) {
     rnnkit_abort("input", "give `split` (a date) or `test` (a number of windows), not both.")
@@ -412,40 +407,41 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
     split_row <- which(s$index >= sp)[1]
     if (is.na(split_row)) split_row <- n + 1L
   } else if (!is.null(test)) {
-    check_count(test, "test", min = 1, max = N - 1)
-    split_row <- first_target[N - test + 1]
+    check_count(test, "test", min = 1, max = 1e9)
   }
-  set <- ifelse(last_target < split_row, "train", ifelse(first_target >= split_row, "test", "gap"))
-  if (!any(set == "train")) {
+  given <- is.list(scale)
+  plan <- .Call(rnnkit_series_plan, m, match(features, used), match(target, used),
+                list(window = window, horizon = horizon, stride = stride, omit = na == "omit",
+                     split_row = split_row, n_test = if (is.null(test)) 0L else test,
+                     method = if (given) -1L else .scalers[[scale]]),
+                if (given) unname(as.double(scale$center[used])) else 0,
+                if (given) unname(as.double(scale$scale[used])) else 0)
+  starts <- plan$starts
+  set <- plan$set
+  split_row <- plan$split_row
+  first_target <- starts + as.integer(window)
+  if (plan$n_train == 0) {
     rnnkit_abort("dim", "no training window ends before the split at ", row_label(s$index, split_row),
                  "; move the split later or shorten the window.")
   }
-  if (!is.null(split) && !any(set == "test")) {
+  if (!is.null(split) && plan$n_test == 0) {
     rnnkit_abort("dim", "no test window starts on or after the split ", format(split),
                  "; the data end on ", format(s$index[n]), ".")
   }
-
-  # the scaler sees the training rows only
-  if (!is.list(scale)) {
-    n_fit <- min(split_row - 1L, n)
-    sc <- .Call(rnnkit_scaler_fit, .scalers[[scale]], m, as.integer(n_fit))
-    scale <- list(method = scale, center = stats::setNames(sc$center, used),
-                  scale = stats::setNames(sc$scale, used), n_rows = n_fit)
+  if (!given) {
+    scale <- list(method = scale, center = stats::setNames(plan$center, used),
+                  scale = stats::setNames(plan$scale, used), n_rows = plan$n_fit)
   }
-  # scale the cut windows in place of cutting again: x is a (N * window) x
-  # features matrix column by column, y a column per target and step
-  x <- array(.Call(rnnkit_scale, matrix(cut$x, ncol = length(features)),
-                   unname(scale$center[features]), unname(scale$scale[features]), FALSE),
-             dim(cut$x), list(NULL, NULL, features))
-  ty <- rep(target, each = horizon)
-  y <- .Call(rnnkit_scale, cut$y, unname(scale$center[ty]), unname(scale$scale[ty]), FALSE)
+  x <- plan$x
+  dimnames(x) <- list(NULL, NULL, features)
+  y <- plan$y
   colnames(y) <- target_names(target, horizon)
   index <- data.frame(start = starts, target_row = first_target, set = set, stringsAsFactors = FALSE)
   if (!is.null(s$index)) index$date <- s$index[first_target]
   structure(
     list(
       x = x, y = if (ncol(y) == 1) y[, 1] else y, index = index,
-      naive = m[starts + window - 1L, ti, drop = FALSE],
+      naive = structure(plan$naive, dimnames = list(NULL, target)),
       scaler = scale,
       data = list(values = m, index = s$index, freq = s$freq, tsp = s$tsp, split_row = split_row),
       meta = list(window = as.integer(window), horizon = as.integer(horizon),

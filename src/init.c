@@ -18,8 +18,10 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_file_flags", (DL_FUNC)&rnnkit_file_flags, 1},
     {"rnnkit_suggest", (DL_FUNC)&rnnkit_suggest, 2},
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
-    {"rnnkit_windows", (DL_FUNC)&rnnkit_windows, 7},
-    {"rnnkit_scaler_fit", (DL_FUNC)&rnnkit_scaler_fit, 3},
+    /* the series engine */
+    {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
+    {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 11},
+    /* end of the series engine */
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 8},

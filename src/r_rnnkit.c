@@ -471,29 +471,44 @@ static int *col_index(SEXP cols, int n_cols) {
   return out;
 }
 
-/* list(x = N x window x n_feat, y = N x (horizon * n_tgt), starts = 1-based rows) */
-SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
-                    SEXP stride, SEXP omit) {
-  rnn_error err;
-  size_t n_rows, n_cols, W = (size_t)asInteger(window),
-         Hz = (size_t)asInteger(horizon), S = (size_t)asInteger(stride), n, k;
-  size_t nf = (size_t)length(feat), nt = (size_t)length(tgt), *starts;
-  int *fi, *ti;
-  SEXP x, y, st;
+/* ==== the series engine (rnn_series_* in series.c) ================== */
+
+/* A spec for the core from data and R's 1-based columns. */
+static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
+                                   int horizon, int stride, int omit) {
+  rnn_series_spec sp;
   check_matrix(data, "data");
-  n_rows = (size_t)nrows(data);
-  n_cols = (size_t)ncols(data);
-  fi = col_index(feat, (int)n_cols);
-  ti = col_index(tgt, (int)n_cols);
-  if (asInteger(window) < 1 || asInteger(horizon) < 0 || asInteger(stride) < 1)
+  if (window < 1 || horizon < 0 || stride < 1)
     error("rnnkit internal error: bad window, horizon or stride");
-  if (rnn_window_starts(n_rows, n_cols, REAL(data), nf, fi, nt, ti, W, Hz, S,
-                        asLogical(omit) == TRUE, NULL, &n, &err) != RNN_OK)
-    raise_core(&err);
-  /* the windows are at most as many as the rows, and so are their starts */
-  starts = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
-  rnn_window_starts(n_rows, n_cols, REAL(data), nf, fi, nt, ti, W, Hz, S,
-                    asLogical(omit) == TRUE, starts, &n, &err);
+  memset(&sp, 0, sizeof sp);
+  sp.n_rows = (size_t)nrows(data);
+  sp.n_cols = (size_t)ncols(data);
+  sp.n_feat = (size_t)length(feat);
+  sp.n_tgt = (size_t)length(tgt);
+  sp.feat = col_index(feat, (int)sp.n_cols);
+  sp.tgt = col_index(tgt, (int)sp.n_cols);
+  sp.window = (size_t)window;
+  sp.horizon = (size_t)horizon;
+  sp.stride = (size_t)stride;
+  sp.omit_missing = omit;
+  sp.split_row = sp.n_rows;
+  sp.transform = RNN_TRANSFORM_NONE;
+  return sp;
+}
+
+static void check_scaler(SEXP center, SEXP scale, size_t n_cols) {
+  if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
+      (size_t)XLENGTH(center) != n_cols || (size_t)XLENGTH(scale) != n_cols)
+    error("rnnkit internal error: one center and scale per data column");
+}
+
+/* The scaled windows x (N x window x n_feat) and y (N x (horizon*n_tgt))
+ * of the n starts, protected (2 on the stack). */
+static void cut_windows(const rnn_series_spec *sp, SEXP data,
+                        const size_t *starts, size_t n, const double *center,
+                        const double *scale, SEXP *x, SEXP *y) {
+  rnn_error err;
+  size_t W = sp->window, nf = sp->n_feat;
   /* one array of windows stays below 2^31 values, the limit rnnkit has
    * always set here (larger ones would not fit in memory as doubles on
    * most computers anyway) */
@@ -505,44 +520,169 @@ SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
                  "fewer rows",
                  (unsigned long)n, (unsigned long)W, (unsigned long)nf,
                  (double)n * W * nf, 8e-9 * n * W * nf);
-  x = PROTECT(new_array3(n, W, nf, "the windows"));
-  y = PROTECT(new_matrix(n, rnn_size_mul(Hz, nt), "the windows' targets"));
-  st = PROTECT(allocVector(INTSXP, (R_xlen_t)n));
-  rnn_windows_gather(n_rows, REAL(data), nf, fi, nt, ti, W, Hz, starts, n,
-                     REAL(x), Hz * nt > 0 ? REAL(y) : NULL);
-  for (k = 0; k < n; k++) INTEGER(st)[k] = (int)starts[k] + 1;
-  {
-    const char *nm[] = {"x", "y", "starts"};
-    SEXP v[3];
-    v[0] = x;
-    v[1] = y;
-    v[2] = st;
-    return named_list(3, nm, v);
-  }
+  *x = PROTECT(new_array3(n, W, nf, "the windows"));
+  *y = PROTECT(new_matrix(n, rnn_size_mul(sp->horizon, sp->n_tgt),
+                          "the windows' targets"));
+  if (rnn_series_windows(sp, REAL(data), starts, n, center, scale, REAL(*x),
+                         sp->horizon * sp->n_tgt > 0 ? REAL(*y) : NULL,
+                         &err) != RNN_OK)
+    raise_core(&err);
 }
 
-/* list(center, scale) fitted on the first n_fit rows. */
-SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit) {
-  rnn_error err;
-  size_t n_cols;
-  SEXP center, scale;
-  check_matrix(data, "data");
-  n_cols = (size_t)ncols(data);
-  if (asInteger(n_fit) < 1) error("rnnkit internal error: n_fit must be positive");
-  center = PROTECT(allocVector(REALSXP, (R_xlen_t)n_cols));
-  scale = PROTECT(allocVector(REALSXP, (R_xlen_t)n_cols));
-  if (rnn_scaler_fit(asInteger(method), (size_t)nrows(data), n_cols, REAL(data),
-                     (size_t)asInteger(n_fit), REAL(center), REAL(scale),
-                     &err) != RNN_OK)
-    raise_core(&err);
-  {
-    const char *nm[] = {"center", "scale"};
-    SEXP v[2];
-    v[0] = center;
-    v[1] = scale;
-    return named_list(2, nm, v);
-  }
+static SEXP one_based(const size_t *v, size_t n) {
+  SEXP out = allocVector(INTSXP, (R_xlen_t)n);
+  size_t k;
+  for (k = 0; k < n; k++)
+    INTEGER(out)[k] = (int)v[k] + 1;
+  return out;
 }
+
+static const char *set_label[] = {"train", "gap", "test"};
+
+static SEXP set_labels(const int *set, size_t n) {
+  SEXP out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
+  size_t k;
+  for (k = 0; k < n; k++)
+    SET_STRING_ELT(out, (R_xlen_t)k,
+                   set[k] == RNN_SET_NONE ? NA_STRING
+                                          : mkChar(set_label[set[k]]));
+  UNPROTECT(1);
+  return out;
+}
+
+/* The plan of a series (rnn_series_plan) and its scaled windows:
+ * spec = list(window, horizon, stride, omit, split_row (1-based; n + 1:
+ * none), n_test (0: none), method (RNN_SCALE_*, -1: center and scale are
+ * the model's, per data column; horizon 0: windows to predict from)).
+ * list(starts, set, split_row, n_fit, n_train, n_test, center, scale, x,
+ * y, naive); x, y and naive are NULL when there is no training window
+ * and no scaler was given (R says where the split lies). */
+SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
+                        SEXP scale) {
+  rnn_error err;
+  rnn_series_plan_info info;
+  rnn_series_spec sp = series_spec(
+      data, feat, tgt, get_int(spec, "window"), get_int(spec, "horizon"),
+      get_int(spec, "stride"), get_int(spec, "omit"));
+  size_t n, *starts = (size_t *)R_alloc(sp.n_rows, sizeof(size_t)), *first;
+  int *set = (int *)R_alloc(sp.n_rows, sizeof(int));
+  SEXP ctr = PROTECT(allocVector(REALSXP, (R_xlen_t)sp.n_cols));
+  SEXP scl = PROTECT(allocVector(REALSXP, (R_xlen_t)sp.n_cols));
+  SEXP v[11];
+  const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
+                      "n_train", "n_test", "center",    "scale",
+                      "x",       "y",      "naive"};
+  sp.split_row = (size_t)get_int(spec, "split_row") - 1;
+  sp.n_test = (size_t)get_int(spec, "n_test");
+  sp.scale_method = get_int(spec, "method");
+  if (sp.scale_method == RNN_SCALE_GIVEN) {
+    check_scaler(center, scale, sp.n_cols);
+    memcpy(REAL(ctr), REAL(center), sp.n_cols * sizeof(double));
+    memcpy(REAL(scl), REAL(scale), sp.n_cols * sizeof(double));
+  }
+  if (rnn_series_plan(&sp, REAL(data), starts, set, REAL(ctr), REAL(scl), &info,
+                      &err) != RNN_OK)
+    raise_core(&err);
+  n = info.n_windows;
+  v[0] = PROTECT(one_based(starts, n));
+  v[1] = PROTECT(set_labels(set, n));
+  v[2] = PROTECT(ScalarInteger((int)info.split_row + 1));
+  v[3] = PROTECT(ScalarInteger((int)info.n_fit));
+  v[4] = PROTECT(ScalarInteger((int)info.n_train));
+  v[5] = PROTECT(ScalarInteger((int)info.n_test));
+  v[6] = ctr;
+  v[7] = scl;
+  if (info.n_train == 0 && sp.scale_method != RNN_SCALE_GIVEN) {
+    v[8] = PROTECT(R_NilValue);
+    v[9] = PROTECT(R_NilValue);
+    v[10] = PROTECT(R_NilValue);
+  } else {
+    size_t k;
+    cut_windows(&sp, data, starts, n, REAL(ctr), REAL(scl), &v[8], &v[9]);
+    v[10] = PROTECT(new_matrix(n, sp.n_tgt, "the naive forecasts"));
+    first = (size_t *)R_alloc(n, sizeof(size_t));
+    for (k = 0; k < n; k++)
+      first[k] = starts[k] + sp.window;
+    rnn_series_naive(sp.n_rows, REAL(data), sp.n_tgt, sp.tgt, 1, n, first, 1,
+                     REAL(v[10]));
+  }
+  return named_list(11, nm, v);
+}
+
+/* Evaluation in original units (rnn_series_evaluate): pred is the
+ * model's scaled N x (horizon * n_tgt) output for windows whose first
+ * target rows (1-based) are `first`; center and scale are per data
+ * column.  list(pred, actual, naive, set, accuracy): accuracy is NULL
+ * when set is NULL, else the RNN_ACC_ROWS x (2 * n_tgt) table of
+ * rnn_series_accuracy() over the windows that set labels (character, or
+ * one integer: the split row, for rnn_series_labels() to label them), with
+ * the MASE scale on rows 1..n_fit of hist (the model's data, with the
+ * columns of data; R's NA where there is none). */
+SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
+                        SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
+                        SEXP n_fit, SEXP period) {
+  rnn_error err;
+  rnn_series_spec sp = series_spec(data, tgt, tgt, 1, asInteger(horizon), 1, 0);
+  size_t n = (size_t)XLENGTH(first), k, n_out = sp.horizon * sp.n_tgt, kept;
+  size_t *f = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
+  int *lab = NULL;
+  SEXP v[5];
+  const char *nm[] = {"pred", "actual", "naive", "set", "accuracy"};
+  check_scaler(center, scale, sp.n_cols);
+  if (TYPEOF(first) != INTSXP || TYPEOF(pred) != REALSXP ||
+      (size_t)XLENGTH(pred) != n * n_out)
+    error("rnnkit internal error: rows and predictions do not agree");
+  for (k = 0; k < n; k++)
+    f[k] = (size_t)INTEGER(first)[k] - 1;
+  v[0] = PROTECT(new_matrix(n, n_out, "the predictions"));
+  v[1] = PROTECT(new_matrix(n, n_out, "the actual values"));
+  v[2] = PROTECT(new_matrix(n, n_out, "the naive forecasts"));
+  if (rnn_series_evaluate(sp.n_rows, sp.n_cols, REAL(data), sp.n_tgt, sp.tgt,
+                          sp.horizon, n, f, REAL(pred), REAL(center),
+                          REAL(scale), RNN_TRANSFORM_NONE,
+                          (size_t)asInteger(period), REAL(v[0]), REAL(v[1]),
+                          REAL(v[2]), &err) != RNN_OK)
+    raise_core(&err);
+  lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
+  if (TYPEOF(set) == INTSXP && XLENGTH(set) == 1) {
+    rnn_series_labels(n, f, sp.horizon, sp.n_rows, (size_t)INTEGER(set)[0] - 1,
+                      lab);
+    set = set_labels(lab, n);
+  }
+  v[3] = PROTECT(set);
+  if (isNull(set)) {
+    v[4] = PROTECT(R_NilValue);
+  } else {
+    double *acc,
+        *work = alloc_work(
+            rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon), "accuracy");
+    check_matrix(hist, "hist");
+    if (TYPEOF(set) != STRSXP || (size_t)XLENGTH(set) != n ||
+        (size_t)ncols(hist) != sp.n_cols)
+      error("rnnkit internal error: one label per window, hist as data");
+    for (k = 0; k < n; k++) {
+      SEXP s = STRING_ELT(set, (R_xlen_t)k);
+      lab[k] = s != NA_STRING && strcmp(CHAR(s), "test") == 0 ? RNN_SET_TEST
+                                                              : RNN_SET_TRAIN;
+    }
+    v[4] =
+        PROTECT(new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table"));
+    acc = REAL(v[4]);
+    if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist),
+                            sp.n_tgt, sp.tgt, sp.horizon,
+                            (size_t)asInteger(n_fit), (size_t)asInteger(period),
+                            n, lab, REAL(v[1]), REAL(v[0]), REAL(v[2]), acc,
+                            &kept, work, &err) != RNN_OK)
+      raise_core(&err);
+    /* no scale: R's own NA, as rnnkit_naive_scale() gives it */
+    for (k = 0; k < 2 * sp.n_tgt; k++)
+      if (ISNAN(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
+          !ISNAN(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
+        acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = NA_REAL;
+  }
+  return named_list(5, nm, v);
+}
+/* ==== end of the series engine ====================================== */
 
 /* A scaled (or, with inverse, unscaled) copy of the matrix data. */
 SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse) {

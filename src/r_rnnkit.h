@@ -19,9 +19,13 @@ SEXP rnnkit_model_decode(SEXP raw);
 SEXP rnnkit_schema(void);
 SEXP rnnkit_file_flags(SEXP paths);
 SEXP rnnkit_suggest(SEXP x, SEXP choices);
-SEXP rnnkit_windows(SEXP data, SEXP feat, SEXP tgt, SEXP window, SEXP horizon,
-                    SEXP stride, SEXP omit);
-SEXP rnnkit_scaler_fit(SEXP method, SEXP data, SEXP n_fit);
+/* the series engine */
+SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
+                        SEXP center, SEXP scale);
+SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
+                        SEXP pred, SEXP center, SEXP scale, SEXP set,
+                        SEXP hist, SEXP n_fit, SEXP period);
+/* end of the series engine */
 SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse);
 SEXP rnnkit_locf(SEXP data);
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,

@@ -44,27 +44,25 @@ function T = rnn_accuracy (object, x, varargin)
   meta = prep.meta;
   v = prep.data.values;
   n = rows (v);
+  fj = scaler_cols (prep, prep.used);
   if (nargin < 2)
-    ## the test part of the data the model was fit from
+    ## the test part of the data the model was fit from, labelled by the
+    ## core as rnn_windows labels it: a direct model is not scored on the
+    ## newest windows, whose later steps lie beyond the data
     if (prep.data.split_row > n)
       error ("rnnkit:input", ["rnn_accuracy: the model was fit without a test part " ...
              "('Split' or 'Test'); pass windows: rnn_accuracy (model, w)"]);
     endif
-    m = v;
-    fj = scaler_cols (prep, prep.used);
-    sm = __rnnkit__ ("scale", m, prep.scaler.center(fj), prep.scaler.scale(fj), 0);
-    [xw, ~, starts] = __rnnkit__ ("windows", sm, scaler_cols (prep, meta.features), ...
-                                  scaler_cols (prep, meta.target), meta.window, 0, 1, ...
-                                  double (strcmp (meta.na, "omit")));
-    rws = starts + meta.window;
-    set = repmat ({"train"}, numel (rws), 1);
-    set(rws >= prep.data.split_row) = {"test"};
-    ## the test windows as rnn_windows cuts them: all their targets known,
-    ## so a direct model is not scored on the newest windows, whose later
-    ## steps lie beyond the data
-    set(rws + meta.horizon - 1 > n) = {"beyond"};
+    spec = struct ("window", meta.window, "horizon", 0, "stride", 1, ...
+                   "omit", double (strcmp (meta.na, "omit")), "split_row", n + 1, ...
+                   "n_test", 0, "method", -1);
+    plan = __rnnkit__ ("series_plan", v, scaler_cols (prep, meta.features), ...
+                       scaler_cols (prep, meta.target), spec, ...
+                       prep.scaler.center(fj), prep.scaler.scale(fj));
+    xw = plan.x;
+    rws = plan.starts + meta.window;
+    set = prep.data.split_row;  # the core labels the windows by the split
     values = v;
-    is_windows = false;
   elseif (isstruct (x) && isscalar (x) && all (isfield (x, {"x", "index", "meta", "scaler", "data"})))
     x = check_windows (x, "W", true);
     if (! isequal (cellstr (x.meta.features)(:)', meta.features) ...
@@ -72,49 +70,26 @@ function T = rnn_accuracy (object, x, varargin)
         || x.meta.window != meta.window || x.meta.horizon != meta.horizon)
       error ("rnnkit:input", "rnn_accuracy: these windows do not match the model's features, target, window or horizon");
     endif
+    if (! any (strcmp (x.index.set, "test")))
+      error ("rnnkit:input", ["rnn_accuracy: these windows have no test part; make them " ...
+             "with 'Split' or 'Test'"]);
+    endif
     ## windows scaled by another scaler: back to original units, then the model's
     xw = windows_on_model_scale (prep, x);
     rws = x.index.target_row;
     set = x.index.set;
     values = x.data.values;
-    is_windows = true;
   else
     error ("rnnkit:input", ["rnn_accuracy: with a model, the second argument must be " ...
            "windows from rnn_windows, not %s"], describe (x));
   endif
   p = __rnnkit__ ("predict", object.config, object.params, xw);
-  tg = scaler_cols (prep, meta.target);
-  hz = meta.horizon;
-  oc = repelem (tg, hz);
-  pred = __rnnkit__ ("scale", reshape (p, rows (p), []), prep.scaler.center(oc), ...
-                     prep.scaler.scale(oc), 1);
-  nt = numel (tg);
-  actual = NaN (numel (rws), hz * nt);
-  for j = 1:nt
-    for k = 1:hz
-      r = rws + k - 1;
-      ok = r <= rows (values);
-      actual(ok, k + hz * (j - 1)) = values(r(ok), tg(j));
-    endfor
-  endfor
-  naive = values(rws - 1, tg);
-  naive = naive(:, repelem (1:nt, hz));
-  keep = strcmp (set, "test");
-  if (is_windows && ! any (keep))
-    error ("rnnkit:input", ["rnn_accuracy: these windows have no test part; make them " ...
-           "with 'Split' or 'Test'"]);
-  endif
-  if (! any (keep))
-    keep = true (numel (rws), 1);
-  endif
-  keep = keep(:) & any (! isnan (actual), 2);
-  if (! any (keep))
-    error ("rnnkit:dim", "rnn_accuracy: no window with a known target to evaluate");
-  endif
-  tr = 1:min (prep.data.split_row - 1, n);
-  scales = naive_scale (v(tr, tg));
-  T = accuracy_table (layer_label (object.config), meta.target, actual(keep, :), ...
-                      pred(keep, :), naive(keep, :), scales);
+  n_fit = min (prep.data.split_row - 1, n);
+  [~, ~, ~, acc] = __rnnkit__ ("series_eval", values, scaler_cols (prep, meta.target), ...
+                               meta.horizon, rws, reshape (p, rows (p), []), ...
+                               prep.scaler.center(fj), prep.scaler.scale(fj), ...
+                               set(:), v, n_fit, 1);
+  T = accuracy_table (layer_label (object.config), meta.target, acc);
 endfunction
 
 function T = forecast_accuracy (fc, x)
@@ -183,26 +158,25 @@ function check_forecast (fc)
   endif
 endfunction
 
-## the in-sample MAE of the naive forecast of each column of v, from the
-## core (rnn_naive_scale in rnnkit.h); NA where a column has none
-function s = naive_scale (v)
-  s = __rnnkit__ ("naive_scale", double (v), 1);
-  s(isnan (s)) = NA;
-endfunction
-
 ## one model row and one naive row per target, computed by the core
-## (rnn_accuracy in rnnkit.h; rows RMSE, MAE, MAPE, sMAPE, MASE, n): a
-## target's columns (the steps of a direct model) are one series
+## (rows RMSE, MAE, MAPE, sMAPE, MASE, n; columns model and naive per
+## target): the table of rnn_series_accuracy, or for a forecast
+## rnn_accuracy of actual against pred and naive
 function T = accuracy_table (label, targets, actual, pred, naive, scales)
-  mp = __rnnkit__ ("accuracy", double (actual), double (pred), double (scales));
-  mn = __rnnkit__ ("accuracy", double (actual), double (naive), double (scales));
+  if (nargin == 3)
+    acc = actual;
+  else
+    acc = [__rnnkit__("accuracy", double (actual), double (pred), double (scales)), ...
+           __rnnkit__("accuracy", double (actual), double (naive), double (scales))];
+  endif
   T = struct ("model", {}, "target", {}, "RMSE", {}, "MAE", {}, "MAPE", {}, ...
               "MASE", {}, "n", {});
   for j = 1:numel (targets)
-    T(end+1) = struct ("model", label, "target", targets{j}, "RMSE", mp(1, j), ...
-                       "MAE", mp(2, j), "MAPE", mp(3, j), "MASE", mp(5, j), "n", mp(6, j));
-    T(end+1) = struct ("model", "naive", "target", targets{j}, "RMSE", mn(1, j), ...
-                       "MAE", mn(2, j), "MAPE", mn(3, j), "MASE", mn(5, j), "n", mn(6, j));
+    for k = [2 * j - 1, 2 * j]
+      T(end+1) = struct ("model", merge (k == 2 * j, "naive", label), "target", targets{j}, ...
+                         "RMSE", acc(1, k), "MAE", acc(2, k), "MAPE", acc(3, k), ...
+                         "MASE", acc(5, k), "n", acc(6, k));
+    endfor
   endfor
   if (numel (targets) == 1)
     T = rmfield (T, "target");

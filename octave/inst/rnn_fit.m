@@ -606,6 +606,8 @@ endfunction
 %! assert (b.training.n_val, 30);
 %! assert (isequal (a.params, b.params, c.params));
 %! assert (isequal (a.history, b.history, c.history));
+## windows hold numbers to forecast: no class labels (R refuses the same)
+%!error <windows from rnn_windows train a model that forecasts numbers> rnn_fit (rnn_windows (sin ((1:60)' / 5), "Window", 5, "Test", 10), "Loss", "sparse_ce", "Epochs", 1, "Verbose", false)
 %!error <a struct with fields x and y, or a cell {Xv, Yv}; a cell must hold 2 arrays {Xv, Yv}, not a 1x3 cell> rnn_fit (X, Y, "Validation", {1, 2, 3})
 %!error <a struct with fields x and y, or a cell {Xv, Yv}, not 'last'> rnn_fit (X, Y, "Validation", "last")
 %!error <a struct with fields x and y, or a cell {Xv, Yv}; as a struct it needs fields x and y> rnn_fit (X, Y, "Validation", struct ("x", 1))

@@ -156,18 +156,11 @@ function w = rnn_windows (data, varargin)
   endif
   [~, fi] = ismember (features, used);
   [~, ti] = ismember (target, used);
-  omit = double (strcmp (na, "omit"));
-  [~, ~, starts] = __rnnkit__ ("windows", m, fi, ti, W, Hz, stride, omit);
-  N = numel (starts);
-  if (N == 0)
-    error ("rnnkit:dim", "rnn_windows: no complete window is left after dropping missing values");
-  endif
-  first_target = starts + W;
-  last_target = first_target + Hz - 1;
-  split_row = n + 1;
   if (! isempty (o.Split) && ! isempty (o.Test))
     error ("rnnkit:input", "rnn_windows: give 'Split' (a date) or 'Test' (a number of windows), not both");
   endif
+  split_row = n + 1;
+  n_test = 0;
   if (! isempty (o.Split))
     if (isempty (index))
       error ("rnnkit:input", ["rnn_windows: 'Split' needs dates, but DATA has none " ...
@@ -184,38 +177,41 @@ function w = rnn_windows (data, varargin)
       split_row = n + 1;
     endif
   elseif (! isempty (o.Test))
-    if (N < 2)
-      error ("rnnkit:dim", "rnn_windows: 'Test' needs at least 2 windows; the data give %d", N);
-    endif
-    n_test = check_count (o.Test, "Test", 1, N - 1);
-    split_row = first_target(N - n_test + 1);
+    n_test = check_count (o.Test, "Test", 1, 1e9);
   endif
-  set = repmat ({"gap"}, N, 1);
-  set(last_target < split_row) = {"train"};
-  set(first_target >= split_row) = {"test"};
-  if (! any (strcmp (set, "train")))
+  ## the core plans the windows, their labels, the rows the scaler is
+  ## fitted on and the scaler, and cuts and scales the windows
+  given = isstruct (scale);
+  codes = struct ("none", 0, "minmax", 1, "zscore", 2);
+  if (given)
+    sc_center = scaler_values (scale, "center", used);
+    sc_scale = scaler_values (scale, "scale", used);
+    method = -1;
+  else
+    sc_center = sc_scale = 0;
+    method = codes.(scale);
+  endif
+  spec = struct ("window", W, "horizon", Hz, "stride", stride, ...
+                 "omit", double (strcmp (na, "omit")), "split_row", split_row, ...
+                 "n_test", n_test, "method", method);
+  plan = __rnnkit__ ("series_plan", m, fi, ti, spec, sc_center, sc_scale);
+  starts = plan.starts;
+  set = plan.set;
+  split_row = plan.split_row;
+  first_target = starts + W;
+  if (plan.n_train == 0)
     error ("rnnkit:dim", ["rnn_windows: no training window ends before the split " ...
            "at %s; move the split later or shorten the window"], row_label (index, split_row));
   endif
-  if (! isempty (o.Split) && ! any (strcmp (set, "test")))
+  if (! isempty (o.Split) && plan.n_test == 0)
     error ("rnnkit:dim", "rnn_windows: no test window starts on or after the split");
   endif
-
-  ## the scaler sees the training rows only
-  if (! isstruct (scale))
-    n_fit = min (split_row - 1, n);
-    codes = struct ("none", 0, "minmax", 1, "zscore", 2);
-    [ctr, scl] = __rnnkit__ ("scaler_fit", codes.(scale), m, n_fit);
-    scale = struct ("method", scale, "center", ctr(:)', "scale", scl(:)', ...
-                    "n_rows", n_fit, "columns", {used});
-    sc_center = scale.center;
-    sc_scale = scale.scale;
-  else
-    sc_center = scaler_values (scale, "center", used);
-    sc_scale = scaler_values (scale, "scale", used);
+  if (! given)
+    scale = struct ("method", scale, "center", plan.center, "scale", plan.scale, ...
+                    "n_rows", plan.n_fit, "columns", {used});
   endif
-  sm = __rnnkit__ ("scale", m, sc_center, sc_scale, 0);
-  [x, y] = __rnnkit__ ("windows", sm, fi, ti, W, Hz, stride, omit);
+  x = plan.x;
+  y = plan.y;
   idx = struct ("start", starts, "target_row", first_target, "set", {set});
   if (! isempty (index))
     idx.date = index(first_target);
@@ -224,7 +220,7 @@ function w = rnn_windows (data, varargin)
   w.x = x;
   w.y = y;
   w.index = idx;
-  w.naive = m(starts + W - 1, ti);
+  w.naive = plan.naive;
   w.scaler = scale;
   w.data = struct ("values", m, "index", index, "columns", {used}, "freq", NA, ...
                    "split_row", split_row);

@@ -12,8 +12,10 @@
  *   __rnnkit__ ("encode", records)                      -> uint8 bytes
  *   __rnnkit__ ("decode", bytes)                        -> records
  *   __rnnkit__ ("write_file", file, bytes)   rnnkit:io unless written whole
- *   __rnnkit__ ("windows", data, feat, tgt, window, horizon, stride, omit)
- *   __rnnkit__ ("scaler_fit", method, data, n_fit)      -> [center, scale]
+ *   __rnnkit__ ("series_plan", data, feat, tgt, spec, center, scale)
+ *                                                       -> plan struct
+ *   __rnnkit__ ("series_eval", data, tgt, horizon, first, pred, center,
+ *               scale, set, hist, n_fit, period) -> [pred, actual, naive, acc]
  *   __rnnkit__ ("scale", data, center, scale, inverse)
  *   __rnnkit__ ("locf", data)
  *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
@@ -766,61 +768,207 @@ static size_t count_arg(const mxArray *a, const char *what, double lo) {
   return (size_t)v;
 }
 
-/* [x, y, starts]: x N x window x n_feat, y N x (horizon * n_tgt),
- * starts the 1-based first rows of the windows. */
-static void cmd_windows(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
-  rnn_error err;
-  const mxArray *data = prhs[0];
-  size_t n_rows, n_cols, W, Hz, S, n, k, nf, nt, *starts;
-  int *fi, *ti, omit;
-  (void)nlhs;
-  (void)nrhs;
+/* ==== the series engine (rnn_series_* in series.c) ================== */
+
+/* A spec for the core from data and 1-based column numbers (freed with
+ * the MEX call's other mxCalloc memory). */
+static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
+                                   const mxArray *tgt, size_t window,
+                                   size_t horizon, size_t stride, int omit) {
+  rnn_series_spec sp;
   check_matrix(data, "data");
-  n_rows = mxGetM(data);
-  n_cols = mxGetN(data);
-  nf = mxGetNumberOfElements(prhs[1]);
-  nt = mxGetNumberOfElements(prhs[2]);
-  fi = col_index(prhs[1], n_cols);
-  ti = col_index(prhs[2], n_cols);
-  W = count_arg(prhs[3], "window", 1);
-  Hz = count_arg(prhs[4], "horizon", 0);
-  S = count_arg(prhs[5], "stride", 1);
-  omit = scalar(prhs[6], "omit") != 0;
-  if (rnn_window_starts(n_rows, n_cols, mxGetPr(data), nf, fi, nt, ti, W, Hz,
-                        S, omit, NULL, &n, &err) != RNN_OK)
-    raise_core(&err);
-  starts = (size_t *)mxCalloc(n + 1, sizeof(size_t));
-  rnn_window_starts(n_rows, n_cols, mxGetPr(data), nf, fi, nt, ti, W, Hz, S,
-                    omit, starts, &n, &err);
-  plhs[0] = array3(n, W, nf);
-  plhs[1] = new_matrix(n, mul3(Hz, nt, 1), "the targets");
-  plhs[2] = mxCreateDoubleMatrix(n, 1, mxREAL);
-  rnn_windows_gather(n_rows, mxGetPr(data), nf, fi, nt, ti, W, Hz, starts, n,
-                     mxGetPr(plhs[0]), Hz * nt > 0 ? mxGetPr(plhs[1]) : NULL);
-  for (k = 0; k < n; k++) mxGetPr(plhs[2])[k] = (double)starts[k] + 1;
-  mxFree(starts);
-  mxFree(fi);
-  mxFree(ti);
+  memset(&sp, 0, sizeof sp);
+  sp.n_rows = mxGetM(data);
+  sp.n_cols = mxGetN(data);
+  sp.n_feat = mxGetNumberOfElements(feat);
+  sp.n_tgt = mxGetNumberOfElements(tgt);
+  sp.feat = col_index(feat, sp.n_cols);
+  sp.tgt = col_index(tgt, sp.n_cols);
+  sp.window = window;
+  sp.horizon = horizon;
+  sp.stride = stride;
+  sp.omit_missing = omit;
+  sp.split_row = sp.n_rows;
+  sp.transform = RNN_TRANSFORM_NONE;
+  return sp;
 }
 
-static void cmd_scaler_fit(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void check_scaler(const mxArray *center, const mxArray *scale,
+                         size_t n_cols) {
+  real_array(center, "center");
+  real_array(scale, "scale");
+  if (mxGetNumberOfElements(center) != n_cols ||
+      mxGetNumberOfElements(scale) != n_cols)
+    internal("one center and scale per data column");
+}
+
+/* The scaled windows of the n starts into out[0] (x) and out[1] (y). */
+static void cut_windows(const rnn_series_spec *sp, const mxArray *data,
+                        const size_t *starts, size_t n, const double *center,
+                        const double *scale, mxArray **out) {
   rnn_error err;
-  const mxArray *data = prhs[1];
-  size_t n_cols, n_fit;
-  (void)nlhs;
-  (void)nrhs;
-  check_matrix(data, "data");
-  n_cols = mxGetN(data);
-  n_fit = count_arg(prhs[2], "n_fit", 1);
-  plhs[0] = mxCreateDoubleMatrix(1, n_cols, mxREAL);
-  plhs[1] = mxCreateDoubleMatrix(1, n_cols, mxREAL);
-  if (rnn_scaler_fit(int_arg(prhs[0], "method"), mxGetM(data), n_cols,
-                     mxGetPr(data), n_fit, mxGetPr(plhs[0]), mxGetPr(plhs[1]),
-                     &err) != RNN_OK)
+  out[0] = array3(n, sp->window, sp->n_feat);
+  out[1] = new_matrix(n, mul3(sp->horizon, sp->n_tgt, 1), "the targets");
+  if (rnn_series_windows(
+          sp, mxGetPr(data), starts, n, center, scale, mxGetPr(out[0]),
+          sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL, &err) != RNN_OK)
     raise_core(&err);
 }
+
+static mxArray *one_based(const size_t *v, size_t n) {
+  mxArray *out = mxCreateDoubleMatrix(n, 1, mxREAL);
+  size_t k;
+  for (k = 0; k < n; k++)
+    mxGetPr(out)[k] = (double)v[k] + 1;
+  return out;
+}
+
+/* Labels as a cellstr column: train, gap, test, none. */
+static mxArray *set_labels(const int *set, size_t n) {
+  static const char *label[] = {"train", "gap", "test", "none"};
+  mxArray *out = mxCreateCellMatrix(n, 1);
+  size_t k;
+  for (k = 0; k < n; k++)
+    mxSetCell(out, k, mxCreateString(label[set[k]]));
+  return out;
+}
+
+/* First target rows (1-based doubles) -> 0-based. */
+static size_t *first_rows(const mxArray *a, size_t *n) {
+  const double *f = real_array(a, "rows");
+  size_t k, *out;
+  *n = mxGetNumberOfElements(a);
+  out = (size_t *)mxCalloc(*n + 1, sizeof(size_t));
+  for (k = 0; k < *n; k++) {
+    if (!(f[k] >= 1 && f[k] <= 2147483647.0)) internal("rows");
+    out[k] = (size_t)f[k] - 1;
+  }
+  return out;
+}
+
+/* The plan of a series and its scaled windows (R's rnnkit_series_plan):
+ * spec has fields window, horizon, stride, omit, split_row (1-based;
+ * n + 1: none), n_test (0: none), method (-1: center and scale given per
+ * data column; horizon 0: windows to predict from).  A struct with
+ * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
+ * x, y, naive ([] with no training window and no scaler given). */
+static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  static const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
+                             "n_train", "n_test", "center",    "scale",
+                             "x",       "y",      "naive"};
+  rnn_error err;
+  rnn_series_plan_info info;
+  const mxArray *spec = prhs[3];
+  rnn_series_spec sp = series_spec(
+      prhs[0], prhs[1], prhs[2], count_arg(field(spec, "window"), "window", 1),
+      count_arg(field(spec, "horizon"), "horizon", 0),
+      count_arg(field(spec, "stride"), "stride", 1),
+      get_int(spec, "omit") != 0);
+  size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t)), k;
+  int *set = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
+  mxArray *ctr = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
+  mxArray *scl = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
+  mxArray *out = mxCreateStructMatrix(1, 1, 11, nm), *xy[2];
+  (void)nlhs;
+  (void)nrhs;
+  sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
+  sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
+  sp.scale_method = get_int(spec, "method");
+  if (sp.scale_method == RNN_SCALE_GIVEN) {
+    check_scaler(prhs[4], prhs[5], sp.n_cols);
+    memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * sizeof(double));
+    memcpy(mxGetPr(scl), mxGetPr(prhs[5]), sp.n_cols * sizeof(double));
+  }
+  if (rnn_series_plan(&sp, mxGetPr(prhs[0]), starts, set, mxGetPr(ctr),
+                      mxGetPr(scl), &info, &err) != RNN_OK)
+    raise_core(&err);
+  mxSetField(out, 0, "starts", one_based(starts, info.n_windows));
+  mxSetField(out, 0, "set", set_labels(set, info.n_windows));
+  mxSetField(out, 0, "split_row",
+             mxCreateDoubleScalar((double)info.split_row + 1));
+  mxSetField(out, 0, "n_fit", mxCreateDoubleScalar((double)info.n_fit));
+  mxSetField(out, 0, "n_train", mxCreateDoubleScalar((double)info.n_train));
+  mxSetField(out, 0, "n_test", mxCreateDoubleScalar((double)info.n_test));
+  mxSetField(out, 0, "center", ctr);
+  mxSetField(out, 0, "scale", scl);
+  if (info.n_train > 0 || sp.scale_method == RNN_SCALE_GIVEN) {
+    mxArray *naive =
+        new_matrix(info.n_windows, sp.n_tgt, "the naive forecasts");
+    cut_windows(&sp, prhs[0], starts, info.n_windows, mxGetPr(ctr),
+                mxGetPr(scl), xy);
+    mxSetField(out, 0, "x", xy[0]);
+    mxSetField(out, 0, "y", xy[1]);
+    for (k = 0; k < info.n_windows; k++)
+      starts[k] += sp.window;
+    rnn_series_naive(sp.n_rows, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, 1,
+                     info.n_windows, starts, 1, mxGetPr(naive));
+    mxSetField(out, 0, "naive", naive);
+  }
+  plhs[0] = out;
+}
+
+/* [pred, actual, naive, acc] (R's rnnkit_series_eval): evaluation in
+ * original units; acc, the RNN_ACC_ROWS x (2 * n_tgt) table of
+ * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
+ * number: the split row, for rnn_series_labels() to label them), MASE
+ * scale on rows 1..n_fit of hist (NA where none). */
+static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
+                                   count_arg(prhs[2], "horizon", 1), 1, 0);
+  size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k,
+            kept;
+  const mxArray *set = prhs[7], *hist = prhs[8];
+  (void)nrhs;
+  check_scaler(prhs[5], prhs[6], sp.n_cols);
+  if (mxGetNumberOfElements(prhs[4]) != n * n_out)
+    internal("one prediction per output");
+  real_array(prhs[4], "pred");
+  for (k = 0; k < 3; k++)
+    plhs[k] = new_matrix(n, n_out, "the evaluation");
+  if (rnn_series_evaluate(
+          sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, sp.horizon,
+          n, f, mxGetPr(prhs[4]), mxGetPr(prhs[5]), mxGetPr(prhs[6]),
+          RNN_TRANSFORM_NONE, count_arg(prhs[10], "period", 1),
+          mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]), &err) != RNN_OK)
+    raise_core(&err);
+  if (nlhs > 3) {
+    int *lab = (int *)mxCalloc(n + 1, sizeof(int));
+    double *acc, *work, na;
+    const uint64_t na_bits = 0x7FF00000000007A2ULL;
+    check_matrix(hist, "hist");
+    if (mxGetN(hist) != sp.n_cols) internal("hist as data");
+    if (!mxIsCell(set))
+      rnn_series_labels(n, f, sp.horizon, sp.n_rows,
+                        count_arg(set, "split_row", 1) - 1, lab);
+    else if (mxGetNumberOfElements(set) != n)
+      internal("one label per window");
+    for (k = 0; k < n && mxIsCell(set); k++) {
+      char s[8] = "";
+      const mxArray *c = mxGetCell(set, k);
+      if (c && mxIsChar(c)) mxGetString(c, s, sizeof s);
+      lab[k] = strcmp(s, "test") == 0 ? RNN_SET_TEST : RNN_SET_TRAIN;
+    }
+    work = alloc_work(rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon));
+    plhs[3] = new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table");
+    acc = mxGetPr(plhs[3]);
+    if (rnn_series_accuracy(mxGetM(hist), sp.n_cols, mxGetPr(hist), sp.n_tgt,
+                            sp.tgt, sp.horizon, count_arg(prhs[9], "n_fit", 0),
+                            count_arg(prhs[10], "period", 1), n, lab,
+                            mxGetPr(plhs[1]), mxGetPr(plhs[0]),
+                            mxGetPr(plhs[2]), acc, &kept, work, &err) != RNN_OK)
+      raise_core(&err);
+    /* no scale: Octave's NA (R's bits), as rnn_accuracy gave it */
+    memcpy(&na, &na_bits, sizeof na);
+    for (k = 0; k < 2 * sp.n_tgt; k++)
+      if (isnan(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
+          !isnan(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
+        acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = na;
+  }
+}
+/* ==== end of the series engine ====================================== */
 
 static void cmd_scale(int nlhs, mxArray *plhs[], int nrhs,
                       const mxArray *prhs[]) {
@@ -1365,7 +1513,10 @@ static const struct {
     {"step", cmd_step, 4, 2},           {"state_size", cmd_state_size, 2, 1},
     {"encode", cmd_encode, 1, 1},       {"decode", cmd_decode, 1, 1},
     {"write_file", cmd_write_file, 2, 0},
-    {"windows", cmd_windows, 7, 3},     {"scaler_fit", cmd_scaler_fit, 3, 2},
+    /* the series engine */
+    {"series_plan", cmd_series_plan, 6, 1},
+    {"series_eval", cmd_series_eval, 11, 4},
+    /* end of the series engine */
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},

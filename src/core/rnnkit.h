@@ -686,6 +686,115 @@ int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
                   const double *probs, double *out, double *work,
                   rnn_error *err);
 
+/* ==== the series engine (series.c) ==================================
+ * The plan of a series and its evaluation, for R's rnn_windows(),
+ * predict() and accuracy() and Octave's rnn_windows and rnn_accuracy.
+ * Rows and columns are 0-based; data is n_rows x n_cols as above. */
+
+/* Labels of windows: train (all targets before the split row), gap
+ * (targets on both sides), test (all on or after it), none (a target lies
+ * beyond the data: such windows are predicted, never scored). */
+enum { RNN_SET_TRAIN = 0, RNN_SET_GAP = 1, RNN_SET_TEST = 2, RNN_SET_NONE = 3 };
+/* scale_method of a plan whose scaler the caller gives (a model's). */
+enum { RNN_SCALE_GIVEN = -1 };
+/* Transforms of the target before scaling.  Only NONE exists; the field
+ * is there so that differencing and logs can come without a new API. */
+enum { RNN_TRANSFORM_NONE = 0 };
+
+typedef struct {
+  size_t n_rows, n_cols;  /* the series */
+  size_t n_feat, n_tgt;   /* input and target columns */
+  const int *feat, *tgt;  /* n_feat, n_tgt column indices */
+  size_t window, horizon; /* timesteps read, steps predicted (0: windows
+                           * without targets, to predict from) */
+  size_t stride;          /* step between window starts (>= 1) */
+  int omit_missing;       /* skip windows that touch a NaN (else error) */
+  size_t split_row;       /* first row of the test part; n_rows: none */
+  size_t n_test;          /* > 0: the last n_test windows are the test
+                           * part, and split_row is their first target */
+  int scale_method;       /* RNN_SCALE_* or RNN_SCALE_GIVEN */
+  int transform;          /* RNN_TRANSFORM_NONE */
+} rnn_series_spec;
+
+typedef struct {
+  size_t n_windows;                /* windows planned */
+  size_t split_row;                /* the split as resolved (n_test) */
+  size_t n_fit;                    /* the scaler is fitted on rows 0..n_fit-1 */
+  size_t n_train, n_gap, n_test;   /* windows per label */
+} rnn_series_plan_info;
+
+/* set[s] = the label of a window whose first target row is first[s]
+ * and whose targets are horizon rows (horizon 0 counts as 1), for a
+ * series of n_rows rows split at split_row. */
+void rnn_series_labels(size_t n_win, const size_t *first, size_t horizon,
+                       size_t n_rows, size_t split_row, int *set);
+
+/* Plans a series: the window starts (as rnn_window_starts, increasing),
+ * their labels, the split, and the scaler fitted on the rows before the
+ * split (center[c], scale[c] per data column; with RNN_SCALE_GIVEN they
+ * are the caller's and are left as they are).  starts and set hold
+ * n_rows entries; info->n_windows are written.  No window left is
+ * RNN_ERR_DIM; n_test >= the number of windows is RNN_ERR_INPUT.  With no training
+ * window (info->n_train 0) the scaler is not fitted and RNN_OK is
+ * returned: the host reports the split in its own calendar. */
+int rnn_series_plan(const rnn_series_spec *spec, const double *data,
+                    size_t *starts, int *set, double *center, double *scale,
+                    rnn_series_plan_info *info, rnn_error *err);
+
+/* The scaled windows of a plan: cut (rnn_windows_gather's layout), then
+ * each value v of column c scaled to (v - center[c]) / scale[c].
+ * y (n_win x (horizon * n_tgt)) may be NULL; horizon 0 cuts inputs only. */
+int rnn_series_windows(const rnn_series_spec *spec, const double *data,
+                       const size_t *starts, size_t n_win,
+                       const double *center, const double *scale, double *x,
+                       double *y, rnn_error *err);
+
+/* Naive forecasts in original units, n_win x (horizon * n_tgt):
+ *   naive[s + n_win*(k + horizon*j)] = data[first[s] + k - b, tgt[j]],
+ *   b = period * ceil((k + 1) / period),
+ * the value of the same season in the last cycle before the origin
+ * first[s] - 1 (period 1: the last observed value, for every step); NaN
+ * where that row lies outside the data.  period 0 counts as 1. */
+void rnn_series_naive(size_t n_rows, const double *data, size_t n_tgt,
+                      const int *tgt, size_t horizon, size_t n_win,
+                      const size_t *first, size_t period, double *naive);
+
+/* Evaluation in original units.  pred_scaled (n_win x (horizon*n_tgt),
+ * the model's outputs, column k + horizon*j = step k of target j) is
+ * unscaled with center/scale of the target columns into pred; actual
+ * receives the data at rows first[s] + k (NaN beyond the data), naive the
+ * rnn_series_naive() forecasts for period.  first[s] must lie in
+ * 1..n_rows.  transform must be RNN_TRANSFORM_NONE. */
+int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
+                        size_t n_tgt, const int *tgt, size_t horizon,
+                        size_t n_win, const size_t *first,
+                        const double *pred_scaled, const double *center,
+                        const double *scale, int transform, size_t period,
+                        double *pred, double *actual, double *naive,
+                        rnn_error *err);
+
+/* Doubles of work rnn_series_accuracy() needs. */
+size_t rnn_series_accuracy_workspace(size_t n_win, size_t n_tgt,
+                                     size_t horizon);
+
+/* The accuracy table of an evaluation: the windows scored are the test
+ * windows (set[s] == RNN_SET_TEST) when there are any (set may be NULL:
+ * none), else all, and of those the ones with a known actual value.  A
+ * target's columns (the steps of a direct model) are one series.  out is
+ * RNN_ACC_ROWS x (2 * n_tgt): column 2j is the model on target j, column
+ * 2j+1 the naive forecast, each from rnn_accuracy() with the MASE scale
+ * rnn_naive_scale(period) of target j on data rows 0..n_fit-1: data is
+ * the series the model learned from (actual, pred and naive may come
+ * from another), read for that scale only.
+ * *n_kept receives the windows scored; none is RNN_ERR_DIM. */
+int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
+                        size_t n_tgt, const int *tgt, size_t horizon,
+                        size_t n_fit, size_t period, size_t n_win,
+                        const int *set, const double *actual,
+                        const double *pred, const double *naive, double *out,
+                        size_t *n_kept, double *work, rnn_error *err);
+/* ==== end of the series engine ====================================== */
+
 /* ---- accuracy (metrics.c) ------------------------------------------ */
 
 /* Rows of rnn_accuracy()'s output, one column of RNN_ACC_ROWS per series. */

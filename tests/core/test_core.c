@@ -696,6 +696,142 @@ static void test_write_file(void) {
   remove(path);
 }
 
+/* ==== the series engine (series.c) ================================== */
+/* A plan on 12 rows by hand: window 3, horizon 2, stride 2, so starts
+ * 1, 3, 5, 7 (stepping back from the last, 7); the last 2 windows test,
+ * so the split is the first target row of start 5: row 8. */
+static void test_series(void) {
+  const double nan = NAN;
+  double d[12 * 2], ctr[2] = {0, 0}, scl[2] = {1, 1}, x[4 * 3], y[4 * 2];
+  double nv[4 * 2], pr[4 * 2], ps[4 * 2], ac[4 * 2], out[RNN_ACC_ROWS * 2];
+  double work[64];
+  size_t st[12], first[4], kept, i;
+  int set[12], feat[1] = {0}, tgt[1] = {1};
+  rnn_series_spec sp;
+  rnn_series_plan_info info;
+  rnn_error err;
+  for (i = 0; i < 12; i++) {
+    d[i] = (double)i;            /* feature 0..11 */
+    d[12 + i] = (double)(i * i); /* target: squares */
+  }
+  memset(&sp, 0, sizeof sp);
+  sp.n_rows = 12;
+  sp.n_cols = 2;
+  sp.n_feat = sp.n_tgt = 1;
+  sp.feat = feat;
+  sp.tgt = tgt;
+  sp.window = 3;
+  sp.horizon = 2;
+  sp.stride = 2;
+  sp.split_row = 12;
+  sp.n_test = 2;
+  sp.scale_method = RNN_SCALE_MINMAX;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK,
+        "series plan runs");
+  check(info.n_windows == 4 && st[0] == 1 && st[1] == 3 && st[2] == 5 &&
+            st[3] == 7,
+        "series plan: starts step back from the newest window");
+  /* test = the last 2 windows: split at the first target of start 5 */
+  check(info.split_row == 8 && info.n_fit == 8,
+        "series plan: the split is the first test target; the scaler "
+        "fits the rows before it");
+  /* start 1: targets 4,5 train; start 3: 6,7 train; 5: 8,9 test; 7: 10,11 */
+  check(set[0] == RNN_SET_TRAIN && set[1] == RNN_SET_TRAIN &&
+            set[2] == RNN_SET_TEST && set[3] == RNN_SET_TEST &&
+            info.n_train == 2 && info.n_test == 2 && info.n_gap == 0,
+        "series plan: train and test labels");
+  check(ctr[0] == 0 && scl[0] == 7 && ctr[1] == 0 && scl[1] == 49,
+        "series plan: min-max on rows 0..7 only");
+  sp.n_test = 0;
+  sp.split_row = 9; /* start 5 has targets 8 (train side) and 9: a gap */
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK &&
+            set[1] == RNN_SET_TRAIN && set[2] == RNN_SET_GAP &&
+            set[3] == RNN_SET_TEST && info.n_fit == 9 && scl[1] == 64,
+        "series plan: a window across the split is a gap");
+  sp.split_row = 3;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK &&
+            info.n_train == 0 && scl[1] == 64,
+        "series plan: no training window, no scaler fitted");
+  sp.n_test = 4;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) ==
+            RNN_ERR_INPUT,
+        "series plan: every window a test window is refused");
+  sp.n_test = 0;
+  sp.transform = 7;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) ==
+            RNN_ERR_INPUT,
+        "series plan: an unknown transform is refused");
+  sp.transform = RNN_TRANSFORM_NONE;
+  /* scaled windows: cut then scaled, the scaler of the data column */
+  sp.n_test = 2;
+  sp.split_row = 12;
+  rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err);
+  check(rnn_series_windows(&sp, d, st, 4, ctr, scl, x, y, &err) == RNN_OK &&
+            x[0] == 1.0 / 7 && x[4 * 2 + 3] == 9.0 / 7 && y[0] == 16.0 / 49 &&
+            y[4 + 3] == 121.0 / 49,
+        "series windows: cut and scaled by the data column's scaler");
+  /* horizon 0 with the caller's scaler: windows to predict from, the
+   * newest one's target beyond the data (labelled none), nothing fitted */
+  sp.horizon = 0;
+  sp.n_test = 0;
+  sp.scale_method = RNN_SCALE_GIVEN;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK &&
+            info.n_windows == 5 && st[4] == 9 && set[4] == RNN_SET_NONE &&
+            set[3] == RNN_SET_TRAIN && scl[1] == 49,
+        "series plan: horizon 0 keeps the newest window, the scaler given");
+  sp.horizon = 2;
+  sp.n_test = 2;
+  sp.scale_method = RNN_SCALE_MINMAX;
+  rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err);
+  /* naive columns: last value, and seasonal with period 2 */
+  for (i = 0; i < 4; i++)
+    first[i] = st[i] + 3;
+  rnn_series_naive(12, d, 1, tgt, 2, 4, first, 1, nv);
+  check(nv[0] == 9 && nv[4] == 9 && nv[3] == 81 && nv[7] == 81,
+        "series naive: the last observed value for every step");
+  rnn_series_naive(12, d, 1, tgt, 2, 4, first, 2, nv);
+  /* start 1: targets 4, 5 -> rows 2, 3 (one season back) */
+  check(nv[0] == 4 && nv[4] == 9 && nv[3] == 64 && nv[7] == 81,
+        "series naive: the same season one cycle back");
+  rnn_series_naive(12, d, 1, tgt, 2, 1, first, 5, nv);
+  check(isnan(nv[0]) && nv[1] == 0,
+        "series naive: a season before the data is NaN");
+  /* evaluation: predictions unscaled, actuals beyond the data NaN */
+  for (i = 0; i < 8; i++)
+    ps[i] = y[i] + 0.5 / 49;
+  first[3] = 11; /* second target row 12: beyond the data */
+  check(rnn_series_evaluate(12, 2, d, 1, tgt, 2, 4, first, ps, ctr, scl,
+                            RNN_TRANSFORM_NONE, 1, pr, ac, nv,
+                            &err) == RNN_OK &&
+            fabs(pr[0] - 16.5) < 1e-12 && ac[0] == 16 && ac[3] == 121 &&
+            isnan(ac[7]) && nv[3] == 100,
+        "series evaluate: unscaled, actual NaN beyond the data");
+  rnn_series_labels(4, first, 2, 12, info.split_row, set);
+  check(set[0] == RNN_SET_TRAIN && set[2] == RNN_SET_TEST &&
+            set[3] == RNN_SET_NONE,
+        "series labels: a target beyond the data is labelled none");
+  check(rnn_series_accuracy_workspace(4, 1, 2) <= 64, "workspace fits");
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, info.n_fit, 1, 4, set, ac, pr,
+                            nv, out, &kept, work, &err) == RNN_OK &&
+            kept == 1,
+        "series accuracy: only the test windows are scored");
+  /* window 2: targets 64, 81; naive 49; predictions 64.5, 81.5; the
+   * MASE scale is the mean |diff| of squares on rows 0..7 = 49 / 7 */
+  check(out[RNN_ACC_N] == 2 && fabs(out[RNN_ACC_MAE] - 0.5) < 1e-12 &&
+            fabs(out[RNN_ACC_RMSE] - 0.5) < 1e-12 &&
+            fabs(out[RNN_ACC_MASE] - 0.5 / 7) < 1e-12 &&
+            out[RNN_ACC_ROWS + RNN_ACC_MASE] == 23.5 / 7 &&
+            out[RNN_ACC_ROWS + RNN_ACC_MAE] == (15.0 + 32.0) / 2,
+        "series accuracy: model and naive rows by hand");
+  for (i = 0; i < 4; i++)
+    set[i] = RNN_SET_TRAIN;
+  ac[0] = ac[4] = ac[1] = ac[5] = ac[2] = ac[6] = ac[3] = nan;
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, 8, 1, 4, set, ac, pr, nv, out,
+                            &kept, work, &err) == RNN_ERR_DIM,
+        "series accuracy: no known target is an error");
+}
+/* ==== end of the series engine ====================================== */
+
 /* rnn_accuracy and rnn_naive_scale on values computed by hand, summed in
  * the documented order (rows in increasing order), so bits agree. */
 static void test_accuracy(void) {
@@ -1422,6 +1558,7 @@ int main(void) {
 
   test_tokens();
   test_accuracy();
+  test_series();
   test_text();
   test_encode();
   test_pad();

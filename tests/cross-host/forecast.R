@@ -23,6 +23,21 @@ put("lower", fc$lower)
 put("upper", fc$upper)
 put("dates", as.numeric(fc$dates) + 719529)
 put("acc", as.matrix(acc[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
+# the series engine (issue 14): the plan (starts, split labels, the split,
+# the scaler rows and values, naive values) and the accuracy of a direct
+# model with two targets and a gap, exactly
+code <- function(set) match(set, c("train", "gap", "test"))
+put("plan", c(w$index$start, w$index$target_row, code(w$index$set), w$data$split_row,
+              w$scaler$n_rows, w$scaler$center, w$scaler$scale, w$naive))
+w2 <- rnn_windows(utils::read.csv(csv)[1:300, c("Date", "Open", "Close")], target = c("Open", "Close"),
+                  features = c("Open", "Close"), window = 10, horizon = 3, stride = 2, test = 20,
+                  scale = "zscore")
+fit2 <- rnn_fit(w2, cell = "gru", units = 4, epochs = 2, seed = 1, verbose = FALSE)
+acc2 <- accuracy(fit2)
+put("plan2", c(w2$x, w2$y, w2$index$start, code(w2$index$set), w2$data$split_row,
+               w2$scaler$n_rows, w2$scaler$center, w2$scaler$scale, w2$naive))
+put("params2", fit2$params)
+put("acc2", as.matrix(acc2[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
 rnn_save(fit, file.path(dir, "ts_r_model.rnnk"))
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
 # column numbers index the columns as given, the date and a text column

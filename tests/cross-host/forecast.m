@@ -17,11 +17,25 @@ function forecast (dir, root)
   fc = rnn_forecast (fit, 5, "NPaths", 200, "Seed", 1);
   T = rnn_accuracy (fit);
   acc = [[T.RMSE]', [T.MAE]', [T.MAPE]', [T.MASE]', [T.n]'];
+  ## the series engine (issue 14): plans and accuracy tables, exactly
+  code = @(set) cellfun (@(s) find (strcmp (s, {"train", "gap", "test"})), set);
+  plan = [w.index.start; w.index.target_row; code(w.index.set); w.data.split_row; ...
+          w.scaler.n_rows; w.scaler.center(:); w.scaler.scale(:); w.naive(:)];
+  d2 = struct ("Date", datenum (c{1}(1:300), "yyyy-mm-dd"), "Open", str2double (c{2}(1:300)), ...
+               "Close", str2double (c{5}(1:300)));
+  w2 = rnn_windows (d2, "Target", {"Open", "Close"}, "Features", {"Open", "Close"}, ...
+                    "Window", 10, "Horizon", 3, "Stride", 2, "Test", 20, "Scale", "zscore");
+  fit2 = rnn_fit (w2, "Cell", "gru", "Units", 4, "Epochs", 2, "Seed", 1, "Verbose", false);
+  T2 = rnn_accuracy (fit2);
+  plan2 = [w2.x(:); w2.y(:); w2.index.start; code(w2.index.set); w2.data.split_row; ...
+           w2.scaler.n_rows; w2.scaler.center(:); w2.scaler.scale(:); w2.naive(:)];
+  acc2 = [[T2.RMSE]', [T2.MAE]', [T2.MAPE]', [T2.MASE]', [T2.n]'];
   ok = true;
   checks = {"x", w.x, 0; "y", w.y, 0; "params", fit.params, 0; ...
             "residuals", fit.residuals, 1e-12; "mean", fc.mean, 1e-12; ...
             "lower", fc.lower, 1e-12; "upper", fc.upper, 1e-12; ...
-            "dates", fc.dates, 0; "acc", acc, 0};
+            "dates", fc.dates, 0; "acc", acc, 0; "plan", plan, 0; ...
+            "plan2", plan2, 0; "params2", fit2.params, 0; "acc2", acc2, 0};
   for k = 1:rows (checks)
     r = get (dir, checks{k, 1});
     o = checks{k, 2}(:);

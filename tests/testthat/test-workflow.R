@@ -298,3 +298,27 @@ test_that("models from windows survive the portable model file", {
   expect_identical(forecast(back, h = 3, seed = 4)$paths, forecast(fit, h = 3, seed = 4)$paths)
   expect_equal(accuracy(back), accuracy(fit))
 })
+
+test_that("windows refuse sparse_ce, as in Octave (issue 14: the hosts drifted)", {
+  w <- rnn_windows(sin(seq_len(60) / 5), window = 5, test = 10)
+  expect_error(rnn_fit(w, loss = "sparse_ce", epochs = 1, verbose = FALSE),
+               "forecasts numbers.*sparse_ce", class = "rnnkit_error_input")
+})
+
+test_that("the core plans windows: labels, split, scaler rows and naive values", {
+  v <- (1:40)^2
+  w <- rnn_windows(v, window = 4, horizon = 2, stride = 3, test = 3)
+  # starts step back from the newest (35): 2, 5, ..., 35
+  expect_identical(w$index$start, seq(2L, 35L, by = 3L))
+  expect_identical(w$data$split_row, w$index$target_row[10])
+  expect_identical(w$index$set, c(rep("train", 9), rep("test", 3)))
+  # windows whose targets straddle the split are a gap
+  g <- rnn_windows(v, window = 4, horizon = 3, test = 3)
+  expect_identical(g$data$split_row, 36L)
+  expect_identical(g$index$set, c(rep("train", 29), "gap", "gap", rep("test", 3)))
+  expect_identical(w$scaler$n_rows, w$data$split_row - 1L)
+  expect_identical(unname(w$scaler$scale), v[w$scaler$n_rows] - v[1])
+  expect_identical(unname(w$naive[, 1]), v[w$index$target_row - 1L])
+  expect_error(rnn_windows(v, window = 4, test = 36), "at most 35 can test",
+               class = "rnnkit_error_input")
+})

@@ -1,0 +1,245 @@
+/* The series engine: the plan of a series (its windows, their train/gap/
+ * test labels, the rows the scaler is fitted on, the scaler), the scaled
+ * windows and the naive columns, and evaluation in original units.  R's
+ * rnn_windows()/predict()/accuracy() and Octave's rnn_windows/
+ * rnn_accuracy call these, so both hosts show the same numbers.
+ *
+ * Shapes: data is n_rows x n_cols, column-major, NaN = missing; windows
+ * are in dataset layout (see rnn_windows_gather); rows are 0-based. */
+#include "internal.h"
+
+#include <math.h>
+
+static int check_transform(int transform, rnn_error *err) {
+  if (transform != RNN_TRANSFORM_NONE)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "unknown target transform %d (this version knows none)",
+                    transform);
+  return RNN_OK;
+}
+
+void rnn_series_labels(size_t n_win, const size_t *first, size_t horizon,
+                       size_t n_rows, size_t split_row, int *set) {
+  size_t s;
+  for (s = 0; s < n_win; s++) {
+    size_t last = first[s] + (horizon > 0 ? horizon - 1 : 0);
+    if (last >= n_rows)
+      set[s] = RNN_SET_NONE;
+    else if (last < split_row)
+      set[s] = RNN_SET_TRAIN;
+    else if (first[s] >= split_row)
+      set[s] = RNN_SET_TEST;
+    else
+      set[s] = RNN_SET_GAP;
+  }
+}
+
+int rnn_series_plan(const rnn_series_spec *sp, const double *data,
+                    size_t *starts, int *set, double *center, double *scale,
+                    rnn_series_plan_info *info, rnn_error *err) {
+  size_t n = 0, s, split;
+  int st;
+  if (!sp || !data || !starts || !set || !center || !scale || !info)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_plan: NULL argument");
+  if ((st = check_transform(sp->transform, err)) != RNN_OK) return st;
+  st = rnn_window_starts(sp->n_rows, sp->n_cols, data, sp->n_feat, sp->feat,
+                         sp->n_tgt, sp->tgt, sp->window, sp->horizon,
+                         sp->stride, sp->omit_missing, starts, &n, err);
+  if (st != RNN_OK) return st;
+  if (n == 0)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "no complete window is left after dropping missing "
+                    "values");
+  split = sp->split_row < sp->n_rows ? sp->split_row : sp->n_rows;
+  if (sp->n_test > 0) {
+    if (sp->n_test > n - 1)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "%lu test windows asked for, but the data give %lu "
+                      "windows: at most %lu can test (one must train)",
+                      (unsigned long)sp->n_test, (unsigned long)n,
+                      (unsigned long)(n - 1));
+    split = starts[n - sp->n_test] + sp->window;
+  }
+  info->n_windows = n;
+  info->split_row = split;
+  info->n_fit = split;
+  info->n_train = info->n_gap = info->n_test = 0;
+  for (s = 0; s < n; s++) {
+    size_t first = starts[s] + sp->window;
+    rnn_series_labels(1, &first, sp->horizon, sp->n_rows, split, set + s);
+    info->n_train += set[s] == RNN_SET_TRAIN;
+    info->n_gap += set[s] == RNN_SET_GAP;
+    info->n_test += set[s] == RNN_SET_TEST;
+  }
+  /* no training window: nothing to fit a scaler on; the host says where
+   * the split lies, in its own calendar */
+  if (info->n_train == 0 || sp->scale_method == RNN_SCALE_GIVEN) return RNN_OK;
+  return rnn_scaler_fit(sp->scale_method, sp->n_rows, sp->n_cols, data,
+                        info->n_fit, center, scale, err);
+}
+
+int rnn_series_windows(const rnn_series_spec *sp, const double *data,
+                       const size_t *starts, size_t n_win, const double *center,
+                       const double *scale, double *x, double *y,
+                       rnn_error *err) {
+  size_t i, slab = rnn_size_mul(n_win, sp ? sp->window : 0);
+  int st;
+  if (!sp || !data || !starts || !center || !scale || !x)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_windows: NULL argument");
+  if ((st = check_transform(sp->transform, err)) != RNN_OK) return st;
+  /* cut, then scale the cut values: one order for both hosts */
+  rnn_windows_gather(sp->n_rows, data, sp->n_feat, sp->feat, sp->n_tgt, sp->tgt,
+                     sp->window, sp->horizon, starts, n_win, x,
+                     sp->horizon > 0 ? y : NULL);
+  for (i = 0; i < sp->n_feat; i++) {
+    int c = sp->feat[i];
+    rnn_scale_apply(slab, 1, x + slab * i, center + c, scale + c, 0,
+                    x + slab * i);
+  }
+  if (y && sp->horizon > 0)
+    for (i = 0; i < sp->n_tgt; i++) {
+      int c = sp->tgt[i];
+      size_t m = n_win * sp->horizon;
+      rnn_scale_apply(m, 1, y + m * i, center + c, scale + c, 0, y + m * i);
+    }
+  return RNN_OK;
+}
+
+void rnn_series_naive(size_t n_rows, const double *data, size_t n_tgt,
+                      const int *tgt, size_t horizon, size_t n_win,
+                      const size_t *first, size_t period, double *naive) {
+  size_t s, k, j;
+  if (period == 0) period = 1;
+  for (j = 0; j < n_tgt; j++) {
+    const double *col = data + n_rows * (size_t)tgt[j];
+    for (k = 0; k < horizon; k++) {
+      /* the same season, in the last cycle observed before the origin
+       * first - 1: step k (0-based) looks back period * ceil((k+1)/period) */
+      size_t back = period * ((k + period) / period);
+      double *o = naive + n_win * (k + horizon * j);
+      for (s = 0; s < n_win; s++) {
+        size_t r = first[s] + k;
+        o[s] = (r >= back && r - back < n_rows) ? col[r - back] : NAN;
+      }
+    }
+  }
+}
+
+int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
+                        size_t n_tgt, const int *tgt, size_t horizon,
+                        size_t n_win, const size_t *first,
+                        const double *pred_scaled, const double *center,
+                        const double *scale, int transform, size_t period,
+                        double *pred, double *actual, double *naive,
+                        rnn_error *err) {
+  size_t s, k, j;
+  int st;
+  if (!data || !tgt || !first || !pred_scaled || !center || !scale || !pred ||
+      !actual || !naive)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_evaluate: NULL argument");
+  if ((st = check_transform(transform, err)) != RNN_OK) return st;
+  if (horizon == 0 || n_tgt == 0)
+    return rnn_fail(err, RNN_ERR_DIM, "evaluation needs targets and horizon");
+  for (j = 0; j < n_tgt; j++)
+    if (tgt[j] < 0 || (size_t)tgt[j] >= n_cols)
+      return rnn_fail(err, RNN_ERR_DIM, "target column %d outside 0..%lu",
+                      tgt[j], (unsigned long)n_cols - 1);
+  for (s = 0; s < n_win; s++)
+    if (first[s] == 0 || first[s] > n_rows)
+      return rnn_fail(err, RNN_ERR_DIM, "first target row %lu outside 1..%lu",
+                      (unsigned long)first[s], (unsigned long)n_rows);
+  for (j = 0; j < n_tgt; j++) {
+    const double *col = data + n_rows * (size_t)tgt[j];
+    int c = tgt[j];
+    for (k = 0; k < horizon; k++) {
+      size_t o = n_win * (k + horizon * j);
+      rnn_scale_apply(n_win, 1, pred_scaled + o, center + c, scale + c, 1,
+                      pred + o);
+      for (s = 0; s < n_win; s++) {
+        size_t r = first[s] + k;
+        actual[o + s] = r < n_rows ? col[r] : NAN;
+      }
+    }
+  }
+  rnn_series_naive(n_rows, data, n_tgt, tgt, horizon, n_win, first, period,
+                   naive);
+  return RNN_OK;
+}
+
+size_t rnn_series_accuracy_workspace(size_t n_win, size_t n_tgt,
+                                     size_t horizon) {
+  return rnn_size_mul(3, rnn_size_mul(n_win, rnn_size_mul(n_tgt, horizon))) +
+         n_tgt;
+}
+
+/* Window s is scored: a test window (when there are any) with a known
+ * actual value in one of its n_out columns. */
+static int scored(size_t s, size_t n_win, size_t n_out, const int *set,
+                  int any_test, const double *actual) {
+  size_t c;
+  if (any_test && set[s] != RNN_SET_TEST) return 0;
+  for (c = 0; c < n_out; c++)
+    if (!isnan(actual[s + n_win * c])) return 1;
+  return 0;
+}
+
+int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
+                        size_t n_tgt, const int *tgt, size_t horizon,
+                        size_t n_fit, size_t period, size_t n_win,
+                        const int *set, const double *actual,
+                        const double *pred, const double *naive, double *out,
+                        size_t *n_kept, double *work, rnn_error *err) {
+  size_t s, c, j, n_out = n_tgt * horizon, m = 0;
+  int any_test = 0, st;
+  double *a, *p, *b, *sc;
+  if (!data || !tgt || !actual || !pred || !naive || !out || !n_kept || !work)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_accuracy: NULL argument");
+  *n_kept = 0;
+  for (j = 0; j < n_tgt; j++)
+    if (tgt[j] < 0 || (size_t)tgt[j] >= n_cols)
+      return rnn_fail(err, RNN_ERR_DIM, "target column %d outside 0..%lu",
+                      tgt[j], (unsigned long)n_cols - 1);
+  if (n_fit > n_rows) n_fit = n_rows;
+  if (set)
+    for (s = 0; s < n_win && !any_test; s++)
+      any_test = set[s] == RNN_SET_TEST;
+  for (s = 0; s < n_win; s++)
+    m += scored(s, n_win, n_out, set, any_test, actual);
+  if (m == 0)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "no window with a known target to evaluate");
+  /* the scored windows, compacted: a target's columns (the steps of a
+   * direct model) are then one series of m * horizon values */
+  a = work;
+  p = a + m * n_out;
+  b = p + m * n_out;
+  sc = b + m * n_out;
+  for (c = 0; c < n_out; c++) {
+    size_t i = 0;
+    for (s = 0; s < n_win; s++) {
+      if (!scored(s, n_win, n_out, set, any_test, actual)) continue;
+      a[i + m * c] = actual[s + n_win * c];
+      p[i + m * c] = pred[s + n_win * c];
+      b[i + m * c] = naive[s + n_win * c];
+      i++;
+    }
+  }
+  /* the MASE scale: the in-sample naive MAE on the rows the scaler was
+   * fitted on (rows 0..n_fit-1), one per target */
+  for (j = 0; j < n_tgt; j++) {
+    st = rnn_naive_scale(n_fit, 1, data + n_rows * (size_t)tgt[j], period,
+                         sc + j, err);
+    if (st != RNN_OK) return st;
+  }
+  for (j = 0; j < n_tgt; j++) {
+    size_t o = m * horizon * j;
+    st = rnn_accuracy(m * horizon, 1, a + o, p + o, sc + j,
+                      out + RNN_ACC_ROWS * (2 * j), err);
+    if (st == RNN_OK)
+      st = rnn_accuracy(m * horizon, 1, a + o, b + o, sc + j,
+                        out + RNN_ACC_ROWS * (2 * j + 1), err);
+    if (st != RNN_OK) return st;
+  }
+  *n_kept = m;
+  return RNN_OK;
+}
