@@ -733,10 +733,6 @@ SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
 
 /* ---- text ----------------------------------------------------------- */
 
-/* rnn_text_tokens() of each UTF-8 string of texts (checked by R's
- * check_texts()): a list of character vectors, one per text.  word: TRUE
- * for words, FALSE for characters; lower: TRUE/FALSE; filters: one UTF-8
- * string. */
 /* Splits the UTF-8 string s as rnn_text_tokens() does, into code points
  * *cp and token ends *ends allocated here with R_alloc (the core asks for
  * the sizes first and allocates nothing). */
@@ -750,54 +746,6 @@ static void text_tokens_of(SEXP s, int level, int low, SEXP f, int32_t **cp,
     raise_core(&err);
   *cp = (int32_t *)R_alloc(*n_cp + 1, sizeof(int32_t));
   *ends = (size_t *)R_alloc(*n_tok + 1, sizeof(size_t));
-}
-
-SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters) {
-  rnn_error err;
-  SEXP out, f;
-  R_xlen_t i;
-  int level, low;
-  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
-      XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING)
-    error("rnnkit internal error: texts and filters must be strings");
-  level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
-  low = asLogical(lower) == TRUE;
-  f = STRING_ELT(filters, 0);
-  out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
-  for (i = 0; i < XLENGTH(texts); i++) {
-    SEXP s = STRING_ELT(texts, i), toks;
-    const void *vmax = vmaxget();
-    size_t n_cp, n_tok, k, from = 0, most = 0, nb;
-    int32_t *cp;
-    size_t *ends;
-    char *buf;
-    text_tokens_of(s, level, low, f, &cp, &ends, &n_cp, &n_tok);
-    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                        (size_t)LENGTH(f), cp, n_cp, ends, n_tok, &n_cp,
-                        &n_tok, &err) != RNN_OK)
-      raise_core(&err);
-    for (k = 0; k < n_tok; k++) {
-      if (ends[k] - from > most) most = ends[k] - from;
-      from = ends[k];
-    }
-    buf = R_alloc(4 * most + 1, 1); /* the longest token's UTF-8 */
-    toks = PROTECT(allocVector(STRSXP, (R_xlen_t)n_tok));
-    for (k = 0, from = 0; k < n_tok; k++) {
-      if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &nb,
-                          &err) != RNN_OK)
-        raise_core(&err);
-      if (nb > (size_t)INT_MAX)
-        raise_status(RNN_ERR_SIZE, "a token of %.0f bytes is longer than R's "
-                     "strings allow", (double)nb);
-      SET_STRING_ELT(toks, (R_xlen_t)k, mkCharLenCE(buf, (int)nb, CE_UTF8));
-      from = ends[k];
-    }
-    SET_VECTOR_ELT(out, i, toks);
-    UNPROTECT(1);
-    vmaxset(vmax);
-  }
-  UNPROTECT(1);
-  return out;
 }
 
 /* rnn_text_encode() of each UTF-8 string of texts against the character
@@ -860,6 +808,197 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
   }
   UNPROTECT(1);
   return out;
+}
+
+/* ---- vocabulary and decoding (issue 14) ----------------------------- */
+
+/* rnn_vocab_fit() on the tokens of every UTF-8 string of texts (split
+ * as rnnkit_text_tokens splits them): list(vocab = character, counts =
+ * integer, n_tokens, n_distinct).  num_words: 0 for all; oov: NULL or
+ * one string.  An empty vocab means no tokens (or only oov): R says so. */
+SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+                      SEXP num_words, SEXP oov) {
+  static const char *names[] = {"vocab", "counts", "n_tokens", "n_distinct"};
+  rnn_error err;
+  SEXP f, vals[4];
+  R_xlen_t i;
+  int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  int low = asLogical(lower) == TRUE;
+  size_t n_cp = 0, n_tok = 0, nc, nt, k, nv, nd, *ends, *work, *voc, *cnt;
+  size_t n_ocp = 0, all_cp, all_tok;
+  int32_t *cp, *ocp = NULL;
+  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
+      XLENGTH(filters) != 1 || (!isNull(oov) && TYPEOF(oov) != STRSXP))
+    error("rnnkit internal error: texts, filters and oov must be strings");
+  f = STRING_ELT(filters, 0);
+  for (i = 0; i < XLENGTH(texts); i++) { /* sizes */
+    SEXP s = STRING_ELT(texts, i);
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &nc, &nt,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    n_cp += nc;
+    n_tok += nt;
+  }
+  all_cp = n_cp;
+  all_tok = n_tok;
+  cp = (int32_t *)R_alloc(all_cp + 1, sizeof(int32_t));
+  ends = (size_t *)R_alloc(all_tok + 1, sizeof(size_t));
+  for (i = 0, n_cp = 0, n_tok = 0; i < XLENGTH(texts); i++) {
+    SEXP s = STRING_ELT(texts, i);
+    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
+                        (size_t)LENGTH(f), cp + n_cp, all_cp - n_cp + 1,
+                        ends + n_tok, all_tok - n_tok + 1, &nc, &nt,
+                        &err) != RNN_OK)
+      raise_core(&err);
+    for (k = 0; k < nt; k++) ends[n_tok + k] += n_cp;
+    n_cp += nc;
+    n_tok += nt;
+  }
+  if (!isNull(oov)) {
+    SEXP o = STRING_ELT(oov, 0);
+    ocp = (int32_t *)R_alloc((size_t)LENGTH(o) + 1, sizeof(int32_t));
+    if (rnn_utf8_decode(CHAR(o), (size_t)LENGTH(o), ocp, (size_t)LENGTH(o) + 1,
+                        &n_ocp, &err) != RNN_OK)
+      raise_core(&err);
+  }
+  work = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+  voc = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+  cnt = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
+  if (rnn_vocab_fit(n_tok, cp, ends, level, (size_t)asReal(num_words), ocp,
+                    n_ocp, work, voc, cnt, &nv, &nd, &err) != RNN_OK)
+    raise_core(&err);
+  vals[0] = PROTECT(allocVector(STRSXP, (R_xlen_t)nv));
+  vals[1] = PROTECT(allocVector(INTSXP, (R_xlen_t)nv));
+  for (k = 0; k < nv; k++) {
+    size_t from, nb;
+    char *buf;
+    INTEGER(vals[1])[k] = (int)cnt[k];
+    if (voc[k] == RNN_VOCAB_OOV) {
+      SET_STRING_ELT(vals[0], (R_xlen_t)k, STRING_ELT(oov, 0));
+      continue;
+    }
+    from = voc[k] ? ends[voc[k] - 1] : 0;
+    buf = R_alloc(4 * (ends[voc[k]] - from) + 1, 1);
+    if (rnn_utf8_encode(cp + from, ends[voc[k]] - from, buf,
+                        4 * (ends[voc[k]] - from), &nb, &err) != RNN_OK)
+      raise_core(&err);
+    SET_STRING_ELT(vals[0], (R_xlen_t)k, mkCharLenCE(buf, (int)nb, CE_UTF8));
+  }
+  /* integers as R's length() gives them, doubles beyond */
+  vals[2] = PROTECT(n_tok <= INT_MAX ? ScalarInteger((int)n_tok)
+                                     : ScalarReal((double)n_tok));
+  vals[3] = PROTECT(nd <= INT_MAX ? ScalarInteger((int)nd) : ScalarReal((double)nd));
+  return named_list(4, names, vals);
+}
+
+/* rnn_text_decode(): lens (doubles, one per sequence), values (their
+ * concatenated ids, doubles), vocab (UTF-8 strings), word TRUE/FALSE:
+ * the decoded texts, a character vector. */
+SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP word) {
+  rnn_error err;
+  SEXP out;
+  size_t n = (size_t)XLENGTH(lens), nv, k, nb = 0, *len, *vend, *oend;
+  char *voc, *buf;
+  int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
+      TYPEOF(vocab) != STRSXP)
+    error("rnnkit internal error: lens, values and vocab");
+  nv = (size_t)XLENGTH(vocab);
+  len = (size_t *)R_alloc(n + 1, sizeof(size_t));
+  for (k = 0, nb = 0; k < n; k++) {
+    len[k] = (size_t)REAL(lens)[k];
+    nb += len[k];
+  }
+  if (nb != (size_t)XLENGTH(values))
+    error("rnnkit internal error: lens do not add up to the values");
+  vend = (size_t *)R_alloc(nv + 1, sizeof(size_t));
+  for (k = 0, nb = 0; k < nv; k++)
+    vend[k] = nb += strlen(translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
+  voc = R_alloc(nb + 1, 1);
+  for (k = 0; k < nv; k++) {
+    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
+    memcpy(voc + (k ? vend[k - 1] : 0), v, strlen(v));
+  }
+  oend = (size_t *)R_alloc(n + 1, sizeof(size_t));
+  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vend, NULL, 0,
+                      oend, &err) != RNN_OK)
+    raise_core(&err);
+  nb = n ? oend[n - 1] : 0;
+  need_bytes(nb, "the decoded texts");
+  buf = R_alloc(nb + 1, 1);
+  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vend, buf, nb,
+                      oend, &err) != RNN_OK)
+    raise_core(&err);
+  out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
+  for (k = 0; k < n; k++) {
+    size_t from = k ? oend[k - 1] : 0;
+    if (oend[k] - from > (size_t)INT_MAX)
+      raise_status(RNN_ERR_SIZE, "a decoded text of %.0f bytes is longer than "
+                   "R's strings allow", (double)(oend[k] - from));
+    SET_STRING_ELT(out, (R_xlen_t)k,
+                   mkCharLenCE(buf + from, (int)(oend[k] - from), CE_UTF8));
+  }
+  UNPROTECT(1);
+  return out;
+}
+
+/* ---- Keras' and PyTorch's weight layouts (issue 14) ------------------ */
+
+/* The parameters of the layer model config from weights: torch FALSE,
+ * list(kernel, recurrent_kernel, bias) in Keras' layout; TRUE,
+ * list(weight_ih, weight_hh, bias_ih, bias_hh) in PyTorch's; R checked
+ * their shapes (a NULL bias is zeros). */
+SEXP rnnkit_params_from_layer(SEXP config, SEXP torch, SEXP weights) {
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  const double *w[4];
+  int k, st;
+  SEXP out = PROTECT(new_doubles(rnn_n_params(&cfg), "the layer's weights"));
+  for (k = 0; k < 4; k++) {
+    SEXP v = k < LENGTH(weights) ? VECTOR_ELT(weights, k) : R_NilValue;
+    if (!isNull(v) && TYPEOF(v) != REALSXP)
+      error("rnnkit internal error: weights must be doubles");
+    w[k] = isNull(v) ? NULL : REAL(v);
+  }
+  st = asLogical(torch) == TRUE
+           ? rnn_params_from_torch(&cfg, w[0], w[1], w[2], w[3], REAL(out), &err)
+           : rnn_params_from_keras(&cfg, w[0], w[1], w[2], REAL(out), &err);
+  if (st != RNN_OK) raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
+/* The weights of the layer model config with parameters params: torch
+ * FALSE, list(kernel, recurrent_kernel, bias) in Keras' layout (a GRU's
+ * bias 2 x 3H); TRUE, list(weight_ih, weight_hh, bias_ih, bias_hh). */
+SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP torch) {
+  static const char *keras[] = {"kernel", "recurrent_kernel", "bias"};
+  static const char *pt[] = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
+  rnn_config cfg = config_from(config);
+  rnn_error err;
+  size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0];
+  size_t GH = (size_t)rnn_cell_gates(cfg.cell) * H;
+  int gru = cfg.cell == RNN_CELL_GRU, st;
+  SEXP v[4];
+  check_params(&cfg, params);
+  if (asLogical(torch) == TRUE) {
+    v[0] = PROTECT(new_matrix(GH, I, "weight_ih"));
+    v[1] = PROTECT(new_matrix(GH, H, "weight_hh"));
+    v[2] = PROTECT(new_doubles(GH, "bias_ih"));
+    v[3] = PROTECT(new_doubles(GH, "bias_hh"));
+    st = rnn_params_to_torch(&cfg, REAL(params), REAL(v[0]), REAL(v[1]),
+                             REAL(v[2]), REAL(v[3]), &err);
+    if (st != RNN_OK) raise_core(&err);
+    return named_list(4, pt, v);
+  }
+  v[0] = PROTECT(new_matrix(I, GH, "kernel"));
+  v[1] = PROTECT(new_matrix(H, GH, "recurrent_kernel"));
+  v[2] = PROTECT(gru ? new_matrix(2, GH, "bias") : new_doubles(GH, "bias"));
+  st = rnn_params_to_keras(&cfg, REAL(params), REAL(v[0]), REAL(v[1]),
+                           REAL(v[2]), &err);
+  if (st != RNN_OK) raise_core(&err);
+  return named_list(3, keras, v);
 }
 
 /* rnn_pad_sequences(): lens (doubles, one per sequence) and values

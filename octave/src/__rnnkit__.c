@@ -9,6 +9,7 @@
  *   __rnnkit__ ("input_check", cfg, n_time_fit, stateful, dims, name)
  *   __rnnkit__ ("train", cfg, tc, params, x, y, xval, yval, seed, verbose)
  *   __rnnkit__ ("step", cfg, params, x, state)          -> [out, state]
+ *   __rnnkit__ ("loss_grad", cfg, loss, params, x, y)   -> [loss, grad, dx]
  *   __rnnkit__ ("encode", records)                      -> uint8 bytes
  *   __rnnkit__ ("decode", bytes)                        -> records
  *   __rnnkit__ ("write_file", file, bytes)   rnnkit:io unless written whole
@@ -22,15 +23,16 @@
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
- *   __rnnkit__ ("text_tokens", texts, word, lower, filters) -> cell of
- *               code point rows (characters) or cellstr rows (words)
+ *   __rnnkit__ ("vocab_fit", texts, word, lower, filters, num_words, oov)
+ *               -> [vocab, counts, n_tokens, n_distinct]
+ *   __rnnkit__ ("text_decode", seqs, vocab, word)       -> cell of texts
+ *   __rnnkit__ ("layer_params", cfg, "keras"|"torch", weights) -> params
  *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
  *                                                       -> cell of id rows
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
  *   __rnnkit__ ("text_streams", tokens, seq_len, batch_size) -> [x, y]
  *   __rnnkit__ ("utf8_decode", s)           -> [code points, ok]
- *   __rnnkit__ ("utf8_encode", cp)          -> UTF-8 char row
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *
@@ -260,6 +262,48 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
   if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
     raise_core(&err);
+  mxFree(work);
+}
+
+/* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
+ * as one batch against y, as R's rnnkit_loss_grad (without dropout):
+ * the tests' parity with PyTorch (tests/octave/parity.m). */
+static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
+                          const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  int ls = int_arg(prhs[1], "loss");
+  size_t N, T, I = (size_t)cfg.n_in, k, b, t, i;
+  double *xb, *yb, *dxb, *work, lv = 0;
+  size_t *idx;
+  (void)nrhs;
+  check_params(&cfg, prhs[2]);
+  dims3(prhs[3], cfg.n_in, &N, &T);
+  check_targets(&cfg, ls, prhs[4], N, T);
+  xb = alloc_work(mul3(I, N, T));
+  dxb = alloc_work(mul3(I, N, T));
+  yb = alloc_work(mul3((size_t)cfg.n_out, N, T));
+  idx = (size_t *)mxMalloc((N + 1) * sizeof(size_t));
+  for (k = 0; k < N; k++) idx[k] = k;
+  rnn_gather_batch(&cfg, ls, N, T, mxGetPr(prhs[3]), mxGetPr(prhs[4]), idx, N,
+                   xb, yb);
+  work = alloc_work(rnn_batch_workspace(&cfg, N, T));
+  plhs[1] = new_matrix(rnn_n_params(&cfg), 1, "the gradient");
+  if (rnn_loss_grad(&cfg, ls, mxGetPr(prhs[2]), N, T, xb, yb, &lv,
+                    mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = mxCreateDoubleScalar(lv);
+  if (nlhs > 2) { /* batch layout back to dataset layout */
+    plhs[2] = array3(N, T, I);
+    for (t = 0; t < T; t++)
+      for (b = 0; b < N; b++)
+        for (i = 0; i < I; i++)
+          mxGetPr(plhs[2])[b + N * (t + T * i)] = dxb[i + I * (b + N * t)];
+  }
+  mxFree(xb);
+  mxFree(dxb);
+  mxFree(yb);
+  mxFree(idx);
   mxFree(work);
 }
 
@@ -1035,69 +1079,204 @@ static mxArray *char_row(const char *s, size_t n) {
   return a;
 }
 
-/* toks: a cell of the size of texts (a cell of UTF-8 char rows, checked
- * by check_texts) with rnn_text_tokens() of each text, as R's
- * rnnkit_text_tokens: for characters (word false) a row of code points
- * (doubles), for words a cellstr row. */
-static void cmd_text_tokens(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+/* ---- vocabulary and decoding (issue 14) ----------------------------- */
+
+/* [vocab, counts, n_tokens, n_distinct]: rnn_vocab_fit() on the tokens
+ * of every text of texts (a cell of UTF-8 char rows, checked by
+ * check_texts), split as text_encode splits them, as R's
+ * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
+ * for all; oov a string or [] for none.  An empty vocab means no tokens
+ * (or only oov): the .m file says so. */
+static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
+                          const mxArray *prhs[]) {
   rnn_error err;
-  const mxArray *texts = prhs[0];
-  size_t n_texts, i, nf;
-  int word = mxIsLogicalScalarTrue(prhs[1]),
-      lower = mxIsLogicalScalarTrue(prhs[2]);
+  const mxArray *texts = prhs[0], *oov = prhs[5];
+  int level = mxIsLogicalScalarTrue(prhs[1]) ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  int lower = mxIsLogicalScalarTrue(prhs[2]);
+  size_t nf, n_texts, i, k, nb, nc, nt, n_cp = 0, n_tok = 0, all_cp, all_tok;
+  size_t n_ocp = 0, nv, nd, *ends, *work, *voc, *cnt;
+  size_t nw = count_arg(prhs[4], "num_words", 0);
   const char *f = char_bytes(prhs[3], &nf, "filters");
-  (void)nlhs;
+  int32_t *cp, *ocp = NULL;
   (void)nrhs;
   if (!mxIsCell(texts)) internal("texts must be a cell");
   n_texts = mxGetNumberOfElements(texts);
-  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
-                              mxGetDimensions(texts));
-  for (i = 0; i < n_texts; i++) {
+  for (i = 0; i < n_texts; i++) { /* sizes */
     const mxArray *t = mxGetCell(texts, i);
-    size_t nb, n_cp, n_tok, k, from = 0, most = 0, len;
     const char *s;
-    int32_t *cp;
-    size_t *ends;
-    mxArray *toks;
     if (!t) internal("texts must hold strings");
     s = char_bytes(t, &nb, "texts must hold strings");
-    /* the sizes first, then the buffers (the core allocates nothing) */
-    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
-                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
-      raise_core(&err);
-    need_bytes(rnn_size_mul(n_cp + 1, sizeof(int32_t) + sizeof(size_t)),
-               "the tokens");
-    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
-    ends = (size_t *)mxMalloc((n_cp + 1) * sizeof(size_t));
-    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
-                        nf, cp, n_cp, ends, n_cp, &n_cp, &n_tok,
+    if (rnn_text_tokens(s, nb, level, lower, f, nf, NULL, 0, NULL, 0, &nc, &nt,
                         &err) != RNN_OK)
       raise_core(&err);
-    if (!word) {
-      toks = new_matrix(1, n_cp, "the tokens");
-      for (k = 0; k < n_cp; k++) mxGetPr(toks)[k] = (double)cp[k];
+    n_cp += nc;
+    n_tok += nt;
+  }
+  all_cp = n_cp;
+  all_tok = n_tok;
+  need_bytes(rnn_size_mul(all_cp + 1, sizeof(int32_t) + 4 * sizeof(size_t)),
+             "the tokens");
+  cp = (int32_t *)mxMalloc((all_cp + 1) * sizeof(int32_t));
+  ends = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
+  work = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
+  voc = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
+  cnt = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
+  for (i = 0, n_cp = 0, n_tok = 0; i < n_texts; i++) {
+    const char *s = char_bytes(mxGetCell(texts, i), &nb, "texts");
+    if (rnn_text_tokens(s, nb, level, lower, f, nf, cp + n_cp,
+                        all_cp - n_cp + 1, ends + n_tok, all_tok - n_tok + 1,
+                        &nc, &nt, &err) != RNN_OK)
+      raise_core(&err);
+    for (k = 0; k < nt; k++) ends[n_tok + k] += n_cp;
+    n_cp += nc;
+    n_tok += nt;
+  }
+  if (!(mxIsDouble(oov) && mxIsEmpty(oov))) {
+    const char *o = char_bytes(oov, &nb, "oov must be a string or []");
+    ocp = (int32_t *)mxMalloc((nb + 1) * sizeof(int32_t));
+    if (rnn_utf8_decode(o, nb, ocp, nb + 1, &n_ocp, &err) != RNN_OK)
+      raise_core(&err);
+  }
+  if (rnn_vocab_fit(n_tok, cp, ends, level, nw, ocp, n_ocp, work, voc, cnt,
+                    &nv, &nd, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = mxCreateCellMatrix(nv, 1);
+  if (nlhs > 1) plhs[1] = new_matrix(nv, 1, "the counts");
+  for (k = 0; k < nv; k++) {
+    size_t from = voc[k] == RNN_VOCAB_OOV ? 0 : voc[k] ? ends[voc[k] - 1] : 0;
+    if (nlhs > 1) mxGetPr(plhs[1])[k] = (double)cnt[k];
+    if (voc[k] == RNN_VOCAB_OOV) {
+      mxSetCell(plhs[0], k, mxDuplicateArray(oov));
     } else {
-      char *buf;
-      for (k = 0; k < n_tok; k++) {
-        if (ends[k] - from > most) most = ends[k] - from;
-        from = ends[k];
-      }
-      buf = (char *)mxMalloc(4 * most + 1); /* the longest word's UTF-8 */
-      toks = mxCreateCellMatrix(1, n_tok);
-      for (k = 0, from = 0; k < n_tok; k++) {
-        if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &len,
-                            &err) != RNN_OK)
-          raise_core(&err);
-        mxSetCell(toks, k, char_row(buf, len));
-        from = ends[k];
-      }
+      char *buf = (char *)mxMalloc(4 * (ends[voc[k]] - from) + 1);
+      if (rnn_utf8_encode(cp + from, ends[voc[k]] - from, buf,
+                          4 * (ends[voc[k]] - from), &nb, &err) != RNN_OK)
+        raise_core(&err);
+      mxSetCell(plhs[0], k, char_row(buf, nb));
       mxFree(buf);
     }
-    mxFree(cp);
-    mxFree(ends);
-    mxSetCell(plhs[0], i, toks);
   }
+  if (nlhs > 2) plhs[2] = mxCreateDoubleScalar((double)n_tok);
+  if (nlhs > 3) plhs[3] = mxCreateDoubleScalar((double)nd);
+  mxFree(cp);
+  mxFree(ends);
+  mxFree(work);
+  mxFree(voc);
+  mxFree(cnt);
+  if (ocp) mxFree(ocp);
+}
+
+/* texts: rnn_text_decode() of each id vector (doubles) of the cell seqs
+ * under the vocabulary vocab (a cellstr), a cell of the size of seqs,
+ * as R's rnnkit_text_decode. */
+static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const mxArray *seqs = prhs[0], *vocab = prhs[1];
+  int level = mxIsLogicalScalarTrue(prhs[2]) ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  size_t n, nv, k, nb = 0, len, total, *vend, *lens, *oend;
+  char *voc, *buf;
+  double *ids;
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsCell(seqs) || !mxIsCell(vocab))
+    internal("seqs and vocab must be cells");
+  n = mxGetNumberOfElements(seqs);
+  nv = mxGetNumberOfElements(vocab);
+  vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  for (k = 0; k < nv; k++) {
+    if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
+    char_bytes(mxGetCell(vocab, k), &len, "vocab must hold strings");
+    vend[k] = nb += len;
+  }
+  voc = (char *)mxMalloc(nb + 1);
+  for (k = 0; k < nv; k++) {
+    const char *v = char_bytes(mxGetCell(vocab, k), &len, "vocab");
+    memcpy(voc + (k ? vend[k - 1] : 0), v, len);
+  }
+  /* the sequences' lengths and their ids concatenated, as R passes them */
+  lens = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  oend = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  for (k = 0, total = 0; k < n; k++) {
+    const mxArray *s = mxGetCell(seqs, k);
+    if (!s) internal("seqs must hold id vectors");
+    real_array(s, "seqs must hold id vectors");
+    total += lens[k] = mxGetNumberOfElements(s);
+  }
+  need_doubles(total + 1, "the ids");
+  ids = (double *)mxMalloc((total + 1) * sizeof(double));
+  for (k = 0, total = 0; k < n; k++) {
+    if (lens[k]) memcpy(ids + total, mxGetPr(mxGetCell(seqs, k)),
+                        lens[k] * sizeof(double));
+    total += lens[k];
+  }
+  if (rnn_text_decode(n, lens, ids, level, nv, voc, vend, NULL, 0, oend,
+                      &err) != RNN_OK)
+    raise_core(&err);
+  len = n ? oend[n - 1] : 0;
+  need_bytes(len + 1, "the decoded texts");
+  buf = (char *)mxMalloc(len + 1);
+  if (rnn_text_decode(n, lens, ids, level, nv, voc, vend, buf, len, oend,
+                      &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(seqs),
+                              mxGetDimensions(seqs));
+  for (k = 0; k < n; k++) {
+    size_t from = k ? oend[k - 1] : 0;
+    /* an empty text is "" (0 x 0), as strjoin gives it */
+    mxSetCell(plhs[0], k, oend[k] > from ? char_row(buf + from, oend[k] - from)
+                                         : mxCreateString(""));
+  }
+  mxFree(lens);
+  mxFree(oend);
+  mxFree(ids);
+  mxFree(buf);
+  mxFree(vend);
+  mxFree(voc);
+}
+
+/* ---- Keras' and PyTorch's weight layouts (issue 14) ------------------ */
+
+/* params: the layer model cfg's parameters from weights, as R's
+ * rnnkit_params_from_layer: format "keras" with {kernel,
+ * recurrent_kernel, bias} (the .m file checked their shapes; bias [] for
+ * zeros) or "torch" with {weight_ih, weight_hh, bias_ih, bias_hh}. */
+static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
+                             const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0],
+         GH = (size_t)rnn_cell_gates(cfg.cell) * H;
+  char fmt[8] = "";
+  int torch, k, st;
+  size_t want[4];
+  const double *w[4];
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], fmt, sizeof fmt) != 0 ||
+      (strcmp(fmt, "keras") != 0 && strcmp(fmt, "torch") != 0))
+    internal("the format must be \"keras\" or \"torch\"");
+  torch = strcmp(fmt, "torch") == 0;
+  want[0] = torch ? GH * I : I * GH;
+  want[1] = GH * H;
+  want[2] = torch || cfg.cell != RNN_CELL_GRU ? GH : 2 * GH;
+  want[3] = torch ? GH : 0;
+  if (!mxIsCell(prhs[2]) || mxGetNumberOfElements(prhs[2]) != (torch ? 4 : 3))
+    internal("weights must be a cell of 3 (keras) or 4 (torch)");
+  for (k = 0; k < 4; k++) {
+    const mxArray *a = k < (torch ? 4 : 3) ? mxGetCell(prhs[2], k) : NULL;
+    w[k] = NULL;
+    if (!a || mxIsEmpty(a)) continue;
+    w[k] = real_array(a, "weights");
+    if (mxGetNumberOfElements(a) != want[k]) internal("weights of a wrong size");
+  }
+  if (!w[0] || !w[1]) internal("the weights (not the biases) are required");
+  plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the layer's weights");
+  st = torch ? rnn_params_from_torch(&cfg, w[0], w[1], w[2], w[3],
+                                     mxGetPr(plhs[0]), &err)
+             : rnn_params_from_keras(&cfg, w[0], w[1], w[2], mxGetPr(plhs[0]),
+                                     &err);
+  if (st != RNN_OK) raise_core(&err);
 }
 
 /* seqs: a cell of the size of texts with the ids (a double row) of each
@@ -1251,31 +1430,6 @@ static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
   if (nlhs > 1) plhs[1] = mxCreateLogicalScalar(ok);
 }
 
-/* the UTF-8 char row of the code points cp (doubles) by
- * rnn_utf8_encode(); rnnkit:input for a value that is not a code
- * point. */
-static void cmd_utf8_encode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
-  rnn_error err;
-  const double *v = real_array(prhs[0], "cp");
-  size_t n = mxGetNumberOfElements(prhs[0]), k, nb;
-  int32_t *cp;
-  char *buf;
-  (void)nlhs;
-  (void)nrhs;
-  need_bytes(rnn_size_mul(n + 1, 4 + sizeof(int32_t)), "the text");
-  cp = (int32_t *)mxMalloc((n + 1) * sizeof(int32_t));
-  for (k = 0; k < n; k++)
-    cp[k] = v[k] >= 0 && v[k] <= 1114111 && v[k] == floor(v[k])
-                ? (int32_t)v[k] : -1; /* the core names the bad value */
-  buf = (char *)mxMalloc(4 * n + 1);
-  if (rnn_utf8_encode(cp, n, buf, 4 * n, &nb, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = char_row(buf, nb);
-  mxFree(cp);
-  mxFree(buf);
-}
-
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -1294,12 +1448,14 @@ static const struct {
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
-    {"text_tokens", cmd_text_tokens, 4, 1},
+    {"vocab_fit", cmd_vocab_fit, 6, 4},
+    {"text_decode", cmd_text_decode, 3, 1},
+    {"layer_params", cmd_layer_params, 3, 1},
+    {"loss_grad", cmd_loss_grad, 5, 3},
     {"text_encode", cmd_text_encode, 6, 1},
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
     {"utf8_decode", cmd_utf8_decode, 1, 2},
-    {"utf8_encode", cmd_utf8_encode, 1, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {

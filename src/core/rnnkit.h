@@ -653,6 +653,46 @@ int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
 int rnn_naive_scale(size_t n_rows, size_t n_cols, const double *x,
                     size_t period, double *scale, rnn_error *err);
 
+/* ---- Keras' and PyTorch's weight layouts (layout.c) ---------------- */
+
+/* One recurrent layer's weights in the layouts of Keras and PyTorch, to
+ * and from the flat parameter vector of a layer model: cfg with one
+ * recurrent layer, no embedding, n_in = I inputs, H = n_hidden[0] units
+ * and G gate blocks (see PARAMETER LAYOUT; all arrays column-major):
+ *
+ *   Keras    kernel            I x G*H   (get_weights() of SimpleRNN,
+ *            recurrent_kernel  H x G*H    LSTM, GRU; gate blocks side by
+ *            bias              G*H        side in the columns, in Keras'
+ *                              GRU: 2 x G*H  order: LSTM i f c o, GRU
+ *                              (reset_after: row 1 input bias, row 2
+ *                              recurrent bias)           z r h)
+ *   PyTorch  weight_ih  G*H x I,  weight_hh  G*H x H   (the core's W_x
+ *            bias_ih    G*H,      bias_hh    G*H        and W_h as they
+ *                                                       are)
+ *
+ * rnn_params_from_keras() and rnn_params_from_torch() fill all of params
+ * (rnn_n_params(cfg) doubles): the layer's weights (a NULL bias is
+ * zeros; PyTorch's two SimpleRNN/LSTM biases are summed into b, GRU's
+ * are b and b_h), then the identity head W_y = I, b_y = 0 (cfg must have
+ * n_out = H and a linear head, so the head's output is exactly h_t).
+ * rnn_params_to_keras() and rnn_params_to_torch() read the layer back
+ * (bias_hh of a SimpleRNN or LSTM is zeros, all in bias_ih).  Every
+ * conversion only moves numbers: a round trip is exact.  A config that
+ * is not of one layer without embedding is RNN_ERR_DIM. */
+int rnn_params_from_keras(const rnn_config *cfg, const double *kernel,
+                          const double *recurrent_kernel, const double *bias,
+                          double *params, rnn_error *err);
+int rnn_params_to_keras(const rnn_config *cfg, const double *params,
+                        double *kernel, double *recurrent_kernel, double *bias,
+                        rnn_error *err);
+int rnn_params_from_torch(const rnn_config *cfg, const double *weight_ih,
+                          const double *weight_hh, const double *bias_ih,
+                          const double *bias_hh, double *params,
+                          rnn_error *err);
+int rnn_params_to_torch(const rnn_config *cfg, const double *params,
+                        double *weight_ih, double *weight_hh, double *bias_ih,
+                        double *bias_hh, rnn_error *err);
+
 /* ---- text (text.c) -------------------------------------------------- */
 
 /* Text arrives as UTF-8 bytes (length given, no terminating NUL needed;
@@ -738,6 +778,45 @@ int rnn_text_encode(const char *text, size_t n_bytes, int level, int lower,
                     int32_t *cp, size_t cp_len, size_t *tok_end,
                     size_t tok_len, int32_t *ids, size_t *n_ids,
                     rnn_error *err);
+
+/* The vocabulary a tokenizer fits on n_tok tokens (all texts' tokens
+ * concatenated, as rnn_text_tokens() writes them: cp and tok_end; token
+ * k is cp[tok_end[k-1] .. tok_end[k])), as Keras' Tokenizer orders it:
+ *   1. distinct tokens, each counted; the oov token (n_oov code points,
+ *      oov NULL for none) is left out when it occurs;
+ *   2. by decreasing count, ties by first appearance;
+ *   3. num_words > 0 keeps the num_words first (exactly that many; Keras
+ *      keeps one less);
+ *   4. RNN_TEXT_CHAR: those kept re-sorted by code point (the same on
+ *      every platform and in every locale);
+ *   5. with oov, the oov entry first, counting every token not kept.
+ * Out: n_vocab entries; entry k is the token vocab[k] (an index into
+ * the input tokens, its first appearance) or RNN_VOCAB_OOV for the oov
+ * entry, counts[k] times.  n_distinct: distinct tokens (oov left out)
+ * before num_words.  n_vocab is 0 when there are no tokens, or only the
+ * oov token: the host says what to fix.  Workspace: work n_tok entries;
+ * vocab and counts n_tok + 1 entries. */
+#define RNN_VOCAB_OOV ((size_t)-1)
+int rnn_vocab_fit(size_t n_tok, const int32_t *cp, const size_t *tok_end,
+                  int level, size_t num_words, const int32_t *oov,
+                  size_t n_oov, size_t *work, size_t *vocab, size_t *counts,
+                  size_t *n_vocab, size_t *n_distinct, rnn_error *err);
+
+/* Texts from token ids: n_seq sequences, sequence i having lens[i] ids,
+ * all concatenated in ids (whole numbers 0..n_vocab as doubles).  The
+ * vocabulary's n_vocab entries are UTF-8 bytes concatenated in voc,
+ * entry k (0-based; id k+1) being voc[voc_end[k-1] .. voc_end[k]).  Text
+ * i joins the entries of its nonzero ids (0 is padding and dropped),
+ * with nothing between them for RNN_TEXT_CHAR and one space for
+ * RNN_TEXT_WORD, into out; text i is out[out_end[i-1] .. out_end[i])
+ * (out_end[-1] = 0).  Query: out NULL sets only out_end (n_seq entries,
+ * always written).  An id that is not a whole number in 0..n_vocab is
+ * RNN_ERR_INPUT naming its (1-based) sequence and position; nothing is
+ * written then. */
+int rnn_text_decode(size_t n_seq, const size_t *lens, const double *ids,
+                    int level, size_t n_vocab, const char *voc,
+                    const size_t *voc_end, char *out, size_t out_len,
+                    size_t *out_end, rnn_error *err);
 
 /* Keras' pad_sequences: n sequences, sequence i having lens[i] values,
  * all concatenated in values, into the n x maxlen matrix out

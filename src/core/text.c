@@ -452,3 +452,147 @@ int rnn_text_streams(size_t n_tokens, const double *tokens, size_t seq_len,
     }
   return RNN_OK;
 }
+
+/* ---- vocabulary fitting and decoding ------------------------------- */
+
+/* Whether tokens a and b (as in voc_cmp) have the same code points. */
+static int tok_same(const int32_t *cp, const size_t *end, size_t a, size_t b) {
+  size_t i = a ? end[a - 1] : 0, j = b ? end[b - 1] : 0;
+  return end[a] - i == end[b] - j &&
+         (end[a] == i || memcmp(cp + i, cp + j, (end[a] - i) * sizeof *cp) == 0);
+}
+
+/* Whether entry (va, ca) sorts before (vb, cb): by_freq, by decreasing
+ * count, ties by first appearance (the smaller token index); else by
+ * code points (voc_cmp). */
+static int entry_before(int by_freq, const int32_t *cp, const size_t *end,
+                        size_t va, size_t ca, size_t vb, size_t cb) {
+  if (by_freq) return ca != cb ? ca > cb : va < vb;
+  return voc_cmp(cp, end, va, vb) < 0;
+}
+
+/* Moves entry root of the heap v[0..n), c[0..n) down to its place. */
+static void sift_entry(int by_freq, const int32_t *cp, const size_t *end,
+                       size_t *v, size_t *c, size_t root, size_t n) {
+  for (;;) {
+    size_t ch = 2 * root + 1, t;
+    if (ch >= n) return;
+    if (ch + 1 < n &&
+        entry_before(by_freq, cp, end, v[ch], c[ch], v[ch + 1], c[ch + 1]))
+      ch++;
+    if (!entry_before(by_freq, cp, end, v[root], c[root], v[ch], c[ch])) return;
+    t = v[root], v[root] = v[ch], v[ch] = t;
+    t = c[root], c[root] = c[ch], c[ch] = t;
+    root = ch;
+  }
+}
+
+/* Heapsort of the n entries (v[k], c[k]) by entry_before(): in place, no
+ * workspace; the keys are distinct, so the order is fully determined. */
+static void sort_entries(int by_freq, const int32_t *cp, const size_t *end,
+                         size_t *v, size_t *c, size_t n) {
+  size_t k, t;
+  for (k = n / 2; k-- > 0;) sift_entry(by_freq, cp, end, v, c, k, n);
+  for (k = n; k-- > 1;) {
+    t = v[0], v[0] = v[k], v[k] = t;
+    t = c[0], c[0] = c[k], c[k] = t;
+    sift_entry(by_freq, cp, end, v, c, 0, k);
+  }
+}
+
+int rnn_vocab_fit(size_t n_tok, const int32_t *cp, const size_t *tok_end,
+                  int level, size_t num_words, const int32_t *oov,
+                  size_t n_oov, size_t *work, size_t *vocab, size_t *counts,
+                  size_t *n_vocab, size_t *n_distinct, rnn_error *err) {
+  size_t r, d = 0, k, sum = 0;
+  int st;
+  if (!n_vocab || !n_distinct || (n_tok > 0 && (!cp || !tok_end || !work)) ||
+      !vocab || !counts || (n_oov > 0 && !oov))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_vocab_fit: NULL argument");
+  if (level != RNN_TEXT_CHAR && level != RNN_TEXT_WORD)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_vocab_fit: unknown level %d", level);
+  /* distinct tokens and their counts: runs of equal tokens in sorted
+   * order, whose first element is the first appearance */
+  if ((st = rnn_vocab_sort(n_tok, cp, tok_end, work, err)) != RNN_OK) return st;
+  for (r = 0; r < n_tok; r++) {
+    if (d > 0 && tok_same(cp, tok_end, work[r], vocab[d - 1])) {
+      counts[d - 1]++;
+    } else {
+      vocab[d] = work[r];
+      counts[d++] = 1;
+    }
+  }
+  if (oov) { /* the oov token is not a word of the vocabulary */
+    for (k = 0; k < d; k++) {
+      size_t from = vocab[k] ? tok_end[vocab[k] - 1] : 0;
+      if (tok_end[vocab[k]] - from == n_oov &&
+          (n_oov == 0 || memcmp(cp + from, oov, n_oov * sizeof *oov) == 0))
+        break;
+    }
+    if (k < d) {
+      memmove(vocab + k, vocab + k + 1, (d - k - 1) * sizeof *vocab);
+      memmove(counts + k, counts + k + 1, (d - k - 1) * sizeof *counts);
+      d--;
+    }
+  }
+  *n_distinct = d;
+  sort_entries(1, cp, tok_end, vocab, counts, d);
+  if (num_words > 0 && num_words < d) d = num_words;
+  if (level == RNN_TEXT_CHAR) sort_entries(0, cp, tok_end, vocab, counts, d);
+  if (oov && d > 0) {
+    memmove(vocab + 1, vocab, d * sizeof *vocab);
+    memmove(counts + 1, counts, d * sizeof *counts);
+    for (k = 1; k <= d; k++) sum += counts[k];
+    vocab[0] = RNN_VOCAB_OOV;
+    counts[0] = n_tok - sum;
+    d++;
+  }
+  *n_vocab = d;
+  return RNN_OK;
+}
+
+int rnn_text_decode(size_t n_seq, const size_t *lens, const double *ids,
+                    int level, size_t n_vocab, const char *voc,
+                    const size_t *voc_end, char *out, size_t out_len,
+                    size_t *out_end, rnn_error *err) {
+  size_t i, j, at = 0, n = 0;
+  if ((n_seq > 0 && (!lens || !out_end)) || (n_vocab > 0 && !voc_end))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_text_decode: NULL argument");
+  for (i = 0; i < n_seq; i++) { /* check every id before writing */
+    for (j = 0; j < lens[i]; j++) {
+      double v = ids[at + j];
+      if (!(v >= 0 && v <= (double)n_vocab && v == (double)(size_t)v))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "sequence %lu, position %lu holds %g, outside 0..%lu "
+                        "(0 is padding, 1..%lu this tokenizer's vocabulary); "
+                        "were the sequences encoded with another tokenizer?",
+                        (unsigned long)(i + 1), (unsigned long)(j + 1), v,
+                        (unsigned long)n_vocab, (unsigned long)n_vocab);
+    }
+    at += lens[i];
+  }
+  for (i = 0, at = 0; i < n_seq; i++) {
+    int first = 1;
+    for (j = 0; j < lens[i]; j++) {
+      size_t e = (size_t)ids[at + j], from, len;
+      if (e == 0) continue; /* padding */
+      e--;
+      from = e ? voc_end[e - 1] : 0;
+      len = voc_end[e] - from;
+      if (level == RNN_TEXT_WORD && !first) {
+        if (out && n < out_len) out[n] = ' ';
+        n++;
+      }
+      if (out && n + len <= out_len && len > 0) memcpy(out + n, voc + from, len);
+      n += len;
+      first = 0;
+    }
+    at += lens[i];
+    out_end[i] = n;
+  }
+  if (out && n > out_len)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "rnn_text_decode: the buffer is smaller than the query "
+                    "said");
+  return RNN_OK;
+}
