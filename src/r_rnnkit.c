@@ -812,83 +812,53 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
 
 /* ---- vocabulary and decoding (issue 14) ----------------------------- */
 
-/* rnn_vocab_fit() on the tokens of every UTF-8 string of texts (split
- * as rnnkit_text_tokens splits them): list(vocab = character, counts =
- * integer, n_tokens, n_distinct).  num_words: 0 for all; oov: NULL or
- * one string.  An empty vocab means no tokens (or only oov): R says so. */
+/* rnn_vocab_fit() of the UTF-8 strings texts: list(vocab = character,
+ * counts = integer, n_tokens, n_distinct).  num_words: 0 for all; oov:
+ * NULL or one string.  An empty vocab means no tokens (or only oov): R
+ * says so. */
 SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
                       SEXP num_words, SEXP oov) {
   static const char *names[] = {"vocab", "counts", "n_tokens", "n_distinct"};
   rnn_error err;
-  SEXP f, vals[4];
-  R_xlen_t i;
+  rnn_vocab_info in;
+  SEXP vals[4], f = STRING_ELT(filters, 0);
+  size_t n = (size_t)XLENGTH(texts), k, *nb, *vend;
+  const char **t, *o = isNull(oov) ? NULL : CHAR(STRING_ELT(oov, 0));
+  char *voc;
+  double *cnt;
+  void *work;
   int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
-  int low = asLogical(lower) == TRUE;
-  size_t n_cp = 0, n_tok = 0, nc, nt, k, nv, nd, *ends, *work, *voc, *cnt;
-  size_t n_ocp = 0, all_cp, all_tok;
-  int32_t *cp, *ocp = NULL;
-  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
-      XLENGTH(filters) != 1 || (!isNull(oov) && TYPEOF(oov) != STRSXP))
-    error("rnnkit internal error: texts, filters and oov must be strings");
-  f = STRING_ELT(filters, 0);
-  for (i = 0; i < XLENGTH(texts); i++) { /* sizes */
-    SEXP s = STRING_ELT(texts, i);
-    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                        (size_t)LENGTH(f), NULL, 0, NULL, 0, &nc, &nt,
-                        &err) != RNN_OK)
-      raise_core(&err);
-    n_cp += nc;
-    n_tok += nt;
+  t = (const char **)R_alloc(n + 1, sizeof(char *));
+  nb = (size_t *)R_alloc(n + 1, sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    t[k] = CHAR(STRING_ELT(texts, (R_xlen_t)k));
+    nb[k] = (size_t)LENGTH(STRING_ELT(texts, (R_xlen_t)k));
   }
-  all_cp = n_cp;
-  all_tok = n_tok;
-  cp = (int32_t *)R_alloc(all_cp + 1, sizeof(int32_t));
-  ends = (size_t *)R_alloc(all_tok + 1, sizeof(size_t));
-  for (i = 0, n_cp = 0, n_tok = 0; i < XLENGTH(texts); i++) {
-    SEXP s = STRING_ELT(texts, i);
-    if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                        (size_t)LENGTH(f), cp + n_cp, all_cp - n_cp + 1,
-                        ends + n_tok, all_tok - n_tok + 1, &nc, &nt,
-                        &err) != RNN_OK)
-      raise_core(&err);
-    for (k = 0; k < nt; k++) ends[n_tok + k] += n_cp;
-    n_cp += nc;
-    n_tok += nt;
-  }
-  if (!isNull(oov)) {
-    SEXP o = STRING_ELT(oov, 0);
-    ocp = (int32_t *)R_alloc((size_t)LENGTH(o) + 1, sizeof(int32_t));
-    if (rnn_utf8_decode(CHAR(o), (size_t)LENGTH(o), ocp, (size_t)LENGTH(o) + 1,
-                        &n_ocp, &err) != RNN_OK)
-      raise_core(&err);
-  }
-  work = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
-  voc = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
-  cnt = (size_t *)R_alloc(n_tok + 1, sizeof(size_t));
-  if (rnn_vocab_fit(n_tok, cp, ends, level, (size_t)asReal(num_words), ocp,
-                    n_ocp, work, voc, cnt, &nv, &nd, &err) != RNN_OK)
-    raise_core(&err);
-  vals[0] = PROTECT(allocVector(STRSXP, (R_xlen_t)nv));
-  vals[1] = PROTECT(allocVector(INTSXP, (R_xlen_t)nv));
-  for (k = 0; k < nv; k++) {
-    size_t from, nb;
-    char *buf;
+#define FIT(w, v, e, c)                                                     \
+  rnn_vocab_fit(n, t, nb, level, asLogical(lower) == TRUE, CHAR(f),        \
+                (size_t)LENGTH(f), (size_t)asReal(num_words), o,           \
+                o ? strlen(o) : 0, w, v, e, c, &in, &err)
+  if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
+  need_bytes(in.work_len + in.voc_len, "the tokens");
+  work = R_alloc(in.work_len, 1);
+  voc = R_alloc(in.voc_len + 1, 1);
+  vend = (size_t *)R_alloc(in.n_tokens + 1, sizeof(size_t));
+  cnt = alloc_work(in.n_tokens + 1, "the counts");
+  if (FIT(work, voc, vend, cnt) != RNN_OK) raise_core(&err);
+#undef FIT
+  vals[0] = PROTECT(allocVector(STRSXP, (R_xlen_t)in.n_vocab));
+  vals[1] = PROTECT(allocVector(INTSXP, (R_xlen_t)in.n_vocab));
+  for (k = 0; k < in.n_vocab; k++) {
+    size_t from = k ? vend[k - 1] : 0;
+    SET_STRING_ELT(vals[0], (R_xlen_t)k,
+                   mkCharLenCE(voc + from, (int)(vend[k] - from), CE_UTF8));
     INTEGER(vals[1])[k] = (int)cnt[k];
-    if (voc[k] == RNN_VOCAB_OOV) {
-      SET_STRING_ELT(vals[0], (R_xlen_t)k, STRING_ELT(oov, 0));
-      continue;
-    }
-    from = voc[k] ? ends[voc[k] - 1] : 0;
-    buf = R_alloc(4 * (ends[voc[k]] - from) + 1, 1);
-    if (rnn_utf8_encode(cp + from, ends[voc[k]] - from, buf,
-                        4 * (ends[voc[k]] - from), &nb, &err) != RNN_OK)
-      raise_core(&err);
-    SET_STRING_ELT(vals[0], (R_xlen_t)k, mkCharLenCE(buf, (int)nb, CE_UTF8));
   }
-  /* integers as R's length() gives them, doubles beyond */
-  vals[2] = PROTECT(n_tok <= INT_MAX ? ScalarInteger((int)n_tok)
-                                     : ScalarReal((double)n_tok));
-  vals[3] = PROTECT(nd <= INT_MAX ? ScalarInteger((int)nd) : ScalarReal((double)nd));
+  /* as R's length() gives them: integers, doubles beyond */
+  vals[2] = PROTECT(in.n_tokens <= INT_MAX ? ScalarInteger((int)in.n_tokens)
+                                           : ScalarReal((double)in.n_tokens));
+  vals[3] = PROTECT(in.n_distinct <= INT_MAX ? ScalarInteger((int)in.n_distinct)
+                                             : ScalarReal((double)in.n_distinct));
   return named_list(4, names, vals);
 }
 
@@ -898,36 +868,30 @@ SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
 SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP word) {
   rnn_error err;
   SEXP out;
-  size_t n = (size_t)XLENGTH(lens), nv, k, nb = 0, *len, *vend, *oend;
-  char *voc, *buf;
+  size_t n = (size_t)XLENGTH(lens), nv, k, nb = 0, *len, *vb, *oend;
+  const char **voc;
+  char *buf;
   int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
   if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
       TYPEOF(vocab) != STRSXP)
     error("rnnkit internal error: lens, values and vocab");
   nv = (size_t)XLENGTH(vocab);
   len = (size_t *)R_alloc(n + 1, sizeof(size_t));
-  for (k = 0, nb = 0; k < n; k++) {
-    len[k] = (size_t)REAL(lens)[k];
-    nb += len[k];
-  }
+  for (k = 0, nb = 0; k < n; k++) nb += len[k] = (size_t)REAL(lens)[k];
   if (nb != (size_t)XLENGTH(values))
     error("rnnkit internal error: lens do not add up to the values");
-  vend = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  for (k = 0, nb = 0; k < nv; k++)
-    vend[k] = nb += strlen(translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
-  voc = R_alloc(nb + 1, 1);
-  for (k = 0; k < nv; k++) {
-    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
-    memcpy(voc + (k ? vend[k - 1] : 0), v, strlen(v));
-  }
+  voc = (const char **)R_alloc(nv + 1, sizeof(char *));
+  vb = (size_t *)R_alloc(nv + 1, sizeof(size_t));
+  for (k = 0; k < nv; k++)
+    vb[k] = strlen(voc[k] = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
   oend = (size_t *)R_alloc(n + 1, sizeof(size_t));
-  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vend, NULL, 0,
+  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vb, NULL, 0,
                       oend, &err) != RNN_OK)
     raise_core(&err);
   nb = n ? oend[n - 1] : 0;
   need_bytes(nb, "the decoded texts");
   buf = R_alloc(nb + 1, 1);
-  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vend, buf, nb,
+  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vb, buf, nb,
                       oend, &err) != RNN_OK)
     raise_core(&err);
   out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));

@@ -42,11 +42,12 @@
 ## unknown token when encoding; without it unknown tokens are dropped [[]]
 ## @end table
 ##
-## Words are split on ASCII whitespace after the filters (the splitting
-## and lower-casing are done by the C core, once for both hosts).  The tokenizer
-## is a plain struct with R's fields (@code{level}, @code{vocab},
-## @code{counts}, @code{lower}, @code{oov}, @code{filters},
-## @code{num_words}, @code{n_texts}, @code{n_tokens}, @code{n_distinct}), so
+## Words are split on ASCII whitespace after the filters (the splitting,
+## lower-casing, counting and ordering are done by the C core, once for
+## both hosts).  The tokenizer is a plain struct with R's fields
+## (@code{level}, @code{vocab}, @code{counts}, @code{lower}, @code{oov},
+## @code{filters}, @code{num_words}, @code{n_texts}, @code{n_tokens},
+## @code{n_distinct}), so
 ## a model that keeps one (@code{rnn_fit} on @code{rnn_text_data}) saves it
 ## in the model file that R reads.
 ##

@@ -1081,89 +1081,55 @@ static mxArray *char_row(const char *s, size_t n) {
 
 /* ---- vocabulary and decoding (issue 14) ----------------------------- */
 
-/* [vocab, counts, n_tokens, n_distinct]: rnn_vocab_fit() on the tokens
- * of every text of texts (a cell of UTF-8 char rows, checked by
- * check_texts), split as text_encode splits them, as R's
+/* [vocab, counts, n_tokens, n_distinct]: rnn_vocab_fit() of texts (a
+ * cell of UTF-8 char rows, checked by check_texts), as R's
  * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
  * for all; oov a string or [] for none.  An empty vocab means no tokens
  * (or only oov): the .m file says so. */
 static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
                           const mxArray *prhs[]) {
   rnn_error err;
+  rnn_vocab_info in;
   const mxArray *texts = prhs[0], *oov = prhs[5];
-  int level = mxIsLogicalScalarTrue(prhs[1]) ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
-  int lower = mxIsLogicalScalarTrue(prhs[2]);
-  size_t nf, n_texts, i, k, nb, nc, nt, n_cp = 0, n_tok = 0, all_cp, all_tok;
-  size_t n_ocp = 0, nv, nd, *ends, *work, *voc, *cnt;
-  size_t nw = count_arg(prhs[4], "num_words", 0);
-  const char *f = char_bytes(prhs[3], &nf, "filters");
-  int32_t *cp, *ocp = NULL;
+  size_t n, k, nf, no = 0, nw = count_arg(prhs[4], "num_words", 0), *nb, *vend;
+  const char **t, *f = char_bytes(prhs[3], &nf, "filters"), *o = NULL;
+  char *voc;
+  void *work;
   (void)nrhs;
   if (!mxIsCell(texts)) internal("texts must be a cell");
-  n_texts = mxGetNumberOfElements(texts);
-  for (i = 0; i < n_texts; i++) { /* sizes */
-    const mxArray *t = mxGetCell(texts, i);
-    const char *s;
-    if (!t) internal("texts must hold strings");
-    s = char_bytes(t, &nb, "texts must hold strings");
-    if (rnn_text_tokens(s, nb, level, lower, f, nf, NULL, 0, NULL, 0, &nc, &nt,
-                        &err) != RNN_OK)
-      raise_core(&err);
-    n_cp += nc;
-    n_tok += nt;
+  if (!(mxIsDouble(oov) && mxIsEmpty(oov)))
+    o = char_bytes(oov, &no, "oov must be a string or []");
+  n = mxGetNumberOfElements(texts);
+  t = (const char **)mxMalloc((n + 1) * sizeof(char *));
+  nb = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    if (!mxGetCell(texts, k)) internal("texts must hold strings");
+    t[k] = char_bytes(mxGetCell(texts, k), &nb[k], "texts must hold strings");
   }
-  all_cp = n_cp;
-  all_tok = n_tok;
-  need_bytes(rnn_size_mul(all_cp + 1, sizeof(int32_t) + 4 * sizeof(size_t)),
-             "the tokens");
-  cp = (int32_t *)mxMalloc((all_cp + 1) * sizeof(int32_t));
-  ends = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
-  work = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
-  voc = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
-  cnt = (size_t *)mxMalloc((all_tok + 1) * sizeof(size_t));
-  for (i = 0, n_cp = 0, n_tok = 0; i < n_texts; i++) {
-    const char *s = char_bytes(mxGetCell(texts, i), &nb, "texts");
-    if (rnn_text_tokens(s, nb, level, lower, f, nf, cp + n_cp,
-                        all_cp - n_cp + 1, ends + n_tok, all_tok - n_tok + 1,
-                        &nc, &nt, &err) != RNN_OK)
-      raise_core(&err);
-    for (k = 0; k < nt; k++) ends[n_tok + k] += n_cp;
-    n_cp += nc;
-    n_tok += nt;
-  }
-  if (!(mxIsDouble(oov) && mxIsEmpty(oov))) {
-    const char *o = char_bytes(oov, &nb, "oov must be a string or []");
-    ocp = (int32_t *)mxMalloc((nb + 1) * sizeof(int32_t));
-    if (rnn_utf8_decode(o, nb, ocp, nb + 1, &n_ocp, &err) != RNN_OK)
-      raise_core(&err);
-  }
-  if (rnn_vocab_fit(n_tok, cp, ends, level, nw, ocp, n_ocp, work, voc, cnt,
-                    &nv, &nd, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateCellMatrix(nv, 1);
-  if (nlhs > 1) plhs[1] = new_matrix(nv, 1, "the counts");
-  for (k = 0; k < nv; k++) {
-    size_t from = voc[k] == RNN_VOCAB_OOV ? 0 : voc[k] ? ends[voc[k] - 1] : 0;
-    if (nlhs > 1) mxGetPr(plhs[1])[k] = (double)cnt[k];
-    if (voc[k] == RNN_VOCAB_OOV) {
-      mxSetCell(plhs[0], k, mxDuplicateArray(oov));
-    } else {
-      char *buf = (char *)mxMalloc(4 * (ends[voc[k]] - from) + 1);
-      if (rnn_utf8_encode(cp + from, ends[voc[k]] - from, buf,
-                          4 * (ends[voc[k]] - from), &nb, &err) != RNN_OK)
-        raise_core(&err);
-      mxSetCell(plhs[0], k, char_row(buf, nb));
-      mxFree(buf);
-    }
-  }
-  if (nlhs > 2) plhs[2] = mxCreateDoubleScalar((double)n_tok);
-  if (nlhs > 3) plhs[3] = mxCreateDoubleScalar((double)nd);
-  mxFree(cp);
-  mxFree(ends);
+#define FIT(w, v, e, c)                                                     \
+  rnn_vocab_fit(n, t, nb, mxIsLogicalScalarTrue(prhs[1]) ? RNN_TEXT_WORD     \
+                : RNN_TEXT_CHAR, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw,  \
+                o, no, w, v, e, c, &in, &err)
+  if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
+  need_bytes(in.work_len + in.voc_len, "the tokens");
+  work = mxMalloc(in.work_len);
+  voc = (char *)mxMalloc(in.voc_len + 1);
+  vend = (size_t *)mxMalloc((in.n_tokens + 1) * sizeof(size_t));
+  plhs[1] = new_matrix(in.n_tokens + 1, 1, "the counts");
+  if (FIT(work, voc, vend, mxGetPr(plhs[1])) != RNN_OK) raise_core(&err);
+#undef FIT
+  mxSetM(plhs[1], in.n_vocab);
+  plhs[0] = mxCreateCellMatrix(in.n_vocab, 1);
+  for (k = 0; k < in.n_vocab; k++)
+    mxSetCell(plhs[0], k, char_row(voc + (k ? vend[k - 1] : 0),
+                                   vend[k] - (k ? vend[k - 1] : 0)));
+  if (nlhs > 2) plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
+  if (nlhs > 3) plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
+  mxFree(t);
+  mxFree(nb);
   mxFree(work);
   mxFree(voc);
-  mxFree(cnt);
-  if (ocp) mxFree(ocp);
+  mxFree(vend);
 }
 
 /* texts: rnn_text_decode() of each id vector (doubles) of the cell seqs
@@ -1174,8 +1140,9 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
   rnn_error err;
   const mxArray *seqs = prhs[0], *vocab = prhs[1];
   int level = mxIsLogicalScalarTrue(prhs[2]) ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
-  size_t n, nv, k, nb = 0, len, total, *vend, *lens, *oend;
-  char *voc, *buf;
+  size_t n, nv, k, len, total, *vb, *lens, *oend;
+  const char **voc;
+  char *buf;
   double *ids;
   (void)nlhs;
   (void)nrhs;
@@ -1183,16 +1150,11 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
     internal("seqs and vocab must be cells");
   n = mxGetNumberOfElements(seqs);
   nv = mxGetNumberOfElements(vocab);
-  vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
+  vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
   for (k = 0; k < nv; k++) {
     if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
-    char_bytes(mxGetCell(vocab, k), &len, "vocab must hold strings");
-    vend[k] = nb += len;
-  }
-  voc = (char *)mxMalloc(nb + 1);
-  for (k = 0; k < nv; k++) {
-    const char *v = char_bytes(mxGetCell(vocab, k), &len, "vocab");
-    memcpy(voc + (k ? vend[k - 1] : 0), v, len);
+    voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
   }
   /* the sequences' lengths and their ids concatenated, as R passes them */
   lens = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
@@ -1210,13 +1172,13 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
                         lens[k] * sizeof(double));
     total += lens[k];
   }
-  if (rnn_text_decode(n, lens, ids, level, nv, voc, vend, NULL, 0, oend,
+  if (rnn_text_decode(n, lens, ids, level, nv, voc, vb, NULL, 0, oend,
                       &err) != RNN_OK)
     raise_core(&err);
   len = n ? oend[n - 1] : 0;
   need_bytes(len + 1, "the decoded texts");
   buf = (char *)mxMalloc(len + 1);
-  if (rnn_text_decode(n, lens, ids, level, nv, voc, vend, buf, len, oend,
+  if (rnn_text_decode(n, lens, ids, level, nv, voc, vb, buf, len, oend,
                       &err) != RNN_OK)
     raise_core(&err);
   plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(seqs),
@@ -1231,7 +1193,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(oend);
   mxFree(ids);
   mxFree(buf);
-  mxFree(vend);
+  mxFree(vb);
   mxFree(voc);
 }
 

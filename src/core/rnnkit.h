@@ -779,33 +779,42 @@ int rnn_text_encode(const char *text, size_t n_bytes, int level, int lower,
                     size_t tok_len, int32_t *ids, size_t *n_ids,
                     rnn_error *err);
 
-/* The vocabulary a tokenizer fits on n_tok tokens (all texts' tokens
- * concatenated, as rnn_text_tokens() writes them: cp and tok_end; token
- * k is cp[tok_end[k-1] .. tok_end[k])), as Keras' Tokenizer orders it:
- *   1. distinct tokens, each counted; the oov token (n_oov code points,
- *      oov NULL for none) is left out when it occurs;
+/* The vocabulary a tokenizer fits on n_texts UTF-8 texts (text i is
+ * texts[i][0 .. n_bytes[i])), split as rnn_text_tokens() splits them
+ * (level, lower, filters), as Keras' Tokenizer orders it:
+ *   1. distinct tokens, each counted; the oov token (n_oov_bytes of
+ *      UTF-8, oov NULL for none; not lower-cased) is left out when it
+ *      occurs;
  *   2. by decreasing count, ties by first appearance;
  *   3. num_words > 0 keeps the num_words first (exactly that many; Keras
  *      keeps one less);
  *   4. RNN_TEXT_CHAR: those kept re-sorted by code point (the same on
  *      every platform and in every locale);
- *   5. with oov, the oov entry first, counting every token not kept.
- * Out: n_vocab entries; entry k is the token vocab[k] (an index into
- * the input tokens, its first appearance) or RNN_VOCAB_OOV for the oov
- * entry, counts[k] times.  n_distinct: distinct tokens (oov left out)
- * before num_words.  n_vocab is 0 when there are no tokens, or only the
- * oov token: the host says what to fix.  Workspace: work n_tok entries;
- * vocab and counts n_tok + 1 entries. */
-#define RNN_VOCAB_OOV ((size_t)-1)
-int rnn_vocab_fit(size_t n_tok, const int32_t *cp, const size_t *tok_end,
-                  int level, size_t num_words, const int32_t *oov,
-                  size_t n_oov, size_t *work, size_t *vocab, size_t *counts,
-                  size_t *n_vocab, size_t *n_distinct, rnn_error *err);
+ *   5. with oov, the oov token first, counting every token not kept.
+ * Out: info->n_vocab entries, entry k being the UTF-8 bytes
+ * voc[voc_end[k-1] .. voc_end[k]) (voc_end[-1] = 0), seen counts[k]
+ * times; info->n_tokens tokens in all; info->n_distinct distinct tokens
+ * (oov left out) before num_words.  n_vocab is 0 when there are no
+ * tokens, or only the oov token: the host says what to fix.
+ * Query: work, voc, voc_end or counts NULL sets only info->n_tokens,
+ * info->work_len (bytes of work, aligned as malloc aligns) and
+ * info->voc_len (bytes of voc); voc_end and counts need n_tokens + 1
+ * entries.  Text that is not UTF-8 is RNN_ERR_INPUT. */
+typedef struct {
+  size_t n_tokens, n_distinct, n_vocab; /* see rnn_vocab_fit()        */
+  size_t work_len, voc_len;             /* the query's buffer sizes   */
+} rnn_vocab_info;
+int rnn_vocab_fit(size_t n_texts, const char *const *texts,
+                  const size_t *n_bytes, int level, int lower,
+                  const char *filters, size_t n_filter_bytes,
+                  size_t num_words, const char *oov, size_t n_oov_bytes,
+                  void *work, char *voc, size_t *voc_end, double *counts,
+                  rnn_vocab_info *info, rnn_error *err);
 
 /* Texts from token ids: n_seq sequences, sequence i having lens[i] ids,
  * all concatenated in ids (whole numbers 0..n_vocab as doubles).  The
- * vocabulary's n_vocab entries are UTF-8 bytes concatenated in voc,
- * entry k (0-based; id k+1) being voc[voc_end[k-1] .. voc_end[k]).  Text
+ * vocabulary's entry k (0-based; id k+1) is the voc_bytes[k] UTF-8 bytes
+ * at voc[k].  Text
  * i joins the entries of its nonzero ids (0 is padding and dropped),
  * with nothing between them for RNN_TEXT_CHAR and one space for
  * RNN_TEXT_WORD, into out; text i is out[out_end[i-1] .. out_end[i])
@@ -814,8 +823,8 @@ int rnn_vocab_fit(size_t n_tok, const int32_t *cp, const size_t *tok_end,
  * RNN_ERR_INPUT naming its (1-based) sequence and position; nothing is
  * written then. */
 int rnn_text_decode(size_t n_seq, const size_t *lens, const double *ids,
-                    int level, size_t n_vocab, const char *voc,
-                    const size_t *voc_end, char *out, size_t out_len,
+                    int level, size_t n_vocab, const char *const *voc,
+                    const size_t *voc_bytes, char *out, size_t out_len,
                     size_t *out_end, rnn_error *err);
 
 /* Keras' pad_sequences: n sequences, sequence i having lens[i] values,

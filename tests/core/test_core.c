@@ -950,68 +950,73 @@ static void test_streams(void) {
 
 /* ---- vocabulary, decoding and weight layouts (issue 14) ------------- */
 
-/* rnn_vocab_fit() on the words of text: vocabulary entries as
- * "word:count" joined by spaces (oov as <OOV>). */
-static void vocab_of(const char *text, int level, size_t num_words,
-                     const char *oov, char *out) {
-  int32_t cp[128], ocp[16];
-  size_t ends[128], work[128], voc[129], cnt[129], n_cp, n_tok, nv, nd, k,
-      n_ocp = 0, nb;
+/* rnn_vocab_fit() of the two texts a and b: the entries as
+ * "token:count" joined by spaces. */
+static void vocab_of(const char *a, const char *b, int level, int lower,
+                     size_t num_words, const char *oov, char *out) {
+  const char *t[2];
+  size_t nb[2], vend[64], k;
+  double cnt[64];
+  char voc[256];
+  unsigned char work[4096];
+  rnn_vocab_info in;
   rnn_error err;
-  check(rnn_text_tokens(text, strlen(text), level, 0, "", 0, cp, 128, ends,
-                        128, &n_cp, &n_tok, &err) == RNN_OK, "vocab tokens");
-  if (oov) rnn_utf8_decode(oov, strlen(oov), ocp, 16, &n_ocp, &err);
-  check(rnn_vocab_fit(n_tok, cp, ends, level, num_words, oov ? ocp : NULL,
-                      n_ocp, work, voc, cnt, &nv, &nd, &err) == RNN_OK,
+  t[0] = a, t[1] = b, nb[0] = strlen(a), nb[1] = strlen(b);
+  check(rnn_vocab_fit(2, t, nb, level, lower, "", 0, num_words, oov,
+                      oov ? strlen(oov) : 0, NULL, NULL, NULL, NULL, &in,
+                      &err) == RNN_OK && in.work_len <= sizeof work &&
+            in.voc_len <= sizeof voc && in.n_tokens < 64,
+        "rnn_vocab_fit: the query");
+  check(rnn_vocab_fit(2, t, nb, level, lower, "", 0, num_words, oov,
+                      oov ? strlen(oov) : 0, work, voc, vend, cnt, &in,
+                      &err) == RNN_OK,
         "rnn_vocab_fit");
   out[0] = 0;
-  for (k = 0; k < nv; k++) {
-    char buf[64];
-    size_t from = voc[k] == RNN_VOCAB_OOV ? 0 : voc[k] ? ends[voc[k] - 1] : 0;
-    if (voc[k] == RNN_VOCAB_OOV) {
-      strcpy(buf, "<OOV>");
-    } else {
-      rnn_utf8_encode(cp + from, ends[voc[k]] - from, buf, 60, &nb, &err);
-      buf[nb] = 0;
-    }
-    sprintf(out + strlen(out), "%s%s:%lu", k ? " " : "", buf,
-            (unsigned long)cnt[k]);
+  for (k = 0; k < in.n_vocab; k++) {
+    size_t from = k ? vend[k - 1] : 0;
+    sprintf(out + strlen(out), "%s%.*s:%g", k ? " " : "",
+            (int)(vend[k] - from), voc + from, cnt[k]);
   }
 }
 
 static void test_vocab(void) {
   char out[512], dec[64];
-  const char voc[] = "thecat";
-  size_t vend[] = {3, 6}, lens[] = {4, 0, 2}, oend[3];
+  const char *voc[] = {"the", "cat"};
+  size_t vbytes[] = {3, 3}, lens[] = {4, 0, 2}, oend[3];
   double ids[] = {1, 0, 2, 1, 2, 2}, bad[] = {1, 3};
   rnn_error err;
   /* decreasing count, ties by first appearance */
-  vocab_of("b a a c b d a", RNN_TEXT_WORD, 0, NULL, out);
+  vocab_of("b a a c", "b d a", RNN_TEXT_WORD, 0, 0, NULL, out);
   check(strcmp(out, "a:3 b:2 c:1 d:1") == 0, "vocab: frequency order");
-  vocab_of("b a a c b d a", RNN_TEXT_WORD, 2, "<OOV>", out);
+  vocab_of("b a a c", "b d a", RNN_TEXT_WORD, 0, 2, "<OOV>", out);
   check(strcmp(out, "<OOV>:2 a:3 b:2") == 0, "vocab: num_words and oov");
-  vocab_of("zzzzyyyxxw", RNN_TEXT_CHAR, 3, NULL, out);
+  vocab_of("zzzzyy", "yxxw", RNN_TEXT_CHAR, 0, 3, NULL, out);
   check(strcmp(out, "x:2 y:3 z:4") == 0, "vocab: characters by code point");
-  vocab_of("a \xc3\xa9 \xf0\x9f\x98\x80 a", RNN_TEXT_CHAR, 0, "a", out);
-  check(strcmp(out, "<OOV>:2  :3 \xc3\xa9:1 \xf0\x9f\x98\x80:1") == 0,
+  vocab_of("a \xc3\xa9 ", "\xf0\x9f\x98\x80 a", RNN_TEXT_CHAR, 0, 0, "a", out);
+  check(strcmp(out, "a:2  :3 \xc3\xa9:1 \xf0\x9f\x98\x80:1") == 0,
         "vocab: an oov that occurs is left out, UTF-8 by code point");
-  vocab_of("", RNN_TEXT_WORD, 0, "<OOV>", out);
+  /* lower-casing may lengthen UTF-8: U+023A (2 bytes) -> U+2C65 (3) */
+  vocab_of("\xc8\xba \xc3\x89T\xc3\x89", "\xc3\xa9t\xc3\xa9", RNN_TEXT_WORD, 1, 0,
+           NULL, out);
+  check(strcmp(out, "\xc3\xa9t\xc3\xa9:2 \xe2\xb1\xa5:1") == 0,
+        "vocab: lower-cased words, longer UTF-8");
+  vocab_of("", "", RNN_TEXT_WORD, 0, 0, "<OOV>", out);
   check(out[0] == 0, "vocab: no tokens, no vocabulary");
   /* decode: words joined by one space, padding dropped */
-  check(rnn_text_decode(3, lens, ids, RNN_TEXT_WORD, 2, voc, vend, NULL, 0,
+  check(rnn_text_decode(3, lens, ids, RNN_TEXT_WORD, 2, voc, vbytes, NULL, 0,
                         oend, &err) == RNN_OK && oend[2] == 18,
         "decode: the query");
-  check(rnn_text_decode(3, lens, ids, RNN_TEXT_WORD, 2, voc, vend, dec, 18,
+  check(rnn_text_decode(3, lens, ids, RNN_TEXT_WORD, 2, voc, vbytes, dec, 18,
                         oend, &err) == RNN_OK &&
             memcmp(dec, "the cat thecat cat", 18) == 0 && oend[0] == 11 &&
             oend[1] == 11,
         "decode: words");
-  check(rnn_text_decode(1, lens, ids, RNN_TEXT_CHAR, 2, voc, vend, dec, 14,
+  check(rnn_text_decode(1, lens, ids, RNN_TEXT_CHAR, 2, voc, vbytes, dec, 14,
                         oend, &err) == RNN_OK && oend[0] == 9 &&
             memcmp(dec, "thecatthe", 9) == 0,
         "decode: characters");
   lens[0] = 2;
-  check(rnn_text_decode(1, lens, bad, RNN_TEXT_WORD, 2, voc, vend, NULL, 0,
+  check(rnn_text_decode(1, lens, bad, RNN_TEXT_WORD, 2, voc, vbytes, NULL, 0,
                         oend, &err) == RNN_ERR_INPUT &&
             strstr(err.msg, "sequence 1, position 2 holds 3, outside 0..2"),
         "decode: an id outside the vocabulary is named");
