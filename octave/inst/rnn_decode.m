@@ -32,11 +32,13 @@ function texts = rnn_decode (tok, seqs, varargin)
       error ("rnnkit:input", "'SEQS' sequence %d must be a vector of whole numbers, not %s", ...
              k, describe (s));
     endif
-    seqs{k} = full (double (s));
+    seqs{k} = full (double (s(:)'));
   endfor
   ## joined by the C core (rnn_text_decode, as in R), which also names an
   ## id outside the vocabulary
-  texts = __rnnkit__ ("text_decode", seqs, tok.vocab, strcmp (tok.level, "word"));
+  texts = reshape (__rnnkit__ ("text_decode", cellfun (@numel, seqs(:)), ...
+                               [seqs{:}], tok.vocab, strcmp (tok.level, "word")), ...
+                   size (seqs));
   if (one)
     texts = texts{1};
   endif

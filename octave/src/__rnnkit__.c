@@ -25,7 +25,7 @@
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("vocab_fit", texts, word, lower, filters, num_words, oov)
  *               -> [vocab, counts, n_tokens, n_distinct]
- *   __rnnkit__ ("text_decode", seqs, vocab, word)       -> cell of texts
+ *   __rnnkit__ ("text_decode", lens, values, vocab, word) -> cell of texts
  *   __rnnkit__ ("layer_params", cfg, "keras"|"torch", weights) -> params
  *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
  *                                                       -> cell of id rows
@@ -1132,23 +1132,22 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(vend);
 }
 
-/* texts: rnn_text_decode() of each id vector (doubles) of the cell seqs
- * under the vocabulary vocab (a cellstr), a cell of the size of seqs,
- * as R's rnnkit_text_decode. */
+/* texts: rnn_text_decode() of the sequences of lengths lens whose ids
+ * (doubles) are concatenated in values, under the vocabulary vocab (a
+ * cellstr), as R's rnnkit_text_decode: a cell column. */
 static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
                             const mxArray *prhs[]) {
   rnn_error err;
-  const mxArray *seqs = prhs[0], *vocab = prhs[1];
-  int level = mxIsLogicalScalarTrue(prhs[2]) ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
-  size_t n, nv, k, len, total, *vb, *lens, *oend;
+  const double *l = real_array(prhs[0], "lens");
+  const mxArray *vocab = prhs[2];
+  size_t n = mxGetNumberOfElements(prhs[0]), nv, k, total = 0, *vb, *lens,
+         *oend;
   const char **voc;
   char *buf;
-  double *ids;
   (void)nlhs;
   (void)nrhs;
-  if (!mxIsCell(seqs) || !mxIsCell(vocab))
-    internal("seqs and vocab must be cells");
-  n = mxGetNumberOfElements(seqs);
+  real_array(prhs[1], "values");
+  if (!mxIsCell(vocab)) internal("vocab must be a cell");
   nv = mxGetNumberOfElements(vocab);
   voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
   vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
@@ -1156,45 +1155,36 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
     if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
     voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
   }
-  /* the sequences' lengths and their ids concatenated, as R passes them */
   lens = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
   oend = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
-  for (k = 0, total = 0; k < n; k++) {
-    const mxArray *s = mxGetCell(seqs, k);
-    if (!s) internal("seqs must hold id vectors");
-    real_array(s, "seqs must hold id vectors");
-    total += lens[k] = mxGetNumberOfElements(s);
-  }
-  need_doubles(total + 1, "the ids");
-  ids = (double *)mxMalloc((total + 1) * sizeof(double));
-  for (k = 0, total = 0; k < n; k++) {
-    if (lens[k]) memcpy(ids + total, mxGetPr(mxGetCell(seqs, k)),
-                        lens[k] * sizeof(double));
-    total += lens[k];
-  }
-  if (rnn_text_decode(n, lens, ids, level, nv, voc, vb, NULL, 0, oend,
-                      &err) != RNN_OK)
-    raise_core(&err);
-  len = n ? oend[n - 1] : 0;
-  need_bytes(len + 1, "the decoded texts");
-  buf = (char *)mxMalloc(len + 1);
-  if (rnn_text_decode(n, lens, ids, level, nv, voc, vb, buf, len, oend,
-                      &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(seqs),
-                              mxGetDimensions(seqs));
   for (k = 0; k < n; k++) {
+    if (!(l[k] >= 0 && l[k] <= 4503599627370496.0 && l[k] == floor(l[k])))
+      internal("lens");
+    total += lens[k] = (size_t)l[k];
+  }
+  if (total != mxGetNumberOfElements(prhs[1]))
+    internal("lens do not add up to the values");
+#define DECODE(out, len)                                                     \
+  rnn_text_decode(n, lens, mxGetPr(prhs[1]), mxIsLogicalScalarTrue(prhs[3])  \
+                  ? RNN_TEXT_WORD : RNN_TEXT_CHAR, nv, voc, vb, out, len,    \
+                  oend, &err)
+  if (DECODE(NULL, 0) != RNN_OK) raise_core(&err);
+  total = n ? oend[n - 1] : 0;
+  need_bytes(total + 1, "the decoded texts");
+  buf = (char *)mxMalloc(total + 1);
+  if (DECODE(buf, total) != RNN_OK) raise_core(&err);
+#undef DECODE
+  plhs[0] = mxCreateCellMatrix(n, 1);
+  for (k = 0; k < n; k++) { /* an empty text is "" (0 x 0), as strjoin's */
     size_t from = k ? oend[k - 1] : 0;
-    /* an empty text is "" (0 x 0), as strjoin gives it */
     mxSetCell(plhs[0], k, oend[k] > from ? char_row(buf + from, oend[k] - from)
                                          : mxCreateString(""));
   }
+  mxFree(voc);
+  mxFree(vb);
   mxFree(lens);
   mxFree(oend);
-  mxFree(ids);
   mxFree(buf);
-  mxFree(vb);
-  mxFree(voc);
 }
 
 /* ---- Keras' and PyTorch's weight layouts (issue 14) ------------------ */
@@ -1411,7 +1401,7 @@ static const struct {
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},
-    {"text_decode", cmd_text_decode, 3, 1},
+    {"text_decode", cmd_text_decode, 4, 1},
     {"layer_params", cmd_layer_params, 3, 1},
     {"loss_grad", cmd_loss_grad, 5, 3},
     {"text_encode", cmd_text_encode, 6, 1},
