@@ -6,28 +6,10 @@
 # The layer is a one-layer core model whose dense head is the identity
 # (n_out = units, W_y = I, b_y = 0), so the head's output at every step is
 # exactly h_t; rnn_step() runs it from a zero or given state and leaves
-# h_T (and c_T) in the state vector. No arithmetic happens here: R only
-# moves Keras' gate blocks to the core's places.
-
-# Keras' gate block of each of the core's blocks (the core stacks
-# PyTorch's order by rows). LSTM: both i, f, c (our g), o. GRU: Keras z, r,
-# h; the core r, z, n.
-.keras_blocks <- list(simple = 1L, lstm = 1:4, gru = c(2L, 1L, 3L))
+# h_T (and c_T) in the state vector. No arithmetic happens here, and the
+# core moves Keras' and PyTorch's gate blocks to its places (layout.c).
 
 .cell_names <- c(simple = "SimpleRNN", lstm = "LSTM", gru = "GRU")
-
-# Indices of the columns (or elements) of gate blocks `blocks`, in turn,
-# of a G*H-wide Keras weight.
-block_index <- function(blocks, H) {
-  as.vector(outer(seq_len(H), (blocks - 1L) * H, "+"))
-}
-
-# Columns of a Keras weight in the core's block order, and back.
-keras_to_core <- function(cell, H) block_index(.keras_blocks[[cell]], H)
-core_to_keras <- function(cell, H) {
-  b <- .keras_blocks[[cell]]
-  block_index(match(seq_along(b), b), H)
-}
 
 rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
                       activation = "tanh", ...) {
@@ -55,36 +37,9 @@ rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
   structure(
     list(cell = cell, units = as.integer(units), activation = activation,
          input_dim = nrow(w$kernel), config = config,
-         params = layer_params(config, w)),
+         params = .Call(rnnkit_params_from_layer, config, FALSE, w)),
     class = "rnnkit_layer"
   )
-}
-
-# The core's flat parameter vector of a one-layer model with an identity
-# head, from validated Keras weights.
-layer_params <- function(config, w) {
-  H <- config$units
-  cols <- keras_to_core(config$cell, H)
-  b <- if (config$cell == "gru") w$bias[1, ] else w$bias
-  vals <- list(
-    W_x = t(w$kernel[, cols, drop = FALSE]),
-    W_h = t(w$recurrent_kernel[, cols, drop = FALSE]),
-    b = b[cols],
-    b_h = if (config$cell == "gru") w$bias[2, cols]
-  )
-  p <- double(n_params(config))
-  for (e in param_layout(config)) {
-    v <- if (e$layer == "dense") {
-      if (e$name == "W") diag(H) else double(H)
-    } else {
-      vals[[e$name]]
-    }
-    if (length(v) != prod(e$dim)) {
-      stop("rnnkit internal error: no layer weight for ", e$layer, "$", e$name)
-    }
-    p[e$offset + seq_len(prod(e$dim))] <- as.vector(v)
-  }
-  p
 }
 
 # list(kernel, recurrent_kernel, bias) in Keras' layout, checked against
@@ -216,17 +171,14 @@ rnn_weights_from_torch <- function(weight_ih, weight_hh, bias_ih = NULL, bias_hh
                    "; all weights must be finite numbers.")
     }
   }
-  cols <- core_to_keras(cell, H)
-  list(
-    kernel = plain_matrix(t(weight_ih)[, cols, drop = FALSE]),
-    recurrent_kernel = plain_matrix(t(weight_hh)[, cols, drop = FALSE]),
-    bias = if (cell == "gru") {
-      rbind(bias$bias_ih[cols], bias$bias_hh[cols])
-    } else {
-      # one Keras bias: PyTorch adds its two
-      (bias$bias_ih + bias$bias_hh)[cols]
-    }
+  # through the core's layout: PyTorch's weights in, Keras' out
+  config <- new_config(
+    cell = cell, activation = "tanh", n_in = ncol(weight_ih), units = H, n_out = H,
+    output_activation = "linear", seq_out = 0L, dropout = 0
   )
+  p <- .Call(rnnkit_params_from_layer, config, TRUE,
+             c(list(plain_matrix(weight_ih), plain_matrix(weight_hh)), unname(bias)))
+  .Call(rnnkit_params_to_layer, config, p, FALSE)
 }
 
 rnn_layer_call <- function(layer, x, return_sequences = FALSE, return_state = FALSE,
@@ -310,24 +262,8 @@ predict.rnnkit_layer <- function(object, newdata, ...) {
 coef.rnnkit_layer <- function(object, format = c("keras", "torch"), ...) {
   check_dots(list(...), character(), "coef")
   format <- match.arg(format)
-  cfg <- object$config
-  H <- cfg$units
-  core <- list()
-  for (e in param_layout(cfg)) {
-    if (e$layer == "dense") next
-    v <- object$params[e$offset + seq_len(prod(e$dim))]
-    core[[e$name]] <- if (is.null(e$colnames)) v else matrix(v, e$dim[1], e$dim[2])
-  }
-  if (format == "torch") {
-    return(list(weight_ih = core$W_x, weight_hh = core$W_h, bias_ih = core$b,
-                bias_hh = if (cfg$cell == "gru") core$b_h else double(length(core$b))))
-  }
-  cols <- core_to_keras(cfg$cell, H)
-  list(
-    kernel = t(core$W_x)[, cols, drop = FALSE],
-    recurrent_kernel = t(core$W_h)[, cols, drop = FALSE],
-    bias = if (cfg$cell == "gru") rbind(core$b[cols], core$b_h[cols]) else core$b[cols]
-  )
+  # the core moves the blocks (rnn_params_to_keras() or _torch())
+  .Call(rnnkit_params_to_layer, object$config, object$params, format == "torch")
 }
 
 print.rnnkit_layer <- function(x, ...) {

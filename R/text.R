@@ -63,19 +63,6 @@ check_tokenizer <- function(tokenizer) {
   invisible(tokenizer)
 }
 
-# UTF-8 texts -> list of token vectors (character vectors), after
-# lower-casing and the filters, split by the core (rnn_text_tokens() in
-# src/core/text.c, the same for Octave): characters drop the filtered
-# characters; words, as Keras' text_to_word_sequence, treat each filtered
-# character and ASCII whitespace as a separator and drop empty pieces.
-# lower uses the core's one rule (Unicode simple lowercase mapping), not
-# the locale's tolower().
-text_tokens <- function(t8, level, lower, filters) {
-  out <- .Call(rnnkit_text_tokens, t8, level == "word", isTRUE(lower), enc2utf8(filters))
-  names(out) <- names(t8)
-  out
-}
-
 rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
                           num_words = NULL, oov = NULL, filters = NULL, ...) {
   check_dots(list(...), character(), "rnn_tokenizer")
@@ -89,41 +76,29 @@ rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
     check_string(filters, "filters", allow_empty = TRUE)
   }
   t8 <- check_texts(texts)
-  toks <- unlist(text_tokens(t8, level, lower, filters), use.names = FALSE)
+  # split (words with Keras' filters, the core's one lower-casing rule),
+  # counted and ordered by the core (rnn_vocab_fit(), as in Octave)
+  v <- .Call(rnnkit_vocab_fit, t8, level == "word", isTRUE(lower), enc2utf8(filters),
+             if (is.null(num_words)) 0 else as.double(num_words), oov)
   unit <- if (level == "char") "characters" else "words"
-  if (!length(toks)) {
+  if (!v$n_tokens) {
     rnnkit_abort(
       "input", "`texts` (", length(texts), " text(s)) contain no ", unit,
       if (nzchar(filters)) " once the filters are removed", "; the vocabulary would be empty. ",
       "Pass non-empty texts", if (nzchar(filters)) " or fewer `filters`", "."
     )
   }
-  u <- unique(toks)
-  n <- tabulate(match(toks, u), length(u))
-  # decreasing frequency, ties by first appearance (order() is stable)
-  ord <- order(-n, seq_along(u))
-  if (!is.null(oov)) ord <- ord[u[ord] != oov]
-  n_distinct <- length(ord)
-  if (!n_distinct) {
+  if (!v$n_distinct) {
     rnnkit_abort("input", "`texts` contain only the `oov` token (\"", oov, "\"); ",
                  "the vocabulary would be empty. Pass other texts or another `oov`.")
   }
-  if (!is.null(num_words) && num_words < length(ord)) ord <- ord[seq_len(num_words)]
-  if (level == "char") {
-    # code-point order: the same on every platform and in every locale
-    ord <- ord[order(vapply(u[ord], utf8ToInt, 0L, USE.NAMES = FALSE))]
-  }
-  vocab <- u[ord]
-  counts <- n[ord]
-  if (!is.null(oov)) {
-    vocab <- c(oov, vocab)
-    counts <- c(length(toks) - sum(counts), counts)
-  }
+  vocab <- v$vocab
+  counts <- v$counts
   names(counts) <- vocab
   structure(list(
     level = level, vocab = vocab, counts = counts, lower = lower, oov = oov,
     filters = filters, num_words = if (is.null(num_words)) NULL else as.integer(num_words),
-    n_texts = length(texts), n_tokens = length(toks), n_distinct = n_distinct
+    n_texts = length(texts), n_tokens = v$n_tokens, n_distinct = v$n_distinct
   ), class = "rnnkit_tokenizer")
 }
 
@@ -190,21 +165,10 @@ seq_position <- function(j, lens) {
 rnn_decode <- function(tokenizer, sequences) {
   check_tokenizer(tokenizer)
   s <- as_sequence_list(sequences, what = "any")
-  V <- length(tokenizer$vocab)
-  bad <- which(s$values < 0L | s$values > V)
-  if (length(bad)) {
-    j <- bad[1]
-    p <- seq_position(j, s$lengths)
-    rnnkit_abort("input", "sequence ", p[1], ", position ", p[2], " holds ", s$values[j],
-                 ", outside 0..", V, " (0 is padding, 1..", V, " this tokenizer's ",
-                 "vocabulary); were the sequences encoded with another tokenizer?")
-  }
-  sep <- if (tokenizer$level == "char") "" else " "
-  row <- rep(seq_along(s$lengths), s$lengths)
-  keep <- s$values != 0L
-  tokens <- split(tokenizer$vocab[s$values[keep]], factor(row[keep], seq_along(s$lengths)))
-  out <- vapply(tokens, paste, "", collapse = sep, USE.NAMES = FALSE)
-  out <- enc2utf8(out)
+  # joined by the core (rnn_text_decode(), as in Octave), which also
+  # names an id outside the vocabulary
+  out <- .Call(rnnkit_text_decode, as.double(s$lengths), as.double(s$values),
+               enc2utf8(tokenizer$vocab), tokenizer$level == "word")
   names(out) <- s$names
   out
 }

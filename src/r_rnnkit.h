@@ -33,9 +33,13 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
 SEXP rnnkit_quantiles(SEXP a, SEXP probs);
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
-SEXP rnnkit_text_tokens(SEXP texts, SEXP word, SEXP lower, SEXP filters);
 SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov);
+SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+                      SEXP num_words, SEXP oov);
+SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP word);
+SEXP rnnkit_params_from_layer(SEXP config, SEXP torch, SEXP weights);
+SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP torch);
 SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
                           SEXP trunc_post, SEXP value);
 SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size);

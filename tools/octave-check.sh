@@ -5,7 +5,8 @@
 # inputs (tests/octave/random_inputs.m, in a child octave under a timeout
 # and a memory limit, so that a crash or a hang is a failure), the fault
 # injection of saves (tests/octave/save_faults.m: a file size limit, a
-# full tmpfs as root, SIGKILL in mid-save), the Ctrl-C test
+# full tmpfs as root, SIGKILL in mid-save), parity with PyTorch on the
+# fixtures R's tests read (tests/octave/parity.m), the Ctrl-C test
 # (tools/octave-interrupt.sh) and the metamorphic tests
 # (tools/octave-metamorphic.sh); prints their results and last
 # "octave: N passed, N failed" (pkg test's counts); exits non-zero on any
@@ -80,6 +81,20 @@ if timeout 600 $OCTAVE --no-gui --norc -q --eval "
 else
   grep -a '^FAILED\|^error' "$dir/save_faults.out" | head -40
   echo "octave save faults: FAILED" >&2
+  fail=$((fail + 1))
+fi
+
+# parity with PyTorch: the fixtures R's tests read (tests/octave/parity.m)
+if timeout 600 $OCTAVE --no-gui --norc -q --eval "
+    pkg ('local_list', '$dir/list');
+    pkg ('global_list', '$dir/global_list');
+    pkg load rnnkit;
+    addpath ('$root/tests/octave');
+    parity ('$root/tests/testthat/fixtures');" >"$dir/parity.out" 2>&1; then
+  sed -n 's/^parity: /octave parity with PyTorch: /p' "$dir/parity.out"
+else
+  grep -a '^parity\|^error' "$dir/parity.out" | head -40
+  echo "octave parity with PyTorch: FAILED" >&2
   fail=$((fail + 1))
 fi
 

@@ -26,24 +26,19 @@ function texts = rnn_decode (tok, seqs, varargin)
            "rnn_encode returns), a matrix with one sequence per row, or one " ...
            "row of indices; not %s"], describe (seqs));
   endif
-  V = numel (tok.vocab);
-  sep = merge (strcmp (tok.level, "char"), "", " ");
-  texts = cell (size (seqs));
   for k = 1:numel (seqs)
     s = seqs{k};
     if (! (isnumeric (s) && isreal (s) && (isvector (s) || isempty (s))))
       error ("rnnkit:input", "'SEQS' sequence %d must be a vector of whole numbers, not %s", ...
              k, describe (s));
     endif
-    s = double (s(:)');
-    bad = find (! isfinite (s) | s != round (s) | s < 0 | s > V, 1);
-    if (! isempty (bad))
-      error ("rnnkit:input", ["sequence %d, position %d holds %g, outside 0..%d " ...
-             "(0 is padding, 1..%d this tokenizer's vocabulary); were the " ...
-             "sequences encoded with another tokenizer?"], k, bad, s(bad), V, V);
-    endif
-    texts{k} = strjoin (tok.vocab(s(s != 0))', sep);
+    seqs{k} = full (double (s(:)'));
   endfor
+  ## joined by the C core (rnn_text_decode, as in R), which also names an
+  ## id outside the vocabulary
+  texts = reshape (__rnnkit__ ("text_decode", cellfun (@numel, seqs(:)), ...
+                               [seqs{:}], tok.vocab, strcmp (tok.level, "word")), ...
+                   size (seqs));
   if (one)
     texts = texts{1};
   endif

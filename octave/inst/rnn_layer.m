@@ -50,30 +50,10 @@ function layer = rnn_layer (cell, units, weights, varargin)
   [k, rk, b] = check_weights (weights, cell, units);
   H = units;
   I = rows (k);
-  ## the core's block j is Keras' block keras(j)
-  switch (cell)
-    case "simple"
-      keras = 1;
-    case "lstm"
-      keras = 1:4;
-    otherwise
-      keras = [2 1 3];
-  endswitch
-  cols = reshape ((1:H)' + (keras - 1) * H, 1, []);
-  Wx = k(:, cols).';
-  Wh = rk(:, cols).';
-  if (strcmp (cell, "gru"))
-    bias = [b(1, cols)(:); b(2, cols)(:)];
-  else
-    bias = b(cols)(:);
-  endif
-  ## an identity head: the head's output at every step is exactly h_t
-  Wy = eye (H);
-  params = [Wx(:); Wh(:); bias; Wy(:); zeros(H, 1)];
+  ## Keras' gate blocks moved to the core's places, and an identity head
+  ## (the head's output at every step is exactly h_t), by the C core
   cfg = model_config (cell, H, I, H, act, "linear", false, 0);
-  if (numel (params) != __rnnkit__ ("n_params", cfg))
-    error ("rnnkit:internal", "rnn_layer: parameter layout mismatch");
-  endif
+  params = __rnnkit__ ("layer_params", cfg, "keras", {k, rk, b});
   layer = struct ("cell", cell, "units", H, "activation", act, ...
                   "input_dim", I, "config", cfg, "params", params);
 endfunction

@@ -42,11 +42,12 @@
 ## unknown token when encoding; without it unknown tokens are dropped [[]]
 ## @end table
 ##
-## Words are split on ASCII whitespace after the filters (the splitting
-## and lower-casing are done by the C core, once for both hosts).  The tokenizer
-## is a plain struct with R's fields (@code{level}, @code{vocab},
-## @code{counts}, @code{lower}, @code{oov}, @code{filters},
-## @code{num_words}, @code{n_texts}, @code{n_tokens}, @code{n_distinct}), so
+## Words are split on ASCII whitespace after the filters (the splitting,
+## lower-casing, counting and ordering are done by the C core, once for
+## both hosts).  The tokenizer is a plain struct with R's fields
+## (@code{level}, @code{vocab}, @code{counts}, @code{lower}, @code{oov},
+## @code{filters}, @code{num_words}, @code{n_texts}, @code{n_tokens},
+## @code{n_distinct}), so
 ## a model that keeps one (@code{rnn_fit} on @code{rnn_text_data}) saves it
 ## in the model file that R reads.
 ##
@@ -86,58 +87,25 @@ function tok = rnn_tokenizer (texts, varargin)
     filters = check_string (filters, "Filters", true);
   endif
   texts = check_texts (texts);
-  toks = __rnnkit__ ("text_tokens", texts, strcmp (level, "word"), ...
-                     logical (lower), filters);
-  all_toks = [toks{:}];
+  ## split, counted and ordered by the C core (rnn_vocab_fit, as in R)
+  [vocab, counts, n_tokens, n_distinct] = __rnnkit__ ("vocab_fit", texts, ...
+      strcmp (level, "word"), logical (lower), filters, ...
+      merge (isempty (num_words), 0, num_words), oov);
   unit = merge (strcmp (level, "char"), "characters", "words");
-  if (isempty (all_toks))
+  if (n_tokens == 0)
     error ("rnnkit:input", ["'TEXTS' (%d text(s)) contain no %s%s; the " ...
            "vocabulary would be empty. Pass non-empty texts%s"], numel (texts), ...
            unit, merge (isempty (filters), "", " once the filters are removed"), ...
            merge (isempty (filters), "", " or fewer 'Filters'"));
   endif
-  [u, first, j] = unique (all_toks, "first");
-  n = accumarray (j(:), 1);
-  ## decreasing frequency, ties by first appearance
-  [~, ord] = sortrows ([-n(:), first(:)]);
-  if (! isempty (oov))
-    if (strcmp (level, "char"))
-      ## an oov of several characters never occurs among single characters
-      ocp = __rnnkit__ ("utf8_decode", oov);
-      is_oov = false (size (ord));
-      if (isscalar (ocp))
-        is_oov = u(ord) == ocp;
-      endif
-    else
-      is_oov = strcmp (u(ord), oov);
-    endif
-    ord = ord(! is_oov(:));
-  endif
-  n_distinct = numel (ord);
   if (n_distinct == 0)
     error ("rnnkit:input", ["'TEXTS' contain only the 'Oov' token (\"%s\"); " ...
            "the vocabulary would be empty. Pass other texts or another 'Oov'"], oov);
   endif
-  if (! isempty (num_words) && num_words < numel (ord))
-    ord = ord(1:num_words);
-  endif
-  if (strcmp (level, "char"))
-    ## code-point order (unique sorted u by code point)
-    ord = sort (ord);
-    vocab = arrayfun (@(c) __rnnkit__ ("utf8_encode", c), u(ord)(:), ...
-                      "UniformOutput", false);
-  else
-    vocab = u(ord)(:);
-  endif
-  counts = n(ord)(:);
-  if (! isempty (oov))
-    vocab = [{oov}; vocab];
-    counts = [numel(all_toks) - sum(counts); counts];
-  endif
   tok = struct ("level", level, "vocab", {vocab}, "counts", counts, ...
                 "lower", lower, "oov", oov, "filters", filters, ...
                 "num_words", num_words, "n_texts", numel (texts), ...
-                "n_tokens", numel (all_toks), "n_distinct", n_distinct);
+                "n_tokens", n_tokens, "n_distinct", n_distinct);
 endfunction
 
 %!test

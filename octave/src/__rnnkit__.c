@@ -9,6 +9,7 @@
  *   __rnnkit__ ("input_check", cfg, n_time_fit, stateful, dims, name)
  *   __rnnkit__ ("train", cfg, tc, params, x, y, xval, yval, seed, verbose)
  *   __rnnkit__ ("step", cfg, params, x, state)          -> [out, state]
+ *   __rnnkit__ ("loss_grad", cfg, loss, params, x, y)   -> [loss, grad, dx]
  *   __rnnkit__ ("encode", records)                      -> uint8 bytes
  *   __rnnkit__ ("decode", bytes)                        -> records
  *   __rnnkit__ ("write_file", file, bytes)   rnnkit:io unless written whole
@@ -24,15 +25,16 @@
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
- *   __rnnkit__ ("text_tokens", texts, word, lower, filters) -> cell of
- *               code point rows (characters) or cellstr rows (words)
+ *   __rnnkit__ ("vocab_fit", texts, word, lower, filters, num_words, oov)
+ *               -> [vocab, counts, n_tokens, n_distinct]
+ *   __rnnkit__ ("text_decode", lens, values, vocab, word) -> cell of texts
+ *   __rnnkit__ ("layer_params", cfg, "keras"|"torch", weights) -> params
  *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
  *                                                       -> cell of id rows
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
  *   __rnnkit__ ("text_streams", tokens, seq_len, batch_size) -> [x, y]
  *   __rnnkit__ ("utf8_decode", s)           -> [code points, ok]
- *   __rnnkit__ ("utf8_encode", cp)          -> UTF-8 char row
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *   __rnnkit__ ("schema")          -> struct of name tables and defaults
@@ -265,6 +267,48 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
   if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
     raise_core(&err);
+  mxFree(work);
+}
+
+/* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
+ * as one batch against y, as R's rnnkit_loss_grad (without dropout):
+ * the tests' parity with PyTorch (tests/octave/parity.m). */
+static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
+                          const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  int ls = int_arg(prhs[1], "loss");
+  size_t N, T, I = (size_t)cfg.n_in, k, b, t, i;
+  double *xb, *yb, *dxb, *work, lv = 0;
+  size_t *idx;
+  (void)nrhs;
+  check_params(&cfg, prhs[2]);
+  dims3(prhs[3], cfg.n_in, &N, &T);
+  check_targets(&cfg, ls, prhs[4], N, T);
+  xb = alloc_work(mul3(I, N, T));
+  dxb = alloc_work(mul3(I, N, T));
+  yb = alloc_work(mul3((size_t)cfg.n_out, N, T));
+  idx = (size_t *)mxMalloc((N + 1) * sizeof(size_t));
+  for (k = 0; k < N; k++) idx[k] = k;
+  rnn_gather_batch(&cfg, ls, N, T, mxGetPr(prhs[3]), mxGetPr(prhs[4]), idx, N,
+                   xb, yb);
+  work = alloc_work(rnn_batch_workspace(&cfg, N, T));
+  plhs[1] = new_matrix(rnn_n_params(&cfg), 1, "the gradient");
+  if (rnn_loss_grad(&cfg, ls, mxGetPr(prhs[2]), N, T, xb, yb, &lv,
+                    mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = mxCreateDoubleScalar(lv);
+  if (nlhs > 2) { /* batch layout back to dataset layout */
+    plhs[2] = array3(N, T, I);
+    for (t = 0; t < T; t++)
+      for (b = 0; b < N; b++)
+        for (i = 0; i < I; i++)
+          mxGetPr(plhs[2])[b + N * (t + T * i)] = dxb[i + I * (b + N * t)];
+  }
+  mxFree(xb);
+  mxFree(dxb);
+  mxFree(yb);
+  mxFree(idx);
   mxFree(work);
 }
 
@@ -1169,69 +1213,156 @@ static mxArray *char_row(const char *s, size_t n) {
   return a;
 }
 
-/* toks: a cell of the size of texts (a cell of UTF-8 char rows, checked
- * by check_texts) with rnn_text_tokens() of each text, as R's
- * rnnkit_text_tokens: for characters (word false) a row of code points
- * (doubles), for words a cellstr row. */
-static void cmd_text_tokens(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+/* ---- vocabulary and decoding (issue 14) ----------------------------- */
+
+/* [vocab, counts, n_tokens, n_distinct]: rnn_vocab_fit() of texts (a
+ * cell of UTF-8 char rows, checked by check_texts), as R's
+ * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
+ * for all; oov a string or [] for none.  An empty vocab means no tokens
+ * (or only oov): the .m file says so. */
+static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
+                          const mxArray *prhs[]) {
   rnn_error err;
-  const mxArray *texts = prhs[0];
-  size_t n_texts, i, nf;
-  int word = mxIsLogicalScalarTrue(prhs[1]),
-      lower = mxIsLogicalScalarTrue(prhs[2]);
-  const char *f = char_bytes(prhs[3], &nf, "filters");
-  (void)nlhs;
+  rnn_vocab_info in;
+  const mxArray *texts = prhs[0], *oov = prhs[5];
+  size_t n, k, nf, no = 0, nw = count_arg(prhs[4], "num_words", 0), *nb, *vend;
+  const char **t, *f = char_bytes(prhs[3], &nf, "filters"), *o = NULL;
+  char *voc;
+  void *work;
   (void)nrhs;
   if (!mxIsCell(texts)) internal("texts must be a cell");
-  n_texts = mxGetNumberOfElements(texts);
-  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
-                              mxGetDimensions(texts));
-  for (i = 0; i < n_texts; i++) {
-    const mxArray *t = mxGetCell(texts, i);
-    size_t nb, n_cp, n_tok, k, from = 0, most = 0, len;
-    const char *s;
-    int32_t *cp;
-    size_t *ends;
-    mxArray *toks;
-    if (!t) internal("texts must hold strings");
-    s = char_bytes(t, &nb, "texts must hold strings");
-    /* the sizes first, then the buffers (the core allocates nothing) */
-    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
-                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
-      raise_core(&err);
-    need_bytes(rnn_size_mul(n_cp + 1, sizeof(int32_t) + sizeof(size_t)),
-               "the tokens");
-    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
-    ends = (size_t *)mxMalloc((n_cp + 1) * sizeof(size_t));
-    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
-                        nf, cp, n_cp, ends, n_cp, &n_cp, &n_tok,
-                        &err) != RNN_OK)
-      raise_core(&err);
-    if (!word) {
-      toks = new_matrix(1, n_cp, "the tokens");
-      for (k = 0; k < n_cp; k++) mxGetPr(toks)[k] = (double)cp[k];
-    } else {
-      char *buf;
-      for (k = 0; k < n_tok; k++) {
-        if (ends[k] - from > most) most = ends[k] - from;
-        from = ends[k];
-      }
-      buf = (char *)mxMalloc(4 * most + 1); /* the longest word's UTF-8 */
-      toks = mxCreateCellMatrix(1, n_tok);
-      for (k = 0, from = 0; k < n_tok; k++) {
-        if (rnn_utf8_encode(cp + from, ends[k] - from, buf, 4 * most, &len,
-                            &err) != RNN_OK)
-          raise_core(&err);
-        mxSetCell(toks, k, char_row(buf, len));
-        from = ends[k];
-      }
-      mxFree(buf);
-    }
-    mxFree(cp);
-    mxFree(ends);
-    mxSetCell(plhs[0], i, toks);
+  if (!(mxIsDouble(oov) && mxIsEmpty(oov)))
+    o = char_bytes(oov, &no, "oov must be a string or []");
+  n = mxGetNumberOfElements(texts);
+  t = (const char **)mxMalloc((n + 1) * sizeof(char *));
+  nb = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    if (!mxGetCell(texts, k)) internal("texts must hold strings");
+    t[k] = char_bytes(mxGetCell(texts, k), &nb[k], "texts must hold strings");
   }
+#define FIT(w, v, e, c)                                                     \
+  rnn_vocab_fit(n, t, nb, mxIsLogicalScalarTrue(prhs[1]) ? RNN_TEXT_WORD     \
+                : RNN_TEXT_CHAR, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw,  \
+                o, no, w, v, e, c, &in, &err)
+  if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
+  need_bytes(in.work_len + in.voc_len, "the tokens");
+  work = mxMalloc(in.work_len);
+  voc = (char *)mxMalloc(in.voc_len + 1);
+  vend = (size_t *)mxMalloc((in.n_tokens + 1) * sizeof(size_t));
+  plhs[1] = new_matrix(in.n_tokens + 1, 1, "the counts");
+  if (FIT(work, voc, vend, mxGetPr(plhs[1])) != RNN_OK) raise_core(&err);
+#undef FIT
+  mxSetM(plhs[1], in.n_vocab);
+  plhs[0] = mxCreateCellMatrix(in.n_vocab, 1);
+  for (k = 0; k < in.n_vocab; k++)
+    mxSetCell(plhs[0], k, char_row(voc + (k ? vend[k - 1] : 0),
+                                   vend[k] - (k ? vend[k - 1] : 0)));
+  if (nlhs > 2) plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
+  if (nlhs > 3) plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
+  mxFree(t);
+  mxFree(nb);
+  mxFree(work);
+  mxFree(voc);
+  mxFree(vend);
+}
+
+/* texts: rnn_text_decode() of the sequences of lengths lens whose ids
+ * (doubles) are concatenated in values, under the vocabulary vocab (a
+ * cellstr), as R's rnnkit_text_decode: a cell column. */
+static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
+  rnn_error err;
+  const double *l = real_array(prhs[0], "lens");
+  const mxArray *vocab = prhs[2];
+  size_t n = mxGetNumberOfElements(prhs[0]), nv, k, total = 0, *vb, *lens,
+         *oend;
+  const char **voc;
+  char *buf;
+  (void)nlhs;
+  (void)nrhs;
+  real_array(prhs[1], "values");
+  if (!mxIsCell(vocab)) internal("vocab must be a cell");
+  nv = mxGetNumberOfElements(vocab);
+  voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
+  vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
+  for (k = 0; k < nv; k++) {
+    if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
+    voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
+  }
+  lens = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  oend = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    if (!(l[k] >= 0 && l[k] <= 4503599627370496.0 && l[k] == floor(l[k])))
+      internal("lens");
+    total += lens[k] = (size_t)l[k];
+  }
+  if (total != mxGetNumberOfElements(prhs[1]))
+    internal("lens do not add up to the values");
+#define DECODE(out, len)                                                     \
+  rnn_text_decode(n, lens, mxGetPr(prhs[1]), mxIsLogicalScalarTrue(prhs[3])  \
+                  ? RNN_TEXT_WORD : RNN_TEXT_CHAR, nv, voc, vb, out, len,    \
+                  oend, &err)
+  if (DECODE(NULL, 0) != RNN_OK) raise_core(&err);
+  total = n ? oend[n - 1] : 0;
+  need_bytes(total + 1, "the decoded texts");
+  buf = (char *)mxMalloc(total + 1);
+  if (DECODE(buf, total) != RNN_OK) raise_core(&err);
+#undef DECODE
+  plhs[0] = mxCreateCellMatrix(n, 1);
+  for (k = 0; k < n; k++) { /* an empty text is "" (0 x 0), as strjoin's */
+    size_t from = k ? oend[k - 1] : 0;
+    mxSetCell(plhs[0], k, oend[k] > from ? char_row(buf + from, oend[k] - from)
+                                         : mxCreateString(""));
+  }
+  mxFree(voc);
+  mxFree(vb);
+  mxFree(lens);
+  mxFree(oend);
+  mxFree(buf);
+}
+
+/* ---- Keras' and PyTorch's weight layouts (issue 14) ------------------ */
+
+/* params: the layer model cfg's parameters from weights, as R's
+ * rnnkit_params_from_layer: format "keras" with {kernel,
+ * recurrent_kernel, bias} (the .m file checked their shapes; bias [] for
+ * zeros) or "torch" with {weight_ih, weight_hh, bias_ih, bias_hh}. */
+static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
+                             const mxArray *prhs[]) {
+  rnn_config cfg = config_from(prhs[0]);
+  rnn_error err;
+  size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0],
+         GH = (size_t)rnn_cell_gates(cfg.cell) * H;
+  char fmt[8] = "";
+  int torch, k, st;
+  size_t want[4];
+  const double *w[4];
+  (void)nlhs;
+  (void)nrhs;
+  if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], fmt, sizeof fmt) != 0 ||
+      (strcmp(fmt, "keras") != 0 && strcmp(fmt, "torch") != 0))
+    internal("the format must be \"keras\" or \"torch\"");
+  torch = strcmp(fmt, "torch") == 0;
+  want[0] = torch ? GH * I : I * GH;
+  want[1] = GH * H;
+  want[2] = torch || cfg.cell != RNN_CELL_GRU ? GH : 2 * GH;
+  want[3] = torch ? GH : 0;
+  if (!mxIsCell(prhs[2]) || mxGetNumberOfElements(prhs[2]) != (torch ? 4 : 3))
+    internal("weights must be a cell of 3 (keras) or 4 (torch)");
+  for (k = 0; k < 4; k++) {
+    const mxArray *a = k < (torch ? 4 : 3) ? mxGetCell(prhs[2], k) : NULL;
+    w[k] = NULL;
+    if (!a || mxIsEmpty(a)) continue;
+    w[k] = real_array(a, "weights");
+    if (mxGetNumberOfElements(a) != want[k]) internal("weights of a wrong size");
+  }
+  if (!w[0] || !w[1]) internal("the weights (not the biases) are required");
+  plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the layer's weights");
+  st = torch ? rnn_params_from_torch(&cfg, w[0], w[1], w[2], w[3],
+                                     mxGetPr(plhs[0]), &err)
+             : rnn_params_from_keras(&cfg, w[0], w[1], w[2], mxGetPr(plhs[0]),
+                                     &err);
+  if (st != RNN_OK) raise_core(&err);
 }
 
 /* seqs: a cell of the size of texts with the ids (a double row) of each
@@ -1385,31 +1516,6 @@ static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
   if (nlhs > 1) plhs[1] = mxCreateLogicalScalar(ok);
 }
 
-/* the UTF-8 char row of the code points cp (doubles) by
- * rnn_utf8_encode(); rnnkit:input for a value that is not a code
- * point. */
-static void cmd_utf8_encode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
-  rnn_error err;
-  const double *v = real_array(prhs[0], "cp");
-  size_t n = mxGetNumberOfElements(prhs[0]), k, nb;
-  int32_t *cp;
-  char *buf;
-  (void)nlhs;
-  (void)nrhs;
-  need_bytes(rnn_size_mul(n + 1, 4 + sizeof(int32_t)), "the text");
-  cp = (int32_t *)mxMalloc((n + 1) * sizeof(int32_t));
-  for (k = 0; k < n; k++)
-    cp[k] = v[k] >= 0 && v[k] <= 1114111 && v[k] == floor(v[k])
-                ? (int32_t)v[k] : -1; /* the core names the bad value */
-  buf = (char *)mxMalloc(4 * n + 1);
-  if (rnn_utf8_encode(cp, n, buf, 4 * n, &nb, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = char_row(buf, nb);
-  mxFree(cp);
-  mxFree(buf);
-}
-
 /* ---- dispatch -------------------------------------------------------- */
 
 /* ---- the schema (src/core/schema.c) ------------------------------------ */
@@ -1521,12 +1627,14 @@ static const struct {
     {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
-    {"text_tokens", cmd_text_tokens, 4, 1},
+    {"vocab_fit", cmd_vocab_fit, 6, 4},
+    {"text_decode", cmd_text_decode, 4, 1},
+    {"layer_params", cmd_layer_params, 3, 1},
+    {"loss_grad", cmd_loss_grad, 5, 3},
     {"text_encode", cmd_text_encode, 6, 1},
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
     {"utf8_decode", cmd_utf8_decode, 1, 2},
-    {"utf8_encode", cmd_utf8_encode, 1, 1},
     {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 1, 1},
     {"suggest", cmd_suggest, 2, 1},
     {NULL, NULL, 0, 0}};

@@ -847,6 +847,46 @@ int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
 int rnn_naive_scale(size_t n_rows, size_t n_cols, const double *x,
                     size_t period, double *scale, rnn_error *err);
 
+/* ---- Keras' and PyTorch's weight layouts (layout.c) ---------------- */
+
+/* One recurrent layer's weights in the layouts of Keras and PyTorch, to
+ * and from the flat parameter vector of a layer model: cfg with one
+ * recurrent layer, no embedding, n_in = I inputs, H = n_hidden[0] units
+ * and G gate blocks (see PARAMETER LAYOUT; all arrays column-major):
+ *
+ *   Keras    kernel            I x G*H   (get_weights() of SimpleRNN,
+ *            recurrent_kernel  H x G*H    LSTM, GRU; gate blocks side by
+ *            bias              G*H        side in the columns, in Keras'
+ *                              GRU: 2 x G*H  order: LSTM i f c o, GRU
+ *                              (reset_after: row 1 input bias, row 2
+ *                              recurrent bias)           z r h)
+ *   PyTorch  weight_ih  G*H x I,  weight_hh  G*H x H   (the core's W_x
+ *            bias_ih    G*H,      bias_hh    G*H        and W_h as they
+ *                                                       are)
+ *
+ * rnn_params_from_keras() and rnn_params_from_torch() fill all of params
+ * (rnn_n_params(cfg) doubles): the layer's weights (a NULL bias is
+ * zeros; PyTorch's two SimpleRNN/LSTM biases are summed into b, GRU's
+ * are b and b_h), then the identity head W_y = I, b_y = 0 (cfg must have
+ * n_out = H and a linear head, so the head's output is exactly h_t).
+ * rnn_params_to_keras() and rnn_params_to_torch() read the layer back
+ * (bias_hh of a SimpleRNN or LSTM is zeros, all in bias_ih).  Every
+ * conversion only moves numbers: a round trip is exact.  A config that
+ * is not of one layer without embedding is RNN_ERR_DIM. */
+int rnn_params_from_keras(const rnn_config *cfg, const double *kernel,
+                          const double *recurrent_kernel, const double *bias,
+                          double *params, rnn_error *err);
+int rnn_params_to_keras(const rnn_config *cfg, const double *params,
+                        double *kernel, double *recurrent_kernel, double *bias,
+                        rnn_error *err);
+int rnn_params_from_torch(const rnn_config *cfg, const double *weight_ih,
+                          const double *weight_hh, const double *bias_ih,
+                          const double *bias_hh, double *params,
+                          rnn_error *err);
+int rnn_params_to_torch(const rnn_config *cfg, const double *params,
+                        double *weight_ih, double *weight_hh, double *bias_ih,
+                        double *bias_hh, rnn_error *err);
+
 /* ---- text (text.c) -------------------------------------------------- */
 
 /* Text arrives as UTF-8 bytes (length given, no terminating NUL needed;
@@ -932,6 +972,54 @@ int rnn_text_encode(const char *text, size_t n_bytes, int level, int lower,
                     int32_t *cp, size_t cp_len, size_t *tok_end,
                     size_t tok_len, int32_t *ids, size_t *n_ids,
                     rnn_error *err);
+
+/* The vocabulary a tokenizer fits on n_texts UTF-8 texts (text i is
+ * texts[i][0 .. n_bytes[i])), split as rnn_text_tokens() splits them
+ * (level, lower, filters), as Keras' Tokenizer orders it:
+ *   1. distinct tokens, each counted; the oov token (n_oov_bytes of
+ *      UTF-8, oov NULL for none; not lower-cased) is left out when it
+ *      occurs;
+ *   2. by decreasing count, ties by first appearance;
+ *   3. num_words > 0 keeps the num_words first (exactly that many; Keras
+ *      keeps one less);
+ *   4. RNN_TEXT_CHAR: those kept re-sorted by code point (the same on
+ *      every platform and in every locale);
+ *   5. with oov, the oov token first, counting every token not kept.
+ * Out: info->n_vocab entries, entry k being the UTF-8 bytes
+ * voc[voc_end[k-1] .. voc_end[k]) (voc_end[-1] = 0), seen counts[k]
+ * times; info->n_tokens tokens in all; info->n_distinct distinct tokens
+ * (oov left out) before num_words.  n_vocab is 0 when there are no
+ * tokens, or only the oov token: the host says what to fix.
+ * Query: work, voc, voc_end or counts NULL sets only info->n_tokens,
+ * info->work_len (bytes of work, aligned as malloc aligns) and
+ * info->voc_len (bytes of voc); voc_end and counts need n_tokens + 1
+ * entries.  Text that is not UTF-8 is RNN_ERR_INPUT. */
+typedef struct {
+  size_t n_tokens, n_distinct, n_vocab; /* see rnn_vocab_fit()        */
+  size_t work_len, voc_len;             /* the query's buffer sizes   */
+} rnn_vocab_info;
+int rnn_vocab_fit(size_t n_texts, const char *const *texts,
+                  const size_t *n_bytes, int level, int lower,
+                  const char *filters, size_t n_filter_bytes,
+                  size_t num_words, const char *oov, size_t n_oov_bytes,
+                  void *work, char *voc, size_t *voc_end, double *counts,
+                  rnn_vocab_info *info, rnn_error *err);
+
+/* Texts from token ids: n_seq sequences, sequence i having lens[i] ids,
+ * all concatenated in ids (whole numbers 0..n_vocab as doubles).  The
+ * vocabulary's entry k (0-based; id k+1) is the voc_bytes[k] UTF-8 bytes
+ * at voc[k].  Text
+ * i joins the entries of its nonzero ids (0 is padding and dropped),
+ * with nothing between them for RNN_TEXT_CHAR and one space for
+ * RNN_TEXT_WORD, into out; text i is out[out_end[i-1] .. out_end[i])
+ * (out_end[-1] = 0).  Query: out NULL sets only out_end (n_seq entries,
+ * always written).  An id that is not a whole number in 0..n_vocab is
+ * RNN_ERR_INPUT naming its (1-based) sequence and position; nothing is
+ * written then. */
+int rnn_text_decode(size_t n_seq, const size_t *lens, const double *ids,
+                    int level, size_t n_vocab, const char *const *voc,
+                    const size_t *voc_bytes, char *out, size_t out_len,
+                    size_t *out_end, rnn_error *err);
 
 /* Keras' pad_sequences: n sequences, sequence i having lens[i] values,
  * all concatenated in values, into the n x maxlen matrix out

@@ -452,3 +452,213 @@ int rnn_text_streams(size_t n_tokens, const double *tokens, size_t seq_len,
     }
   return RNN_OK;
 }
+
+/* ---- vocabulary fitting and decoding ------------------------------- */
+
+/* Whether tokens a and b (as in voc_cmp) have the same code points. */
+static int tok_same(const int32_t *cp, const size_t *end, size_t a, size_t b) {
+  size_t i = a ? end[a - 1] : 0, j = b ? end[b - 1] : 0;
+  return end[a] - i == end[b] - j &&
+         (end[a] == i || memcmp(cp + i, cp + j, (end[a] - i) * sizeof *cp) == 0);
+}
+
+/* Whether entry (va, ca) sorts before (vb, cb): by_freq, by decreasing
+ * count, ties by first appearance (the smaller token index); else by
+ * code points (voc_cmp). */
+static int entry_before(int by_freq, const int32_t *cp, const size_t *end,
+                        size_t va, size_t ca, size_t vb, size_t cb) {
+  if (by_freq) return ca != cb ? ca > cb : va < vb;
+  return voc_cmp(cp, end, va, vb) < 0;
+}
+
+/* Moves entry root of the heap v[0..n), c[0..n) down to its place. */
+static void sift_entry(int by_freq, const int32_t *cp, const size_t *end,
+                       size_t *v, size_t *c, size_t root, size_t n) {
+  for (;;) {
+    size_t ch = 2 * root + 1, t;
+    if (ch >= n) return;
+    if (ch + 1 < n &&
+        entry_before(by_freq, cp, end, v[ch], c[ch], v[ch + 1], c[ch + 1]))
+      ch++;
+    if (!entry_before(by_freq, cp, end, v[root], c[root], v[ch], c[ch])) return;
+    t = v[root], v[root] = v[ch], v[ch] = t;
+    t = c[root], c[root] = c[ch], c[ch] = t;
+    root = ch;
+  }
+}
+
+/* Heapsort of the n entries (v[k], c[k]) by entry_before(): in place, no
+ * workspace; the keys are distinct, so the order is fully determined. */
+static void sort_entries(int by_freq, const int32_t *cp, const size_t *end,
+                         size_t *v, size_t *c, size_t n) {
+  size_t k, t;
+  for (k = n / 2; k-- > 0;) sift_entry(by_freq, cp, end, v, c, k, n);
+  for (k = n; k-- > 1;) {
+    t = v[0], v[0] = v[k], v[k] = t;
+    t = c[0], c[0] = c[k], c[k] = t;
+    sift_entry(by_freq, cp, end, v, c, 0, k);
+  }
+}
+
+#define VOCAB_OOV ((size_t)-1) /* the oov entry of vocab_order() */
+
+/* The vocabulary entries of n_tok tokens (cp, tok_end): steps 1 to 5 of
+ * rnn_vocab_fit() in rnnkit.h, entry k being token vocab[k] (its first
+ * appearance) or VOCAB_OOV, counts[k] times.  work: n_tok entries;
+ * vocab and counts n_tok + 1. */
+static void vocab_order(size_t n_tok, const int32_t *cp, const size_t *tok_end,
+                        int level, size_t num_words, const int32_t *oov,
+                        size_t n_oov, size_t *work, size_t *vocab,
+                        size_t *counts, size_t *n_vocab, size_t *n_distinct) {
+  size_t r, d = 0, k, sum = 0;
+  /* distinct tokens and their counts: runs of equal tokens in sorted
+   * order, whose first element is the first appearance */
+  rnn_vocab_sort(n_tok, cp, tok_end, work, NULL);
+  for (r = 0; r < n_tok; r++) {
+    if (d > 0 && tok_same(cp, tok_end, work[r], vocab[d - 1])) {
+      counts[d - 1]++;
+    } else {
+      vocab[d] = work[r];
+      counts[d++] = 1;
+    }
+  }
+  if (oov) { /* the oov token is not a word of the vocabulary */
+    for (k = 0; k < d; k++) {
+      size_t from = vocab[k] ? tok_end[vocab[k] - 1] : 0;
+      if (tok_end[vocab[k]] - from == n_oov &&
+          (n_oov == 0 || memcmp(cp + from, oov, n_oov * sizeof *oov) == 0))
+        break;
+    }
+    if (k < d) {
+      memmove(vocab + k, vocab + k + 1, (d - k - 1) * sizeof *vocab);
+      memmove(counts + k, counts + k + 1, (d - k - 1) * sizeof *counts);
+      d--;
+    }
+  }
+  *n_distinct = d;
+  sort_entries(1, cp, tok_end, vocab, counts, d);
+  if (num_words > 0 && num_words < d) d = num_words;
+  if (level == RNN_TEXT_CHAR) sort_entries(0, cp, tok_end, vocab, counts, d);
+  if (oov && d > 0) {
+    memmove(vocab + 1, vocab, d * sizeof *vocab);
+    memmove(counts + 1, counts, d * sizeof *counts);
+    for (k = 1; k <= d; k++) sum += counts[k];
+    vocab[0] = VOCAB_OOV;
+    counts[0] = n_tok - sum;
+    d++;
+  }
+  *n_vocab = d;
+}
+
+int rnn_vocab_fit(size_t n_texts, const char *const *texts,
+                  const size_t *n_bytes, int level, int lower,
+                  const char *filters, size_t n_filter_bytes,
+                  size_t num_words, const char *oov, size_t n_oov_bytes,
+                  void *work, char *voc, size_t *voc_end, double *counts,
+                  rnn_vocab_info *info, rnn_error *err) {
+  size_t i, k, n_cp = 0, n_tok = 0, nc, nt, n_ocp = 0, *ends, *sorted, *ent,
+              *cnt, at = 0, all_cp, all_tok;
+  int32_t *cp, *ocp = NULL;
+  int st;
+  if (!info || (n_texts > 0 && (!texts || !n_bytes)) || (!oov && n_oov_bytes))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_vocab_fit: NULL argument");
+  if (level != RNN_TEXT_CHAR && level != RNN_TEXT_WORD)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_vocab_fit: unknown level %d", level);
+  for (i = 0; i < n_texts; i++) { /* sizes (and the UTF-8 checks) */
+    if ((st = rnn_text_tokens(texts[i], n_bytes[i], level, lower, filters,
+                              n_filter_bytes, NULL, 0, NULL, 0, &nc, &nt,
+                              err)) != RNN_OK)
+      return st;
+    n_cp += nc;
+    n_tok += nt;
+  }
+  if (oov && (st = rnn_utf8_decode(oov, n_oov_bytes, NULL, 0, &n_ocp, err)) !=
+                 RNN_OK)
+    return st;
+  info->n_tokens = all_tok = n_tok;
+  all_cp = n_cp;
+  /* size_t arrays first, then the int32_t ones: aligned for both */
+  info->work_len = sizeof(size_t) * (4 * n_tok + 2) +
+                   sizeof(int32_t) * (n_cp + n_ocp + 1);
+  info->voc_len = 4 * n_cp + n_oov_bytes; /* lower-casing may grow UTF-8 */
+  if (!work || !voc || !voc_end || !counts) return RNN_OK; /* a query */
+  ends = (size_t *)work;
+  sorted = ends + n_tok;
+  ent = sorted + n_tok;
+  cnt = ent + n_tok + 1;
+  cp = (int32_t *)(cnt + n_tok + 1);
+  for (i = 0, n_cp = 0, n_tok = 0; i < n_texts; i++) {
+    if ((st = rnn_text_tokens(texts[i], n_bytes[i], level, lower, filters,
+                              n_filter_bytes, cp + n_cp, all_cp - n_cp,
+                              ends + n_tok, all_tok - n_tok, &nc, &nt, err)) !=
+        RNN_OK)
+      return st;
+    for (k = 0; k < nt; k++) ends[n_tok + k] += n_cp;
+    n_cp += nc;
+    n_tok += nt;
+  }
+  if (oov) {
+    ocp = cp + n_cp;
+    rnn_utf8_decode(oov, n_oov_bytes, ocp, n_ocp, &n_ocp, NULL);
+  }
+  vocab_order(n_tok, cp, ends, level, num_words, ocp, n_ocp, sorted, ent, cnt,
+              &info->n_vocab, &info->n_distinct);
+  for (k = 0; k < info->n_vocab; k++) { /* the entries' UTF-8 */
+    if (ent[k] == VOCAB_OOV) {
+      memcpy(voc + at, oov, n_oov_bytes);
+      at += n_oov_bytes;
+    } else {
+      size_t from = ent[k] ? ends[ent[k] - 1] : 0;
+      rnn_utf8_encode(cp + from, ends[ent[k]] - from, voc + at,
+                      info->voc_len - at, &nc, NULL);
+      at += nc;
+    }
+    voc_end[k] = at;
+    counts[k] = (double)cnt[k];
+  }
+  return RNN_OK;
+}
+
+int rnn_text_decode(size_t n_seq, const size_t *lens, const double *ids,
+                    int level, size_t n_vocab, const char *const *voc,
+                    const size_t *voc_bytes, char *out, size_t out_len,
+                    size_t *out_end, rnn_error *err) {
+  size_t i, j, at = 0, n = 0;
+  if ((n_seq > 0 && (!lens || !out_end)) || (n_vocab > 0 && (!voc || !voc_bytes)))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_text_decode: NULL argument");
+  for (i = 0; i < n_seq; i++) { /* check every id before writing */
+    for (j = 0; j < lens[i]; j++) {
+      double v = ids[at + j];
+      if (!(v >= 0 && v <= (double)n_vocab && v == (double)(size_t)v))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "sequence %lu, position %lu holds %g, outside 0..%lu "
+                        "(0 is padding, 1..%lu this tokenizer's vocabulary); "
+                        "were the sequences encoded with another tokenizer?",
+                        (unsigned long)(i + 1), (unsigned long)(j + 1), v,
+                        (unsigned long)n_vocab, (unsigned long)n_vocab);
+    }
+    at += lens[i];
+  }
+  for (i = 0, at = 0; i < n_seq; i++) {
+    int first = 1;
+    for (j = 0; j < lens[i]; j++) {
+      size_t e = (size_t)ids[at + j], len;
+      if (e == 0) continue; /* padding */
+      len = voc_bytes[--e];
+      if (level == RNN_TEXT_WORD && !first) {
+        if (out && n < out_len) out[n] = ' ';
+        n++;
+      }
+      if (out && n + len <= out_len && len > 0) memcpy(out + n, voc[e], len);
+      n += len;
+      first = 0;
+    }
+    at += lens[i];
+    out_end[i] = n;
+  }
+  if (out && n > out_len)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "rnn_text_decode: the buffer is smaller than the query "
+                    "said");
+  return RNN_OK;
+}

@@ -1547,6 +1547,127 @@ static void test_gradients(void) {
   }
 }
 
+/* ---- vocabulary, decoding and weight layouts (issue 14) ------------- */
+
+/* rnn_vocab_fit() of the two texts a and b: the entries as
+ * "token:count" joined by spaces. */
+static void vocab_of(const char *a, const char *b, int level, int lower,
+                     size_t num_words, const char *oov, char *out) {
+  const char *t[2];
+  size_t nb[2], vend[64], k;
+  double cnt[64];
+  char voc[256];
+  unsigned char work[4096];
+  rnn_vocab_info in;
+  rnn_error err;
+  t[0] = a, t[1] = b, nb[0] = strlen(a), nb[1] = strlen(b);
+  check(rnn_vocab_fit(2, t, nb, level, lower, "", 0, num_words, oov,
+                      oov ? strlen(oov) : 0, NULL, NULL, NULL, NULL, &in,
+                      &err) == RNN_OK && in.work_len <= sizeof work &&
+            in.voc_len <= sizeof voc && in.n_tokens < 64,
+        "rnn_vocab_fit: the query");
+  check(rnn_vocab_fit(2, t, nb, level, lower, "", 0, num_words, oov,
+                      oov ? strlen(oov) : 0, work, voc, vend, cnt, &in,
+                      &err) == RNN_OK,
+        "rnn_vocab_fit");
+  out[0] = 0;
+  for (k = 0; k < in.n_vocab; k++) {
+    size_t from = k ? vend[k - 1] : 0;
+    sprintf(out + strlen(out), "%s%.*s:%g", k ? " " : "",
+            (int)(vend[k] - from), voc + from, cnt[k]);
+  }
+}
+
+static void test_vocab(void) {
+  char out[512], dec[64];
+  const char *voc[] = {"the", "cat"};
+  size_t vbytes[] = {3, 3}, lens[] = {4, 0, 2}, oend[3];
+  double ids[] = {1, 0, 2, 1, 2, 2}, bad[] = {1, 3};
+  rnn_error err;
+  /* decreasing count, ties by first appearance */
+  vocab_of("b a a c", "b d a", RNN_TEXT_WORD, 0, 0, NULL, out);
+  check(strcmp(out, "a:3 b:2 c:1 d:1") == 0, "vocab: frequency order");
+  vocab_of("b a a c", "b d a", RNN_TEXT_WORD, 0, 2, "<OOV>", out);
+  check(strcmp(out, "<OOV>:2 a:3 b:2") == 0, "vocab: num_words and oov");
+  vocab_of("zzzzyy", "yxxw", RNN_TEXT_CHAR, 0, 3, NULL, out);
+  check(strcmp(out, "x:2 y:3 z:4") == 0, "vocab: characters by code point");
+  vocab_of("a \xc3\xa9 ", "\xf0\x9f\x98\x80 a", RNN_TEXT_CHAR, 0, 0, "a", out);
+  check(strcmp(out, "a:2  :3 \xc3\xa9:1 \xf0\x9f\x98\x80:1") == 0,
+        "vocab: an oov that occurs is left out, UTF-8 by code point");
+  /* lower-casing may lengthen UTF-8: U+023A (2 bytes) -> U+2C65 (3) */
+  vocab_of("\xc8\xba \xc3\x89T\xc3\x89", "\xc3\xa9t\xc3\xa9", RNN_TEXT_WORD, 1, 0,
+           NULL, out);
+  check(strcmp(out, "\xc3\xa9t\xc3\xa9:2 \xe2\xb1\xa5:1") == 0,
+        "vocab: lower-cased words, longer UTF-8");
+  vocab_of("", "", RNN_TEXT_WORD, 0, 0, "<OOV>", out);
+  check(out[0] == 0, "vocab: no tokens, no vocabulary");
+  /* decode: words joined by one space, padding dropped */
+  check(rnn_text_decode(3, lens, ids, RNN_TEXT_WORD, 2, voc, vbytes, NULL, 0,
+                        oend, &err) == RNN_OK && oend[2] == 18,
+        "decode: the query");
+  check(rnn_text_decode(3, lens, ids, RNN_TEXT_WORD, 2, voc, vbytes, dec, 18,
+                        oend, &err) == RNN_OK &&
+            memcmp(dec, "the cat thecat cat", 18) == 0 && oend[0] == 11 &&
+            oend[1] == 11,
+        "decode: words");
+  check(rnn_text_decode(1, lens, ids, RNN_TEXT_CHAR, 2, voc, vbytes, dec, 14,
+                        oend, &err) == RNN_OK && oend[0] == 9 &&
+            memcmp(dec, "thecatthe", 9) == 0,
+        "decode: characters");
+  lens[0] = 2;
+  check(rnn_text_decode(1, lens, bad, RNN_TEXT_WORD, 2, voc, vbytes, NULL, 0,
+                        oend, &err) == RNN_ERR_INPUT &&
+            strstr(err.msg, "sequence 1, position 2 holds 3, outside 0..2"),
+        "decode: an id outside the vocabulary is named");
+}
+
+static void test_layout(void) {
+  rnn_config cfg;
+  rnn_error err;
+  double k[32] = {0}, rk[2 * 6], b[2 * 6], p[64], k2[48], rk2[12], b2[12],
+      wi[18], wh[12], bi[8], bh[8];
+  size_t i;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.cell = RNN_CELL_GRU;
+  cfg.activation = RNN_ACT_TANH;
+  cfg.n_in = 3;
+  cfg.n_layers = 1;
+  cfg.n_hidden[0] = 2;
+  cfg.n_out = 2;
+  cfg.head_act = RNN_ACT_LINEAR;
+  for (i = 0; i < 18; i++) k[i] = (double)(i / 3 / 2 + 1); /* block z=1 r=2 h=3 */
+  for (i = 0; i < 12; i++) rk[i] = 10.0 * (double)(i / 2 / 2 + 1);
+  for (i = 0; i < 12; i++) b[i] = (double)i;
+  check(rnn_n_params(&cfg) == 18 + 12 + 12 + 4 + 2, "layout: GRU size");
+  check(rnn_params_from_keras(&cfg, k, rk, b, p, &err) == RNN_OK,
+        "rnn_params_from_keras");
+  /* the core's W_x rows: r (Keras block 2), z (block 1), n (block 3) */
+  check(p[0] == 2 && p[1] == 2 && p[2] == 1 && p[3] == 1 && p[4] == 3,
+        "layout: Keras' GRU z r h become the core's r z n");
+  check(p[18] == 20 && p[20] == 10, "layout: recurrent blocks too");
+  /* input bias row 1, recurrent row 2 of Keras' 2 x 3H bias */
+  check(p[30] == 4 && p[32] == 0 && p[36] == 5 && p[38] == 1,
+        "layout: reset_after biases");
+  check(p[42] == 1 && p[43] == 0 && p[44] == 0 && p[45] == 1 && p[46] == 0,
+        "layout: identity head");
+  check(rnn_params_to_keras(&cfg, p, k2, rk2, b2, &err) == RNN_OK &&
+            memcmp(k, k2, 18 * sizeof *k) == 0 && memcmp(rk, rk2, sizeof rk) == 0 &&
+            memcmp(b, b2, sizeof b) == 0,
+        "layout: Keras round trip is exact");
+  check(rnn_params_to_torch(&cfg, p, wi, wh, bi, bh, &err) == RNN_OK &&
+            rnn_params_from_torch(&cfg, wi, wh, bi, bh, k2, &err) == RNN_OK &&
+            memcmp(p, k2, sizeof(double) * 48) == 0,
+        "layout: PyTorch round trip is exact");
+  cfg.cell = RNN_CELL_LSTM; /* PyTorch's two biases sum */
+  for (i = 0; i < 8; i++) bi[i] = 1, bh[i] = 0.5;
+  check(rnn_params_from_torch(&cfg, k, k, bi, bh, p, &err) == RNN_OK &&
+            p[24 + 16] == 1.5 && p[24 + 16 + 7] == 1.5,
+        "layout: LSTM biases summed");
+  cfg.n_out = 3;
+  check(rnn_params_from_keras(&cfg, k, rk, b, p, &err) == RNN_ERR_DIM,
+        "layout: a head that is not the identity");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -1563,6 +1684,8 @@ int main(void) {
   test_encode();
   test_pad();
   test_streams();
+  test_vocab();
+  test_layout();
   test_memory();
   test_input_check();
   test_write_file();

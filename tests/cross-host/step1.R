@@ -25,4 +25,17 @@ fc <- .Call(rnnkit:::rnnkit_forecast, m$config, m$params, last, 5L, resid, 50L,
             c(0, 11), FALSE)
 writeBin(c(as.double(fc[[1]]), as.double(fc[[2]])), file.path(dir, "r_fc.bin"),
          endian = "little")
-cat("R: 3 fits and a forecast written\n")
+# ---- Keras' layout through the core (issue 14): rnn_layer() of the same
+# weights gives step2.m R's parameters and outputs exactly
+lay <- list()
+for (cell in c("simple", "lstm", "gru")) {
+  G <- c(simple = 1, lstm = 4, gru = 3)[[cell]]
+  w <- list(matrix(sin(seq_len(2 * G * 3)), 2), matrix(cos(seq_len(3 * G * 3)), 3),
+            if (cell == "gru") matrix(0.1 * seq_len(2 * G * 3), 2) else 0.1 * seq_len(G * 3))
+  x <- array(sin(0.3 * seq_len(4 * 5 * 2)), c(4, 5, 2))
+  L <- rnn_layer(cell, 3, w)
+  lay[[cell]] <- c(unlist(w), x, L$params, rnn_layer_call(L, x, return_sequences = TRUE))
+}
+writeBin(unlist(lay, use.names = FALSE), file.path(dir, "r_layers.bin"), endian = "little")
+# ----
+cat("R: 3 fits, a forecast and 3 layers written\n")

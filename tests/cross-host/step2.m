@@ -37,6 +37,27 @@ function step2 (dir)
   df = max (abs ([pt(:); paths(:)] - rf));
   printf ("forecast of an R model (point + 50 paths): largest difference %g\n", df);
   ok = ok && numel (rf) == numel (pt) + numel (paths) && df <= 1e-12;
+  ## ---- Keras' layout through the core (issue 14): R's rnn_layer params
+  ## and outputs of the same weights (step1.R), exactly
+  fid = fopen (fullfile (dir, "r_layers.bin"), "rb");
+  for cell = {"simple", "lstm", "gru"}
+    G = struct ("simple", 1, "lstm", 4, "gru", 3).(cell{1});
+    nb = merge (strcmp (cell{1}, "gru"), [2 3*G], [1 3*G]);
+    w = {reshape(fread (fid, 6*G, "double", 0, "ieee-le"), 2, 3*G), ...
+         reshape(fread (fid, 9*G, "double", 0, "ieee-le"), 3, 3*G), ...
+         reshape(fread (fid, prod (nb), "double", 0, "ieee-le"), nb)};
+    x = reshape (fread (fid, 40, "double", 0, "ieee-le"), 4, 5, 2);
+    L = rnn_layer (cell{1}, 3, w);
+    rp = fread (fid, numel (L.params), "double", 0, "ieee-le");
+    ry = fread (fid, 60, "double", 0, "ieee-le");
+    same = isequal (L.params, rp) ...
+           && isequal (reshape (rnn_layer_call (L, x, "ReturnSequences", true), [], 1), ry);
+    printf ("rnn_layer (%s) of Keras' weights: parameters and outputs %s\n", ...
+            cell{1}, ifs (same));
+    ok = ok && same;
+  endfor
+  fclose (fid);
+  ## ----
   if (! ok)
     error ("cross-host: Octave and R disagree");
   endif

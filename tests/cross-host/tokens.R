@@ -31,10 +31,15 @@ writeBin(charToRaw(enc2utf8(paste(uni, collapse = "\n"))), file.path(dir, "r_uni
 token_report <- function(x, probe) {
   out <- character()
   for (level in c("char", "word")) {
-    tok <- rnn_tokenizer(x, level, lower = TRUE, oov = "<OOV>")
-    e <- rnn_encode(tok, c(x, probe))
-    out <- c(out, paste0(level, ":"), paste(tok$vocab, tok$counts, sep = "\t"),
-             vapply(e, paste, "", collapse = " "), rnn_decode(tok, e))
+    # lower-cased with an oov token; mixed case kept, the 7 most frequent
+    for (lower in c(TRUE, FALSE)) {
+      tok <- if (lower) rnn_tokenizer(x, level, lower = TRUE, oov = "<OOV>")
+             else rnn_tokenizer(x, level, num_words = 7)
+      e <- rnn_encode(tok, c(x, probe))
+      out <- c(out, paste0(level, ":"), paste(tok$vocab, tok$counts, sep = "\t"),
+               paste(tok$n_tokens, tok$n_distinct),
+               vapply(e, paste, "", collapse = " "), rnn_decode(tok, e))
+    }
   }
   enc2utf8(paste(out, collapse = "\n"))
 }

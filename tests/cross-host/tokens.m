@@ -66,7 +66,7 @@ function tokens (dir)
   uni = strsplit (ut, "\n");
   orep = token_report (uni(1:end-1), uni{end});
   same_rep = strcmp (orep, rr);
-  printf ("tokenizers (characters, words) on Unicode text, lower-cased: vocabulary, counts, ids and decoded text %s\n", ...
+  printf ("tokenizers (characters, words) on Unicode text, lower-cased and mixed case: vocabulary, counts, ids and decoded text %s\n", ...
           ifs (same_rep));
   if (! same_rep)
     ol = strsplit (orep, "\n");
@@ -88,18 +88,26 @@ function s = token_report (x, probe)
   out = {};
   lv = {"char", "word"};
   for i = 1:2
-    tok = rnn_tokenizer (x, "Level", lv{i}, "Lower", true, "Oov", "<OOV>");
-    e = rnn_encode (tok, [x, {probe}]);
-    out{end+1} = [lv{i} ":"];
-    for k = 1:numel (tok.vocab)
-      out{end+1} = sprintf ("%s\t%d", tok.vocab{k}, tok.counts(k));
+    ## lower-cased with an oov token; mixed case kept, the 7 most frequent
+    for lower = [true false]
+      if (lower)
+        tok = rnn_tokenizer (x, "Level", lv{i}, "Lower", true, "Oov", "<OOV>");
+      else
+        tok = rnn_tokenizer (x, "Level", lv{i}, "NumWords", 7);
+      endif
+      e = rnn_encode (tok, [x, {probe}]);
+      out{end+1} = [lv{i} ":"];
+      for k = 1:numel (tok.vocab)
+        out{end+1} = sprintf ("%s\t%d", tok.vocab{k}, tok.counts(k));
+      endfor
+      out{end+1} = sprintf ("%d %d", tok.n_tokens, tok.n_distinct);
+      for k = 1:numel (e)
+        out{end+1} = strjoin (arrayfun (@(v) sprintf ("%d", v), e{k}, ...
+                                        "UniformOutput", false), " ");
+      endfor
+      d = rnn_decode (tok, e);
+      out = [out, d(:)'];
     endfor
-    for k = 1:numel (e)
-      out{end+1} = strjoin (arrayfun (@(v) sprintf ("%d", v), e{k}, ...
-                                      "UniformOutput", false), " ");
-    endfor
-    d = rnn_decode (tok, e);
-    out = [out, d(:)'];
   endfor
   s = strjoin (out, "\n");
 endfunction

@@ -64,3 +64,26 @@ skip_if_might_allocate <- function(bytes) {
     testthat::skip(paste(format(bytes / 1e9), "GB might be allocated on this computer"))
   }
 }
+
+# A PyTorch fixture (tests/testthat/fixtures/*.txt, written by
+# tools/make_torch_fixtures.py and tools/make_layer_fixtures.py; Octave's
+# tests/octave/parity.m reads the same files): after a comment line, two
+# lines per field, "name type dims..." (type chr, lgl, int, dbl or null;
+# dims the length, or a matrix's or array's dimensions) and the values
+# separated by spaces (doubles as %.17g, which round-trips exactly).
+read_fixture <- function(path) {
+  l <- readLines(path, encoding = "UTF-8")[-1]
+  z <- list()
+  for (k in seq(1, length(l), by = 2)) {
+    h <- strsplit(l[k], " ", fixed = TRUE)[[1]]
+    d <- as.integer(h[-(1:2)])
+    v <- strsplit(l[k + 1], " ", fixed = TRUE)[[1]]
+    v <- switch(h[2],
+      null = NULL, chr = l[k + 1], lgl = as.logical(as.integer(v)),
+      int = as.integer(v), dbl = as.numeric(v)
+    )
+    if (length(d) > 1) dim(v) <- d
+    z[h[1]] <- list(v)
+  }
+  z
+}

@@ -110,14 +110,14 @@ test_that("LSTM and GRU layers return h (and c) of samples x units", {
 
 # ---- PyTorch parity -------------------------------------------------------
 
-layer_fixtures <- Sys.glob(test_path("fixtures", "layer_*.R"))
+layer_fixtures <- Sys.glob(test_path("fixtures", "layer_*.txt"))
 
 test_that("all layer fixtures are present", {
   expect_length(layer_fixtures, 4)
 })
 
 for (f in layer_fixtures) {
-  z <- dget(f)
+  z <- read_fixture(f)
   test_that(paste("layer parity with PyTorch:", z$case), {
     w <- rnn_weights_from_torch(z$weight_ih, z$weight_hh, z$bias_ih, z$bias_hh, z$cell)
     # the converter gives Keras' layout as the fixture script computed it

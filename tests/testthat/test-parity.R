@@ -1,14 +1,16 @@
 # Parity with PyTorch 1.13 (Debian python3-torch): fixtures written by
-# tools/make_torch_fixtures.py hold weights, inputs, outputs and gradients.
+# tools/make_torch_fixtures.py hold weights, inputs, outputs and gradients,
+# in a plain text format Octave reads too (tests/octave/parity.m checks
+# the same numbers there).
 
-fixtures <- Sys.glob(test_path("fixtures", "torch_*.R"))
+fixtures <- Sys.glob(test_path("fixtures", "torch_*.txt"))
 
 test_that("all PyTorch fixtures are present", {
   expect_length(fixtures, 10)
 })
 
 for (f in fixtures) {
-  z <- dget(f)
+  z <- read_fixture(f)
   test_that(paste("parity with PyTorch:", z$case), {
     m <- rnn_model(z$cell, z$units, z$n_in, z$n_out, z$activation, z$head_act,
                    z$seq_out, params = z$params)
