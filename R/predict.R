@@ -122,7 +122,7 @@ predict_series <- function(object, newdata) {
     n <- nrow(d$values)
     out <- d$index[pmin(rows, n)]
     beyond <- rows > n
-    if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond), prep$data$freq)
+    if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond))
     out
   }
   v <- prep$data$values

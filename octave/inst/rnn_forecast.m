@@ -32,7 +32,8 @@
 ##
 ## The result has fields @code{mean} (@var{h} x 1), @code{lower} and
 ## @code{upper} (@var{h} x levels), @code{level}, @code{dates} (datenums:
-## trading days for daily data without weekends, months for monthly data,
+## trading days for daily data without weekends, months, quarters or years
+## for such data (a day the month lacks rolls over, as R's seq ()),
 ## else the median step; row numbers without dates), @code{paths}
 ## (NPaths x @var{h}), @code{series}, @code{method}, @code{x} (the history),
 ## @code{history_dates}, @code{npaths}, @code{direct} and @code{naive_mae},
@@ -110,45 +111,30 @@ function fc = rnn_forecast (model, h = [], varargin)
              "forecasts start from a complete window"], W);
     endif
   endif
-  last = __rnnkit__ ("scale", last, prep.scaler.center(fj), prep.scaler.scale(fj), 0);
   resid = full (double (model.residuals));
   if (isempty (resid))
     resid = zeros (0, model.config.n_out);
   endif
-  resid = reshape (resid, rows (resid), []);
-  [point, paths] = __rnnkit__ ("forecast", model.config, model.params, last, h, ...
-                               resid, npaths, seeds, double (direct));
-  j = find (strcmp (meta.target, series));
-  if (direct)
-    cols = (j - 1) * meta.horizon + (1:h);
-    point = point(1, cols)';
-    paths = reshape (paths, npaths, []);
-    paths = paths(:, cols);
-  else
-    point = point(:, j);
-    paths = reshape (paths(:, :, j), npaths, h);
-  endif
+  ## the core slices, unscales and takes the quantiles (rnn_forecast_series)
   sj = scaler_cols (prep, series);
-  ctr = prep.scaler.center(sj);
-  scl = prep.scaler.scale(sj);
-  point = __rnnkit__ ("scale", point(:), ctr, scl, 1);
-  paths = reshape (__rnnkit__ ("scale", paths(:), ctr, scl, 1), npaths, h);
-  nl = numel (level);
-  lower = zeros (h, 0);
-  upper = zeros (h, 0);
-  if (nl)
-    probs = [(1 - level / 100) / 2, 1 - (1 - level / 100) / 2];
-    q = __rnnkit__ ("quantiles", paths, probs);
-    lower = q(1:nl, :)';
-    upper = q(nl + (1:nl), :)';
-  endif
+  spec = struct ("last", last, "center", prep.scaler.center(fj), ...
+                 "scale", prep.scaler.scale(fj), "direct", double (direct), ...
+                 "horizon", meta.horizon, "h", h, ...
+                 "target", find (strcmp (meta.target, series)), ...
+                 "target_center", prep.scaler.center(sj), ...
+                 "target_scale", prep.scaler.scale(sj), "history", values(:, sj), ...
+                 "resid", reshape (resid, rows (resid), []), "npaths", npaths, ...
+                 "levels", level);
+  [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
+                                             spec, seeds);
   hist = values(:, sj);
   index = prep.data.index;
   if (isempty (index))
     dates = n + (1:h)';
     hdates = (1:n)';
   else
-    dates = next_dates (index, h);
+    ## day counts for the core's calendar (rnn_next_dates): datenum - 719529
+    dates = __rnnkit__ ("next_dates", index(:) - 719529, 1, h) + 719529;
     hdates = index(:);
   endif
   method = [layer_label(model.config), merge(direct, " (direct)", " (recursive)")];
@@ -202,6 +188,29 @@ endfunction
 %! mm = rnn_fit (w, "Units", 1, "Epochs", 1, "Seed", 1, "Verbose", false);
 %! fc = rnn_forecast (mm, 3, "Level", []);
 %! assert (fc.dates, datenum (2021, 1, [18 19 20])');
+
+## issue 14: forecast dates come from the core's calendar (rnn_next_dates),
+## as in R: months from the last day of the month roll over as R's seq()
+## (31 January + 1 month = 3 March in 2021), quarters, years from 29
+## February, weeks
+%!function fc = fc_after (dates)
+%!  w = rnn_windows (struct ("Date", dates(:), "v", sin (1:numel (dates))'), ...
+%!                   "Window", 3, "Scale", "none");
+%!  fc = rnn_forecast (rnn_fit (w, "Units", 1, "Epochs", 1, "Seed", 1, ...
+%!                              "Verbose", false), 3, "Level", []);
+%!endfunction
+%!test
+%! fc = fc_after (datenum (2020, 2:13, 1) - 1);
+%! assert (fc.dates, datenum (2021, [1 3 3], [31 3 31])');
+%!test
+%! fc = fc_after (datenum (2018, 2:3:35, 28));
+%! assert (fc.dates, datenum (2021, [2 5 8], 28)');
+%!test
+%! fc = fc_after ([datenum(2014:2019, 2, 28), datenum(2020, 2, 29)]);
+%! assert (fc.dates, datenum ([2021 2022 2023], 3, 1)');
+%!test
+%! fc = fc_after (datenum (2021, 1, 3) + 7 * (0:9));
+%! assert (fc.dates, datenum (2021, 1, 3) + 7 * (10:12)');
 
 ## h may be left out before the options (names in any case)
 %!test
