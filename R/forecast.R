@@ -57,17 +57,11 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
   series <- check_choice(series, meta$target, "series")
   o <- forecast_origin(object, newdata)
   n <- nrow(o$values)
-  if (n < meta$window) {
-    rnnkit_abort("dim", "the data have ", n, " rows; the model needs a window of ", meta$window, ".")
-  }
   f <- meta$features
-  last <- o$values[seq.int(n - meta$window + 1, n), f, drop = FALSE]
-  # (na = "locf" data were filled when windowed or read by model_windows())
-  if (anyNA(last)) {
-    rnnkit_abort("input", "the last ", meta$window, " rows hold a missing value; forecasts start from a complete window.")
-  }
-  # the core slices, unscales and takes the quantiles (rnn_forecast_series())
-  spec <- list(last = matrix(as.double(last), meta$window), center = unname(as.double(prep$scaler$center[f])),
+  # the core takes the newest window, slices, unscales and takes the
+  # quantiles (rnn_forecast_series())
+  spec <- list(values = matrix(as.double(o$values[, f]), n), window = as.integer(meta$window),
+               locf = identical(meta$na, "locf"), center = unname(as.double(prep$scaler$center[f])),
                scale = unname(as.double(prep$scaler$scale[f])), direct = direct,
                horizon = as.integer(meta$horizon), h = as.integer(h), target = match(series, meta$target),
                target_center = prep$scaler$center[[series]], target_scale = prep$scaler$scale[[series]],

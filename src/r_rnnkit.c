@@ -588,29 +588,31 @@ static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
 
 /* list(point, paths, lower, upper) of rnn_forecast_series(), all in
  * original units: point h, paths npaths x h, lower and upper h x levels.
- * spec (R's forecast_spec()): last (window x n_in, original units),
- * center, scale (n_in), direct, horizon, h, target (1-based),
- * target_center, target_scale, history, resid (n_resid x n_out), npaths,
- * levels. */
+ * spec: values (n x n_in, original units), window, locf, center, scale
+ * (n_in), direct, horizon, h, target (1-based), target_center,
+ * target_scale, history, resid (n_resid x n_out), npaths, levels. */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);
   rnn_forecast_spec s;
   rnn_error err;
   rnn_rng rng;
   size_t n, H, P, NL;
-  SEXP last = get(spec, "last"), resid = get(spec, "resid"), out[4];
+  SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[4];
   const char *nm[] = {"point", "paths", "lower", "upper"};
   check_params(&cfg, params);
-  check_matrix(last, "last");
+  check_matrix(values, "values");
   check_matrix(resid, "resid");
   memset(&s, 0, sizeof s);
-  s.window = (size_t)nrows(last);
-  s.last = REAL(last);
+  s.n_rows = (size_t)nrows(values);
+  s.values = REAL(values);
+  s.window = (size_t)get_int(spec, "window");
+  s.locf = asLogical(get(spec, "locf")) == TRUE;
   s.in_center = spec_reals(spec, "center", &n);
   s.in_scale = spec_reals(spec, "scale", &n);
-  if (ncols(last) != cfg.n_in || n != (size_t)cfg.n_in ||
+  if (ncols(values) != cfg.n_in || n != (size_t)cfg.n_in ||
       (XLENGTH(resid) && ncols(resid) != cfg.n_out) || get_int(spec, "h") < 1 ||
-      get_int(spec, "target") < 1 || get_int(spec, "npaths") < 0)
+      get_int(spec, "window") < 1 || get_int(spec, "target") < 1 ||
+      get_int(spec, "npaths") < 0)
     error("rnnkit internal error: forecast arguments do not fit the model");
   s.direct = asLogical(get(spec, "direct")) == TRUE;
   s.horizon = (size_t)get_int(spec, "horizon");

@@ -93,37 +93,20 @@ function fc = rnn_forecast (model, h = [], varargin)
   series = check_choice (series, meta.target, "Series");
   seeds = core_seed (o.Seed);
 
+  ## the core takes the newest window, slices, unscales and takes the
+  ## quantiles (rnn_forecast_series)
   values = prep.data.values;
   n = rows (values);
-  W = meta.window;
-  if (n < W)
-    error ("rnnkit:dim", "rnn_forecast: the data have %d rows; the model needs a window of %d", n, W);
-  endif
-  fj = scaler_cols (prep, meta.features);
-  last = values((n - W + 1):n, fj);
-  if (any (isnan (last(:))))
-    if (strcmp (meta.na, "locf"))
-      filled = __rnnkit__ ("locf", values(:, fj));
-      last = filled((n - W + 1):n, :);
-    endif
-    if (any (isnan (last(:))))
-      error ("rnnkit:input", ["rnn_forecast: the last %d rows hold a missing value; " ...
-             "forecasts start from a complete window"], W);
-    endif
-  endif
-  resid = full (double (model.residuals));
-  if (isempty (resid))
-    resid = zeros (0, model.config.n_out);
-  endif
-  ## the core slices, unscales and takes the quantiles (rnn_forecast_series)
   sj = scaler_cols (prep, series);
-  spec = struct ("last", last, "center", prep.scaler.center(fj), ...
+  fj = scaler_cols (prep, meta.features);
+  spec = struct ("values", values(:, fj), "window", meta.window, ...
+                 "locf", double (strcmp (meta.na, "locf")), "center", prep.scaler.center(fj), ...
                  "scale", prep.scaler.scale(fj), "direct", double (direct), ...
                  "horizon", meta.horizon, "h", h, ...
                  "target", find (strcmp (meta.target, series)), ...
                  "target_center", prep.scaler.center(sj), ...
                  "target_scale", prep.scaler.scale(sj), "history", values(:, sj), ...
-                 "resid", reshape (resid, rows (resid), []), "npaths", npaths, ...
+                 "resid", full (double (model.residuals)), "npaths", npaths, ...
                  "levels", level);
   [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
                                              spec, seeds);
@@ -211,6 +194,20 @@ endfunction
 %!test
 %! fc = fc_after (datenum (2021, 1, 3) + 7 * (0:9));
 %! assert (fc.dates, datenum (2021, 1, 3) + 7 * (10:12)');
+
+## the newest window is taken by the core: missing values carried forward
+## with NA "locf", an error otherwise
+%!test
+%! dn = d;
+%! dn.Close(end - 1) = NaN;
+%! ml = rnn_fit (rnn_windows (dn, "Window", 8, "NA", "locf"), "Units", 2, ...
+%!               "Epochs", 1, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (ml, 2, "Level", []);
+%! mf = ml;
+%! mf.prep.data.values(end - 1, 1) = NaN;
+%! assert (rnn_forecast (mf, 2, "Level", []).mean, fc.mean);
+%! mf.prep.meta.na = "omit";
+%! fail ("rnn_forecast (mf, 2)", "the last 8 rows hold a missing value");
 
 ## h may be left out before the options (names in any case)
 %!test

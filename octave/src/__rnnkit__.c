@@ -877,7 +877,7 @@ static const double *spec_reals(const mxArray *spec, const char *name,
 static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
                          const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
-  const mxArray *spec = prhs[2], *last, *resid;
+  const mxArray *spec = prhs[2], *values, *resid;
   rnn_forecast_spec s;
   rnn_error err;
   rnn_rng rng;
@@ -887,15 +887,17 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   mxArray *out[4];
   (void)nrhs;
   check_params(&cfg, prhs[1]);
-  last = field(spec, "last");
+  values = field(spec, "values");
   resid = field(spec, "resid");
-  check_matrix(last, "last");
+  check_matrix(values, "values");
   check_matrix(resid, "resid");
   memset(&s, 0, sizeof s);
-  s.window = mxGetM(last);
-  s.last = mxGetPr(last);
+  s.n_rows = mxGetM(values);
+  s.values = mxGetPr(values);
+  s.window = count_arg(field(spec, "window"), "window", 1);
+  s.locf = get_dbl(spec, "locf") != 0;
   s.in_center = spec_reals(spec, "center", &n);
-  if (mxGetN(last) != (size_t)cfg.n_in || n != (size_t)cfg.n_in)
+  if (mxGetN(values) != (size_t)cfg.n_in || n != (size_t)cfg.n_in)
     internal("forecast arguments do not fit the model");
   s.in_scale = spec_reals(spec, "scale", &n);
   if (n != (size_t)cfg.n_in ||

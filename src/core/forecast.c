@@ -246,8 +246,14 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
 static int check_spec(const rnn_config *cfg, const rnn_forecast_spec *s,
                       rnn_error *err) {
   size_t k, n_tgt;
-  if (!s || !s->last || !s->in_center || !s->in_scale)
+  if (!s || !s->values || !s->in_center || !s->in_scale)
     return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL argument");
+  if (s->window == 0)
+    return rnn_fail(err, RNN_ERR_DIM, "forecast: window must be >= 1");
+  if (s->n_rows < s->window)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "the data have %lu rows; the model needs a window of %lu",
+                    (unsigned long)s->n_rows, (unsigned long)s->window);
   if (s->h == 0) return rnn_fail(err, RNN_ERR_DIM, "forecast horizon must be >= 1");
   if (s->direct) {
     if (s->horizon == 0 || (size_t)cfg->n_out % s->horizon != 0)
@@ -283,14 +289,12 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
                         const rnn_forecast_spec *s, rnn_rng *rng,
                         double *point, double *paths, double *lower,
                         double *upper, double *work, rnn_error *err) {
-  size_t I, K, S, P, H, NL, k, p, l, col0;
+  size_t I, K, S, P, H, NL, k, p, l, j, col0;
   double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork;
   int st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
   st = check_spec(cfg, s, err);
   if (st != RNN_OK) return st;
-  if (s->window == 0)
-    return rnn_fail(err, RNN_ERR_DIM, "forecast: window must be >= 1");
   if (rnn_forecast_series_workspace(cfg, s) == 0)
     return rnn_fail(err, RNN_ERR_SIZE, "a forecast of %lu steps with %lu "
                     "paths is too large", (unsigned long)s->h,
@@ -311,8 +315,26 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   qwork = rpaths + P * S * K;
   probs = qwork + P;
   q = probs + 2 * s->n_levels;
-  /* the newest window on the model's scale */
-  rnn_scale_apply(s->window, I, s->last, s->in_center, s->in_scale, 0, last);
+  /* the newest window, missing values carried forward with locf, on
+   * the model's scale */
+  for (j = 0; j < I; j++) {
+    const double *col = s->values + s->n_rows * j;
+    size_t r0 = s->n_rows - s->window, r;
+    double carry = NAN;
+    if (s->locf)
+      for (r = r0; r > 0 && isnan(carry); r--) carry = col[r - 1];
+    for (r = 0; r < s->window; r++) {
+      double v = col[r0 + r];
+      if (s->locf && isnan(v)) v = carry;
+      if (isnan(v))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "the last %lu rows hold a missing value; forecasts "
+                        "start from a complete window",
+                        (unsigned long)s->window);
+      last[r + s->window * j] = carry = v;
+    }
+  }
+  rnn_scale_apply(s->window, I, last, s->in_center, s->in_scale, 0, last);
   if (s->direct)
     st = rnn_forecast_direct(cfg, params, s->window, last, s->n_resid,
                              s->resid, P, rng, rpoint, rpaths, fwork, err);

@@ -628,8 +628,11 @@ int rnn_target_unscale(const rnn_target_inverse *inv, size_t n_rows,
 
 /* What rnn_forecast_series() forecasts. */
 typedef struct {
-  size_t window;           /* rows of last                                */
-  const double *last;      /* window x n_in, the newest rows, original units */
+  size_t n_rows;           /* rows of values                              */
+  const double *values;    /* n_rows x n_in features, original units; the
+                              forecast starts from the newest `window` rows */
+  size_t window;
+  int locf;                /* carry missing values forward (na = "locf")  */
   const double *in_center; /* n_in: the scaler of the features            */
   const double *in_scale;  /* n_in                                        */
   int direct;              /* 1: direct model (outputs = targets x horizon,
@@ -649,7 +652,9 @@ typedef struct {
 size_t rnn_forecast_series_workspace(const rnn_config *cfg,
                                      const rnn_forecast_spec *s);
 
-/* The forecast both hosts show: scales s->last, runs
+/* The forecast both hosts show: takes the newest window of s->values
+ * (RNN_ERR_DIM when there are fewer rows, RNN_ERR_INPUT when it holds a
+ * missing value after locf), scales it, runs
  * rnn_forecast_direct/_recursive, slices target s->target's first h
  * steps, takes them back to original units (rnn_target_unscale) and
  * gives the intervals as the type-7 quantiles (rnn_quantiles) of the

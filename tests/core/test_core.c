@@ -1071,7 +1071,7 @@ static void test_forecast_series(void) {
   rnn_error err;
   rnn_rng rng;
   enum { W = 4, P = 30, H = 3 };
-  double last[W * 2], sl[W * 2], resid[10 * 6], cen[2] = {10, -3},
+  double last[W * 2], vals[(W + 2) * 2], sl[W * 2], resid[10 * 6], cen[2] = {10, -3},
       scl[2] = {2, 0.5}, lev[2] = {50, 90}, pr[4];
   double point[H], paths[P * H], lo[H * 2], up[H * 2];
   double rp[6 * H], rpa[P * H * 6], q[4 * H], *prm, *w, *w2;
@@ -1088,10 +1088,20 @@ static void test_forecast_series(void) {
     rnn_rng_seed(&rng, 11);
     for (k = 0; k < np; k++) prm[k] = 0.3 * rnn_rng_normal(&rng);
     for (k = 0; k < W * 2; k++) last[k] = 10 + rnn_rng_normal(&rng);
+    for (j = 0; j < 2; j++) { /* values: rows 0, 1 then last, with row 1 and
+                                 the window's first row missing */
+      vals[(W + 2) * j] = 7;
+      vals[1 + (W + 2) * j] = NAN;
+      for (k = 0; k < W; k++) vals[2 + k + (W + 2) * j] = last[k + W * j];
+      vals[2 + (W + 2) * j] = NAN;
+      last[W * j] = 7;
+    }
     for (k = 0; k < 60; k++) resid[k] = 0.1 * rnn_rng_normal(&rng);
     memset(&s, 0, sizeof s);
+    s.n_rows = W + 2; /* two older rows, the second missing (locf) */
+    s.values = vals;
     s.window = W;
-    s.last = last;
+    s.locf = 1;
     s.in_center = cen;
     s.in_scale = scl;
     s.direct = direct;
@@ -1143,6 +1153,17 @@ static void test_forecast_series(void) {
                               &err) == RNN_ERR_INPUT,
           "levels must increase");
     lev[1] = 90;
+    s.locf = 0;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_INPUT &&
+              strstr(err.msg, "the last 4 rows hold a missing value"),
+          "a missing value in the window without locf");
+    s.locf = 1;
+    s.n_rows = W - 1;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_DIM,
+          "fewer rows than the window");
+    s.n_rows = W + 2;
     s.inv.transform = 7;
     check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
                               &err) == RNN_ERR_INPUT,

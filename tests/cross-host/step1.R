@@ -23,8 +23,8 @@ last <- d$x[dim(d$x)[1], , ]
 resid <- matrix(((1:20) - 10.5) / 1000, 10, 2)
 # (the core's rnn_forecast_series: the second series, unscaled, with 80%
 # and 95% quantiles)
-spec <- list(last = last, center = c(1, -2), scale = c(2, 0.5), direct = FALSE, horizon = 1L,
-             h = 5L, target = 2L, target_center = -2, target_scale = 0.5, history = c(1, 2, 3),
+spec <- list(values = last, window = nrow(last), locf = FALSE, center = c(1, -2),
+             scale = c(2, 0.5), direct = FALSE, horizon = 1L, h = 5L, target = 2L, target_center = -2, target_scale = 0.5, history = c(1, 2, 3),
              resid = resid, npaths = 50L, levels = c(80, 95))
 fc <- .Call(rnnkit:::rnnkit_forecast, m$config, m$params, spec, c(0, 11))
 writeBin(as.double(unlist(fc)), file.path(dir, "r_fc.bin"), endian = "little")

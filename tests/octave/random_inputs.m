@@ -809,10 +809,11 @@ function [args, label] = gateway_call (fx)
   label = [cmd ": " show_args(args(2:end))];
 endfunction
 
-## the spec struct of the "forecast" command (R's forecast_spec list):
+## the spec struct of the "forecast" command (the list R's forecast() passes):
 ## a recursive one-feature model's forecast from `last`
 function s = fc_spec (last, h, resid, npaths, levels)
-  s = struct ("last", last, "center", 0, "scale", 1, "direct", 0, "horizon", 1, ...
+  s = struct ("values", last, "window", rows (last), "locf", 0, "center", 0, ...
+              "scale", 1, "direct", 0, "horizon", 1, ...
               "h", h, "target", 1, "target_center", 0, "target_scale", 1, ...
               "history", last, "resid", resid, "npaths", npaths, "levels", levels);
 endfunction
