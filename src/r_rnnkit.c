@@ -590,7 +590,8 @@ static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
  * original units: point h, paths npaths x h, lower and upper h x levels.
  * spec: values (n x n_in, original units), window, locf, center, scale
  * (n_in), direct, horizon, h, target (1-based), target_center,
- * target_scale, history, resid (n_resid x n_out), npaths, levels. */
+ * target_scale, history, resid (n_resid x n_out), npaths, levels, and
+ * optionally transform (an RNN_TARGET_* code; none when absent). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);
   rnn_forecast_spec s;
@@ -618,7 +619,7 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   s.horizon = (size_t)get_int(spec, "horizon");
   s.h = H = (size_t)get_int(spec, "h");
   s.target = (size_t)get_int(spec, "target") - 1;
-  s.inv.transform = RNN_TARGET_NONE;
+  s.inv.transform = get_int_or(spec, "transform", RNN_TARGET_NONE);
   s.inv.center = get_dbl(spec, "target_center");
   s.inv.scale = get_dbl(spec, "target_scale");
   s.inv.history = spec_reals(spec, "history", &s.inv.n_history);

@@ -873,7 +873,8 @@ static const double *spec_reals(const mxArray *spec, const char *name,
 }
 
 /* [point, paths, lower, upper] as R's rnnkit_forecast: rnn_forecast_series()
- * in original units; spec has the fields of R's list (target 1-based). */
+ * in original units; spec has the fields of R's list (target 1-based;
+ * transform optional). */
 static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
                          const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
@@ -907,7 +908,7 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   s.horizon = count_arg(field(spec, "horizon"), "horizon", 1);
   s.h = H = count_arg(field(spec, "h"), "h", 1);
   s.target = count_arg(field(spec, "target"), "target", 1) - 1;
-  s.inv.transform = RNN_TARGET_NONE;
+  s.inv.transform = get_int_or(spec, "transform", RNN_TARGET_NONE);
   s.inv.center = get_dbl(spec, "target_center");
   s.inv.scale = get_dbl(spec, "target_scale");
   s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
