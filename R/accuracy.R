@@ -157,17 +157,9 @@ match_forecast_dates <- function(object, index) {
                  "(a data.frame with a date column, a monthly or quarterly ts, a zoo or xts series), ",
                  "or the values that followed as a plain numeric vector.")
   }
-  if (inherits(fd, "Date")) {
-    p <- date_period(c(object$history_dates, fd))
-    if (!is.na(p) && p != "day" && identical(date_period(index), p)) {
-      key <- function(d) {
-        y <- as.integer(format(d, "%Y"))
-        m <- as.integer(format(d, "%m"))
-        switch(p, month = y * 12L + m, quarter = y * 4L + (m - 1L) %/% 3L, year = y)
-      }
-      return(match(key(fd), key(index)))
-    }
-    return(match(as.numeric(fd), as.numeric(index)))
+  if (inherits(fd, "Date")) { # by period or by day, in the core (rnn_match_dates())
+    return(as.integer(.Call(rnnkit_match_dates, as.double(fd), as.double(object$history_dates),
+                            as.double(index))))
   }
   # times of a ts (fractions of a year) or of date-times: equal to a
   # thousandth of a step

@@ -10,32 +10,13 @@
 # Names other packages use for the number of steps ahead (`h` here).
 .h_names <- c(n = "h", n.ahead = "h", n_ahead = "h", horizon = "h", steps = "h", periods = "h")
 
-# The calendar period of a Date index, from its median step: "month",
-# "quarter", "year", else "day" (NA for fewer than two dates).
-date_period <- function(index) {
-  if (length(index) < 2) return(NA_character_)
-  step <- stats::median(diff(as.numeric(index)))
-  if (step >= 28 && step <= 31) "month" else if (step >= 89 && step <= 92) "quarter" else
-    if (step >= 365 && step <= 366) "year" else "day"
-}
-
-# The next h dates after `index`: trading days for daily data without
-# weekends, months, quarters or years for such data, else the median step.
-next_dates <- function(index, h, freq = NA) {
-  n <- length(index)
-  last <- index[n]
-  step <- if (n > 1) stats::median(diff(as.numeric(index))) else 1
-  if (inherits(index, "Date")) {
-    p <- date_period(index)
-    if (!is.na(p) && p != "day") return(seq(last, by = p, length.out = h + 1)[-1])
-    wd <- format(index, "%u")
-    if (step <= 1.5 && !any(wd %in% c("6", "7"))) {
-      days <- seq(last + 1, by = "day", length.out = 2 * h + 7)
-      return(days[!format(days, "%u") %in% c("6", "7")][seq_len(h)])
-    }
-    return(last + round(step) * seq_len(h))
-  }
-  last + step * seq_len(h)
+# The next h dates after `index`, from the core (rnn_next_dates()):
+# trading days for daily data without weekends, months, quarters or years
+# for such data, else the median step; of the index's class.
+next_dates <- function(index, h) {
+  d <- .Call(rnnkit_next_dates, as.double(index), inherits(index, "Date"), as.integer(h))
+  attributes(d) <- attributes(index[length(index)])
+  d
 }
 
 # The newest `window` rows of a series (original units) and their index.
@@ -76,55 +57,34 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
   series <- check_choice(series, meta$target, "series")
   o <- forecast_origin(object, newdata)
   n <- nrow(o$values)
-  if (n < meta$window) {
-    rnnkit_abort("dim", "the data have ", n, " rows; the model needs a window of ", meta$window, ".")
-  }
-  rows <- seq.int(n - meta$window + 1, n)
   f <- meta$features
-  last <- o$values[rows, f, drop = FALSE]
-  # (na = "locf" data were filled when windowed or read by model_windows())
-  if (anyNA(last)) {
-    rnnkit_abort("input", "the last ", meta$window, " rows hold a missing value; forecasts start from a complete window.")
-  }
-  last <- .Call(rnnkit_scale, matrix(as.double(last), meta$window), unname(prep$scaler$center[f]),
-                unname(prep$scaler$scale[f]), FALSE)
-  res <- .Call(rnnkit_forecast, object$config, object$params, last, as.integer(h),
-               object$residuals, as.integer(npaths), core_seed(seed), direct)
-  j <- match(series, meta$target)
-  if (direct) {
-    cols <- (j - 1) * meta$horizon + seq_len(h)
-    point <- res$point[1, cols]
-    paths <- matrix(res$paths, npaths, dim(res$paths)[3])[, cols, drop = FALSE]
-  } else {
-    point <- res$point[, j]
-    paths <- matrix(res$paths[, , j], npaths, h)
-  }
-  ctr <- prep$scaler$center[[series]]
-  scl <- prep$scaler$scale[[series]]
-  point <- .Call(rnnkit_scale, matrix(point, ncol = 1), ctr, scl, TRUE)[, 1]
-  paths <- .Call(rnnkit_scale, matrix(paths, ncol = 1), ctr, scl, TRUE)
-  paths <- matrix(paths, npaths, h)
-  probs <- c((1 - level / 100) / 2, 1 - (1 - level / 100) / 2)
-  q <- if (length(level)) .Call(rnnkit_quantiles, paths, probs) else matrix(0, 0, h)
+  # the core takes the newest window, slices, unscales and takes the
+  # quantiles (rnn_forecast_series())
+  spec <- list(values = matrix(as.double(o$values[, f]), n), window = as.integer(meta$window),
+               locf = identical(meta$na, "locf"), center = unname(as.double(prep$scaler$center[f])),
+               scale = unname(as.double(prep$scaler$scale[f])), direct = direct,
+               horizon = as.integer(meta$horizon), h = as.integer(h), target = match(series, meta$target),
+               target_center = prep$scaler$center[[series]], target_scale = prep$scaler$scale[[series]],
+               history = as.double(o$values[, series]), resid = object$residuals,
+               npaths = as.integer(npaths), levels = as.double(level))
+  res <- .Call(rnnkit_forecast, object$config, object$params, spec, core_seed(seed))
   nl <- length(level)
-  lower <- t(q[seq_len(nl), , drop = FALSE])
-  upper <- t(q[nl + seq_len(nl), , drop = FALSE])
-  if (nl) colnames(lower) <- colnames(upper) <- paste0(level, "%")
+  if (nl) colnames(res$lower) <- colnames(res$upper) <- paste0(level, "%")
   # ts versions for the forecast package's methods
   tsp0 <- if (!is.null(o$tsp)) o$tsp else c(1, n, 1)
   fr <- tsp0[3]
   hist <- stats::ts(o$values[, series], start = tsp0[1], frequency = fr)
   start_f <- tsp0[2] + 1 / fr
-  dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h, o$freq)
+  dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h)
   structure(
     list(
       method = paste0(model_label(object), if (direct) " (direct)" else " (recursive)"),
-      series = series, mean = stats::ts(point, start = start_f, frequency = fr),
-      lower = if (nl) stats::ts(lower, start = start_f, frequency = fr),
-      upper = if (nl) stats::ts(upper, start = start_f, frequency = fr),
+      series = series, mean = stats::ts(res$point, start = start_f, frequency = fr),
+      lower = if (nl) stats::ts(res$lower, start = start_f, frequency = fr),
+      upper = if (nl) stats::ts(res$upper, start = start_f, frequency = fr),
       level = if (nl) level, x = hist, dates = dates,
       history_dates = if (is.null(o$index)) seq_len(n) else o$index,
-      paths = paths, npaths = npaths, direct = direct,
+      paths = res$paths, npaths = npaths, direct = direct,
       naive_mae = unname(naive_scale(as.numeric(hist)))
     ),
     class = c("rnnkit_forecast", "forecast")

@@ -130,7 +130,7 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
     n <- nrow(d$values)
     out <- d$index[pmin(rows, n)]
     beyond <- rows > n
-    if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond), prep$data$freq)
+    if (any(beyond)) out[beyond] <- next_dates(d$index, sum(beyond))
     out
   }
   list(date = date, row = rows, set = ev$set %||% labels, actual = ev$actual, pred = ev$pred,

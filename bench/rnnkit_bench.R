@@ -33,8 +33,10 @@ if (cell == "forecast") {
   last <- matrix(x[dim(x)[1], , 1], ncol = 1)
   set.seed(2)
   resid <- matrix(rnorm(500, sd = 0.01), ncol = 1)
-  fc <- function() .Call(rnnkit:::rnnkit_forecast, m$config, m$params, last, 20L, resid,
-                         1000L, c(0, 1), FALSE)
+  spec <- list(values = last, window = nrow(last), locf = FALSE, center = 0, scale = 1, direct = FALSE, horizon = 1L, h = 20L,
+               target = 1L, target_center = 0, target_scale = 1, history = numeric(0),
+               resid = resid, npaths = 1000L, levels = numeric(0))
+  fc <- function() .Call(rnnkit:::rnnkit_forecast, m$config, m$params, spec, c(0, 1))
   invisible(fc())
   sec <- stats::median(vapply(1:5, function(i) system.time(fc())[["elapsed"]], 0))
 } else if (cell == "infer") {

@@ -24,8 +24,11 @@ static const R_CallMethodDef call_methods[] = {
     /* end of the series engine */
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
-    {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 8},
-    {"rnnkit_quantiles", (DL_FUNC)&rnnkit_quantiles, 2},
+    /* issue 14 forecast/calendar block */
+    {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 4},
+    {"rnnkit_next_dates", (DL_FUNC)&rnnkit_next_dates, 3},
+    {"rnnkit_match_dates", (DL_FUNC)&rnnkit_match_dates, 3},
+    /* end of the issue 14 forecast/calendar block */
     {"rnnkit_accuracy", (DL_FUNC)&rnnkit_accuracy, 3},
     {"rnnkit_naive_scale", (DL_FUNC)&rnnkit_naive_scale, 2},
     {"rnnkit_text_encode", (DL_FUNC)&rnnkit_text_encode, 6},

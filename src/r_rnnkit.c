@@ -709,49 +709,115 @@ SEXP rnnkit_locf(SEXP data) {
   return out;
 }
 
-/* list(point, paths): point is horizon x n_out (direct: 1 x n_out),
- * paths n_paths x horizon x n_out (direct: n_paths x 1 x n_out).  last is
- * the newest window, window x n_in; resid is n_resid x n_out. */
-SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
-                     SEXP resid, SEXP n_paths, SEXP seed, SEXP direct) {
+/* ---- issue 14 forecast/calendar block ------------------------------ */
+
+/* A double vector element of the forecast spec (may be empty). */
+static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
+  SEXP v = get(spec, name);
+  if (TYPEOF(v) != REALSXP)
+    error("rnnkit internal error: spec$%s must be double", name);
+  *n = (size_t)XLENGTH(v);
+  return *n ? REAL(v) : NULL;
+}
+
+/* list(point, paths, lower, upper) of rnn_forecast_series(), all in
+ * original units: point h, paths npaths x h, lower and upper h x levels.
+ * spec: values (n x n_in, original units), window, locf, center, scale
+ * (n_in), direct, horizon, h, target (1-based), target_center,
+ * target_scale, history, resid (n_resid x n_out), npaths, levels, and
+ * optionally transform (an RNN_TARGET_* code; none when absent). */
+SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);
+  rnn_forecast_spec s;
   rnn_error err;
   rnn_rng rng;
-  int is_direct = asLogical(direct) == TRUE, st;
-  size_t W, Hz = (size_t)asInteger(horizon), P = (size_t)asInteger(n_paths),
-         K = (size_t)cfg.n_out, nr;
-  double *work;
-  SEXP point, paths;
+  size_t n, H, P, NL;
+  SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[4];
+  const char *nm[] = {"point", "paths", "lower", "upper"};
   check_params(&cfg, params);
-  check_matrix(last, "last");
+  check_matrix(values, "values");
   check_matrix(resid, "resid");
-  if (ncols(last) != cfg.n_in || (size_t)ncols(resid) != K ||
-      asInteger(horizon) < 1 || asInteger(n_paths) < 0)
+  memset(&s, 0, sizeof s);
+  s.n_rows = (size_t)nrows(values);
+  s.values = REAL(values);
+  s.window = (size_t)get_int(spec, "window");
+  s.locf = asLogical(get(spec, "locf")) == TRUE;
+  s.in_center = spec_reals(spec, "center", &n);
+  s.in_scale = spec_reals(spec, "scale", &n);
+  if (ncols(values) != cfg.n_in || n != (size_t)cfg.n_in ||
+      (XLENGTH(resid) && ncols(resid) != cfg.n_out) || get_int(spec, "h") < 1 ||
+      get_int(spec, "window") < 1 || get_int(spec, "target") < 1 ||
+      get_int(spec, "npaths") < 0)
     error("rnnkit internal error: forecast arguments do not fit the model");
-  W = (size_t)nrows(last);
-  nr = (size_t)nrows(resid);
-  if (is_direct) Hz = 1;
-  point = PROTECT(new_matrix(Hz, K, "the forecasts"));
-  paths = PROTECT(new_array3(P, Hz, K, "the simulated paths"));
-  work = alloc_work(rnn_forecast_workspace(&cfg, W, is_direct ? 0 : Hz, P),
-                    "the workspace for the simulated paths");
+  s.direct = asLogical(get(spec, "direct")) == TRUE;
+  s.horizon = (size_t)get_int(spec, "horizon");
+  s.h = H = (size_t)get_int(spec, "h");
+  s.target = (size_t)get_int(spec, "target") - 1;
+  s.inv.transform = get_int_or(spec, "transform", RNN_TARGET_NONE);
+  s.inv.center = get_dbl(spec, "target_center");
+  s.inv.scale = get_dbl(spec, "target_scale");
+  s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
+  s.n_resid = (size_t)nrows(resid);
+  s.resid = s.n_resid ? REAL(resid) : NULL;
+  s.n_paths = P = (size_t)get_int(spec, "npaths");
+  s.levels = spec_reals(spec, "levels", &s.n_levels);
+  NL = s.n_levels;
+  out[0] = PROTECT(new_doubles(H, "the forecasts"));
+  out[1] = PROTECT(new_matrix(P, H, "the simulated paths"));
+  out[2] = PROTECT(new_matrix(H, NL, "the lower bounds"));
+  out[3] = PROTECT(new_matrix(H, NL, "the upper bounds"));
   rnn_rng_seed(&rng, seed_from(seed));
-  if (is_direct)
-    st = rnn_forecast_direct(&cfg, REAL(params), W, REAL(last), nr, REAL(resid),
-                             P, &rng, REAL(point), REAL(paths), work, &err);
-  else
-    st = rnn_forecast_recursive(&cfg, REAL(params), W, REAL(last), Hz, nr,
-                                REAL(resid), P, &rng, REAL(point), REAL(paths),
-                                work, &err);
-  if (st != RNN_OK) raise_core(&err);
-  {
-    const char *nm[] = {"point", "paths"};
-    SEXP v[2];
-    v[0] = point;
-    v[1] = paths;
-    return named_list(2, nm, v);
-  }
+  if (rnn_forecast_series(&cfg, REAL(params), &s, &rng, REAL(out[0]),
+                          REAL(out[1]), REAL(out[2]), REAL(out[3]),
+                          alloc_work(rnn_forecast_series_workspace(&cfg, &s),
+                                     "the workspace for the simulated paths"),
+                          &err) != RNN_OK)
+    raise_core(&err);
+  return named_list(4, nm, out);
 }
+
+/* The h dates (day counts, or times when dated is FALSE) after index; see
+ * rnn_next_dates(). */
+SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h) {
+  rnn_error err;
+  SEXP out;
+  int n = asInteger(h);
+  if (TYPEOF(index) != REALSXP || n == NA_INTEGER || n < 0)
+    error("rnnkit internal error: next_dates(double index, dated, count h)");
+  out = PROTECT(new_doubles((size_t)n, "the forecast dates"));
+  if (rnn_next_dates((size_t)XLENGTH(index), REAL(index), asLogical(dated) == TRUE,
+                     (size_t)n, REAL(out),
+                     alloc_work((size_t)XLENGTH(index), "the date steps"),
+                     &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
+/* Positions (1-based, NA for none) of the forecast dates fc in index, by
+ * period where both are monthly, quarterly or yearly; rnn_match_dates(). */
+SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index) {
+  rnn_error err;
+  SEXP out;
+  size_t nf = (size_t)XLENGTH(fc), nh = (size_t)XLENGTH(hist),
+         ni = (size_t)XLENGTH(index), k;
+  if (TYPEOF(fc) != REALSXP || TYPEOF(hist) != REALSXP ||
+      TYPEOF(index) != REALSXP || nf == 0)
+    error("rnnkit internal error: match_dates(double fc, hist, index)");
+  out = PROTECT(new_doubles(nf, "the date positions"));
+  if (rnn_match_dates(nf, REAL(fc), nh, REAL(hist), ni, REAL(index),
+                      REAL(out),
+                      alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf),
+                                 "the date keys"),
+                      &err) != RNN_OK)
+    raise_core(&err);
+  for (k = 0; k < nf; k++)
+    if (ISNAN(REAL(out)[k])) REAL(out)[k] = NA_REAL;
+  UNPROTECT(1);
+  return out;
+}
+
+/* ---- end of the issue 14 forecast/calendar block -------------------- */
 
 /* list(tokens, state): n tokens drawn after feeding prime (0-based
  * classes, doubles) from state (NULL: zeros); see rnn_generate(). */
@@ -805,23 +871,6 @@ SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
   need_bytes(b >= (double)SIZE_MAX ? SIZE_MAX : (size_t)b,
              CHAR(STRING_ELT(what, 0)));
   return R_NilValue;
-}
-
-/* n_probs x m matrix of type-7 quantiles of the columns of a (n x m). */
-SEXP rnnkit_quantiles(SEXP a, SEXP probs) {
-  rnn_error err;
-  SEXP out;
-  check_matrix(a, "a");
-  if (TYPEOF(probs) != REALSXP) error("rnnkit internal error: probs must be double");
-  out = PROTECT(new_matrix((size_t)length(probs), (size_t)ncols(a),
-                           "the quantiles"));
-  if (rnn_quantiles((size_t)nrows(a), (size_t)ncols(a), REAL(a),
-                    (size_t)length(probs), REAL(probs), REAL(out),
-                    alloc_work((size_t)nrows(a), "the workspace for the quantiles"),
-                    &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
 }
 
 /* ---- accuracy ------------------------------------------------------ */

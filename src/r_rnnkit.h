@@ -28,9 +28,11 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
 /* end of the series engine */
 SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse);
 SEXP rnnkit_locf(SEXP data);
-SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP last, SEXP horizon,
-                     SEXP resid, SEXP n_paths, SEXP seed, SEXP direct);
-SEXP rnnkit_quantiles(SEXP a, SEXP probs);
+/* issue 14 forecast/calendar block */
+SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed);
+SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h);
+SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index);
+/* end of the issue 14 forecast/calendar block */
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
 SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,

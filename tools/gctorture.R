@@ -47,7 +47,7 @@ workflow <- function() {
   out$windows <- w[c("x", "y", "scaler")]
   fw <- rnn_fit(w, units = 2, epochs = 2, seed = 3, verbose = FALSE) # train, predict
   out$fw <- fw[c("params", "residuals")]
-  out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast, quantiles
+  out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast (quantiles, next_dates)
   out$accuracy <- accuracy(fw) # windows, scale, predict
   f <- tempfile(fileext = ".rnnk")
   rnn_save(fw, f) # model_encode
@@ -64,7 +64,8 @@ workflow <- function() {
     function() ns$.Call(ns$rnnkit_predict, fit$config, fit$params, array(0, c(0, 4, 2))),
     function() ns$.Call(ns$rnnkit_model_decode, as.raw(1:40)),
     function() ns$.Call(ns$rnnkit_windows, matrix(1, 3, 1), 1L, 1L, 5L, 1L, 1L, FALSE),
-    function() ns$.Call(ns$rnnkit_quantiles, matrix(1, 3, 1), c(2, 3)),
+    function() ns$.Call(ns$rnnkit_next_dates, c(1, NA), TRUE, 3L),
+    function() ns$.Call(ns$rnnkit_match_dates, c(1, 2), numeric(0), c(NaN, Inf)),
     # sizes too large for memory: rnnkit_error_size from the gateways
     function() rnn_model(units = 1e5), # init
     function() ns$.Call(ns$rnnkit_need_memory, 2^62, "a test")

@@ -15,7 +15,10 @@
 ## test part is an error, as in R).  With a forecast @var{fc} from
 ## @code{rnn_forecast}, @var{actual} holds the values that followed: a
 ## vector (the first @var{h} are used) or a struct with a @code{Date} field
-## and a field named after the forecast series, matched by date.
+## and a field named after the forecast series, matched by date (as in
+## R: when the forecast and @var{actual} are both monthly, quarterly or
+## yearly, by period, so a month dated on its first day matches the same
+## month dated on its last).
 ##
 ## MASE divides the MAE by the in-sample MAE of the one-step naive forecast
 ## on the training rows (for a forecast: on the whole history); below 1
@@ -114,7 +117,11 @@ function T = forecast_accuracy (fc, x)
                "or 'yyyy-mm-dd'), one per value of ACTUAL.%s, not %s"], ...
                numel (vals), fc.series, describe (x.Date));
       endif
-      [ok, loc] = ismember (fc.dates(:), d(:));
+      ## by period where both are monthly, quarterly or yearly, else by
+      ## day, as R (rnn_match_dates in the core, on days since 1970)
+      loc = __rnnkit__ ("match_dates", full (double (fc.dates(:))) - 719529, ...
+                        full (double (fc.history_dates(:))) - 719529, d(:) - 719529);
+      ok = ! isnan (loc);
       actual = NaN (h, 1);
       actual(ok) = vals(loc(ok));
     else
@@ -147,6 +154,9 @@ function check_forecast (fc)
   elseif (! isfield (fc, "dates") || ! isnumeric (fc.dates) || ! isreal (fc.dates) ...
           || numel (fc.dates) != h)
     why = sprintf ("dates must be the %d forecast dates", h);
+  elseif (! isfield (fc, "history_dates") || ! isnumeric (fc.history_dates) ...
+          || ! isreal (fc.history_dates))
+    why = "history_dates must be the dates of the history";
   elseif (! isfield (fc, "x") || ! isnumeric (fc.x) || ! isreal (fc.x) || isempty (fc.x))
     why = "x must be the history";
   elseif (! isfield (fc, "method") || ! ischar (fc.method))
@@ -218,6 +228,19 @@ endfunction
 %! assert (T(2).MAE, mean (abs ([100 101 102]' - d.Close(end))), 1e-12);
 %! s = struct ("Date", fc.dates(2:3), "Close", [1; 2]);
 %! assert (rnn_accuracy (fc, s)(1).n, 2);
+
+## issue 14: monthly forecasts match monthly actuals by month, as in R
+## (rnn_match_dates in the core); they matched only the same day before
+%!test
+%! dm = struct ("Date", datenum (2015, 1:40, 1)', "v", 100 + sin (1:40)');
+%! mm = rnn_fit (rnn_windows (dm, "Window", 4), "Units", 2, "Epochs", 1, ...
+%!               "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (mm, 3, "Level", []);
+%! assert (fc.dates, datenum (2018, 5:7, 1)');
+%! T = rnn_accuracy (fc, struct ("Date", datenum (2018, 6:8, 1)' - 1, "v", [1; 2; 3]));
+%! assert (T(1).n, 3);
+%! T = rnn_accuracy (fc, struct ("Date", datenum (2018, 5, 1:3)', "v", [1; 2; 3]));
+%! assert (T(1).n, 1);
 
 ## issue 14: the core scores, as in R; a constant history has no MASE
 ## scale, so MASE is NA (it was Inf)

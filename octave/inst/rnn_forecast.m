@@ -32,7 +32,8 @@
 ##
 ## The result has fields @code{mean} (@var{h} x 1), @code{lower} and
 ## @code{upper} (@var{h} x levels), @code{level}, @code{dates} (datenums:
-## trading days for daily data without weekends, months for monthly data,
+## trading days for daily data without weekends, months, quarters or years
+## for such data (a day the month lacks rolls over, as R's seq ()),
 ## else the median step; row numbers without dates), @code{paths}
 ## (NPaths x @var{h}), @code{series}, @code{method}, @code{x} (the history),
 ## @code{history_dates}, @code{npaths}, @code{direct} and @code{naive_mae},
@@ -92,63 +93,31 @@ function fc = rnn_forecast (model, h = [], varargin)
   series = check_choice (series, meta.target, "Series");
   seeds = core_seed (o.Seed);
 
+  ## the core takes the newest window, slices, unscales and takes the
+  ## quantiles (rnn_forecast_series)
   values = prep.data.values;
   n = rows (values);
-  W = meta.window;
-  if (n < W)
-    error ("rnnkit:dim", "rnn_forecast: the data have %d rows; the model needs a window of %d", n, W);
-  endif
-  fj = scaler_cols (prep, meta.features);
-  last = values((n - W + 1):n, fj);
-  if (any (isnan (last(:))))
-    if (strcmp (meta.na, "locf"))
-      filled = __rnnkit__ ("locf", values(:, fj));
-      last = filled((n - W + 1):n, :);
-    endif
-    if (any (isnan (last(:))))
-      error ("rnnkit:input", ["rnn_forecast: the last %d rows hold a missing value; " ...
-             "forecasts start from a complete window"], W);
-    endif
-  endif
-  last = __rnnkit__ ("scale", last, prep.scaler.center(fj), prep.scaler.scale(fj), 0);
-  resid = full (double (model.residuals));
-  if (isempty (resid))
-    resid = zeros (0, model.config.n_out);
-  endif
-  resid = reshape (resid, rows (resid), []);
-  [point, paths] = __rnnkit__ ("forecast", model.config, model.params, last, h, ...
-                               resid, npaths, seeds, double (direct));
-  j = find (strcmp (meta.target, series));
-  if (direct)
-    cols = (j - 1) * meta.horizon + (1:h);
-    point = point(1, cols)';
-    paths = reshape (paths, npaths, []);
-    paths = paths(:, cols);
-  else
-    point = point(:, j);
-    paths = reshape (paths(:, :, j), npaths, h);
-  endif
   sj = scaler_cols (prep, series);
-  ctr = prep.scaler.center(sj);
-  scl = prep.scaler.scale(sj);
-  point = __rnnkit__ ("scale", point(:), ctr, scl, 1);
-  paths = reshape (__rnnkit__ ("scale", paths(:), ctr, scl, 1), npaths, h);
-  nl = numel (level);
-  lower = zeros (h, 0);
-  upper = zeros (h, 0);
-  if (nl)
-    probs = [(1 - level / 100) / 2, 1 - (1 - level / 100) / 2];
-    q = __rnnkit__ ("quantiles", paths, probs);
-    lower = q(1:nl, :)';
-    upper = q(nl + (1:nl), :)';
-  endif
+  fj = scaler_cols (prep, meta.features);
+  spec = struct ("values", values(:, fj), "window", meta.window, ...
+                 "locf", double (strcmp (meta.na, "locf")), "center", prep.scaler.center(fj), ...
+                 "scale", prep.scaler.scale(fj), "direct", double (direct), ...
+                 "horizon", meta.horizon, "h", h, ...
+                 "target", find (strcmp (meta.target, series)), ...
+                 "target_center", prep.scaler.center(sj), ...
+                 "target_scale", prep.scaler.scale(sj), "history", values(:, sj), ...
+                 "resid", full (double (model.residuals)), "npaths", npaths, ...
+                 "levels", level);
+  [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
+                                             spec, seeds);
   hist = values(:, sj);
   index = prep.data.index;
   if (isempty (index))
     dates = n + (1:h)';
     hdates = (1:n)';
   else
-    dates = next_dates (index, h);
+    ## day counts for the core's calendar (rnn_next_dates): datenum - 719529
+    dates = __rnnkit__ ("next_dates", index(:) - 719529, 1, h) + 719529;
     hdates = index(:);
   endif
   method = [layer_label(model.config), merge(direct, " (direct)", " (recursive)")];
@@ -202,6 +171,43 @@ endfunction
 %! mm = rnn_fit (w, "Units", 1, "Epochs", 1, "Seed", 1, "Verbose", false);
 %! fc = rnn_forecast (mm, 3, "Level", []);
 %! assert (fc.dates, datenum (2021, 1, [18 19 20])');
+
+## issue 14: forecast dates come from the core's calendar (rnn_next_dates),
+## as in R: months from the last day of the month roll over as R's seq()
+## (31 January + 1 month = 3 March in 2021), quarters, years from 29
+## February, weeks
+%!function fc = fc_after (dates)
+%!  w = rnn_windows (struct ("Date", dates(:), "v", sin (1:numel (dates))'), ...
+%!                   "Window", 3, "Scale", "none");
+%!  fc = rnn_forecast (rnn_fit (w, "Units", 1, "Epochs", 1, "Seed", 1, ...
+%!                              "Verbose", false), 3, "Level", []);
+%!endfunction
+%!test
+%! fc = fc_after (datenum (2020, 2:13, 1) - 1);
+%! assert (fc.dates, datenum (2021, [1 3 3], [31 3 31])');
+%!test
+%! fc = fc_after (datenum (2018, 2:3:35, 28));
+%! assert (fc.dates, datenum (2021, [2 5 8], 28)');
+%!test
+%! fc = fc_after ([datenum(2014:2019, 2, 28), datenum(2020, 2, 29)]);
+%! assert (fc.dates, datenum ([2021 2022 2023], 3, 1)');
+%!test
+%! fc = fc_after (datenum (2021, 1, 3) + 7 * (0:9));
+%! assert (fc.dates, datenum (2021, 1, 3) + 7 * (10:12)');
+
+## the newest window is taken by the core: missing values carried forward
+## with NA "locf", an error otherwise
+%!test
+%! dn = d;
+%! dn.Close(end - 1) = NaN;
+%! ml = rnn_fit (rnn_windows (dn, "Window", 8, "NA", "locf"), "Units", 2, ...
+%!               "Epochs", 1, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (ml, 2, "Level", []);
+%! mf = ml;
+%! mf.prep.data.values(end - 1, 1) = NaN;
+%! assert (rnn_forecast (mf, 2, "Level", []).mean, fc.mean);
+%! mf.prep.meta.na = "omit";
+%! fail ("rnn_forecast (mf, 2)", "the last 8 rows hold a missing value");
 
 ## h may be left out before the options (names in any case)
 %!test

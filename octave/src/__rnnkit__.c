@@ -19,9 +19,10 @@
  *               scale, set, hist, n_fit, period) -> [pred, actual, naive, acc]
  *   __rnnkit__ ("scale", data, center, scale, inverse)
  *   __rnnkit__ ("locf", data)
- *   __rnnkit__ ("forecast", cfg, params, last, horizon, resid, n_paths,
- *               seed, direct)                           -> [point, paths]
- *   __rnnkit__ ("quantiles", a, probs)
+ *   __rnnkit__ ("forecast", cfg, params, spec, seed)
+ *                                   -> [point, paths, lower, upper]
+ *   __rnnkit__ ("next_dates", index, dated, h)     (day counts)
+ *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
@@ -1038,65 +1039,124 @@ static void cmd_locf(int nlhs, mxArray *plhs[], int nrhs,
   rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
 }
 
-/* [point, paths] as R's rnnkit_forecast: point horizon x n_out (direct:
- * 1 x n_out), paths n_paths x horizon x n_out (direct: n_paths x 1 x
- * n_out). */
+/* ---- issue 14 forecast/calendar block ------------------------------ */
+
+/* A real double field of the forecast spec (may be empty). */
+static const double *spec_reals(const mxArray *spec, const char *name,
+                                size_t *n) {
+  const mxArray *v = field(spec, name);
+  real_array(v, name);
+  *n = mxGetNumberOfElements(v);
+  return *n ? mxGetPr(v) : NULL;
+}
+
+/* [point, paths, lower, upper] as R's rnnkit_forecast: rnn_forecast_series()
+ * in original units; spec has the fields of R's list (target 1-based;
+ * transform optional). */
 static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
                          const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
+  const mxArray *spec = prhs[2], *values, *resid;
+  rnn_forecast_spec s;
   rnn_error err;
   rnn_rng rng;
-  const mxArray *last = prhs[2], *resid = prhs[4];
-  size_t W, Hz, NP, K = (size_t)cfg.n_out, nr;
-  int direct = scalar(prhs[7], "direct") != 0, st;
+  size_t n, H, P, NL;
+  int st, k;
   double *work;
-  (void)nlhs;
+  mxArray *out[4];
   (void)nrhs;
   check_params(&cfg, prhs[1]);
-  check_matrix(last, "last");
+  values = field(spec, "values");
+  resid = field(spec, "resid");
+  check_matrix(values, "values");
   check_matrix(resid, "resid");
-  Hz = count_arg(prhs[3], "horizon", 1);
-  NP = count_arg(prhs[5], "n_paths", 0);
-  if (mxGetN(last) != (size_t)cfg.n_in || (mxGetN(resid) != K && !mxIsEmpty(resid)))
+  memset(&s, 0, sizeof s);
+  s.n_rows = mxGetM(values);
+  s.values = mxGetPr(values);
+  s.window = count_arg(field(spec, "window"), "window", 1);
+  s.locf = get_dbl(spec, "locf") != 0;
+  s.in_center = spec_reals(spec, "center", &n);
+  if (mxGetN(values) != (size_t)cfg.n_in || n != (size_t)cfg.n_in)
     internal("forecast arguments do not fit the model");
-  W = mxGetM(last);
-  nr = mxIsEmpty(resid) ? 0 : mxGetM(resid);
-  rnn_rng_seed(&rng, seed_from(prhs[6]));
-  work = alloc_work(rnn_forecast_workspace(&cfg, W, direct ? 1 : Hz, NP));
-  if (direct) {
-    plhs[0] = mxCreateDoubleMatrix(1, K, mxREAL);
-    plhs[1] = array3(NP, 1, K);
-    st = rnn_forecast_direct(&cfg, mxGetPr(prhs[1]), W, mxGetPr(last), nr,
-                             nr ? mxGetPr(resid) : NULL, NP, &rng,
-                             mxGetPr(plhs[0]), mxGetPr(plhs[1]), work, &err);
-  } else {
-    plhs[0] = new_matrix(Hz, K, "the forecasts");
-    plhs[1] = array3(NP, Hz, K);
-    st = rnn_forecast_recursive(&cfg, mxGetPr(prhs[1]), W, mxGetPr(last), Hz,
-                                nr, nr ? mxGetPr(resid) : NULL, NP, &rng,
-                                mxGetPr(plhs[0]), mxGetPr(plhs[1]), work, &err);
-  }
+  s.in_scale = spec_reals(spec, "scale", &n);
+  if (n != (size_t)cfg.n_in ||
+      (!mxIsEmpty(resid) && mxGetN(resid) != (size_t)cfg.n_out))
+    internal("forecast arguments do not fit the model");
+  s.direct = get_dbl(spec, "direct") != 0;
+  s.horizon = count_arg(field(spec, "horizon"), "horizon", 1);
+  s.h = H = count_arg(field(spec, "h"), "h", 1);
+  s.target = count_arg(field(spec, "target"), "target", 1) - 1;
+  s.inv.transform = get_int_or(spec, "transform", RNN_TARGET_NONE);
+  s.inv.center = get_dbl(spec, "target_center");
+  s.inv.scale = get_dbl(spec, "target_scale");
+  s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
+  s.n_resid = mxIsEmpty(resid) ? 0 : mxGetM(resid);
+  s.resid = s.n_resid ? mxGetPr(resid) : NULL;
+  s.n_paths = P = count_arg(field(spec, "npaths"), "npaths", 0);
+  s.levels = spec_reals(spec, "levels", &s.n_levels);
+  NL = s.n_levels;
+  rnn_rng_seed(&rng, seed_from(prhs[3]));
+  out[0] = new_matrix(H, 1, "the forecasts");
+  out[1] = new_matrix(P, H, "the simulated paths");
+  out[2] = new_matrix(H, NL, "the lower bounds");
+  out[3] = new_matrix(H, NL, "the upper bounds");
+  work = alloc_work(rnn_forecast_series_workspace(&cfg, &s));
+  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(out[0]),
+                           mxGetPr(out[1]), mxGetPr(out[2]), mxGetPr(out[3]),
+                           work, &err);
+  mxFree(work);
+  if (st != RNN_OK) raise_core(&err);
+  /* Octave's plhs holds max (nlhs, 1) slots: fill only those */
+  for (k = 0; k < 4; k++)
+    if (k < (nlhs > 1 ? nlhs : 1))
+      plhs[k] = out[k];
+    else
+      mxDestroyArray(out[k]);
+}
+
+/* the h dates after index (day counts, or times when dated is 0): h x 1 */
+static void cmd_next_dates(int nlhs, mxArray *plhs[], int nrhs,
+                           const mxArray *prhs[]) {
+  rnn_error err;
+  size_t n = mxGetNumberOfElements(prhs[0]),
+         h = count_arg(prhs[2], "h", 0);
+  const double *index = real_array(prhs[0], "index");
+  double *work;
+  int st;
+  (void)nlhs;
+  (void)nrhs;
+  plhs[0] = new_matrix(h, 1, "the forecast dates");
+  work = alloc_work(n);
+  st = rnn_next_dates(n, index, scalar(prhs[1], "dated") != 0, h,
+                      mxGetPr(plhs[0]), work, &err);
   mxFree(work);
   if (st != RNN_OK) raise_core(&err);
 }
 
-static void cmd_quantiles(int nlhs, mxArray *plhs[], int nrhs,
-                          const mxArray *prhs[]) {
+/* positions (1-based, NaN for none) of the forecast dates fc in index,
+ * after the forecast's history hist (day counts): numel (fc) x 1 */
+static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
+                            const mxArray *prhs[]) {
   rnn_error err;
-  const mxArray *a = prhs[0];
-  size_t np = mxGetNumberOfElements(prhs[1]);
+  size_t nf = mxGetNumberOfElements(prhs[0]),
+         nh = mxGetNumberOfElements(prhs[1]),
+         ni = mxGetNumberOfElements(prhs[2]);
+  const double *fc = real_array(prhs[0], "fc"),
+               *hist = real_array(prhs[1], "hist"),
+               *index = real_array(prhs[2], "index");
   double *work;
+  int st;
   (void)nlhs;
   (void)nrhs;
-  check_matrix(a, "a");
-  plhs[0] = new_matrix(np, mxGetN(a), "the quantiles");
-  work = alloc_work(mxGetM(a));
-  if (rnn_quantiles(mxGetM(a), mxGetN(a), mxGetPr(a), np,
-                    real_array(prhs[1], "probs"), mxGetPr(plhs[0]), work,
-                    &err) != RNN_OK)
-    raise_core(&err);
+  plhs[0] = new_matrix(nf, 1, "the date positions");
+  work = alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf));
+  st = rnn_match_dates(nf, fc, nh, hist, ni, index, mxGetPr(plhs[0]), work,
+                       &err);
   mxFree(work);
+  if (st != RNN_OK) raise_core(&err);
 }
+
+/* ---- end of the issue 14 forecast/calendar block -------------------- */
 
 /* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
  * rnnkit_accuracy: actual and pred of equal size, one column per element
@@ -1624,7 +1684,9 @@ static const struct {
     {"series_eval", cmd_series_eval, 11, 4},
     /* end of the series engine */
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
-    {"forecast", cmd_forecast, 8, 2},   {"quantiles", cmd_quantiles, 2, 1},
+    {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */
+    {"next_dates", cmd_next_dates, 3, 1},
+    {"match_dates", cmd_match_dates, 3, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},

@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,5 +196,177 @@ int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
           has_nan ? NAN : (1.0 - f) * work[lo] + f * work[hi];
     }
   }
+  return RNN_OK;
+}
+
+/* ---- one series' forecast in original units ------------------------ */
+
+int rnn_target_unscale(const rnn_target_inverse *inv, size_t n_rows,
+                       size_t n_steps, double *x, rnn_error *err) {
+  if (!inv || (!x && n_rows * n_steps > 0))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_target_unscale: NULL argument");
+  if (inv->transform != RNN_TARGET_NONE)
+    return rnn_fail(err, RNN_ERR_INPUT, "unknown target transform %d",
+                    inv->transform);
+  if (!isfinite(inv->center) || !isfinite(inv->scale))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "the target's scaler (center %g, scale %g) is not finite",
+                    inv->center, inv->scale);
+  rnn_scale_apply(n_rows * n_steps, 1, x, &inv->center, &inv->scale, 1, x);
+  return RNN_OK;
+}
+
+/* The raw forecast's sizes: steps per output column and output columns */
+static size_t raw_steps(const rnn_forecast_spec *s) {
+  return s->direct ? 1 : s->h;
+}
+
+size_t rnn_forecast_series_workspace(const rnn_config *cfg,
+                                     const rnn_forecast_spec *s) {
+  size_t fc, K, raw;
+  if (!cfg || !s || rnn_config_check(cfg, NULL) != RNN_OK) return 0;
+  fc = rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : s->h, s->n_paths);
+  if (fc == 0) return 0;
+  K = (size_t)cfg->n_out;
+  raw = rnn_size_mul(raw_steps(s), K);
+  {
+    size_t part[4], sum = fc, k;
+    part[0] = rnn_size_mul(s->window, (size_t)cfg->n_in);
+    part[1] = rnn_size_mul(raw, s->n_paths + 1);
+    part[2] = s->n_paths;
+    part[3] = rnn_size_mul(2 * s->n_levels, s->h + 1);
+    for (k = 0; k < 4; k++) {
+      if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
+      sum += part[k];
+    }
+    return sum;
+  }
+}
+
+static int check_spec(const rnn_config *cfg, const rnn_forecast_spec *s,
+                      rnn_error *err) {
+  size_t k, n_tgt;
+  if (!s || !s->values || !s->in_center || !s->in_scale)
+    return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL argument");
+  if (s->window == 0)
+    return rnn_fail(err, RNN_ERR_DIM, "forecast: window must be >= 1");
+  if (s->n_rows < s->window)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "the data have %lu rows; the model needs a window of %lu",
+                    (unsigned long)s->n_rows, (unsigned long)s->window);
+  if (s->h == 0) return rnn_fail(err, RNN_ERR_DIM, "forecast horizon must be >= 1");
+  if (s->direct) {
+    if (s->horizon == 0 || (size_t)cfg->n_out % s->horizon != 0)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "a direct model's %d outputs are not whole horizons of %lu",
+                      cfg->n_out, (unsigned long)s->horizon);
+    if (s->h > s->horizon)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "a direct model forecasts at most its horizon of %lu "
+                      "steps, not %lu",
+                      (unsigned long)s->horizon, (unsigned long)s->h);
+    n_tgt = (size_t)cfg->n_out / s->horizon;
+  } else {
+    n_tgt = (size_t)cfg->n_out;
+  }
+  if (s->target >= n_tgt)
+    return rnn_fail(err, RNN_ERR_DIM, "target %lu of %lu does not exist",
+                    (unsigned long)(s->target + 1), (unsigned long)n_tgt);
+  if (s->n_levels > 0 && (!s->levels || s->n_paths == 0))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "prediction intervals need levels and simulated paths");
+  for (k = 0; k < s->n_levels; k++)
+    if (!(s->levels[k] > 0 && s->levels[k] < 100) ||
+        (k > 0 && !(s->levels[k] > s->levels[k - 1])))
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "interval levels must increase strictly within (0, "
+                      "100) percent; level %lu is %g",
+                      (unsigned long)(k + 1), s->levels[k]);
+  return RNN_OK;
+}
+
+int rnn_forecast_series(const rnn_config *cfg, const double *params,
+                        const rnn_forecast_spec *s, rnn_rng *rng,
+                        double *point, double *paths, double *lower,
+                        double *upper, double *work, rnn_error *err) {
+  size_t I, K, S, P, H, NL, k, p, l, j, col0;
+  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork;
+  int st = rnn_config_check(cfg, err);
+  if (st != RNN_OK) return st;
+  st = check_spec(cfg, s, err);
+  if (st != RNN_OK) return st;
+  if (rnn_forecast_series_workspace(cfg, s) == 0)
+    return rnn_fail(err, RNN_ERR_SIZE, "a forecast of %lu steps with %lu "
+                    "paths is too large", (unsigned long)s->h,
+                    (unsigned long)s->n_paths);
+  if (!point || !work || (s->n_paths && !paths) ||
+      (s->n_levels && (!lower || !upper)))
+    return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL output or workspace");
+  I = (size_t)cfg->n_in;
+  K = (size_t)cfg->n_out;
+  S = raw_steps(s);
+  P = s->n_paths;
+  H = s->h;
+  NL = s->n_levels;
+  fwork = work;
+  last = fwork + rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : H, P);
+  rpoint = last + s->window * I;
+  rpaths = rpoint + S * K;
+  qwork = rpaths + P * S * K;
+  probs = qwork + P;
+  q = probs + 2 * s->n_levels;
+  /* the newest window, missing values carried forward with locf, on
+   * the model's scale */
+  for (j = 0; j < I; j++) {
+    const double *col = s->values + s->n_rows * j;
+    size_t r0 = s->n_rows - s->window, r;
+    double carry = NAN;
+    if (s->locf)
+      for (r = r0; r > 0 && isnan(carry); r--) carry = col[r - 1];
+    for (r = 0; r < s->window; r++) {
+      double v = col[r0 + r];
+      if (s->locf && isnan(v)) v = carry;
+      if (isnan(v))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "the last %lu rows hold a missing value; forecasts "
+                        "start from a complete window",
+                        (unsigned long)s->window);
+      last[r + s->window * j] = carry = v;
+    }
+  }
+  rnn_scale_apply(s->window, I, last, s->in_center, s->in_scale, 0, last);
+  if (s->direct)
+    st = rnn_forecast_direct(cfg, params, s->window, last, s->n_resid,
+                             s->resid, P, rng, rpoint, rpaths, fwork, err);
+  else
+    st = rnn_forecast_recursive(cfg, params, s->window, last, H, s->n_resid,
+                                s->resid, P, rng, rpoint, rpaths, fwork, err);
+  if (st != RNN_OK) return st;
+  /* the series' steps: a direct model's outputs are target-major
+   * (target j, step k at column j*horizon + k), a recursive forecast's
+   * are steps x outputs */
+  col0 = s->direct ? s->target * s->horizon : s->target * H;
+  for (k = 0; k < H; k++) {
+    point[k] = rpoint[col0 + k];
+    for (p = 0; p < P; p++) paths[p + P * k] = rpaths[p + P * (col0 + k)];
+  }
+  st = rnn_target_unscale(&s->inv, 1, H, point, err);
+  if (st == RNN_OK && P > 0) st = rnn_target_unscale(&s->inv, P, H, paths, err);
+  if (st != RNN_OK) return st;
+  if (NL == 0) return RNN_OK;
+  /* interval l spans the (1 - level/100)/2 and 1 - (1 - level/100)/2
+   * quantiles of the paths at each step */
+  for (l = 0; l < NL; l++) {
+    double a = (1 - s->levels[l] / 100) / 2;
+    probs[l] = a;
+    probs[NL + l] = 1 - a;
+  }
+  st = rnn_quantiles(P, H, paths, 2 * NL, probs, q, qwork, err);
+  if (st != RNN_OK) return st;
+  for (k = 0; k < H; k++)
+    for (l = 0; l < NL; l++) {
+      lower[k + H * l] = q[l + 2 * NL * k];
+      upper[k + H * l] = q[NL + l + 2 * NL * k];
+    }
   return RNN_OK;
 }

@@ -794,6 +794,123 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
                         const double *pred, const double *naive, double *out,
                         size_t *n_kept, double *work, rnn_error *err);
 /* ==== end of the series engine ====================================== */
+/* ---- forecast post-processing (forecast.c) ------------------------- */
+/* (issue 14, "forecast" block: one series' forecast in original units.) */
+
+/* Target transforms, undone after the scaler.  Only RNN_TARGET_NONE so
+ * far; the forecasting issue's differencing and log slot in here (the
+ * history below already carries what differencing needs). */
+enum { RNN_TARGET_NONE = 0 };
+
+/* How one target goes back to original units: y = x * scale + center,
+ * then the inverse of `transform`.  history (n_history values, oldest
+ * first, original units; may be NULL with 0) is the target's observed
+ * series, for inverse transforms that start from its last values. */
+typedef struct {
+  int transform;
+  double center, scale;
+  size_t n_history;
+  const double *history;
+} rnn_target_inverse;
+
+/* x (n_rows x n_steps, column k = step k + 1 ahead, e.g. n_paths x h)
+ * in place from the model's units to original ones (RNN_ERR_INPUT for an
+ * unknown transform or a non-finite scaler). */
+int rnn_target_unscale(const rnn_target_inverse *inv, size_t n_rows,
+                       size_t n_steps, double *x, rnn_error *err);
+
+/* What rnn_forecast_series() forecasts. */
+typedef struct {
+  size_t n_rows;           /* rows of values                              */
+  const double *values;    /* n_rows x n_in features, original units; the
+                              forecast starts from the newest `window` rows */
+  size_t window;
+  int locf;                /* carry missing values forward (na = "locf")  */
+  const double *in_center; /* n_in: the scaler of the features            */
+  const double *in_scale;  /* n_in                                        */
+  int direct;              /* 1: direct model (outputs = targets x horizon,
+                              target-major); 0: recursive (n_out == n_in)  */
+  size_t horizon;          /* direct: the model's steps per target        */
+  size_t h;                /* steps to report (direct: <= horizon)        */
+  size_t target;           /* 0-based target (output series) to report    */
+  rnn_target_inverse inv;  /* that target back to original units          */
+  size_t n_resid;          /* rows of resid (n_resid x n_out, model units) */
+  const double *resid;
+  size_t n_paths;          /* simulated paths, 0 for point forecasts only */
+  size_t n_levels;         /* interval levels in percent, strictly        */
+  const double *levels;    /* increasing in (0, 100); needs n_paths > 0   */
+} rnn_forecast_spec;
+
+/* Doubles of workspace rnn_forecast_series() needs (0: invalid). */
+size_t rnn_forecast_series_workspace(const rnn_config *cfg,
+                                     const rnn_forecast_spec *s);
+
+/* The forecast both hosts show: takes the newest window of s->values
+ * (RNN_ERR_DIM when there are fewer rows, RNN_ERR_INPUT when it holds a
+ * missing value after locf), scales it, runs
+ * rnn_forecast_direct/_recursive, slices target s->target's first h
+ * steps, takes them back to original units (rnn_target_unscale) and
+ * gives the intervals as the type-7 quantiles (rnn_quantiles) of the
+ * paths at (1 - level/100)/2 and 1 - (1 - level/100)/2:
+ *   point  h
+ *   paths  n_paths x h (NULL with 0 paths)
+ *   lower, upper  h x n_levels, column l for levels[l] (NULL with none) */
+int rnn_forecast_series(const rnn_config *cfg, const double *params,
+                        const rnn_forecast_spec *s, rnn_rng *rng,
+                        double *point, double *paths, double *lower,
+                        double *upper, double *work, rnn_error *err);
+
+/* ---- calendar (calendar.c) ----------------------------------------- */
+/* (issue 14, "calendar" block.)  Dates are day counts: days since
+ * 1970-01-01 (R's Date; an Octave datenum minus 719529). */
+
+enum {
+  RNN_STEP_NONE = 0,    /* no period (fewer than two dates)            */
+  RNN_STEP_DAY = 1,     /* calendar days                               */
+  RNN_STEP_WEEKDAY = 2, /* Monday to Friday                            */
+  RNN_STEP_MONTH = 3,   /* the same day of the month, as R's seq(by =  */
+  RNN_STEP_QUARTER = 4, /* "month"): a day the month lacks rolls over  */
+  RNN_STEP_YEAR = 5     /* (31 Jan + 1 month = 3 or 2 Mar)             */
+};
+
+/* out[k] = from stepped k + 1 units (RNN_STEP_DAY .. _YEAR), k < n.
+ * Days keep a fraction of from; months, quarters and years start from
+ * its whole day.  Weekdays skip Saturday and Sunday. */
+int rnn_date_step(double from, int unit, size_t n, double *out,
+                  rnn_error *err);
+
+/* *period of a date index (n >= 1 day counts, increasing) from the
+ * median of its steps: RNN_STEP_MONTH (28..31 days), _QUARTER (89..92),
+ * _YEAR (365..366), else _DAY; RNN_STEP_NONE for one date.  work holds
+ * n doubles. */
+int rnn_date_period(size_t n, const double *index, double *work,
+                    int *period, rnn_error *err);
+
+/* The h dates after index (n >= 1, increasing; work n doubles).
+ * dated: month, quarter or year steps for such an index, weekdays for
+ * daily data without a Saturday or Sunday (median step <= 1.5), else the
+ * median step rounded to whole days (halves to even, R's round()).
+ * dated = 0 (times of a ts, date-times): last + median step * k. */
+int rnn_next_dates(size_t n, const double *index, int dated, size_t h,
+                   double *out, double *work, rnn_error *err);
+
+/* key[k] = the period that holds days[k]: year*12 + month (1..12),
+ * year*4 + quarter (0..3), the year, or (any other period) the day
+ * count itself; NaN stays NaN. */
+int rnn_date_keys(int period, size_t n, const double *days, double *key,
+                  rnn_error *err);
+
+/* pos[k] = 1-based position in index of forecast date fc[k], NaN where
+ * none.  When the forecast's dates (after its history hist) and index
+ * are both monthly, both quarterly or both yearly, dates match by
+ * period (a month dated on its first day matches the same month dated on
+ * its last); else the day counts must be equal.  work holds
+ * n_hist + 2 n_fc + max(n_idx, n_hist + n_fc) doubles. */
+int rnn_match_dates(size_t n_fc, const double *fc, size_t n_hist,
+                    const double *hist, size_t n_idx, const double *index,
+                    double *pos, double *work, rnn_error *err);
+
+/* ---- end of the issue-14 forecast/calendar blocks ------------------- */
 
 /* ---- accuracy (metrics.c) ------------------------------------------ */
 

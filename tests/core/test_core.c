@@ -1668,6 +1668,231 @@ static void test_layout(void) {
         "layout: a head that is not the identity");
 }
 
+/* ---- calendar (issue 14, calendar block) ---------------------------- */
+
+static int same_days(const double *a, const double *b, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (a[k] != b[k]) return 0;
+  return 1;
+}
+
+/* expected values from R 4.2's seq(as.Date(from), by = unit, length.out =
+ * n + 1)[-1] */
+static void test_calendar(void) {
+  rnn_error err;
+  double out[8], work[16];
+  int period;
+  { /* month ends roll over: 2021-01-31 -> 03-03, 03-31, 05-01, 05-31 */
+    const double want[] = {18689, 18717, 18748, 18778};
+    check(rnn_date_step(18658, RNN_STEP_MONTH, 4, out, &err) == RNN_OK &&
+              same_days(out, want, 4),
+          "months from 31 January roll over as R's seq()");
+  }
+  { /* leap years: 2020-02-29 + 1..4 years = 2021-03-01 .. 2024-02-29 */
+    const double want[] = {18687, 19052, 19417, 19782};
+    check(rnn_date_step(18321, RNN_STEP_YEAR, 4, out, &err) == RNN_OK &&
+              same_days(out, want, 4),
+          "years from 29 February");
+  }
+  { /* quarters from 2019-11-30: 2020-03-01 (Feb 30), 05-30, 08-30 */
+    const double want[] = {18322, 18412, 18504};
+    check(rnn_date_step(18230, RNN_STEP_QUARTER, 3, out, &err) == RNN_OK &&
+              same_days(out, want, 3),
+          "quarters");
+  }
+  { /* before the epoch: 1969-12-31 + 1, 2 months = 1970-01-31, 03-03 */
+    const double want[] = {30, 61};
+    check(rnn_date_step(-1, RNN_STEP_MONTH, 2, out, &err) == RNN_OK &&
+              same_days(out, want, 2),
+          "months across the epoch");
+  }
+  { /* weekdays across weekends: Friday 2021-01-08 -> Mon 11 .. Mon 18 */
+    const double want[] = {18638, 18639, 18640, 18641, 18642, 18645};
+    check(rnn_date_step(18635, RNN_STEP_WEEKDAY, 6, out, &err) == RNN_OK &&
+              same_days(out, want, 6),
+          "weekdays skip Saturday and Sunday");
+    check(rnn_date_step(18636, RNN_STEP_WEEKDAY, 1, out, &err) == RNN_OK &&
+              out[0] == 18638,
+          "the weekday after a Saturday is Monday");
+  }
+  check(rnn_date_step(1.5, RNN_STEP_DAY, 2, out, &err) == RNN_OK &&
+            out[0] == 2.5 && out[1] == 3.5,
+        "days keep the fraction");
+  check(rnn_date_step(NAN, RNN_STEP_DAY, 1, out, &err) == RNN_ERR_INPUT,
+        "a missing date is an error");
+  check(rnn_date_step(0, 9, 1, out, &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0,
+        "an unknown unit is an error");
+  { /* periods from the median step */
+    const double months[] = {18628, 18659, 18687, 18718}; /* 2021-01-01.. */
+    const double quarters[] = {18262, 18353, 18444, 18536};
+    const double years[] = {17532, 17897, 18262, 18628};
+    const double days[] = {18628, 18629, 18630};
+    check(rnn_date_period(4, months, work, &period, &err) == RNN_OK &&
+              period == RNN_STEP_MONTH, "monthly index");
+    check(rnn_date_period(4, quarters, work, &period, &err) == RNN_OK &&
+              period == RNN_STEP_QUARTER, "quarterly index");
+    check(rnn_date_period(4, years, work, &period, &err) == RNN_OK &&
+              period == RNN_STEP_YEAR, "yearly index");
+    check(rnn_date_period(3, days, work, &period, &err) == RNN_OK &&
+              period == RNN_STEP_DAY, "daily index");
+    check(rnn_date_period(1, days, work, &period, &err) == RNN_OK &&
+              period == RNN_STEP_NONE, "one date has no period");
+  }
+  { /* next dates: weekdays after data without weekends (Mon 4 .. Fri 8
+       January 2021), every day after data with them (Sat 9), the rounded
+       median step (2 and 3 days: 2.5 rounds to 2), and plain steps */
+    const double wk[] = {18631, 18632, 18633, 18634, 18635};
+    const double all[] = {18634, 18635, 18636};
+    const double odd[] = {0, 2, 5};
+    const double times[] = {2000, 2000.25, 2000.5};
+    const double m[] = {18658, 18687, 18717}; /* 2021-01-31, 03-01, 03-31 */
+    check(rnn_next_dates(5, wk, 1, 3, out, work, &err) == RNN_OK &&
+              out[0] == 18638 && out[1] == 18639 && out[2] == 18640,
+          "trading days after a week");
+    check(rnn_next_dates(3, all, 1, 2, out, work, &err) == RNN_OK &&
+              out[0] == 18637 && out[1] == 18638,
+          "calendar days after data with weekends");
+    check(rnn_next_dates(3, odd, 1, 2, out, work, &err) == RNN_OK &&
+              out[0] == 7 && out[1] == 9,
+          "the median step rounds half to even");
+    check(rnn_next_dates(3, times, 0, 2, out, work, &err) == RNN_OK &&
+              out[0] == 2000.75 && out[1] == 2001,
+          "times step by the median");
+    check(rnn_next_dates(3, m, 1, 2, out, work, &err) == RNN_OK &&
+              out[0] == 18748 && out[1] == 18778,
+          "monthly data step from the last day of the month");
+    check(rnn_next_dates(0, m, 1, 2, out, work, &err) == RNN_ERR_INPUT,
+          "an empty index is an error");
+  }
+  { /* matching by month: forecasts dated 2021-04-01, 05-01 against data
+       dated at month ends (2021-03-31, 04-30, 05-31) */
+    const double hist[] = {18597, 18628, 18659, 18687};
+    const double fc[] = {18718, 18748};
+    const double idx[] = {18717, 18747, 18778};
+    const double daily[] = {18718, 18719};
+    double pos[2], w[16];
+    check(rnn_match_dates(2, fc, 4, hist, 3, idx, pos, w, &err) == RNN_OK &&
+              pos[0] == 2 && pos[1] == 3,
+          "monthly forecasts match monthly data by month");
+    check(rnn_match_dates(2, fc, 4, hist, 2, daily, pos, w, &err) == RNN_OK &&
+              pos[0] == 1 && isnan(pos[1]),
+          "monthly forecasts match daily data by day");
+  }
+}
+
+/* rnn_forecast_series() is rnn_forecast_recursive/_direct, then slicing,
+ * unscaling and rnn_quantiles(), to the bit (issue 14, forecast block) */
+static void test_forecast_series(void) {
+  rnn_config c = lstm_config();
+  rnn_forecast_spec s;
+  rnn_error err;
+  rnn_rng rng;
+  enum { W = 4, P = 30, H = 3 };
+  double last[W * 2], vals[(W + 2) * 2], sl[W * 2], resid[10 * 6], cen[2] = {10, -3},
+      scl[2] = {2, 0.5}, lev[2] = {50, 90}, pr[4];
+  double point[H], paths[P * H], lo[H * 2], up[H * 2];
+  double rp[6 * H], rpa[P * H * 6], q[4 * H], *prm, *w, *w2;
+  size_t k, j, np;
+  int ok = 1, direct;
+  for (k = 0; k < 2; k++) { /* R's c((1 - level/100)/2, 1 - (1 - level/100)/2) */
+    pr[k] = (1 - lev[k] / 100) / 2;
+    pr[2 + k] = 1 - (1 - lev[k] / 100) / 2;
+  }
+  for (direct = 0; direct < 2; direct++) {
+    c.n_out = direct ? 6 : 2; /* direct: 2 targets x horizon 3 */
+    np = rnn_n_params(&c);
+    prm = malloc(np * sizeof(double));
+    rnn_rng_seed(&rng, 11);
+    for (k = 0; k < np; k++) prm[k] = 0.3 * rnn_rng_normal(&rng);
+    for (k = 0; k < W * 2; k++) last[k] = 10 + rnn_rng_normal(&rng);
+    for (j = 0; j < 2; j++) { /* values: rows 0, 1 then last, with row 1 and
+                                 the window's first row missing */
+      vals[(W + 2) * j] = 7;
+      vals[1 + (W + 2) * j] = NAN;
+      for (k = 0; k < W; k++) vals[2 + k + (W + 2) * j] = last[k + W * j];
+      vals[2 + (W + 2) * j] = NAN;
+      last[W * j] = 7;
+    }
+    for (k = 0; k < 60; k++) resid[k] = 0.1 * rnn_rng_normal(&rng);
+    memset(&s, 0, sizeof s);
+    s.n_rows = W + 2; /* two older rows, the second missing (locf) */
+    s.values = vals;
+    s.window = W;
+    s.locf = 1;
+    s.in_center = cen;
+    s.in_scale = scl;
+    s.direct = direct;
+    s.horizon = H;
+    s.h = direct ? 2 : H;
+    s.target = 1;
+    s.inv.center = cen[1];
+    s.inv.scale = scl[1];
+    s.n_resid = 10;
+    s.resid = resid;
+    s.n_paths = P;
+    s.n_levels = 2;
+    s.levels = lev;
+    w = malloc(rnn_forecast_series_workspace(&c, &s) * sizeof(double));
+    rnn_rng_seed(&rng, 5);
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_OK,
+          direct ? "direct forecast series" : "recursive forecast series");
+    /* the same by hand */
+    w2 = malloc(rnn_forecast_workspace(&c, W, H, P) * sizeof(double));
+    rnn_scale_apply(W, 2, last, cen, scl, 0, sl);
+    rnn_rng_seed(&rng, 5);
+    if (direct)
+      rnn_forecast_direct(&c, prm, W, sl, 10, resid, P, &rng, rp, rpa, w2, &err);
+    else
+      rnn_forecast_recursive(&c, prm, W, sl, H, 10, resid, P, &rng, rp, rpa,
+                             w2, &err);
+    for (k = 0; k < s.h; k++) {
+      size_t col = H * 1 + k; /* target 1: direct H steps per target */
+      double v = rp[col] * scl[1] + cen[1];
+      ok = ok && point[k] == v;
+      for (j = 0; j < P; j++)
+        ok = ok && paths[j + P * k] == rpa[j + P * col] * scl[1] + cen[1];
+    }
+    rnn_quantiles(P, s.h, paths, 4, pr, q, w2, &err);
+    for (k = 0; k < s.h; k++)
+      for (j = 0; j < 2; j++)
+        ok = ok && lo[k + s.h * j] == q[j + 4 * k] &&
+             up[k + s.h * j] == q[2 + j + 4 * k];
+    check(ok, direct ? "direct series = forecast, slice, unscale, quantiles"
+                     : "recursive series = forecast, slice, unscale, quantiles");
+    s.target = 2;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_DIM,
+          "a target beyond the model's");
+    s.target = 1;
+    lev[1] = 40;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_INPUT,
+          "levels must increase");
+    lev[1] = 90;
+    s.locf = 0;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_INPUT &&
+              strstr(err.msg, "the last 4 rows hold a missing value"),
+          "a missing value in the window without locf");
+    s.locf = 1;
+    s.n_rows = W - 1;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_DIM,
+          "fewer rows than the window");
+    s.n_rows = W + 2;
+    s.inv.transform = 7;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
+                              &err) == RNN_ERR_INPUT,
+          "an unknown target transform");
+    free(w);
+    free(w2);
+    free(prm);
+  }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -1678,6 +1903,8 @@ int main(void) {
   int st1, st2;
 
   test_tokens();
+  test_calendar();
+  test_forecast_series();
   test_accuracy();
   test_series();
   test_text();

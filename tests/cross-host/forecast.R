@@ -21,6 +21,7 @@ put("residuals", fit$residuals)
 put("mean", fc$mean)
 put("lower", fc$lower)
 put("upper", fc$upper)
+put("paths", fc$paths)
 put("dates", as.numeric(fc$dates) + 719529)
 put("acc", as.matrix(acc[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
 # the series engine (issue 14): the plan (starts, split labels, the split,
@@ -39,6 +40,22 @@ put("plan2", c(w2$x, w2$y, w2$index$start, code(w2$index$set), w2$data$split_row
 put("params2", fit2$params)
 put("acc2", as.matrix(acc2[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
 rnn_save(fit, file.path(dir, "ts_r_model.rnnk"))
+# issue 14: a direct model of two targets on month-end dates: the series
+# slice, unscaling, quantiles, calendar (31 January + 1 month = 2 March in
+# 2020) and matching actuals by month come from the core in both hosts
+k <- 0:59
+mo <- data.frame(Date = seq(as.Date("2015-02-01"), by = "month", length.out = 60) - 1,
+                 a = 100 + (k %% 7) * 1.5, b = 50 - (k %% 5) * 2.25)
+wm <- rnn_windows(mo, target = c("a", "b"), features = c("a", "b"), window = 6, horizon = 3)
+fm <- rnn_fit(wm, cell = "gru", units = 3, epochs = 2, seed = 2, verbose = FALSE)
+fcm <- forecast(fm, h = 3, npaths = 60, seed = 4, level = c(50, 90), series = "b")
+am <- accuracy(fcm, data.frame(Date = as.Date(c("2020-01-01", "2020-02-01", "2020-03-01")), b = c(49, 48, 47)))
+put("mo_mean", fcm$mean)
+put("mo_lower", fcm$lower)
+put("mo_upper", fcm$upper)
+put("mo_paths", fcm$paths)
+put("mo_dates", as.numeric(fcm$dates) + 719529)
+put("mo_acc", as.matrix(am[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
 # column numbers index the columns as given, the date and a text column
 # counted: the same numbers select the same columns in both hosts

@@ -21,10 +21,13 @@ m <- rnn_model("gru", units = 4, n_in = 2, n_out = 2, seed = 9)
 rnn_save(m, file.path(dir, "r_model_fc.rnnk"))
 last <- d$x[dim(d$x)[1], , ]
 resid <- matrix(((1:20) - 10.5) / 1000, 10, 2)
-fc <- .Call(rnnkit:::rnnkit_forecast, m$config, m$params, last, 5L, resid, 50L,
-            c(0, 11), FALSE)
-writeBin(c(as.double(fc[[1]]), as.double(fc[[2]])), file.path(dir, "r_fc.bin"),
-         endian = "little")
+# (the core's rnn_forecast_series: the second series, unscaled, with 80%
+# and 95% quantiles)
+spec <- list(values = last, window = nrow(last), locf = FALSE, center = c(1, -2),
+             scale = c(2, 0.5), direct = FALSE, horizon = 1L, h = 5L, target = 2L, target_center = -2, target_scale = 0.5, history = c(1, 2, 3),
+             resid = resid, npaths = 50L, levels = c(80, 95))
+fc <- .Call(rnnkit:::rnnkit_forecast, m$config, m$params, spec, c(0, 11))
+writeBin(as.double(unlist(fc)), file.path(dir, "r_fc.bin"), endian = "little")
 # ---- Keras' layout through the core (issue 14): rnn_layer() of the same
 # weights gives step2.m R's parameters and outputs exactly
 lay <- list()

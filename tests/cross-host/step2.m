@@ -30,13 +30,18 @@ function step2 (dir)
   m = rnn_load (fullfile (dir, "r_model_fc.rnnk"));
   last = squeeze (x(end, :, :));
   resid = reshape (((1:20) - 10.5) / 1000, 10, 2);
-  [pt, paths] = __rnnkit__ ("forecast", m.config, m.params, last, 5, resid, 50, [0 11], 0);
+  spec = struct ("values", last, "window", rows (last), "locf", 0, "center", [1 -2], "scale", [2 0.5], "direct", 0, ...
+                 "horizon", 1, "h", 5, "target", 2, "target_center", -2, ...
+                 "target_scale", 0.5, "history", [1 2 3], "resid", resid, ...
+                 "npaths", 50, "levels", [80 95]);
+  [pt, paths, lo, up] = __rnnkit__ ("forecast", m.config, m.params, spec, [0 11]);
   fid = fopen (fullfile (dir, "r_fc.bin"), "rb");
   rf = fread (fid, Inf, "double", 0, "ieee-le");
   fclose (fid);
-  df = max (abs ([pt(:); paths(:)] - rf));
-  printf ("forecast of an R model (point + 50 paths): largest difference %g\n", df);
-  ok = ok && numel (rf) == numel (pt) + numel (paths) && df <= 1e-12;
+  of = [pt(:); paths(:); lo(:); up(:)];
+  df = max (abs (of - rf));
+  printf ("forecast of an R model (point, 50 paths, 80/95%% bounds): largest difference %g\n", df);
+  ok = ok && numel (rf) == numel (of) && df == 0;
   ## ---- Keras' layout through the core (issue 14): R's rnn_layer params
   ## and outputs of the same weights (step1.R), exactly
   fid = fopen (fullfile (dir, "r_layers.bin"), "rb");

@@ -76,3 +76,55 @@ test_that("a model fit on `Date` reads new data dated under another name", {
   expect_equal(p$date[1:110], px$Date[11:120]) # and the newest window's next day
   expect_equal(nrow(p), 111)
 })
+
+# Issue 14: forecast dates come from the core's calendar (rnn_next_dates in
+# src/core/calendar.c). They stay what the R code gave before: R's own
+# seq() by month, quarter or year (a day the month lacks rolls over),
+# weekdays after data without weekends, else the median step.
+old_next_dates <- function(index, h) {
+  n <- length(index)
+  last <- index[n]
+  step <- if (n > 1) stats::median(diff(as.numeric(index))) else 1
+  if (inherits(index, "Date")) {
+    step_d <- if (n > 1) stats::median(diff(as.numeric(index))) else NA
+    p <- if (is.na(step_d)) NA else if (step_d >= 28 && step_d <= 31) "month" else
+      if (step_d >= 89 && step_d <= 92) "quarter" else if (step_d >= 365 && step_d <= 366) "year" else "day"
+    if (!is.na(p) && p != "day") return(seq(last, by = p, length.out = h + 1)[-1])
+    if (step <= 1.5 && !any(format(index, "%u") %in% c("6", "7"))) {
+      days <- seq(last + 1, by = "day", length.out = 2 * h + 7)
+      return(days[!format(days, "%u") %in% c("6", "7")][seq_len(h)])
+    }
+    return(last + round(step) * seq_len(h))
+  }
+  last + step * seq_len(h)
+}
+
+test_that("forecast dates step as before: month ends, leap years, quarters, weekdays", {
+  nd <- rnnkit:::next_dates
+  starts <- as.Date(c("2020-01-31", "2019-11-30", "2020-02-29", "2021-03-31", "1969-12-31",
+                      "2000-02-29", "1900-02-28", "2021-01-08", "2021-01-09", "2024-08-31"))
+  for (k in seq_along(starts)) {
+    s <- starts[k]
+    for (by in c("month", "quarter", "year", "day", "week", "2 days", "3 days")) {
+      for (n in c(1, 2, 7)) {
+        idx <- seq(s, by = by, length.out = n)
+        expect_identical(nd(idx, 14), old_next_dates(idx, 14), info = paste(s, by, n))
+        wd <- idx[!format(idx, "%u") %in% c("6", "7")]
+        if (length(wd)) expect_identical(nd(wd, 9), old_next_dates(wd, 9), info = paste(s, by, n, "weekdays"))
+      }
+    }
+    # month ends: the 31st steps to the 3rd (or 2nd) of the month after a short one
+    me <- seq(s, by = "month", length.out = 6) - 1
+    expect_identical(nd(me, 13), old_next_dates(me, 13))
+  }
+  expect_identical(nd(as.Date("2021-01-31") + c(-31, 0), 2), as.Date(c("2021-03-03", "2021-03-31")))
+  expect_identical(nd(as.Date(c("2019-02-28", "2020-02-29")), 1), as.Date("2021-03-01"))
+  # Friday 8 January 2021, after a week of trading days: Monday 11th
+  expect_identical(nd(as.Date("2021-01-04") + 0:4, 2), as.Date(c("2021-01-11", "2021-01-12")))
+  # a median step of 2.5 days rounds to even (R's round()), to 2
+  expect_identical(nd(as.Date("2021-01-01") + c(0, 2, 5), 2), as.Date(c("2021-01-08", "2021-01-10")))
+  # times of a ts and date-times step by the median
+  expect_identical(nd(c(2000, 2000.25, 2000.5), 2), c(2000.75, 2001))
+  pt <- as.POSIXct("2020-01-01", tz = "UTC") + 3600 * 0:3
+  expect_identical(nd(pt, 2), old_next_dates(pt, 2))
+})

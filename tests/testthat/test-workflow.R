@@ -192,6 +192,21 @@ test_that("a direct forecast reads all horizons off one window", {
   expect_error(forecast(fit, level = 120), class = "rnnkit_error_input")
 })
 
+test_that("the core takes the newest window: locf fills it, a gap stops it (issue 14)", {
+  fit <- fit_close(na = "locf")
+  gap <- filled <- fit
+  gap$prep$data$values[299, "Close"] <- NA
+  filled$prep$data$values[299, "Close"] <- fit$prep$data$values[298, "Close"]
+  expect_identical(forecast(gap, h = 2, level = NULL)$mean, forecast(filled, h = 2, level = NULL)$mean)
+  gap$prep$meta$na <- "omit"
+  expect_error(forecast(gap, h = 2), "the last 10 rows hold a missing value",
+               class = "rnnkit_error_input")
+  short <- fit
+  short$prep$data$values <- short$prep$data$values[1:5, , drop = FALSE]
+  expect_error(forecast(short, h = 2), "the data have 5 rows; the model needs a window of 10",
+               class = "rnnkit_error_dim")
+})
+
 test_that("95% intervals cover about 95% of a process with known noise", {
   set.seed(11)
   n <- 1400
