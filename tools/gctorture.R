@@ -33,7 +33,7 @@ workflow <- function() {
   fc <- rnn_fit(x, cls, loss = "sparse_ce", units = 2, epochs = 2, seed = 2,
                 verbose = FALSE)
   out$cls <- list(fc$params, predict(fc, x, type = "class"))
-  out$grad <- ns$.Call(ns$rnnkit_loss_grad, fit$config, ns$.losses[["mse"]], fit$params,
+  out$grad <- ns$.Call(ns$rnnkit_loss_grad, fit$config, ns$schema()$loss[["mse"]], fit$params,
                     x, y, NULL) # loss_grad
   s <- rnn_reset_state(fit)
   r1 <- rnn_predict_and_update_state(s, x[, 1:2, , drop = FALSE]) # state_size, step
@@ -41,6 +41,7 @@ workflow <- function() {
   layer <- rnn_layer("lstm", 2, list(matrix(rnorm(16), 2, 8), matrix(rnorm(16), 2, 8),
                                      rnorm(8)))
   out$layer <- rnn_layer_call(layer, x, return_sequences = TRUE) # step
+  out$coef <- coef(layer) # params_to_layer
   px <- data.frame(Date = as.Date("2020-01-01") + 0:59,
                    Close = c(50, NA, cumsum(rnorm(58)) + 50))
   w <- rnn_windows(px, window = 5, test = 8, na = "locf") # locf, windows, scaler_fit, scale
@@ -59,11 +60,16 @@ workflow <- function() {
   lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
   out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
   out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
+  out$scale <- ns$.Call(ns$rnnkit_scale, matrix(as.double(1:6), 3), c(0, 1), c(1, 2), FALSE)
+  out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1)
+  out$suggest <- ns$.Call(ns$rnnkit_suggest, "lsmt", c("simple", "lstm", "gru"))
   # the gateways' error paths: status codes raised after allocations
   out$errors <- vapply(list(
     function() ns$.Call(ns$rnnkit_predict, fit$config, fit$params, array(0, c(0, 4, 2))),
     function() ns$.Call(ns$rnnkit_model_decode, as.raw(1:40)),
-    function() ns$.Call(ns$rnnkit_windows, matrix(1, 3, 1), 1L, 1L, 5L, 1L, 1L, FALSE),
+    function() ns$.Call(ns$rnnkit_series_plan, matrix(1, 3, 1), 1L, 1L,
+                        list(window = 5L, horizon = 1L, stride = 1L, omit = FALSE,
+                             split_row = 4L, n_test = 0L, method = 0L), 0, 1),
     function() ns$.Call(ns$rnnkit_next_dates, c(1, NA), TRUE, 3L),
     function() ns$.Call(ns$rnnkit_match_dates, c(1, 2), numeric(0), c(NaN, Inf)),
     # sizes too large for memory: rnnkit_error_size from the gateways
