@@ -334,10 +334,10 @@ check_scale <- function(scale, cols) {
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax", transform = "none",
-                        period = NULL) {
+                        period = NULL, lambda = NULL) {
   check_dots(list(...), character(), "rnn_windows")
   s <- as_series_frame(data, date)
-  tf <- check_transform(transform, period, s) # issue 15
+  tf <- check_transform(transform, period, lambda, s) # issue 15
   df <- s$df
   if (!is.null(target)) target <- select_columns(s, target, "target")
   if (!is.null(features)) features <- select_columns(s, features, "features")
@@ -388,7 +388,8 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   }
 
   check_log_positive(m, target, tf$name, s$index) # issue 15
-  tmeta <- if (tf$name != "none") list(transform = tf$name, period = tf$period)
+  tmeta <- if (tf$name != "none") c(list(transform = tf$name, period = tf$period),
+                                    if (tf$name == "boxcox") list(lambda = as.double(tf$lambda)))
 
   # the split: rows before `split_row` are history the model may learn
   # from. The core plans the windows, their labels, the rows the scaler
@@ -481,6 +482,7 @@ print.rnnkit_windows <- function(x, ...) {
   if (tab[["test"]] > 0) cat("  test windows:     ", tab[["test"]], span(which(x$index$set == "test")), "\n", sep = "")
   if (!is.null(m$transform)) {
     cat("  target transform: ", m$transform, if (m$transform == "sdiff") paste0(", period ", m$period),
+        if (m$transform == "boxcox") paste0(", lambda ", format(m$lambda)),
         " (undone in predictions and forecasts)\n", sep = "")
   }
   sc <- x$scaler

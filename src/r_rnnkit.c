@@ -497,16 +497,18 @@ static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
 }
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from R's integer c(code, period) (NULL: none). */
+/* A transform from R's double c(code, period, lambda) (NULL: none). */
 static rnn_transform transform_from(SEXP tf) {
   rnn_transform t;
   memset(&t, 0, sizeof t);
   if (isNull(tf)) return t;
-  if (TYPEOF(tf) != INTSXP || XLENGTH(tf) != 2 || INTEGER(tf)[0] < 0 ||
-      INTEGER(tf)[1] < 0)
-    error("rnnkit internal error: a transform is integer c(code, period)");
-  t.kind = INTEGER(tf)[0];
-  t.period = (size_t)INTEGER(tf)[1];
+  if (TYPEOF(tf) != REALSXP || XLENGTH(tf) != 3 || !(REAL(tf)[0] >= 0) ||
+      !(REAL(tf)[0] < 1e6) || !(REAL(tf)[1] >= 0) || !(REAL(tf)[1] < 2e9))
+    error("rnnkit internal error: a transform is double c(code, period, "
+          "lambda)");
+  t.kind = (int)REAL(tf)[0];
+  t.period = (size_t)REAL(tf)[1];
+  t.lambda = REAL(tf)[2];
   return t;
 }
 
@@ -657,7 +659,7 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
  * one integer: the split row, for rnn_series_labels() to label them), with
  * the MASE scale on rows 1..n_fit of hist (the model's data, with the
  * columns of data; R's NA where there is none).  transform: integer
- * c(code, period) of the target transform (NULL: none), undone. */
+ * c(code, period, lambda) of the target transform (NULL: none), undone. */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
                         SEXP n_fit, SEXP period, SEXP transform) {
@@ -766,7 +768,7 @@ static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
  * spec: values (n x n_in, original units), window, locf, center, scale
  * (n_in), direct, horizon, h, target (1-based), target_center,
  * target_scale, history, resid (n_resid x n_out), npaths, levels, and
- * optionally transform (integer c(code, period), none when absent) with
+ * optionally transform (double c(code, period, lambda), none when absent) with
  * transformed (integer n_in flags: the features read transformed). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);

@@ -42,14 +42,18 @@
 ## how the target columns are transformed before scaling, as R's
 ## @code{transform}: @qcode{'none'}, @qcode{'diff'} (the change from the
 ## row before), @qcode{'log'}, @qcode{'logdiff'} (log returns) or
-## @qcode{'sdiff'} (the seasonal difference x(t) - x(t - period)).  A
+## @qcode{'sdiff'} (the seasonal difference x(t) - x(t - period)) or
+## @qcode{'boxcox'} ((x^lambda - 1) / lambda, the log for lambda 0).  A
 ## target that is also a feature is read transformed too; the scaler is
 ## fitted on the transformed training rows and the rows lost at the start
 ## start no window.  @code{rnn_accuracy} and @code{rnn_forecast} answer in
-## original units: the C core undoes the transform.  Logs of values <= 0
-## are an error @code{rnnkit:input} naming the column and row [@qcode{'none'}]
+## original units: the C core undoes the transform.  Logs and Box-Cox of
+## values <= 0 are an error @code{rnnkit:input} naming the column and row
+## [@qcode{'none'}]
 ## @item @qcode{'Period'}
 ## the lag of @qcode{'sdiff'} [12 for monthly, 4 for quarterly dates]
+## @item @qcode{'Lambda'}
+## the power of @qcode{'boxcox'} [none]
 ## @end table
 ##
 ## A column number indexes the columns as given: the fields of a struct in
@@ -84,7 +88,8 @@ function w = rnn_windows (data, varargin)
                 "w = rnn_windows (data, 'Window', 30, ...)");
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
                      "Stride", 1, "Date", [], "NA", "error", "Split", [], ...
-                     "Test", [], "Scale", "minmax", "Transform", "none", "Period", []);
+                     "Test", [], "Scale", "minmax", "Transform", "none", "Period", [], ...
+                     "Lambda", []);
   o = rnnkit_options (defaults, "rnn_windows", varargin);
   if (! (isempty (o.Date) && isnumeric (o.Date)) ...
       && (! ischar (o.Date) || rows (o.Date) != 1))
@@ -169,14 +174,17 @@ function w = rnn_windows (data, varargin)
   [~, fi] = ismember (features, used);
   [~, ti] = ismember (target, used);
   ## issue 15: the target transform, checked; logs need positive values
-  [tfname, tfperiod] = check_transform (o.Transform, o.Period, index);
+  [tfname, tfperiod] = check_transform (o.Transform, o.Period, o.Lambda, index);
   tmeta = struct ("transform", tfname, "period", tfperiod);
-  if (any (strcmp (tfname, {"log", "logdiff"})))
+  if (strcmp (tfname, "boxcox"))
+    tmeta.lambda = double (o.Lambda);
+  endif
+  if (any (strcmp (tfname, {"log", "logdiff", "boxcox"})))
     for c = ti(:)'
       r = find (m(:, c) <= 0, 1);
       if (! isempty (r))
-        error ("rnnkit:input", ["rnn_windows: 'Transform', '%s' takes logs, but " ...
-               "column %s holds %g in %s; logs need positive values, use 'diff' " ...
+        error ("rnnkit:input", ["rnn_windows: 'Transform', '%s' takes logs or powers, but " ...
+               "column %s holds %g in %s; they need positive values, use 'diff' " ...
                "for a series that reaches zero or below"], tfname, used{c}, m(r, c), ...
                row_label (index, r));
       endif
@@ -256,6 +264,9 @@ function w = rnn_windows (data, varargin)
   if (! strcmp (tfname, "none"))
     w.meta.transform = tfname;
     w.meta.period = tfperiod;
+    if (strcmp (tfname, "boxcox"))
+      w.meta.lambda = tmeta.lambda;
+    endif
   endif
 endfunction
 
@@ -656,3 +667,10 @@ endfunction
 %!error <column value holds 0> rnn_windows ([1:20, 0, 1:20]', "Window", 5, "Transform", "log")
 %!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "sdiff")
 %!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "diff", "Period", 2)
+%!test
+%! s = (1:40)' .^ 2;
+%! w = rnn_windows (s, "Window", 4, "Transform", "boxcox", "Lambda", 0.5, "Scale", "none");
+%! assert (w.y(1), 2 * (sqrt (s(5)) - 1), 1e-14);
+%! assert (w.meta.lambda, 0.5);
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "boxcox")
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Lambda", 0.5)

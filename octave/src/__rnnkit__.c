@@ -841,18 +841,19 @@ static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
 }
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from [code, period] ([]: none). */
+/* A transform from [code, period, lambda] ([]: none). */
 static rnn_transform transform_from(const mxArray *a) {
   rnn_transform t;
   const double *v;
   memset(&t, 0, sizeof t);
   if (!a || mxIsEmpty(a)) return t;
   v = real_array(a, "transform");
-  if (mxGetNumberOfElements(a) != 2 || !(v[0] >= 0 && v[0] < 1e6) ||
+  if (mxGetNumberOfElements(a) != 3 || !(v[0] >= 0 && v[0] < 1e6) ||
       !(v[1] >= 0 && v[1] < 2147483647.0))
-    internal("a transform is [code, period]");
+    internal("a transform is [code, period, lambda]");
   t.kind = (int)v[0];
   t.period = (size_t)v[1];
+  t.lambda = v[2];
   return t;
 }
 

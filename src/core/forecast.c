@@ -218,6 +218,7 @@ int rnn_target_unscale(const rnn_target_inverse *inv, size_t n_rows,
   if (inv->transform.kind == RNN_TRANSFORM_NONE) return RNN_OK;
   L = rnn_transform_lost(&inv->transform);
   if (inv->transform.kind != RNN_TRANSFORM_LOG &&
+      inv->transform.kind != RNN_TRANSFORM_BOXCOX &&
       (inv->n_history < (L > 0 ? L : 1) || !inv->history ||
        !all_finite(inv->history + inv->n_history - L, L)))
     return rnn_fail(err, RNN_ERR_INPUT,

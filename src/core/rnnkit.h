@@ -422,7 +422,7 @@ enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
                                      "none", is no type)                  */
        RNN_NAMES_RECORD_KIND = 8, /* RNN_KIND_*: plain ... colnames       */
        /* issue 15 transform block */
-       RNN_NAMES_TRANSFORM = 9,  /* RNN_TRANSFORM_*: none ... sdiff       */
+       RNN_NAMES_TRANSFORM = 9,  /* RNN_TRANSFORM_*: none ... boxcox      */
        RNN_NAMES_N = 10 };
 /* The names of a table (NULL and *n = 0 for an unknown table). */
 const char *const *rnn_names(int table, size_t *n);
@@ -707,6 +707,8 @@ enum { RNN_SCALE_GIVEN = -1 };
  *   log      y[r] = log(x[r])                     (x > 0)
  *   logdiff  y[r] = log(x[r]) - log(x[r-1])       (x > 0; row 0 lost)
  *   sdiff    y[r] = x[r] - x[r-period]            (rows 0..period-1 lost)
+ *   boxcox   y[r] = (x[r]^lambda - 1) / lambda, log(x[r]) for lambda 0
+ *                                                 (x > 0)
  * Names in code order are rnn_names(RNN_NAMES_TRANSFORM). */
 enum {
   RNN_TRANSFORM_NONE = 0,
@@ -714,13 +716,14 @@ enum {
   RNN_TRANSFORM_LOG = 2,
   RNN_TRANSFORM_LOGDIFF = 3,
   RNN_TRANSFORM_SDIFF = 4,
-  RNN_TRANSFORM_N = 5
+  RNN_TRANSFORM_BOXCOX = 5,
+  RNN_TRANSFORM_N = 6
 };
 
 typedef struct {
   int kind;      /* RNN_TRANSFORM_*                                     */
   size_t period; /* sdiff: the seasonal lag (>= 1); ignored otherwise   */
-  double lambda; /* reserved for Box-Cox; 0                             */
+  double lambda; /* boxcox: the power (finite); ignored otherwise       */
 } rnn_transform;
 
 /* Rows a transform loses at the start of a series (0, 1 or period);
@@ -745,6 +748,8 @@ int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
  *   diff     hist[n-1] + (x_0 + ... + x_k)
  *   logdiff  hist[n-1] * exp(x_0 + ... + x_k)
  *   sdiff    x_k + (k < p ? hist[n-p+k] : the inverted value at k-p)
+ *   boxcox   (lambda x_k + 1)^(1/lambda), exp(x_k) for lambda 0 (NaN
+ *            where lambda x_k + 1 < 0)
  * Too short a history (n_hist < L, or a needed value NaN) gives NaN. */
 void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
                           const double *hist, size_t n_steps, size_t stride,

@@ -26,8 +26,8 @@ static const char *const rec_kinds[] = {
     "plain",   "date",  "factor",   "levels",  "dataframe",
     "unnamed", "names", "rownames", "colnames"};
 /* issue 15 transform block: RNN_TRANSFORM_* */
-static const char *const transforms[] = {"none", "diff", "log", "logdiff",
-                                         "sdiff"};
+static const char *const transforms[] = {"none",    "diff",  "log",
+                                         "logdiff", "sdiff", "boxcox"};
 
 static const struct {
   const char *what;
@@ -38,7 +38,7 @@ static const struct {
     {"optimizer", optims, 3}, {"scaler", scalers, 3}, {"init", inits, 2},
     {"level", levels, 2},     {"record_type", rec_types, 7},
     {"record_kind", rec_kinds, 9},
-    {"transform", transforms, 5}};
+    {"transform", transforms, 6}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;

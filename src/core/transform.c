@@ -25,17 +25,22 @@ int rnn_transform_check(const rnn_transform *t, rnn_error *err) {
   if (t->kind < 0 || t->kind >= RNN_TRANSFORM_N)
     return rnn_fail(err, RNN_ERR_INPUT,
                     "unknown target transform %d (one of 0..%d: none, diff, "
-                    "log, logdiff, sdiff)",
+                    "log, logdiff, sdiff, boxcox)",
                     t->kind, RNN_TRANSFORM_N - 1);
   if (t->kind == RNN_TRANSFORM_SDIFF && t->period < 1)
     return rnn_fail(err, RNN_ERR_INPUT,
                     "a seasonal difference needs a period >= 1 (12 for "
                     "monthly data, 4 for quarterly)");
+  if (t->kind == RNN_TRANSFORM_BOXCOX && !isfinite(t->lambda))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "a Box-Cox transform needs a finite lambda (0 is log, 1 "
+                    "a shift)");
   return RNN_OK;
 }
 
 static int is_log(int kind) {
-  return kind == RNN_TRANSFORM_LOG || kind == RNN_TRANSFORM_LOGDIFF;
+  return kind == RNN_TRANSFORM_LOG || kind == RNN_TRANSFORM_LOGDIFF ||
+         kind == RNN_TRANSFORM_BOXCOX;
 }
 
 int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
@@ -55,8 +60,8 @@ int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
     for (r = 0; r < n; r++)
       if (x[r] <= 0)
         return rnn_fail(err, RNN_ERR_INPUT,
-                        "row %lu holds %g, but a log transform needs positive "
-                        "values",
+                        "row %lu holds %g, but a log or Box-Cox transform "
+                        "needs positive values",
                         (unsigned long)(r + 1), x[r]);
   for (r = L; r < n; r++) {
     double v;
@@ -72,6 +77,9 @@ int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
       break;
     case RNN_TRANSFORM_SDIFF:
       v = x[r] - x[r - t->period];
+      break;
+    case RNN_TRANSFORM_BOXCOX:
+      v = t->lambda == 0 ? log(x[r]) : (pow(x[r], t->lambda) - 1) / t->lambda;
       break;
     default:
       v = x[r];
@@ -90,6 +98,14 @@ void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
   if (kind == RNN_TRANSFORM_NONE || !x) return;
   if (kind == RNN_TRANSFORM_LOG) {
     for (k = 0; k < n_steps; k++) x[k * stride] = exp(x[k * stride]);
+    return;
+  }
+  if (kind == RNN_TRANSFORM_BOXCOX) {
+    double l = t->lambda;
+    for (k = 0; k < n_steps; k++) {
+      double *v = x + k * stride, b = l * *v + 1;
+      *v = l == 0 ? exp(*v) : b >= 0 ? pow(b, 1 / l) : NAN;
+    }
     return;
   }
   if (!hist || n_hist < (L > 0 ? L : 1)) {

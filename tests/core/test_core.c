@@ -1917,6 +1917,7 @@ static void test_transform(void) {
   for (kind = 0; kind < RNN_TRANSFORM_N; kind++) {
     size_t L;
     t = tf_of(kind, 2);
+    t.lambda = 0.5; /* Box-Cox: a square root */
     L = rnn_transform_lost(&t);
     check(rnn_transform_apply(&t, 8, x, out, &err) == RNN_OK,
           "transform apply runs");
@@ -1924,7 +1925,8 @@ static void test_transform(void) {
     for (k = 0; k < 5; k++) v[k] = out[m - L + k];
     rnn_transform_invert(&t, m, x, 5, 1, v);
     for (k = 0; k < 5; k++) {
-      double tol = (kind == RNN_TRANSFORM_LOG || kind == RNN_TRANSFORM_LOGDIFF)
+      double tol = (kind == RNN_TRANSFORM_LOG || kind == RNN_TRANSFORM_LOGDIFF ||
+                    kind == RNN_TRANSFORM_BOXCOX)
                        ? 1e-12 * x[m + k]
                        : 0;
       ok = ok && fabs(v[k] - x[m + k]) <= tol;
@@ -1963,6 +1965,29 @@ static void test_transform(void) {
     t = tf_of(9, 1);
     check(rnn_transform_check(&t, &err) == RNN_ERR_INPUT,
           "an unknown transform");
+    /* Box-Cox: lambda 1 a shift, 0.5 twice a square root less 1, 0 log */
+    t = tf_of(RNN_TRANSFORM_BOXCOX, 0);
+    t.lambda = 1;
+    check(rnn_transform_lost(&t) == 0 &&
+              rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK &&
+              out[0] == 0 && out[4] == 24,
+          "Box-Cox with lambda 1: x - 1");
+    t.lambda = 0.5;
+    check(rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK && out[1] == 2 &&
+              out[4] == 8,
+          "Box-Cox with lambda 0.5: 2 (sqrt(x) - 1)");
+    t.lambda = 0;
+    check(rnn_transform_apply(&t, 5, sq, v, &err) == RNN_OK &&
+              v[1] == log(4.0) && v[4] == log(25.0),
+          "Box-Cox with lambda 0: log");
+    t.lambda = 0.5;
+    v[0] = 2;
+    v[1] = -3; /* 0.5 * -3 + 1 < 0: no power gives it */
+    rnn_transform_invert(&t, 0, NULL, 2, 1, v);
+    check(v[0] == 4 && isnan(v[1]), "Box-Cox inverse, NaN outside its range");
+    t.lambda = NAN;
+    check(rnn_transform_check(&t, &err) == RNN_ERR_INPUT,
+          "Box-Cox needs a finite lambda");
   }
   /* inverses of multi-step outputs, by hand */
   {

@@ -77,6 +77,12 @@ fs <- rnn_fit(ws, cell = "gru", units = 3, epochs = 2, seed = 3, verbose = FALSE
 put("sd_plan", c(ws$x, ws$y, ws$index$start, ws$scaler$center, ws$scaler$scale, ws$meta$period))
 put("sd_fc", forecast(fs, npaths = 50, seed = 5, level = 80)$mean)
 put("sd_acc", as.matrix(accuracy(fs)[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
+wb <- rnn_windows(df, target = "Close", features = "Close", window = 20, test = 50,
+                  transform = "boxcox", lambda = 0.5)
+fb <- rnn_fit(wb, cell = "gru", units = 3, epochs = 2, seed = 4, verbose = FALSE)
+fcb <- forecast(fb, h = 4, npaths = 60, seed = 6)
+put("bc", c(wb$x, wb$y, wb$scaler$center, wb$scaler$scale, fcb$mean, fcb$lower, fcb$upper,
+            as.matrix(accuracy(fb)[c("RMSE", "MAE", "MAPE", "MASE", "n")])))
 # ---- end of issue 15 block ----
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
 # column numbers index the columns as given, the date and a text column

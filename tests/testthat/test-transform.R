@@ -125,3 +125,23 @@ test_that("the formula interface passes the transform on", {
                epochs = 1, seed = 1, verbose = FALSE)
   expect_identical(m$prep$meta$transform, "diff")
 })
+
+test_that("Box-Cox: lambda 0 is the log, exactly; its forecasts invert the power", {
+  d <- djia()[1:150, ]
+  expect_error(rnn_windows(d, target = "Close", transform = "boxcox"), class = "rnnkit_error_input",
+               regexp = "lambda")
+  expect_error(rnn_windows(d, target = "Close", lambda = 0.5), class = "rnnkit_error_input")
+  wb <- rnn_windows(d, target = "Close", features = "Close", window = 6, test = 10,
+                    transform = "boxcox", lambda = 0)
+  wl <- rnn_windows(d, target = "Close", features = "Close", window = 6, test = 10, transform = "log")
+  expect_identical(wb$x, wl$x)
+  mb <- rnn_fit(wb, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  ml <- rnn_fit(wl, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  expect_identical(forecast(mb, h = 3, seed = 1)$mean, forecast(ml, h = 3, seed = 1)$mean)
+  w2 <- rnn_windows(d, target = "Close", features = "Close", window = 6, test = 10,
+                    transform = "boxcox", lambda = 0.5, scale = "none")
+  expect_equal(unname(w2$y[1]), 2 * (sqrt(d$Close[7]) - 1), tolerance = 1e-14)
+  m2 <- rnn_fit(w2, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  m2$params[] <- 0 # a constant output 0: (0 * 0.5 + 1)^2 = 1
+  expect_identical(as.numeric(forecast(m2, h = 2, level = NULL)$mean), c(1, 1))
+})

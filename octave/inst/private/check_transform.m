@@ -2,15 +2,26 @@
 ## SPDX-License-Identifier: GPL-2.0-or-later
 
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{name}, @var{period}] =} check_transform (@var{transform}, @var{period}, @var{index})
-## The 'Transform' and 'Period' of rnn_windows checked (issue 15): a name
-## of the core's schema, and for "sdiff" the seasonal lag, by default 12
-## for monthly and 4 for quarterly dates (the core's rnn_season_period).
+## @deftypefn {} {[@var{name}, @var{period}] =} check_transform (@var{transform}, @var{period}, @var{lambda}, @var{index})
+## The 'Transform', 'Period' and 'Lambda' of rnn_windows checked (issue
+## 15): a name of the core's schema, for "sdiff" the seasonal lag, by
+## default 12 for monthly and 4 for quarterly dates (the core's
+## rnn_season_period), and for "boxcox" a finite power.
 ## @end deftypefn
 
-function [name, period] = check_transform (transform, period, index)
+function [name, period] = check_transform (transform, period, lambda, index)
   c = __rnnkit__ ("schema");
   name = check_choice (transform, fieldnames (c.transform)', "Transform");
+  if (strcmp (name, "boxcox"))
+    if (! (isnumeric (lambda) && isreal (lambda) && isscalar (lambda) && isfinite (lambda)))
+      error ("rnnkit:input", ["rnn_windows: 'Transform', 'boxcox' needs 'Lambda', " ...
+             "one finite number (0 is the log, 0.5 a square root, 1 a shift), not %s"], ...
+             describe (lambda));
+    endif
+  elseif (! isempty (lambda))
+    error ("rnnkit:input", ["rnn_windows: 'Lambda' is the power of a Box-Cox " ...
+           "transform; it needs 'Transform', 'boxcox', not '%s'"], name);
+  endif
   if (! strcmp (name, "sdiff"))
     if (! isempty (period))
       error ("rnnkit:input", ["rnn_windows: 'Period' is the lag of a seasonal " ...

@@ -4,8 +4,8 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{tf} =} transform_code (@var{meta})
 ## The target transform of windows or a model (issue 15) for the core:
-## [code, period] from the core's schema, or [] for none (and for models
-## made before transforms).
+## [code, period, lambda] from the core's schema, or [] for none (and for
+## models made before transforms).
 ## @end deftypefn
 
 function tf = transform_code (meta)
@@ -22,5 +22,9 @@ function tf = transform_code (meta)
   if (isfield (meta, "period"))
     period = double (meta.period);
   endif
-  tf = [c.transform.(meta.transform), period];
+  lambda = 0;
+  if (isfield (meta, "lambda"))
+    lambda = double (meta.lambda);
+  endif
+  tf = [c.transform.(meta.transform), period, lambda];
 endfunction
