@@ -318,13 +318,15 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
 
 # Formula in: Close ~ Open + High + Low + Close windows `data` first.
 rnn_fit.formula <- function(x, data, ..., window = 30, horizon = 1, stride = 1, date = "Date",
-                            na = "error", split = NULL, test = NULL, scale = "minmax") {
+                            na = "error", split = NULL, test = NULL, scale = "minmax",
+                            transform = "none", period = NULL, lambda = NULL) {
   check_dots(list(...), fit_option_names(), "rnn_fit")
   if (missing(data)) rnnkit_abort("input", "the formula interface needs `data`.")
   vars <- formula_columns(x, data, date)
   w <- rnn_windows(data, target = vars$target, features = vars$features, window = window,
                    horizon = horizon, stride = stride, date = date, na = na, split = split,
-                   test = test, scale = scale)
+                   test = test, scale = scale, transform = transform, period = period,
+                   lambda = lambda)
   fit <- rnn_fit.rnnkit_windows(w, ...)
   fit$call <- match.call()
   fit
@@ -358,7 +360,7 @@ actual_targets <- function(prep, rows) {
   n_out <- prep$meta$horizon * length(prep$meta$target)
   out <- .Call(rnnkit_series_eval, v, match(prep$meta$target, used), prep$meta$horizon,
                as.integer(rows), matrix(0, length(rows), n_out), unname(prep$scaler$center[used]),
-               unname(prep$scaler$scale[used]), NULL, v, 0L, 1L)$actual
+               unname(prep$scaler$scale[used]), NULL, v, 0L, 1L, NULL)$actual
   colnames(out) <- target_names(prep$meta$target, prep$meta$horizon)
   out
 }
@@ -395,6 +397,11 @@ need_prep <- function(object, what) {
 residuals.rnnkit_model <- function(object, ...) {
   check_dots(list(...), character(), "residuals")
   prep <- need_prep(object, "residuals()")
+  if (!is.null(transform_code(prep$meta))) { # issue 15: in original units
+    ev <- fitted_transformed(object)
+    r <- ev$actual - ev$pred
+    return(if (ncol(r) == 1) r[, 1] else r)
+  }
   sc <- output_scaler(prep)
   r <- sweep(object$residuals, 2, sc$scale, `*`)
   if (ncol(r) == 1) r[, 1] else r
@@ -403,6 +410,10 @@ residuals.rnnkit_model <- function(object, ...) {
 fitted.rnnkit_model <- function(object, ...) {
   check_dots(list(...), character(), "fitted")
   prep <- need_prep(object, "fitted()")
+  if (!is.null(transform_code(prep$meta))) { # issue 15: in original units
+    f <- fitted_transformed(object)$pred
+    return(if (ncol(f) == 1) f[, 1] else f)
+  }
   sc <- output_scaler(prep)
   f <- actual_targets(prep, object$fitted_rows) - sweep(object$residuals, 2, sc$scale, `*`)
   if (ncol(f) == 1) f[, 1] else f

@@ -66,7 +66,8 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
                horizon = as.integer(meta$horizon), h = as.integer(h), target = match(series, meta$target),
                target_center = prep$scaler$center[[series]], target_scale = prep$scaler$scale[[series]],
                history = as.double(o$values[, series]), resid = object$residuals,
-               npaths = as.integer(npaths), levels = as.double(level))
+               npaths = as.integer(npaths), levels = as.double(level),
+               transform = transform_code(meta), transformed = as.integer(f %in% meta$target))
   res <- .Call(rnnkit_forecast, object$config, object$params, spec, core_seed(seed))
   nl <- length(level)
   if (nl) colnames(res$lower) <- colnames(res$upper) <- paste0(level, "%")

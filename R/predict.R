@@ -73,7 +73,8 @@ model_windows <- function(object, newdata) {
   }
   cut <- .Call(rnnkit_series_plan, m, match(meta$features, used), match(meta$target, used),
                list(window = meta$window, horizon = 0L, stride = 1L, omit = meta$na == "omit",
-                    split_row = nrow(m) + 1L, n_test = 0L, method = -1L),
+                    split_row = nrow(m) + 1L, n_test = 0L, method = -1L,
+                    transform = transform_code(meta)),
                unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]))
   list(x = cut$x, target_row = cut$starts + meta$window, values = m, index = s$index,
        freq = s$freq, tsp = s$tsp)
@@ -91,7 +92,8 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   if (inherits(newdata, "rnnkit_windows")) {
     w <- newdata
     if (!identical(w$meta$features, meta$features) || !identical(w$meta$target, meta$target) ||
-        w$meta$window != meta$window || w$meta$horizon != meta$horizon) {
+        w$meta$window != meta$window || w$meta$horizon != meta$horizon ||
+        !identical(transform_code(w$meta), transform_code(meta))) {
       rnnkit_abort("input", "these windows (", paste(w$meta$features, collapse = ", "), " -> ",
                    paste(w$meta$target, collapse = ", "), ", window ", w$meta$window,
                    ") do not match the model's (", paste(meta$features, collapse = ", "), " -> ",
@@ -123,7 +125,7 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
               meta$horizon, as.integer(rows), matrix(as.double(p), nrow(p)),
               unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]),
               if (identical(set, "stored")) as.integer(prep$data$split_row) else if (score) labels,
-              v[, used, drop = FALSE], n_fit, 1L)
+              v[, used, drop = FALSE], n_fit, 1L, transform_code(meta))
   outs <- target_names(meta$target, meta$horizon)
   for (k in c("pred", "actual", "naive")) colnames(ev[[k]]) <- outs
   date <- if (is.null(d$index)) rows else {

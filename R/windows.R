@@ -333,9 +333,11 @@ check_scale <- function(scale, cols) {
 
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
-                        split = NULL, test = NULL, scale = "minmax") {
+                        split = NULL, test = NULL, scale = "minmax", transform = "none",
+                        period = NULL, lambda = NULL) {
   check_dots(list(...), character(), "rnn_windows")
   s <- as_series_frame(data, date)
+  tf <- check_transform(transform, period, lambda, s) # issue 15
   df <- s$df
   if (!is.null(target)) target <- select_columns(s, target, "target")
   if (!is.null(features)) features <- select_columns(s, features, "features")
@@ -385,6 +387,10 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
     }
   }
 
+  check_log_positive(m, target, tf$name, s$index) # issue 15
+  tmeta <- if (tf$name != "none") c(list(transform = tf$name, period = tf$period),
+                                    if (tf$name == "boxcox") list(lambda = as.double(tf$lambda)))
+
   # the split: rows before `split_row` are history the model may learn
   # from. The core plans the windows, their labels, the rows the scaler
   # is fitted on and the scaler, and cuts and scales the windows.
@@ -413,7 +419,8 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   plan <- .Call(rnnkit_series_plan, m, match(features, used), match(target, used),
                 list(window = window, horizon = horizon, stride = stride, omit = na == "omit",
                      split_row = split_row, n_test = if (is.null(test)) 0L else test,
-                     method = if (given) -1L else .scalers[[scale]]),
+                     method = if (given) -1L else .scalers[[scale]],
+                     transform = transform_code(tmeta)),
                 if (given) unname(as.double(scale$center[used])) else 0,
                 if (given) unname(as.double(scale$scale[used])) else 0)
   starts <- plan$starts
@@ -444,9 +451,9 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
       naive = structure(plan$naive, dimnames = list(NULL, target)),
       scaler = scale,
       data = list(values = m, index = s$index, freq = s$freq, tsp = s$tsp, split_row = split_row),
-      meta = list(window = as.integer(window), horizon = as.integer(horizon),
-                  stride = as.integer(stride), features = features, target = target,
-                  na = na, date = date, target_rows = first_target)
+      meta = c(list(window = as.integer(window), horizon = as.integer(horizon),
+                    stride = as.integer(stride), features = features, target = target,
+                    na = na, date = date, target_rows = first_target), tmeta)
     ),
     class = "rnnkit_windows"
   )
@@ -473,6 +480,11 @@ print.rnnkit_windows <- function(x, ...) {
   }
   cat("  training windows: ", tab[["train"]], span(which(x$index$set == "train")), "\n", sep = "")
   if (tab[["test"]] > 0) cat("  test windows:     ", tab[["test"]], span(which(x$index$set == "test")), "\n", sep = "")
+  if (!is.null(m$transform)) {
+    cat("  target transform: ", m$transform, if (m$transform == "sdiff") paste0(", period ", m$period),
+        if (m$transform == "boxcox") paste0(", lambda ", format(m$lambda)),
+        " (undone in predictions and forecasts)\n", sep = "")
+  }
   sc <- x$scaler
   cat("  scaling: ", sc$method, if (sc$method != "none") paste0(", fitted on the first ", sc$n_rows, " rows"), "\n", sep = "")
   invisible(x)

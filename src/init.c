@@ -20,13 +20,14 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
     /* the series engine */
     {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
-    {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 11},
+    {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 12},
     /* end of the series engine */
     {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
     /* issue 14 forecast/calendar block */
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 4},
     {"rnnkit_next_dates", (DL_FUNC)&rnnkit_next_dates, 3},
+    {"rnnkit_season_period", (DL_FUNC)&rnnkit_season_period, 1}, /* issue 15 */
     {"rnnkit_match_dates", (DL_FUNC)&rnnkit_match_dates, 3},
     /* end of the issue 14 forecast/calendar block */
     {"rnnkit_accuracy", (DL_FUNC)&rnnkit_accuracy, 3},

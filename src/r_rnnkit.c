@@ -492,9 +492,49 @@ static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
   sp.stride = (size_t)stride;
   sp.omit_missing = omit;
   sp.split_row = sp.n_rows;
-  sp.transform = RNN_TRANSFORM_NONE;
+  sp.transform.kind = RNN_TRANSFORM_NONE;
   return sp;
 }
+
+/* ---- issue 15 transform block -------------------------------------- */
+/* A transform from R's double c(code, period, lambda) (NULL: none). */
+static rnn_transform transform_from(SEXP tf) {
+  rnn_transform t;
+  memset(&t, 0, sizeof t);
+  if (isNull(tf)) return t;
+  if (TYPEOF(tf) != REALSXP || XLENGTH(tf) != 3 || !(REAL(tf)[0] >= 0) ||
+      !(REAL(tf)[0] < 1e6) || !(REAL(tf)[1] >= 0) || !(REAL(tf)[1] < 2e9))
+    error("rnnkit internal error: a transform is double c(code, period, "
+          "lambda)");
+  t.kind = (int)REAL(tf)[0];
+  t.period = (size_t)REAL(tf)[1];
+  t.lambda = REAL(tf)[2];
+  return t;
+}
+
+/* The spec's transform (spec$transform, absent: none) and its work. */
+static void series_transform(rnn_series_spec *sp, SEXP spec) {
+  SEXP tf = find(spec, "transform");
+  size_t nw;
+  sp->transform = transform_from(tf ? tf : R_NilValue);
+  nw = rnn_series_workspace(sp);
+  sp->work = nw ? alloc_work(nw, "the transformed series") : NULL;
+}
+
+/* The seasonal period of a date index (day counts): 12 monthly, 4
+ * quarterly, else 0 (rnn_season_period). */
+SEXP rnnkit_season_period(SEXP index) {
+  rnn_error err;
+  size_t p = 0, n;
+  if (TYPEOF(index) != REALSXP || XLENGTH(index) < 1)
+    error("rnnkit internal error: season_period(double index)");
+  n = (size_t)XLENGTH(index);
+  if (rnn_season_period(n, REAL(index), alloc_work(n, "the date steps"), &p,
+                        &err) != RNN_OK)
+    raise_core(&err);
+  return ScalarInteger((int)p);
+}
+/* ---- end of issue 15 transform block ------------------------------- */
 
 static void check_scaler(SEXP center, SEXP scale, size_t n_cols) {
   if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
@@ -575,6 +615,7 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
   sp.split_row = (size_t)get_int(spec, "split_row") - 1;
   sp.n_test = (size_t)get_int(spec, "n_test");
   sp.scale_method = get_int(spec, "method");
+  series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(center, scale, sp.n_cols);
     memcpy(REAL(ctr), REAL(center), sp.n_cols * sizeof(double));
@@ -617,12 +658,14 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
  * rnn_series_accuracy() over the windows that set labels (character, or
  * one integer: the split row, for rnn_series_labels() to label them), with
  * the MASE scale on rows 1..n_fit of hist (the model's data, with the
- * columns of data; R's NA where there is none). */
+ * columns of data; R's NA where there is none).  transform: integer
+ * c(code, period, lambda) of the target transform (NULL: none), undone. */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
-                        SEXP n_fit, SEXP period) {
+                        SEXP n_fit, SEXP period, SEXP transform) {
   rnn_error err;
   rnn_series_spec sp = series_spec(data, tgt, tgt, 1, asInteger(horizon), 1, 0);
+  rnn_transform tf = transform_from(transform);
   size_t n = (size_t)XLENGTH(first), k, n_out = sp.horizon * sp.n_tgt, kept;
   size_t *f = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
   int *lab = NULL;
@@ -639,7 +682,7 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
   v[2] = PROTECT(new_matrix(n, n_out, "the naive forecasts"));
   if (rnn_series_evaluate(sp.n_rows, sp.n_cols, REAL(data), sp.n_tgt, sp.tgt,
                           sp.horizon, n, f, REAL(pred), REAL(center),
-                          REAL(scale), RNN_TRANSFORM_NONE,
+                          REAL(scale), &tf,
                           (size_t)asInteger(period), REAL(v[0]), REAL(v[1]),
                           REAL(v[2]), &err) != RNN_OK)
     raise_core(&err);
@@ -725,7 +768,8 @@ static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
  * spec: values (n x n_in, original units), window, locf, center, scale
  * (n_in), direct, horizon, h, target (1-based), target_center,
  * target_scale, history, resid (n_resid x n_out), npaths, levels, and
- * optionally transform (an RNN_TARGET_* code; none when absent). */
+ * optionally transform (double c(code, period, lambda), none when absent) with
+ * transformed (integer n_in flags: the features read transformed). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);
   rnn_forecast_spec s;
@@ -753,7 +797,16 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   s.horizon = (size_t)get_int(spec, "horizon");
   s.h = H = (size_t)get_int(spec, "h");
   s.target = (size_t)get_int(spec, "target") - 1;
-  s.inv.transform = get_int_or(spec, "transform", RNN_TARGET_NONE);
+  {
+    SEXP tf = find(spec, "transform");
+    s.inv.transform = transform_from(tf ? tf : R_NilValue);
+  }
+  if (s.inv.transform.kind != RNN_TRANSFORM_NONE) {
+    SEXP fl = get(spec, "transformed");
+    if (TYPEOF(fl) != INTSXP || XLENGTH(fl) != cfg.n_in)
+      error("rnnkit internal error: spec$transformed is one integer per input");
+    s.transformed = INTEGER(fl);
+  }
   s.inv.center = get_dbl(spec, "target_center");
   s.inv.scale = get_dbl(spec, "target_scale");
   s.inv.history = spec_reals(spec, "history", &s.inv.n_history);

@@ -24,13 +24,14 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
                         SEXP center, SEXP scale);
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set,
-                        SEXP hist, SEXP n_fit, SEXP period);
+                        SEXP hist, SEXP n_fit, SEXP period, SEXP transform);
 /* end of the series engine */
 SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse);
 SEXP rnnkit_locf(SEXP data);
 /* issue 14 forecast/calendar block */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed);
 SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h);
+SEXP rnnkit_season_period(SEXP index); /* issue 15 */
 SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index);
 /* end of the issue 14 forecast/calendar block */
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale);

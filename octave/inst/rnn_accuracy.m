@@ -58,7 +58,7 @@ function T = rnn_accuracy (object, x, varargin)
     endif
     spec = struct ("window", meta.window, "horizon", 0, "stride", 1, ...
                    "omit", double (strcmp (meta.na, "omit")), "split_row", n + 1, ...
-                   "n_test", 0, "method", -1);
+                   "n_test", 0, "method", -1, "transform", transform_code (meta));
     plan = __rnnkit__ ("series_plan", v, scaler_cols (prep, meta.features), ...
                        scaler_cols (prep, meta.target), spec, ...
                        prep.scaler.center(fj), prep.scaler.scale(fj));
@@ -70,8 +70,9 @@ function T = rnn_accuracy (object, x, varargin)
     x = check_windows (x, "W", true);
     if (! isequal (cellstr (x.meta.features)(:)', meta.features) ...
         || ! isequal (cellstr (x.meta.target)(:)', meta.target) ...
-        || x.meta.window != meta.window || x.meta.horizon != meta.horizon)
-      error ("rnnkit:input", "rnn_accuracy: these windows do not match the model's features, target, window or horizon");
+        || x.meta.window != meta.window || x.meta.horizon != meta.horizon ...
+        || ! isequal (transform_code (x.meta), transform_code (meta)))
+      error ("rnnkit:input", "rnn_accuracy: these windows do not match the model's features, target, window, horizon or transform");
     endif
     if (! any (strcmp (x.index.set, "test")))
       error ("rnnkit:input", ["rnn_accuracy: these windows have no test part; make them " ...
@@ -91,7 +92,7 @@ function T = rnn_accuracy (object, x, varargin)
   [~, ~, ~, acc] = __rnnkit__ ("series_eval", values, scaler_cols (prep, meta.target), ...
                                meta.horizon, rws, reshape (p, rows (p), []), ...
                                prep.scaler.center(fj), prep.scaler.scale(fj), ...
-                               set(:), v, n_fit, 1);
+                               set(:), v, n_fit, 1, transform_code (meta));
   T = accuracy_table (layer_label (object.config), meta.target, acc);
 endfunction
 
@@ -268,3 +269,16 @@ endfunction
 %!error <W.index.set must be 142 labels> rnn_accuracy (m, setfield (w, "index", setfield (w.index, "set", 1)))
 %!error <W.scaler.columns must be column names> rnn_accuracy (m, setfield (w, "scaler", setfield (w.scaler, "columns", 1+2i)))
 %!error <not an intact rnnkit model: prep.scaler.center> rnn_accuracy (setfield (m, "prep", setfield (m.prep, "scaler", setfield (m.prep.scaler, "center", "a"))))
+
+## issue 15: on diff windows a zero change is the naive forecast, so the
+## model's row of the table is the naive row, exactly
+%!test
+%! t = (0:149)';
+%! d = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8));
+%! w = rnn_windows (d, "Window", 8, "Transform", "diff", "Scale", "none", "Test", 20);
+%! mz = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! mz.params(:) = 0;
+%! T = rnn_accuracy (mz);
+%! assert (T(1).RMSE, T(2).RMSE);
+%! assert (T(1).MAE, T(2).MAE);
+%! assert (T(1).MASE, T(2).MASE);

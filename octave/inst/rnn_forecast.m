@@ -107,7 +107,8 @@ function fc = rnn_forecast (model, h = [], varargin)
                  "target_center", prep.scaler.center(sj), ...
                  "target_scale", prep.scaler.scale(sj), "history", values(:, sj), ...
                  "resid", full (double (model.residuals)), "npaths", npaths, ...
-                 "levels", level);
+                 "levels", level, "transform", transform_code (meta), ...
+                 "transformed", double (ismember (meta.features, meta.target)));
   [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
                                              spec, seeds);
   hist = values(:, sj);
@@ -233,3 +234,27 @@ endfunction
 %!error <residuals is a 3x2 double, not a matrix with 1 columns> rnn_forecast (setfield (m, "residuals", ones (3, 2)))
 %!error <config.cell is not> rnn_forecast (setfield (m, "config", rmfield (m.config, "cell")))
 %!error <rnnkit:size|would need> rnn_forecast (m, 1e5, "NPaths", 1e6)
+
+## issue 15: a model on diff windows that predicts a change of 0 (all
+## weights zero, no scaling) forecasts the last value, exactly; log
+## returns of 0 too; seasonal differences repeat the last year
+%!test
+%! w = rnn_windows (d, "Window", 8, "Transform", "diff", "Scale", "none", "Test", 20);
+%! mz = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! mz.params(:) = 0;
+%! assert (rnn_forecast (mz, 4, "Level", []).mean, repmat (d.Close(end), 4, 1));
+%! w = rnn_windows (d, "Window", 8, "Horizon", 3, "Transform", "logdiff", ...
+%!                  "Scale", "none", "Test", 20);
+%! mz = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! mz.params(:) = 0;
+%! assert (rnn_forecast (mz, [], "Level", []).mean, repmat (d.Close(end), 3, 1));
+%! fc = rnn_forecast (rnn_fit (rnn_windows (d, "Window", 8, "Transform", "diff", "Test", 20), ...
+%!                             "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false), 3, "Seed", 1);
+%! assert (abs (fc.mean(1) - d.Close(end)) < 5);
+%!test
+%! t = (0:59)';
+%! dm = struct ("Date", datenum (2015, 1 + t, 1), "y", 100 + 10 * sin (2 * pi * t / 12) + t);
+%! w = rnn_windows (dm, "Window", 6, "Transform", "sdiff", "Scale", "none", "Test", 6);
+%! mz = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! mz.params(:) = 0;
+%! assert (rnn_forecast (mz, 30, "Level", []).mean, dm.y([49:60, 49:60, 49:54]));

@@ -38,6 +38,22 @@
 ## touch one) or @qcode{'locf'} (carry the last value forward) [@qcode{'error'}]
 ## @item @qcode{'Date'}
 ## the name of the date field of a struct, in any case [found as above]
+## @item @qcode{'Transform'}
+## how the target columns are transformed before scaling, as R's
+## @code{transform}: @qcode{'none'}, @qcode{'diff'} (the change from the
+## row before), @qcode{'log'}, @qcode{'logdiff'} (log returns) or
+## @qcode{'sdiff'} (the seasonal difference x(t) - x(t - period)) or
+## @qcode{'boxcox'} ((x^lambda - 1) / lambda, the log for lambda 0).  A
+## target that is also a feature is read transformed too; the scaler is
+## fitted on the transformed training rows and the rows lost at the start
+## start no window.  @code{rnn_accuracy} and @code{rnn_forecast} answer in
+## original units: the C core undoes the transform.  Logs and Box-Cox of
+## values <= 0 are an error @code{rnnkit:input} naming the column and row
+## [@qcode{'none'}]
+## @item @qcode{'Period'}
+## the lag of @qcode{'sdiff'} [12 for monthly, 4 for quarterly dates]
+## @item @qcode{'Lambda'}
+## the power of @qcode{'boxcox'} [none]
 ## @end table
 ##
 ## A column number indexes the columns as given: the fields of a struct in
@@ -72,7 +88,8 @@ function w = rnn_windows (data, varargin)
                 "w = rnn_windows (data, 'Window', 30, ...)");
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
                      "Stride", 1, "Date", [], "NA", "error", "Split", [], ...
-                     "Test", [], "Scale", "minmax");
+                     "Test", [], "Scale", "minmax", "Transform", "none", "Period", [], ...
+                     "Lambda", []);
   o = rnnkit_options (defaults, "rnn_windows", varargin);
   if (! (isempty (o.Date) && isnumeric (o.Date)) ...
       && (! ischar (o.Date) || rows (o.Date) != 1))
@@ -156,6 +173,23 @@ function w = rnn_windows (data, varargin)
   endif
   [~, fi] = ismember (features, used);
   [~, ti] = ismember (target, used);
+  ## issue 15: the target transform, checked; logs need positive values
+  [tfname, tfperiod] = check_transform (o.Transform, o.Period, o.Lambda, index);
+  tmeta = struct ("transform", tfname, "period", tfperiod);
+  if (strcmp (tfname, "boxcox"))
+    tmeta.lambda = double (o.Lambda);
+  endif
+  if (any (strcmp (tfname, {"log", "logdiff", "boxcox"})))
+    for c = ti(:)'
+      r = find (m(:, c) <= 0, 1);
+      if (! isempty (r))
+        error ("rnnkit:input", ["rnn_windows: 'Transform', '%s' takes logs or powers, but " ...
+               "column %s holds %g in %s; they need positive values, use 'diff' " ...
+               "for a series that reaches zero or below"], tfname, used{c}, m(r, c), ...
+               row_label (index, r));
+      endif
+    endfor
+  endif
   if (! isempty (o.Split) && ! isempty (o.Test))
     error ("rnnkit:input", "rnn_windows: give 'Split' (a date) or 'Test' (a number of windows), not both");
   endif
@@ -193,7 +227,7 @@ function w = rnn_windows (data, varargin)
   endif
   spec = struct ("window", W, "horizon", Hz, "stride", stride, ...
                  "omit", double (strcmp (na, "omit")), "split_row", split_row, ...
-                 "n_test", n_test, "method", method);
+                 "n_test", n_test, "method", method, "transform", transform_code (tmeta));
   plan = __rnnkit__ ("series_plan", m, fi, ti, spec, sc_center, sc_scale);
   starts = plan.starts;
   set = plan.set;
@@ -227,6 +261,13 @@ function w = rnn_windows (data, varargin)
   w.meta = struct ("window", W, "horizon", Hz, "stride", stride, ...
                    "features", {features(:)'}, "target", {target(:)'}, "na", na, ...
                    "date", date_name, "target_rows", first_target);
+  if (! strcmp (tfname, "none"))
+    w.meta.transform = tfname;
+    w.meta.period = tfperiod;
+    if (strcmp (tfname, "boxcox"))
+      w.meta.lambda = tmeta.lambda;
+    endif
+  endif
 endfunction
 
 ## DATA -> column names, numeric matrix, datenum index (or []), the
@@ -601,3 +642,35 @@ endfunction
 %! assert (w.meta.features, {"a", "b"});
 %! w2 = rnn_windows (sparse (s), "Window", 5, "Scale", "none");
 %! assert (w2.x, rnn_windows (s, "Window", 5, "Scale", "none").x);
+
+## issue 15: target transforms
+%!test
+%! s = 100 + cumsum (sin ((1:80)'));
+%! w = rnn_windows (s, "Window", 5, "Transform", "diff", "Scale", "none", "Test", 10);
+%! assert (w.index.start(1), 2);
+%! assert (squeeze (w.x(1, :, 1))(:), diff (s)(1:5), 0);
+%! assert (w.y(1), s(7) - s(6), 0);
+%! assert (w.meta.transform, "diff");
+%! wm = rnn_windows (s, "Window", 5, "Transform", "diff", "Test", 10);
+%! dd = diff (s(1:wm.scaler.n_rows));
+%! assert (wm.scaler.center, min (dd));
+%! assert (wm.scaler.scale, max (dd) - min (dd));
+%!test
+%! t = (0:59)';
+%! d = struct ("Date", datenum (2015, 1 + t, 1), "y", 100 + 10 * sin (2 * pi * t / 12));
+%! w = rnn_windows (d, "Window", 6, "Transform", "sdiff", "Test", 6);
+%! assert (w.meta.period, 12);
+%! assert (w.index.start(1), 13);
+%! w = rnn_windows (d, "Window", 6, "Transform", "sdiff", "Period", 3, "Test", 6);
+%! assert (w.meta.period, 3);
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "dif")
+%!error <column value holds 0> rnn_windows ([1:20, 0, 1:20]', "Window", 5, "Transform", "log")
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "sdiff")
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "diff", "Period", 2)
+%!test
+%! s = (1:40)' .^ 2;
+%! w = rnn_windows (s, "Window", 4, "Transform", "boxcox", "Lambda", 0.5, "Scale", "none");
+%! assert (w.y(1), 2 * (sqrt (s(5)) - 1), 1e-14);
+%! assert (w.meta.lambda, 0.5);
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "boxcox")
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Lambda", 0.5)

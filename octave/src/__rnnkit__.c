@@ -16,12 +16,14 @@
  *   __rnnkit__ ("series_plan", data, feat, tgt, spec, center, scale)
  *                                                       -> plan struct
  *   __rnnkit__ ("series_eval", data, tgt, horizon, first, pred, center,
- *               scale, set, hist, n_fit, period) -> [pred, actual, naive, acc]
+ *               scale, set, hist, n_fit, period, transform)
+ *                               -> [pred, actual, naive, acc]
  *   __rnnkit__ ("scale", data, center, scale, inverse)
  *   __rnnkit__ ("locf", data)
  *   __rnnkit__ ("forecast", cfg, params, spec, seed)
  *                                   -> [point, paths, lower, upper]
  *   __rnnkit__ ("next_dates", index, dated, h)     (day counts)
+ *   __rnnkit__ ("season_period", index)  (day counts) -> 12, 4 or 0
  *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
@@ -834,9 +836,50 @@ static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
   sp.stride = stride;
   sp.omit_missing = omit;
   sp.split_row = sp.n_rows;
-  sp.transform = RNN_TRANSFORM_NONE;
+  sp.transform.kind = RNN_TRANSFORM_NONE;
   return sp;
 }
+
+/* ---- issue 15 transform block -------------------------------------- */
+/* A transform from [code, period, lambda] ([]: none). */
+static rnn_transform transform_from(const mxArray *a) {
+  rnn_transform t;
+  const double *v;
+  memset(&t, 0, sizeof t);
+  if (!a || mxIsEmpty(a)) return t;
+  v = real_array(a, "transform");
+  if (mxGetNumberOfElements(a) != 3 || !(v[0] >= 0 && v[0] < 1e6) ||
+      !(v[1] >= 0 && v[1] < 2147483647.0))
+    internal("a transform is [code, period, lambda]");
+  t.kind = (int)v[0];
+  t.period = (size_t)v[1];
+  t.lambda = v[2];
+  return t;
+}
+
+/* The spec's optional field transform and its work. */
+static void series_transform(rnn_series_spec *sp, const mxArray *spec) {
+  size_t nw;
+  sp->transform = transform_from(mxGetField(spec, 0, "transform"));
+  nw = rnn_series_workspace(sp);
+  sp->work = nw ? alloc_work(nw) : NULL;
+}
+
+/* The seasonal period of day counts index: 12 monthly, 4 quarterly, else
+ * 0 (R's rnnkit_season_period; rnn_season_period). */
+static void cmd_season_period(int nlhs, mxArray *plhs[], int nrhs,
+                              const mxArray *prhs[]) {
+  rnn_error err;
+  size_t n = mxGetNumberOfElements(prhs[0]), p = 0;
+  const double *ix = real_array(prhs[0], "index");
+  (void)nlhs;
+  (void)nrhs;
+  if (n < 1) internal("season_period of no dates");
+  if (rnn_season_period(n, ix, alloc_work(n), &p, &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = mxCreateDoubleScalar((double)p);
+}
+/* ---- end of issue 15 transform block ------------------------------- */
 
 static void check_scaler(const mxArray *center, const mxArray *scale,
                          size_t n_cols) {
@@ -920,6 +963,7 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
   sp.scale_method = get_int(spec, "method");
+  series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(prhs[4], prhs[5], sp.n_cols);
     memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * sizeof(double));
@@ -966,6 +1010,7 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
   size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k,
             kept;
   const mxArray *set = prhs[7], *hist = prhs[8];
+  rnn_transform tf = transform_from(prhs[11]);
   (void)nrhs;
   check_scaler(prhs[5], prhs[6], sp.n_cols);
   if (mxGetNumberOfElements(prhs[4]) != n * n_out)
@@ -976,7 +1021,7 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
   if (rnn_series_evaluate(
           sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, sp.horizon,
           n, f, mxGetPr(prhs[4]), mxGetPr(prhs[5]), mxGetPr(prhs[6]),
-          RNN_TRANSFORM_NONE, count_arg(prhs[10], "period", 1),
+          &tf, count_arg(prhs[10], "period", 1),
           mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]), &err) != RNN_OK)
     raise_core(&err);
   if (nlhs > 3) {
@@ -1086,7 +1131,18 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   s.horizon = count_arg(field(spec, "horizon"), "horizon", 1);
   s.h = H = count_arg(field(spec, "h"), "h", 1);
   s.target = count_arg(field(spec, "target"), "target", 1) - 1;
-  s.inv.transform = get_int_or(spec, "transform", RNN_TARGET_NONE);
+  s.inv.transform = transform_from(mxGetField(spec, 0, "transform"));
+  if (s.inv.transform.kind != RNN_TRANSFORM_NONE) {
+    /* the features read transformed: flags, one per input */
+    const mxArray *fl = field(spec, "transformed");
+    const double *v = real_array(fl, "transformed");
+    int *flags = (int *)mxCalloc((size_t)cfg.n_in + 1, sizeof(int));
+    size_t k;
+    if (mxGetNumberOfElements(fl) != (size_t)cfg.n_in)
+      internal("spec.transformed is one flag per input");
+    for (k = 0; k < (size_t)cfg.n_in; k++) flags[k] = v[k] != 0;
+    s.transformed = flags;
+  }
   s.inv.center = get_dbl(spec, "target_center");
   s.inv.scale = get_dbl(spec, "target_scale");
   s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
@@ -1681,7 +1737,8 @@ static const struct {
     {"write_file", cmd_write_file, 2, 0},
     /* the series engine */
     {"series_plan", cmd_series_plan, 6, 1},
-    {"series_eval", cmd_series_eval, 11, 4},
+    {"series_eval", cmd_series_eval, 12, 4},
+    {"season_period", cmd_season_period, 1, 1}, /* issue 15 */
     /* end of the series engine */
     {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */

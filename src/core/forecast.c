@@ -205,14 +205,29 @@ int rnn_target_unscale(const rnn_target_inverse *inv, size_t n_rows,
                        size_t n_steps, double *x, rnn_error *err) {
   if (!inv || (!x && n_rows * n_steps > 0))
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_target_unscale: NULL argument");
-  if (inv->transform != RNN_TARGET_NONE)
-    return rnn_fail(err, RNN_ERR_INPUT, "unknown target transform %d",
-                    inv->transform);
+  size_t i, L;
+  int st = rnn_transform_check(&inv->transform, err);
+  if (st != RNN_OK) return st;
   if (!isfinite(inv->center) || !isfinite(inv->scale))
     return rnn_fail(err, RNN_ERR_INPUT,
                     "the target's scaler (center %g, scale %g) is not finite",
                     inv->center, inv->scale);
   rnn_scale_apply(n_rows * n_steps, 1, x, &inv->center, &inv->scale, 1, x);
+  /* issue 15: each row (a path) integrates its own steps from the end
+   * of the observed series */
+  if (inv->transform.kind == RNN_TRANSFORM_NONE) return RNN_OK;
+  L = rnn_transform_lost(&inv->transform);
+  if (inv->transform.kind != RNN_TRANSFORM_LOG &&
+      inv->transform.kind != RNN_TRANSFORM_BOXCOX &&
+      (inv->n_history < (L > 0 ? L : 1) || !inv->history ||
+       !all_finite(inv->history + inv->n_history - L, L)))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "undoing the target transform needs the last %lu "
+                    "observed value(s) of the target, finite",
+                    (unsigned long)L);
+  for (i = 0; i < n_rows; i++)
+    rnn_transform_invert(&inv->transform, inv->n_history, inv->history,
+                         n_steps, n_rows, x + i);
   return RNN_OK;
 }
 
@@ -230,12 +245,14 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
   K = (size_t)cfg->n_out;
   raw = rnn_size_mul(raw_steps(s), K);
   {
-    size_t part[4], sum = fc, k;
+    size_t part[5], sum = fc, k;
     part[0] = rnn_size_mul(s->window, (size_t)cfg->n_in);
+    /* issue 15: the newest rows of a transformed feature */
+    part[4] = s->window + rnn_transform_lost(&s->inv.transform);
     part[1] = rnn_size_mul(raw, s->n_paths + 1);
     part[2] = s->n_paths;
     part[3] = rnn_size_mul(2 * s->n_levels, s->h + 1);
-    for (k = 0; k < 4; k++) {
+    for (k = 0; k < 5; k++) {
       if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
       sum += part[k];
     }
@@ -289,8 +306,8 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
                         const rnn_forecast_spec *s, rnn_rng *rng,
                         double *point, double *paths, double *lower,
                         double *upper, double *work, rnn_error *err) {
-  size_t I, K, S, P, H, NL, k, p, l, j, col0;
-  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork;
+  size_t I, K, S, P, H, NL, k, p, l, j, col0, L;
+  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork, *raw;
   int st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
   st = check_spec(cfg, s, err);
@@ -315,23 +332,40 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   qwork = rpaths + P * S * K;
   probs = qwork + P;
   q = probs + 2 * s->n_levels;
+  raw = q + 2 * s->n_levels * s->h;
   /* the newest window, missing values carried forward with locf, on
-   * the model's scale */
+   * the model's scale; a transformed feature (issue 15) reads the L rows
+   * before it too and is transformed */
+  L = rnn_transform_lost(&s->inv.transform);
+  if (s->transformed && s->n_rows < s->window + L)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "the data have %lu rows; the model needs a window of %lu "
+                    "after the %lu rows its transform loses",
+                    (unsigned long)s->n_rows, (unsigned long)s->window,
+                    (unsigned long)L);
   for (j = 0; j < I; j++) {
     const double *col = s->values + s->n_rows * j;
-    size_t r0 = s->n_rows - s->window, r;
+    int tf = s->transformed && s->transformed[j];
+    size_t span = s->window + (tf ? L : 0), r0 = s->n_rows - span, r;
     double carry = NAN;
     if (s->locf)
       for (r = r0; r > 0 && isnan(carry); r--) carry = col[r - 1];
-    for (r = 0; r < s->window; r++) {
+    for (r = 0; r < span; r++) {
       double v = col[r0 + r];
       if (s->locf && isnan(v)) v = carry;
       if (isnan(v))
         return rnn_fail(err, RNN_ERR_INPUT,
                         "the last %lu rows hold a missing value; forecasts "
                         "start from a complete window",
-                        (unsigned long)s->window);
-      last[r + s->window * j] = carry = v;
+                        (unsigned long)span);
+      raw[r] = carry = v;
+    }
+    if (tf) {
+      st = rnn_transform_apply(&s->inv.transform, span, raw,
+                               last + s->window * j, err);
+      if (st != RNN_OK) return st;
+    } else {
+      memcpy(last + s->window * j, raw, sizeof(double) * s->window);
     }
   }
   rnn_scale_apply(s->window, I, last, s->in_center, s->in_scale, 0, last);

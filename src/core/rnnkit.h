@@ -421,7 +421,9 @@ enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
        RNN_NAMES_RECORD_TYPE = 7, /* RNN_REC_*: double ... null (code 0,
                                      "none", is no type)                  */
        RNN_NAMES_RECORD_KIND = 8, /* RNN_KIND_*: plain ... colnames       */
-       RNN_NAMES_N = 9 };
+       /* issue 15 transform block */
+       RNN_NAMES_TRANSFORM = 9,  /* RNN_TRANSFORM_*: none ... boxcox      */
+       RNN_NAMES_N = 10 };
 /* The names of a table (NULL and *n = 0 for an unknown table). */
 const char *const *rnn_names(int table, size_t *n);
 /* What a table names ("cell", "activation", ...), for messages. */
@@ -697,9 +699,67 @@ int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
 enum { RNN_SET_TRAIN = 0, RNN_SET_GAP = 1, RNN_SET_TEST = 2, RNN_SET_NONE = 3 };
 /* scale_method of a plan whose scaler the caller gives (a model's). */
 enum { RNN_SCALE_GIVEN = -1 };
-/* Transforms of the target before scaling.  Only NONE exists; the field
- * is there so that differencing and logs can come without a new API. */
-enum { RNN_TRANSFORM_NONE = 0 };
+/* ---- issue 15: target transforms (transform.c) ---------------------
+ * The transform of a target series, applied before scaling and undone
+ * after it, by the plan, the evaluation and the forecast alike:
+ *   none     y[r] = x[r]
+ *   diff     y[r] = x[r] - x[r-1]                 (row 0 is lost)
+ *   log      y[r] = log(x[r])                     (x > 0)
+ *   logdiff  y[r] = log(x[r]) - log(x[r-1])       (x > 0; row 0 lost)
+ *   sdiff    y[r] = x[r] - x[r-period]            (rows 0..period-1 lost)
+ *   boxcox   y[r] = (x[r]^lambda - 1) / lambda, log(x[r]) for lambda 0
+ *                                                 (x > 0)
+ * Names in code order are rnn_names(RNN_NAMES_TRANSFORM). */
+enum {
+  RNN_TRANSFORM_NONE = 0,
+  RNN_TRANSFORM_DIFF = 1,
+  RNN_TRANSFORM_LOG = 2,
+  RNN_TRANSFORM_LOGDIFF = 3,
+  RNN_TRANSFORM_SDIFF = 4,
+  RNN_TRANSFORM_BOXCOX = 5,
+  RNN_TRANSFORM_N = 6
+};
+
+typedef struct {
+  int kind;      /* RNN_TRANSFORM_*                                     */
+  size_t period; /* sdiff: the seasonal lag (>= 1); ignored otherwise   */
+  double lambda; /* boxcox: the power (finite); ignored otherwise       */
+} rnn_transform;
+
+/* Rows a transform loses at the start of a series (0, 1 or period);
+ * an invalid transform loses none (rnn_transform_check says why). */
+size_t rnn_transform_lost(const rnn_transform *t);
+
+/* RNN_OK for a known kind (sdiff with period >= 1); NULL is none. */
+int rnn_transform_check(const rnn_transform *t, rnn_error *err);
+
+/* The transformed series: out[r - L] = y[r] for r = L..n-1, L =
+ * rnn_transform_lost(t), so out holds n - L values (n > L, else
+ * RNN_ERR_DIM).  NaN stays NaN; a value <= 0 under log or logdiff is
+ * RNN_ERR_INPUT naming its 1-based row. */
+int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
+                        double *out, rnn_error *err);
+
+/* The inverse along one path: x[k * stride], k = 0..n_steps-1, the
+ * transformed values of steps 1..n_steps after the last of the n_hist
+ * observed values hist (original units, oldest first), become original
+ * values in place:
+ *   log      exp(x_k)
+ *   diff     hist[n-1] + (x_0 + ... + x_k)
+ *   logdiff  hist[n-1] * exp(x_0 + ... + x_k)
+ *   sdiff    x_k + (k < p ? hist[n-p+k] : the inverted value at k-p)
+ *   boxcox   (lambda x_k + 1)^(1/lambda), exp(x_k) for lambda 0 (NaN
+ *            where lambda x_k + 1 < 0)
+ * Too short a history (n_hist < L, or a needed value NaN) gives NaN. */
+void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
+                          const double *hist, size_t n_steps, size_t stride,
+                          double *x);
+/* The seasonal period of a dated series for sdiff: *period = 12 for
+ * monthly and 4 for quarterly dates (rnn_date_period of the n >= 1
+ * increasing day counts index; work n doubles), else 0 (none known). */
+int rnn_season_period(size_t n, const double *index, double *work,
+                      size_t *period, rnn_error *err);
+/* ---- end of issue 15 transform block ------------------------------- */
 
 typedef struct {
   size_t n_rows, n_cols;  /* the series */
@@ -713,8 +773,16 @@ typedef struct {
   size_t n_test;          /* > 0: the last n_test windows are the test
                            * part, and split_row is their first target */
   int scale_method;       /* RNN_SCALE_* or RNN_SCALE_GIVEN */
-  int transform;          /* RNN_TRANSFORM_NONE */
+  rnn_transform transform; /* of the target columns (issue 15); a target
+                           * column that is also a feature is read
+                           * transformed as well */
+  double *work;           /* rnn_series_workspace(spec) doubles (NULL
+                           * when that is 0) */
 } rnn_series_spec;
+
+/* Doubles of spec->work the plan and the windows need: 0 without a
+ * transform, else n_rows * n_cols (issue 15). */
+size_t rnn_series_workspace(const rnn_series_spec *spec);
 
 typedef struct {
   size_t n_windows;                /* windows planned */
@@ -764,14 +832,16 @@ void rnn_series_naive(size_t n_rows, const double *data, size_t n_tgt,
  * unscaled with center/scale of the target columns into pred; actual
  * receives the data at rows first[s] + k (NaN beyond the data), naive the
  * rnn_series_naive() forecasts for period.  first[s] must lie in
- * 1..n_rows.  transform must be RNN_TRANSFORM_NONE. */
+ * 1..n_rows.  With a transform (NULL: none) the outputs are transformed
+ * values, unscaled and then inverted (rnn_transform_invert) from the
+ * observed values of rows 0..first[s]-1: pred is in original units. */
 int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
                         size_t n_tgt, const int *tgt, size_t horizon,
                         size_t n_win, const size_t *first,
                         const double *pred_scaled, const double *center,
-                        const double *scale, int transform, size_t period,
-                        double *pred, double *actual, double *naive,
-                        rnn_error *err);
+                        const double *scale, const rnn_transform *transform,
+                        size_t period, double *pred, double *actual,
+                        double *naive, rnn_error *err);
 
 /* Doubles of work rnn_series_accuracy() needs. */
 size_t rnn_series_accuracy_workspace(size_t n_win, size_t n_tgt,
@@ -797,17 +867,13 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
 /* ---- forecast post-processing (forecast.c) ------------------------- */
 /* (issue 14, "forecast" block: one series' forecast in original units.) */
 
-/* Target transforms, undone after the scaler.  Only RNN_TARGET_NONE so
- * far; the forecasting issue's differencing and log slot in here (the
- * history below already carries what differencing needs). */
-enum { RNN_TARGET_NONE = 0 };
-
 /* How one target goes back to original units: y = x * scale + center,
- * then the inverse of `transform`.  history (n_history values, oldest
- * first, original units; may be NULL with 0) is the target's observed
- * series, for inverse transforms that start from its last values. */
+ * then the inverse of `transform` (rnn_transform_invert, issue 15).
+ * history (n_history values, oldest first, original units; may be NULL
+ * with 0) is the target's observed series, for inverse transforms that
+ * start from its last values. */
 typedef struct {
-  int transform;
+  rnn_transform transform;
   double center, scale;
   size_t n_history;
   const double *history;
@@ -834,6 +900,8 @@ typedef struct {
   size_t h;                /* steps to report (direct: <= horizon)        */
   size_t target;           /* 0-based target (output series) to report    */
   rnn_target_inverse inv;  /* that target back to original units          */
+  const int *transformed;  /* n_in flags (NULL: none): feature j is a target
+                              column, read through inv.transform (issue 15) */
   size_t n_resid;          /* rows of resid (n_resid x n_out, model units) */
   const double *resid;
   size_t n_paths;          /* simulated paths, 0 for point forecasts only */

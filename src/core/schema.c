@@ -25,6 +25,9 @@ static const char *const rec_types[] = {"none",   "double", "int", "logical",
 static const char *const rec_kinds[] = {
     "plain",   "date",  "factor",   "levels",  "dataframe",
     "unnamed", "names", "rownames", "colnames"};
+/* issue 15 transform block: RNN_TRANSFORM_* */
+static const char *const transforms[] = {"none",    "diff",  "log",
+                                         "logdiff", "sdiff", "boxcox"};
 
 static const struct {
   const char *what;
@@ -34,7 +37,8 @@ static const struct {
     {"cell", cells, 3},     {"activation", acts, 5}, {"loss", losses, 4},
     {"optimizer", optims, 3}, {"scaler", scalers, 3}, {"init", inits, 2},
     {"level", levels, 2},     {"record_type", rec_types, 7},
-    {"record_kind", rec_kinds, 9}};
+    {"record_kind", rec_kinds, 9},
+    {"transform", transforms, 6}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;
@@ -193,6 +197,8 @@ static const rnn_file_field fields[] = {
     {"prep.meta.window", RNN_FIELD_INT},
     {"prep.meta.horizon", RNN_FIELD_INT},
     {"prep.meta.stride", RNN_FIELD_INT},
+    /* issue 15 transform block: the seasonal lag of "sdiff" */
+    {"prep.meta.period", RNN_FIELD_INT},
     {"prep.scaler.n_rows", RNN_FIELD_INT},
     {"prep.data.split_row", RNN_FIELD_INT},
     {"prep.data.index", RNN_FIELD_DATE},

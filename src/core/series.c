@@ -9,14 +9,72 @@
 #include "internal.h"
 
 #include <math.h>
+#include <string.h>
 
-static int check_transform(int transform, rnn_error *err) {
-  if (transform != RNN_TRANSFORM_NONE)
+/* ---- issue 15: the transformed series ------------------------------ */
+size_t rnn_series_workspace(const rnn_series_spec *sp) {
+  if (!sp || sp->transform.kind == RNN_TRANSFORM_NONE) return 0;
+  return rnn_size_mul(sp->n_rows, sp->n_cols);
+}
+
+static int is_target(const rnn_series_spec *sp, size_t c) {
+  size_t j;
+  for (j = 0; j < sp->n_tgt; j++)
+    if ((size_t)sp->tgt[j] == c) return 1;
+  return 0;
+}
+
+/* The series the windows are cut from: data itself without a transform,
+ * else sp->work holding rows L..n_rows-1 (L = the rows the transform
+ * loses), the target columns transformed, as an (n_rows - L) x n_cols
+ * matrix at work + L.  *base and *rows describe it so that column c, row
+ * r >= L (of the original series) is (*base)[*rows * c + r]: windows
+ * cut with the original starts. */
+static int series_data(const rnn_series_spec *sp, const double *data,
+                       const double **base, size_t *rows, size_t *lost,
+                       rnn_error *err) {
+  size_t L, m, c;
+  int st = rnn_transform_check(&sp->transform, err);
+  if (st != RNN_OK) return st;
+  *base = data;
+  *rows = sp->n_rows;
+  *lost = 0;
+  if (sp->transform.kind == RNN_TRANSFORM_NONE) return RNN_OK;
+  if (!sp->work)
     return rnn_fail(err, RNN_ERR_INPUT,
-                    "unknown target transform %d (this version knows none)",
-                    transform);
+                    "a transformed series needs rnn_series_workspace() "
+                    "doubles of work");
+  L = rnn_transform_lost(&sp->transform);
+  if (sp->n_rows <= L)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "%lu rows are too few for a transform that loses the "
+                    "first %lu",
+                    (unsigned long)sp->n_rows, (unsigned long)L);
+  m = sp->n_rows - L;
+  for (c = 0; c < sp->n_cols; c++) {
+    const double *col = data + sp->n_rows * c;
+    double *out = sp->work + L + m * c;
+    if (is_target(sp, c)) {
+      st = rnn_transform_apply(&sp->transform, sp->n_rows, col, out, err);
+      if (st != RNN_OK && err) {
+        char m[sizeof err->msg];
+        memcpy(m, err->msg, sizeof m);
+        m[sizeof m - 1] = 0;
+        return rnn_fail(err, st, "column %lu, %.400s", (unsigned long)(c + 1),
+                        m);
+      }
+      if (st != RNN_OK) return st;
+    } else {
+      size_t r;
+      for (r = 0; r < m; r++) out[r] = col[r + L];
+    }
+  }
+  *base = sp->work;
+  *rows = m;
+  *lost = L;
   return RNN_OK;
 }
+/* ---- end of issue 15 block ----------------------------------------- */
 
 void rnn_series_labels(size_t n_win, const size_t *first, size_t horizon,
                        size_t n_rows, size_t split_row, int *set) {
@@ -37,15 +95,20 @@ void rnn_series_labels(size_t n_win, const size_t *first, size_t horizon,
 int rnn_series_plan(const rnn_series_spec *sp, const double *data,
                     size_t *starts, int *set, double *center, double *scale,
                     rnn_series_plan_info *info, rnn_error *err) {
-  size_t n = 0, s, split;
+  size_t n = 0, s, split, m, L;
+  const double *d;
   int st;
   if (!sp || !data || !starts || !set || !center || !scale || !info)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_plan: NULL argument");
-  if ((st = check_transform(sp->transform, err)) != RNN_OK) return st;
-  st = rnn_window_starts(sp->n_rows, sp->n_cols, data, sp->n_feat, sp->feat,
+  /* with a transform, windows are planned on the transformed rows
+   * L..n_rows-1 (the rows lost at the start are no windows) and their
+   * starts moved back to rows of the series */
+  if ((st = series_data(sp, data, &d, &m, &L, err)) != RNN_OK) return st;
+  st = rnn_window_starts(m, sp->n_cols, d + L, sp->n_feat, sp->feat,
                          sp->n_tgt, sp->tgt, sp->window, sp->horizon,
                          sp->stride, sp->omit_missing, starts, &n, err);
   if (st != RNN_OK) return st;
+  for (s = 0; s < n; s++) starts[s] += L;
   if (n == 0)
     return rnn_fail(err, RNN_ERR_DIM,
                     "no complete window is left after dropping missing "
@@ -74,21 +137,30 @@ int rnn_series_plan(const rnn_series_spec *sp, const double *data,
   /* no training window: nothing to fit a scaler on; the host says where
    * the split lies, in its own calendar */
   if (info->n_train == 0 || sp->scale_method == RNN_SCALE_GIVEN) return RNN_OK;
-  return rnn_scaler_fit(sp->scale_method, sp->n_rows, sp->n_cols, data,
-                        info->n_fit, center, scale, err);
+  return rnn_scaler_fit(sp->scale_method, m, sp->n_cols, d + L,
+                        info->n_fit > L ? info->n_fit - L : 0, center, scale,
+                        err);
 }
 
 int rnn_series_windows(const rnn_series_spec *sp, const double *data,
                        const size_t *starts, size_t n_win, const double *center,
                        const double *scale, double *x, double *y,
                        rnn_error *err) {
-  size_t i, slab = rnn_size_mul(n_win, sp ? sp->window : 0);
+  size_t i, slab = rnn_size_mul(n_win, sp ? sp->window : 0), m, L;
+  const double *d;
   int st;
   if (!sp || !data || !starts || !center || !scale || !x)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_windows: NULL argument");
-  if ((st = check_transform(sp->transform, err)) != RNN_OK) return st;
+  if ((st = series_data(sp, data, &d, &m, &L, err)) != RNN_OK) return st;
+  for (i = 0; i < n_win; i++)
+    if (starts[i] < L)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "window %lu starts at row %lu, among the %lu rows the "
+                      "transform loses",
+                      (unsigned long)(i + 1), (unsigned long)(starts[i] + 1),
+                      (unsigned long)L);
   /* cut, then scale the cut values: one order for both hosts */
-  rnn_windows_gather(sp->n_rows, data, sp->n_feat, sp->feat, sp->n_tgt, sp->tgt,
+  rnn_windows_gather(m, d, sp->n_feat, sp->feat, sp->n_tgt, sp->tgt,
                      sp->window, sp->horizon, starts, n_win, x,
                      sp->horizon > 0 ? y : NULL);
   for (i = 0; i < sp->n_feat; i++) {
@@ -129,15 +201,15 @@ int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
                         size_t n_tgt, const int *tgt, size_t horizon,
                         size_t n_win, const size_t *first,
                         const double *pred_scaled, const double *center,
-                        const double *scale, int transform, size_t period,
-                        double *pred, double *actual, double *naive,
-                        rnn_error *err) {
+                        const double *scale, const rnn_transform *transform,
+                        size_t period, double *pred, double *actual,
+                        double *naive, rnn_error *err) {
   size_t s, k, j;
   int st;
   if (!data || !tgt || !first || !pred_scaled || !center || !scale || !pred ||
       !actual || !naive)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_evaluate: NULL argument");
-  if ((st = check_transform(transform, err)) != RNN_OK) return st;
+  if ((st = rnn_transform_check(transform, err)) != RNN_OK) return st;
   if (horizon == 0 || n_tgt == 0)
     return rnn_fail(err, RNN_ERR_DIM, "evaluation needs targets and horizon");
   for (j = 0; j < n_tgt; j++)
@@ -160,6 +232,12 @@ int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
         actual[o + s] = r < n_rows ? col[r] : NAN;
       }
     }
+    /* issue 15: each window's steps back to original units from the
+     * series observed up to its origin */
+    if (transform && transform->kind != RNN_TRANSFORM_NONE)
+      for (s = 0; s < n_win; s++)
+        rnn_transform_invert(transform, first[s], col, horizon, n_win,
+                             pred + n_win * horizon * j + s);
   }
   rnn_series_naive(n_rows, data, n_tgt, tgt, horizon, n_win, first, period,
                    naive);

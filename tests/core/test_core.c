@@ -757,11 +757,11 @@ static void test_series(void) {
             RNN_ERR_INPUT,
         "series plan: every window a test window is refused");
   sp.n_test = 0;
-  sp.transform = 7;
+  sp.transform.kind = 7;
   check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) ==
             RNN_ERR_INPUT,
         "series plan: an unknown transform is refused");
-  sp.transform = RNN_TRANSFORM_NONE;
+  sp.transform.kind = RNN_TRANSFORM_NONE;
   /* scaled windows: cut then scaled, the scaler of the data column */
   sp.n_test = 2;
   sp.split_row = 12;
@@ -801,7 +801,7 @@ static void test_series(void) {
     ps[i] = y[i] + 0.5 / 49;
   first[3] = 11; /* second target row 12: beyond the data */
   check(rnn_series_evaluate(12, 2, d, 1, tgt, 2, 4, first, ps, ctr, scl,
-                            RNN_TRANSFORM_NONE, 1, pr, ac, nv,
+                            NULL, 1, pr, ac, nv,
                             &err) == RNN_OK &&
             fabs(pr[0] - 16.5) < 1e-12 && ac[0] == 16 && ac[3] == 121 &&
             isnan(ac[7]) && nv[3] == 100,
@@ -1883,7 +1883,7 @@ static void test_forecast_series(void) {
                               &err) == RNN_ERR_DIM,
           "fewer rows than the window");
     s.n_rows = W + 2;
-    s.inv.transform = 7;
+    s.inv.transform.kind = 7;
     check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
                               &err) == RNN_ERR_INPUT,
           "an unknown target transform");
@@ -1892,6 +1892,246 @@ static void test_forecast_series(void) {
     free(prm);
   }
 }
+
+/* ==== issue 15: target transforms ==================================== */
+static rnn_transform tf_of(int kind, size_t period) {
+  rnn_transform t;
+  memset(&t, 0, sizeof t);
+  t.kind = kind;
+  t.period = period;
+  return t;
+}
+
+static void test_transform(void) {
+  const double x[8] = {100, 102, 101, 105, 107, 106, 110, 111};
+  double out[8], v[10], d[12 * 2], xw[8 * 3], yw[8], ctr[2], scl[2], work[24];
+  double ps[2], pr[2], ac[2], nv[2];
+  size_t st[12], first[1], k, m;
+  int kind, set[12], feat[1] = {1}, tgt[1] = {1}, ok = 1;
+  rnn_transform t;
+  rnn_series_spec sp;
+  rnn_series_plan_info info;
+  rnn_error err;
+  /* every transform, then its inverse from the first 3 values, gives the
+   * data back (to 1e-12; differences of whole numbers exactly) */
+  for (kind = 0; kind < RNN_TRANSFORM_N; kind++) {
+    size_t L;
+    t = tf_of(kind, 2);
+    t.lambda = 0.5; /* Box-Cox: a square root */
+    L = rnn_transform_lost(&t);
+    check(rnn_transform_apply(&t, 8, x, out, &err) == RNN_OK,
+          "transform apply runs");
+    m = 3; /* history x[0..2]; steps = rows 3..7 */
+    for (k = 0; k < 5; k++) v[k] = out[m - L + k];
+    rnn_transform_invert(&t, m, x, 5, 1, v);
+    for (k = 0; k < 5; k++) {
+      double tol = (kind == RNN_TRANSFORM_LOG || kind == RNN_TRANSFORM_LOGDIFF ||
+                    kind == RNN_TRANSFORM_BOXCOX)
+                       ? 1e-12 * x[m + k]
+                       : 0;
+      ok = ok && fabs(v[k] - x[m + k]) <= tol;
+    }
+  }
+  check(ok, "transform then inverse gives the data back");
+  /* hand-computed transforms */
+  {
+    const double sq[5] = {1, 4, 9, 16, 25};
+    t = tf_of(RNN_TRANSFORM_DIFF, 0);
+    check(rnn_transform_lost(&t) == 1 &&
+              rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK &&
+              out[0] == 3 && out[1] == 5 && out[3] == 9,
+          "diff of squares: odd numbers");
+    t = tf_of(RNN_TRANSFORM_SDIFF, 2);
+    check(rnn_transform_lost(&t) == 2 &&
+              rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK &&
+              out[0] == 8 && out[1] == 12 && out[2] == 16,
+          "sdiff, period 2, of squares");
+    t = tf_of(RNN_TRANSFORM_LOG, 0);
+    check(rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK &&
+              out[0] == 0 && out[1] == log(4.0),
+          "log");
+    t = tf_of(RNN_TRANSFORM_LOGDIFF, 0);
+    check(rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK &&
+              out[0] == log(4.0) - log(1.0) && out[3] == log(25.0) - log(16.0),
+          "logdiff: log returns");
+    v[0] = 3;
+    v[1] = -2;
+    check(rnn_transform_apply(&t, 2, v, out, &err) == RNN_ERR_INPUT &&
+              strstr(err.msg, "row 2") != NULL,
+          "log of a non-positive value names its row");
+    t = tf_of(RNN_TRANSFORM_SDIFF, 0);
+    check(rnn_transform_check(&t, &err) == RNN_ERR_INPUT,
+          "sdiff needs a period");
+    t = tf_of(9, 1);
+    check(rnn_transform_check(&t, &err) == RNN_ERR_INPUT,
+          "an unknown transform");
+    /* Box-Cox: lambda 1 a shift, 0.5 twice a square root less 1, 0 log */
+    t = tf_of(RNN_TRANSFORM_BOXCOX, 0);
+    t.lambda = 1;
+    check(rnn_transform_lost(&t) == 0 &&
+              rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK &&
+              out[0] == 0 && out[4] == 24,
+          "Box-Cox with lambda 1: x - 1");
+    t.lambda = 0.5;
+    check(rnn_transform_apply(&t, 5, sq, out, &err) == RNN_OK && out[1] == 2 &&
+              out[4] == 8,
+          "Box-Cox with lambda 0.5: 2 (sqrt(x) - 1)");
+    t.lambda = 0;
+    check(rnn_transform_apply(&t, 5, sq, v, &err) == RNN_OK &&
+              v[1] == log(4.0) && v[4] == log(25.0),
+          "Box-Cox with lambda 0: log");
+    t.lambda = 0.5;
+    v[0] = 2;
+    v[1] = -3; /* 0.5 * -3 + 1 < 0: no power gives it */
+    rnn_transform_invert(&t, 0, NULL, 2, 1, v);
+    check(v[0] == 4 && isnan(v[1]), "Box-Cox inverse, NaN outside its range");
+    t.lambda = NAN;
+    check(rnn_transform_check(&t, &err) == RNN_ERR_INPUT,
+          "Box-Cox needs a finite lambda");
+  }
+  /* inverses of multi-step outputs, by hand */
+  {
+    const double h1[2] = {10, 12}, h2[4] = {1, 2, 3, 4};
+    t = tf_of(RNN_TRANSFORM_DIFF, 0);
+    v[0] = 1, v[1] = 2, v[2] = -1;
+    rnn_transform_invert(&t, 2, h1, 3, 1, v);
+    check(v[0] == 13 && v[1] == 15 && v[2] == 14,
+          "diff inverse: cumulative sums from the last level");
+    t = tf_of(RNN_TRANSFORM_LOGDIFF, 0);
+    v[0] = log(1.1), v[1] = log(1.1);
+    rnn_transform_invert(&t, 2, h1, 2, 1, v);
+    check(fabs(v[0] - 13.2) < 1e-12 && fabs(v[1] - 14.52) < 1e-12,
+          "logdiff inverse: the last level times exp of cumulative sums");
+    t = tf_of(RNN_TRANSFORM_SDIFF, 2);
+    for (k = 0; k < 5; k++) v[2 * k] = 10.0 * (double)(k + 1); /* stride 2 */
+    rnn_transform_invert(&t, 4, h2, 5, 2, v);
+    check(v[0] == 13 && v[2] == 24 && v[4] == 43 && v[6] == 64 && v[8] == 93,
+          "sdiff inverse with h > period: later seasons from the forecast");
+    v[0] = 1;
+    rnn_transform_invert(&t, 1, h2, 1, 1, v);
+    check(isnan(v[0]), "sdiff inverse without a full season of history: NaN");
+  }
+  /* the plan on diff windows: 12 rows, the target (squares) is also the
+   * feature; transformed rows 1..11 hold 2r - 1, row 0 is lost */
+  for (k = 0; k < 12; k++) {
+    d[k] = (double)k;
+    d[12 + k] = (double)(k * k);
+  }
+  memset(&sp, 0, sizeof sp);
+  sp.n_rows = 12;
+  sp.n_cols = 2;
+  sp.n_feat = sp.n_tgt = 1;
+  sp.feat = feat;
+  sp.tgt = tgt;
+  sp.window = 3;
+  sp.horizon = 1;
+  sp.stride = 1;
+  sp.split_row = 12;
+  sp.scale_method = RNN_SCALE_NONE;
+  sp.transform = tf_of(RNN_TRANSFORM_DIFF, 0);
+  check(rnn_series_workspace(&sp) == 24, "a transformed series' workspace");
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) ==
+            RNN_ERR_INPUT,
+        "a transformed plan without work is refused");
+  sp.work = work;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK &&
+            info.n_windows == 8 && st[0] == 1 && st[7] == 8,
+        "diff plan: the lost row starts no window");
+  check(rnn_series_windows(&sp, d, st, 8, ctr, scl, xw, yw, &err) == RNN_OK &&
+            xw[0] == 1 && xw[8] == 3 && xw[16] == 5 && yw[0] == 7 &&
+            yw[7] == 21,
+        "diff windows: the target and the feature it is read as, differenced");
+  sp.scale_method = RNN_SCALE_MINMAX;
+  sp.n_test = 2;
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) == RNN_OK &&
+            info.split_row == 10 && ctr[1] == 1 && scl[1] == 16,
+        "diff plan: min-max of the differences on training rows 1..9");
+  /* evaluation of a direct horizon-2 model on diff windows, by hand:
+   * predicted changes 9 and 11 from row 4 (16) are 25 and 36 */
+  sp.n_test = 0;
+  first[0] = 5;
+  ps[0] = 9;
+  ps[1] = 11;
+  ctr[1] = 0;
+  scl[1] = 1;
+  t = tf_of(RNN_TRANSFORM_DIFF, 0);
+  check(rnn_series_evaluate(12, 2, d, 1, tgt, 2, 1, first, ps, ctr, scl, &t,
+                            1, pr, ac, nv, &err) == RNN_OK &&
+            pr[0] == 25 && pr[1] == 36 && ac[0] == 25 && nv[1] == 16,
+        "diff evaluation: direct steps integrated, naive in levels");
+  d[12] = 1; /* squares from 1; row 4 holds 0 */
+  d[12 + 3] = 0;
+  sp.transform = tf_of(RNN_TRANSFORM_LOG, 0);
+  check(rnn_series_plan(&sp, d, st, set, ctr, scl, &info, &err) ==
+            RNN_ERR_INPUT &&
+            strstr(err.msg, "column 2, row 4") != NULL,
+        "log of a non-positive value names the column and the row");
+}
+
+/* Forecasts on a transformed target, by hand: a network with all weights
+ * zero outputs 0 on the model's scale, center c in transformed units. */
+static void test_transform_forecast(void) {
+  rnn_config c = lstm_config();
+  rnn_forecast_spec s;
+  rnn_error err;
+  rnn_rng rng;
+  double vals[8], cen = 2, scl = 1, resid[3] = {0.5, 0.5, 0.5}, point[5],
+         paths[4 * 5], *prm, *w;
+  int flag = 1;
+  size_t k, np;
+  c.n_in = 1;
+  c.n_out = 1;
+  np = rnn_n_params(&c);
+  prm = calloc(np, sizeof(double));
+  for (k = 0; k < 8; k++) vals[k] = (double)(k + 3); /* 3 .. 10 */
+  memset(&s, 0, sizeof s);
+  s.n_rows = 8;
+  s.values = vals;
+  s.window = 4;
+  s.in_center = &cen;
+  s.in_scale = &scl;
+  s.horizon = 1;
+  s.h = 5;
+  s.inv.center = cen;
+  s.inv.scale = scl;
+  s.inv.transform = tf_of(RNN_TRANSFORM_DIFF, 0);
+  s.inv.history = vals;
+  s.inv.n_history = 8;
+  s.transformed = &flag;
+  s.n_resid = 3;
+  s.resid = resid;
+  s.n_paths = 4;
+  w = malloc(rnn_forecast_series_workspace(&c, &s) * sizeof(double));
+  rnn_rng_seed(&rng, 1);
+  check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w,
+                            &err) == RNN_OK &&
+            point[0] == 12 && point[4] == 20 && paths[0] == 12.5 &&
+            paths[3 + 4 * 4] == 22.5,
+        "recursive diff forecast integrates the predicted changes");
+  s.inv.transform = tf_of(RNN_TRANSFORM_SDIFF, 2);
+  cen = s.inv.center = 1;
+  free(w); /* the window reads period rows more */
+  w = malloc(rnn_forecast_series_workspace(&c, &s) * sizeof(double));
+  check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w,
+                            &err) == RNN_OK &&
+            point[0] == 10 && point[1] == 11 && point[2] == 11 &&
+            point[3] == 12 && point[4] == 12,
+        "sdiff forecast with h > period adds the forecast one period back");
+  vals[5] = -1;
+  s.inv.transform = tf_of(RNN_TRANSFORM_LOGDIFF, 0);
+  check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w,
+                            &err) == RNN_ERR_INPUT,
+        "a log transform of a non-positive window value is refused");
+  s.n_rows = 4;
+  vals[5] = 8;
+  s.inv.transform = tf_of(RNN_TRANSFORM_DIFF, 0);
+  check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w,
+                            &err) == RNN_ERR_DIM,
+        "a transformed window needs the rows its transform loses");
+  free(w);
+  free(prm);
+}
+/* ==== end of issue 15 block ========================================== */
 
 int main(void) {
   rnn_config c = lstm_config(), bad;
@@ -1907,6 +2147,8 @@ int main(void) {
   test_forecast_series();
   test_accuracy();
   test_series();
+  test_transform();          /* issue 15 */
+  test_transform_forecast(); /* issue 15 */
   test_text();
   test_encode();
   test_pad();

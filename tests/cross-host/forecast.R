@@ -56,6 +56,34 @@ put("mo_upper", fcm$upper)
 put("mo_paths", fcm$paths)
 put("mo_dates", as.numeric(fcm$dates) + 719529)
 put("mo_acc", as.matrix(am[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
+# ---- issue 15: target transforms ----
+# log returns (recursive, the Close read transformed) and seasonal
+# differences of monthly data (direct, period 12 from the dates): the
+# windows, weights, forecasts and accuracy come out the same in both
+# hosts, and the transform crosses in the model file
+wt <- rnn_windows(df, target = "Close", features = "Close", window = 20, test = 50,
+                  transform = "logdiff")
+ft <- rnn_fit(wt, cell = "lstm", units = 4, epochs = 2, seed = 1, verbose = FALSE)
+fct <- forecast(ft, h = 5, npaths = 100, seed = 2)
+put("tf_plan", c(wt$x, wt$y, wt$index$start, code(wt$index$set), wt$data$split_row,
+                 wt$scaler$n_rows, wt$scaler$center, wt$scaler$scale, wt$naive))
+put("tf_params", ft$params)
+put("tf_fc", c(fct$mean, fct$lower, fct$upper, fct$paths))
+put("tf_acc", as.matrix(accuracy(ft)[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
+rnn_save(ft, file.path(dir, "ts_r_tf_model.rnnk"))
+ws <- rnn_windows(mo, target = "a", features = "a", window = 6, horizon = 3, test = 6,
+                  transform = "sdiff")
+fs <- rnn_fit(ws, cell = "gru", units = 3, epochs = 2, seed = 3, verbose = FALSE)
+put("sd_plan", c(ws$x, ws$y, ws$index$start, ws$scaler$center, ws$scaler$scale, ws$meta$period))
+put("sd_fc", forecast(fs, npaths = 50, seed = 5, level = 80)$mean)
+put("sd_acc", as.matrix(accuracy(fs)[c("RMSE", "MAE", "MAPE", "MASE", "n")]))
+wb <- rnn_windows(df, target = "Close", features = "Close", window = 20, test = 50,
+                  transform = "boxcox", lambda = 0.5)
+fb <- rnn_fit(wb, cell = "gru", units = 3, epochs = 2, seed = 4, verbose = FALSE)
+fcb <- forecast(fb, h = 4, npaths = 60, seed = 6)
+put("bc", c(wb$x, wb$y, wb$scaler$center, wb$scaler$scale, fcb$mean, fcb$lower, fcb$upper,
+            as.matrix(accuracy(fb)[c("RMSE", "MAE", "MAPE", "MASE", "n")])))
+# ---- end of issue 15 block ----
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
 # column numbers index the columns as given, the date and a text column
 # counted: the same numbers select the same columns in both hosts

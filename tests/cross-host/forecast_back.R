@@ -18,3 +18,11 @@ cat(sprintf("Octave's model file in R: forecast differs by %g, accuracy by %g, d
 if (!(d_fc == 0 && d_acc == 0 && same_dates)) {
   stop("cross-host: Octave's windows model does not forecast the same in R")
 }
+# issue 15: Octave's model on log returns forecasts the same in R
+mt <- rnn_load(file.path(dir, "ts_o_tf_model.rnnk"))
+fct <- forecast(mt, h = 5, npaths = 100, seed = 2)
+d_tf <- max(abs(c(fct$mean, fct$lower, fct$upper, fct$paths) - get("tf_fc")))
+cat(sprintf("Octave's logdiff model file in R: forecast differs by %g\n", d_tf))
+if (!(d_tf == 0 && identical(mt$prep$meta$transform, "logdiff"))) {
+  stop("cross-host: Octave's transformed model does not forecast the same in R")
+}

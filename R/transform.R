@@ -1,0 +1,90 @@
+# Target transforms (issue 15): "diff", "log", "logdiff" (log returns),
+# "sdiff" (seasonal differences) and "boxcox" of the target columns, applied before
+# the scaler and undone after it. The names come from the core's schema
+# and the arithmetic is the core's (src/core/transform.c), so R and
+# Octave transform and invert alike; R only checks the arguments.
+
+# list(name, period, lambda): the transform checked, the seasonal period
+# of "sdiff" from `period`, the ts frequency, or monthly (12) / quarterly
+# (4) dates (the core's rnn_season_period()), and the power of "boxcox".
+check_transform <- function(transform, period, lambda, s) {
+  transform <- check_choice(transform, names(schema()$transform), "transform")
+  if (transform == "boxcox") {
+    if (!(is.numeric(lambda) && length(lambda) == 1 && is.finite(lambda))) {
+      rnnkit_abort("input", "transform = \"boxcox\" needs `lambda`, one finite number ",
+                   "(0 is the log, 0.5 a square root, 1 a shift), not ", describe(lambda), ".")
+    }
+  } else if (!is.null(lambda)) {
+    rnnkit_abort("input", "`lambda` is the power of a Box-Cox transform; it needs ",
+                 "transform = \"boxcox\", not \"", transform, "\".")
+  }
+  if (transform != "sdiff") {
+    if (!is.null(period)) {
+      rnnkit_abort("input", "`period` is the lag of a seasonal difference; it needs ",
+                   "transform = \"sdiff\", not \"", transform, "\".")
+    }
+    return(list(name = transform, period = 0L, lambda = lambda))
+  }
+  if (is.null(period)) {
+    if (!is.na(s$freq) && s$freq > 1 && s$freq == round(s$freq)) {
+      period <- s$freq
+    } else if (inherits(s$index, "Date") && length(s$index) > 1) {
+      period <- .Call(rnnkit_season_period, as.double(s$index))
+    }
+    if (is.null(period) || period < 1) {
+      rnnkit_abort("input", "transform = \"sdiff\" needs a seasonal period: the data are neither ",
+                   "a ts with a frequency nor monthly or quarterly dates; give `period` ",
+                   "(e.g. period = 12 for monthly data, 5 for trading days in a week).")
+    }
+  }
+  check_count(period, "period", max = 1e6)
+  list(name = transform, period = as.integer(period), lambda = NULL)
+}
+
+# The transform of a model or windows (meta) for the core: double
+# c(code, period, lambda), or NULL for none (models from before
+# transforms too).
+transform_code <- function(meta) {
+  tf <- meta$transform %||% "none"
+  if (identical(tf, "none")) return(NULL)
+  as.double(c(schema()$transform[[tf]], meta$period %||% 0, meta$lambda %||% 0))
+}
+
+# Logs need positive values: say which column, row and date do not have
+# them (the core refuses them too, naming the row).
+check_log_positive <- function(m, target, tf, index) {
+  if (!tf %in% c("log", "logdiff", "boxcox")) return(invisible())
+  for (t in target) {
+    k <- which(m[, t] <= 0)[1]
+    if (!is.na(k)) {
+      rnnkit_abort("input", "transform = \"", tf, "\" takes logs or powers, but column ", t, " holds ",
+                   format(m[k, t]), " in ", row_label(index, k), ". They need positive values; ",
+                   "use transform = \"diff\" for a series that reaches zero or below.")
+    }
+  }
+  invisible()
+}
+
+# Fitted values (pred) and actual values in original units of a model on
+# transformed windows: the core inverts the training windows' scaled
+# outputs y - residuals from the series observed before each window.
+fitted_transformed <- function(object) {
+  prep <- object$prep
+  meta <- prep$meta
+  used <- names(prep$scaler$center)
+  v <- prep$data$values[, used, drop = FALSE]
+  ctr <- unname(as.double(prep$scaler$center[used]))
+  scl <- unname(as.double(prep$scaler$scale[used]))
+  tf <- transform_code(meta)
+  plan <- .Call(rnnkit_series_plan, v, match(meta$features, used), match(meta$target, used),
+                list(window = meta$window, horizon = meta$horizon, stride = 1L,
+                     omit = identical(meta$na, "omit"), split_row = nrow(v) + 1L, n_test = 0L,
+                     method = -1L, transform = tf), ctr, scl)
+  k <- match(object$fitted_rows, plan$starts + meta$window)
+  yhat <- plan$y[k, , drop = FALSE] - object$residuals
+  ev <- .Call(rnnkit_series_eval, v, match(meta$target, used), meta$horizon,
+              as.integer(object$fitted_rows), yhat, ctr, scl, NULL, v, 0L, 1L, tf)
+  outs <- target_names(meta$target, meta$horizon)
+  colnames(ev$pred) <- colnames(ev$actual) <- outs
+  ev
+}

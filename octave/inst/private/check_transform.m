@@ -1,0 +1,45 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {[@var{name}, @var{period}] =} check_transform (@var{transform}, @var{period}, @var{lambda}, @var{index})
+## The 'Transform', 'Period' and 'Lambda' of rnn_windows checked (issue
+## 15): a name of the core's schema, for "sdiff" the seasonal lag, by
+## default 12 for monthly and 4 for quarterly dates (the core's
+## rnn_season_period), and for "boxcox" a finite power.
+## @end deftypefn
+
+function [name, period] = check_transform (transform, period, lambda, index)
+  c = __rnnkit__ ("schema");
+  name = check_choice (transform, fieldnames (c.transform)', "Transform");
+  if (strcmp (name, "boxcox"))
+    if (! (isnumeric (lambda) && isreal (lambda) && isscalar (lambda) && isfinite (lambda)))
+      error ("rnnkit:input", ["rnn_windows: 'Transform', 'boxcox' needs 'Lambda', " ...
+             "one finite number (0 is the log, 0.5 a square root, 1 a shift), not %s"], ...
+             describe (lambda));
+    endif
+  elseif (! isempty (lambda))
+    error ("rnnkit:input", ["rnn_windows: 'Lambda' is the power of a Box-Cox " ...
+           "transform; it needs 'Transform', 'boxcox', not '%s'"], name);
+  endif
+  if (! strcmp (name, "sdiff"))
+    if (! isempty (period))
+      error ("rnnkit:input", ["rnn_windows: 'Period' is the lag of a seasonal " ...
+             "difference; it needs 'Transform', 'sdiff', not '%s'"], name);
+    endif
+    period = 0;
+    return;
+  endif
+  if (isempty (period))
+    if (numel (index) > 1)
+      ## day counts for the core's calendar: datenum - 719529
+      period = __rnnkit__ ("season_period", index(:) - 719529);
+    endif
+    if (isempty (period) || period < 1)
+      error ("rnnkit:input", ["rnn_windows: 'Transform', 'sdiff' needs a seasonal " ...
+             "period: the data have no monthly or quarterly dates; give 'Period' " ...
+             "(e.g. 12 for monthly data, 5 for trading days in a week)"]);
+    endif
+  endif
+  period = check_count (period, "Period", 1, 1e6);
+endfunction
