@@ -50,6 +50,11 @@ workflow <- function() {
   out$fw <- fw[c("params", "residuals")]
   out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast (quantiles, next_dates)
   out$accuracy <- accuracy(fw) # windows, scale, predict
+  mo <- data.frame(Date = seq(as.Date("2015-01-01"), by = "month", length.out = 48),
+                   y = 100 + 10 * sin(seq_len(48) * pi / 6) + seq_len(48) + sin(1.7 * seq_len(48)))
+  ws <- rnn_windows(mo, window = 6, test = 6, transform = "sdiff") # season_period
+  fs <- rnn_fit(ws, units = 2, epochs = 2, seed = 7, verbose = FALSE)
+  out$sdiff <- list(ws$x, forecast(fs, h = 14, npaths = 20, seed = 8)$mean, accuracy(fs))
   f <- tempfile(fileext = ".rnnk")
   rnn_save(fw, f) # model_encode
   back <- rnn_load(f) # model_decode
