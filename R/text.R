@@ -66,7 +66,7 @@ check_tokenizer <- function(tokenizer) {
 rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
                           num_words = NULL, oov = NULL, filters = NULL, ...) {
   check_dots(list(...), character(), "rnn_tokenizer")
-  level <- if (identical(level, c("char", "word"))) "char" else check_choice(level, c("char", "word"), "level")
+  level <- if (identical(level, c("char", "word"))) "char" else check_choice(level, names(schema()$level), "level")
   check_flag(lower, "lower")
   if (!is.null(num_words)) check_count(num_words, "num_words", min = 1)
   if (!is.null(oov)) oov <- check_string(oov, "oov")
@@ -78,7 +78,7 @@ rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
   t8 <- check_texts(texts)
   # split (words with Keras' filters, the core's one lower-casing rule),
   # counted and ordered by the core (rnn_vocab_fit(), as in Octave)
-  v <- .Call(rnnkit_vocab_fit, t8, level == "word", isTRUE(lower), enc2utf8(filters),
+  v <- .Call(rnnkit_vocab_fit, t8, level, isTRUE(lower), enc2utf8(filters),
              if (is.null(num_words)) 0 else as.double(num_words), oov)
   unit <- if (level == "char") "characters" else "words"
   if (!v$n_tokens) {
@@ -111,7 +111,7 @@ rnn_encode <- function(tokenizer, texts) {
   check_tokenizer(tokenizer)
   t8 <- check_texts(texts)
   # split and looked up by the core (rnn_text_encode(), as in Octave)
-  out <- .Call(rnnkit_text_encode, t8, tokenizer$level == "word", isTRUE(tokenizer$lower),
+  out <- .Call(rnnkit_text_encode, t8, tokenizer$level, isTRUE(tokenizer$lower),
                enc2utf8(tokenizer$filters), enc2utf8(tokenizer$vocab), !is.null(tokenizer$oov))
   names(out) <- names(texts)
   out
@@ -168,7 +168,7 @@ rnn_decode <- function(tokenizer, sequences) {
   # joined by the core (rnn_text_decode(), as in Octave), which also
   # names an id outside the vocabulary
   out <- .Call(rnnkit_text_decode, as.double(s$lengths), as.double(s$values),
-               enc2utf8(tokenizer$vocab), tokenizer$level == "word")
+               enc2utf8(tokenizer$vocab), tokenizer$level)
   names(out) <- s$names
   out
 }

@@ -7,7 +7,6 @@
 # are done by the C core (src/core/series.c, windows.c), so R and Octave
 # give identical numbers.
 
-.scalers <- c(none = 0L, minmax = 1L, zscore = 2L)
 .ohlc <- c("Open", "High", "Low", "Close")
 
 # Column selector for `features`/`target`: names, or whole numbers that
@@ -328,7 +327,7 @@ check_scale <- function(scale, cols) {
     }
     return(scale)
   }
-  check_choice(scale, names(.scalers), "scale")
+  check_choice(scale, names(schema()$scaler), "scale")
 }
 
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
@@ -413,7 +412,7 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   plan <- .Call(rnnkit_series_plan, m, match(features, used), match(target, used),
                 list(window = window, horizon = horizon, stride = stride, omit = na == "omit",
                      split_row = split_row, n_test = if (is.null(test)) 0L else test,
-                     method = if (given) -1L else .scalers[[scale]]),
+                     method = if (given) -1L else scale),
                 if (given) unname(as.double(scale$center[used])) else 0,
                 if (given) unname(as.double(scale$scale[used])) else 0)
   starts <- plan$starts

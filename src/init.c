@@ -22,7 +22,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
     {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 11},
     /* end of the series engine */
-    {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
+    {"rnnkit_rescale", (DL_FUNC)&rnnkit_rescale, 5},
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
     /* issue 14 forecast/calendar block */
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 4},

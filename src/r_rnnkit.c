@@ -574,7 +574,7 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
                       "x",       "y",      "naive"};
   sp.split_row = (size_t)get_int(spec, "split_row") - 1;
   sp.n_test = (size_t)get_int(spec, "n_test");
-  sp.scale_method = get_int(spec, "method");
+  sp.scale_method = code_of(RNN_NAMES_SCALER, get(spec, "method"));
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(center, scale, sp.n_cols);
     memcpy(REAL(ctr), REAL(center), sp.n_cols * sizeof(double));
@@ -684,17 +684,22 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
 }
 /* ==== end of the series engine ====================================== */
 
-/* A scaled (or, with inverse, unscaled) copy of the matrix data. */
-SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse) {
+/* rnn_rescale() of a copy of the matrix data: from one scaler (center,
+ * scale) to another (to_center, to_scale). */
+SEXP rnnkit_rescale(SEXP data, SEXP center, SEXP scale, SEXP to_center,
+                    SEXP to_scale) {
   SEXP out;
+  R_xlen_t n;
   check_matrix(data, "data");
+  n = ncols(data);
   if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
-      length(center) != ncols(data) || length(scale) != ncols(data))
+      TYPEOF(to_center) != REALSXP || TYPEOF(to_scale) != REALSXP ||
+      XLENGTH(center) != n || XLENGTH(scale) != n || XLENGTH(to_center) != n ||
+      XLENGTH(to_scale) != n)
     error("rnnkit internal error: one center and scale per column");
   out = PROTECT(duplicate(data));
-  rnn_scale_apply((size_t)nrows(data), (size_t)ncols(data), REAL(data),
-                  REAL(center), REAL(scale), asLogical(inverse) == TRUE,
-                  REAL(out));
+  rnn_rescale((size_t)nrows(data), (size_t)n, REAL(data), REAL(center),
+              REAL(scale), REAL(to_center), REAL(to_scale), REAL(out));
   UNPROTECT(1);
   return out;
 }
@@ -932,9 +937,10 @@ static void text_tokens_of(SEXP s, int level, int low, SEXP f, int32_t **cp,
 }
 
 /* rnn_text_encode() of each UTF-8 string of texts against the character
- * vector vocab: a list of integer vectors (ids 1..length(vocab)).  oov:
- * TRUE when vocab[1] is the oov token that unknown tokens become. */
-SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+ * vector vocab: a list of integer vectors (ids 1..length(vocab)).  level:
+ * "char" or "word"; oov: TRUE when vocab[1] is the oov token that unknown
+ * tokens become. */
+SEXP rnnkit_text_encode(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov) {
   rnn_error err;
   SEXP out, f;
@@ -946,7 +952,7 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
       XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING ||
       TYPEOF(vocab) != STRSXP)
     error("rnnkit internal error: texts, filters and vocab must be strings");
-  level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  level = code_of(RNN_NAMES_LEVEL, level_name);
   low = asLogical(lower) == TRUE;
   f = STRING_ELT(filters, 0);
   nv = (size_t)XLENGTH(vocab);
@@ -996,10 +1002,11 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
 /* ---- vocabulary and decoding (issue 14) ----------------------------- */
 
 /* rnn_vocab_fit() of the UTF-8 strings texts: list(vocab = character,
- * counts = integer, n_tokens, n_distinct).  num_words: 0 for all; oov:
+ * counts = integer, n_tokens, n_distinct).  level: "char" or "word";
+ * num_words: 0 for all; oov:
  * NULL or one string.  An empty vocab means no tokens (or only oov): R
  * says so. */
-SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+SEXP rnnkit_vocab_fit(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
                       SEXP num_words, SEXP oov) {
   static const char *names[] = {"vocab", "counts", "n_tokens", "n_distinct"};
   rnn_error err;
@@ -1010,7 +1017,7 @@ SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
   char *voc;
   double *cnt;
   void *work;
-  int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  int level = code_of(RNN_NAMES_LEVEL, level_name);
   t = (const char **)R_alloc(n + 1, sizeof(char *));
   nb = (size_t *)R_alloc(n + 1, sizeof(size_t));
   for (k = 0; k < n; k++) {
@@ -1046,15 +1053,16 @@ SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
 }
 
 /* rnn_text_decode(): lens (doubles, one per sequence), values (their
- * concatenated ids, doubles), vocab (UTF-8 strings), word TRUE/FALSE:
+ * concatenated ids, doubles), vocab (UTF-8 strings), level "char"/"word":
  * the decoded texts, a character vector. */
-SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP word) {
+SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab,
+                        SEXP level_name) {
   rnn_error err;
   SEXP out;
   size_t n = (size_t)XLENGTH(lens), nv, k, nb = 0, *len, *vb, *oend;
   const char **voc;
   char *buf;
-  int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  int level = code_of(RNN_NAMES_LEVEL, level_name);
   if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
       TYPEOF(vocab) != STRSXP)
     error("rnnkit internal error: lens, values and vocab");

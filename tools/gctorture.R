@@ -49,6 +49,8 @@ workflow <- function() {
   out$fw <- fw[c("params", "residuals")]
   out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast (quantiles, next_dates)
   out$accuracy <- accuracy(fw) # windows, scale, predict
+  out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
+                                          scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
   rnn_save(fw, f) # model_encode
   back <- rnn_load(f) # model_decode

@@ -66,7 +66,7 @@ function tok = rnn_tokenizer (texts, varargin)
                 "tok = rnn_tokenizer (texts, 'Level', 'char', ...)");
   o = rnnkit_options (struct ("Level", "char", "Lower", false, "NumWords", [], ...
                               "Oov", [], "Filters", []), "rnn_tokenizer", varargin);
-  level = check_choice (o.Level, {"char", "word"}, "Level");
+  level = check_choice (o.Level, fieldnames (__rnnkit__ ("schema").level), "Level");
   lower = check_flag (o.Lower, "Lower");
   num_words = o.NumWords;
   if (! isempty (num_words))
@@ -89,7 +89,7 @@ function tok = rnn_tokenizer (texts, varargin)
   texts = check_texts (texts);
   ## split, counted and ordered by the C core (rnn_vocab_fit, as in R)
   [vocab, counts, n_tokens, n_distinct] = __rnnkit__ ("vocab_fit", texts, ...
-      strcmp (level, "word"), logical (lower), filters, ...
+      level, logical (lower), filters, ...
       merge (isempty (num_words), 0, num_words), oov);
   unit = merge (strcmp (level, "char"), "characters", "words");
   if (n_tokens == 0)

@@ -17,7 +17,7 @@
  *                                                       -> plan struct
  *   __rnnkit__ ("series_eval", data, tgt, horizon, first, pred, center,
  *               scale, set, hist, n_fit, period) -> [pred, actual, naive, acc]
- *   __rnnkit__ ("scale", data, center, scale, inverse)
+ *   __rnnkit__ ("rescale", data, center, scale, to_center, to_scale)
  *   __rnnkit__ ("locf", data)
  *   __rnnkit__ ("forecast", cfg, params, spec, seed)
  *                                   -> [point, paths, lower, upper]
@@ -26,11 +26,11 @@
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
- *   __rnnkit__ ("vocab_fit", texts, word, lower, filters, num_words, oov)
+ *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
  *               -> [vocab, counts, n_tokens, n_distinct]
- *   __rnnkit__ ("text_decode", lens, values, vocab, word) -> cell of texts
+ *   __rnnkit__ ("text_decode", lens, values, vocab, level) -> cell of texts
  *   __rnnkit__ ("layer_params", cfg, "keras"|"torch", weights) -> params
- *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
+ *   __rnnkit__ ("text_encode", texts, level, lower, filters, vocab, oov)
  *                                                       -> cell of id rows
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
@@ -93,6 +93,22 @@ static int int_arg(const mxArray *a, const char *what) {
   double v = scalar(a, what);
   if (!(v >= -2147483647.0 && v <= 2147483647.0)) internal(what);
   return (int)v;
+}
+
+/* The code of a name of the core's table `table` (RNN_NAMES_*), such as
+ * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
+ * rnnkit:input error that suggests the nearest), or a code given as a
+ * number (the stored *_code fields, RNN_SCALE_GIVEN). */
+static int code_arg(int table, const mxArray *a, const char *what) {
+  rnn_error err;
+  char name[64];
+  int code;
+  if (!mxIsChar(a)) return mxIsLogical(a) ? mxIsLogicalScalarTrue(a)
+                                          : int_arg(a, what);
+  if (mxGetM(a) > 1 || mxGetString(a, name, sizeof name) != 0)
+    internal("a name must be one short string");
+  if (rnn_code_of(table, name, &code, &err) != RNN_OK) raise_core(&err);
+  return code;
 }
 
 static int get_int(const mxArray *s, const char *name) {
@@ -221,6 +237,10 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
 
 /* ---- commands ------------------------------------------------------- */
 
+/* A command may set plhs[0 .. n_out-1] whatever nlhs is: mexFunction
+ * passes room for MAX_OUT outputs and hands Octave only those it asked
+ * for. */
+#define MAX_OUT 4
 typedef void (*command)(int nlhs, mxArray *plhs[], int nrhs,
                         const mxArray *prhs[]);
 
@@ -919,7 +939,7 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   (void)nrhs;
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
-  sp.scale_method = get_int(spec, "method");
+  sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(prhs[4], prhs[5], sp.n_cols);
     memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * sizeof(double));
@@ -1015,19 +1035,22 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
 }
 /* ==== end of the series engine ====================================== */
 
-static void cmd_scale(int nlhs, mxArray *plhs[], int nrhs,
-                      const mxArray *prhs[]) {
+static void cmd_rescale(int nlhs, mxArray *plhs[], int nrhs,
+                        const mxArray *prhs[]) {
   const mxArray *data = prhs[0];
+  int k;
   (void)nlhs;
   (void)nrhs;
   check_matrix(data, "data");
-  if (mxGetNumberOfElements(prhs[1]) != mxGetN(data) ||
-      mxGetNumberOfElements(prhs[2]) != mxGetN(data))
-    internal("one center and scale per column");
-  plhs[0] = mxCreateDoubleMatrix(mxGetM(data), mxGetN(data), mxREAL);
-  rnn_scale_apply(mxGetM(data), mxGetN(data), mxGetPr(data),
-                  real_array(prhs[1], "center"), real_array(prhs[2], "scale"),
-                  scalar(prhs[3], "inverse") != 0, mxGetPr(plhs[0]));
+  for (k = 1; k <= 4; k++) {
+    real_array(prhs[k], "a scaler");
+    if (mxGetNumberOfElements(prhs[k]) != mxGetN(data))
+      internal("one center and scale per column");
+  }
+  plhs[0] = new_matrix(mxGetM(data), mxGetN(data), "the rescaled values");
+  rnn_rescale(mxGetM(data), mxGetN(data), mxGetPr(data), mxGetPr(prhs[1]),
+              mxGetPr(prhs[2]), mxGetPr(prhs[3]), mxGetPr(prhs[4]),
+              mxGetPr(plhs[0]));
 }
 
 static void cmd_locf(int nlhs, mxArray *plhs[], int nrhs,
@@ -1061,9 +1084,9 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   rnn_error err;
   rnn_rng rng;
   size_t n, H, P, NL;
-  int st, k;
+  int st;
   double *work;
-  mxArray *out[4];
+  (void)nlhs;
   (void)nrhs;
   check_params(&cfg, prhs[1]);
   values = field(spec, "values");
@@ -1096,22 +1119,16 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
   rnn_rng_seed(&rng, seed_from(prhs[3]));
-  out[0] = new_matrix(H, 1, "the forecasts");
-  out[1] = new_matrix(P, H, "the simulated paths");
-  out[2] = new_matrix(H, NL, "the lower bounds");
-  out[3] = new_matrix(H, NL, "the upper bounds");
+  plhs[0] = new_matrix(H, 1, "the forecasts");
+  plhs[1] = new_matrix(P, H, "the simulated paths");
+  plhs[2] = new_matrix(H, NL, "the lower bounds");
+  plhs[3] = new_matrix(H, NL, "the upper bounds");
   work = alloc_work(rnn_forecast_series_workspace(&cfg, &s));
-  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(out[0]),
-                           mxGetPr(out[1]), mxGetPr(out[2]), mxGetPr(out[3]),
+  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(plhs[0]),
+                           mxGetPr(plhs[1]), mxGetPr(plhs[2]), mxGetPr(plhs[3]),
                            work, &err);
   mxFree(work);
   if (st != RNN_OK) raise_core(&err);
-  /* Octave's plhs holds max (nlhs, 1) slots: fill only those */
-  for (k = 0; k < 4; k++)
-    if (k < (nlhs > 1 ? nlhs : 1))
-      plhs[k] = out[k];
-    else
-      mxDestroyArray(out[k]);
 }
 
 /* the h dates after index (day counts, or times when dated is 0): h x 1 */
@@ -1289,6 +1306,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
   const char **t, *f = char_bytes(prhs[3], &nf, "filters"), *o = NULL;
   char *voc;
   void *work;
+  int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level");
   (void)nrhs;
   if (!mxIsCell(texts)) internal("texts must be a cell");
   if (!(mxIsDouble(oov) && mxIsEmpty(oov)))
@@ -1301,8 +1319,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
     t[k] = char_bytes(mxGetCell(texts, k), &nb[k], "texts must hold strings");
   }
 #define FIT(w, v, e, c)                                                     \
-  rnn_vocab_fit(n, t, nb, mxIsLogicalScalarTrue(prhs[1]) ? RNN_TEXT_WORD     \
-                : RNN_TEXT_CHAR, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw,  \
+  rnn_vocab_fit(n, t, nb, level, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw, \
                 o, no, w, v, e, c, &in, &err)
   if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
   need_bytes(in.work_len + in.voc_len, "the tokens");
@@ -1338,6 +1355,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
          *oend;
   const char **voc;
   char *buf;
+  int level = code_arg(RNN_NAMES_LEVEL, prhs[3], "level");
   (void)nlhs;
   (void)nrhs;
   real_array(prhs[1], "values");
@@ -1359,8 +1377,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
   if (total != mxGetNumberOfElements(prhs[1]))
     internal("lens do not add up to the values");
 #define DECODE(out, len)                                                     \
-  rnn_text_decode(n, lens, mxGetPr(prhs[1]), mxIsLogicalScalarTrue(prhs[3])  \
-                  ? RNN_TEXT_WORD : RNN_TEXT_CHAR, nv, voc, vb, out, len,    \
+  rnn_text_decode(n, lens, mxGetPr(prhs[1]), level, nv, voc, vb, out, len,  \
                   oend, &err)
   if (DECODE(NULL, 0) != RNN_OK) raise_core(&err);
   total = n ? oend[n - 1] : 0;
@@ -1434,7 +1451,7 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
   const mxArray *texts = prhs[0], *vocab = prhs[4];
   size_t n_texts, i, nf, nv, k, n_vcp = 0, m, nb, *vend, *order;
   int32_t *vcp;
-  int word = mxIsLogicalScalarTrue(prhs[1]),
+  int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level"),
       lower = mxIsLogicalScalarTrue(prhs[2]),
       oov = mxIsLogicalScalarTrue(prhs[5]);
   const char *f = char_bytes(prhs[3], &nf, "filters");
@@ -1477,7 +1494,7 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
     mxArray *ids;
     if (!t) internal("texts must hold strings");
     s = char_bytes(t, &nb, "texts must hold strings");
-    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+    if (rnn_text_tokens(s, nb, level, lower, f,
                         nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
       raise_core(&err);
     need_bytes(rnn_size_mul(n_cp + 1, 2 * sizeof(int32_t) + sizeof(size_t)),
@@ -1485,7 +1502,7 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
     cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
     id = (int32_t *)mxMalloc((n_tok + 1) * sizeof(int32_t));
     ends = (size_t *)mxMalloc((n_tok + 1) * sizeof(size_t));
-    if (rnn_text_encode(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+    if (rnn_text_encode(s, nb, level, lower, f,
                         nf, nv, vcp, vend, order, oov ? 1 : 0, cp, n_cp, ends,
                         n_tok, id, &n_ids, &err) != RNN_OK)
       raise_core(&err);
@@ -1683,7 +1700,7 @@ static const struct {
     {"series_plan", cmd_series_plan, 6, 1},
     {"series_eval", cmd_series_eval, 11, 4},
     /* end of the series engine */
-    {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
+    {"rescale", cmd_rescale, 5, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */
     {"next_dates", cmd_next_dates, 3, 1},
     {"match_dates", cmd_match_dates, 3, 1},
@@ -1703,7 +1720,8 @@ static const struct {
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
   char name[32];
-  int k;
+  mxArray *out[MAX_OUT];
+  int k, j;
   if (nrhs < 1 || !mxIsChar(prhs[0]) ||
       mxGetString(prhs[0], name, sizeof name) != 0)
     internal("the first argument must name a command");
@@ -1714,7 +1732,17 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
                         "rnnkit internal error: '%s' takes %d inputs and "
                         "gives at most %d outputs", name, commands[k].n_in,
                         commands[k].n_out);
-    commands[k].fn(nlhs, plhs, nrhs - 1, prhs + 1);
+    /* A command fills all its n_out outputs into out[] (nlhs tells it
+     * which optional ones are wanted); Octave's plhs holds only
+     * max (nlhs, 1) slots, so only those are handed over and the rest
+     * destroyed here, in one place for every command. */
+    for (j = 0; j < MAX_OUT; j++) out[j] = NULL;
+    commands[k].fn(nlhs, out, nrhs - 1, prhs + 1);
+    for (j = 0; j < MAX_OUT; j++)
+      if (j < (nlhs > 1 ? nlhs : 1))
+        plhs[j] = out[j];
+      else if (out[j])
+        mxDestroyArray(out[j]);
     return;
   }
   mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: unknown "

@@ -616,6 +616,14 @@ void rnn_scale_apply(size_t n_rows, size_t n_cols, const double *data,
                      const double *center, const double *scale, int inverse,
                      double *out);
 
+/* out = (data * from_scale + from_center - to_center) / to_scale per
+ * column: values scaled by one scaler (windows cut by another scaler) put
+ * back into original units and scaled by another (a model's).  out may
+ * equal data; NaN stays NaN. */
+void rnn_rescale(size_t n_rows, size_t n_cols, const double *data,
+                 const double *from_center, const double *from_scale,
+                 const double *to_center, const double *to_scale, double *out);
+
 /* Carries the last non-missing value of each column forward in place.
  * Leading missing values stay missing. */
 void rnn_fill_locf(size_t n_rows, size_t n_cols, double *data);
