@@ -237,30 +237,26 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
 
 /* ---- commands ------------------------------------------------------- */
 
-/* A command may set plhs[0 .. n_out-1] whatever nlhs is: mexFunction
+/* A command gets exactly its n_in arguments (mexFunction checks their
+ * number) and may set plhs[0 .. n_out-1] whatever nlhs is: mexFunction
  * passes room for MAX_OUT outputs and hands Octave only those it asked
  * for. */
 #define MAX_OUT 4
-typedef void (*command)(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]);
+typedef void (*command)(int nlhs, mxArray *plhs[], const mxArray *prhs[]);
 
-static void cmd_n_params(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_n_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   (void)nlhs;
-  (void)nrhs;
   plhs[0] = mxCreateDoubleScalar((double)rnn_n_params(&cfg));
 }
 
-static void cmd_init(int nlhs, mxArray *plhs[], int nrhs,
-                     const mxArray *prhs[]) {
+static void cmd_init(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_rng rng;
   rnn_error err;
   int init = int_arg(prhs[1], "recurrent_init");
   double *work;
   (void)nlhs;
-  (void)nrhs;
   plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
   work = alloc_work(rnn_init_workspace(&cfg));
   rnn_rng_seed(&rng, seed_from(prhs[2]));
@@ -270,14 +266,12 @@ static void cmd_init(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(work);
 }
 
-static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
+static void cmd_predict(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t N, T, chunk = 256;
   double *work;
   (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
@@ -294,15 +288,13 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
 /* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
  * as one batch against y, as R's rnnkit_loss_grad (without dropout):
  * the tests' parity with PyTorch (tests/octave/parity.m). */
-static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
-                          const mxArray *prhs[]) {
+static void cmd_loss_grad(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   int ls = int_arg(prhs[1], "loss");
   size_t N, T, I = (size_t)cfg.n_in, k, b, t, i;
   double *xb, *yb, *dxb, *work, lv = 0;
   size_t *idx;
-  (void)nrhs;
   check_params(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   check_targets(&cfg, ls, prhs[4], N, T);
@@ -337,8 +329,7 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
  * [samples timesteps features] does not suit the model: n_time_fit is
  * the training window length (0 or NaN: any), stateful a flag, name the
  * argument as the message shows it. */
-static void cmd_input_check(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_input_check(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   double nt = scalar(prhs[1], "n_time_fit"), d[3];
@@ -347,7 +338,6 @@ static void cmd_input_check(int nlhs, mxArray *plhs[], int nrhs,
   int k;
   (void)nlhs;
   (void)plhs;
-  (void)nrhs;
   if (mxGetNumberOfElements(prhs[3]) != 3) internal("dims must be 3 counts");
   for (k = 0; k < 3; k++) {
     d[k] = dims[k];
@@ -487,8 +477,7 @@ static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
   return stop;
 }
 
-static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
-                      const mxArray *prhs[]) {
+static void cmd_train(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *t = prhs[1];
   rnn_train_config tc;
@@ -510,7 +499,6 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
                              "val_acc", "checkpoint_error", "ctrl_c",
                              "checkpoint_ctrl_c"};
   (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
@@ -608,14 +596,12 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
 
 /* x is N x T x I (dataset layout, as rnn_step() takes it); state a
  * column of rnn_state_size() doubles or empty for a fresh start. */
-static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
-                     const mxArray *prhs[]) {
+static void cmd_step(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t N, T, S, K;
   double *work;
   (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
@@ -636,14 +622,12 @@ static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
 
 /* records: a struct array with fields name, type, kind, dims, value
  * (written by rnn_save.m); returns the file's bytes, uint8 N x 1. */
-static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
-                       const mxArray *prhs[]) {
+static void cmd_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   const mxArray *s = prhs[0];
   size_t n = mxGetNumberOfElements(s), k, j, size;
   rnn_record *r;
   rnn_error err;
   (void)nlhs;
-  (void)nrhs;
   if (!mxIsStruct(s)) internal("records must be a struct array");
   r = (rnn_record *)mxCalloc(n + 1, sizeof(rnn_record));
   for (k = 0; k < n; k++) {
@@ -705,13 +689,11 @@ static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
 /* file: a char row (tilde-expanded by rnn_save.m); bytes: uint8.  Writes
  * them with rnn_write_file(): a temporary file beside file, flushed and
  * renamed over it, so a failure (rnnkit:io) leaves file as it was. */
-static void cmd_write_file(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_write_file(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   char *path;
   (void)nlhs;
   (void)plhs;
-  (void)nrhs;
   if (!mxIsChar(prhs[0]) || mxGetM(prhs[0]) > 1 || mxIsEmpty(prhs[0]))
     internal("write_file: the file must be a char row");
   if (!mxIsUint8(prhs[1]) || mxIsComplex(prhs[1]))
@@ -730,8 +712,7 @@ static void cmd_write_file(int nlhs, mxArray *plhs[], int nrhs,
  * records (name, type, kind, dims, value) after the core checked them.
  * Values: double for double/int records, logical for logical records
  * (NA becomes false), a cell of char rows for strings (NA becomes []). */
-static void cmd_decode(int nlhs, mxArray *plhs[], int nrhs,
-                       const mxArray *prhs[]) {
+static void cmd_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   static const char *nm[] = {"name", "type", "kind", "dims", "value"};
   const mxArray *b = prhs[0];
   const unsigned char *buf;
@@ -741,7 +722,6 @@ static void cmd_decode(int nlhs, mxArray *plhs[], int nrhs,
   rnn_error err;
   mxArray *out;
   (void)nlhs;
-  (void)nrhs;
   if (!mxIsUint8(b)) internal("bytes must be uint8");
   buf = (const unsigned char *)mxGetData(b);
   size = mxGetNumberOfElements(b);
@@ -917,8 +897,7 @@ static size_t *first_rows(const mxArray *a, size_t *n) {
  * data column; horizon 0: windows to predict from).  A struct with
  * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
  * x, y, naive ([] with no training window and no scaler given). */
-static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_series_plan(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   static const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
                              "n_train", "n_test", "center",    "scale",
                              "x",       "y",      "naive"};
@@ -936,7 +915,6 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   mxArray *scl = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
   mxArray *out = mxCreateStructMatrix(1, 1, 11, nm), *xy[2];
   (void)nlhs;
-  (void)nrhs;
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
   sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
@@ -978,15 +956,13 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
  * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
  * number: the split row, for rnn_series_labels() to label them), MASE
  * scale on rows 1..n_fit of hist (NA where none). */
-static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_series_eval(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
                                    count_arg(prhs[2], "horizon", 1), 1, 0);
   size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k,
             kept;
   const mxArray *set = prhs[7], *hist = prhs[8];
-  (void)nrhs;
   check_scaler(prhs[5], prhs[6], sp.n_cols);
   if (mxGetNumberOfElements(prhs[4]) != n * n_out)
     internal("one prediction per output");
@@ -1035,12 +1011,10 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
 }
 /* ==== end of the series engine ====================================== */
 
-static void cmd_rescale(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
+static void cmd_rescale(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   const mxArray *data = prhs[0];
   int k;
   (void)nlhs;
-  (void)nrhs;
   check_matrix(data, "data");
   for (k = 1; k <= 4; k++) {
     real_array(prhs[k], "a scaler");
@@ -1053,10 +1027,8 @@ static void cmd_rescale(int nlhs, mxArray *plhs[], int nrhs,
               mxGetPr(plhs[0]));
 }
 
-static void cmd_locf(int nlhs, mxArray *plhs[], int nrhs,
-                     const mxArray *prhs[]) {
+static void cmd_locf(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   (void)nlhs;
-  (void)nrhs;
   check_matrix(prhs[0], "data");
   plhs[0] = mxDuplicateArray(prhs[0]);
   rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
@@ -1076,8 +1048,7 @@ static const double *spec_reals(const mxArray *spec, const char *name,
 /* [point, paths, lower, upper] as R's rnnkit_forecast: rnn_forecast_series()
  * in original units; spec has the fields of R's list (target 1-based;
  * transform optional). */
-static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_forecast(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *spec = prhs[2], *values, *resid;
   rnn_forecast_spec s;
@@ -1087,7 +1058,6 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   int st;
   double *work;
   (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   values = field(spec, "values");
   resid = field(spec, "resid");
@@ -1132,8 +1102,7 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
 }
 
 /* the h dates after index (day counts, or times when dated is 0): h x 1 */
-static void cmd_next_dates(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_next_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]),
          h = count_arg(prhs[2], "h", 0);
@@ -1141,7 +1110,6 @@ static void cmd_next_dates(int nlhs, mxArray *plhs[], int nrhs,
   double *work;
   int st;
   (void)nlhs;
-  (void)nrhs;
   plhs[0] = new_matrix(h, 1, "the forecast dates");
   work = alloc_work(n);
   st = rnn_next_dates(n, index, scalar(prhs[1], "dated") != 0, h,
@@ -1152,8 +1120,7 @@ static void cmd_next_dates(int nlhs, mxArray *plhs[], int nrhs,
 
 /* positions (1-based, NaN for none) of the forecast dates fc in index,
  * after the forecast's history hist (day counts): numel (fc) x 1 */
-static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_match_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t nf = mxGetNumberOfElements(prhs[0]),
          nh = mxGetNumberOfElements(prhs[1]),
@@ -1164,7 +1131,6 @@ static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
   double *work;
   int st;
   (void)nlhs;
-  (void)nrhs;
   plhs[0] = new_matrix(nf, 1, "the date positions");
   work = alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf));
   st = rnn_match_dates(nf, fc, nh, hist, ni, index, mxGetPr(plhs[0]), work,
@@ -1178,8 +1144,7 @@ static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
 /* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
  * rnnkit_accuracy: actual and pred of equal size, one column per element
  * of scale, each column numel(actual) / numel(scale) values. */
-static void cmd_accuracy(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_accuracy(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]),
          k = mxGetNumberOfElements(prhs[2]);
@@ -1187,7 +1152,6 @@ static void cmd_accuracy(int nlhs, mxArray *plhs[], int nrhs,
                *p = real_array(prhs[1], "pred"),
                *sc = real_array(prhs[2], "scale");
   (void)nlhs;
-  (void)nrhs;
   if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
     internal("actual and pred must be of equal size, a multiple of the "
              "number of scales");
@@ -1198,12 +1162,10 @@ static void cmd_accuracy(int nlhs, mxArray *plhs[], int nrhs,
 
 /* rnn_naive_scale() of each column of x (a row; NaN where a column has no
  * usable scale). */
-static void cmd_naive_scale(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_naive_scale(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t m;
   (void)nlhs;
-  (void)nrhs;
   check_matrix(prhs[0], "x");
   m = count_arg(prhs[1], "period", 0);
   plhs[0] = new_matrix(1, mxGetN(prhs[0]), "the scales");
@@ -1212,11 +1174,9 @@ static void cmd_naive_scale(int nlhs, mxArray *plhs[], int nrhs,
     raise_core(&err);
 }
 
-static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_state_size(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   (void)nlhs;
-  (void)nrhs;
   plhs[0] = mxCreateDoubleScalar(
       (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
 }
@@ -1226,15 +1186,13 @@ static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
 /* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
  * (0-based classes, doubles) from state ([]: zeros), as R's
  * rnnkit_generate; see rnn_generate() in rnnkit.h. */
-static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_generate(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   rnn_rng rng;
   size_t np, ng, S = rnn_state_size(&cfg, 1);
   double *work;
   (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   real_array(prhs[2], "prime");
   np = mxGetNumberOfElements(prhs[2]);
@@ -1256,13 +1214,11 @@ static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
 
 /* For .m code that makes large arrays itself (rnn_pad_sequences): the
  * same check as before the gateway's own allocations. */
-static void cmd_need_memory(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_need_memory(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   double n = scalar(prhs[0], "n");
   char what[128];
   (void)nlhs;
   (void)plhs;
-  (void)nrhs;
   if (!(n >= 0)) internal("n");
   if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], what, sizeof what) != 0)
     internal("what");
@@ -1297,8 +1253,7 @@ static mxArray *char_row(const char *s, size_t n) {
  * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
  * for all; oov a string or [] for none.  An empty vocab means no tokens
  * (or only oov): the .m file says so. */
-static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
-                          const mxArray *prhs[]) {
+static void cmd_vocab_fit(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_vocab_info in;
   const mxArray *texts = prhs[0], *oov = prhs[5];
@@ -1307,7 +1262,6 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
   char *voc;
   void *work;
   int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level");
-  (void)nrhs;
   if (!mxIsCell(texts)) internal("texts must be a cell");
   if (!(mxIsDouble(oov) && mxIsEmpty(oov)))
     o = char_bytes(oov, &no, "oov must be a string or []");
@@ -1346,8 +1300,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
 /* texts: rnn_text_decode() of the sequences of lengths lens whose ids
  * (doubles) are concatenated in values, under the vocabulary vocab (a
  * cellstr), as R's rnnkit_text_decode: a cell column. */
-static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_text_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *l = real_array(prhs[0], "lens");
   const mxArray *vocab = prhs[2];
@@ -1357,7 +1310,6 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
   char *buf;
   int level = code_arg(RNN_NAMES_LEVEL, prhs[3], "level");
   (void)nlhs;
-  (void)nrhs;
   real_array(prhs[1], "values");
   if (!mxIsCell(vocab)) internal("vocab must be a cell");
   nv = mxGetNumberOfElements(vocab);
@@ -1404,8 +1356,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
  * rnnkit_params_from_layer: format "keras" with {kernel,
  * recurrent_kernel, bias} (the .m file checked their shapes; bias [] for
  * zeros) or "torch" with {weight_ih, weight_hh, bias_ih, bias_hh}. */
-static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
-                             const mxArray *prhs[]) {
+static void cmd_layer_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0],
@@ -1415,7 +1366,6 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
   size_t want[4];
   const double *w[4];
   (void)nlhs;
-  (void)nrhs;
   if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], fmt, sizeof fmt) != 0 ||
       (strcmp(fmt, "keras") != 0 && strcmp(fmt, "torch") != 0))
     internal("the format must be \"keras\" or \"torch\"");
@@ -1445,8 +1395,7 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
 /* seqs: a cell of the size of texts with the ids (a double row) of each
  * text under the vocabulary vocab (a cellstr), by rnn_text_encode(), as
  * R's rnnkit_text_encode; oov true when vocab{1} is the oov token. */
-static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const mxArray *texts = prhs[0], *vocab = prhs[4];
   size_t n_texts, i, nf, nv, k, n_vcp = 0, m, nb, *vend, *order;
@@ -1456,7 +1405,6 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
       oov = mxIsLogicalScalarTrue(prhs[5]);
   const char *f = char_bytes(prhs[3], &nf, "filters");
   (void)nlhs;
-  (void)nrhs;
   if (!mxIsCell(texts) || !mxIsCell(vocab))
     internal("texts and vocab must be cells");
   nv = mxGetNumberOfElements(vocab);
@@ -1521,13 +1469,12 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
 /* rnn_pad_sequences(): lens (one per sequence), values (their
  * concatenation), maxlen, pad_post, trunc_post, value -> the numel(lens)
  * x maxlen matrix, as R's rnnkit_pad_sequences. */
-static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
+static void cmd_pad_sequences(int nlhs, mxArray *plhs[],
                               const mxArray *prhs[]) {
   rnn_error err;
   const double *l = real_array(prhs[0], "lens");
   size_t n = mxGetNumberOfElements(prhs[0]), m, k, total = 0, *len;
   (void)nlhs;
-  (void)nrhs;
   real_array(prhs[1], "values");
   m = count_arg(prhs[2], "maxlen", 0);
   len = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
@@ -1552,13 +1499,11 @@ static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
 /* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
  * both n_samples x seq_len (0 rows: the text is too short), as R's
  * rnnkit_text_streams. */
-static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
-                             const mxArray *prhs[]) {
+static void cmd_text_streams(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *tok = real_array(prhs[0], "tokens");
   size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
   (void)nlhs;
-  (void)nrhs;
   T = count_arg(prhs[1], "seq_len", 1);
   B = count_arg(prhs[2], "batch_size", 1);
   if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
@@ -1573,14 +1518,12 @@ static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
 /* [cp, ok]: the code points (a double row) of the UTF-8 char array s by
  * rnn_utf8_decode(); ok false (and cp empty) when s is not well-formed
  * UTF-8, as R's validUTF8(). */
-static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_utf8_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t nb, n, k;
   const char *s = char_bytes(prhs[0], &nb, "s must be a string");
   int32_t *cp;
   int ok;
-  (void)nrhs;
   ok = rnn_utf8_decode(s, nb, NULL, 0, &n, &err) == RNN_OK;
   if (!ok) n = 0;
   plhs[0] = new_matrix(1, n, "the code points");
@@ -1609,8 +1552,7 @@ static mxArray *name_struct(const char *const *nm, size_t n) {
 /* struct ("cell", struct ("simple", 0, "lstm", 1, "gru", 2), ...,
  * "defaults", struct ("units", 16, ...), "head", struct ("mse",
  * "linear", ...)), as R's rnnkit_schema() */
-static void cmd_schema(int nlhs, mxArray *plhs[], int nrhs,
-                       const mxArray *prhs[]) {
+static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   const char *fields[RNN_NAMES_N + 2];
   const char *dn[64];
   size_t n, k;
@@ -1618,7 +1560,6 @@ static void cmd_schema(int nlhs, mxArray *plhs[], int nrhs,
   const rnn_default *d = rnn_defaults(&n);
   mxArray *out, *v;
   (void)nlhs;
-  (void)nrhs;
   (void)prhs;
   for (t = 0; t < RNN_NAMES_N; t++) fields[t] = rnn_names_what(t);
   fields[RNN_NAMES_N] = "defaults";
@@ -1648,12 +1589,10 @@ static void cmd_schema(int nlhs, mxArray *plhs[], int nrhs,
 }
 
 /* the RNN_FIELD_* flags of each path of a cellstr */
-static void cmd_file_flags(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_file_flags(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[0]), k, len;
   mxArray *out;
   (void)nlhs;
-  (void)nrhs;
   if (!mxIsCell(prhs[0])) internal("paths must be a cellstr");
   out = mxCreateDoubleMatrix(1, n, mxREAL);
   for (k = 0; k < n; k++) {
@@ -1667,13 +1606,11 @@ static void cmd_file_flags(int nlhs, mxArray *plhs[], int nrhs,
 }
 
 /* the 1-based index of the choice (a cellstr) nearest to x, 0 if none */
-static void cmd_suggest(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
+static void cmd_suggest(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[1]), k;
   char **c;
   char *x;
   (void)nlhs;
-  (void)nrhs;
   if (!mxIsChar(prhs[0]) || !mxIsCell(prhs[1])) internal("suggest (x, cellstr)");
   x = mxArrayToString(prhs[0]);
   c = (char **)mxCalloc(n + 1, sizeof(char *));
@@ -1737,7 +1674,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
      * max (nlhs, 1) slots, so only those are handed over and the rest
      * destroyed here, in one place for every command. */
     for (j = 0; j < MAX_OUT; j++) out[j] = NULL;
-    commands[k].fn(nlhs, out, nrhs - 1, prhs + 1);
+    commands[k].fn(nlhs, out, prhs + 1);
     for (j = 0; j < MAX_OUT; j++)
       if (j < (nlhs > 1 ? nlhs : 1))
         plhs[j] = out[j];
