@@ -83,21 +83,16 @@ column_holds <- function(v) {
 ts_index <- function(x) {
   tt <- as.numeric(stats::time(x))
   f <- stats::frequency(x)
-  if (f %in% c(4, 12)) {
-    yr <- floor(tt + 1e-8)
-    per <- round((tt - yr) * f) + 1
-    return(as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1))))
-  }
-  tt
+  if (f %in% c(4, 12)) period_dates(tt, f) else tt
 }
 
-# zoo's yearmon / yearqtr (years with the month or quarter as a fraction)
-# -> the Date of the period's first day, as ts_index() dates a ts.
-period_dates <- function(x) {
-  f <- if (inherits(x, "yearqtr")) 4 else 12
-  tt <- as.numeric(unclass(x))
-  yr <- floor(tt + 1e-8)
-  per <- round((tt - yr) * f) + 1
+# Years with the month (f = 12) or quarter (f = 4) as a fraction, as a
+# ts's time or zoo's yearmon / yearqtr hold them -> the Date of the
+# period's first day.
+period_dates <- function(tt, f = if (inherits(tt, "yearqtr")) 4 else 12) {
+  t <- as.numeric(unclass(tt))
+  yr <- floor(t + 1e-8)
+  per <- round((t - yr) * f) + 1
   as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1)))
 }
 

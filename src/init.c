@@ -15,7 +15,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_model_encode", (DL_FUNC)&rnnkit_model_encode, 1},
     {"rnnkit_model_decode", (DL_FUNC)&rnnkit_model_decode, 1},
     {"rnnkit_schema", (DL_FUNC)&rnnkit_schema, 0},
-    {"rnnkit_file_flags", (DL_FUNC)&rnnkit_file_flags, 1},
+    {"rnnkit_file_flags", (DL_FUNC)&rnnkit_file_flags, 2},
     {"rnnkit_suggest", (DL_FUNC)&rnnkit_suggest, 2},
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
     /* the series engine */

@@ -17,7 +17,7 @@ SEXP rnnkit_write_file(SEXP file, SEXP bytes);
 SEXP rnnkit_model_decode(SEXP raw);
 /* r_schema.c */
 SEXP rnnkit_schema(void);
-SEXP rnnkit_file_flags(SEXP paths);
+SEXP rnnkit_file_flags(SEXP paths, SEXP flag);
 SEXP rnnkit_suggest(SEXP x, SEXP choices);
 /* the series engine */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,

@@ -57,16 +57,21 @@ SEXP rnnkit_schema(void) {
   return out;
 }
 
-/* The RNN_FIELD_* flags of each record path (a character vector). */
-SEXP rnnkit_file_flags(SEXP paths) {
+/* Whether each record path (a character vector) has the field flag
+ * named flag ("int", "date", "matrix", "dataframe": RNN_FIELD_*). */
+SEXP rnnkit_file_flags(SEXP paths, SEXP flag) {
   R_xlen_t k, n;
   SEXP out;
-  if (TYPEOF(paths) != STRSXP) error("rnnkit internal error: paths");
+  int c = code_of(RNN_NAMES_FIELD, flag);
+  unsigned bit;
+  if (TYPEOF(paths) != STRSXP || !rnn_name_of(RNN_NAMES_FIELD, c))
+    error("rnnkit internal error: paths and a flag's name");
+  bit = 1u << c;
   n = XLENGTH(paths);
-  out = PROTECT(allocVector(INTSXP, n));
+  out = PROTECT(allocVector(LGLSXP, n));
   for (k = 0; k < n; k++) {
     const char *p = translateCharUTF8(STRING_ELT(paths, k));
-    INTEGER(out)[k] = (int)rnn_file_field_flags(p, strlen(p));
+    LOGICAL(out)[k] = (rnn_file_field_flags(p, strlen(p)) & bit) != 0;
   }
   UNPROTECT(1);
   return out;

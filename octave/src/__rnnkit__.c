@@ -39,7 +39,8 @@
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *   __rnnkit__ ("schema")          -> struct of name tables and defaults
- *   __rnnkit__ ("file_flags", paths)  -> RNN_FIELD_* flags of each path
+ *   __rnnkit__ ("file_flags", paths, flag) -> has each path the RNN_FIELD_*
+ *                                  flag named flag ("int", ..., "dataframe")
  *   __rnnkit__ ("suggest", x, choices) -> index of the nearest, 0 if none
  *
  * cfg is the model's config struct and tc the training options struct
@@ -1591,16 +1592,18 @@ static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* the RNN_FIELD_* flags of each path of a cellstr */
 static void cmd_file_flags(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[0]), k, len;
+  int c = code_arg(RNN_NAMES_FIELD, prhs[1], "flag");
   mxArray *out;
   (void)nlhs;
-  if (!mxIsCell(prhs[0])) internal("paths must be a cellstr");
-  out = mxCreateDoubleMatrix(1, n, mxREAL);
+  if (!mxIsCell(prhs[0]) || !rnn_name_of(RNN_NAMES_FIELD, c))
+    internal("paths must be a cellstr, flag a field flag's name");
+  out = mxCreateLogicalMatrix(1, n);
   for (k = 0; k < n; k++) {
     const mxArray *e = mxGetCell(prhs[0], k);
     const char *p;
     if (!e) internal("paths must be a cellstr");
     p = char_bytes(e, &len, "paths");
-    mxGetPr(out)[k] = (double)rnn_file_field_flags(p, len);
+    mxGetLogicals(out)[k] = (rnn_file_field_flags(p, len) >> c) & 1u;
   }
   plhs[0] = out;
 }
@@ -1651,7 +1654,7 @@ static const struct {
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
     {"utf8_decode", cmd_utf8_decode, 1, 2},
-    {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 1, 1},
+    {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 2, 1},
     {"suggest", cmd_suggest, 2, 1},
     {NULL, NULL, 0, 0}};
 

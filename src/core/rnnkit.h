@@ -421,7 +421,9 @@ enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
        RNN_NAMES_RECORD_TYPE = 7, /* RNN_REC_*: double ... null (code 0,
                                      "none", is no type)                  */
        RNN_NAMES_RECORD_KIND = 8, /* RNN_KIND_*: plain ... colnames       */
-       RNN_NAMES_N = 9 };
+       RNN_NAMES_FIELD = 9,       /* RNN_FIELD_* == 1 << code: int, date,
+                                     matrix, dataframe                    */
+       RNN_NAMES_N = 10 };
 /* The names of a table (NULL and *n = 0 for an unknown table). */
 const char *const *rnn_names(int table, size_t *n);
 /* What a table names ("cell", "activation", ...), for messages. */

@@ -25,6 +25,8 @@ static const char *const rec_types[] = {"none",   "double", "int", "logical",
 static const char *const rec_kinds[] = {
     "plain",   "date",  "factor",   "levels",  "dataframe",
     "unnamed", "names", "rownames", "colnames"};
+/* the bits of rnn_file_field_flags(): RNN_FIELD_INT is 1 << 0, ... */
+static const char *const field_flags[] = {"int", "date", "matrix", "dataframe"};
 
 static const struct {
   const char *what;
@@ -34,7 +36,7 @@ static const struct {
     {"cell", cells, 3},     {"activation", acts, 5}, {"loss", losses, 4},
     {"optimizer", optims, 3}, {"scaler", scalers, 3}, {"init", inits, 2},
     {"level", levels, 2},     {"record_type", rec_types, 7},
-    {"record_kind", rec_kinds, 9}};
+    {"record_kind", rec_kinds, 9}, {"field", field_flags, 4}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;

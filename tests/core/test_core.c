@@ -1147,6 +1147,16 @@ static void test_schema(void) {
             strcmp(rnn_name_of(RNN_NAMES_RECORD_KIND, RNN_KIND_MAX),
                    "colnames") == 0,
         "schema: names of the enums' codes");
+  check(rnn_file_field_flags("config.units", 12) ==
+                1u << (rnn_code_of(RNN_NAMES_FIELD, "int", &code, &err), code) &&
+            RNN_FIELD_DATE == 1u << (rnn_code_of(RNN_NAMES_FIELD, "date",
+                                                 &code, &err), code) &&
+            RNN_FIELD_MATRIX == 1u << (rnn_code_of(RNN_NAMES_FIELD, "matrix",
+                                                   &code, &err), code) &&
+            RNN_FIELD_DATAFRAME ==
+                1u << (rnn_code_of(RNN_NAMES_FIELD, "dataframe", &code, &err),
+                       code),
+        "schema: each field flag is 1 << the code of its name");
   check(rnn_name_of(RNN_NAMES_CELL, 3) == NULL &&
             rnn_name_of(RNN_NAMES_N, 0) == NULL &&
             rnn_names(-1, &n) == NULL && n == 0,
