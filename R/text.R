@@ -6,10 +6,6 @@
 # and split by the core, so the result does not depend on the locale
 # (strsplit(x, "") would split bytes of UTF-8 text read in a C locale).
 
-# Keras' Tokenizer default: '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
-# (the apostrophe is not in it, so "don't" stays one word).
-.keras_filters <- "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
-
 # texts -> UTF-8 character vector, or a classed error saying what to fix.
 check_texts <- function(texts, name = "texts") {
   if (inherits(texts, "rnnkit_tokenizer")) {
@@ -71,7 +67,7 @@ rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
   if (!is.null(num_words)) check_count(num_words, "num_words", min = 1)
   if (!is.null(oov)) oov <- check_string(oov, "oov")
   filters <- if (is.null(filters)) {
-    if (level == "word") .keras_filters else ""
+    schema()$filters[[level]] # Keras' for words (rnn_default_filters())
   } else {
     check_string(filters, "filters", allow_empty = TRUE)
   }

@@ -79,10 +79,8 @@ function tok = rnn_tokenizer (texts, varargin)
   endif
   filters = o.Filters;
   if (isnumeric (filters) && isempty (filters))
-    filters = "";
-    if (strcmp (level, "word"))
-      filters = ['!"#$%&()*+,-./:;<=>?@[\]^_`{|}~' char([9 10])];
-    endif
+    ## Keras' for words (rnn_default_filters)
+    filters = __rnnkit__ ("schema").filters.(level);
   else
     filters = check_string (filters, "Filters", true);
   endif
@@ -165,6 +163,9 @@ endfunction
 %!test
 %! tok = rnn_tokenizer ("Ab, c!", "Lower", true);
 %! assert (tok.filters, "");
+%! ## Keras' default filters for words, from the core (rnn_default_filters)
+%! assert (rnn_tokenizer ("a b", "Level", "word").filters, ...
+%!         ['!"#$%&()*+,-./:;<=>?@[\]^_`{|}~' char([9 10])]);
 %! assert (tok.vocab, {" "; "!"; ","; "a"; "b"; "c"});
 %! assert (rnn_decode (tok, rnn_encode (tok, "AB, C!")), {"ab, c!"});
 %! tf = rnn_tokenizer ("Ab, c!", "Filters", ",! ");

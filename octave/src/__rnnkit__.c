@@ -1554,7 +1554,7 @@ static mxArray *name_struct(const char *const *nm, size_t n) {
  * "defaults", struct ("units", 16, ...), "head", struct ("mse",
  * "linear", ...)), as R's rnnkit_schema() */
 static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
-  const char *fields[RNN_NAMES_N + 2];
+  const char *fields[RNN_NAMES_N + 3];
   const char *dn[64];
   size_t n, k;
   int t;
@@ -1565,7 +1565,8 @@ static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   for (t = 0; t < RNN_NAMES_N; t++) fields[t] = rnn_names_what(t);
   fields[RNN_NAMES_N] = "defaults";
   fields[RNN_NAMES_N + 1] = "head";
-  out = mxCreateStructMatrix(1, 1, RNN_NAMES_N + 2, fields);
+  fields[RNN_NAMES_N + 2] = "filters";
+  out = mxCreateStructMatrix(1, 1, RNN_NAMES_N + 3, fields);
   for (t = 0; t < RNN_NAMES_N; t++) {
     const char *const *nm = rnn_names(t, &n);
     mxSetFieldByNumber(out, 0, t, name_struct(nm, n));
@@ -1585,6 +1586,14 @@ static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
                          mxCreateString(rnn_name_of(
                              RNN_NAMES_ACTIVATION, rnn_default_head((int)k))));
     mxSetFieldByNumber(out, 0, RNN_NAMES_N + 1, v);
+  }
+  {
+    const char *const *lv = rnn_names(RNN_NAMES_LEVEL, &n);
+    v = mxCreateStructMatrix(1, 1, (int)n, (const char **)lv);
+    for (k = 0; k < n; k++)
+      mxSetFieldByNumber(v, 0, (int)k,
+                         mxCreateString(rnn_default_filters((int)k)));
+    mxSetFieldByNumber(out, 0, RNN_NAMES_N + 2, v);
   }
   plhs[0] = out;
 }

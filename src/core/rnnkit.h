@@ -457,6 +457,11 @@ double rnn_default_of(const char *name);
  * loss): linear for mse and mae, sigmoid for bce, softmax for
  * sparse_ce. */
 int rnn_default_head(int loss);
+/* The filters a tokenizer of a level (RNN_TEXT_*) uses unless told
+ * otherwise: none for characters; for words Keras' Tokenizer default
+ * !"#$%&()*+,-./:;<=>?@[\]^_`{|}~ with tab and newline (the apostrophe
+ * is not in it, so "don't" stays one word).  NULL for an unknown level. */
+const char *rnn_default_filters(int level);
 
 /* The model file's field schema: which records (by dotted path) hold
  * integers, dates, matrices and data frames, for the hosts that cannot

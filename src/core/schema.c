@@ -151,6 +151,12 @@ double rnn_default_of(const char *name) {
   return NAN;
 }
 
+const char *rnn_default_filters(int level) {
+  return level == RNN_TEXT_CHAR   ? ""
+         : level == RNN_TEXT_WORD ? "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
+                                  : NULL;
+}
+
 int rnn_default_head(int loss) {
   switch (loss) {
   case RNN_LOSS_BCE:

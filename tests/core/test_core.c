@@ -1157,6 +1157,11 @@ static void test_schema(void) {
                 1u << (rnn_code_of(RNN_NAMES_FIELD, "dataframe", &code, &err),
                        code),
         "schema: each field flag is 1 << the code of its name");
+  check(strcmp(rnn_default_filters(RNN_TEXT_CHAR), "") == 0 &&
+            strcmp(rnn_default_filters(RNN_TEXT_WORD),
+                   "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n") == 0 &&
+            rnn_default_filters(2) == NULL,
+        "schema: default filters, Keras' for words");
   check(rnn_name_of(RNN_NAMES_CELL, 3) == NULL &&
             rnn_name_of(RNN_NAMES_N, 0) == NULL &&
             rnn_names(-1, &n) == NULL && n == 0,
