@@ -945,7 +945,8 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
   rnn_error err;
   SEXP out, f;
   R_xlen_t i;
-  size_t nv, k, n_vcp = 0, m, *vend, *order;
+  size_t nv, k, n_vcp, *vend, *order, *vb;
+  const char **voc;
   int32_t *vcp;
   int level, low;
   if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
@@ -956,25 +957,19 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
   low = asLogical(lower) == TRUE;
   f = STRING_ELT(filters, 0);
   nv = (size_t)XLENGTH(vocab);
+  voc = (const char **)R_alloc(nv + 1, sizeof(char *));
+  vb = (size_t *)R_alloc(nv + 1, sizeof(size_t));
+  for (k = 0; k < nv; k++)
+    vb[k] = strlen(voc[k] = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
   /* the vocabulary as code points, then its sorted index */
-  for (k = 0; k < nv; k++) {
-    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
-    if (rnn_utf8_decode(v, strlen(v), NULL, 0, &m, &err) != RNN_OK)
-      raise_core(&err);
-    n_vcp += m;
-  }
+  if (rnn_vocab_index(nv, voc, vb, NULL, 0, &n_vcp, NULL, NULL, &err) != RNN_OK)
+    raise_core(&err);
   vcp = (int32_t *)R_alloc(n_vcp + 1, sizeof(int32_t));
   vend = (size_t *)R_alloc(nv + 1, sizeof(size_t));
   order = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  for (k = 0, n_vcp = 0; k < nv; k++) {
-    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
-    if (rnn_utf8_decode(v, strlen(v), vcp + n_vcp, strlen(v), &m, &err) !=
-        RNN_OK)
-      raise_core(&err);
-    n_vcp += m;
-    vend[k] = n_vcp;
-  }
-  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  if (rnn_vocab_index(nv, voc, vb, vcp, n_vcp, &n_vcp, vend, order, &err) !=
+      RNN_OK)
+    raise_core(&err);
   out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
   for (i = 0; i < XLENGTH(texts); i++) {
     SEXP s = STRING_ELT(texts, i), ids;

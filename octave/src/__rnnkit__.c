@@ -293,7 +293,7 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   int ls = int_arg(prhs[1], "loss");
-  size_t N, T, I = (size_t)cfg.n_in, k, b, t, i;
+  size_t N, T, I = (size_t)cfg.n_in, k;
   double *xb, *yb, *dxb, *work, lv = 0;
   size_t *idx;
   check_params(&cfg, prhs[2]);
@@ -312,12 +312,9 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
                     mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
     raise_core(&err);
   plhs[0] = mxCreateDoubleScalar(lv);
-  if (nlhs > 2) { /* batch layout back to dataset layout */
+  if (nlhs > 2) {
     plhs[2] = array3(N, T, I);
-    for (t = 0; t < T; t++)
-      for (b = 0; b < N; b++)
-        for (i = 0; i < I; i++)
-          mxGetPr(plhs[2])[b + N * (t + T * i)] = dxb[i + I * (b + N * t)];
+    rnn_scatter_batch(&cfg, N, T, dxb, idx, N, mxGetPr(plhs[2]));
   }
   mxFree(xb);
   mxFree(dxb);
@@ -1399,7 +1396,8 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const mxArray *texts = prhs[0], *vocab = prhs[4];
-  size_t n_texts, i, nf, nv, k, n_vcp = 0, m, nb, *vend, *order;
+  size_t n_texts, i, nf, nv, k, n_vcp, nb, *vend, *order, *vb;
+  const char **voc;
   int32_t *vcp;
   int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level"),
       lower = mxIsLogicalScalarTrue(prhs[2]),
@@ -1409,28 +1407,23 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   if (!mxIsCell(texts) || !mxIsCell(vocab))
     internal("texts and vocab must be cells");
   nv = mxGetNumberOfElements(vocab);
-  /* the vocabulary as code points, then its sorted index */
+  voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
+  vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
   for (k = 0; k < nv; k++) {
-    const mxArray *v = mxGetCell(vocab, k);
-    const char *b;
-    if (!v) internal("vocab must hold strings");
-    b = char_bytes(v, &nb, "vocab must hold strings");
-    if (rnn_utf8_decode(b, nb, NULL, 0, &m, &err) != RNN_OK) raise_core(&err);
-    n_vcp += m;
+    if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
+    voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
   }
+  /* the vocabulary as code points, then its sorted index */
+  if (rnn_vocab_index(nv, voc, vb, NULL, 0, &n_vcp, NULL, NULL, &err) != RNN_OK)
+    raise_core(&err);
   need_bytes(rnn_size_mul(n_vcp + 2 * nv + 3, sizeof(size_t)),
              "the vocabulary");
   vcp = (int32_t *)mxMalloc((n_vcp + 1) * sizeof(int32_t));
   vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
   order = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
-  for (k = 0, n_vcp = 0; k < nv; k++) {
-    const char *b = char_bytes(mxGetCell(vocab, k), &nb, "vocab");
-    if (rnn_utf8_decode(b, nb, vcp + n_vcp, nb, &m, &err) != RNN_OK)
-      raise_core(&err);
-    n_vcp += m;
-    vend[k] = n_vcp;
-  }
-  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  if (rnn_vocab_index(nv, voc, vb, vcp, n_vcp, &n_vcp, vend, order, &err) !=
+      RNN_OK)
+    raise_core(&err);
   n_texts = mxGetNumberOfElements(texts);
   plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
                               mxGetDimensions(texts));
@@ -1462,6 +1455,8 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
     mxFree(ends);
     mxSetCell(plhs[0], i, ids);
   }
+  mxFree(voc);
+  mxFree(vb);
   mxFree(vcp);
   mxFree(vend);
   mxFree(order);

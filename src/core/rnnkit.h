@@ -1087,6 +1087,15 @@ int rnn_text_tokens(const char *text, size_t n_bytes, int level, int lower,
  * first; equal tokens by index), the index the lookups search. */
 int rnn_vocab_sort(size_t n_vocab, const int32_t *voc_cp,
                    const size_t *voc_end, size_t *order, rnn_error *err);
+/* The vocabulary of n_vocab UTF-8 entries voc[k] (voc_bytes[k] bytes
+ * each) made ready for rnn_text_encode(): its code points into
+ * voc_cp[0..cp_len), voc_end and order (n_vocab entries each) as
+ * rnn_vocab_sort() fills them.  With voc_cp NULL only *n_cp, the number
+ * of code points, is computed (the query that sizes voc_cp). */
+int rnn_vocab_index(size_t n_vocab, const char *const *voc,
+                    const size_t *voc_bytes, int32_t *voc_cp, size_t cp_len,
+                    size_t *n_cp, size_t *voc_end, size_t *order,
+                    rnn_error *err);
 
 /* Token ids of one text: the text is split as rnn_text_tokens() splits
  * it (same level, lower, filters), and each token becomes the 1-based
