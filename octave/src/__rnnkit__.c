@@ -238,26 +238,24 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
 
 /* ---- commands ------------------------------------------------------- */
 
-/* A command gets exactly its n_in arguments (mexFunction checks their
- * number) and may set plhs[0 .. n_out-1] whatever nlhs is: mexFunction
- * passes room for MAX_OUT outputs and hands Octave only those it asked
- * for. */
+/* A command gets exactly its n_in arguments and sets all its n_out
+ * outputs plhs[0 .. n_out-1], however many the caller asked for:
+ * mexFunction checks the number of arguments, passes room for MAX_OUT
+ * outputs and hands Octave only those it asked for. */
 #define MAX_OUT 4
-typedef void (*command)(int nlhs, mxArray *plhs[], const mxArray *prhs[]);
+typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
-static void cmd_n_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
-  (void)nlhs;
   plhs[0] = mxCreateDoubleScalar((double)rnn_n_params(&cfg));
 }
 
-static void cmd_init(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_rng rng;
   rnn_error err;
   int init = int_arg(prhs[1], "recurrent_init");
   double *work;
-  (void)nlhs;
   plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
   work = alloc_work(rnn_init_workspace(&cfg));
   rnn_rng_seed(&rng, seed_from(prhs[2]));
@@ -267,12 +265,11 @@ static void cmd_init(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   mxFree(work);
 }
 
-static void cmd_predict(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t N, T, chunk = 256;
   double *work;
-  (void)nlhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
@@ -289,7 +286,7 @@ static void cmd_predict(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
  * as one batch against y, as R's rnnkit_loss_grad (without dropout):
  * the tests' parity with PyTorch (tests/octave/parity.m). */
-static void cmd_loss_grad(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_loss_grad(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   int ls = int_arg(prhs[1], "loss");
@@ -312,10 +309,8 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
                     mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
     raise_core(&err);
   plhs[0] = mxCreateDoubleScalar(lv);
-  if (nlhs > 2) {
-    plhs[2] = array3(N, T, I);
-    rnn_scatter_batch(&cfg, N, T, dxb, idx, N, mxGetPr(plhs[2]));
-  }
+  plhs[2] = array3(N, T, I);
+  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, mxGetPr(plhs[2]));
   mxFree(xb);
   mxFree(dxb);
   mxFree(yb);
@@ -327,14 +322,13 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
  * [samples timesteps features] does not suit the model: n_time_fit is
  * the training window length (0 or NaN: any), stateful a flag, name the
  * argument as the message shows it. */
-static void cmd_input_check(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   double nt = scalar(prhs[1], "n_time_fit"), d[3];
   const double *dims = real_array(prhs[3], "dims");
   char name[64];
   int k;
-  (void)nlhs;
   (void)plhs;
   if (mxGetNumberOfElements(prhs[3]) != 3) internal("dims must be 3 counts");
   for (k = 0; k < 3; k++) {
@@ -475,7 +469,7 @@ static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
   return stop;
 }
 
-static void cmd_train(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *t = prhs[1];
   rnn_train_config tc;
@@ -496,7 +490,6 @@ static void cmd_train(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
                              "diverged", "restored", "message", "acc",
                              "val_acc", "checkpoint_error", "ctrl_c",
                              "checkpoint_ctrl_c"};
-  (void)nlhs;
   check_params(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
@@ -594,12 +587,11 @@ static void cmd_train(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 
 /* x is N x T x I (dataset layout, as rnn_step() takes it); state a
  * column of rnn_state_size() doubles or empty for a fresh start. */
-static void cmd_step(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_step(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t N, T, S, K;
   double *work;
-  (void)nlhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
@@ -620,12 +612,11 @@ static void cmd_step(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 
 /* records: a struct array with fields name, type, kind, dims, value
  * (written by rnn_save.m); returns the file's bytes, uint8 N x 1. */
-static void cmd_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_encode(mxArray *plhs[], const mxArray *prhs[]) {
   const mxArray *s = prhs[0];
   size_t n = mxGetNumberOfElements(s), k, j, size;
   rnn_record *r;
   rnn_error err;
-  (void)nlhs;
   if (!mxIsStruct(s)) internal("records must be a struct array");
   r = (rnn_record *)mxCalloc(n + 1, sizeof(rnn_record));
   for (k = 0; k < n; k++) {
@@ -687,10 +678,9 @@ static void cmd_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* file: a char row (tilde-expanded by rnn_save.m); bytes: uint8.  Writes
  * them with rnn_write_file(): a temporary file beside file, flushed and
  * renamed over it, so a failure (rnnkit:io) leaves file as it was. */
-static void cmd_write_file(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_write_file(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   char *path;
-  (void)nlhs;
   (void)plhs;
   if (!mxIsChar(prhs[0]) || mxGetM(prhs[0]) > 1 || mxIsEmpty(prhs[0]))
     internal("write_file: the file must be a char row");
@@ -710,7 +700,7 @@ static void cmd_write_file(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
  * records (name, type, kind, dims, value) after the core checked them.
  * Values: double for double/int records, logical for logical records
  * (NA becomes false), a cell of char rows for strings (NA becomes []). */
-static void cmd_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_decode(mxArray *plhs[], const mxArray *prhs[]) {
   static const char *nm[] = {"name", "type", "kind", "dims", "value"};
   const mxArray *b = prhs[0];
   const unsigned char *buf;
@@ -719,7 +709,6 @@ static void cmd_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   rnn_record_view *v;
   rnn_error err;
   mxArray *out;
-  (void)nlhs;
   if (!mxIsUint8(b)) internal("bytes must be uint8");
   buf = (const unsigned char *)mxGetData(b);
   size = mxGetNumberOfElements(b);
@@ -895,7 +884,7 @@ static size_t *first_rows(const mxArray *a, size_t *n) {
  * data column; horizon 0: windows to predict from).  A struct with
  * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
  * x, y, naive ([] with no training window and no scaler given). */
-static void cmd_series_plan(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
   static const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
                              "n_train", "n_test", "center",    "scale",
                              "x",       "y",      "naive"};
@@ -912,7 +901,6 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   mxArray *ctr = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
   mxArray *scl = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
   mxArray *out = mxCreateStructMatrix(1, 1, 11, nm), *xy[2];
-  (void)nlhs;
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
   sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
@@ -954,7 +942,7 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
  * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
  * number: the split row, for rnn_series_labels() to label them), MASE
  * scale on rows 1..n_fit of hist (NA where none). */
-static void cmd_series_eval(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
                                    count_arg(prhs[2], "horizon", 1), 1, 0);
@@ -973,7 +961,7 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
           RNN_TRANSFORM_NONE, count_arg(prhs[10], "period", 1),
           mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]), &err) != RNN_OK)
     raise_core(&err);
-  if (nlhs > 3) {
+  { /* the accuracy table */
     int *lab = (int *)mxCalloc(n + 1, sizeof(int));
     double *acc, *work, na;
     const uint64_t na_bits = 0x7FF00000000007A2ULL;
@@ -1009,10 +997,9 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 }
 /* ==== end of the series engine ====================================== */
 
-static void cmd_rescale(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_rescale(mxArray *plhs[], const mxArray *prhs[]) {
   const mxArray *data = prhs[0];
   int k;
-  (void)nlhs;
   check_matrix(data, "data");
   for (k = 1; k <= 4; k++) {
     real_array(prhs[k], "a scaler");
@@ -1025,8 +1012,7 @@ static void cmd_rescale(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
               mxGetPr(plhs[0]));
 }
 
-static void cmd_locf(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
-  (void)nlhs;
+static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
   check_matrix(prhs[0], "data");
   plhs[0] = mxDuplicateArray(prhs[0]);
   rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
@@ -1046,7 +1032,7 @@ static const double *spec_reals(const mxArray *spec, const char *name,
 /* [point, paths, lower, upper] as R's rnnkit_forecast: rnn_forecast_series()
  * in original units; spec has the fields of R's list (target 1-based;
  * transform optional). */
-static void cmd_forecast(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *spec = prhs[2], *values, *resid;
   rnn_forecast_spec s;
@@ -1055,7 +1041,6 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   size_t n, H, P, NL;
   int st;
   double *work;
-  (void)nlhs;
   check_params(&cfg, prhs[1]);
   values = field(spec, "values");
   resid = field(spec, "resid");
@@ -1100,14 +1085,13 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 }
 
 /* the h dates after index (day counts, or times when dated is 0): h x 1 */
-static void cmd_next_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]),
          h = count_arg(prhs[2], "h", 0);
   const double *index = real_array(prhs[0], "index");
   double *work;
   int st;
-  (void)nlhs;
   plhs[0] = new_matrix(h, 1, "the forecast dates");
   work = alloc_work(n);
   st = rnn_next_dates(n, index, scalar(prhs[1], "dated") != 0, h,
@@ -1118,7 +1102,7 @@ static void cmd_next_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 
 /* positions (1-based, NaN for none) of the forecast dates fc in index,
  * after the forecast's history hist (day counts): numel (fc) x 1 */
-static void cmd_match_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_match_dates(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t nf = mxGetNumberOfElements(prhs[0]),
          nh = mxGetNumberOfElements(prhs[1]),
@@ -1128,7 +1112,6 @@ static void cmd_match_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
                *index = real_array(prhs[2], "index");
   double *work;
   int st;
-  (void)nlhs;
   plhs[0] = new_matrix(nf, 1, "the date positions");
   work = alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf));
   st = rnn_match_dates(nf, fc, nh, hist, ni, index, mxGetPr(plhs[0]), work,
@@ -1142,14 +1125,13 @@ static void cmd_match_dates(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
  * rnnkit_accuracy: actual and pred of equal size, one column per element
  * of scale, each column numel(actual) / numel(scale) values. */
-static void cmd_accuracy(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]),
          k = mxGetNumberOfElements(prhs[2]);
   const double *a = real_array(prhs[0], "actual"),
                *p = real_array(prhs[1], "pred"),
                *sc = real_array(prhs[2], "scale");
-  (void)nlhs;
   if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
     internal("actual and pred must be of equal size, a multiple of the "
              "number of scales");
@@ -1160,10 +1142,9 @@ static void cmd_accuracy(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 
 /* rnn_naive_scale() of each column of x (a row; NaN where a column has no
  * usable scale). */
-static void cmd_naive_scale(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t m;
-  (void)nlhs;
   check_matrix(prhs[0], "x");
   m = count_arg(prhs[1], "period", 0);
   plhs[0] = new_matrix(1, mxGetN(prhs[0]), "the scales");
@@ -1172,9 +1153,8 @@ static void cmd_naive_scale(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
     raise_core(&err);
 }
 
-static void cmd_state_size(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
-  (void)nlhs;
   plhs[0] = mxCreateDoubleScalar(
       (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
 }
@@ -1184,13 +1164,12 @@ static void cmd_state_size(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
  * (0-based classes, doubles) from state ([]: zeros), as R's
  * rnnkit_generate; see rnn_generate() in rnnkit.h. */
-static void cmd_generate(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   rnn_rng rng;
   size_t np, ng, S = rnn_state_size(&cfg, 1);
   double *work;
-  (void)nlhs;
   check_params(&cfg, prhs[1]);
   real_array(prhs[2], "prime");
   np = mxGetNumberOfElements(prhs[2]);
@@ -1212,10 +1191,9 @@ static void cmd_generate(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 
 /* For .m code that makes large arrays itself (rnn_pad_sequences): the
  * same check as before the gateway's own allocations. */
-static void cmd_need_memory(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_need_memory(mxArray *plhs[], const mxArray *prhs[]) {
   double n = scalar(prhs[0], "n");
   char what[128];
-  (void)nlhs;
   (void)plhs;
   if (!(n >= 0)) internal("n");
   if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], what, sizeof what) != 0)
@@ -1251,7 +1229,7 @@ static mxArray *char_row(const char *s, size_t n) {
  * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
  * for all; oov a string or [] for none.  An empty vocab means no tokens
  * (or only oov): the .m file says so. */
-static void cmd_vocab_fit(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_vocab_fit(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_vocab_info in;
   const mxArray *texts = prhs[0], *oov = prhs[5];
@@ -1286,8 +1264,8 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   for (k = 0; k < in.n_vocab; k++)
     mxSetCell(plhs[0], k, char_row(voc + (k ? vend[k - 1] : 0),
                                    vend[k] - (k ? vend[k - 1] : 0)));
-  if (nlhs > 2) plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
-  if (nlhs > 3) plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
+  plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
+  plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
   mxFree(t);
   mxFree(nb);
   mxFree(work);
@@ -1298,7 +1276,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* texts: rnn_text_decode() of the sequences of lengths lens whose ids
  * (doubles) are concatenated in values, under the vocabulary vocab (a
  * cellstr), as R's rnnkit_text_decode: a cell column. */
-static void cmd_text_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_text_decode(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *l = real_array(prhs[0], "lens");
   const mxArray *vocab = prhs[2];
@@ -1307,7 +1285,6 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   const char **voc;
   char *buf;
   int level = code_arg(RNN_NAMES_LEVEL, prhs[3], "level");
-  (void)nlhs;
   real_array(prhs[1], "values");
   if (!mxIsCell(vocab)) internal("vocab must be a cell");
   nv = mxGetNumberOfElements(vocab);
@@ -1354,7 +1331,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
  * rnnkit_params_from_layer: format "keras" with {kernel,
  * recurrent_kernel, bias} (the .m file checked their shapes; bias [] for
  * zeros) or "torch" with {weight_ih, weight_hh, bias_ih, bias_hh}. */
-static void cmd_layer_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_layer_params(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0],
@@ -1363,7 +1340,6 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
   int torch, k, st;
   size_t want[4];
   const double *w[4];
-  (void)nlhs;
   if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], fmt, sizeof fmt) != 0 ||
       (strcmp(fmt, "keras") != 0 && strcmp(fmt, "torch") != 0))
     internal("the format must be \"keras\" or \"torch\"");
@@ -1393,7 +1369,7 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* seqs: a cell of the size of texts with the ids (a double row) of each
  * text under the vocabulary vocab (a cellstr), by rnn_text_encode(), as
  * R's rnnkit_text_encode; oov true when vocab{1} is the oov token. */
-static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_text_encode(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const mxArray *texts = prhs[0], *vocab = prhs[4];
   size_t n_texts, i, nf, nv, k, n_vcp, nb, *vend, *order, *vb;
@@ -1403,7 +1379,6 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
       lower = mxIsLogicalScalarTrue(prhs[2]),
       oov = mxIsLogicalScalarTrue(prhs[5]);
   const char *f = char_bytes(prhs[3], &nf, "filters");
-  (void)nlhs;
   if (!mxIsCell(texts) || !mxIsCell(vocab))
     internal("texts and vocab must be cells");
   nv = mxGetNumberOfElements(vocab);
@@ -1465,12 +1440,10 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* rnn_pad_sequences(): lens (one per sequence), values (their
  * concatenation), maxlen, pad_post, trunc_post, value -> the numel(lens)
  * x maxlen matrix, as R's rnnkit_pad_sequences. */
-static void cmd_pad_sequences(int nlhs, mxArray *plhs[],
-                              const mxArray *prhs[]) {
+static void cmd_pad_sequences(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *l = real_array(prhs[0], "lens");
   size_t n = mxGetNumberOfElements(prhs[0]), m, k, total = 0, *len;
-  (void)nlhs;
   real_array(prhs[1], "values");
   m = count_arg(prhs[2], "maxlen", 0);
   len = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
@@ -1495,11 +1468,10 @@ static void cmd_pad_sequences(int nlhs, mxArray *plhs[],
 /* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
  * both n_samples x seq_len (0 rows: the text is too short), as R's
  * rnnkit_text_streams. */
-static void cmd_text_streams(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_text_streams(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *tok = real_array(prhs[0], "tokens");
   size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
-  (void)nlhs;
   T = count_arg(prhs[1], "seq_len", 1);
   B = count_arg(prhs[2], "batch_size", 1);
   if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
@@ -1514,7 +1486,7 @@ static void cmd_text_streams(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 /* [cp, ok]: the code points (a double row) of the UTF-8 char array s by
  * rnn_utf8_decode(); ok false (and cp empty) when s is not well-formed
  * UTF-8, as R's validUTF8(). */
-static void cmd_utf8_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_utf8_decode(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t nb, n, k;
   const char *s = char_bytes(prhs[0], &nb, "s must be a string");
@@ -1529,7 +1501,7 @@ static void cmd_utf8_decode(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
     for (k = 0; k < n; k++) mxGetPr(plhs[0])[k] = (double)cp[k];
     mxFree(cp);
   }
-  if (nlhs > 1) plhs[1] = mxCreateLogicalScalar(ok);
+  plhs[1] = mxCreateLogicalScalar(ok);
 }
 
 /* ---- dispatch -------------------------------------------------------- */
@@ -1548,14 +1520,13 @@ static mxArray *name_struct(const char *const *nm, size_t n) {
 /* struct ("cell", struct ("simple", 0, "lstm", 1, "gru", 2), ...,
  * "defaults", struct ("units", 16, ...), "head", struct ("mse",
  * "linear", ...)), as R's rnnkit_schema() */
-static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_schema(mxArray *plhs[], const mxArray *prhs[]) {
   const char *fields[RNN_NAMES_N + 3];
   const char *dn[64];
   size_t n, k;
   int t;
   const rnn_default *d = rnn_defaults(&n);
   mxArray *out, *v;
-  (void)nlhs;
   (void)prhs;
   for (t = 0; t < RNN_NAMES_N; t++) fields[t] = rnn_names_what(t);
   fields[RNN_NAMES_N] = "defaults";
@@ -1594,11 +1565,10 @@ static void cmd_schema(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 }
 
 /* the RNN_FIELD_* flags of each path of a cellstr */
-static void cmd_file_flags(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_file_flags(mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[0]), k, len;
   int c = code_arg(RNN_NAMES_FIELD, prhs[1], "flag");
   mxArray *out;
-  (void)nlhs;
   if (!mxIsCell(prhs[0]) || !rnn_name_of(RNN_NAMES_FIELD, c))
     internal("paths must be a cellstr, flag a field flag's name");
   out = mxCreateLogicalMatrix(1, n);
@@ -1613,11 +1583,10 @@ static void cmd_file_flags(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
 }
 
 /* the 1-based index of the choice (a cellstr) nearest to x, 0 if none */
-static void cmd_suggest(int nlhs, mxArray *plhs[], const mxArray *prhs[]) {
+static void cmd_suggest(mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[1]), k;
   char **c;
   char *x;
-  (void)nlhs;
   if (!mxIsChar(prhs[0]) || !mxIsCell(prhs[1])) internal("suggest (x, cellstr)");
   x = mxArrayToString(prhs[0]);
   c = (char **)mxCalloc(n + 1, sizeof(char *));
@@ -1676,12 +1645,11 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
                         "rnnkit internal error: '%s' takes %d inputs and "
                         "gives at most %d outputs", name, commands[k].n_in,
                         commands[k].n_out);
-    /* A command fills all its n_out outputs into out[] (nlhs tells it
-     * which optional ones are wanted); Octave's plhs holds only
-     * max (nlhs, 1) slots, so only those are handed over and the rest
-     * destroyed here, in one place for every command. */
+    /* A command fills all its n_out outputs into out[]; Octave's plhs
+     * holds only max (nlhs, 1) slots, so only those are handed over and
+     * the rest destroyed here, in one place for every command. */
     for (j = 0; j < MAX_OUT; j++) out[j] = NULL;
-    commands[k].fn(nlhs, out, prhs + 1);
+    commands[k].fn(out, prhs + 1);
     for (j = 0; j < MAX_OUT; j++)
       if (j < (nlhs > 1 ? nlhs : 1))
         plhs[j] = out[j];
