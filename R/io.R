@@ -172,7 +172,7 @@ rnn_load <- function(file) {
   recs <- .Call(rnnkit_model_decode, raw)
   # an older Octave file holds as doubles the whole numbers R keeps as
   # integers (the core's schema names them); the gateways want integers
-  int <- bitwAnd(.Call(rnnkit_file_flags, vapply(recs, `[[`, "", "name")), 1L) > 0
+  int <- .Call(rnnkit_file_flags, vapply(recs, `[[`, "", "name"), "int")
   recs <- lapply(seq_along(recs), function(k) {
     r <- recs[[k]]
     if (int[k] && r$type == schema()$record_type[["double"]] && r$kind == 0L &&

@@ -103,10 +103,9 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
     if (!identical(w$scaler, prep$scaler)) {
       # windows scaled by another scaler: back to original units, then the model's
       f <- meta$features
-      flat <- matrix(x, ncol = length(f))
-      flat <- .Call(rnnkit_scale, flat, unname(w$scaler$center[f]), unname(w$scaler$scale[f]), TRUE)
-      flat <- .Call(rnnkit_scale, flat, unname(prep$scaler$center[f]), unname(prep$scaler$scale[f]), FALSE)
-      x <- array(flat, dim(x))
+      x <- array(.Call(rnnkit_rescale, matrix(x, ncol = length(f)), unname(w$scaler$center[f]),
+                       unname(w$scaler$scale[f]), unname(prep$scaler$center[f]),
+                       unname(prep$scaler$scale[f])), dim(x))
     }
     d <- list(values = w$data$values, index = w$data$index)
     rows <- w$index$target_row

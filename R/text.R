@@ -6,10 +6,6 @@
 # and split by the core, so the result does not depend on the locale
 # (strsplit(x, "") would split bytes of UTF-8 text read in a C locale).
 
-# Keras' Tokenizer default: '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
-# (the apostrophe is not in it, so "don't" stays one word).
-.keras_filters <- "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
-
 # texts -> UTF-8 character vector, or a classed error saying what to fix.
 check_texts <- function(texts, name = "texts") {
   if (inherits(texts, "rnnkit_tokenizer")) {
@@ -66,19 +62,19 @@ check_tokenizer <- function(tokenizer) {
 rnn_tokenizer <- function(texts, level = c("char", "word"), lower = FALSE,
                           num_words = NULL, oov = NULL, filters = NULL, ...) {
   check_dots(list(...), character(), "rnn_tokenizer")
-  level <- if (identical(level, c("char", "word"))) "char" else check_choice(level, c("char", "word"), "level")
+  level <- if (identical(level, c("char", "word"))) "char" else check_choice(level, names(schema()$level), "level")
   check_flag(lower, "lower")
   if (!is.null(num_words)) check_count(num_words, "num_words", min = 1)
   if (!is.null(oov)) oov <- check_string(oov, "oov")
   filters <- if (is.null(filters)) {
-    if (level == "word") .keras_filters else ""
+    schema()$filters[[level]] # Keras' for words (rnn_default_filters())
   } else {
     check_string(filters, "filters", allow_empty = TRUE)
   }
   t8 <- check_texts(texts)
   # split (words with Keras' filters, the core's one lower-casing rule),
   # counted and ordered by the core (rnn_vocab_fit(), as in Octave)
-  v <- .Call(rnnkit_vocab_fit, t8, level == "word", isTRUE(lower), enc2utf8(filters),
+  v <- .Call(rnnkit_vocab_fit, t8, level, isTRUE(lower), enc2utf8(filters),
              if (is.null(num_words)) 0 else as.double(num_words), oov)
   unit <- if (level == "char") "characters" else "words"
   if (!v$n_tokens) {
@@ -111,7 +107,7 @@ rnn_encode <- function(tokenizer, texts) {
   check_tokenizer(tokenizer)
   t8 <- check_texts(texts)
   # split and looked up by the core (rnn_text_encode(), as in Octave)
-  out <- .Call(rnnkit_text_encode, t8, tokenizer$level == "word", isTRUE(tokenizer$lower),
+  out <- .Call(rnnkit_text_encode, t8, tokenizer$level, isTRUE(tokenizer$lower),
                enc2utf8(tokenizer$filters), enc2utf8(tokenizer$vocab), !is.null(tokenizer$oov))
   names(out) <- names(texts)
   out
@@ -168,7 +164,7 @@ rnn_decode <- function(tokenizer, sequences) {
   # joined by the core (rnn_text_decode(), as in Octave), which also
   # names an id outside the vocabulary
   out <- .Call(rnnkit_text_decode, as.double(s$lengths), as.double(s$values),
-               enc2utf8(tokenizer$vocab), tokenizer$level == "word")
+               enc2utf8(tokenizer$vocab), tokenizer$level)
   names(out) <- s$names
   out
 }

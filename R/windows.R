@@ -7,7 +7,6 @@
 # are done by the C core (src/core/series.c, windows.c), so R and Octave
 # give identical numbers.
 
-.scalers <- c(none = 0L, minmax = 1L, zscore = 2L)
 .ohlc <- c("Open", "High", "Low", "Close")
 
 # Column selector for `features`/`target`: names, or whole numbers that
@@ -84,21 +83,16 @@ column_holds <- function(v) {
 ts_index <- function(x) {
   tt <- as.numeric(stats::time(x))
   f <- stats::frequency(x)
-  if (f %in% c(4, 12)) {
-    yr <- floor(tt + 1e-8)
-    per <- round((tt - yr) * f) + 1
-    return(as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1))))
-  }
-  tt
+  if (f %in% c(4, 12)) period_dates(tt, f) else tt
 }
 
-# zoo's yearmon / yearqtr (years with the month or quarter as a fraction)
-# -> the Date of the period's first day, as ts_index() dates a ts.
-period_dates <- function(x) {
-  f <- if (inherits(x, "yearqtr")) 4 else 12
-  tt <- as.numeric(unclass(x))
-  yr <- floor(tt + 1e-8)
-  per <- round((tt - yr) * f) + 1
+# Years with the month (f = 12) or quarter (f = 4) as a fraction, as a
+# ts's time or zoo's yearmon / yearqtr hold them -> the Date of the
+# period's first day.
+period_dates <- function(tt, f = if (inherits(tt, "yearqtr")) 4 else 12) {
+  t <- as.numeric(unclass(tt))
+  yr <- floor(t + 1e-8)
+  per <- round((t - yr) * f) + 1
   as.Date(sprintf("%04d-%02d-01", as.integer(yr), as.integer((per - 1) * 12 / f + 1)))
 }
 
@@ -328,7 +322,7 @@ check_scale <- function(scale, cols) {
     }
     return(scale)
   }
-  check_choice(scale, names(.scalers), "scale")
+  check_choice(scale, names(schema()$scaler), "scale")
 }
 
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
@@ -419,7 +413,7 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   plan <- .Call(rnnkit_series_plan, m, match(features, used), match(target, used),
                 list(window = window, horizon = horizon, stride = stride, omit = na == "omit",
                      split_row = split_row, n_test = if (is.null(test)) 0L else test,
-                     method = if (given) -1L else .scalers[[scale]],
+                     method = if (given) -1L else scale,
                      transform = transform_code(tmeta)),
                 if (given) unname(as.double(scale$center[used])) else 0,
                 if (given) unname(as.double(scale$scale[used])) else 0)

@@ -15,14 +15,14 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_model_encode", (DL_FUNC)&rnnkit_model_encode, 1},
     {"rnnkit_model_decode", (DL_FUNC)&rnnkit_model_decode, 1},
     {"rnnkit_schema", (DL_FUNC)&rnnkit_schema, 0},
-    {"rnnkit_file_flags", (DL_FUNC)&rnnkit_file_flags, 1},
+    {"rnnkit_file_flags", (DL_FUNC)&rnnkit_file_flags, 2},
     {"rnnkit_suggest", (DL_FUNC)&rnnkit_suggest, 2},
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
     /* the series engine */
     {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
     {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 12},
     /* end of the series engine */
-    {"rnnkit_scale", (DL_FUNC)&rnnkit_scale, 4},
+    {"rnnkit_rescale", (DL_FUNC)&rnnkit_rescale, 5},
     {"rnnkit_locf", (DL_FUNC)&rnnkit_locf, 1},
     /* issue 14 forecast/calendar block */
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 4},

@@ -614,7 +614,7 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
                       "x",       "y",      "naive"};
   sp.split_row = (size_t)get_int(spec, "split_row") - 1;
   sp.n_test = (size_t)get_int(spec, "n_test");
-  sp.scale_method = get_int(spec, "method");
+  sp.scale_method = code_of(RNN_NAMES_SCALER, get(spec, "method"));
   series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(center, scale, sp.n_cols);
@@ -727,17 +727,22 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
 }
 /* ==== end of the series engine ====================================== */
 
-/* A scaled (or, with inverse, unscaled) copy of the matrix data. */
-SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse) {
+/* rnn_rescale() of a copy of the matrix data: from one scaler (center,
+ * scale) to another (to_center, to_scale). */
+SEXP rnnkit_rescale(SEXP data, SEXP center, SEXP scale, SEXP to_center,
+                    SEXP to_scale) {
   SEXP out;
+  R_xlen_t n;
   check_matrix(data, "data");
+  n = ncols(data);
   if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
-      length(center) != ncols(data) || length(scale) != ncols(data))
+      TYPEOF(to_center) != REALSXP || TYPEOF(to_scale) != REALSXP ||
+      XLENGTH(center) != n || XLENGTH(scale) != n || XLENGTH(to_center) != n ||
+      XLENGTH(to_scale) != n)
     error("rnnkit internal error: one center and scale per column");
   out = PROTECT(duplicate(data));
-  rnn_scale_apply((size_t)nrows(data), (size_t)ncols(data), REAL(data),
-                  REAL(center), REAL(scale), asLogical(inverse) == TRUE,
-                  REAL(out));
+  rnn_rescale((size_t)nrows(data), (size_t)n, REAL(data), REAL(center),
+              REAL(scale), REAL(to_center), REAL(to_scale), REAL(out));
   UNPROTECT(1);
   return out;
 }
@@ -985,43 +990,39 @@ static void text_tokens_of(SEXP s, int level, int low, SEXP f, int32_t **cp,
 }
 
 /* rnn_text_encode() of each UTF-8 string of texts against the character
- * vector vocab: a list of integer vectors (ids 1..length(vocab)).  oov:
- * TRUE when vocab[1] is the oov token that unknown tokens become. */
-SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+ * vector vocab: a list of integer vectors (ids 1..length(vocab)).  level:
+ * "char" or "word"; oov: TRUE when vocab[1] is the oov token that unknown
+ * tokens become. */
+SEXP rnnkit_text_encode(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov) {
   rnn_error err;
   SEXP out, f;
   R_xlen_t i;
-  size_t nv, k, n_vcp = 0, m, *vend, *order;
+  size_t nv, k, n_vcp, *vend, *order, *vb;
+  const char **voc;
   int32_t *vcp;
   int level, low;
   if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
       XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING ||
       TYPEOF(vocab) != STRSXP)
     error("rnnkit internal error: texts, filters and vocab must be strings");
-  level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  level = code_of(RNN_NAMES_LEVEL, level_name);
   low = asLogical(lower) == TRUE;
   f = STRING_ELT(filters, 0);
   nv = (size_t)XLENGTH(vocab);
+  voc = (const char **)R_alloc(nv + 1, sizeof(char *));
+  vb = (size_t *)R_alloc(nv + 1, sizeof(size_t));
+  for (k = 0; k < nv; k++)
+    vb[k] = strlen(voc[k] = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
   /* the vocabulary as code points, then its sorted index */
-  for (k = 0; k < nv; k++) {
-    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
-    if (rnn_utf8_decode(v, strlen(v), NULL, 0, &m, &err) != RNN_OK)
-      raise_core(&err);
-    n_vcp += m;
-  }
+  if (rnn_vocab_index(nv, voc, vb, NULL, 0, &n_vcp, NULL, NULL, &err) != RNN_OK)
+    raise_core(&err);
   vcp = (int32_t *)R_alloc(n_vcp + 1, sizeof(int32_t));
   vend = (size_t *)R_alloc(nv + 1, sizeof(size_t));
   order = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  for (k = 0, n_vcp = 0; k < nv; k++) {
-    const char *v = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k));
-    if (rnn_utf8_decode(v, strlen(v), vcp + n_vcp, strlen(v), &m, &err) !=
-        RNN_OK)
-      raise_core(&err);
-    n_vcp += m;
-    vend[k] = n_vcp;
-  }
-  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  if (rnn_vocab_index(nv, voc, vb, vcp, n_vcp, &n_vcp, vend, order, &err) !=
+      RNN_OK)
+    raise_core(&err);
   out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
   for (i = 0; i < XLENGTH(texts); i++) {
     SEXP s = STRING_ELT(texts, i), ids;
@@ -1049,10 +1050,11 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
 /* ---- vocabulary and decoding (issue 14) ----------------------------- */
 
 /* rnn_vocab_fit() of the UTF-8 strings texts: list(vocab = character,
- * counts = integer, n_tokens, n_distinct).  num_words: 0 for all; oov:
+ * counts = integer, n_tokens, n_distinct).  level: "char" or "word";
+ * num_words: 0 for all; oov:
  * NULL or one string.  An empty vocab means no tokens (or only oov): R
  * says so. */
-SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+SEXP rnnkit_vocab_fit(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
                       SEXP num_words, SEXP oov) {
   static const char *names[] = {"vocab", "counts", "n_tokens", "n_distinct"};
   rnn_error err;
@@ -1063,7 +1065,7 @@ SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
   char *voc;
   double *cnt;
   void *work;
-  int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  int level = code_of(RNN_NAMES_LEVEL, level_name);
   t = (const char **)R_alloc(n + 1, sizeof(char *));
   nb = (size_t *)R_alloc(n + 1, sizeof(size_t));
   for (k = 0; k < n; k++) {
@@ -1099,15 +1101,16 @@ SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
 }
 
 /* rnn_text_decode(): lens (doubles, one per sequence), values (their
- * concatenated ids, doubles), vocab (UTF-8 strings), word TRUE/FALSE:
+ * concatenated ids, doubles), vocab (UTF-8 strings), level "char"/"word":
  * the decoded texts, a character vector. */
-SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP word) {
+SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab,
+                        SEXP level_name) {
   rnn_error err;
   SEXP out;
   size_t n = (size_t)XLENGTH(lens), nv, k, nb = 0, *len, *vb, *oend;
   const char **voc;
   char *buf;
-  int level = asLogical(word) == TRUE ? RNN_TEXT_WORD : RNN_TEXT_CHAR;
+  int level = code_of(RNN_NAMES_LEVEL, level_name);
   if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
       TYPEOF(vocab) != STRSXP)
     error("rnnkit internal error: lens, values and vocab");

@@ -17,7 +17,7 @@ SEXP rnnkit_write_file(SEXP file, SEXP bytes);
 SEXP rnnkit_model_decode(SEXP raw);
 /* r_schema.c */
 SEXP rnnkit_schema(void);
-SEXP rnnkit_file_flags(SEXP paths);
+SEXP rnnkit_file_flags(SEXP paths, SEXP flag);
 SEXP rnnkit_suggest(SEXP x, SEXP choices);
 /* the series engine */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec,
@@ -26,7 +26,8 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set,
                         SEXP hist, SEXP n_fit, SEXP period, SEXP transform);
 /* end of the series engine */
-SEXP rnnkit_scale(SEXP data, SEXP center, SEXP scale, SEXP inverse);
+SEXP rnnkit_rescale(SEXP data, SEXP center, SEXP scale, SEXP to_center,
+                    SEXP to_scale);
 SEXP rnnkit_locf(SEXP data);
 /* issue 14 forecast/calendar block */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed);
@@ -36,11 +37,11 @@ SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index);
 /* end of the issue 14 forecast/calendar block */
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
-SEXP rnnkit_text_encode(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+SEXP rnnkit_text_encode(SEXP texts, SEXP level, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov);
-SEXP rnnkit_vocab_fit(SEXP texts, SEXP word, SEXP lower, SEXP filters,
+SEXP rnnkit_vocab_fit(SEXP texts, SEXP level, SEXP lower, SEXP filters,
                       SEXP num_words, SEXP oov);
-SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP word);
+SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP level);
 SEXP rnnkit_params_from_layer(SEXP config, SEXP torch, SEXP weights);
 SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP torch);
 SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,

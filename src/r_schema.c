@@ -9,9 +9,9 @@
 
 /* list(cell = c(simple = 0L, lstm = 1L, gru = 2L), activation = ...,
  * ..., record_kind = ..., defaults = c(units = 16, ...),
- * head = c(mse = "linear", ...)) */
+ * head = c(mse = "linear", ...), filters = c(char = "", word = ...)) */
 SEXP rnnkit_schema(void) {
-  int t, nt = RNN_NAMES_N + 2;
+  int t, nt = RNN_NAMES_N + 3;
   size_t n, k;
   SEXP out = PROTECT(allocVector(VECSXP, nt)), nms, v, vn;
   const rnn_default *d = rnn_defaults(&n);
@@ -53,20 +53,37 @@ SEXP rnnkit_schema(void) {
     }
     SET_STRING_ELT(nms, RNN_NAMES_N + 1, mkChar("head"));
   }
+  {
+    const char *const *lv = rnn_names(RNN_NAMES_LEVEL, &n);
+    v = allocVector(STRSXP, (R_xlen_t)n);
+    SET_VECTOR_ELT(out, RNN_NAMES_N + 2, v);
+    vn = allocVector(STRSXP, (R_xlen_t)n);
+    setAttrib(v, R_NamesSymbol, vn);
+    for (k = 0; k < n; k++) {
+      SET_STRING_ELT(v, (R_xlen_t)k, mkChar(rnn_default_filters((int)k)));
+      SET_STRING_ELT(vn, (R_xlen_t)k, mkChar(lv[k]));
+    }
+    SET_STRING_ELT(nms, RNN_NAMES_N + 2, mkChar("filters"));
+  }
   UNPROTECT(1);
   return out;
 }
 
-/* The RNN_FIELD_* flags of each record path (a character vector). */
-SEXP rnnkit_file_flags(SEXP paths) {
+/* Whether each record path (a character vector) has the field flag
+ * named flag ("int", "date", "matrix", "dataframe": RNN_FIELD_*). */
+SEXP rnnkit_file_flags(SEXP paths, SEXP flag) {
   R_xlen_t k, n;
   SEXP out;
-  if (TYPEOF(paths) != STRSXP) error("rnnkit internal error: paths");
+  int c = code_of(RNN_NAMES_FIELD, flag);
+  unsigned bit;
+  if (TYPEOF(paths) != STRSXP || !rnn_name_of(RNN_NAMES_FIELD, c))
+    error("rnnkit internal error: paths and a flag's name");
+  bit = 1u << c;
   n = XLENGTH(paths);
-  out = PROTECT(allocVector(INTSXP, n));
+  out = PROTECT(allocVector(LGLSXP, n));
   for (k = 0; k < n; k++) {
     const char *p = translateCharUTF8(STRING_ELT(paths, k));
-    INTEGER(out)[k] = (int)rnn_file_field_flags(p, strlen(p));
+    LOGICAL(out)[k] = (rnn_file_field_flags(p, strlen(p)) & bit) != 0;
   }
   UNPROTECT(1);
   return out;

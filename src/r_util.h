@@ -136,6 +136,22 @@ static inline int get_int_or(SEXP list, const char *name, int absent) {
   return v ? asInteger(v) : absent;
 }
 
+/* The code of a name of the core's table `table` (RNN_NAMES_*), such as
+ * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
+ * rnnkit_error_input that suggests the nearest), or a code given as a
+ * number (the stored *_code fields, RNN_SCALE_GIVEN). */
+static inline int code_of(int table, SEXP x) {
+  rnn_error err;
+  int code;
+  if (TYPEOF(x) != STRSXP) return asInteger(x);
+  if (XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
+    error("rnnkit internal error: a name must be one string");
+  if (rnn_code_of(table, translateCharUTF8(STRING_ELT(x, 0)), &code, &err) !=
+      RNN_OK)
+    raise_core(&err);
+  return code;
+}
+
 static inline double get_dbl(SEXP list, const char *name) {
   return asReal(get(list, name));
 }

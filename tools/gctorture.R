@@ -55,6 +55,8 @@ workflow <- function() {
   ws <- rnn_windows(mo, window = 6, test = 6, transform = "sdiff") # season_period
   fs <- rnn_fit(ws, units = 2, epochs = 2, seed = 7, verbose = FALSE)
   out$sdiff <- list(ws$x, forecast(fs, h = 14, npaths = 20, seed = 8)$mean, accuracy(fs))
+  out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
+                                          scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
   rnn_save(fw, f) # model_encode
   back <- rnn_load(f) # model_decode
@@ -65,7 +67,6 @@ workflow <- function() {
   lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
   out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
   out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
-  out$scale <- ns$.Call(ns$rnnkit_scale, matrix(as.double(1:6), 3), c(0, 1), c(1, 2), FALSE)
   out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1)
   out$suggest <- ns$.Call(ns$rnnkit_suggest, "lsmt", c("simple", "lstm", "gru"))
   # the gateways' error paths: status codes raised after allocations

@@ -20,7 +20,7 @@ function seqs = rnn_encode (tok, texts, varargin)
   tok = check_tokenizer (tok);
   texts = check_texts (texts);
   ## split and looked up by the core (rnn_text_encode, as in R)
-  seqs = __rnnkit__ ("text_encode", texts, strcmp (tok.level, "word"), ...
+  seqs = __rnnkit__ ("text_encode", texts, tok.level, ...
                      logical (tok.lower), tok.filters, tok.vocab, ! isempty (tok.oov));
 endfunction
 

@@ -77,6 +77,11 @@ endfunction
 %!error <samples x timesteps x features> rnn_predict (mw, [w.x, w.x])
 %!error <'X' is 76 x 4 x 1; the model needs 76 x 8 x 1> rnn_predict (mw, rnn_windows (s, "Window", 4, "Scale", "none"))
 %!test
+%! ## windows cut by another scaler are put on the model's scale (rnn_rescale)
+%! z = rnn_windows (s, "Window", 8, "Scale", "zscore");
+%! assert (rnn_predict (mw, z), rnn_predict (mw, w), 1e-12);
+%! assert (any (abs (rnn_predict (mw, z.x) - rnn_predict (mw, w.x)) > 0));
+%!test
 %! assert (size (rnn_predict (mw, w)), [72, 1]);
 %! ## one window as a column (a MATLAB user's vector) is that window
 %! p = rnn_predict (mw, w);

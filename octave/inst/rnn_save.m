@@ -137,7 +137,7 @@ function recs = flatten (x, path, recs, sc)
     endif
     if (! isempty (path))
       kind = k.plain;
-      if (bitand (__rnnkit__ ("file_flags", {path}), 8)) # RNN_FIELD_DATAFRAME
+      if (__rnnkit__ ("file_flags", {path}, "dataframe"))
         kind = k.dataframe;
       endif
       recs = add (recs, path, t.list, kind, [], []);
@@ -165,11 +165,10 @@ function recs = flatten (x, path, recs, sc)
     recs = add (recs, path, t.logical, k.plain, dims_of (x), int32 (x(:)));
   elseif (isnumeric (x) && isreal (x))
     ## the core writes the fields R keeps as integers as int32
-    flags = __rnnkit__ ("file_flags", {path});
-    if (bitand (flags, 2)) # RNN_FIELD_DATE: days since 1970-01-01
+    if (__rnnkit__ ("file_flags", {path}, "date")) # days since 1970-01-01
       recs = add (recs, path, t.double, k.date, dims_of (x), ...
                   double (x(:)) - datenum (1970, 1, 1));
-    elseif (bitand (flags, 4)) # RNN_FIELD_MATRIX
+    elseif (__rnnkit__ ("file_flags", {path}, "matrix"))
       recs = add (recs, path, t.double, k.plain, size (x), r_na (double (x(:))));
     else
       recs = add (recs, path, t.double, k.plain, dims_of (x), r_na (double (x(:))));

@@ -66,7 +66,7 @@ function tok = rnn_tokenizer (texts, varargin)
                 "tok = rnn_tokenizer (texts, 'Level', 'char', ...)");
   o = rnnkit_options (struct ("Level", "char", "Lower", false, "NumWords", [], ...
                               "Oov", [], "Filters", []), "rnn_tokenizer", varargin);
-  level = check_choice (o.Level, {"char", "word"}, "Level");
+  level = check_choice (o.Level, fieldnames (__rnnkit__ ("schema").level), "Level");
   lower = check_flag (o.Lower, "Lower");
   num_words = o.NumWords;
   if (! isempty (num_words))
@@ -79,17 +79,15 @@ function tok = rnn_tokenizer (texts, varargin)
   endif
   filters = o.Filters;
   if (isnumeric (filters) && isempty (filters))
-    filters = "";
-    if (strcmp (level, "word"))
-      filters = ['!"#$%&()*+,-./:;<=>?@[\]^_`{|}~' char([9 10])];
-    endif
+    ## Keras' for words (rnn_default_filters)
+    filters = __rnnkit__ ("schema").filters.(level);
   else
     filters = check_string (filters, "Filters", true);
   endif
   texts = check_texts (texts);
   ## split, counted and ordered by the C core (rnn_vocab_fit, as in R)
   [vocab, counts, n_tokens, n_distinct] = __rnnkit__ ("vocab_fit", texts, ...
-      strcmp (level, "word"), logical (lower), filters, ...
+      level, logical (lower), filters, ...
       merge (isempty (num_words), 0, num_words), oov);
   unit = merge (strcmp (level, "char"), "characters", "words");
   if (n_tokens == 0)
@@ -165,6 +163,9 @@ endfunction
 %!test
 %! tok = rnn_tokenizer ("Ab, c!", "Lower", true);
 %! assert (tok.filters, "");
+%! ## Keras' default filters for words, from the core (rnn_default_filters)
+%! assert (rnn_tokenizer ("a b", "Level", "word").filters, ...
+%!         ['!"#$%&()*+,-./:;<=>?@[\]^_`{|}~' char([9 10])]);
 %! assert (tok.vocab, {" "; "!"; ","; "a"; "b"; "c"});
 %! assert (rnn_decode (tok, rnn_encode (tok, "AB, C!")), {"ab, c!"});
 %! tf = rnn_tokenizer ("Ab, c!", "Filters", ",! ");

@@ -142,7 +142,7 @@ function w = rnn_windows (data, varargin)
              "model's scaler (method, center, scale)"]);
     endif
   else
-    scale = check_choice (scale, {"none", "minmax", "zscore"}, "Scale");
+    scale = check_choice (scale, fieldnames (__rnnkit__ ("schema").scaler), "Scale");
   endif
   if (n < W + Hz)
     error ("rnnkit:dim", ["rnn_windows: the data have %d rows, too few for " ...
@@ -216,14 +216,13 @@ function w = rnn_windows (data, varargin)
   ## the core plans the windows, their labels, the rows the scaler is
   ## fitted on and the scaler, and cuts and scales the windows
   given = isstruct (scale);
-  codes = struct ("none", 0, "minmax", 1, "zscore", 2);
   if (given)
     sc_center = scaler_values (scale, "center", used);
     sc_scale = scaler_values (scale, "scale", used);
     method = -1;
   else
     sc_center = sc_scale = 0;
-    method = codes.(scale);
+    method = scale;
   endif
   spec = struct ("window", W, "horizon", Hz, "stride", stride, ...
                  "omit", double (strcmp (na, "omit")), "split_row", split_row, ...

@@ -18,7 +18,7 @@
  *   __rnnkit__ ("series_eval", data, tgt, horizon, first, pred, center,
  *               scale, set, hist, n_fit, period, transform)
  *                               -> [pred, actual, naive, acc]
- *   __rnnkit__ ("scale", data, center, scale, inverse)
+ *   __rnnkit__ ("rescale", data, center, scale, to_center, to_scale)
  *   __rnnkit__ ("locf", data)
  *   __rnnkit__ ("forecast", cfg, params, spec, seed)
  *                                   -> [point, paths, lower, upper]
@@ -28,11 +28,11 @@
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
- *   __rnnkit__ ("vocab_fit", texts, word, lower, filters, num_words, oov)
+ *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
  *               -> [vocab, counts, n_tokens, n_distinct]
- *   __rnnkit__ ("text_decode", lens, values, vocab, word) -> cell of texts
+ *   __rnnkit__ ("text_decode", lens, values, vocab, level) -> cell of texts
  *   __rnnkit__ ("layer_params", cfg, "keras"|"torch", weights) -> params
- *   __rnnkit__ ("text_encode", texts, word, lower, filters, vocab, oov)
+ *   __rnnkit__ ("text_encode", texts, level, lower, filters, vocab, oov)
  *                                                       -> cell of id rows
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
@@ -41,7 +41,8 @@
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *   __rnnkit__ ("schema")          -> struct of name tables and defaults
- *   __rnnkit__ ("file_flags", paths)  -> RNN_FIELD_* flags of each path
+ *   __rnnkit__ ("file_flags", paths, flag) -> has each path the RNN_FIELD_*
+ *                                  flag named flag ("int", ..., "dataframe")
  *   __rnnkit__ ("suggest", x, choices) -> index of the nearest, 0 if none
  *
  * cfg is the model's config struct and tc the training options struct
@@ -95,6 +96,22 @@ static int int_arg(const mxArray *a, const char *what) {
   double v = scalar(a, what);
   if (!(v >= -2147483647.0 && v <= 2147483647.0)) internal(what);
   return (int)v;
+}
+
+/* The code of a name of the core's table `table` (RNN_NAMES_*), such as
+ * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
+ * rnnkit:input error that suggests the nearest), or a code given as a
+ * number (the stored *_code fields, RNN_SCALE_GIVEN). */
+static int code_arg(int table, const mxArray *a, const char *what) {
+  rnn_error err;
+  char name[64];
+  int code;
+  if (!mxIsChar(a)) return mxIsLogical(a) ? mxIsLogicalScalarTrue(a)
+                                          : int_arg(a, what);
+  if (mxGetM(a) > 1 || mxGetString(a, name, sizeof name) != 0)
+    internal("a name must be one short string");
+  if (rnn_code_of(table, name, &code, &err) != RNN_OK) raise_core(&err);
+  return code;
 }
 
 static int get_int(const mxArray *s, const char *name) {
@@ -223,26 +240,24 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
 
 /* ---- commands ------------------------------------------------------- */
 
-typedef void (*command)(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]);
+/* A command gets exactly its n_in arguments and sets all its n_out
+ * outputs plhs[0 .. n_out-1], however many the caller asked for:
+ * mexFunction checks the number of arguments, passes room for MAX_OUT
+ * outputs and hands Octave only those it asked for. */
+#define MAX_OUT 4
+typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
-static void cmd_n_params(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
-  (void)nlhs;
-  (void)nrhs;
   plhs[0] = mxCreateDoubleScalar((double)rnn_n_params(&cfg));
 }
 
-static void cmd_init(int nlhs, mxArray *plhs[], int nrhs,
-                     const mxArray *prhs[]) {
+static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_rng rng;
   rnn_error err;
   int init = int_arg(prhs[1], "recurrent_init");
   double *work;
-  (void)nlhs;
-  (void)nrhs;
   plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
   work = alloc_work(rnn_init_workspace(&cfg));
   rnn_rng_seed(&rng, seed_from(prhs[2]));
@@ -252,14 +267,11 @@ static void cmd_init(int nlhs, mxArray *plhs[], int nrhs,
   mxFree(work);
 }
 
-static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
+static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t N, T, chunk = 256;
   double *work;
-  (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
@@ -276,15 +288,13 @@ static void cmd_predict(int nlhs, mxArray *plhs[], int nrhs,
 /* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
  * as one batch against y, as R's rnnkit_loss_grad (without dropout):
  * the tests' parity with PyTorch (tests/octave/parity.m). */
-static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
-                          const mxArray *prhs[]) {
+static void cmd_loss_grad(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   int ls = int_arg(prhs[1], "loss");
-  size_t N, T, I = (size_t)cfg.n_in, k, b, t, i;
+  size_t N, T, I = (size_t)cfg.n_in, k;
   double *xb, *yb, *dxb, *work, lv = 0;
   size_t *idx;
-  (void)nrhs;
   check_params(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   check_targets(&cfg, ls, prhs[4], N, T);
@@ -301,13 +311,8 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
                     mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
     raise_core(&err);
   plhs[0] = mxCreateDoubleScalar(lv);
-  if (nlhs > 2) { /* batch layout back to dataset layout */
-    plhs[2] = array3(N, T, I);
-    for (t = 0; t < T; t++)
-      for (b = 0; b < N; b++)
-        for (i = 0; i < I; i++)
-          mxGetPr(plhs[2])[b + N * (t + T * i)] = dxb[i + I * (b + N * t)];
-  }
+  plhs[2] = array3(N, T, I);
+  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, mxGetPr(plhs[2]));
   mxFree(xb);
   mxFree(dxb);
   mxFree(yb);
@@ -319,17 +324,14 @@ static void cmd_loss_grad(int nlhs, mxArray *plhs[], int nrhs,
  * [samples timesteps features] does not suit the model: n_time_fit is
  * the training window length (0 or NaN: any), stateful a flag, name the
  * argument as the message shows it. */
-static void cmd_input_check(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   double nt = scalar(prhs[1], "n_time_fit"), d[3];
   const double *dims = real_array(prhs[3], "dims");
   char name[64];
   int k;
-  (void)nlhs;
   (void)plhs;
-  (void)nrhs;
   if (mxGetNumberOfElements(prhs[3]) != 3) internal("dims must be 3 counts");
   for (k = 0; k < 3; k++) {
     d[k] = dims[k];
@@ -469,8 +471,7 @@ static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
   return stop;
 }
 
-static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
-                      const mxArray *prhs[]) {
+static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *t = prhs[1];
   rnn_train_config tc;
@@ -491,8 +492,6 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
                              "diverged", "restored", "message", "acc",
                              "val_acc", "checkpoint_error", "ctrl_c",
                              "checkpoint_ctrl_c"};
-  (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
@@ -590,14 +589,11 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
 
 /* x is N x T x I (dataset layout, as rnn_step() takes it); state a
  * column of rnn_state_size() doubles or empty for a fresh start. */
-static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
-                     const mxArray *prhs[]) {
+static void cmd_step(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t N, T, S, K;
   double *work;
-  (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
@@ -618,14 +614,11 @@ static void cmd_step(int nlhs, mxArray *plhs[], int nrhs,
 
 /* records: a struct array with fields name, type, kind, dims, value
  * (written by rnn_save.m); returns the file's bytes, uint8 N x 1. */
-static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
-                       const mxArray *prhs[]) {
+static void cmd_encode(mxArray *plhs[], const mxArray *prhs[]) {
   const mxArray *s = prhs[0];
   size_t n = mxGetNumberOfElements(s), k, j, size;
   rnn_record *r;
   rnn_error err;
-  (void)nlhs;
-  (void)nrhs;
   if (!mxIsStruct(s)) internal("records must be a struct array");
   r = (rnn_record *)mxCalloc(n + 1, sizeof(rnn_record));
   for (k = 0; k < n; k++) {
@@ -687,13 +680,10 @@ static void cmd_encode(int nlhs, mxArray *plhs[], int nrhs,
 /* file: a char row (tilde-expanded by rnn_save.m); bytes: uint8.  Writes
  * them with rnn_write_file(): a temporary file beside file, flushed and
  * renamed over it, so a failure (rnnkit:io) leaves file as it was. */
-static void cmd_write_file(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_write_file(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   char *path;
-  (void)nlhs;
   (void)plhs;
-  (void)nrhs;
   if (!mxIsChar(prhs[0]) || mxGetM(prhs[0]) > 1 || mxIsEmpty(prhs[0]))
     internal("write_file: the file must be a char row");
   if (!mxIsUint8(prhs[1]) || mxIsComplex(prhs[1]))
@@ -712,8 +702,7 @@ static void cmd_write_file(int nlhs, mxArray *plhs[], int nrhs,
  * records (name, type, kind, dims, value) after the core checked them.
  * Values: double for double/int records, logical for logical records
  * (NA becomes false), a cell of char rows for strings (NA becomes []). */
-static void cmd_decode(int nlhs, mxArray *plhs[], int nrhs,
-                       const mxArray *prhs[]) {
+static void cmd_decode(mxArray *plhs[], const mxArray *prhs[]) {
   static const char *nm[] = {"name", "type", "kind", "dims", "value"};
   const mxArray *b = prhs[0];
   const unsigned char *buf;
@@ -722,8 +711,6 @@ static void cmd_decode(int nlhs, mxArray *plhs[], int nrhs,
   rnn_record_view *v;
   rnn_error err;
   mxArray *out;
-  (void)nlhs;
-  (void)nrhs;
   if (!mxIsUint8(b)) internal("bytes must be uint8");
   buf = (const unsigned char *)mxGetData(b);
   size = mxGetNumberOfElements(b);
@@ -867,13 +854,10 @@ static void series_transform(rnn_series_spec *sp, const mxArray *spec) {
 
 /* The seasonal period of day counts index: 12 monthly, 4 quarterly, else
  * 0 (R's rnnkit_season_period; rnn_season_period). */
-static void cmd_season_period(int nlhs, mxArray *plhs[], int nrhs,
-                              const mxArray *prhs[]) {
+static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]), p = 0;
   const double *ix = real_array(prhs[0], "index");
-  (void)nlhs;
-  (void)nrhs;
   if (n < 1) internal("season_period of no dates");
   if (rnn_season_period(n, ix, alloc_work(n), &p, &err) != RNN_OK)
     raise_core(&err);
@@ -940,8 +924,7 @@ static size_t *first_rows(const mxArray *a, size_t *n) {
  * data column; horizon 0: windows to predict from).  A struct with
  * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
  * x, y, naive ([] with no training window and no scaler given). */
-static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
   static const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
                              "n_train", "n_test", "center",    "scale",
                              "x",       "y",      "naive"};
@@ -958,11 +941,9 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
   mxArray *ctr = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
   mxArray *scl = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
   mxArray *out = mxCreateStructMatrix(1, 1, 11, nm), *xy[2];
-  (void)nlhs;
-  (void)nrhs;
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
-  sp.scale_method = get_int(spec, "method");
+  sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
   series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(prhs[4], prhs[5], sp.n_cols);
@@ -1002,8 +983,7 @@ static void cmd_series_plan(int nlhs, mxArray *plhs[], int nrhs,
  * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
  * number: the split row, for rnn_series_labels() to label them), MASE
  * scale on rows 1..n_fit of hist (NA where none). */
-static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
                                    count_arg(prhs[2], "horizon", 1), 1, 0);
@@ -1011,7 +991,6 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
             kept;
   const mxArray *set = prhs[7], *hist = prhs[8];
   rnn_transform tf = transform_from(prhs[11]);
-  (void)nrhs;
   check_scaler(prhs[5], prhs[6], sp.n_cols);
   if (mxGetNumberOfElements(prhs[4]) != n * n_out)
     internal("one prediction per output");
@@ -1024,7 +1003,7 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
           &tf, count_arg(prhs[10], "period", 1),
           mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]), &err) != RNN_OK)
     raise_core(&err);
-  if (nlhs > 3) {
+  { /* the accuracy table */
     int *lab = (int *)mxCalloc(n + 1, sizeof(int));
     double *acc, *work, na;
     const uint64_t na_bits = 0x7FF00000000007A2ULL;
@@ -1060,25 +1039,22 @@ static void cmd_series_eval(int nlhs, mxArray *plhs[], int nrhs,
 }
 /* ==== end of the series engine ====================================== */
 
-static void cmd_scale(int nlhs, mxArray *plhs[], int nrhs,
-                      const mxArray *prhs[]) {
+static void cmd_rescale(mxArray *plhs[], const mxArray *prhs[]) {
   const mxArray *data = prhs[0];
-  (void)nlhs;
-  (void)nrhs;
+  int k;
   check_matrix(data, "data");
-  if (mxGetNumberOfElements(prhs[1]) != mxGetN(data) ||
-      mxGetNumberOfElements(prhs[2]) != mxGetN(data))
-    internal("one center and scale per column");
-  plhs[0] = mxCreateDoubleMatrix(mxGetM(data), mxGetN(data), mxREAL);
-  rnn_scale_apply(mxGetM(data), mxGetN(data), mxGetPr(data),
-                  real_array(prhs[1], "center"), real_array(prhs[2], "scale"),
-                  scalar(prhs[3], "inverse") != 0, mxGetPr(plhs[0]));
+  for (k = 1; k <= 4; k++) {
+    real_array(prhs[k], "a scaler");
+    if (mxGetNumberOfElements(prhs[k]) != mxGetN(data))
+      internal("one center and scale per column");
+  }
+  plhs[0] = new_matrix(mxGetM(data), mxGetN(data), "the rescaled values");
+  rnn_rescale(mxGetM(data), mxGetN(data), mxGetPr(data), mxGetPr(prhs[1]),
+              mxGetPr(prhs[2]), mxGetPr(prhs[3]), mxGetPr(prhs[4]),
+              mxGetPr(plhs[0]));
 }
 
-static void cmd_locf(int nlhs, mxArray *plhs[], int nrhs,
-                     const mxArray *prhs[]) {
-  (void)nlhs;
-  (void)nrhs;
+static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
   check_matrix(prhs[0], "data");
   plhs[0] = mxDuplicateArray(prhs[0]);
   rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
@@ -1098,18 +1074,15 @@ static const double *spec_reals(const mxArray *spec, const char *name,
 /* [point, paths, lower, upper] as R's rnnkit_forecast: rnn_forecast_series()
  * in original units; spec has the fields of R's list (target 1-based;
  * transform optional). */
-static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *spec = prhs[2], *values, *resid;
   rnn_forecast_spec s;
   rnn_error err;
   rnn_rng rng;
   size_t n, H, P, NL;
-  int st, k;
+  int st;
   double *work;
-  mxArray *out[4];
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   values = field(spec, "values");
   resid = field(spec, "resid");
@@ -1152,35 +1125,26 @@ static void cmd_forecast(int nlhs, mxArray *plhs[], int nrhs,
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
   rnn_rng_seed(&rng, seed_from(prhs[3]));
-  out[0] = new_matrix(H, 1, "the forecasts");
-  out[1] = new_matrix(P, H, "the simulated paths");
-  out[2] = new_matrix(H, NL, "the lower bounds");
-  out[3] = new_matrix(H, NL, "the upper bounds");
+  plhs[0] = new_matrix(H, 1, "the forecasts");
+  plhs[1] = new_matrix(P, H, "the simulated paths");
+  plhs[2] = new_matrix(H, NL, "the lower bounds");
+  plhs[3] = new_matrix(H, NL, "the upper bounds");
   work = alloc_work(rnn_forecast_series_workspace(&cfg, &s));
-  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(out[0]),
-                           mxGetPr(out[1]), mxGetPr(out[2]), mxGetPr(out[3]),
+  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(plhs[0]),
+                           mxGetPr(plhs[1]), mxGetPr(plhs[2]), mxGetPr(plhs[3]),
                            work, &err);
   mxFree(work);
   if (st != RNN_OK) raise_core(&err);
-  /* Octave's plhs holds max (nlhs, 1) slots: fill only those */
-  for (k = 0; k < 4; k++)
-    if (k < (nlhs > 1 ? nlhs : 1))
-      plhs[k] = out[k];
-    else
-      mxDestroyArray(out[k]);
 }
 
 /* the h dates after index (day counts, or times when dated is 0): h x 1 */
-static void cmd_next_dates(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]),
          h = count_arg(prhs[2], "h", 0);
   const double *index = real_array(prhs[0], "index");
   double *work;
   int st;
-  (void)nlhs;
-  (void)nrhs;
   plhs[0] = new_matrix(h, 1, "the forecast dates");
   work = alloc_work(n);
   st = rnn_next_dates(n, index, scalar(prhs[1], "dated") != 0, h,
@@ -1191,8 +1155,7 @@ static void cmd_next_dates(int nlhs, mxArray *plhs[], int nrhs,
 
 /* positions (1-based, NaN for none) of the forecast dates fc in index,
  * after the forecast's history hist (day counts): numel (fc) x 1 */
-static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_match_dates(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t nf = mxGetNumberOfElements(prhs[0]),
          nh = mxGetNumberOfElements(prhs[1]),
@@ -1202,8 +1165,6 @@ static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
                *index = real_array(prhs[2], "index");
   double *work;
   int st;
-  (void)nlhs;
-  (void)nrhs;
   plhs[0] = new_matrix(nf, 1, "the date positions");
   work = alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf));
   st = rnn_match_dates(nf, fc, nh, hist, ni, index, mxGetPr(plhs[0]), work,
@@ -1217,16 +1178,13 @@ static void cmd_match_dates(int nlhs, mxArray *plhs[], int nrhs,
 /* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
  * rnnkit_accuracy: actual and pred of equal size, one column per element
  * of scale, each column numel(actual) / numel(scale) values. */
-static void cmd_accuracy(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t n = mxGetNumberOfElements(prhs[0]),
          k = mxGetNumberOfElements(prhs[2]);
   const double *a = real_array(prhs[0], "actual"),
                *p = real_array(prhs[1], "pred"),
                *sc = real_array(prhs[2], "scale");
-  (void)nlhs;
-  (void)nrhs;
   if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
     internal("actual and pred must be of equal size, a multiple of the "
              "number of scales");
@@ -1237,12 +1195,9 @@ static void cmd_accuracy(int nlhs, mxArray *plhs[], int nrhs,
 
 /* rnn_naive_scale() of each column of x (a row; NaN where a column has no
  * usable scale). */
-static void cmd_naive_scale(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t m;
-  (void)nlhs;
-  (void)nrhs;
   check_matrix(prhs[0], "x");
   m = count_arg(prhs[1], "period", 0);
   plhs[0] = new_matrix(1, mxGetN(prhs[0]), "the scales");
@@ -1251,11 +1206,8 @@ static void cmd_naive_scale(int nlhs, mxArray *plhs[], int nrhs,
     raise_core(&err);
 }
 
-static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
-  (void)nlhs;
-  (void)nrhs;
   plhs[0] = mxCreateDoubleScalar(
       (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
 }
@@ -1265,15 +1217,12 @@ static void cmd_state_size(int nlhs, mxArray *plhs[], int nrhs,
 /* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
  * (0-based classes, doubles) from state ([]: zeros), as R's
  * rnnkit_generate; see rnn_generate() in rnnkit.h. */
-static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
-                         const mxArray *prhs[]) {
+static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   rnn_rng rng;
   size_t np, ng, S = rnn_state_size(&cfg, 1);
   double *work;
-  (void)nlhs;
-  (void)nrhs;
   check_params(&cfg, prhs[1]);
   real_array(prhs[2], "prime");
   np = mxGetNumberOfElements(prhs[2]);
@@ -1295,13 +1244,10 @@ static void cmd_generate(int nlhs, mxArray *plhs[], int nrhs,
 
 /* For .m code that makes large arrays itself (rnn_pad_sequences): the
  * same check as before the gateway's own allocations. */
-static void cmd_need_memory(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_need_memory(mxArray *plhs[], const mxArray *prhs[]) {
   double n = scalar(prhs[0], "n");
   char what[128];
-  (void)nlhs;
   (void)plhs;
-  (void)nrhs;
   if (!(n >= 0)) internal("n");
   if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], what, sizeof what) != 0)
     internal("what");
@@ -1336,8 +1282,7 @@ static mxArray *char_row(const char *s, size_t n) {
  * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
  * for all; oov a string or [] for none.  An empty vocab means no tokens
  * (or only oov): the .m file says so. */
-static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
-                          const mxArray *prhs[]) {
+static void cmd_vocab_fit(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_vocab_info in;
   const mxArray *texts = prhs[0], *oov = prhs[5];
@@ -1345,7 +1290,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
   const char **t, *f = char_bytes(prhs[3], &nf, "filters"), *o = NULL;
   char *voc;
   void *work;
-  (void)nrhs;
+  int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level");
   if (!mxIsCell(texts)) internal("texts must be a cell");
   if (!(mxIsDouble(oov) && mxIsEmpty(oov)))
     o = char_bytes(oov, &no, "oov must be a string or []");
@@ -1357,8 +1302,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
     t[k] = char_bytes(mxGetCell(texts, k), &nb[k], "texts must hold strings");
   }
 #define FIT(w, v, e, c)                                                     \
-  rnn_vocab_fit(n, t, nb, mxIsLogicalScalarTrue(prhs[1]) ? RNN_TEXT_WORD     \
-                : RNN_TEXT_CHAR, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw,  \
+  rnn_vocab_fit(n, t, nb, level, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw, \
                 o, no, w, v, e, c, &in, &err)
   if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
   need_bytes(in.work_len + in.voc_len, "the tokens");
@@ -1373,8 +1317,8 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
   for (k = 0; k < in.n_vocab; k++)
     mxSetCell(plhs[0], k, char_row(voc + (k ? vend[k - 1] : 0),
                                    vend[k] - (k ? vend[k - 1] : 0)));
-  if (nlhs > 2) plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
-  if (nlhs > 3) plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
+  plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
+  plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
   mxFree(t);
   mxFree(nb);
   mxFree(work);
@@ -1385,8 +1329,7 @@ static void cmd_vocab_fit(int nlhs, mxArray *plhs[], int nrhs,
 /* texts: rnn_text_decode() of the sequences of lengths lens whose ids
  * (doubles) are concatenated in values, under the vocabulary vocab (a
  * cellstr), as R's rnnkit_text_decode: a cell column. */
-static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_text_decode(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *l = real_array(prhs[0], "lens");
   const mxArray *vocab = prhs[2];
@@ -1394,8 +1337,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
          *oend;
   const char **voc;
   char *buf;
-  (void)nlhs;
-  (void)nrhs;
+  int level = code_arg(RNN_NAMES_LEVEL, prhs[3], "level");
   real_array(prhs[1], "values");
   if (!mxIsCell(vocab)) internal("vocab must be a cell");
   nv = mxGetNumberOfElements(vocab);
@@ -1415,8 +1357,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
   if (total != mxGetNumberOfElements(prhs[1]))
     internal("lens do not add up to the values");
 #define DECODE(out, len)                                                     \
-  rnn_text_decode(n, lens, mxGetPr(prhs[1]), mxIsLogicalScalarTrue(prhs[3])  \
-                  ? RNN_TEXT_WORD : RNN_TEXT_CHAR, nv, voc, vb, out, len,    \
+  rnn_text_decode(n, lens, mxGetPr(prhs[1]), level, nv, voc, vb, out, len,  \
                   oend, &err)
   if (DECODE(NULL, 0) != RNN_OK) raise_core(&err);
   total = n ? oend[n - 1] : 0;
@@ -1443,8 +1384,7 @@ static void cmd_text_decode(int nlhs, mxArray *plhs[], int nrhs,
  * rnnkit_params_from_layer: format "keras" with {kernel,
  * recurrent_kernel, bias} (the .m file checked their shapes; bias [] for
  * zeros) or "torch" with {weight_ih, weight_hh, bias_ih, bias_hh}. */
-static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
-                             const mxArray *prhs[]) {
+static void cmd_layer_params(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   rnn_error err;
   size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0],
@@ -1453,8 +1393,6 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
   int torch, k, st;
   size_t want[4];
   const double *w[4];
-  (void)nlhs;
-  (void)nrhs;
   if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], fmt, sizeof fmt) != 0 ||
       (strcmp(fmt, "keras") != 0 && strcmp(fmt, "torch") != 0))
     internal("the format must be \"keras\" or \"torch\"");
@@ -1484,43 +1422,36 @@ static void cmd_layer_params(int nlhs, mxArray *plhs[], int nrhs,
 /* seqs: a cell of the size of texts with the ids (a double row) of each
  * text under the vocabulary vocab (a cellstr), by rnn_text_encode(), as
  * R's rnnkit_text_encode; oov true when vocab{1} is the oov token. */
-static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_text_encode(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const mxArray *texts = prhs[0], *vocab = prhs[4];
-  size_t n_texts, i, nf, nv, k, n_vcp = 0, m, nb, *vend, *order;
+  size_t n_texts, i, nf, nv, k, n_vcp, nb, *vend, *order, *vb;
+  const char **voc;
   int32_t *vcp;
-  int word = mxIsLogicalScalarTrue(prhs[1]),
+  int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level"),
       lower = mxIsLogicalScalarTrue(prhs[2]),
       oov = mxIsLogicalScalarTrue(prhs[5]);
   const char *f = char_bytes(prhs[3], &nf, "filters");
-  (void)nlhs;
-  (void)nrhs;
   if (!mxIsCell(texts) || !mxIsCell(vocab))
     internal("texts and vocab must be cells");
   nv = mxGetNumberOfElements(vocab);
-  /* the vocabulary as code points, then its sorted index */
+  voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
+  vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
   for (k = 0; k < nv; k++) {
-    const mxArray *v = mxGetCell(vocab, k);
-    const char *b;
-    if (!v) internal("vocab must hold strings");
-    b = char_bytes(v, &nb, "vocab must hold strings");
-    if (rnn_utf8_decode(b, nb, NULL, 0, &m, &err) != RNN_OK) raise_core(&err);
-    n_vcp += m;
+    if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
+    voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
   }
+  /* the vocabulary as code points, then its sorted index */
+  if (rnn_vocab_index(nv, voc, vb, NULL, 0, &n_vcp, NULL, NULL, &err) != RNN_OK)
+    raise_core(&err);
   need_bytes(rnn_size_mul(n_vcp + 2 * nv + 3, sizeof(size_t)),
              "the vocabulary");
   vcp = (int32_t *)mxMalloc((n_vcp + 1) * sizeof(int32_t));
   vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
   order = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
-  for (k = 0, n_vcp = 0; k < nv; k++) {
-    const char *b = char_bytes(mxGetCell(vocab, k), &nb, "vocab");
-    if (rnn_utf8_decode(b, nb, vcp + n_vcp, nb, &m, &err) != RNN_OK)
-      raise_core(&err);
-    n_vcp += m;
-    vend[k] = n_vcp;
-  }
-  if (rnn_vocab_sort(nv, vcp, vend, order, &err) != RNN_OK) raise_core(&err);
+  if (rnn_vocab_index(nv, voc, vb, vcp, n_vcp, &n_vcp, vend, order, &err) !=
+      RNN_OK)
+    raise_core(&err);
   n_texts = mxGetNumberOfElements(texts);
   plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
                               mxGetDimensions(texts));
@@ -1533,7 +1464,7 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
     mxArray *ids;
     if (!t) internal("texts must hold strings");
     s = char_bytes(t, &nb, "texts must hold strings");
-    if (rnn_text_tokens(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+    if (rnn_text_tokens(s, nb, level, lower, f,
                         nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
       raise_core(&err);
     need_bytes(rnn_size_mul(n_cp + 1, 2 * sizeof(int32_t) + sizeof(size_t)),
@@ -1541,7 +1472,7 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
     cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
     id = (int32_t *)mxMalloc((n_tok + 1) * sizeof(int32_t));
     ends = (size_t *)mxMalloc((n_tok + 1) * sizeof(size_t));
-    if (rnn_text_encode(s, nb, word ? RNN_TEXT_WORD : RNN_TEXT_CHAR, lower, f,
+    if (rnn_text_encode(s, nb, level, lower, f,
                         nf, nv, vcp, vend, order, oov ? 1 : 0, cp, n_cp, ends,
                         n_tok, id, &n_ids, &err) != RNN_OK)
       raise_core(&err);
@@ -1552,6 +1483,8 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
     mxFree(ends);
     mxSetCell(plhs[0], i, ids);
   }
+  mxFree(voc);
+  mxFree(vb);
   mxFree(vcp);
   mxFree(vend);
   mxFree(order);
@@ -1560,13 +1493,10 @@ static void cmd_text_encode(int nlhs, mxArray *plhs[], int nrhs,
 /* rnn_pad_sequences(): lens (one per sequence), values (their
  * concatenation), maxlen, pad_post, trunc_post, value -> the numel(lens)
  * x maxlen matrix, as R's rnnkit_pad_sequences. */
-static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
-                              const mxArray *prhs[]) {
+static void cmd_pad_sequences(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *l = real_array(prhs[0], "lens");
   size_t n = mxGetNumberOfElements(prhs[0]), m, k, total = 0, *len;
-  (void)nlhs;
-  (void)nrhs;
   real_array(prhs[1], "values");
   m = count_arg(prhs[2], "maxlen", 0);
   len = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
@@ -1591,13 +1521,10 @@ static void cmd_pad_sequences(int nlhs, mxArray *plhs[], int nrhs,
 /* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
  * both n_samples x seq_len (0 rows: the text is too short), as R's
  * rnnkit_text_streams. */
-static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
-                             const mxArray *prhs[]) {
+static void cmd_text_streams(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   const double *tok = real_array(prhs[0], "tokens");
   size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
-  (void)nlhs;
-  (void)nrhs;
   T = count_arg(prhs[1], "seq_len", 1);
   B = count_arg(prhs[2], "batch_size", 1);
   if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
@@ -1612,14 +1539,12 @@ static void cmd_text_streams(int nlhs, mxArray *plhs[], int nrhs,
 /* [cp, ok]: the code points (a double row) of the UTF-8 char array s by
  * rnn_utf8_decode(); ok false (and cp empty) when s is not well-formed
  * UTF-8, as R's validUTF8(). */
-static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
-                            const mxArray *prhs[]) {
+static void cmd_utf8_decode(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t nb, n, k;
   const char *s = char_bytes(prhs[0], &nb, "s must be a string");
   int32_t *cp;
   int ok;
-  (void)nrhs;
   ok = rnn_utf8_decode(s, nb, NULL, 0, &n, &err) == RNN_OK;
   if (!ok) n = 0;
   plhs[0] = new_matrix(1, n, "the code points");
@@ -1629,7 +1554,7 @@ static void cmd_utf8_decode(int nlhs, mxArray *plhs[], int nrhs,
     for (k = 0; k < n; k++) mxGetPr(plhs[0])[k] = (double)cp[k];
     mxFree(cp);
   }
-  if (nlhs > 1) plhs[1] = mxCreateLogicalScalar(ok);
+  plhs[1] = mxCreateLogicalScalar(ok);
 }
 
 /* ---- dispatch -------------------------------------------------------- */
@@ -1648,21 +1573,19 @@ static mxArray *name_struct(const char *const *nm, size_t n) {
 /* struct ("cell", struct ("simple", 0, "lstm", 1, "gru", 2), ...,
  * "defaults", struct ("units", 16, ...), "head", struct ("mse",
  * "linear", ...)), as R's rnnkit_schema() */
-static void cmd_schema(int nlhs, mxArray *plhs[], int nrhs,
-                       const mxArray *prhs[]) {
-  const char *fields[RNN_NAMES_N + 2];
+static void cmd_schema(mxArray *plhs[], const mxArray *prhs[]) {
+  const char *fields[RNN_NAMES_N + 3];
   const char *dn[64];
   size_t n, k;
   int t;
   const rnn_default *d = rnn_defaults(&n);
   mxArray *out, *v;
-  (void)nlhs;
-  (void)nrhs;
   (void)prhs;
   for (t = 0; t < RNN_NAMES_N; t++) fields[t] = rnn_names_what(t);
   fields[RNN_NAMES_N] = "defaults";
   fields[RNN_NAMES_N + 1] = "head";
-  out = mxCreateStructMatrix(1, 1, RNN_NAMES_N + 2, fields);
+  fields[RNN_NAMES_N + 2] = "filters";
+  out = mxCreateStructMatrix(1, 1, RNN_NAMES_N + 3, fields);
   for (t = 0; t < RNN_NAMES_N; t++) {
     const char *const *nm = rnn_names(t, &n);
     mxSetFieldByNumber(out, 0, t, name_struct(nm, n));
@@ -1683,36 +1606,40 @@ static void cmd_schema(int nlhs, mxArray *plhs[], int nrhs,
                              RNN_NAMES_ACTIVATION, rnn_default_head((int)k))));
     mxSetFieldByNumber(out, 0, RNN_NAMES_N + 1, v);
   }
+  {
+    const char *const *lv = rnn_names(RNN_NAMES_LEVEL, &n);
+    v = mxCreateStructMatrix(1, 1, (int)n, (const char **)lv);
+    for (k = 0; k < n; k++)
+      mxSetFieldByNumber(v, 0, (int)k,
+                         mxCreateString(rnn_default_filters((int)k)));
+    mxSetFieldByNumber(out, 0, RNN_NAMES_N + 2, v);
+  }
   plhs[0] = out;
 }
 
 /* the RNN_FIELD_* flags of each path of a cellstr */
-static void cmd_file_flags(int nlhs, mxArray *plhs[], int nrhs,
-                           const mxArray *prhs[]) {
+static void cmd_file_flags(mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[0]), k, len;
+  int c = code_arg(RNN_NAMES_FIELD, prhs[1], "flag");
   mxArray *out;
-  (void)nlhs;
-  (void)nrhs;
-  if (!mxIsCell(prhs[0])) internal("paths must be a cellstr");
-  out = mxCreateDoubleMatrix(1, n, mxREAL);
+  if (!mxIsCell(prhs[0]) || !rnn_name_of(RNN_NAMES_FIELD, c))
+    internal("paths must be a cellstr, flag a field flag's name");
+  out = mxCreateLogicalMatrix(1, n);
   for (k = 0; k < n; k++) {
     const mxArray *e = mxGetCell(prhs[0], k);
     const char *p;
     if (!e) internal("paths must be a cellstr");
     p = char_bytes(e, &len, "paths");
-    mxGetPr(out)[k] = (double)rnn_file_field_flags(p, len);
+    mxGetLogicals(out)[k] = (rnn_file_field_flags(p, len) >> c) & 1u;
   }
   plhs[0] = out;
 }
 
 /* the 1-based index of the choice (a cellstr) nearest to x, 0 if none */
-static void cmd_suggest(int nlhs, mxArray *plhs[], int nrhs,
-                        const mxArray *prhs[]) {
+static void cmd_suggest(mxArray *plhs[], const mxArray *prhs[]) {
   size_t n = mxGetNumberOfElements(prhs[1]), k;
   char **c;
   char *x;
-  (void)nlhs;
-  (void)nrhs;
   if (!mxIsChar(prhs[0]) || !mxIsCell(prhs[1])) internal("suggest (x, cellstr)");
   x = mxArrayToString(prhs[0]);
   c = (char **)mxCalloc(n + 1, sizeof(char *));
@@ -1740,7 +1667,7 @@ static const struct {
     {"series_eval", cmd_series_eval, 12, 4},
     {"season_period", cmd_season_period, 1, 1}, /* issue 15 */
     /* end of the series engine */
-    {"scale", cmd_scale, 4, 1},         {"locf", cmd_locf, 1, 1},
+    {"rescale", cmd_rescale, 5, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */
     {"next_dates", cmd_next_dates, 3, 1},
     {"match_dates", cmd_match_dates, 3, 1},
@@ -1754,13 +1681,14 @@ static const struct {
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
     {"utf8_decode", cmd_utf8_decode, 1, 2},
-    {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 1, 1},
+    {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 2, 1},
     {"suggest", cmd_suggest, 2, 1},
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
   char name[32];
-  int k;
+  mxArray *out[MAX_OUT];
+  int k, j;
   if (nrhs < 1 || !mxIsChar(prhs[0]) ||
       mxGetString(prhs[0], name, sizeof name) != 0)
     internal("the first argument must name a command");
@@ -1771,7 +1699,16 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
                         "rnnkit internal error: '%s' takes %d inputs and "
                         "gives at most %d outputs", name, commands[k].n_in,
                         commands[k].n_out);
-    commands[k].fn(nlhs, plhs, nrhs - 1, prhs + 1);
+    /* A command fills all its n_out outputs into out[]; Octave's plhs
+     * holds only max (nlhs, 1) slots, so only those are handed over and
+     * the rest destroyed here, in one place for every command. */
+    for (j = 0; j < MAX_OUT; j++) out[j] = NULL;
+    commands[k].fn(out, prhs + 1);
+    for (j = 0; j < MAX_OUT; j++)
+      if (j < (nlhs > 1 ? nlhs : 1))
+        plhs[j] = out[j];
+      else if (out[j])
+        mxDestroyArray(out[j]);
     return;
   }
   mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: unknown "

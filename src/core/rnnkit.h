@@ -423,7 +423,9 @@ enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
        RNN_NAMES_RECORD_KIND = 8, /* RNN_KIND_*: plain ... colnames       */
        /* issue 15 transform block */
        RNN_NAMES_TRANSFORM = 9,  /* RNN_TRANSFORM_*: none ... boxcox      */
-       RNN_NAMES_N = 10 };
+       RNN_NAMES_FIELD = 10,      /* RNN_FIELD_* == 1 << code: int, date,
+                                     matrix, dataframe                    */
+       RNN_NAMES_N = 11 };
 /* The names of a table (NULL and *n = 0 for an unknown table). */
 const char *const *rnn_names(int table, size_t *n);
 /* What a table names ("cell", "activation", ...), for messages. */
@@ -457,6 +459,11 @@ double rnn_default_of(const char *name);
  * loss): linear for mse and mae, sigmoid for bce, softmax for
  * sparse_ce. */
 int rnn_default_head(int loss);
+/* The filters a tokenizer of a level (RNN_TEXT_*) uses unless told
+ * otherwise: none for characters; for words Keras' Tokenizer default
+ * !"#$%&()*+,-./:;<=>?@[\]^_`{|}~ with tab and newline (the apostrophe
+ * is not in it, so "don't" stays one word).  NULL for an unknown level. */
+const char *rnn_default_filters(int level);
 
 /* The model file's field schema: which records (by dotted path) hold
  * integers, dates, matrices and data frames, for the hosts that cannot
@@ -617,6 +624,14 @@ int rnn_scaler_fit(int method, size_t n_rows, size_t n_cols,
 void rnn_scale_apply(size_t n_rows, size_t n_cols, const double *data,
                      const double *center, const double *scale, int inverse,
                      double *out);
+
+/* out = (data * from_scale + from_center - to_center) / to_scale per
+ * column: values scaled by one scaler (windows cut by another scaler) put
+ * back into original units and scaled by another (a model's).  out may
+ * equal data; NaN stays NaN. */
+void rnn_rescale(size_t n_rows, size_t n_cols, const double *data,
+                 const double *from_center, const double *from_scale,
+                 const double *to_center, const double *to_scale, double *out);
 
 /* Carries the last non-missing value of each column forward in place.
  * Leading missing values stay missing. */
@@ -1140,6 +1155,15 @@ int rnn_text_tokens(const char *text, size_t n_bytes, int level, int lower,
  * first; equal tokens by index), the index the lookups search. */
 int rnn_vocab_sort(size_t n_vocab, const int32_t *voc_cp,
                    const size_t *voc_end, size_t *order, rnn_error *err);
+/* The vocabulary of n_vocab UTF-8 entries voc[k] (voc_bytes[k] bytes
+ * each) made ready for rnn_text_encode(): its code points into
+ * voc_cp[0..cp_len), voc_end and order (n_vocab entries each) as
+ * rnn_vocab_sort() fills them.  With voc_cp NULL only *n_cp, the number
+ * of code points, is computed (the query that sizes voc_cp). */
+int rnn_vocab_index(size_t n_vocab, const char *const *voc,
+                    const size_t *voc_bytes, int32_t *voc_cp, size_t cp_len,
+                    size_t *n_cp, size_t *voc_end, size_t *order,
+                    rnn_error *err);
 
 /* Token ids of one text: the text is split as rnn_text_tokens() splits
  * it (same level, lower, filters), and each token becomes the 1-based

@@ -28,6 +28,8 @@ static const char *const rec_kinds[] = {
 /* issue 15 transform block: RNN_TRANSFORM_* */
 static const char *const transforms[] = {"none",    "diff",  "log",
                                          "logdiff", "sdiff", "boxcox"};
+/* the bits of rnn_file_field_flags(): RNN_FIELD_INT is 1 << 0, ... */
+static const char *const field_flags[] = {"int", "date", "matrix", "dataframe"};
 
 static const struct {
   const char *what;
@@ -38,7 +40,7 @@ static const struct {
     {"optimizer", optims, 3}, {"scaler", scalers, 3}, {"init", inits, 2},
     {"level", levels, 2},     {"record_type", rec_types, 7},
     {"record_kind", rec_kinds, 9},
-    {"transform", transforms, 6}};
+    {"transform", transforms, 6}, {"field", field_flags, 4}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;
@@ -151,6 +153,12 @@ double rnn_default_of(const char *name) {
   for (k = 0; name && k < sizeof defaults / sizeof defaults[0]; k++)
     if (strcmp(name, defaults[k].name) == 0) return defaults[k].value;
   return NAN;
+}
+
+const char *rnn_default_filters(int level) {
+  return level == RNN_TEXT_CHAR   ? ""
+         : level == RNN_TEXT_WORD ? "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
+                                  : NULL;
 }
 
 int rnn_default_head(int loss) {

@@ -338,6 +338,24 @@ int rnn_vocab_sort(size_t n_vocab, const int32_t *voc_cp,
   return RNN_OK;
 }
 
+int rnn_vocab_index(size_t n_vocab, const char *const *voc,
+                    const size_t *voc_bytes, int32_t *voc_cp, size_t cp_len,
+                    size_t *n_cp, size_t *voc_end, size_t *order,
+                    rnn_error *err) {
+  size_t k, m, total = 0;
+  for (k = 0; k < n_vocab; k++) {
+    int st = rnn_utf8_decode(voc[k], voc_bytes[k],
+                             voc_cp ? voc_cp + total : NULL,
+                             voc_cp ? cp_len - total : 0, &m, err);
+    if (st != RNN_OK) return st;
+    total += m;
+    if (voc_cp) voc_end[k] = total;
+  }
+  *n_cp = total;
+  return voc_cp ? rnn_vocab_sort(n_vocab, voc_cp, voc_end, order, err)
+                : RNN_OK;
+}
+
 /* The smallest index of a vocabulary entry equal to cp[0..n), or -1. */
 static long voc_find(size_t n_vocab, const int32_t *voc_cp,
                      const size_t *voc_end, const size_t *order,

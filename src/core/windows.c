@@ -77,6 +77,13 @@ void rnn_scale_apply(size_t n_rows, size_t n_cols, const double *data,
   }
 }
 
+void rnn_rescale(size_t n_rows, size_t n_cols, const double *data,
+                 const double *from_center, const double *from_scale,
+                 const double *to_center, const double *to_scale, double *out) {
+  rnn_scale_apply(n_rows, n_cols, data, from_center, from_scale, 1, out);
+  rnn_scale_apply(n_rows, n_cols, out, to_center, to_scale, 0, out);
+}
+
 void rnn_fill_locf(size_t n_rows, size_t n_cols, double *data) {
   size_t j, r;
   for (j = 0; j < n_cols; j++) {

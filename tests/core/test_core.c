@@ -1055,6 +1055,23 @@ static void test_encode(void) {
   ok = 1;
   for (k = 1; k < nv; k++) ok = ok && tok_cmp(vcp, vend, order[k - 1], order[k]) < 0;
   check(ok, "encode: the order is sorted");
+  {
+    /* the same vocabulary from its entries: rnn_vocab_index() */
+    const char *e[] = {"<OOV>", "the", "cat", "\xC3\xA9t\xC3\xA9", "a", "the"};
+    size_t eb[6], n2, vend2[6], order2[6];
+    int32_t vcp2[64];
+    for (k = 0; k < 6; k++) eb[k] = strlen(e[k]);
+    ok = rnn_vocab_index(6, e, eb, NULL, 0, &n2, NULL, NULL, &err) == RNN_OK &&
+         n2 == nv_cp &&
+         rnn_vocab_index(6, e, eb, vcp2, n2, &n2, vend2, order2, &err) ==
+             RNN_OK &&
+         memcmp(vcp2, vcp, n2 * sizeof(int32_t)) == 0 &&
+         memcmp(vend2, vend, sizeof vend2) == 0 &&
+         memcmp(order2, order, sizeof order2) == 0 &&
+         rnn_vocab_index(6, e, eb, vcp2, n2 - 1, &n2, vend2, order2, &err) ==
+             RNN_ERR_DIM;
+    check(ok, "encode: rnn_vocab_index() gives the code points and order");
+  }
   const char *t1 = "The CAT, a dog; \xC3\x89T\xC3\x89!";
   check(rnn_text_encode(t1, strlen(t1), RNN_TEXT_WORD, 1,
                         ",;!", 3, nv, vcp, vend, order, 1, cp, 64, vend + 8, 8,
@@ -1147,6 +1164,21 @@ static void test_schema(void) {
             strcmp(rnn_name_of(RNN_NAMES_RECORD_KIND, RNN_KIND_MAX),
                    "colnames") == 0,
         "schema: names of the enums' codes");
+  check(rnn_file_field_flags("config.units", 12) ==
+                1u << (rnn_code_of(RNN_NAMES_FIELD, "int", &code, &err), code) &&
+            RNN_FIELD_DATE == 1u << (rnn_code_of(RNN_NAMES_FIELD, "date",
+                                                 &code, &err), code) &&
+            RNN_FIELD_MATRIX == 1u << (rnn_code_of(RNN_NAMES_FIELD, "matrix",
+                                                   &code, &err), code) &&
+            RNN_FIELD_DATAFRAME ==
+                1u << (rnn_code_of(RNN_NAMES_FIELD, "dataframe", &code, &err),
+                       code),
+        "schema: each field flag is 1 << the code of its name");
+  check(strcmp(rnn_default_filters(RNN_TEXT_CHAR), "") == 0 &&
+            strcmp(rnn_default_filters(RNN_TEXT_WORD),
+                   "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n") == 0 &&
+            rnn_default_filters(2) == NULL,
+        "schema: default filters, Keras' for words");
   check(rnn_name_of(RNN_NAMES_CELL, 3) == NULL &&
             rnn_name_of(RNN_NAMES_N, 0) == NULL &&
             rnn_names(-1, &n) == NULL && n == 0,

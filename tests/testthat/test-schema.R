@@ -54,9 +54,15 @@ test_that("bad names are rnnkit_error_input with the core's suggestion", {
 
 test_that("the core writes the integer fields as integers, whoever holds them as doubles", {
   m <- rnn_model("lstm", units = c(3, 2), n_in = 2, seed = 1)
-  flags <- .Call(rnnkit:::rnnkit_file_flags, c("config.units", "history", "prep.data.index",
-                                               "residuals", "a.first_date", "a.update"))
-  expect_identical(flags, c(1L, 8L, 2L, 4L, 2L, 0L))
+  paths <- c("config.units", "history", "prep.data.index", "residuals", "a.first_date", "a.update")
+  flags <- vapply(c("int", "date", "matrix", "dataframe"), function(f) {
+    .Call(rnnkit:::rnnkit_file_flags, paths, f)
+  }, logical(6))
+  expect_identical(apply(flags, 1, function(r) paste(names(which(r)), collapse = " ")),
+                   c("int", "dataframe", "date", "matrix", "date", ""))
+  expect_error(.Call(rnnkit:::rnnkit_file_flags, paths, "integer"),
+               "unknown field 'integer' (one of int, date, matrix, dataframe)", fixed = TRUE,
+               class = "rnnkit_error_input")
   # Octave keeps config.units as doubles; an older Octave wrote them so
   d <- m
   d$config$units <- as.double(d$config$units)

@@ -56,6 +56,8 @@ test_that("word tokenizer: Keras' filters, lower-casing, frequency order", {
   # as Keras: a filtered character separates words; the apostrophe is kept
   t2 <- rnn_tokenizer("well-known don't  stop\tnow", "word")
   expect_equal(t2$vocab, c("well", "known", "don't", "stop", "now"))
+  # Keras' default filters, from the core (rnn_default_filters())
+  expect_identical(t2$filters, "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n")
   # filters = "" keeps punctuation attached to the words
   expect_equal(rnn_tokenizer("end. end", "word", filters = "")$vocab, c("end.", "end"))
   expect_equal(rnn_tokenizer("a;b,c", "word", filters = ";")$vocab, c("a", "b,c"))

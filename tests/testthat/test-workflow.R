@@ -53,6 +53,14 @@ test_that("the scaler is fit on the training rows only", {
   expect_equal(z$y[1], (small$Close[21] - mean(small$Close[1:n_fit])) / sd(small$Close[1:n_fit]))
 })
 
+test_that("windows cut by another scaler are put on the model's scale (rnn_rescale)", {
+  w <- rnn_windows(small, features = "Close", window = 10, test = 20)
+  fit <- rnn_fit(w, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  z <- rnn_windows(small, features = "Close", window = 10, test = 20, scale = "zscore")
+  expect_equal(predict(fit, z)$predicted, predict(fit, w)$predicted, tolerance = 1e-12)
+  expect_false(isTRUE(all.equal(predict(fit, z$x), predict(fit, w$x))))
+})
+
 test_that("test = k holds out the last k windows", {
   w <- rnn_windows(small, features = "Close", window = 10, test = 25)
   expect_equal(sum(w$index$set == "test"), 25)

@@ -8,7 +8,7 @@
 function tok = check_tokenizer (tok)
   ok = isstruct (tok) && isscalar (tok) && all (isfield (tok, {"level", "vocab"}));
   if (ok)
-    ok = ischar (tok.level) && any (strcmp (tok.level, {"char", "word"})) ...
+    ok = ischar (tok.level) && isfield (__rnnkit__ ("schema").level, tok.level) ...
          && (iscellstr (tok.vocab) || (ischar (tok.vocab) && rows (tok.vocab) <= 1));
   endif
   if (! ok)

@@ -15,9 +15,9 @@ function prep = need_prep (model, what)
            "on bare arrays"], what);
   endif
   cfg = model.config;
-  if (! isfield (cfg, "cell") || ! ischar (cfg.cell) ...
-      || ! any (strcmp (cfg.cell, {"simple", "lstm", "gru"})))
-    broken_model (what, "config.cell is not 'simple', 'lstm' or 'gru'");
+  cells = fieldnames (__rnnkit__ ("schema").cell);
+  if (! isfield (cfg, "cell") || ! ischar (cfg.cell) || ! any (strcmp (cfg.cell, cells)))
+    broken_model (what, ["config.cell is not one of " strjoin(cells', ", ")]);
   endif
   prep = model.prep;
   if (! isscalar (prep) || ! all (isfield (prep, {"meta", "scaler", "data"})))

@@ -19,9 +19,7 @@ function x = windows_on_model_scale (prep, w)
     error ("rnnkit:input", "these windows do not hold the model's features (%s)", ...
            strjoin (cellstr (prep.meta.features), ", "));
   endif
-  d = size (x);
-  flat = reshape (x, [], numel (f));
-  flat = __rnnkit__ ("scale", flat, w.scaler.center(wf), w.scaler.scale(wf), 1);
-  flat = __rnnkit__ ("scale", flat, prep.scaler.center(f), prep.scaler.scale(f), 0);
-  x = reshape (flat, d);
+  x = reshape (__rnnkit__ ("rescale", reshape (x, [], numel (f)), w.scaler.center(wf), ...
+                           w.scaler.scale(wf), prep.scaler.center(f), ...
+                           prep.scaler.scale(f)), size (x));
 endfunction
