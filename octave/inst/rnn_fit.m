@@ -186,7 +186,8 @@ function model = rnn_fit (X, varargin)
                      "Verbose", true, "Threads", df.threads, ...
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
-                     "CheckpointEvery", df.checkpoint_every, "Model", []);
+                     "CheckpointEvery", df.checkpoint_every, "Model", [], ...
+                     "Ensemble", 1);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -356,6 +357,28 @@ function model = rnn_fit (X, varargin)
            "forecasts numbers, one row of targets per window: 'ReturnSequences' " ...
            "and 'Loss' 'sparse_ce' need X and Y arrays instead"]);
   endif
+  ## ---- ensemble (issue 15): k members trained by the core from seeds
+  ## derived from 'Seed' (member 1 uses 'Seed' itself)
+  ens = check_count (o.Ensemble, "Ensemble", 1, 1e4);
+  if (ens > 1)
+    why = "";
+    if (! isempty (seq.model))
+      why = "continue training 'Model' (fit a new ensemble instead)";
+    elseif (seq.stateful)
+      why = "train statefully (text data from rnn_text_data is read as one stream)";
+    elseif (! isempty (seq.checkpoint))
+      why = "save checkpoints (drop 'Checkpoint')";
+    endif
+    if (! isempty (why))
+      error ("rnnkit:input", ["rnn_fit: 'Ensemble' %d trains new members from " ...
+             "derived seeds; it cannot %s. Use 'Ensemble' 1 for that"], ens, why);
+    endif
+    if (isempty (o.Seed))
+      ## a whole-number seed, so that every member's seed refits that member
+      o.Seed = floor (rand () * 2^31);
+    endif
+  endif
+  ## ---- end ensemble
   seeds = core_seed (o.Seed);
   params = __rnnkit__ ("init", config, c.init.(init), seeds);
   if (! isempty (seq.model))
@@ -372,8 +395,29 @@ function model = rnn_fit (X, varargin)
                   "shuffle", double (shuffle), "patience", patience, ...
                   "min_delta", min_delta, "restore_best", double (restore_best), ...
                   "threads", threads);
+  if (ens > 1) # ensemble (issue 15): the core initialises every member
+    train.ensemble = ens;
+    train.recurrent_init = c.init.(init);
+    train_seed = seeds;
+  endif
   res = __rnnkit__ ("train", config, train, params, X, tg.y, xval, yval, ...
                     train_seed, verbose);
+  if (ens > 1) # ensemble (issue 15): member 1's history and status
+    k = res.members_run;
+    ensemble = struct ("k", k, "seeds", res.seeds(1:k), ...
+                       "loss", res.loss(:, 1:k), "val_loss", res.val_loss(:, 1:k), ...
+                       "epochs_run", res.epochs_run);
+    res.params = res.params(:, 1:k);
+    res.loss = res.loss(:, 1);
+    res.val_loss = res.val_loss(:, 1);
+    res.acc = res.acc(:, 1);
+    res.val_acc = res.val_acc(:, 1);
+    res.interrupted = any (res.interrupted);
+    res.diverged = res.diverged(1);
+    for f = {"epochs_run", "best_epoch", "stopped_early", "restored"}
+      res.(f{1}) = res.(f{1})(1);
+    endfor
+  endif
   n = res.epochs_run;
   model = struct ();
   model.config = config;
@@ -392,6 +436,9 @@ function model = rnn_fit (X, varargin)
                          "interrupted", res.interrupted, ...
                          "diverged", res.diverged);
   model.version = rnnkit_version ();
+  if (ens > 1)
+    model.ensemble = ensemble; # issue 15
+  endif
   if (! isempty (windows) && isfield (windows, "meta"))
     if (forecasting)
       ## as R's rnn_fit.rnnkit_windows: what forecasting and accuracy in
