@@ -99,6 +99,21 @@
 ## continue training this model (from @code{rnn_fit} or @code{rnn_load},
 ## e.g. a checkpoint): its architecture, weights and classes are kept and
 ## the history starts anew [[]]
+## @item @qcode{'Ensemble'}
+## the number of networks k to train [1].  The C core trains k members of
+## the same architecture, one after the other: member 1 from 'Seed'
+## itself (so it is the single fit), member j > 1 from the splitmix64
+## output of 'Seed' + j - 1 shifted right by 11 bits (kept in
+## @code{model.ensemble.seeds}; fitting with that seed alone gives the
+## member).  @code{model.params} is then n_params x k, @code{history} and
+## @code{status} are member 1's, and @code{model.ensemble} holds @code{k},
+## @code{seeds}, every member's @code{loss} and @code{val_loss} (epochs x
+## k) and @code{epochs_run}.  @code{rnn_predict}, @code{rnn_accuracy} and
+## the point forecast of @code{rnn_forecast} give the members' mean (from
+## the core, the same bits as R's @code{rnn_fit(ensemble = k)}); each
+## simulated path draws a member, then residuals.  With 'Model',
+## 'Stateful' (text data) or 'Checkpoint' it is an error
+## @qcode{rnnkit:input}
 ## @end table
 ##
 ## Ctrl-C stops training after the current batch: @code{rnn_fit} warns
@@ -932,3 +947,38 @@ endfunction
 %!              "Verbose", false);
 %! assert (m.status.epochs_run, 2);
 %! assert (m.config.units, [2; 2]);
+
+## ensembles (issue 15): 'Ensemble' 1 is the single fit; k members are
+## single fits from their member seeds; predictions are the members' mean
+%!test
+%! rand ("seed", 1);
+%! X = rand (40, 5);
+%! Y = sum (X(:, 3:5), 2);
+%! a = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false);
+%! b = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false, "Ensemble", 1);
+%! assert (isequal (a.params, b.params) && ! isfield (b, "ensemble"));
+%! e = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false, "Ensemble", 3);
+%! e1 = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false, ...
+%!               "Ensemble", 3, "Threads", 1);
+%! assert (isequal (e.params, e1.params));
+%! assert (size (e.params), [numel(a.params), 3]);
+%! assert (e.ensemble.k, 3);
+%! assert (isequal (e.params(:, 1), a.params));
+%! m3 = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", e.ensemble.seeds(3), "Verbose", false);
+%! assert (isequal (e.params(:, 3), m3.params));
+%! p = zeros (40, 1);
+%! for j = 1:3
+%!   m = e;
+%!   m.params = e.params(:, j);
+%!   m = rmfield (m, "ensemble");
+%!   p = p + rnn_predict (m, X);
+%! endfor
+%! assert (isequal (rnn_predict (e, X), p / 3));
+%! f = [tempname() ".rnnk"];
+%! rnn_save (e, f);
+%! l = rnn_load (f);
+%! delete (f);
+%! assert (isequal (l.params, e.params) && isequal (rnn_predict (l, X), rnn_predict (e, X)));
+%!error <cannot continue training 'Model'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 2, "Verbose", false, ...
+%!                             "Model", rnn_fit (rand (8, 3), rand (8, 1), "Epochs", 1, "Verbose", false))
+%!error <'Ensemble'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 0, "Verbose", false)
