@@ -120,7 +120,8 @@ function fc = rnn_forecast (model, h = [], varargin)
     dates = __rnnkit__ ("next_dates", index(:) - 719529, 1, h) + 719529;
     hdates = index(:);
   endif
-  method = [layer_label(model.config), merge(direct, " (direct)", " (recursive)")];
+  method = [layer_label(model.config), ensemble_label(model), ...
+            merge(direct, " (direct)", " (recursive)")];
   ## the in-sample MAE of the naive forecast, for MASE (rnn_naive_scale in
   ## the core); NA for a constant history
   naive_mae = __rnnkit__ ("naive_scale", double (hist(:)), 1);

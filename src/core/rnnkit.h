@@ -569,7 +569,9 @@ unsigned rnn_file_field_flags(const char *path, size_t len);
  * present the values), 0..8 dimensions and its values.  The core
  * requires config.cell_code, config.activation_code, config.n_in,
  * config.units, config.n_out, config.head_act_code, config.seq_out,
- * config.dropout and params (of length rnn_n_params()); config.n_vocab
+ * config.dropout and params (of length rnn_n_params(), or an
+ * rnn_n_params() x k matrix holding the k members of an ensemble,
+ * issue 15); config.n_vocab
  * and config.n_embed are read when present (token input) and default to
  * 0; anything else is for the hosts. */
 #define RNN_MF_VERSION 1

@@ -75,6 +75,7 @@ test_that("windows and formula ensembles: predict, fitted, residuals, accuracy a
   expect_equal(ps$predicted, rowMeans(sapply(ms, function(m) predict(m, w)$predicted)))
   acc <- accuracy(e)
   expect_equal(acc$n[1], 30)
+  expect_identical(acc$model[1], "LSTM(3) x 3")
   # forecasts: the same seed gives the same paths; the point is the
   # ensemble's, different from every member's
   fc <- forecast(e, h = 4, npaths = 50, seed = 3)
@@ -90,6 +91,18 @@ test_that("windows and formula ensembles: predict, fitted, residuals, accuracy a
   md <- lapply(1:2, function(j) forecast(rnn_fit(wd, units = 3, epochs = 2, seed = ed$ensemble$seeds[j],
                                                  verbose = FALSE), h = 3, npaths = 0, level = NULL)$mean)
   expect_equal(fd$mean, (md[[1]] + md[[2]]) / 2)
+  # every print and plot method of what an ensemble gives
+  pdf(NULL)
+  on.exit(grDevices::dev.off())
+  expect_output(print(fc), "LSTM\\(3\\) x 3")
+  expect_output(print(acc), "naive")
+  expect_silent(plot(fc))
+  expect_silent(plot(ps))
+  expect_silent(plot(e))
+  expect_s3_class(as.data.frame(fc), "data.frame")
+  bt <- rnn_backtest(df, target = "Close", features = "Close", window = 10, origins = 2, h = 5,
+                     units = 2, epochs = 1, seed = 1, ensemble = 2, verbose = FALSE)
+  expect_output(print(bt), "Rolling-origin")
 })
 
 test_that("an ensemble survives saveRDS and rnn_save/rnn_load", {
