@@ -18,6 +18,10 @@
 ## defaults to 10 (recursive) or the horizon (direct); it may be left
 ## out before the options, e.g. @code{rnn_forecast (model, "Level", 95)}.
 ##
+## An ensemble (@code{rnn_fit (..., 'Ensemble', k)}) forecasts the
+## members' mean (fed back when recursive); each simulated path draws a
+## member, then bootstraps residuals, in the C core, as in R.
+##
 ## Options:
 ## @table @asis
 ## @item @qcode{'Level'}
