@@ -214,6 +214,9 @@ typedef struct {
   int every;        /* call it after every `every`-th epoch           */
   SEXP params, hist[4];
   char ck_error[600]; /* why a checkpoint failed ("" if none)        */
+  int member, n_members; /* ensemble (issue 15): the member training
+                            (0-based) of n_members; its histories are
+                            column `member` of acc and val_acc         */
 } fit_ctx;
 
 /* Saves a checkpoint through the R function; a failure (an R error)
@@ -257,19 +260,26 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
   static const int drop_order[] = {P_ETA, P_VACC, P_ACC, P_PCT, P_VAL};
   char part[NP][64], bar[40], line[512], num[32];
   int k, n, total, nb, fill, len, w = c->width - 1;
+  size_t off;
   double el = now_seconds() - c->t0, eta = frac > 0 ? el * (1 - frac) / frac : 0;
   for (k = 0; k < NP; k++) part[k][0] = '\0';
   /* fields of fixed width (numbers padded to the longest usual %.4g, e.g.
    * 1.234e-05), so the bar keeps its size from one redraw to the next */
   snprintf(num, sizeof num, "%d", n_epochs);
-  snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
+  if (c->n_members > 1) /* ensemble (issue 15) */
+    snprintf(part[P_HEAD], 64, "member %d/%d epoch %*d/%d", c->member + 1,
+             c->n_members, (int)strlen(num), epoch, n_epochs);
+  else
+    snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
   snprintf(part[P_PCT], 64, " %3d%%", (int)(100 * frac + 0.5));
   snprintf(part[P_LOSS], 64, "  loss %-9.4g", loss);
   if (!ISNAN(c->val_loss)) snprintf(part[P_VAL], 64, "  val %-9.4g", c->val_loss);
-  if (c->done >= 1 && !ISNAN(c->acc[c->done - 1])) { /* last finished epoch */
-    snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[c->done - 1]);
-    if (!ISNAN(c->val_acc[c->done - 1]))
-      snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[c->done - 1]);
+  /* the member's column of the histories (ensemble, issue 15) */
+  off = (size_t)c->member * (size_t)c->n_epochs + (size_t)c->done - 1;
+  if (c->done >= 1 && !ISNAN(c->acc[off])) { /* last finished epoch */
+    snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[off]);
+    if (!ISNAN(c->val_acc[off]))
+      snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[off]);
   }
   if (frac < 1)
     snprintf(num, sizeof num, "%.0fs", eta < 1 ? 1 : eta);
@@ -321,6 +331,11 @@ static int pending_interrupt(void) {
 static int on_batch(void *ctx, int epoch, int batch, int n_batches,
                     double loss) {
   fit_ctx *c = (fit_ctx *)ctx;
+  /* an ensemble's next member starts again at epoch 1 (issue 15) */
+  if (epoch <= c->done && c->member + 1 < c->n_members) {
+    c->member++;
+    c->done = 0;
+  }
   if (c->verbose && now_seconds() - c->last >= 0.2)
     draw_bar(c, epoch, c->n_epochs,
              ((double)(epoch - 1) + (double)batch / n_batches) / c->n_epochs,
@@ -332,6 +347,8 @@ static int on_batch(void *ctx, int epoch, int batch, int n_batches,
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
+  /* an ensemble's next member starts again at epoch 1 (issue 15) */
+  if (epoch <= c->done && c->member + 1 < c->n_members) c->member++;
   c->val_loss = val_loss;
   c->done = epoch;
   if (c->checkpoint != R_NilValue && epoch % c->every == 0) run_checkpoint(c, epoch);
@@ -451,6 +468,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   ctx.acc = REAL(ah);
   ctx.val_acc = REAL(vah);
   ctx.done = 0;
+  ctx.member = 0;
+  ctx.n_members = k_ens; /* ensemble (issue 15) */
   ctx.params = p;
   ctx.hist[0] = lh;
   ctx.hist[1] = vh;

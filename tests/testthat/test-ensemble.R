@@ -164,3 +164,18 @@ test_that("ensembles that make no sense are classed errors", {
   expect_equal(dim(predict(e, x)), c(40, 4))
   expect_error(rnn_predict_and_update_state(e, x), "ensemble of 2", class = "rnnkit_error_input")
 })
+
+test_that("the progress bar of an ensemble names the member", {
+  set.seed(3)
+  x <- matrix(sample(1:4, 60 * 5, TRUE), 60, 5)
+  out <- capture.output(
+    e <- rnn_fit(x, factor(x[, 5]), embedding = c(5, 3), units = 3, loss = "sparse_ce", epochs = 2,
+                 seed = 2, ensemble = 2, verbose = TRUE)
+  )
+  bars <- strsplit(paste(out, collapse = "\n"), "\r", fixed = TRUE)[[1]]
+  last2 <- grep("member 2/2 epoch 2/2", bars, value = TRUE)
+  expect_true(length(last2) >= 1)
+  expect_true(any(grepl("member 1/2 epoch 2/2", bars)))
+  acc2 <- as.numeric(sub(".*  acc ([0-9.]+).*", "\\1", last2[length(last2)]))
+  expect_true(acc2 >= 0 && acc2 <= 1)
+})
