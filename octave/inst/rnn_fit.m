@@ -982,3 +982,6 @@ endfunction
 %!error <cannot continue training 'Model'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 2, "Verbose", false, ...
 %!                             "Model", rnn_fit (rand (8, 3), rand (8, 1), "Epochs", 1, "Verbose", false))
 %!error <'Ensemble'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 0, "Verbose", false)
+%!test
+%! s = evalc ('rnn_fit (rand (20, 3), rand (20, 1), "Epochs", 1, "Ensemble", 2, "Seed", 1, "Verbose", true);');
+%! assert (! isempty (strfind (s, "Member 2/2  Epoch 1/1")));

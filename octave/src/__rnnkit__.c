@@ -414,6 +414,8 @@ typedef struct {
   mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
   char error[600];  /* why a checkpoint failed ("" if none)         */
   int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
+  int member, n_members, last_epoch; /* ensemble (issue 15): the member
+                                        training (0-based) of n_members */
 } fit_ctx;
 
 /* interrupt.cc */
@@ -443,6 +445,11 @@ static int on_batch(void *ctx, int epoch, int batch, int n_batches,
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
+  /* an ensemble's next member starts again at epoch 1 (issue 15) */
+  if (epoch <= c->last_epoch && c->member + 1 < c->n_members) c->member++;
+  c->last_epoch = epoch;
+  if (c->verbose && c->n_members > 1)
+    mexPrintf("Member %d/%d  ", c->member + 1, c->n_members);
   if (c->verbose) {
     if (isnan(val_loss))
       mexPrintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
@@ -581,6 +588,7 @@ static void cmd_train(int nlhs, mxArray *plhs[], int nrhs,
                               : rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(prhs[7]));
   memset(&ctx, 0, sizeof ctx);
+  ctx.n_members = k_ens; /* ensemble (issue 15) */
   ctx.verbose = mxIsLogicalScalarTrue(prhs[8]) ||
                 (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
   cb.on_epoch = on_epoch;
