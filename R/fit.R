@@ -90,7 +90,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
                             seed = NULL, verbose = interactive(),
                             threads = getOption("rnnkit.threads", 2L), model = NULL,
                             embedding = NULL, stateful = FALSE, checkpoint = NULL,
-                            checkpoint_every = 1, classes = NULL) {
+                            checkpoint_every = 1, classes = NULL, ensemble = 1) {
   call <- match.call()
   check_dots(list(...), character(), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
@@ -197,6 +197,22 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     }
   }
 
+  # ---- ensemble (issue 15): k members trained by the core from seeds
+  # derived from `seed` (rnn_member_seed(): member 1 uses `seed` itself)
+  check_count(ensemble, "ensemble", min = 1, max = 1e4)
+  ensemble <- as.integer(ensemble)
+  if (ensemble > 1) {
+    why <- if (!is.null(model)) "continue training `model` (fit a new ensemble instead)" else
+      if (stateful) "train statefully (text data from rnn_text_data() is read as one stream)" else
+      if (!is.null(checkpoint)) "save checkpoints (drop `checkpoint`)"
+    if (!is.null(why)) {
+      rnnkit_abort("input", "`ensemble = ", ensemble, "` trains new members from derived seeds; it ",
+                   "cannot ", why, ". Use ensemble = 1 for that.")
+    }
+    # a whole-number seed, so that every member's seed refits that member
+    if (is.null(seed)) seed <- core_seed_number()
+  }
+  # ---- end ensemble
   seeds <- core_seed(seed)
   if (is.null(model)) {
     config <- model_config(cell, units, d[3], tg$n_out, activation, output_activation,
@@ -255,6 +271,25 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     }
     train$checkpoint_every <- as.integer(checkpoint_every)
   }
+  # ---- ensemble (issue 15)
+  if (ensemble > 1) {
+    train$ensemble <- ensemble
+    train$recurrent_init <- sc$init[[check_choice(recurrent_init, names(sc$init), "recurrent_init")]]
+    if (recurrent_init == "identity" && cell != "simple") {
+      rnnkit_abort("input", '`recurrent_init = "identity"` is for cell = "simple" only.')
+    }
+    res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
+                 xval, yval, seeds, if (verbose) console_width() else 0L)
+    model <- finish_ensemble(model, res, finish, stopped = verbose)
+    model$call <- call
+    if (any(res$diverged > 0)) rnnkit_warn("diverged", res$message)
+    if (any(res$interrupted)) {
+      message("rnnkit: training interrupted in member ", res$members_run, " of ", ensemble,
+              "; returning the ", res$members_run, " member(s) trained so far.")
+    }
+    return(model)
+  }
+  # ---- end ensemble
   res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
                xval, yval, train_seed, if (verbose) console_width() else 0L)
   n <- res$epochs_run

@@ -100,6 +100,7 @@ rnn_generate <- function(model, start, n = 200, temperature = 1, seed = NULL,
   if (!inherits(model, "rnnkit_model")) {
     rnnkit_abort("input", "`model` must be an rnnkit model, not ", describe(model), ".")
   }
+  check_single(model, "rnn_generate()") # ensemble (issue 15)
   cfg <- model$config
   if (cfg$output_activation != "softmax") {
     rnnkit_abort("input", "rnn_generate() needs a model with a softmax output over its tokens ",

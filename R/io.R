@@ -185,7 +185,12 @@ rnn_load <- function(file) {
   })
   model <- build_list(recs)
   model$config$dropout <- as.double(model$config$dropout)
-  model$params <- as.double(model$params)
+  # an ensemble's params are P x k (issue 15); one model's a vector
+  model$params <- if (is.matrix(model$params) && ncol(model$params) > 1) {
+    matrix(as.double(model$params), nrow(model$params))
+  } else {
+    as.double(model$params)
+  }
   if (is.list(model$tokenizer)) class(model$tokenizer) <- "rnnkit_tokenizer"
   class(model) <- "rnnkit_model"
   model

@@ -49,8 +49,14 @@ print.rnnkit_model <- function(x, ...) {
   cfg <- x$config
   cat("<rnnkit_model> ", stack_label(cfg), " -> Dense(", cfg$n_out, ", ",
       cfg$output_activation, ")", if (cfg$seq_out) " on every step", "\n", sep = "")
-  cat("  inputs: ", input_label(x), "; ", format(length(x$params), big.mark = ","), " parameters\n",
+  k <- n_members(x) # ensemble (issue 15)
+  cat("  inputs: ", input_label(x), "; ", format(length(x$params), big.mark = ","), " parameters",
+      if (k > 1) paste0(" (", format(length(x$params) / k, big.mark = ","), " per member)"), "\n",
       sep = "")
+  if (k > 1) {
+    cat("  ensemble of ", k, " (seeds ", paste(sprintf("%.0f", x$ensemble$seeds), collapse = ", "),
+        "); predictions are the members' mean\n", sep = "")
+  }
   if (!is.null(x$tokenizer)) {
     cat("  tokenizer: ", x$tokenizer$level, " level, ", length(x$tokenizer$vocab), " tokens\n", sep = "")
   }
@@ -72,7 +78,11 @@ print.rnnkit_model <- function(x, ...) {
         if (!is.na(last$val_loss)) paste0(", val_loss ", format(last$val_loss, digits = 5)),
         if (!is.null(last$acc) && !is.na(last$acc)) paste0(", acc ", format(last$acc, digits = 3)),
         if (!is.null(last$val_acc) && !is.na(last$val_acc)) paste0(", val_acc ", format(last$val_acc, digits = 3)),
-        "\n", sep = "")
+        if (k > 1) " (member 1)", "\n", sep = "")
+    if (k > 1) {
+      cat("  members' final losses: ", paste(format(member_final_loss(x), digits = 5), collapse = ", "),
+          "\n", sep = "")
+    }
   }
   invisible(x)
 }
@@ -87,7 +97,12 @@ summary.rnnkit_model <- function(object, ...) {
       final_loss = if (nrow(h)) h$loss[nrow(h)] else NA_real_,
       final_val_loss = if (nrow(h)) h$val_loss[nrow(h)] else NA_real_,
       best_epoch = if (length(object$status)) object$status$best_epoch else NA_integer_,
-      training = object$training, status = object$status
+      training = object$training, status = object$status,
+      ensemble = if (n_members(object) > 1) data.frame(
+        member = seq_len(object$ensemble$k), seed = object$ensemble$seeds,
+        epochs = object$ensemble$epochs_run, final_loss = member_final_loss(object),
+        final_val_loss = member_final_loss(object, "val_loss")
+      )
     ),
     class = "summary.rnnkit_model"
   )
@@ -105,6 +120,14 @@ print.summary.rnnkit_model <- function(x, ...) {
         if (isTRUE(x$training$restored)) "(the model holds its weights)", "\n")
     cat("Final training loss:  ", format(x$final_loss, digits = 6), "\n")
     if (!is.na(x$final_val_loss)) cat("Final validation loss:", format(x$final_val_loss, digits = 6), "\n")
+    if (!is.null(x$ensemble)) {
+      cat("\nEnsemble of ", nrow(x$ensemble), " (the figures above are member 1's; predictions are the ",
+          "members' mean):\n", sep = "")
+      e <- x$ensemble
+      e$seed <- sprintf("%.0f", e$seed)
+      if (all(is.na(e$final_val_loss))) e$final_val_loss <- NULL
+      print(e, row.names = FALSE, digits = 6)
+    }
   } else {
     cat("Not trained.\n")
   }
@@ -114,12 +137,17 @@ print.summary.rnnkit_model <- function(x, ...) {
 plot.rnnkit_model <- function(x, log = "y", main = "Training history", ...) {
   h <- x$history
   if (nrow(h) == 0) rnnkit_abort("input", "the model has no training history to plot.")
-  ok <- if (log == "y") all(c(h$loss, h$val_loss) > 0, na.rm = TRUE) else TRUE
-  rng <- range(c(h$loss, h$val_loss), na.rm = TRUE)
+  ok <- if (log == "y") all(c(h$loss, h$val_loss, x$ensemble$loss) > 0, na.rm = TRUE) else TRUE
+  rng <- range(c(h$loss, h$val_loss, x$ensemble$loss), na.rm = TRUE)
   graphics::plot(h$epoch, h$loss, type = "l", col = "black", lwd = 2, ylim = rng,
                  log = if (ok) log else "", xlab = "epoch",
                  ylab = paste0("loss (", x$loss, ")"), main = main, ...)
   has_val <- any(!is.na(h$val_loss))
+  if (n_members(x) > 1) { # ensemble (issue 15): the other members in grey
+    e <- x$ensemble
+    for (j in seq_len(e$k)[-1]) graphics::lines(seq_len(e$epochs_run[j]), e$loss[seq_len(e$epochs_run[j]), j],
+                                                col = "grey60")
+  }
   if (has_val) graphics::lines(h$epoch, h$val_loss, col = "firebrick", lwd = 2, lty = 2)
   if (isTRUE(x$status$best_epoch > 0) && has_val) {
     graphics::abline(v = x$status$best_epoch, col = "grey60", lty = 3)

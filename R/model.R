@@ -156,6 +156,11 @@ check_units <- function(units) {
 
 coef.rnnkit_model <- function(object, ...) {
   check_dots(list(...), character(), "coef")
+  # an ensemble has k sets of coefficients (issue 15): ask for a member
+  if (n_members(object) > 1) {
+    rnnkit_abort("input", "coef() of an ensemble of ", n_members(object), " is ambiguous: each ",
+                 "member has its own weights. Use coef(rnn_member(object, j)) for member j.")
+  }
   lay <- param_layout(object$config)
   out <- list()
   for (e in lay) {

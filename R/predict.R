@@ -160,7 +160,11 @@ as_prediction <- function(ps) {
 }
 
 # "LSTM(16)" or "GRU(32) -> GRU(16)"
-model_label <- function(object) layer_label(object$config)
+# "LSTM(16)", or "LSTM(16) x 5" for an ensemble of 5 (issue 15)
+model_label <- function(object) {
+  k <- n_members(object)
+  paste0(layer_label(object$config), if (k > 1) paste0(" x ", k))
+}
 
 plot.rnnkit_prediction <- function(x, output = 1, main = NULL, xlab = "", ylab = NULL, ...) {
   outs <- attr(x, "outputs")

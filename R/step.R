@@ -18,6 +18,7 @@ rnn_reset_state <- function(model) {
 
 rnn_predict_and_update_state <- function(model, x) {
   check_model_object(model, "rnn_predict_and_update_state")
+  check_single(model, "rnn_predict_and_update_state()") # ensemble (issue 15)
   if (missing(x)) {
     rnnkit_abort("input", "`x` is missing: give the next timesteps as an array ",
                  "samples x timesteps x features.")

@@ -47,6 +47,21 @@ static uint64_t seed_from(SEXP s) {
 
 static int rnn_fits_int_r(size_t n) { return n <= (size_t)INT_MAX; }
 
+/* ---- ensemble (issue 15) ---------------------------------------------
+ * The members of params: a vector of n_params (one model) or an
+ * n_params x k matrix (an ensemble of k; its predictions and forecasts
+ * are the core's rnn_ensemble_*). */
+static size_t n_members(const rnn_config *cfg, SEXP params) {
+  size_t P = rnn_n_params(cfg), n = (size_t)XLENGTH(params);
+  if (TYPEOF(params) != REALSXP || P == 0 || n == 0 || n % P != 0 ||
+      (n != P && (!isMatrix(params) || (size_t)nrows(params) != P)))
+    error("rnnkit internal error: parameters of length %ld, expected %lu "
+          "(or a matrix of %lu rows, one column per ensemble member)",
+          (long)n, (unsigned long)P, (unsigned long)P);
+  return n / P;
+}
+/* ---- end ensemble ---- */
+
 SEXP rnnkit_n_params(SEXP config) {
   rnn_config cfg = config_from(config);
   return ScalarReal((double)rnn_n_params(&cfg));
@@ -73,12 +88,21 @@ SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
   size_t N, T, chunk = 256;
   SEXP out;
   double *work;
-  check_params(&cfg, params);
+  size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
   dims3(x, cfg.n_in, &N, &T);
   if (chunk > N) chunk = N;
   out = PROTECT(cfg.seq_out
                     ? new_array3(N, T, (size_t)cfg.n_out, "the predictions")
                     : new_matrix(N, (size_t)cfg.n_out, "the predictions"));
+  if (k > 1) { /* ensemble (issue 15): the members' mean */
+    work = alloc_work(rnn_ensemble_predict_workspace(&cfg, chunk, N, T),
+                      "the workspace for predicting");
+    if (rnn_ensemble_predict(&cfg, REAL(params), k, N, T, REAL(x), chunk,
+                             REAL(out), work, &err) != RNN_OK)
+      raise_core(&err);
+    UNPROTECT(1);
+    return out;
+  }
   work = alloc_work(rnn_predict_workspace(&cfg, chunk, T),
                     "the workspace for predicting");
   if (rnn_predict(&cfg, REAL(params), N, T, REAL(x), chunk, REAL(out), work,
@@ -190,6 +214,9 @@ typedef struct {
   int every;        /* call it after every `every`-th epoch           */
   SEXP params, hist[4];
   char ck_error[600]; /* why a checkpoint failed ("" if none)        */
+  int member, n_members; /* ensemble (issue 15): the member training
+                            (0-based) of n_members; its histories are
+                            column `member` of acc and val_acc         */
 } fit_ctx;
 
 /* Saves a checkpoint through the R function; a failure (an R error)
@@ -233,19 +260,26 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
   static const int drop_order[] = {P_ETA, P_VACC, P_ACC, P_PCT, P_VAL};
   char part[NP][64], bar[40], line[512], num[32];
   int k, n, total, nb, fill, len, w = c->width - 1;
+  size_t off;
   double el = now_seconds() - c->t0, eta = frac > 0 ? el * (1 - frac) / frac : 0;
   for (k = 0; k < NP; k++) part[k][0] = '\0';
   /* fields of fixed width (numbers padded to the longest usual %.4g, e.g.
    * 1.234e-05), so the bar keeps its size from one redraw to the next */
   snprintf(num, sizeof num, "%d", n_epochs);
-  snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
+  if (c->n_members > 1) /* ensemble (issue 15) */
+    snprintf(part[P_HEAD], 64, "member %d/%d epoch %*d/%d", c->member + 1,
+             c->n_members, (int)strlen(num), epoch, n_epochs);
+  else
+    snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
   snprintf(part[P_PCT], 64, " %3d%%", (int)(100 * frac + 0.5));
   snprintf(part[P_LOSS], 64, "  loss %-9.4g", loss);
   if (!ISNAN(c->val_loss)) snprintf(part[P_VAL], 64, "  val %-9.4g", c->val_loss);
-  if (c->done >= 1 && !ISNAN(c->acc[c->done - 1])) { /* last finished epoch */
-    snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[c->done - 1]);
-    if (!ISNAN(c->val_acc[c->done - 1]))
-      snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[c->done - 1]);
+  /* the member's column of the histories (ensemble, issue 15) */
+  off = (size_t)c->member * (size_t)c->n_epochs + (size_t)c->done - 1;
+  if (c->done >= 1 && !ISNAN(c->acc[off])) { /* last finished epoch */
+    snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[off]);
+    if (!ISNAN(c->val_acc[off]))
+      snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[off]);
   }
   if (frac < 1)
     snprintf(num, sizeof num, "%.0fs", eta < 1 ? 1 : eta);
@@ -297,6 +331,11 @@ static int pending_interrupt(void) {
 static int on_batch(void *ctx, int epoch, int batch, int n_batches,
                     double loss) {
   fit_ctx *c = (fit_ctx *)ctx;
+  /* an ensemble's next member starts again at epoch 1 (issue 15) */
+  if (epoch <= c->done && c->member + 1 < c->n_members) {
+    c->member++;
+    c->done = 0;
+  }
   if (c->verbose && now_seconds() - c->last >= 0.2)
     draw_bar(c, epoch, c->n_epochs,
              ((double)(epoch - 1) + (double)batch / n_batches) / c->n_epochs,
@@ -308,6 +347,8 @@ static int on_batch(void *ctx, int epoch, int batch, int n_batches,
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
+  /* an ensemble's next member starts again at epoch 1 (issue 15) */
+  if (epoch <= c->done && c->member + 1 < c->n_members) c->member++;
   c->val_loss = val_loss;
   c->done = epoch;
   if (c->checkpoint != R_NilValue && epoch % c->every == 0) run_checkpoint(c, epoch);
@@ -329,7 +370,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   fit_ctx ctx;
   size_t N, T, Nv = 0, Tv = 0;
   double *work;
-  int st;
+  int st, k_ens;
   rnn_history hist;
   SEXP p, lh, vh, ah, vah, out, names;
   const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
@@ -337,7 +378,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
                       "diverged", "restored", "message", "acc", "val_acc",
                       "checkpoint_error"};
 
-  check_params(&cfg, params);
+  n_members(&cfg, params); /* ensemble (issue 15): a vector or P x k */
   dims3(x, cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
   tc.loss = get_int(train, "loss_code");
@@ -374,6 +415,24 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
     dval.x = REAL(xval);
     dval.y = REAL(yval);
   }
+  /* ---- ensemble (issue 15): train$ensemble = k > 1 members, trained
+   * by the core from seed (the base seed, not the training seed); params
+   * and histories then have k columns, the results k entries ---- */
+  k_ens = get_int_or(train, "ensemble", 1);
+  if (k_ens > 1) {
+    need_doubles(rnn_size_mul(rnn_n_params(&cfg), (size_t)k_ens),
+                 "the ensemble's weights");
+    p = PROTECT(allocMatrix(REALSXP, (int)rnn_n_params(&cfg), k_ens));
+    need_doubles(rnn_size_mul(rnn_size_mul((size_t)tc.epochs, 4), (size_t)k_ens),
+                 "the training histories");
+    lh = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
+    vh = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
+    ah = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
+    vah = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
+    for (st = 0; st < tc.epochs * k_ens; st++)
+      REAL(lh)[st] = REAL(vh)[st] = REAL(ah)[st] = REAL(vah)[st] = NA_REAL;
+  } else {
+  /* ---- end ensemble ---- */
   need_doubles((size_t)XLENGTH(params), "the model's weights");
   p = PROTECT(duplicate(params));
   need_doubles(rnn_size_mul((size_t)tc.epochs, 4), "the training histories");
@@ -381,11 +440,13 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   vh = PROTECT(allocVector(REALSXP, tc.epochs));
   ah = PROTECT(allocVector(REALSXP, tc.epochs));
   vah = PROTECT(allocVector(REALSXP, tc.epochs));
+  } /* ensemble (issue 15) */
   hist.loss = REAL(lh);
   hist.val_loss = REAL(vh);
   hist.acc = REAL(ah);
   hist.val_acc = REAL(vah);
-  work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T),
+  work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
+                              : rnn_train_workspace(&cfg, &tc, N, T),
                     "the workspace for training");
   rnn_rng_seed(&rng, seed_from(seed));
   /* verbose: FALSE, TRUE (80 columns) or the console's width */
@@ -407,6 +468,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   ctx.acc = REAL(ah);
   ctx.val_acc = REAL(vah);
   ctx.done = 0;
+  ctx.member = 0;
+  ctx.n_members = k_ens; /* ensemble (issue 15) */
   ctx.params = p;
   ctx.hist[0] = lh;
   ctx.hist[1] = vh;
@@ -427,6 +490,47 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   cb.on_batch = on_batch;
   cb.ctx = &ctx;
   err.msg[0] = '\0';
+  if (k_ens > 1) { /* ensemble (issue 15) */
+    rnn_train_result *rs = (rnn_train_result *)R_alloc((size_t)k_ens, sizeof *rs);
+    size_t n_done = 0;
+    int j;
+    SEXP eo;
+    const char *enm[] = {"params", "loss", "val_loss", "epochs_run",
+                         "best_epoch", "stopped_early", "interrupted",
+                         "diverged", "restored", "message", "acc", "val_acc",
+                         "checkpoint_error", "members_run", "seeds"};
+    SEXP ev[15];
+    st = rnn_ensemble_train(&cfg, get_int(train, "recurrent_init"), &tc,
+                            (size_t)k_ens, seed_from(seed), REAL(p), &dtrain,
+                            isNull(xval) ? NULL : &dval, &cb, &hist, rs,
+                            &n_done, work, &err);
+    if (ctx.drawn) Rprintf("\n");
+    if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
+    ev[0] = p;
+    ev[1] = lh;
+    ev[2] = vh;
+    for (j = 3; j < 9; j++) ev[j] = PROTECT(allocVector(j == 3 || j == 4 || j == 7
+                                                            ? INTSXP : LGLSXP,
+                                                        (R_xlen_t)n_done));
+    for (j = 0; j < (int)n_done; j++) {
+      INTEGER(ev[3])[j] = rs[j].epochs_run;
+      INTEGER(ev[4])[j] = rs[j].best_epoch;
+      LOGICAL(ev[5])[j] = rs[j].stopped_early;
+      LOGICAL(ev[6])[j] = rs[j].interrupted;
+      INTEGER(ev[7])[j] = rs[j].diverged;
+      LOGICAL(ev[8])[j] = rs[j].restored;
+    }
+    ev[9] = PROTECT(mkString(st == RNN_OK ? "" : err.msg));
+    ev[10] = ah;
+    ev[11] = vah;
+    ev[12] = PROTECT(mkString(ctx.ck_error));
+    ev[13] = PROTECT(ScalarInteger((int)n_done));
+    ev[14] = PROTECT(allocVector(REALSXP, k_ens));
+    for (j = 0; j < k_ens; j++)
+      REAL(ev[14])[j] = (double)rnn_member_seed(seed_from(seed), (size_t)j);
+    eo = named_list(15, enm, ev); /* unprotects the 15 values */
+    return eo;
+  }
   st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
                  &rng, &cb, &hist, &res, work, &err);
   if (ctx.drawn) Rprintf("\n");
@@ -783,7 +887,7 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   size_t n, H, P, NL;
   SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[4];
   const char *nm[] = {"point", "paths", "lower", "upper"};
-  check_params(&cfg, params);
+  size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
   check_matrix(values, "values");
   check_matrix(resid, "resid");
   memset(&s, 0, sizeof s);
@@ -820,6 +924,7 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   s.n_paths = P = (size_t)get_int(spec, "npaths");
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
+  s.n_members = k; /* ensemble (issue 15) */
   out[0] = PROTECT(new_doubles(H, "the forecasts"));
   out[1] = PROTECT(new_matrix(P, H, "the simulated paths"));
   out[2] = PROTECT(new_matrix(H, NL, "the lower bounds"));

@@ -93,7 +93,7 @@ function T = rnn_accuracy (object, x, varargin)
                                meta.horizon, rws, reshape (p, rows (p), []), ...
                                prep.scaler.center(fj), prep.scaler.scale(fj), ...
                                set(:), v, n_fit, 1, transform_code (meta));
-  T = accuracy_table (layer_label (object.config), meta.target, acc);
+  T = accuracy_table ([layer_label(object.config), ensemble_label(object)], meta.target, acc);
 endfunction
 
 function T = forecast_accuracy (fc, x)

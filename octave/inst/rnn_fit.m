@@ -99,6 +99,21 @@
 ## continue training this model (from @code{rnn_fit} or @code{rnn_load},
 ## e.g. a checkpoint): its architecture, weights and classes are kept and
 ## the history starts anew [[]]
+## @item @qcode{'Ensemble'}
+## the number of networks k to train [1].  The C core trains k members of
+## the same architecture, one after the other: member 1 from 'Seed'
+## itself (so it is the single fit), member j > 1 from the splitmix64
+## output of 'Seed' + j - 1 shifted right by 11 bits (kept in
+## @code{model.ensemble.seeds}; fitting with that seed alone gives the
+## member).  @code{model.params} is then n_params x k, @code{history} and
+## @code{status} are member 1's, and @code{model.ensemble} holds @code{k},
+## @code{seeds}, every member's @code{loss} and @code{val_loss} (epochs x
+## k) and @code{epochs_run}.  @code{rnn_predict}, @code{rnn_accuracy} and
+## the point forecast of @code{rnn_forecast} give the members' mean (from
+## the core, the same bits as R's @code{rnn_fit(ensemble = k)}); each
+## simulated path draws a member, then residuals.  With 'Model',
+## 'Stateful' (text data) or 'Checkpoint' it is an error
+## @qcode{rnnkit:input}
 ## @end table
 ##
 ## Ctrl-C stops training after the current batch: @code{rnn_fit} warns
@@ -186,7 +201,8 @@ function model = rnn_fit (X, varargin)
                      "Verbose", true, "Threads", df.threads, ...
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
-                     "CheckpointEvery", df.checkpoint_every, "Model", []);
+                     "CheckpointEvery", df.checkpoint_every, "Model", [], ...
+                     "Ensemble", 1);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -356,6 +372,28 @@ function model = rnn_fit (X, varargin)
            "forecasts numbers, one row of targets per window: 'ReturnSequences' " ...
            "and 'Loss' 'sparse_ce' need X and Y arrays instead"]);
   endif
+  ## ---- ensemble (issue 15): k members trained by the core from seeds
+  ## derived from 'Seed' (member 1 uses 'Seed' itself)
+  ens = check_count (o.Ensemble, "Ensemble", 1, 1e4);
+  if (ens > 1)
+    why = "";
+    if (! isempty (seq.model))
+      why = "continue training 'Model' (fit a new ensemble instead)";
+    elseif (seq.stateful)
+      why = "train statefully (text data from rnn_text_data is read as one stream)";
+    elseif (! isempty (seq.checkpoint))
+      why = "save checkpoints (drop 'Checkpoint')";
+    endif
+    if (! isempty (why))
+      error ("rnnkit:input", ["rnn_fit: 'Ensemble' %d trains new members from " ...
+             "derived seeds; it cannot %s. Use 'Ensemble' 1 for that"], ens, why);
+    endif
+    if (isempty (o.Seed))
+      ## a whole-number seed, so that every member's seed refits that member
+      o.Seed = floor (rand () * 2^31);
+    endif
+  endif
+  ## ---- end ensemble
   seeds = core_seed (o.Seed);
   params = __rnnkit__ ("init", config, c.init.(init), seeds);
   if (! isempty (seq.model))
@@ -372,8 +410,29 @@ function model = rnn_fit (X, varargin)
                   "shuffle", double (shuffle), "patience", patience, ...
                   "min_delta", min_delta, "restore_best", double (restore_best), ...
                   "threads", threads);
+  if (ens > 1) # ensemble (issue 15): the core initialises every member
+    train.ensemble = ens;
+    train.recurrent_init = c.init.(init);
+    train_seed = seeds;
+  endif
   res = __rnnkit__ ("train", config, train, params, X, tg.y, xval, yval, ...
                     train_seed, verbose);
+  if (ens > 1) # ensemble (issue 15): member 1's history and status
+    k = res.members_run;
+    ensemble = struct ("k", k, "seeds", res.seeds(1:k), ...
+                       "loss", res.loss(:, 1:k), "val_loss", res.val_loss(:, 1:k), ...
+                       "epochs_run", res.epochs_run);
+    res.params = res.params(:, 1:k);
+    res.loss = res.loss(:, 1);
+    res.val_loss = res.val_loss(:, 1);
+    res.acc = res.acc(:, 1);
+    res.val_acc = res.val_acc(:, 1);
+    res.interrupted = any (res.interrupted);
+    res.diverged = res.diverged(1);
+    for f = {"epochs_run", "best_epoch", "stopped_early", "restored"}
+      res.(f{1}) = res.(f{1})(1);
+    endfor
+  endif
   n = res.epochs_run;
   model = struct ();
   model.config = config;
@@ -392,6 +451,9 @@ function model = rnn_fit (X, varargin)
                          "interrupted", res.interrupted, ...
                          "diverged", res.diverged);
   model.version = rnnkit_version ();
+  if (ens > 1)
+    model.ensemble = ensemble; # issue 15
+  endif
   if (! isempty (windows) && isfield (windows, "meta"))
     if (forecasting)
       ## as R's rnn_fit.rnnkit_windows: what forecasting and accuracy in
@@ -885,3 +947,41 @@ endfunction
 %!              "Verbose", false);
 %! assert (m.status.epochs_run, 2);
 %! assert (m.config.units, [2; 2]);
+
+## ensembles (issue 15): 'Ensemble' 1 is the single fit; k members are
+## single fits from their member seeds; predictions are the members' mean
+%!test
+%! rand ("seed", 1);
+%! X = rand (40, 5);
+%! Y = sum (X(:, 3:5), 2);
+%! a = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false);
+%! b = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false, "Ensemble", 1);
+%! assert (isequal (a.params, b.params) && ! isfield (b, "ensemble"));
+%! e = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false, "Ensemble", 3);
+%! e1 = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false, ...
+%!               "Ensemble", 3, "Threads", 1);
+%! assert (isequal (e.params, e1.params));
+%! assert (size (e.params), [numel(a.params), 3]);
+%! assert (e.ensemble.k, 3);
+%! assert (isequal (e.params(:, 1), a.params));
+%! m3 = rnn_fit (X, Y, "Units", 3, "Epochs", 2, "Seed", e.ensemble.seeds(3), "Verbose", false);
+%! assert (isequal (e.params(:, 3), m3.params));
+%! p = zeros (40, 1);
+%! for j = 1:3
+%!   m = e;
+%!   m.params = e.params(:, j);
+%!   m = rmfield (m, "ensemble");
+%!   p = p + rnn_predict (m, X);
+%! endfor
+%! assert (isequal (rnn_predict (e, X), p / 3));
+%! f = [tempname() ".rnnk"];
+%! rnn_save (e, f);
+%! l = rnn_load (f);
+%! delete (f);
+%! assert (isequal (l.params, e.params) && isequal (rnn_predict (l, X), rnn_predict (e, X)));
+%!error <cannot continue training 'Model'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 2, "Verbose", false, ...
+%!                             "Model", rnn_fit (rand (8, 3), rand (8, 1), "Epochs", 1, "Verbose", false))
+%!error <'Ensemble'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 0, "Verbose", false)
+%!test
+%! s = evalc ('rnn_fit (rand (20, 3), rand (20, 1), "Epochs", 1, "Ensemble", 2, "Seed", 1, "Verbose", true);');
+%! assert (! isempty (strfind (s, "Member 2/2  Epoch 1/1")));

@@ -18,6 +18,10 @@
 ## defaults to 10 (recursive) or the horizon (direct); it may be left
 ## out before the options, e.g. @code{rnn_forecast (model, "Level", 95)}.
 ##
+## An ensemble (@code{rnn_fit (..., 'Ensemble', k)}) forecasts the
+## members' mean (fed back when recursive); each simulated path draws a
+## member, then bootstraps residuals, in the C core, as in R.
+##
 ## Options:
 ## @table @asis
 ## @item @qcode{'Level'}
@@ -121,7 +125,8 @@ function fc = rnn_forecast (model, h = [], varargin)
     dates = __rnnkit__ ("next_dates", index(:) - 719529, 1, h) + 719529;
     hdates = index(:);
   endif
-  method = [layer_label(model.config), merge(direct, " (direct)", " (recursive)")];
+  method = [layer_label(model.config), ensemble_label(model), ...
+            merge(direct, " (direct)", " (recursive)")];
   ## the in-sample MAE of the naive forecast, for MASE (rnn_naive_scale in
   ## the core); NA for a constant history
   naive_mae = __rnnkit__ ("naive_scale", double (hist(:)), 1);

@@ -45,6 +45,10 @@ function out = rnn_generate (model, start, n = 200, varargin)
     n = 200;
   endif
   check_model (model, "rnn_generate");
+  if (columns (model.params) > 1) # an ensemble (issue 15)
+    error ("rnnkit:input", ["rnn_generate: runs one network; this model is an " ...
+           "ensemble of %d. Take member j as model.params(:, j)"], columns (model.params));
+  endif
   o = rnnkit_options (struct ("Temperature", 1, "Seed", [], "Tokenizer", []), ...
                       "rnn_generate", varargin);
   cfg = model.config;

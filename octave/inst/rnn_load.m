@@ -62,7 +62,9 @@ function model = rnn_load (file, varargin)
            file, e.message);
   end_try_catch
   model.config.units = model.config.units(:);
-  model.params = model.params(:);
+  if (! (ismatrix (model.params) && columns (model.params) > 1)) # ensemble: n x k
+    model.params = model.params(:);
+  endif
 endfunction
 
 function out = build (items, depth, unnamed, sc)

@@ -28,6 +28,10 @@ function [model, Y] = rnn_predict_and_update_state (model, X, varargin)
   check_nargin ("rnn_predict_and_update_state", nargin, 2, 2, ...
                 "[model, Y] = rnn_predict_and_update_state (model, X)");
   check_model (model, "rnn_predict_and_update_state");
+  if (columns (model.params) > 1) # an ensemble (issue 15)
+    error ("rnnkit:input", ["rnn_predict_and_update_state: runs one network; this model is an " ...
+           "ensemble of %d. Take member j as model.params(:, j)"], columns (model.params));
+  endif
   X = check_x (model, X, "X", true);
   state = [];
   if (isfield (model, "state"))

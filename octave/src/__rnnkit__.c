@@ -168,6 +168,24 @@ static void check_params(const rnn_config *cfg, const mxArray *p) {
                       (unsigned long)rnn_n_params(cfg));
 }
 
+/* ---- ensemble (issue 15) ---------------------------------------------
+ * The members of params: n_params numbers (one model) or an n_params x k
+ * matrix (an ensemble of k, whose predictions and forecasts are the
+ * core's rnn_ensemble_*). */
+static size_t n_members(const rnn_config *cfg, const mxArray *p) {
+  size_t P = rnn_n_params(cfg), n;
+  real_array(p, "params");
+  n = mxGetNumberOfElements(p);
+  if (P == 0 || n == 0 || n % P != 0 ||
+      (n != P && (mxGetNumberOfDimensions(p) != 2 || mxGetM(p) != P)))
+    mexErrMsgIdAndTxt("rnnkit:internal",
+                      "rnnkit internal error: %lu parameters, expected %lu "
+                      "(or %lu rows, one column per ensemble member)",
+                      (unsigned long)n, (unsigned long)P, (unsigned long)P);
+  return n / P;
+}
+/* ---- end ensemble ---- */
+
 /* x must be a double array N x T x n_in (trailing singleton dims are
  * dropped by Octave, so N x T means one feature). */
 static void dims3(const mxArray *x, int n_in, size_t *N, size_t *T) {
@@ -272,12 +290,20 @@ static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t N, T, chunk = 256;
   double *work;
-  check_params(&cfg, prhs[1]);
+  size_t k = n_members(&cfg, prhs[1]); /* ensemble (issue 15) */
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
   if (chunk > N) chunk = N;
   plhs[0] = cfg.seq_out ? array3(N, T, (size_t)cfg.n_out)
                         : new_matrix(N, (size_t)cfg.n_out, "the predictions");
+  if (k > 1) { /* ensemble (issue 15): the members' mean */
+    work = alloc_work(rnn_ensemble_predict_workspace(&cfg, chunk, N, T));
+    if (rnn_ensemble_predict(&cfg, mxGetPr(prhs[1]), k, N, T, mxGetPr(prhs[2]),
+                             chunk, mxGetPr(plhs[0]), work, &err) != RNN_OK)
+      raise_core(&err);
+    mxFree(work);
+    return;
+  }
   work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
   if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
@@ -392,6 +418,8 @@ typedef struct {
   mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
   char error[600];  /* why a checkpoint failed ("" if none)         */
   int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
+  int member, n_members, last_epoch; /* ensemble (issue 15): the member
+                                        training (0-based) of n_members */
 } fit_ctx;
 
 /* interrupt.cc */
@@ -421,6 +449,11 @@ static int on_batch(void *ctx, int epoch, int batch, int n_batches,
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
+  /* an ensemble's next member starts again at epoch 1 (issue 15) */
+  if (epoch <= c->last_epoch && c->member + 1 < c->n_members) c->member++;
+  c->last_epoch = epoch;
+  if (c->verbose && c->n_members > 1)
+    mexPrintf("Member %d/%d  ", c->member + 1, c->n_members);
   if (c->verbose) {
     if (isnan(val_loss))
       mexPrintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
@@ -492,7 +525,8 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
                              "diverged", "restored", "message", "acc",
                              "val_acc", "checkpoint_error", "ctrl_c",
                              "checkpoint_ctrl_c"};
-  check_params(&cfg, prhs[2]);
+  int k_ens; /* ensemble (issue 15) */
+  n_members(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
   tc.loss = get_int(t, "loss_code");
@@ -529,20 +563,33 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
     dval.x = mxGetPr(prhs[5]);
     dval.y = mxGetPr(prhs[6]);
   }
+  /* ---- ensemble (issue 15): t.ensemble = k > 1 members, trained by the
+   * core from the seed (the base seed, not the training seed); params
+   * and histories then have k columns, the results k entries ---- */
+  k_ens = get_int_or(t, "ensemble", 1);
+  if (k_ens < 1) k_ens = 1;
+  if (k_ens > 1) {
+    need_doubles(mul3(rnn_n_params(&cfg), (size_t)k_ens, 1), "the ensemble's weights");
+    p = mxCreateDoubleMatrix(rnn_n_params(&cfg), (size_t)k_ens, mxREAL);
+  } else {
+  /* ---- end ensemble ---- */
   need_doubles(mxGetNumberOfElements(prhs[2]), "the model's weights");
   p = mxDuplicateArray(prhs[2]);
-  need_doubles(mul3((size_t)tc.epochs, 4, 1), "the training histories");
-  lh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
-  vh = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
-  ah = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
-  vah = mxCreateDoubleMatrix((size_t)tc.epochs, 1, mxREAL);
+  } /* ensemble (issue 15) */
+  need_doubles(mul3((size_t)tc.epochs, 4, (size_t)k_ens), "the training histories");
+  lh = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
+  vh = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
+  ah = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
+  vah = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
   hist.loss = mxGetPr(lh);
   hist.val_loss = mxGetPr(vh);
   hist.acc = mxGetPr(ah);
   hist.val_acc = mxGetPr(vah);
-  work = alloc_work(rnn_train_workspace(&cfg, &tc, N, T));
+  work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
+                              : rnn_train_workspace(&cfg, &tc, N, T));
   rnn_rng_seed(&rng, seed_from(prhs[7]));
   memset(&ctx, 0, sizeof ctx);
+  ctx.n_members = k_ens; /* ensemble (issue 15) */
   ctx.verbose = mxIsLogicalScalarTrue(prhs[8]) ||
                 (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
   cb.on_epoch = on_epoch;
@@ -561,6 +608,54 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
     cb.on_epoch = on_epoch_checkpoint;
   }
   err.msg[0] = '\0';
+  if (k_ens > 1) { /* ensemble (issue 15) */
+    rnn_train_result *rs =
+        (rnn_train_result *)mxMalloc((size_t)k_ens * sizeof *rs);
+    size_t n_done = 0, j;
+    mxArray *ev[7];
+    int a;
+    if (ctx.fn) internal("an ensemble saves no checkpoints");
+    st = rnn_ensemble_train(&cfg, get_int(t, "recurrent_init"), &tc,
+                            (size_t)k_ens, seed_from(prhs[7]), mxGetPr(p),
+                            &dtrain, has_val ? &dval : NULL, &cb, &hist, rs,
+                            &n_done, work, &err);
+    if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
+    mxFree(work);
+    if (st != RNN_OK && st != RNN_ERR_DIVERGED) {
+      mxFree(rs);
+      raise_core(&err);
+    }
+    for (a = 0; a < 7; a++)
+      ev[a] = mxCreateDoubleMatrix(a == 6 ? (size_t)k_ens : n_done, 1, mxREAL);
+    for (j = 0; j < n_done; j++) {
+      mxGetPr(ev[0])[j] = rs[j].epochs_run;
+      mxGetPr(ev[1])[j] = rs[j].best_epoch;
+      mxGetPr(ev[2])[j] = rs[j].stopped_early;
+      mxGetPr(ev[3])[j] = rs[j].interrupted;
+      mxGetPr(ev[4])[j] = rs[j].diverged;
+      mxGetPr(ev[5])[j] = rs[j].restored;
+    }
+    for (j = 0; j < (size_t)k_ens; j++)
+      mxGetPr(ev[6])[j] = (double)rnn_member_seed(seed_from(prhs[7]), j);
+    mxFree(rs);
+    out = mxCreateStructMatrix(1, 1, 15, nm);
+    mxSetField(out, 0, "params", p);
+    mxSetField(out, 0, "loss", lh);
+    mxSetField(out, 0, "val_loss", vh);
+    for (a = 0; a < 6; a++) mxSetField(out, 0, nm[3 + a], ev[a]);
+    mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
+    mxSetField(out, 0, "acc", ah);
+    mxSetField(out, 0, "val_acc", vah);
+    mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
+    mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
+    mxSetField(out, 0, "checkpoint_ctrl_c", mxCreateDoubleScalar(ctx.ck_ctrl_c));
+    mxAddField(out, "members_run");
+    mxSetField(out, 0, "members_run", mxCreateDoubleScalar((double)n_done));
+    mxAddField(out, "seeds");
+    mxSetField(out, 0, "seeds", ev[6]);
+    plhs[0] = out;
+    return;
+  }
   st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
                  &cb, &hist, &res, work, &err);
   /* the Ctrl-C that stopped training is handled: Octave must not act on
@@ -1083,7 +1178,7 @@ static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   size_t n, H, P, NL;
   int st;
   double *work;
-  check_params(&cfg, prhs[1]);
+  size_t n_mem = n_members(&cfg, prhs[1]); /* ensemble (issue 15) */
   values = field(spec, "values");
   resid = field(spec, "resid");
   check_matrix(values, "values");
@@ -1124,6 +1219,7 @@ static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   s.n_paths = P = count_arg(field(spec, "npaths"), "npaths", 0);
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
+  s.n_members = n_mem; /* ensemble (issue 15) */
   rnn_rng_seed(&rng, seed_from(prhs[3]));
   plhs[0] = new_matrix(H, 1, "the forecasts");
   plhs[1] = new_matrix(P, H, "the simulated paths");

@@ -240,7 +240,14 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
                                      const rnn_forecast_spec *s) {
   size_t fc, K, raw;
   if (!cfg || !s || rnn_config_check(cfg, NULL) != RNN_OK) return 0;
-  fc = rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : s->h, s->n_paths);
+  /* ---- ensemble (issue 15) ---- */
+  fc = s->n_members > 1
+           ? rnn_ensemble_forecast_workspace(cfg, s->window,
+                                             s->direct ? 0 : s->h, s->n_paths,
+                                             s->n_members)
+           : rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : s->h,
+                                    s->n_paths);
+  /* ---- end ensemble ---- */
   if (fc == 0) return 0;
   K = (size_t)cfg->n_out;
   raw = rnn_size_mul(raw_steps(s), K);
@@ -326,7 +333,13 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   H = s->h;
   NL = s->n_levels;
   fwork = work;
-  last = fwork + rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : H, P);
+  /* ---- ensemble (issue 15) ---- */
+  last = fwork + (s->n_members > 1
+                      ? rnn_ensemble_forecast_workspace(
+                            cfg, s->window, s->direct ? 0 : H, P, s->n_members)
+                      : rnn_forecast_workspace(cfg, s->window,
+                                               s->direct ? 0 : H, P));
+  /* ---- end ensemble ---- */
   rpoint = last + s->window * I;
   rpaths = rpoint + S * K;
   qwork = rpaths + P * S * K;
@@ -369,7 +382,13 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
     }
   }
   rnn_scale_apply(s->window, I, last, s->in_center, s->in_scale, 0, last);
-  if (s->direct)
+  /* ---- ensemble (issue 15) ---- */
+  if (s->n_members > 1)
+    st = rnn_ensemble_forecast(cfg, params, s->n_members, s->direct,
+                               s->window, last, H, s->n_resid, s->resid, P,
+                               rng, rpoint, rpaths, fwork, err);
+  /* ---- end ensemble ---- */
+  else if (s->direct)
     st = rnn_forecast_direct(cfg, params, s->window, last, s->n_resid,
                              s->resid, P, rng, rpoint, rpaths, fwork, err);
   else

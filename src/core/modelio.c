@@ -505,10 +505,15 @@ static int check_model(const rnn_record_view *recs, size_t n_rec,
                     "model file: invalid configuration (%s)", why);
   }
   P = rnn_n_params(cfg);
-  if (found[8]->type != RNN_REC_DOUBLE || found[8]->n != P)
+  /* ---- ensemble (issue 15): params may be P x k, k members ---- */
+  if (found[8]->type != RNN_REC_DOUBLE || P == 0 || found[8]->n == 0 ||
+      found[8]->n % P != 0 ||
+      (found[8]->n != P &&
+       !(found[8]->n_dims == 2 && found[8]->dims[0] == P)))
     return rnn_fail(err, RNN_ERR_FORMAT,
                     "model file: params holds %lu numbers but the "
-                    "configuration needs %lu doubles",
+                    "configuration needs %lu doubles (or a matrix of that "
+                    "many rows, one column per ensemble member)",
                     (unsigned long)found[8]->n, (unsigned long)P);
   info->n_params = P;
   return RNN_OK;

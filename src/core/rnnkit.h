@@ -351,6 +351,88 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_history *hist, rnn_train_result *res, double *work,
               rnn_error *err);
 
+/* ==== ensembles (ensemble.c; issue 15) ===============================
+ * An ensemble is k members of one architecture, its parameters a P x k
+ * column-major matrix (member j, 0-based, in params[P*j .. P*j + P-1],
+ * P = rnn_n_params(cfg)); its prediction is the members' mean, summed in
+ * member order and divided by k, so an ensemble of one is a single model
+ * bit for bit. */
+
+/* The seed of member j of an ensemble seeded with seed: seed itself for
+ * j = 0 (an ensemble of one is the single fit), else the splitmix64
+ * output of seed + j shifted right by 11 bits (a whole number below
+ * 2^53, which R's and Octave's seed argument holds exactly, so fitting
+ * with that seed alone gives member j). */
+uint64_t rnn_member_seed(uint64_t seed, size_t j);
+
+/* The rng seed of training after the weights were initialised from seed
+ * s: the high 32 bits of s kept, the low 32 bits plus 1 modulo 2^32 (the
+ * rule both hosts' single fits use). */
+uint64_t rnn_train_seed(uint64_t seed);
+
+/* Doubles of workspace rnn_ensemble_train() needs. */
+size_t rnn_ensemble_workspace(const rnn_config *cfg,
+                              const rnn_train_config *tc, size_t n_samples,
+                              size_t n_time);
+
+/* Trains n_members members one after the other: member j's weights are
+ * initialised (rnn_init_params, recurrent_init) from an rng seeded with
+ * s = rnn_member_seed(seed, j) and trained (rnn_train, with tc, so on
+ * tc->n_threads threads with results that never depend on them) from an
+ * rng seeded with rnn_train_seed(s).  params: P x n_members, written.
+ * hist: arrays of tc->epochs x n_members (member j's history in column
+ * j); res: n_members results.  *n_done is the number of members trained
+ * (fewer than n_members when a callback stopped a member: the later
+ * members are not trained).  A member that diverges keeps its last finite
+ * weights, the others still train, and RNN_ERR_DIVERGED (the first such
+ * member's message) is returned at the end. */
+int rnn_ensemble_train(const rnn_config *cfg, int recurrent_init,
+                       const rnn_train_config *tc, size_t n_members,
+                       uint64_t seed, double *params,
+                       const rnn_dataset *train, const rnn_dataset *val,
+                       const rnn_callbacks *cb, const rnn_history *hist,
+                       rnn_train_result *res, size_t *n_done, double *work,
+                       rnn_error *err);
+
+/* Doubles of workspace rnn_ensemble_predict() needs. */
+size_t rnn_ensemble_predict_workspace(const rnn_config *cfg, size_t chunk,
+                                      size_t n_samples, size_t n_time);
+
+/* The members' mean of rnn_predict() (same layouts; params P x
+ * n_members). */
+int rnn_ensemble_predict(const rnn_config *cfg, const double *params,
+                         size_t n_members, size_t n_samples, size_t n_time,
+                         const double *x, size_t chunk, double *out,
+                         double *work, rnn_error *err);
+
+/* Doubles of workspace rnn_ensemble_forecast() needs (horizon 0 for a
+ * direct forecast). */
+size_t rnn_ensemble_forecast_workspace(const rnn_config *cfg, size_t window,
+                                       size_t horizon, size_t n_paths,
+                                       size_t n_members);
+
+/* The forecast of an ensemble, in the layouts of rnn_forecast_recursive()
+ * (direct 0) and rnn_forecast_direct() (direct 1; horizon unused).
+ *   point  recursive: at every step the members' mean one-step prediction
+ *          from the same window, appended to it (the ensemble forecasts
+ *          as one model); direct: the members' mean output.
+ *   paths  each path is one member's simulation.  Recursive: every path
+ *          first draws its member (rnn_rng_below(rng, n_members), in path
+ *          order); then, member by member in order, the paths that drew
+ *          member m are simulated by rnn_forecast_recursive() with that
+ *          member's weights (residual rows drawn step-major, path-minor)
+ *          and stored in their places.  Direct: path by path, a member,
+ *          then a residual row, added to that member's output.
+ * With n_members 1 the point is the single model's; rnn_forecast_series()
+ * uses the single-model functions then, whose paths draw no member. */
+int rnn_ensemble_forecast(const rnn_config *cfg, const double *params,
+                          size_t n_members, int direct, size_t window,
+                          const double *last, size_t horizon, size_t n_resid,
+                          const double *resid, size_t n_paths, rnn_rng *rng,
+                          double *point, double *paths, double *work,
+                          rnn_error *err);
+/* ==== end of ensembles ============================================== */
+
 /* ---- optimizers ----------------------------------------------------- */
 
 /* Scales grad to global norm clipnorm (if larger) and clips elements to
@@ -496,7 +578,9 @@ unsigned rnn_file_field_flags(const char *path, size_t len);
  * present the values), 0..8 dimensions and its values.  The core
  * requires config.cell_code, config.activation_code, config.n_in,
  * config.units, config.n_out, config.head_act_code, config.seq_out,
- * config.dropout and params (of length rnn_n_params()); config.n_vocab
+ * config.dropout and params (of length rnn_n_params(), or an
+ * rnn_n_params() x k matrix holding the k members of an ensemble,
+ * issue 15); config.n_vocab
  * and config.n_embed are read when present (token input) and default to
  * 0; anything else is for the hosts. */
 #define RNN_MF_VERSION 1
@@ -922,6 +1006,9 @@ typedef struct {
   size_t n_paths;          /* simulated paths, 0 for point forecasts only */
   size_t n_levels;         /* interval levels in percent, strictly        */
   const double *levels;    /* increasing in (0, 100); needs n_paths > 0   */
+  /* ensemble (issue 15): params is P x n_members and the forecast is
+     rnn_ensemble_forecast()'s; 0 or 1 is a single model               */
+  size_t n_members;
 } rnn_forecast_spec;
 
 /* Doubles of workspace rnn_forecast_series() needs (0: invalid). */

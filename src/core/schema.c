@@ -216,7 +216,15 @@ static const rnn_file_field fields[] = {
     {"tokenizer.num_words", RNN_FIELD_INT},
     {"tokenizer.n_texts", RNN_FIELD_INT},
     {"tokenizer.n_tokens", RNN_FIELD_INT},
-    {"tokenizer.n_distinct", RNN_FIELD_INT}};
+    {"tokenizer.n_distinct", RNN_FIELD_INT},
+    /* ---- ensemble (issue 15): params is then P x k ---- */
+    {"ensemble.k", RNN_FIELD_INT},
+    {"ensemble.seeds", 0},
+    {"ensemble.loss", RNN_FIELD_MATRIX},
+    {"ensemble.val_loss", RNN_FIELD_MATRIX},
+    {"ensemble.epochs_run", RNN_FIELD_INT}
+    /* ---- end ensemble ---- */
+};
 
 const rnn_file_field *rnn_file_fields(size_t *n) {
   if (n) *n = sizeof fields / sizeof fields[0];

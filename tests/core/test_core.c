@@ -2165,6 +2165,162 @@ static void test_transform_forecast(void) {
 }
 /* ==== end of issue 15 block ========================================== */
 
+/* ---- ensembles (issue 15) ------------------------------------------- */
+static void test_ensemble(void) {
+  rnn_config c = lstm_config();
+  rnn_train_config t = train_config();
+  rnn_error err;
+  rnn_rng rng;
+  rnn_dataset d;
+  rnn_history h;
+  rnn_train_result res[3], r1;
+  enum { N = 16, T = 5, K = 3, E = 5 };
+  double x[N * T * 2], y[N], hist[E * K], hist2[E * K], hist1[E], out[N],
+      one[N], sum[N];
+  double *pe, *pe2, *p1, *work, *pw;
+  size_t P = rnn_n_params(&c), k, j, n_done;
+  uint64_t seed = 77;
+  int ok;
+  rnn_rng_seed(&rng, 5);
+  for (k = 0; k < N * T * 2; k++) x[k] = rnn_rng_normal(&rng);
+  for (k = 0; k < N; k++) y[k] = 0.5 * (x[k + N * (T - 1)] + x[k + N * (2 * T - 1)]);
+  d.n_samples = N;
+  d.n_time = T;
+  d.x = x;
+  d.y = y;
+  memset(&h, 0, sizeof h);
+  check(rnn_member_seed(seed, 0) == seed, "member 1 uses the seed itself");
+  ok = 1;
+  for (j = 1; j < 50; j++) ok &= rnn_member_seed(seed, j) < ((uint64_t)1 << 53);
+  check(ok && rnn_member_seed(seed, 1) != rnn_member_seed(seed, 2),
+        "member seeds differ and fit in a double");
+  check(rnn_train_seed(((uint64_t)7 << 32) | 0xffffffffULL) == ((uint64_t)7 << 32),
+        "the training seed wraps the low half");
+  pe = malloc(P * K * sizeof(double));
+  pe2 = malloc(P * K * sizeof(double));
+  p1 = malloc(P * sizeof(double));
+  work = malloc(rnn_ensemble_workspace(&c, &t, N, T) * sizeof(double));
+  /* an ensemble of one is the single fit: init from the seed, train from
+   * rnn_train_seed(seed) */
+  rnn_rng_seed(&rng, seed);
+  rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p1, &rng, work, &err);
+  rnn_rng_seed(&rng, rnn_train_seed(seed));
+  h.loss = hist1;
+  check(rnn_train(&c, &t, p1, &d, NULL, &rng, NULL, &h, &r1, work, &err) == RNN_OK,
+        "single fit");
+  h.loss = hist;
+  check(rnn_ensemble_train(&c, RNN_INIT_ORTHOGONAL, &t, 1, seed, pe, &d, NULL,
+                           NULL, &h, res, &n_done, work, &err) == RNN_OK &&
+            n_done == 1,
+        "ensemble of one trains");
+  check(memcmp(pe, p1, P * sizeof(double)) == 0 &&
+            memcmp(hist, hist1, sizeof hist1) == 0,
+        "an ensemble of one equals a single fit, bit for bit");
+  /* three members, one thread and two: the same bits */
+  t.n_threads = 1;
+  check(rnn_ensemble_train(&c, RNN_INIT_ORTHOGONAL, &t, K, seed, pe, &d, NULL,
+                           NULL, &h, res, &n_done, work, &err) == RNN_OK &&
+            n_done == K,
+        "ensemble of three trains");
+  t.n_threads = 2;
+  h.loss = hist2;
+  rnn_ensemble_train(&c, RNN_INIT_ORTHOGONAL, &t, K, seed, pe2, &d, NULL, NULL,
+                     &h, res, &n_done, work, &err);
+  check(memcmp(pe, pe2, P * K * sizeof(double)) == 0 &&
+            memcmp(hist, hist2, sizeof hist) == 0,
+        "an ensemble trains to the same bits on 1 and 2 threads");
+  check(memcmp(pe, p1, P * sizeof(double)) == 0, "member 1 is the single fit");
+  /* member j is the single fit from its seed */
+  h.loss = hist1;
+  rnn_ensemble_train(&c, RNN_INIT_ORTHOGONAL, &t, 1, rnn_member_seed(seed, 2),
+                     p1, &d, NULL, NULL, &h, res, &n_done, work, &err);
+  check(memcmp(pe + 2 * P, p1, P * sizeof(double)) == 0 &&
+            memcmp(hist + 2 * E, hist1, sizeof hist1) == 0,
+        "member 3 is the single fit from its member seed");
+  check(memcmp(pe + P, pe + 2 * P, P * sizeof(double)) != 0,
+        "members differ");
+  check(rnn_ensemble_train(&c, RNN_INIT_ORTHOGONAL, &t, 0, seed, pe, &d, NULL,
+                           NULL, &h, res, &n_done, work, &err) == RNN_ERR_INPUT,
+        "an ensemble of none is an error");
+  /* the prediction is the members' mean, summed in member order */
+  pw = malloc(rnn_ensemble_predict_workspace(&c, 8, N, T) * sizeof(double));
+  for (j = 0; j < K; j++) {
+    rnn_predict(&c, pe + P * j, N, T, x, 8, one, pw, &err);
+    for (k = 0; k < N; k++) sum[k] = j == 0 ? one[k] : sum[k] + one[k];
+  }
+  for (k = 0; k < N; k++) sum[k] /= K;
+  check(rnn_ensemble_predict(&c, pe, K, N, T, x, 8, out, pw, &err) == RNN_OK &&
+            memcmp(out, sum, sizeof sum) == 0,
+        "an ensemble predicts the members' mean exactly");
+  rnn_predict(&c, pe, N, T, x, 8, one, pw, &err);
+  rnn_ensemble_predict(&c, pe, 1, N, T, x, 8, out, pw, &err);
+  check(memcmp(out, one, sizeof one) == 0, "an ensemble of one predicts as its member");
+  free(pw);
+  { /* forecasts: direct points are the members' mean; a recursive
+       ensemble of one forecasts as the single model; paths are
+       reproducible and each path of a direct forecast is one member's
+       output plus a residual row */
+    rnn_config cr = c;
+    double last[4 * 2], resid[6 * 2], pt[3 * 2], pt1[3 * 2], pa[20 * 3 * 2],
+        pa2[20 * 3 * 2], mp[K * 2], dp[2];
+    double *fw;
+    size_t np, r;
+    cr.n_out = 2;
+    np = rnn_n_params(&cr);
+    free(pe2);
+    pe2 = malloc(np * K * sizeof(double));
+    rnn_rng_seed(&rng, 9);
+    for (k = 0; k < np * K; k++) pe2[k] = 0.3 * rnn_rng_normal(&rng);
+    for (k = 0; k < 8; k++) last[k] = rnn_rng_normal(&rng);
+    for (k = 0; k < 12; k++) resid[k] = 0.1 * rnn_rng_normal(&rng);
+    fw = malloc(rnn_ensemble_forecast_workspace(&cr, 4, 3, 20, K) * sizeof(double));
+    rnn_forecast_recursive(&cr, pe2, 4, last, 3, 6, resid, 0, NULL, pt1, NULL, fw, &err);
+    check(rnn_ensemble_forecast(&cr, pe2, 1, 0, 4, last, 3, 6, resid, 0, NULL,
+                                pt, NULL, fw, &err) == RNN_OK &&
+              memcmp(pt, pt1, sizeof pt) == 0,
+          "a recursive ensemble of one forecasts as the single model");
+    rnn_rng_seed(&rng, 1);
+    check(rnn_ensemble_forecast(&cr, pe2, K, 0, 4, last, 3, 6, resid, 20, &rng,
+                                pt, pa, fw, &err) == RNN_OK,
+          "a recursive ensemble forecast runs");
+    rnn_rng_seed(&rng, 1);
+    rnn_ensemble_forecast(&cr, pe2, K, 0, 4, last, 3, 6, resid, 20, &rng, pt1,
+                          pa2, fw, &err);
+    check(memcmp(pt, pt1, sizeof pt) == 0 && memcmp(pa, pa2, sizeof pa) == 0,
+          "ensemble paths: same seed, same bits");
+    /* step 1 of the point: the members' mean one-step forecast */
+    for (j = 0; j < K; j++)
+      rnn_forecast_recursive(&cr, pe2 + np * j, 4, last, 1, 0, NULL, 0, NULL,
+                             mp + 2 * j, NULL, fw, &err);
+    check(pt[0] == (mp[0] + mp[2] + mp[4]) / K && pt[3] == (mp[1] + mp[3] + mp[5]) / K,
+          "a recursive ensemble's first step is the members' mean");
+    /* direct: members' outputs, mean, and paths = member + residual */
+    for (j = 0; j < K; j++)
+      rnn_forecast_direct(&cr, pe2 + np * j, 4, last, 0, NULL, 0, NULL,
+                          mp + 2 * j, NULL, fw, &err);
+    rnn_rng_seed(&rng, 2);
+    check(rnn_ensemble_forecast(&cr, pe2, K, 1, 4, last, 0, 6, resid, 20, &rng,
+                                dp, pa, fw, &err) == RNN_OK &&
+              dp[0] == (mp[0] + mp[2] + mp[4]) / K,
+          "a direct ensemble forecasts the members' mean");
+    rnn_rng_seed(&rng, 2);
+    ok = 1;
+    for (k = 0; k < 20; k++) {
+      size_t m = (size_t)rnn_rng_below(&rng, K);
+      r = (size_t)rnn_rng_below(&rng, 6);
+      for (j = 0; j < 2; j++)
+        ok &= pa[k + 20 * j] == mp[j + 2 * m] + resid[r + 6 * j];
+    }
+    check(ok, "a direct ensemble's path draws a member, then a residual row");
+    free(fw);
+  }
+  free(pe);
+  free(pe2);
+  free(p1);
+  free(work);
+}
+/* ---- end ensembles ---- */
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -2177,6 +2333,7 @@ int main(void) {
   test_tokens();
   test_calendar();
   test_forecast_series();
+  test_ensemble(); /* issue 15 */
   test_accuracy();
   test_series();
   test_transform();          /* issue 15 */

@@ -41,6 +41,22 @@ if grep -q 'differs between R and Octave\|^error' "$dir/forecast-octave.txt" ||
   exit 1
 fi
 Rscript "$here/forecast_back.R" "$dir"
+# ---- ensembles (issue 15): members, mean predictions, forecasts whose
+# paths draw members, and model files, both ways
+Rscript "$here/ensemble.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, ensemble ('$dir', '$root'); catch e, disp (e.message); exit (1); end_try_catch") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/ensemble-octave.txt" || true
+cat "$dir/ensemble-octave.txt"
+if grep -q 'differs between R and Octave\|^error' "$dir/ensemble-octave.txt" ||
+   ! grep -q "R's ensemble file in Octave" "$dir/ensemble-octave.txt"; then
+  echo "cross-host: ensembles differ between R and Octave" >&2
+  exit 1
+fi
+Rscript "$here/ensemble_back.R" "$dir"
+# ---- end ensembles
 # the README's bundled-data example prints the same text in both hosts
 Rscript "$here/djia_example.R" >"$dir/example-r.txt"
 (cd "$root" && octave-cli --no-gui -q --norc --eval "

@@ -51,9 +51,12 @@ function check_model (model, fname, shallow = false)
                             regexprep (e.message, '^__rnnkit__: ', '')));
   end_try_catch
   p = model.params;
-  if (! is_double (p) || ! (isvector (p) || isempty (p)) || numel (p) != n)
+  ## an ensemble's params are n x k, one column per member (issue 15)
+  if (! is_double (p) || ! ((isvector (p) && numel (p) == n) ...
+                            || (ismatrix (p) && rows (p) == n && columns (p) >= 1 && n > 0)))
     broken_model (fname, sprintf (["params is %s, but its config needs a vector of " ...
-                             "%d real doubles"], describe (p), n));
+                             "%d real doubles (or %d rows, one column per ensemble " ...
+                             "member)"], describe (p), n, n));
   endif
 endfunction
 
