@@ -48,6 +48,8 @@ workflow <- function() {
   out$windows <- w[c("x", "y", "scaler")]
   fw <- rnn_fit(w, units = 2, epochs = 2, seed = 3, verbose = FALSE) # train, predict
   out$fw <- fw[c("params", "residuals")]
+  fe <- rnn_fit(w, units = 2, epochs = 2, seed = 3, ensemble = 2, verbose = FALSE) # train (k 2)
+  out$ens <- list(fe$params, predict(fe, w), forecast(fe, h = 3, npaths = 20, seed = 4)$mean)
   out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast (quantiles, next_dates)
   out$accuracy <- accuracy(fw) # windows, scale, predict
   mo <- data.frame(Date = seq(as.Date("2015-01-01"), by = "month", length.out = 48),
