@@ -1,9 +1,12 @@
 # accuracy(): RMSE, MAE, MAPE and MASE in original units, always with the
 # naive forecast (the last observed value carried forward) on the same
 # targets in the next row, so a model that trails a random walk shows it.
+# A model's table adds the seasonal naive (when a period is known) and
+# drift baselines (issue 15), and the print names the best one to beat.
 #
 # MASE divides the MAE by the in-sample MAE of the one-step naive forecast
-# on the training rows (Hyndman and Koehler, 2006): below 1 beats it.
+# on the training rows (Hyndman and Koehler, 2006), or of the seasonal
+# naive forecast when the series is seasonal: below 1 beats it.
 #
 # The core computes every number (rnn_series_evaluate(),
 # rnn_series_accuracy(), rnn_accuracy() and rnn_naive_scale() in
@@ -17,6 +20,23 @@ naive_scale <- function(v, period = 1L) {
   stats::setNames(.Call(rnnkit_naive_scale, v, as.integer(period)), colnames(v))
 }
 
+# The seasonal period of a model's data for its accuracy table (issue
+# 15): the period of an "sdiff" transform, else the ts frequency (> 1),
+# else 12 for monthly and 4 for quarterly dates (the core's
+# rnn_season_period()), else 0: no snaive row, MASE on the one-step naive
+# scale. Octave's season_of() derives it alike (no ts there).
+season_of <- function(prep) {
+  m <- prep$meta
+  d <- prep$data
+  if (identical(m$transform, "sdiff") && !is.null(m$period)) return(as.integer(m$period))
+  f <- d$freq
+  if (is.numeric(f) && length(f) == 1 && !is.na(f) && f > 1 && f == round(f)) return(as.integer(f))
+  if (inherits(d$index, "Date") && length(d$index) > 1) {
+    return(as.integer(.Call(rnnkit_season_period, as.double(d$index))))
+  }
+  0L
+}
+
 # One model row and one naive row per target; a target's columns (the
 # steps of a direct model) are scored as one series. `m` is the core's
 # table: columns model, naive per target (rnn_series_accuracy), or
@@ -28,10 +48,14 @@ accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL
     }
     m <- matrix(rbind(score(pred), score(naive)), nrow = 6)
   }
+  # the core's columns per target: model, naive, (snaive,) drift (issue
+  # 15: rnn_series_accuracy_cols()); a prediction's or forecast's: model, naive
+  nb <- ncol(m) %/% length(targets)
+  rows <- list(c(label, "naive"), c(label, "naive", "drift"), c(label, "naive", "snaive", "drift"))[[nb - 1]]
   m <- t(m)
   colnames(m) <- c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "n")
-  df <- data.frame(model = rep(c(label, "naive"), length(targets)), stringsAsFactors = FALSE)
-  if (length(targets) > 1) df$target <- rep(targets, each = 2)
+  df <- data.frame(model = rep(rows, length(targets)), stringsAsFactors = FALSE)
+  if (length(targets) > 1) df$target <- rep(targets, each = nb)
   df <- cbind(df, as.data.frame(m[, c("RMSE", "MAE", "MAPE", "MASE", "n"), drop = FALSE]))
   df$n <- as.integer(df$n)
   structure(df, class = c("rnnkit_accuracy", "data.frame"))
@@ -77,6 +101,14 @@ accuracy.rnnkit_prediction <- function(object, ...) {
   col <- function(what) {
     if (length(outs) == 1) matrix(object[[what]]) else
       sapply(outs, function(o) object[[paste0(what, ".", o)]])
+  }
+  sc <- attr(object, "scored")
+  if (!is.null(sc)) {
+    key <- list(col("actual"), col("predicted"), col("naive"), object$set)
+    for (k in 1:3) dimnames(key[[k]]) <- dimnames(sc$key[[k]])
+    if (identical(key, sc$key)) { # unchanged: the core's table, baselines and all
+      return(accuracy_table(attr(object, "model"), attr(object, "targets"), m = sc$table))
+    }
   }
   keep <- if (!is.null(object$set) && any(object$set %in% "test")) object$set %in% "test" else TRUE
   a <- col("actual")[keep, , drop = FALSE]
@@ -174,17 +206,23 @@ print.rnnkit_accuracy <- function(x, digits = 4, ...) {
   num <- c("RMSE", "MAE", "MAPE", "MASE")
   df[num] <- lapply(df[num], signif, digits = digits)
   print(df, row.names = FALSE)
-  cat("naive = the last observed value carried forward; MAPE in %; ",
-      "MASE < 1 beats the in-sample naive forecast.\n", sep = "")
+  base <- c("naive", "snaive", "drift")
+  cat("naive = the last observed value carried forward; ",
+      if ("snaive" %in% x$model) "snaive = the value one season back; ",
+      if ("drift" %in% x$model) "drift = the last value plus the mean training change per step; ",
+      "MAPE in %; MASE < 1 beats the in-sample ",
+      if ("snaive" %in% x$model) "seasonal ", "naive forecast.\n", sep = "")
+  # the baseline to beat: the best baseline row by RMSE (issue 15)
   by <- if (is.null(x$target)) list(seq_len(nrow(x))) else split(seq_len(nrow(x)), x$target)
   for (k in by) {
-    m <- k[x$model[k] != "naive"]
-    nv <- k[x$model[k] == "naive"]
-    if (length(m) && length(nv) && x$RMSE[m] >= x$RMSE[nv]) {
-      cat("The model does NOT beat the naive forecast",
-          if (!is.null(x$target)) paste0(" on ", x$target[m]), " (RMSE ", signif(x$RMSE[m], digits),
-          " vs ", signif(x$RMSE[nv], digits), ").\n", sep = "")
-    }
+    m <- k[!x$model[k] %in% base]
+    b <- k[x$model[k] %in% base]
+    if (!length(m) || !length(b) || all(is.na(x$RMSE[b]))) next
+    b <- b[which.min(x$RMSE[b])]
+    cat("The baseline to beat", if (!is.null(x$target)) paste0(" on ", x$target[m]), " is ",
+        x$model[b], " (RMSE ", signif(x$RMSE[b], digits), "); the model ",
+        if (isTRUE(x$RMSE[m] < x$RMSE[b])) "beats it" else "does NOT beat it",
+        " (RMSE ", signif(x$RMSE[m], digits), ").\n", sep = "")
   }
   invisible(x)
 }

@@ -120,11 +120,18 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   v <- prep$data$values
   n_fit <- min(prep$data$split_row - 1L, nrow(v))
   p <- .Call(rnnkit_predict, object$config, object$params, x)
-  ev <- .Call(rnnkit_series_eval, d$values[, used, drop = FALSE], match(meta$target, used),
-              meta$horizon, as.integer(rows), matrix(as.double(p), nrow(p)),
-              unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]),
-              if (identical(set, "stored")) as.integer(prep$data$split_row) else if (score) labels,
-              v[, used, drop = FALSE], n_fit, 1L, transform_code(meta))
+  eval_core <- function(set_arg) {
+    .Call(rnnkit_series_eval, d$values[, used, drop = FALSE], match(meta$target, used),
+          meta$horizon, as.integer(rows), matrix(as.double(p), nrow(p)),
+          unname(prep$scaler$center[used]), unname(prep$scaler$scale[used]), set_arg,
+          v[, used, drop = FALSE], n_fit, season_of(prep), transform_code(meta))
+  }
+  ev <- eval_core(if (identical(set, "stored")) as.integer(prep$data$split_row) else if (score) labels)
+  if (is.null(ev$accuracy) && any(!is.na(ev$actual))) {
+    # issue 15: the core's table with its baselines, for accuracy() of the
+    # predictions (the windows labelled as here; none labelled test: all)
+    ev$accuracy <- eval_core(as.character(labels))$accuracy
+  }
   outs <- target_names(meta$target, meta$horizon)
   for (k in c("pred", "actual", "naive")) colnames(ev[[k]]) <- outs
   date <- if (is.null(d$index)) rows else {
@@ -136,7 +143,7 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   }
   list(date = date, row = rows, set = ev$set %||% labels, actual = ev$actual, pred = ev$pred,
        naive = ev$naive, acc = ev$accuracy, model = model_label(object),
-       scales = naive_scale(v[seq_len(n_fit), meta$target, drop = FALSE]))
+       scales = naive_scale(v[seq_len(n_fit), meta$target, drop = FALSE], max(1L, season_of(prep))))
 }
 
 # A data.frame of predictions: date, actual, predicted, naive (one output),
@@ -155,8 +162,12 @@ as_prediction <- function(ps) {
     }
   }
   if (!all(is.na(ps$set))) df$set <- ps$set
+  # the core's accuracy table (with its snaive and drift baselines), kept
+  # with the values it scored: accuracy() uses it while they are unchanged
+  scored <- if (!is.null(ps$acc)) list(table = ps$acc, key = list(ps$actual, ps$pred, ps$naive, df$set))
   structure(df, class = c("rnnkit_prediction", "data.frame"), model = ps$model,
-            outputs = colnames(ps$pred), targets = names(ps$scales), mase_scale = ps$scales)
+            outputs = colnames(ps$pred), targets = names(ps$scales), mase_scale = ps$scales,
+            scored = scored)
 }
 
 # "LSTM(16)" or "GRU(32) -> GRU(16)"

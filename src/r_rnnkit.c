@@ -758,11 +758,14 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
  * model's scaled N x (horizon * n_tgt) output for windows whose first
  * target rows (1-based) are `first`; center and scale are per data
  * column.  list(pred, actual, naive, set, accuracy): accuracy is NULL
- * when set is NULL, else the RNN_ACC_ROWS x (2 * n_tgt) table of
+ * when set is NULL, else the RNN_ACC_ROWS x (nb * n_tgt) table of
  * rnn_series_accuracy() over the windows that set labels (character, or
  * one integer: the split row, for rnn_series_labels() to label them), with
  * the MASE scale on rows 1..n_fit of hist (the model's data, with the
- * columns of data; R's NA where there is none).  transform: integer
+ * columns of data; R's NA where there is none).  period is the season
+ * (0 or 1: none): above 1 it adds the snaive column and scales MASE by
+ * the seasonal naive MAE (nb = rnn_series_accuracy_cols(period)); the
+ * naive column is always the last value.  transform: integer
  * c(code, period, lambda) of the target transform (NULL: none), undone. */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
@@ -786,8 +789,7 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
   v[2] = PROTECT(new_matrix(n, n_out, "the naive forecasts"));
   if (rnn_series_evaluate(sp.n_rows, sp.n_cols, REAL(data), sp.n_tgt, sp.tgt,
                           sp.horizon, n, f, REAL(pred), REAL(center),
-                          REAL(scale), &tf,
-                          (size_t)asInteger(period), REAL(v[0]), REAL(v[1]),
+                          REAL(scale), &tf, 1, REAL(v[0]), REAL(v[1]),
                           REAL(v[2]), &err) != RNN_OK)
     raise_core(&err);
   lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
@@ -800,9 +802,12 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
   if (isNull(set)) {
     v[4] = PROTECT(R_NilValue);
   } else {
-    double *acc,
-        *work = alloc_work(
-            rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon), "accuracy");
+    size_t season = (size_t)asInteger(period),
+           nb = rnn_series_accuracy_cols(season);
+    double *acc, *snaive = NULL,
+                 *work = alloc_work(
+                     rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon),
+                     "accuracy");
     check_matrix(hist, "hist");
     if (TYPEOF(set) != STRSXP || (size_t)XLENGTH(set) != n ||
         (size_t)ncols(hist) != sp.n_cols)
@@ -812,17 +817,22 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
       lab[k] = s != NA_STRING && strcmp(CHAR(s), "test") == 0 ? RNN_SET_TEST
                                                               : RNN_SET_TRAIN;
     }
-    v[4] =
-        PROTECT(new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table"));
+    if (season > 1) { /* issue 15: the seasonal naive baseline */
+      snaive = alloc_work(n * n_out, "the seasonal naive forecasts");
+      rnn_series_naive(sp.n_rows, REAL(data), sp.n_tgt, sp.tgt, sp.horizon, n,
+                       f, season, snaive);
+    }
+    v[4] = PROTECT(
+        new_matrix(RNN_ACC_ROWS, nb * sp.n_tgt, "the accuracy table"));
     acc = REAL(v[4]);
     if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist),
                             sp.n_tgt, sp.tgt, sp.horizon,
-                            (size_t)asInteger(n_fit), (size_t)asInteger(period),
-                            n, lab, REAL(v[1]), REAL(v[0]), REAL(v[2]), acc,
+                            (size_t)asInteger(n_fit), season, n, lab,
+                            REAL(v[1]), REAL(v[0]), REAL(v[2]), snaive, acc,
                             &kept, work, &err) != RNN_OK)
       raise_core(&err);
     /* no scale: R's own NA, as rnnkit_naive_scale() gives it */
-    for (k = 0; k < 2 * sp.n_tgt; k++)
+    for (k = 0; k < nb * sp.n_tgt; k++)
       if (ISNAN(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
           !ISNAN(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
         acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = NA_REAL;

@@ -20,14 +20,24 @@
 ## yearly, by period, so a month dated on its first day matches the same
 ## month dated on its last).
 ##
+## A model's table also has the baselines a forecaster expects: a
+## @qcode{'snaive'} row (the value one season back) when a seasonal period
+## is known (monthly or quarterly dates, or the period of an
+## @qcode{'sdiff'} transform), and a @qcode{'drift'} row (the last value
+## plus the mean change over the training rows, per step ahead).  Called
+## without an output, it prints the table and names the baseline the
+## model must beat (the best baseline by RMSE) and whether it does.
+##
 ## MASE divides the MAE by the in-sample MAE of the one-step naive forecast
-## on the training rows (for a forecast: on the whole history); below 1
+## on the training rows (for a forecast: on the whole history), or of the
+## seasonal naive forecast when a seasonal period is known; below 1
 ## beats it, and it is NA when there is no such scale (a constant series).
 ## A pair with a missing value is skipped.  rnnkit's C core computes every
 ## number, so R's @code{accuracy()} shows the same bits.
 ##
 ## @var{T} is a struct array, one element per row, with fields
-## @code{model} (the model's label or @qcode{'naive'}), @code{target}
+## @code{model} (the model's label, @qcode{'naive'}, @qcode{'snaive'} or
+## @qcode{'drift'}), @code{target}
 ## (only with several targets), @code{RMSE}, @code{MAE}, @code{MAPE},
 ## @code{MASE} and @code{n} (the number of known actual values).
 ## @seealso{rnn_windows, rnn_fit, rnn_forecast}
@@ -92,8 +102,12 @@ function T = rnn_accuracy (object, x, varargin)
   [~, ~, ~, acc] = __rnnkit__ ("series_eval", values, scaler_cols (prep, meta.target), ...
                                meta.horizon, rws, reshape (p, rows (p), []), ...
                                prep.scaler.center(fj), prep.scaler.scale(fj), ...
-                               set(:), v, n_fit, 1, transform_code (meta));
+                               set(:), v, n_fit, season_of (prep), transform_code (meta));
   T = accuracy_table ([layer_label(object.config), ensemble_label(object)], meta.target, acc);
+  if (nargout == 0)
+    print_table (T);
+    clear T;
+  endif
 endfunction
 
 function T = forecast_accuracy (fc, x)
@@ -180,11 +194,17 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
     acc = [__rnnkit__("accuracy", double (actual), double (pred), double (scales)), ...
            __rnnkit__("accuracy", double (actual), double (naive), double (scales))];
   endif
+  ## the core's columns per target: model, naive, (snaive,) drift (issue
+  ## 15: rnn_series_accuracy_cols); a forecast's table: model, naive
+  nb = columns (acc) / numel (targets);
+  names = {label, "naive", "snaive", "drift"};
+  names = names(merge (nb == 4, 1:4, merge (nb == 3, [1 2 4], [1 2])));
   T = struct ("model", {}, "target", {}, "RMSE", {}, "MAE", {}, "MAPE", {}, ...
               "MASE", {}, "n", {});
   for j = 1:numel (targets)
-    for k = [2 * j - 1, 2 * j]
-      T(end+1) = struct ("model", merge (k == 2 * j, "naive", label), "target", targets{j}, ...
+    for b = 1:nb
+      k = nb * (j - 1) + b;
+      T(end+1) = struct ("model", names{b}, "target", targets{j}, ...
                          "RMSE", acc(1, k), "MAE", acc(2, k), "MAPE", acc(3, k), ...
                          "MASE", acc(5, k), "n", acc(6, k));
     endfor
@@ -195,6 +215,49 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
   T = T(:);
 endfunction
 
+## the table and the baseline the model must beat: the best baseline by
+## RMSE (R's print.rnnkit_accuracy says the same)
+function print_table (T)
+  multi = isfield (T, "target");
+  printf ("  %-16s%s %12s %12s %12s %10s %6s\n", "model", merge (multi, "  target      ", ""), ...
+          "RMSE", "MAE", "MAPE", "MASE", "n");
+  for i = 1:numel (T)
+    tg = "";
+    if (multi)
+      tg = sprintf ("  %-12s", T(i).target);
+    endif
+    printf ("  %-16s%s %12.4g %12.4g %12.4g %10.4g %6d\n", T(i).model, tg, T(i).RMSE, ...
+            T(i).MAE, T(i).MAPE, T(i).MASE, T(i).n);
+  endfor
+  printf (["naive = the last observed value; snaive = the value one season back; " ...
+           "drift = the last value plus the mean training change per step; MAPE in %%; " ...
+           "MASE < 1 beats the in-sample (seasonal) naive forecast.\n"]);
+  if (multi)
+    tg = {T.target};
+  else
+    tg = repmat ({""}, 1, numel (T));
+  endif
+  base = {"naive", "snaive", "drift"};
+  for t = unique (tg, "stable")
+    k = find (strcmp (tg, t{1}));
+    m = k(! ismember ({T(k).model}, base));
+    b = k(ismember ({T(k).model}, base));
+    if (isempty (m) || isempty (b))
+      continue;
+    endif
+    [~, i] = min ([T(b).RMSE]);
+    b = b(i);
+    on = merge (multi, [" on " t{1}], "");
+    if (T(m).RMSE < T(b).RMSE)
+      printf ("The baseline to beat%s is %s (RMSE %.4g); the model beats it (RMSE %.4g).\n", ...
+              on, T(b).model, T(b).RMSE, T(m).RMSE);
+    else
+      printf ("The baseline to beat%s is %s (RMSE %.4g); the model does NOT beat it (RMSE %.4g).\n", ...
+              on, T(b).model, T(b).RMSE, T(m).RMSE);
+    endif
+  endfor
+endfunction
+
 %!shared m, d, w
 %! t = (0:149)';
 %! d = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8));
@@ -203,9 +266,9 @@ endfunction
 
 %!test
 %! T = rnn_accuracy (m);
-%! assert (numel (T), 2);
-%! assert ({T.model}, {"LSTM(4)", "naive"});
-%! assert ([T.n], [20 20]);
+%! assert (numel (T), 3);
+%! assert ({T.model}, {"LSTM(4)", "naive", "drift"});
+%! assert ([T.n], [20 20 20]);
 %! a = d.Close(131:150);
 %! e = a - d.Close(130:149);
 %! assert (T(2).RMSE, sqrt (mean (e .^ 2)), 1e-12);
@@ -219,7 +282,7 @@ endfunction
 %! wd = rnn_windows (d, "Window", 8, "Horizon", 3, "Test", 20);
 %! md = rnn_fit (wd, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
 %! T = rnn_accuracy (md);
-%! assert ([T.n], [60 60]);
+%! assert ([T.n], [60 60 60]);
 %! assert (rnn_accuracy (md, wd), T);
 
 %!test
@@ -282,3 +345,29 @@ endfunction
 %! assert (T(1).RMSE, T(2).RMSE);
 %! assert (T(1).MAE, T(2).MAE);
 %! assert (T(1).MASE, T(2).MASE);
+
+## issue 15: the baselines a forecaster expects, from the core: daily data
+## have naive and drift rows; monthly dates add snaive and scale MASE by
+## the in-sample seasonal naive MAE (R's test-baselines.R)
+%!test
+%! T = rnn_accuracy (m);
+%! a = d.Close(131:150);
+%! dr = d.Close(130:149) + mean (diff (d.Close(1:130)));
+%! assert (T(3).RMSE, sqrt (mean ((a - dr) .^ 2)), 1e-12);
+%! assert (T(3).MASE, mean (abs (a - dr)) / mean (abs (diff (d.Close(1:130)))), 1e-12);
+%!test
+%! v = 100 + 10 * sin (2 * pi * (1:96)' / 12) + (1:96)' / 4;
+%! dm = struct ("Date", datenum (2010, 1:96, 1)', "y", v);
+%! wm = rnn_windows (dm, "Window", 12, "Test", 12);
+%! mm = rnn_fit (wm, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! T = rnn_accuracy (mm);
+%! assert ({T.model}, {"LSTM(3)", "naive", "snaive", "drift"});
+%! a = v(85:96);
+%! sn = v(73:84);
+%! s12 = mean (abs (v(13:84) - v(1:72)));
+%! assert (T(3).RMSE, sqrt (mean ((a - sn) .^ 2)), 1e-12);
+%! assert (T(3).MASE, mean (abs (a - sn)) / s12, 1e-12);
+%! assert (T(2).MASE, mean (abs (a - v(84:95))) / s12, 1e-12);
+%! [~, b] = min ([T(2:4).RMSE]);
+%! out = evalc ("rnn_accuracy (mm)");
+%! assert (! isempty (strfind (out, ["The baseline to beat is " T(b + 1).model])));

@@ -1074,10 +1074,11 @@ static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
 }
 
 /* [pred, actual, naive, acc] (R's rnnkit_series_eval): evaluation in
- * original units; acc, the RNN_ACC_ROWS x (2 * n_tgt) table of
+ * original units; acc, the RNN_ACC_ROWS x (nb * n_tgt) table of
  * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
  * number: the split row, for rnn_series_labels() to label them), MASE
- * scale on rows 1..n_fit of hist (NA where none). */
+ * scale on rows 1..n_fit of hist (NA where none).  period is the season
+ * (0 or 1: none; above 1 adds the snaive column, seasonal MASE). */
 static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
@@ -1095,12 +1096,14 @@ static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
   if (rnn_series_evaluate(
           sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, sp.horizon,
           n, f, mxGetPr(prhs[4]), mxGetPr(prhs[5]), mxGetPr(prhs[6]),
-          &tf, count_arg(prhs[10], "period", 1),
-          mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]), &err) != RNN_OK)
+          &tf, 1, mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]),
+          &err) != RNN_OK)
     raise_core(&err);
   { /* the accuracy table */
     int *lab = (int *)mxCalloc(n + 1, sizeof(int));
-    double *acc, *work, na;
+    double *acc, *work, *snaive = NULL, na;
+    size_t season = count_arg(prhs[10], "period", 0),
+           nb = rnn_series_accuracy_cols(season);
     const uint64_t na_bits = 0x7FF00000000007A2ULL;
     check_matrix(hist, "hist");
     if (mxGetN(hist) != sp.n_cols) internal("hist as data");
@@ -1116,17 +1119,22 @@ static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
       lab[k] = strcmp(s, "test") == 0 ? RNN_SET_TEST : RNN_SET_TRAIN;
     }
     work = alloc_work(rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon));
-    plhs[3] = new_matrix(RNN_ACC_ROWS, 2 * sp.n_tgt, "the accuracy table");
+    if (season > 1) { /* issue 15: the seasonal naive baseline */
+      snaive = alloc_work(n * n_out);
+      rnn_series_naive(sp.n_rows, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt,
+                       sp.horizon, n, f, season, snaive);
+    }
+    plhs[3] = new_matrix(RNN_ACC_ROWS, nb * sp.n_tgt, "the accuracy table");
     acc = mxGetPr(plhs[3]);
     if (rnn_series_accuracy(mxGetM(hist), sp.n_cols, mxGetPr(hist), sp.n_tgt,
                             sp.tgt, sp.horizon, count_arg(prhs[9], "n_fit", 0),
-                            count_arg(prhs[10], "period", 1), n, lab,
-                            mxGetPr(plhs[1]), mxGetPr(plhs[0]),
-                            mxGetPr(plhs[2]), acc, &kept, work, &err) != RNN_OK)
+                            season, n, lab, mxGetPr(plhs[1]), mxGetPr(plhs[0]),
+                            mxGetPr(plhs[2]), snaive, acc, &kept, work,
+                            &err) != RNN_OK)
       raise_core(&err);
     /* no scale: Octave's NA (R's bits), as rnn_accuracy gave it */
     memcpy(&na, &na_bits, sizeof na);
-    for (k = 0; k < 2 * sp.n_tgt; k++)
+    for (k = 0; k < nb * sp.n_tgt; k++)
       if (isnan(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
           !isnan(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
         acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = na;

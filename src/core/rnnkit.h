@@ -946,22 +946,39 @@ int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
 size_t rnn_series_accuracy_workspace(size_t n_win, size_t n_tgt,
                                      size_t horizon);
 
+/* Columns per target of rnn_series_accuracy()'s table (issue 15): 4
+ * (model, naive, snaive, drift) when period > 1, else 3 (model, naive,
+ * drift). */
+size_t rnn_series_accuracy_cols(size_t period);
+
 /* The accuracy table of an evaluation: the windows scored are the test
  * windows (set[s] == RNN_SET_TEST) when there are any (set may be NULL:
  * none), else all, and of those the ones with a known actual value.  A
  * target's columns (the steps of a direct model) are one series.  out is
- * RNN_ACC_ROWS x (2 * n_tgt): column 2j is the model on target j, column
- * 2j+1 the naive forecast, each from rnn_accuracy() with the MASE scale
- * rnn_naive_scale(period) of target j on data rows 0..n_fit-1: data is
- * the series the model learned from (actual, pred and naive may come
- * from another), read for that scale only.
+ * RNN_ACC_ROWS x (nb * n_tgt), nb = rnn_series_accuracy_cols(period):
+ * column nb*j is the model on target j, then the baselines:
+ *   naive   the naive forecasts given (rnn_series_naive, period 1: the
+ *           last observed value);
+ *   snaive  (period > 1 only) the seasonal naive forecasts given
+ *           (rnn_series_naive with period; snaive n_win x (horizon*n_tgt)
+ *           as naive, may be NULL when period <= 1);
+ *   drift   the naive forecast plus (k + 1) times the mean one-step
+ *           change of target j over data rows 0..n_fit-1 (known changes,
+ *           summed in increasing row) at step k (0-based), the random
+ *           walk with drift;
+ * each from rnn_accuracy() with the MASE scale rnn_naive_scale(period)
+ * (period 0 or 1: the one-step naive MAE; > 1: the seasonal naive MAE)
+ * of target j on data rows 0..n_fit-1: data is the series the model
+ * learned from (actual, pred and the baselines may come from another),
+ * read for the scale and the drift only.
  * *n_kept receives the windows scored; none is RNN_ERR_DIM. */
 int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
                         size_t n_tgt, const int *tgt, size_t horizon,
                         size_t n_fit, size_t period, size_t n_win,
                         const int *set, const double *actual,
-                        const double *pred, const double *naive, double *out,
-                        size_t *n_kept, double *work, rnn_error *err);
+                        const double *pred, const double *naive,
+                        const double *snaive, double *out, size_t *n_kept,
+                        double *work, rnn_error *err);
 /* ==== end of the series engine ====================================== */
 /* ---- forecast post-processing (forecast.c) ------------------------- */
 /* (issue 14, "forecast" block: one series' forecast in original units.) */

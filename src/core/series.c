@@ -246,8 +246,24 @@ int rnn_series_evaluate(size_t n_rows, size_t n_cols, const double *data,
 
 size_t rnn_series_accuracy_workspace(size_t n_win, size_t n_tgt,
                                      size_t horizon) {
-  return rnn_size_mul(3, rnn_size_mul(n_win, rnn_size_mul(n_tgt, horizon))) +
-         n_tgt;
+  return rnn_size_mul(5, rnn_size_mul(n_win, rnn_size_mul(n_tgt, horizon))) +
+         2 * n_tgt;
+}
+
+size_t rnn_series_accuracy_cols(size_t period) { return period > 1 ? 4 : 3; }
+
+/* The drift of the column x[0..n-1]: the mean of its known one-step
+ * changes, summed in increasing i; NaN when there is none. */
+static double mean_change(size_t n, const double *x) {
+  size_t i, k = 0;
+  double s = 0;
+  for (i = 1; i < n; i++) {
+    double d = x[i] - x[i - 1];
+    if (isnan(d)) continue;
+    s += d;
+    k++;
+  }
+  return k > 0 ? s / (double)k : NAN;
 }
 
 /* Window s is scored: a test window (when there are any) with a known
@@ -265,12 +281,15 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
                         size_t n_tgt, const int *tgt, size_t horizon,
                         size_t n_fit, size_t period, size_t n_win,
                         const int *set, const double *actual,
-                        const double *pred, const double *naive, double *out,
-                        size_t *n_kept, double *work, rnn_error *err) {
-  size_t s, c, j, n_out = n_tgt * horizon, m = 0;
+                        const double *pred, const double *naive,
+                        const double *snaive, double *out, size_t *n_kept,
+                        double *work, rnn_error *err) {
+  size_t s, c, j, k, n_out = n_tgt * horizon, m = 0;
+  size_t nb = rnn_series_accuracy_cols(period);
   int any_test = 0, st;
-  double *a, *p, *b, *sc;
-  if (!data || !tgt || !actual || !pred || !naive || !out || !n_kept || !work)
+  double *a, *p, *b, *sb, *dr, *sc, *slope;
+  if (!data || !tgt || !actual || !pred || !naive || !out || !n_kept ||
+      !work || (period > 1 && !snaive))
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_series_accuracy: NULL argument");
   *n_kept = 0;
   for (j = 0; j < n_tgt; j++)
@@ -286,36 +305,55 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
   if (m == 0)
     return rnn_fail(err, RNN_ERR_DIM,
                     "no window with a known target to evaluate");
-  /* the scored windows, compacted: a target's columns (the steps of a
-   * direct model) are then one series of m * horizon values */
   a = work;
   p = a + m * n_out;
   b = p + m * n_out;
-  sc = b + m * n_out;
+  sb = b + m * n_out;
+  dr = sb + m * n_out;
+  sc = dr + m * n_out;
+  slope = sc + n_tgt;
+  /* the drift of each target: the mean change over the training rows
+   * (rows 0..n_fit-1 of data) */
+  for (j = 0; j < n_tgt; j++)
+    slope[j] = mean_change(n_fit, data + n_rows * (size_t)tgt[j]);
+  /* the scored windows, compacted: a target's columns (the steps of a
+   * direct model) are then one series of m * horizon values.  The drift
+   * forecast of step k is the last value (the one-step naive forecast)
+   * plus k + 1 mean changes. */
   for (c = 0; c < n_out; c++) {
     size_t i = 0;
+    k = c % horizon;
+    j = c / horizon;
     for (s = 0; s < n_win; s++) {
       if (!scored(s, n_win, n_out, set, any_test, actual)) continue;
       a[i + m * c] = actual[s + n_win * c];
       p[i + m * c] = pred[s + n_win * c];
       b[i + m * c] = naive[s + n_win * c];
+      sb[i + m * c] = period > 1 ? snaive[s + n_win * c] : NAN;
+      dr[i + m * c] = naive[s + n_win * c] + (double)(k + 1) * slope[j];
       i++;
     }
   }
-  /* the MASE scale: the in-sample naive MAE on the rows the scaler was
-   * fitted on (rows 0..n_fit-1), one per target */
+  /* the MASE scale: the in-sample (seasonal) naive MAE on the rows the
+   * scaler was fitted on (rows 0..n_fit-1), one per target */
   for (j = 0; j < n_tgt; j++) {
-    st = rnn_naive_scale(n_fit, 1, data + n_rows * (size_t)tgt[j], period,
-                         sc + j, err);
+    st = rnn_naive_scale(n_fit, 1, data + n_rows * (size_t)tgt[j],
+                         period > 1 ? period : 1, sc + j, err);
     if (st != RNN_OK) return st;
   }
   for (j = 0; j < n_tgt; j++) {
     size_t o = m * horizon * j;
-    st = rnn_accuracy(m * horizon, 1, a + o, p + o, sc + j,
-                      out + RNN_ACC_ROWS * (2 * j), err);
+    double *col = out + RNN_ACC_ROWS * nb * j;
+    st = rnn_accuracy(m * horizon, 1, a + o, p + o, sc + j, col, err);
     if (st == RNN_OK)
       st = rnn_accuracy(m * horizon, 1, a + o, b + o, sc + j,
-                        out + RNN_ACC_ROWS * (2 * j + 1), err);
+                        col + RNN_ACC_ROWS, err);
+    if (st == RNN_OK && nb == 4)
+      st = rnn_accuracy(m * horizon, 1, a + o, sb + o, sc + j,
+                        col + 2 * RNN_ACC_ROWS, err);
+    if (st == RNN_OK)
+      st = rnn_accuracy(m * horizon, 1, a + o, dr + o, sc + j,
+                        col + (nb - 1) * RNN_ACC_ROWS, err);
     if (st != RNN_OK) return st;
   }
   *n_kept = m;

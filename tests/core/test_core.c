@@ -703,7 +703,8 @@ static void test_write_file(void) {
 static void test_series(void) {
   const double nan = NAN;
   double d[12 * 2], ctr[2] = {0, 0}, scl[2] = {1, 1}, x[4 * 3], y[4 * 2];
-  double nv[4 * 2], pr[4 * 2], ps[4 * 2], ac[4 * 2], out[RNN_ACC_ROWS * 2];
+  double nv[4 * 2], pr[4 * 2], ps[4 * 2], ac[4 * 2], out[RNN_ACC_ROWS * 4];
+  double sn[4 * 2];
   double work[64];
   size_t st[12], first[4], kept, i;
   int set[12], feat[1] = {0}, tgt[1] = {1};
@@ -811,8 +812,11 @@ static void test_series(void) {
             set[3] == RNN_SET_NONE,
         "series labels: a target beyond the data is labelled none");
   check(rnn_series_accuracy_workspace(4, 1, 2) <= 64, "workspace fits");
+  check(rnn_series_accuracy_cols(1) == 3 && rnn_series_accuracy_cols(0) == 3 &&
+            rnn_series_accuracy_cols(12) == 4,
+        "series accuracy: model, naive, (snaive,) drift columns");
   check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, info.n_fit, 1, 4, set, ac, pr,
-                            nv, out, &kept, work, &err) == RNN_OK &&
+                            nv, NULL, out, &kept, work, &err) == RNN_OK &&
             kept == 1,
         "series accuracy: only the test windows are scored");
   /* window 2: targets 64, 81; naive 49; predictions 64.5, 81.5; the
@@ -823,11 +827,36 @@ static void test_series(void) {
             out[RNN_ACC_ROWS + RNN_ACC_MASE] == 23.5 / 7 &&
             out[RNN_ACC_ROWS + RNN_ACC_MAE] == (15.0 + 32.0) / 2,
         "series accuracy: model and naive rows by hand");
+  /* issue 15: the drift row.  The mean change of the squares over rows
+   * 0..7 is 49 / 7 = 7, so window 2 (last value 49) forecasts 56, 63
+   * against 64, 81: errors 8, 18 */
+  check(out[2 * RNN_ACC_ROWS + RNN_ACC_MAE] == 13 &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_RMSE] == sqrt((64.0 + 324) / 2) &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_MASE] == 13 / (49.0 / 7) &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_N] == 2,
+        "series accuracy: the drift row by hand");
+  /* period 2: the seasonal naive forecasts of window 2 are rows 6, 7 =
+   * 36, 49 (errors 28, 32), and MASE is scaled by the in-sample seasonal
+   * naive MAE, mean |x[i] - x[i-2]| over rows 2..7 = 84 / 6 = 14 */
+  rnn_series_naive(12, d, 1, tgt, 2, 4, first, 2, sn);
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, info.n_fit, 2, 4, set, ac, pr,
+                            nv, NULL, out, &kept, work, &err) == RNN_ERR_INPUT,
+        "series accuracy: a period without seasonal naive forecasts");
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, info.n_fit, 2, 4, set, ac, pr,
+                            nv, sn, out, &kept, work, &err) == RNN_OK &&
+            kept == 1 && fabs(out[RNN_ACC_MASE] - 0.5 / 14) < 1e-15 &&
+            out[RNN_ACC_ROWS + RNN_ACC_MASE] == 23.5 / 14 &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_MAE] == 30 &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_RMSE] ==
+                sqrt((28.0 * 28 + 32.0 * 32) / 2) &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_MASE] == 30.0 / 14 &&
+            out[3 * RNN_ACC_ROWS + RNN_ACC_MAE] == 13,
+        "series accuracy: the snaive row and the seasonal MASE by hand");
   for (i = 0; i < 4; i++)
     set[i] = RNN_SET_TRAIN;
   ac[0] = ac[4] = ac[1] = ac[5] = ac[2] = ac[6] = ac[3] = nan;
-  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, 8, 1, 4, set, ac, pr, nv, out,
-                            &kept, work, &err) == RNN_ERR_DIM,
+  check(rnn_series_accuracy(12, 2, d, 1, tgt, 2, 8, 1, 4, set, ac, pr, nv,
+                            NULL, out, &kept, work, &err) == RNN_ERR_DIM,
         "series accuracy: no known target is an error");
 }
 /* ==== end of the series engine ====================================== */

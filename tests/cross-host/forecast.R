@@ -83,6 +83,15 @@ fb <- rnn_fit(wb, cell = "gru", units = 3, epochs = 2, seed = 4, verbose = FALSE
 fcb <- forecast(fb, h = 4, npaths = 60, seed = 6)
 put("bc", c(wb$x, wb$y, wb$scaler$center, wb$scaler$scale, fcb$mean, fcb$lower, fcb$upper,
             as.matrix(accuracy(fb)[c("RMSE", "MAE", "MAPE", "MASE", "n")])))
+# the baselines (issue 15, item 2): a direct model of two targets on
+# monthly dates gets naive, snaive and drift rows per target from the core,
+# MASE on the seasonal naive scale, the same in both hosts
+wl <- rnn_windows(mo, target = c("a", "b"), features = c("a", "b"), window = 6, horizon = 2,
+                  test = 6)
+fl <- rnn_fit(wl, cell = "gru", units = 3, epochs = 2, seed = 5, verbose = FALSE)
+al <- accuracy(fl)
+put("bl_acc", c(as.matrix(al[c("RMSE", "MAE", "MAPE", "MASE", "n")]),
+                match(al$model, c("naive", "snaive", "drift"), nomatch = 0)))
 # ---- end of issue 15 block ----
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
 # column numbers index the columns as given, the date and a text column

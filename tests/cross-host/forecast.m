@@ -84,6 +84,14 @@ function forecast (dir, root)
   frt = rnn_forecast (rt, 5, "NPaths", 100, "Seed", 2);
   checks = [checks; {"tf_fc", [frt.mean; frt.lower(:); frt.upper(:); frt.paths(:)], 0}];
   rnn_save (ft, fullfile (dir, "ts_o_tf_model.rnnk"));
+  ## the baselines (issue 15, item 2; see forecast.R)
+  wl = rnn_windows (mo, "Target", {"a", "b"}, "Features", {"a", "b"}, "Window", 6, ...
+                    "Horizon", 2, "Test", 6);
+  fl = rnn_fit (wl, "Cell", "gru", "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false);
+  Tl = rnn_accuracy (fl);
+  [~, mk] = ismember ({Tl.model}, {"naive", "snaive", "drift"});
+  checks = [checks; {"bl_acc", [[Tl.RMSE]'; [Tl.MAE]'; [Tl.MAPE]'; [Tl.MASE]'; [Tl.n]'; ...
+                                mk(:)], 0}];
   ## ---- end of issue 15 block ----
   for k = 1:rows (checks)
     r = get (dir, checks{k, 1});

@@ -371,7 +371,7 @@ test_that("accuracy() of a model: from its own data, from its windows, from thei
   fd <- meta_models$models$direct
   wd <- rnn_windows(meta_px, features = "Close", window = 5, horizon = 3, test = 20)
   ref_d <- accuracy(fd)
-  expect_identical(ref_d$n, c(60L, 60L)) # 20 windows x 3 steps
+  expect_identical(ref_d$n, c(60L, 60L, 60L)) # 20 windows x 3 steps; model, naive, drift
   expect_identical(accuracy(fd, wd), ref_d)
   expect_identical(accuracy(predict(fd, wd)), ref_d)
 })
@@ -715,7 +715,7 @@ test_that("print, plot and as.data.frame of the other objects: windows, backtest
                      epochs = 1, seed = 1, verbose = FALSE)
   expect_output(expect_identical(print(bt), bt), "Rolling-origin backtest")
   expect_s3_class(as.data.frame(bt), "data.frame")
-  expect_identical(nrow(as.data.frame(bt)), 4L)
+  expect_identical(nrow(as.data.frame(bt)), 6L) # issue 15: model, naive, drift per origin
   # a backtest has a plot of its own, not the pairs() plot of a data.frame
   expect_false(is.null(utils::getS3method("plot", "rnnkit_backtest", optional = TRUE)),
                label = "a plot() method for rnnkit_backtest")

@@ -88,10 +88,12 @@ test_that("plot() of a backtest draws the metric by origin, not a pairs plot", {
   d <- drawn(res <- plot(bt))
   expect_identical(res, bt)
   xy <- lines_xy(d)
-  expect_length(xy, 2) # the model and the naive forecast
-  expect_equal(xy[[1]]$y, bt$RMSE[bt$model != "naive"])
+  expect_length(xy, 3) # the model, the naive and (issue 15) the drift forecasts
+  mod <- !bt$model %in% c("naive", "drift")
+  expect_equal(xy[[1]]$y, bt$RMSE[mod])
   expect_equal(xy[[2]]$y, bt$RMSE[bt$model == "naive"])
-  expect_equal(lines_xy(drawn(plot(bt, metric = "MASE")))[[1]]$y, bt$MASE[bt$model != "naive"])
+  expect_equal(xy[[3]]$y, bt$RMSE[bt$model == "drift"])
+  expect_equal(lines_xy(drawn(plot(bt, metric = "MASE")))[[1]]$y, bt$MASE[mod])
   expect_error(plot(bt, metric = "rmse"), 'Did you mean "RMSE"', class = "rnnkit_error_input")
 })
 

@@ -258,7 +258,12 @@ test_that("accuracy matches hand-computed values and always shows the naive row"
   tp <- p[p$set == "test", ]
   expect_equal(a1$RMSE[1], sqrt(mean((tp$actual - tp$predicted)^2)))
   expect_equal(a1$MASE[2], mean(abs(tp$actual - tp$naive)) / mean(abs(diff(small$Close[1:270]))))
+  # issue 15: the model's table adds the drift row; so does the table of
+  # its predictions (the core's, kept with them), while a subset of them
+  # is scored on model and naive
+  expect_equal(a1$model, c("LSTM(6)", "naive", "drift"))
   expect_equal(accuracy(p)$RMSE, a1$RMSE)
+  expect_equal(accuracy(tp)$RMSE, a1$RMSE[1:2]) # a subset: model and naive
   expect_output(print(a1), "naive")
   expect_error(accuracy(fit_close()), "without a test part", class = "rnnkit_error_input")
 })
@@ -276,14 +281,14 @@ test_that("rnn_backtest scores every origin against the naive forecast", {
   bt <- rnn_backtest(small, features = "Close", window = 10, origins = 3, h = 15, units = 4,
                      epochs = 2, verbose = FALSE, seed = 1)
   expect_s3_class(bt, "rnnkit_backtest")
-  expect_equal(nrow(bt), 6)
-  expect_equal(bt$model, rep(c("LSTM(4)", "naive"), 3))
-  expect_equal(bt$n, rep(15L, 6))
+  expect_equal(nrow(bt), 9) # issue 15: model, naive and drift per origin
+  expect_equal(bt$model, rep(c("LSTM(4)", "naive", "drift"), 3))
+  expect_equal(bt$n, rep(15L, 9))
   expect_equal(unique(bt$n_train), c(245, 260, 275))
   expect_true(all(diff(unique(bt$date)) > 0))
   up <- rnn_backtest(small, features = "Close", window = 10, origins = 2, h = 15, units = 4,
                      epochs = 2, verbose = FALSE, seed = 1, method = "update", update_epochs = 1)
-  expect_equal(nrow(up), 4)
+  expect_equal(nrow(up), 6)
   expect_output(print(up), "Mean over origins")
   expect_error(rnn_backtest(small, window = 10, origins = 100, h = 15), class = "rnnkit_error_dim")
   expect_error(rnn_backtest(small, window = 10, test = 3), "sets the splits", class = "rnnkit_error_input")
