@@ -113,3 +113,17 @@ cat("rows with Low > min(Open, Close):", length(bad_lo), "\n")
 bad <- sort(unique(c(bad_hi, bad_lo)))
 if (length(bad)) print(out[bad, ], row.names = FALSE)
 cat("wrote", out_file, "(", file.size(out_file), "bytes )\n")
+
+## ---- air.csv: monthly airline passengers, from R's own datasets package ----
+# Box, Jenkins & Reinsel's series G: monthly international airline
+# passengers (thousands), 1949-01 .. 1960-12, as shipped with every R in
+# datasets::AirPassengers. Written as Date (first of the month),Passengers.
+air <- datasets::AirPassengers
+air_dates <- seq(as.Date("1949-01-01"), by = "month", length.out = length(air))
+air_file <- file.path(out_dir, "air.csv")
+utils::write.csv(data.frame(Date = format(air_dates, "%Y-%m-%d"), Passengers = as.integer(air)),
+                 air_file, row.names = FALSE, quote = FALSE)
+air_back <- utils::read.csv(air_file)
+stopifnot(identical(as.numeric(air_back$Passengers), as.numeric(air)),
+          identical(as.Date(air_back$Date), air_dates))
+cat("wrote", air_file, "(", nrow(air_back), "months,", file.size(air_file), "bytes )\n")

@@ -5,10 +5,12 @@
 ## @deftypefn  {} {@var{px} =} rnn_example_data ()
 ## @deftypefnx {} {@var{px} =} rnn_example_data (@var{name})
 ## @deftypefnx {} {[@var{px}, @var{file}] =} rnn_example_data (@dots{})
-## The bundled real price series, as R's @code{rnn_example_data()}:
-## @qcode{'djia'} (the default and only one), the Dow Jones Industrial
-## Average, daily 2006-04-20 to 2016-04-20 (2518 trading days; from the GPL
-## package astsa, see @file{extdata/README.md} in the package directory).
+## The bundled real series, as R's @code{rnn_example_data()}:
+## @qcode{'djia'} (the default), the Dow Jones Industrial Average, daily
+## 2006-04-20 to 2016-04-20 (2518 trading days; from the GPL package astsa),
+## and @qcode{'air'}, monthly international airline passengers 1949-1960
+## (144 months; Box & Jenkins' series G, from R's datasets package).  See
+## @file{extdata/README.md} in the package directory.
 ##
 ## @var{px} is a struct of column vectors, the form @code{rnn_windows}
 ## takes: @code{Date} (@code{datenum} values), @code{Open}, @code{High},
@@ -30,7 +32,7 @@ function [px, file] = rnn_example_data (name, varargin)
   if (nargin < 1)
     name = "djia";
   endif
-  name = check_choice (name, {"djia"}, "name");
+  name = check_choice (name, {"djia", "air"}, "name");
   here = fileparts (mfilename ("fullpath"));
   ## the installed package ships extdata/ (make -C octave dist copies it
   ## in); from a clone with addpath octave/inst, the repository's copy
@@ -71,5 +73,11 @@ endfunction
 %! px = rnn_example_data ("DJIA");
 %! w = rnn_windows (px, "Target", "Close", "Window", 30, "Test", 250);
 %! assert (w.index.date(end), px.Date(end));
-%!error <'name' must be one of 'djia'> rnn_example_data ("sp500")
+%!test
+%! px = rnn_example_data ("air");
+%! assert (fieldnames (px)', {"Date", "Passengers"});
+%! assert (size (px.Passengers), [144 1]);
+%! assert (px.Passengers([1 end])', [112 432]);
+%! assert (px.Date([1 end])', datenum ({"1949-01-01", "1960-12-01"}, "yyyy-mm-dd")');
+%!error <'name' must be one of 'djia', 'air'> rnn_example_data ("sp500")
 %!error <takes 0 to 1 argument\(s\), not 2> rnn_example_data ("djia", 1)

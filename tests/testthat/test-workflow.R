@@ -11,6 +11,16 @@ test_that("rnn_example_data loads the bundled DJIA series with dates", {
   expect_error(rnn_example_data("djai"), 'Did you mean "djia"', class = "rnnkit_error_input")
 })
 
+test_that("rnn_example_data loads the bundled monthly airline series", {
+  air <- rnn_example_data("air")
+  expect_equal(names(air), c("Date", "Passengers"))
+  expect_s3_class(air$Date, "Date")
+  expect_equal(air$Passengers, as.numeric(datasets::AirPassengers))
+  expect_equal(range(air$Date), as.Date(c("1949-01-01", "1960-12-01")))
+  w <- rnn_windows(air, target = "Passengers", window = 12, test = 24, transform = "sdiff")
+  expect_equal(w$meta$period, 12) # monthly dates give the season
+})
+
 test_that("windows keep shapes, target dates and the OHLC defaults", {
   w <- rnn_windows(small, window = 30, scale = "none")
   expect_equal(w$meta$features, c("Open", "High", "Low", "Close"))
