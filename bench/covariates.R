@@ -34,8 +34,8 @@ one_series <- function(df, name, H = 24) {
     }
     rows[[length(rows) + 1]] <- data.frame(
       series = name, transform = tf, calendar = cal,
-      h24_rmse = mean(r), h24_naive = rmse(last, actual), h24_snaive = rmse(snaive, actual),
-      step1_rmse = mean(r1), step1_naive = a$RMSE[a$model == "naive"],
+      h24_rmse = mean(r), h24_sd = stats::sd(r), h24_naive = rmse(last, actual), h24_snaive = rmse(snaive, actual),
+      step1_rmse = mean(r1), step1_sd = stats::sd(r1), step1_naive = a$RMSE[a$model == "naive"],
       step1_snaive = a$RMSE[a$model == "snaive"])
   }
   do.call(rbind, rows)
