@@ -354,14 +354,15 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
 # Formula in: Close ~ Open + High + Low + Close windows `data` first.
 rnn_fit.formula <- function(x, data, ..., window = 30, horizon = 1, stride = 1, date = "Date",
                             na = "error", split = NULL, test = NULL, scale = "minmax",
-                            transform = "none", period = NULL, lambda = NULL) {
+                            transform = "none", period = NULL, lambda = NULL,
+                            calendar = "none") {
   check_dots(list(...), fit_option_names(), "rnn_fit")
   if (missing(data)) rnnkit_abort("input", "the formula interface needs `data`.")
   vars <- formula_columns(x, data, date)
   w <- rnn_windows(data, target = vars$target, features = vars$features, window = window,
                    horizon = horizon, stride = stride, date = date, na = na, split = split,
                    test = test, scale = scale, transform = transform, period = period,
-                   lambda = lambda)
+                   lambda = lambda, calendar = calendar)
   fit <- rnn_fit.rnnkit_windows(w, ...)
   fit$call <- match.call()
   fit

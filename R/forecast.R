@@ -20,14 +20,76 @@ next_dates <- function(index, h) {
 }
 
 # The newest `window` rows of a series (original units) and their index.
+# issue 15 covariates: rows of newdata after the last observed target
+# (target NA) are the future: `future` holds their columns (NULL: none).
 forecast_origin <- function(object, newdata) {
   prep <- object$prep
   if (is.null(newdata)) {
     return(list(values = prep$data$values, index = prep$data$index, freq = prep$data$freq,
                 tsp = prep$data$tsp))
   }
+  future <- NULL
+  meta <- prep$meta
+  tg <- meta$target
+  exo <- setdiff(meta$features, c(tg, calendar_names(meta$calendar)))
+  s <- if (length(exo) && meta$horizon == 1) as_series_frame(newdata, meta$date)
+  if (!is.null(s) && all(tg %in% names(s$df))) {
+    seen <- which(stats::complete.cases(s$df[tg]))
+    last <- if (length(seen)) max(seen) else 0L
+    if (last >= 1 && last < nrow(s$df)) {
+      future <- s$df[seq(last + 1L, nrow(s$df)), , drop = FALSE]
+      newdata <- if (stats::is.ts(newdata)) {
+        stats::window(newdata, end = stats::time(newdata)[last])
+      } else {
+        utils::head(newdata, last)
+      }
+    }
+  }
   mw <- model_windows(object, newdata)
-  list(values = mw$values, index = mw$index, freq = mw$freq, tsp = mw$tsp)
+  list(values = mw$values, index = mw$index, freq = mw$freq, tsp = mw$tsp, future = future)
+}
+
+# The column names of calendar features: month -> month_sin, month_cos.
+calendar_names <- function(kinds) {
+  if (!length(kinds)) return(character())
+  paste0(rep(kinds, each = 2), c("_sin", "_cos"))
+}
+
+# issue 15 covariates: the h x n_in matrix of the inputs' known future
+# values (original units; NA for the fed-back targets): the calendar
+# features of the forecast dates (core), the exogenous columns from the
+# rows of newdata after the last observed target. h - 1 rows are read.
+forecast_future <- function(meta, o, dates, h) {
+  f <- meta$features
+  fut <- matrix(NA_real_, h, length(f), dimnames = list(NULL, f))
+  cal <- calendar_columns(dates, meta$calendar, "the forecast")
+  if (!is.null(cal)) fut[, colnames(cal)] <- cal
+  exo <- setdiff(f, c(meta$target, colnames(cal)))
+  if (length(exo) && h > 1) {
+    how <- paste0("Give `newdata` = the series followed by at least ", h - 1, " row(s) whose ",
+                  paste(meta$target, collapse = ", "), " is NA and whose ", paste(exo, collapse = ", "),
+                  " hold(s) the known future values (row k after the last observed value is step k); ",
+                  "or fit with horizon = h for direct h-step forecasts.")
+    if (is.null(o$future)) {
+      rnnkit_abort("input", "this model reads ", paste(exo, collapse = ", "), " but does not predict ",
+                   if (length(exo) > 1) "them" else "it", ": a ", h, "-step recursive forecast needs ",
+                   if (length(exo) > 1) "their" else "its", " values at the next ", h - 1, " step(s). ", how)
+    }
+    nf <- min(nrow(o$future), h - 1)
+    if (nrow(o$future) < h - 1) {
+      rnnkit_abort("dim", "`newdata` has ", nrow(o$future), " future row(s) (after the last observed ",
+                   paste(meta$target, collapse = ", "), "); a ", h, "-step forecast needs ", h - 1, ". ",
+                   how, " Or use h = ", nrow(o$future) + 1, ".")
+    }
+    v <- as.matrix(o$future[seq_len(nf), exo, drop = FALSE])
+    if (!all(is.finite(v))) {
+      k <- which(!is.finite(v))[1]
+      rnnkit_abort("input", "the future value of ", exo[(k - 1) %/% nf + 1], " at step ",
+                   (k - 1) %% nf + 1, " is missing; ", how)
+    }
+    fut[seq_len(nf), exo] <- v
+  }
+  fut
 }
 
 forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npaths = 1000,
@@ -36,12 +98,14 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
   prep <- need_prep(object, "forecast()")
   meta <- prep$meta
   direct <- meta$horizon > 1
-  if (!direct && !identical(meta$target, meta$features)) {
-    rnnkit_abort("input", "this model reads ", paste(meta$features, collapse = ", "), " but predicts only ",
-                 paste(meta$target, collapse = ", "), ", so it cannot feed its forecasts back in. ",
-                 "Fit with horizon = h for direct h-step forecasts, or with features = target ",
-                 "for recursive ones.")
+  if (!direct && !all(meta$target %in% meta$features)) {
+    rnnkit_abort("input", "this model reads ", paste(meta$features, collapse = ", "), " but predicts ",
+                 paste(meta$target, collapse = ", "), ", which it does not read, so it cannot feed its ",
+                 "forecasts back in. Fit with horizon = h for direct h-step forecasts, or with the ",
+                 "target among the features for recursive ones.")
   }
+  # issue 15 covariates: inputs that are not targets are fed their known values
+  covariates <- !direct && !identical(meta$target, meta$features)
   if (is.null(h)) h <- if (direct) meta$horizon else 10
   check_count(h, "h", max = if (direct) meta$horizon else 1e5)
   if (!is.null(level) && (!is.numeric(level) || anyNA(level) || any(level <= 0 | level >= 100))) {
@@ -68,6 +132,12 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
                history = as.double(o$values[, series]), resid = object$residuals,
                npaths = as.integer(npaths), levels = as.double(level),
                transform = transform_code(meta), transformed = as.integer(f %in% meta$target))
+  dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h)
+  if (covariates) {
+    spec$from <- match(f, meta$target) - 1L
+    spec$from[is.na(spec$from)] <- -1L
+    spec$future <- unname(forecast_future(meta, o, dates, h))
+  }
   res <- .Call(rnnkit_forecast, object$config, object$params, spec, core_seed(seed))
   nl <- length(level)
   if (nl) colnames(res$lower) <- colnames(res$upper) <- paste0(level, "%")
@@ -76,7 +146,6 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
   fr <- tsp0[3]
   hist <- stats::ts(o$values[, series], start = tsp0[1], frequency = fr)
   start_f <- tsp0[2] + 1 / fr
-  dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h)
   structure(
     list(
       method = paste0(model_label(object), if (direct) " (direct)" else " (recursive)"),

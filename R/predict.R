@@ -42,6 +42,9 @@ model_windows <- function(object, newdata) {
   prep <- object$prep
   meta <- prep$meta
   s <- as_series_frame(newdata, meta$date)
+  # issue 15 covariates: the model's calendar features, from newdata's dates
+  cal <- calendar_columns(s$index, meta$calendar, "`newdata`")
+  if (!is.null(cal)) s$df[colnames(cal)] <- as.data.frame(cal)
   used <- names(prep$scaler$center)
   if (!all(used %in% names(s$df))) {
     if (ncol(s$df) == length(used) && all(grepl("^(value|x[0-9]+)$", names(s$df)))) {

@@ -325,12 +325,53 @@ check_scale <- function(scale, cols) {
   check_choice(scale, names(schema()$scaler), "scale")
 }
 
+# issue 15 covariates: the calendar features asked for -> character():
+# none, "auto", or kinds of the core's calendar table (wday, month, quarter).
+check_calendar <- function(calendar) {
+  kinds <- names(schema()$calendar)
+  if (is.null(calendar) || identical(calendar, "none")) return(character())
+  if (!is.character(calendar) || !length(calendar) || anyNA(calendar) ||
+      (length(calendar) > 1 && any(calendar %in% c("auto", "none")))) {
+    rnnkit_abort("input", "`calendar` must be \"auto\", \"none\" or some of ",
+                 paste0('"', kinds, '"', collapse = ", "), ", not ", describe(calendar), ".")
+  }
+  if (identical(calendar, "auto")) return("auto")
+  bad <- setdiff(calendar, kinds)
+  if (length(bad)) {
+    rnnkit_abort("input", "unknown calendar feature \"", bad[1], "\"; rnnkit makes ",
+                 paste0('"', kinds, '"', collapse = ", "), " (or \"auto\": the one that fits the dates).")
+  }
+  unique(calendar)
+}
+
+# The calendar feature columns (n x 2 per kind: sin and cos of the cycle,
+# named <kind>_sin, <kind>_cos) of a date index, from the core
+# (rnn_calendar_features). "auto" without dates gives none.
+calendar_columns <- function(index, kinds, what = "`data`") {
+  if (!length(kinds)) return(NULL)
+  if (!inherits(index, c("Date", "POSIXt"))) {
+    if (identical(kinds, "auto")) return(NULL)
+    rnnkit_abort("input", "calendar features (", paste(kinds, collapse = ", "), ") need dates, but ",
+                 what, " has none: give a Date or POSIXct column (or ISO dates), a monthly or ",
+                 "quarterly ts, or use calendar = \"none\".")
+  }
+  days <- if (inherits(index, "POSIXt")) {
+    tz <- attr(index, "tzone")
+    as.numeric(as.Date(index, tz = if (is.null(tz)) "" else tz[1]))
+  } else {
+    as.numeric(index)
+  }
+  cal <- .Call(rnnkit_calendar, as.double(days), kinds)
+  if (!ncol(cal)) NULL else cal
+}
+
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax", transform = "none",
-                        period = NULL, lambda = NULL) {
+                        period = NULL, lambda = NULL, calendar = "none") {
   check_dots(list(...), character(), "rnn_windows")
   s <- as_series_frame(data, date)
+  calendar <- check_calendar(calendar) # issue 15 covariates
   tf <- check_transform(transform, period, lambda, s) # issue 15
   df <- s$df
   if (!is.null(target)) target <- select_columns(s, target, "target")
@@ -344,11 +385,27 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   used <- unique(c(features, target))
   bad <- used[!vapply(df[used], function(v) is.numeric(v) || is.logical(v), TRUE)]
   if (length(bad)) rnnkit_abort("input", "column(s) ", paste(bad, collapse = ", "), " are not numeric.")
+  # issue 15 covariates: calendar features are the last columns, unscaled
+  cal <- calendar_columns(s$index, calendar)
+  if (!is.null(cal)) {
+    clash <- intersect(colnames(cal), names(df))
+    if (length(clash)) {
+      rnnkit_abort("input", "`data` has a column \"", clash[1], "\", the name of a calendar feature; ",
+                   "rename it or use calendar = \"none\".")
+    }
+    df <- cbind(df, as.data.frame(cal))
+    features <- c(features, colnames(cal))
+    used <- c(used, colnames(cal))
+  }
   check_count(window, "window", max = 1e6)
   check_count(horizon, "horizon", max = 1e6)
   check_count(stride, "stride", max = 1e6)
   na <- if (identical(na, c("error", "omit", "locf"))) "error" else check_choice(na, c("error", "omit", "locf"), "na")
   scale <- check_scale(scale, used)
+  if (!is.null(cal) && is.list(scale)) {
+    scale$center[colnames(cal)] <- 0
+    scale$scale[colnames(cal)] <- 1
+  }
   n <- nrow(df)
   if (n < window + horizon) {
     rnnkit_abort("dim", "the data have ", n, " rows, too few for window = ", window,
@@ -414,7 +471,7 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
                 list(window = window, horizon = horizon, stride = stride, omit = na == "omit",
                      split_row = split_row, n_test = if (is.null(test)) 0L else test,
                      method = if (given) -1L else scale,
-                     transform = transform_code(tmeta)),
+                     transform = transform_code(tmeta), n_unscaled = ncol(cal) %||% 0L),
                 if (given) unname(as.double(scale$center[used])) else 0,
                 if (given) unname(as.double(scale$scale[used])) else 0)
   starts <- plan$starts
@@ -447,7 +504,8 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
       data = list(values = m, index = s$index, freq = s$freq, tsp = s$tsp, split_row = split_row),
       meta = c(list(window = as.integer(window), horizon = as.integer(horizon),
                     stride = as.integer(stride), features = features, target = target,
-                    na = na, date = date, target_rows = first_target), tmeta)
+                    na = na, date = date, target_rows = first_target), tmeta,
+                  if (!is.null(cal)) list(calendar = unique(sub("_(sin|cos)$", "", colnames(cal)))))
     ),
     class = "rnnkit_windows"
   )
@@ -478,6 +536,10 @@ print.rnnkit_windows <- function(x, ...) {
     cat("  target transform: ", m$transform, if (m$transform == "sdiff") paste0(", period ", m$period),
         if (m$transform == "boxcox") paste0(", lambda ", format(m$lambda)),
         " (undone in predictions and forecasts)\n", sep = "")
+  }
+  if (!is.null(m$calendar)) {
+    cat("  calendar features: ", paste(m$calendar, collapse = ", "),
+        " (sin and cos of the cycle, not scaled)\n", sep = "")
   }
   sc <- x$scaler
   cat("  scaling: ", sc$method, if (sc$method != "none") paste0(", fitted on the first ", sc$n_rows, " rows"), "\n", sep = "")

@@ -27,6 +27,7 @@ static const R_CallMethodDef call_methods[] = {
     /* issue 14 forecast/calendar block */
     {"rnnkit_forecast", (DL_FUNC)&rnnkit_forecast, 4},
     {"rnnkit_next_dates", (DL_FUNC)&rnnkit_next_dates, 3},
+    {"rnnkit_calendar", (DL_FUNC)&rnnkit_calendar, 2}, /* issue 15 */
     {"rnnkit_season_period", (DL_FUNC)&rnnkit_season_period, 1}, /* issue 15 */
     {"rnnkit_match_dates", (DL_FUNC)&rnnkit_match_dates, 3},
     /* end of the issue 14 forecast/calendar block */

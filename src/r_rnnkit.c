@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -719,6 +720,7 @@ SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
   sp.split_row = (size_t)get_int(spec, "split_row") - 1;
   sp.n_test = (size_t)get_int(spec, "n_test");
   sp.scale_method = code_of(RNN_NAMES_SCALER, get(spec, "method"));
+  sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
   series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(center, scale, sp.n_cols);
@@ -935,6 +937,18 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
   s.n_members = k; /* ensemble (issue 15) */
+  { /* covariates (issue 15): from (n_in, -1 a covariate) and future */
+    SEXP fr = find(spec, "from"), fu = find(spec, "future");
+    if (fr && !isNull(fr)) {
+      if (TYPEOF(fr) != INTSXP || XLENGTH(fr) != cfg.n_in || !fu ||
+          TYPEOF(fu) != REALSXP || !isMatrix(fu) || ncols(fu) != cfg.n_in)
+        error("rnnkit internal error: spec$from is one integer per input, "
+              "spec$future a double matrix of n_in columns");
+      s.from = INTEGER(fr);
+      s.n_future = (size_t)nrows(fu);
+      s.future = s.n_future ? REAL(fu) : NULL;
+    }
+  }
   out[0] = PROTECT(new_doubles(H, "the forecasts"));
   out[1] = PROTECT(new_matrix(P, H, "the simulated paths"));
   out[2] = PROTECT(new_matrix(H, NL, "the lower bounds"));
@@ -947,6 +961,57 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
                           &err) != RNN_OK)
     raise_core(&err);
   return named_list(4, nm, out);
+}
+
+/* Calendar features (issue 15): the n x 2k matrix of
+ * rnn_calendar_features() for the day counts days and the kinds named
+ * (character: "wday", "month", "quarter"; "auto" alone: the kind
+ * rnn_calendar_auto() picks for the index's period, none for yearly),
+ * with column names "<kind>_sin", "<kind>_cos". */
+SEXP rnnkit_calendar(SEXP days, SEXP kinds) {
+  rnn_error err;
+  size_t n, nk, c;
+  int *code, one;
+  SEXP out, nms;
+  const char *const *names = rnn_names(RNN_NAMES_CALENDAR, NULL);
+  if (TYPEOF(days) != REALSXP || TYPEOF(kinds) != STRSXP)
+    error("rnnkit internal error: calendar(double days, character kinds)");
+  n = (size_t)XLENGTH(days);
+  nk = (size_t)XLENGTH(kinds);
+  if (nk == 1 && strcmp(CHAR(STRING_ELT(kinds, 0)), "auto") == 0) {
+    int period = RNN_STEP_NONE;
+    if (n > 0 && rnn_date_period(n, REAL(days), alloc_work(n, "the date steps"),
+                                 &period, &err) != RNN_OK)
+      raise_core(&err);
+    one = rnn_calendar_auto(period);
+    nk = one >= 0;
+    code = &one;
+  } else {
+    code = (int *)R_alloc(nk > 0 ? nk : 1, sizeof(int));
+    for (c = 0; c < nk; c++) {
+      SEXP k1 = PROTECT(ScalarString(STRING_ELT(kinds, (R_xlen_t)c)));
+      code[c] = code_of(RNN_NAMES_CALENDAR, k1);
+      UNPROTECT(1);
+    }
+  }
+  out = PROTECT(new_matrix(n, 2 * nk, "the calendar features"));
+  if (rnn_calendar_features(n, REAL(days), nk, code, REAL(out), &err) != RNN_OK)
+    raise_core(&err);
+  nms = PROTECT(allocVector(STRSXP, (R_xlen_t)(2 * nk)));
+  for (c = 0; c < nk; c++) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s_sin", names[code[c]]);
+    SET_STRING_ELT(nms, (R_xlen_t)(2 * c), mkChar(buf));
+    snprintf(buf, sizeof buf, "%s_cos", names[code[c]]);
+    SET_STRING_ELT(nms, (R_xlen_t)(2 * c + 1), mkChar(buf));
+  }
+  {
+    SEXP dn = PROTECT(allocVector(VECSXP, 2));
+    SET_VECTOR_ELT(dn, 1, nms);
+    setAttrib(out, R_DimNamesSymbol, dn);
+  }
+  UNPROTECT(3);
+  return out;
 }
 
 /* The h dates (day counts, or times when dated is FALSE) after index; see

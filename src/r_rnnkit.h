@@ -32,6 +32,7 @@ SEXP rnnkit_locf(SEXP data);
 /* issue 14 forecast/calendar block */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed);
 SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h);
+SEXP rnnkit_calendar(SEXP days, SEXP kinds); /* issue 15 covariates */
 SEXP rnnkit_season_period(SEXP index); /* issue 15 */
 SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index);
 /* end of the issue 14 forecast/calendar block */

@@ -57,6 +57,17 @@ workflow <- function() {
   ws <- rnn_windows(mo, window = 6, test = 6, transform = "sdiff") # season_period
   fs <- rnn_fit(ws, units = 2, epochs = 2, seed = 7, verbose = FALSE)
   out$sdiff <- list(ws$x, forecast(fs, h = 14, npaths = 20, seed = 8)$mean, accuracy(fs))
+  # issue 15 covariates: calendar features (calendar), a forecast with
+  # covariates (forecast's from/future), an exogenous column from newdata
+  wc <- rnn_windows(mo, window = 6, test = 6, calendar = c("month", "quarter"))
+  fcal <- rnn_fit(wc, units = 2, epochs = 2, seed = 9, verbose = FALSE)
+  mx <- cbind(mo, x = cos(seq_len(48)))
+  fx <- rnn_fit(rnn_windows(mx, target = "y", features = c("y", "x"), window = 6), units = 2,
+                epochs = 1, seed = 10, verbose = FALSE)
+  nx <- rbind(mx, data.frame(Date = seq(as.Date("2019-01-01"), by = "month", length.out = 4),
+                             y = NA, x = 1:4))
+  out$calendar <- list(wc$x, forecast(fcal, h = 5, npaths = 20, seed = 11)$mean,
+                       forecast(fx, h = 5, newdata = nx, npaths = 20, seed = 12)$mean)
   out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
                                           scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
@@ -79,6 +90,8 @@ workflow <- function() {
                         list(window = 5L, horizon = 1L, stride = 1L, omit = FALSE,
                              split_row = 4L, n_test = 0L, method = 0L), 0, 1),
     function() ns$.Call(ns$rnnkit_next_dates, c(1, NA), TRUE, 3L),
+    function() ns$.Call(ns$rnnkit_calendar, c(1, Inf), "wday"),
+    function() ns$.Call(ns$rnnkit_calendar, c(1, 2), c("month", "weekly")),
     function() ns$.Call(ns$rnnkit_match_dates, c(1, 2), numeric(0), c(NaN, Inf)),
     # sizes too large for memory: rnnkit_error_size from the gateways
     function() rnn_model(units = 1e5), # init

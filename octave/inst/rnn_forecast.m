@@ -32,7 +32,19 @@
 ## a whole number in 0..2^53 fixing the simulation; [] draws one [[]]
 ## @item @qcode{'Series'}
 ## the target to report [@qcode{'Close'} if predicted, else the first target]
+## @item @qcode{'Future'}
+## a struct with the known future values of a model's exogenous columns
+## (features that are not targets), one field per column, value k for
+## forecast step k; an @var{h}-step forecast reads the first @var{h} - 1
+## (a window ends at the row before its target) [none]
 ## @end table
+##
+## A model with covariates (exogenous columns, or calendar features from
+## @code{rnn_windows (..., 'Calendar', 'auto')}) still forecasts
+## recursively: the predicted targets are fed back and the covariates'
+## future values fill the rest of each new row; the C core makes the
+## calendar features of the forecast dates itself.  Missing future values
+## are an error @code{rnnkit:input}, too few @code{rnnkit:dim}.
 ##
 ## The result has fields @code{mean} (@var{h} x 1), @code{lower} and
 ## @code{upper} (@var{h} x levels), @code{level}, @code{dates} (datenums:
@@ -54,15 +66,17 @@ function fc = rnn_forecast (model, h = [], varargin)
   endif
   prep = need_prep (model, "rnn_forecast");
   o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
-                              "Series", []), "rnn_forecast", varargin);
+                              "Series", [], "Future", []), "rnn_forecast", varargin);
   meta = prep.meta;
   direct = meta.horizon > 1;
-  if (! direct && ! isequal (meta.target, meta.features))
-    error ("rnnkit:input", ["rnn_forecast: this model reads %s but predicts only " ...
-           "%s, so it cannot feed its forecasts back in; fit with 'Horizon', h " ...
-           "for direct forecasts, or with 'Features' = 'Target' for recursive ones"], ...
+  if (! direct && ! all (ismember (meta.target, meta.features)))
+    error ("rnnkit:input", ["rnn_forecast: this model reads %s but predicts " ...
+           "%s, which it does not read, so it cannot feed its forecasts back in; fit " ...
+           "with 'Horizon', h for direct forecasts, or with the target among the " ...
+           "'Features' for recursive ones"], ...
            strjoin (meta.features, ", "), strjoin (meta.target, ", "));
   endif
+  covariates = ! direct && ! isequal (meta.target, meta.features);
   if (isempty (h))
     if (direct)
       h = meta.horizon;
@@ -113,8 +127,6 @@ function fc = rnn_forecast (model, h = [], varargin)
                  "resid", full (double (model.residuals)), "npaths", npaths, ...
                  "levels", level, "transform", transform_code (meta), ...
                  "transformed", double (ismember (meta.features, meta.target)));
-  [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
-                                             spec, seeds);
   hist = values(:, sj);
   index = prep.data.index;
   if (isempty (index))
@@ -125,6 +137,15 @@ function fc = rnn_forecast (model, h = [], varargin)
     dates = __rnnkit__ ("next_dates", index(:) - 719529, 1, h) + 719529;
     hdates = index(:);
   endif
+  if (covariates)   # issue 15: fed-back targets and the covariates' future
+    from = zeros (1, numel (meta.features)) - 1;
+    [is_t, ti] = ismember (meta.features, meta.target);
+    from(is_t) = ti(is_t) - 1;
+    spec.from = from;
+    spec.future = forecast_future (meta, o.Future, dates, h);
+  endif
+  [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
+                                             spec, seeds);
   method = [layer_label(model.config), ensemble_label(model), ...
             merge(direct, " (direct)", " (recursive)")];
   ## the in-sample MAE of the naive forecast, for MASE (rnn_naive_scale in
@@ -136,6 +157,52 @@ function fc = rnn_forecast (model, h = [], varargin)
                "dates", dates, "history_dates", hdates, "paths", paths, ...
                "npaths", npaths, "direct", direct, ...
                "naive_mae", naive_mae);
+endfunction
+
+## issue 15 covariates: h x n_in known future inputs (NaN for targets):
+## the calendar features of the forecast dates (core), exogenous columns
+## from the struct FUT (h - 1 values are read)
+function fut = forecast_future (meta, future, dates, h)
+  f = meta.features;
+  fut = NaN (h, numel (f));
+  calnames = {};
+  if (isfield (meta, "calendar") && ! isempty (meta.calendar))
+    [cal, calnames] = __rnnkit__ ("calendar", dates(:) - 719529, cellstr (meta.calendar));
+    [~, k] = ismember (calnames, f);
+    fut(:, k) = cal;
+  endif
+  exo = f(! ismember (f, [meta.target(:)', calnames]));
+  if (isempty (exo) || h < 2)
+    return;
+  endif
+  how = sprintf (["give 'Future', a struct with field(s) %s holding at least %d " ...
+                  "known future value(s), or fit with 'Horizon', h for direct forecasts"], ...
+                 strjoin (exo, ", "), h - 1);
+  if (isempty (future))
+    error ("rnnkit:input", ["rnn_forecast: this model reads %s but does not predict it: " ...
+           "a %d-step recursive forecast needs its values at the next %d step(s); %s"], ...
+           strjoin (exo, ", "), h, h - 1, how);
+  endif
+  if (! isstruct (future) || ! isscalar (future))
+    error ("rnnkit:input", "rnn_forecast: 'Future' must be a struct, not %s; %s", ...
+           describe (future), how);
+  endif
+  for j = 1:numel (exo)
+    if (! isfield (future, exo{j}))
+      error ("rnnkit:input", "rnn_forecast: 'Future' has no field %s; %s", exo{j}, how);
+    endif
+    v = future.(exo{j});
+    if (! isnumeric (v) || numel (v) < h - 1)
+      error ("rnnkit:dim", "rnn_forecast: 'Future'.%s has %d value(s); a %d-step forecast needs %d", ...
+             exo{j}, numel (v), h, h - 1);
+    endif
+    v = double (v(1:h-1));
+    if (! all (isfinite (v)))
+      error ("rnnkit:input", "rnn_forecast: the future value of %s at step %d is missing; %s", ...
+             exo{j}, find (! isfinite (v), 1), how);
+    endif
+    fut(1:h-1, strcmp (f, exo{j})) = v(:);
+  endfor
 endfunction
 
 
@@ -263,3 +330,35 @@ endfunction
 %! mz = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
 %! mz.params(:) = 0;
 %! assert (rnn_forecast (mz, 30, "Level", []).mean, dm.y([49:60, 49:60, 49:54]));
+
+%!test
+%! ## issue 15: calendar features; the forecast feeds its predictions back
+%! t = (0:59)';
+%! dm = struct ("Date", datenum (2015, 1 + t, 1), "y", 100 + 10 * sin (t * pi / 6) + t);
+%! w = rnn_windows (dm, "Window", 6, "Calendar", "auto");
+%! assert (w.meta.calendar, {"month"});
+%! assert (w.meta.features, {"y", "month_sin", "month_cos"});
+%! assert (w.scaler.center(2:3), [0 0]);
+%! assert (w.scaler.scale(2:3), [1 1]);
+%! [~, mo] = datevec (dm.Date);
+%! assert (w.data.values(:, 2), sin (2 * pi * (mo - 1) / 12), 1e-15);
+%! mc = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (mc, 14, "NPaths", 30, "Seed", 2);
+%! assert (fc.method, "LSTM(3) (recursive)");
+%! assert (all (isfinite (fc.paths(:))));
+%! wd = rnn_windows (d, "Window", 5, "Calendar", {"wday"});
+%! assert (wd.data.values(:, 2), sin (2 * pi * (weekday (d.Date) - 1) / 7), 1e-15);
+
+%!test
+%! ## issue 15: an exogenous column, its future from 'Future'
+%! t = (0:79)';
+%! dx = struct ("Date", datenum (2021, 1, 1) + t, "y", 50 + cumsum (sin (t)), "x", cos (t));
+%! mx = rnn_fit (rnn_windows (dx, "Target", "y", "Features", {"y", "x"}, "Window", 5), ...
+%!               "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (mx, 4, "Level", [], "Future", struct ("x", [1 2 3]));
+%! assert (size (fc.mean), [4 1]);
+%! fc1 = rnn_forecast (mx, 1, "Level", []);
+%! assert (fc1.mean, fc.mean(1));
+%!error id=rnnkit:input rnn_forecast (rnn_fit (rnn_windows (struct ("Date", datenum (2021, 1, 1) + (0:29)', "y", (1:30)', "x", sin (1:30)'), "Target", "y", "Features", {"y", "x"}, "Window", 3), "Units", 1, "Epochs", 1, "Seed", 1, "Verbose", false), 3)
+%!error id=rnnkit:input rnn_windows (d, "Window", 5, "Calendar", "weekly")
+%!error id=rnnkit:input rnn_windows ((1:40)', "Window", 5, "Calendar", {"month"})

@@ -54,6 +54,18 @@
 ## the lag of @qcode{'sdiff'} [12 for monthly, 4 for quarterly dates]
 ## @item @qcode{'Lambda'}
 ## the power of @qcode{'boxcox'} [none]
+## @item @qcode{'Calendar'}
+## calendar features the model reads but does not predict, made by the C
+## core from the dates, as R's @code{calendar}: @qcode{'none'},
+## @qcode{'auto'} (day of the week for daily dates, month of the year for
+## monthly, quarter for quarterly; none for yearly dates or no dates) or a
+## cellstr of @qcode{'wday'}, @qcode{'month'}, @qcode{'quarter'}.  Each is
+## two columns @code{<kind>_sin} and @code{<kind>_cos}, sin and cos of
+## 2*pi*v/P for the position v in the cycle of P (weekday 0 = Sunday of 7,
+## month 0 = January of 12, quarter 0..3 of 4), appended to the features
+## and not scaled (scaler centre 0, scale 1).  @code{rnn_forecast} makes
+## them for the forecast dates itself, so such a model still forecasts
+## recursively [@qcode{'none'}]
 ## @end table
 ##
 ## A column number indexes the columns as given: the fields of a struct in
@@ -89,7 +101,7 @@ function w = rnn_windows (data, varargin)
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
                      "Stride", 1, "Date", [], "NA", "error", "Split", [], ...
                      "Test", [], "Scale", "minmax", "Transform", "none", "Period", [], ...
-                     "Lambda", []);
+                     "Lambda", [], "Calendar", "none");
   o = rnnkit_options (defaults, "rnn_windows", varargin);
   if (! (isempty (o.Date) && isnumeric (o.Date)) ...
       && (! ischar (o.Date) || rows (o.Date) != 1))
@@ -131,6 +143,17 @@ function w = rnn_windows (data, varargin)
     target = features;
   endif
   used = stable_unique ([features(:)', target(:)']);
+  ## issue 15 covariates: calendar features, the last columns, unscaled
+  [cal, calnames] = calendar_columns (o.Calendar, index);
+  if (any (ismember (calnames, cols)))
+    error ("rnnkit:input", ["rnn_windows: DATA has a column '%s', the name of a " ...
+           "calendar feature; rename it or use 'Calendar', 'none'"], ...
+           calnames{find (ismember (calnames, cols), 1)});
+  endif
+  cols = [cols(:)', calnames];
+  vals = [vals, cal];
+  features = [features(:)', calnames];
+  used = [used, calnames];
   W = check_count (o.Window, "Window", 1, 1e6);
   Hz = check_count (o.Horizon, "Horizon", 1, 1e6);
   stride = check_count (o.Stride, "Stride", 1, 1e6);
@@ -219,6 +242,8 @@ function w = rnn_windows (data, varargin)
   if (given)
     sc_center = scaler_values (scale, "center", used);
     sc_scale = scaler_values (scale, "scale", used);
+    sc_center(end-numel (calnames)+1:end) = 0;
+    sc_scale(end-numel (calnames)+1:end) = 1;
     method = -1;
   else
     sc_center = sc_scale = 0;
@@ -226,7 +251,8 @@ function w = rnn_windows (data, varargin)
   endif
   spec = struct ("window", W, "horizon", Hz, "stride", stride, ...
                  "omit", double (strcmp (na, "omit")), "split_row", split_row, ...
-                 "n_test", n_test, "method", method, "transform", transform_code (tmeta));
+                 "n_test", n_test, "method", method, "transform", transform_code (tmeta), ...
+                 "n_unscaled", numel (calnames));
   plan = __rnnkit__ ("series_plan", m, fi, ti, spec, sc_center, sc_scale);
   starts = plan.starts;
   set = plan.set;
@@ -260,6 +286,9 @@ function w = rnn_windows (data, varargin)
   w.meta = struct ("window", W, "horizon", Hz, "stride", stride, ...
                    "features", {features(:)'}, "target", {target(:)'}, "na", na, ...
                    "date", date_name, "target_rows", first_target);
+  if (! isempty (calnames))
+    w.meta.calendar = unique (regexprep (calnames, "_(sin|cos)$", ""), "stable");
+  endif
   if (! strcmp (tfname, "none"))
     w.meta.transform = tfname;
     w.meta.period = tfperiod;
@@ -267,6 +296,43 @@ function w = rnn_windows (data, varargin)
       w.meta.lambda = tmeta.lambda;
     endif
   endif
+endfunction
+
+## issue 15 covariates: the calendar feature columns (n x 2k) of the
+## datenum INDEX and their names, from the core; "auto" without dates
+## gives none, named kinds without dates are an error
+function [cal, names] = calendar_columns (calendar, index)
+  cal = [];
+  names = {};
+  kinds = fieldnames (__rnnkit__ ("schema").calendar)';
+  if (ischar (calendar) && rows (calendar) <= 1)
+    if (strcmp (calendar, "none"))
+      return;
+    elseif (! strcmp (calendar, "auto"))
+      calendar = {calendar};
+    endif
+  endif
+  if (iscellstr (calendar))
+    bad = calendar(! ismember (calendar, kinds));
+    if (! isempty (bad) || isempty (calendar))
+      error ("rnnkit:input", ["rnn_windows: unknown calendar feature '%s'; rnnkit " ...
+             "makes %s (or 'auto': the one that fits the dates)"], ...
+             strjoin (bad, ", "), strjoin (kinds, ", "));
+    endif
+    calendar = unique (calendar, "stable");
+  elseif (! ischar (calendar))
+    error ("rnnkit:input", ["rnn_windows: 'Calendar' must be 'auto', 'none' or a " ...
+           "cellstr of %s, not %s"], strjoin (kinds, ", "), describe (calendar));
+  endif
+  if (isempty (index))
+    if (ischar (calendar))   # auto
+      return;
+    endif
+    error ("rnnkit:input", ["rnn_windows: calendar features (%s) need dates, but DATA " ...
+           "has none; give a Date field or use 'Calendar', 'none'"], strjoin (calendar, ", "));
+  endif
+  ## day counts for the core's calendar: datenum - 719529
+  [cal, names] = __rnnkit__ ("calendar", index(:) - 719529, calendar);
 endfunction
 
 ## DATA -> column names, numeric matrix, datenum index (or []), the

@@ -23,6 +23,8 @@
  *   __rnnkit__ ("forecast", cfg, params, spec, seed)
  *                                   -> [point, paths, lower, upper]
  *   __rnnkit__ ("next_dates", index, dated, h)     (day counts)
+ *   __rnnkit__ ("calendar", days, kinds)  (day counts; cellstr of kinds,
+ *               or "auto") -> [n x 2k features, 1 x 2k cellstr names]
  *   __rnnkit__ ("season_period", index)  (day counts) -> 12, 4 or 0
  *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
  *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
@@ -1039,6 +1041,7 @@ static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
   sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
+  sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
   series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
     check_scaler(prhs[4], prhs[5], sp.n_cols);
@@ -1228,6 +1231,20 @@ static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
   s.n_members = n_mem; /* ensemble (issue 15) */
+  if (mxGetField(spec, 0, "from")) { /* covariates (issue 15) */
+    const mxArray *fr = field(spec, "from"), *fu = field(spec, "future");
+    const double *v = real_array(fr, "from");
+    int *from = (int *)mxCalloc((size_t)cfg.n_in + 1, sizeof(int));
+    size_t k;
+    check_matrix(fu, "future");
+    if (mxGetNumberOfElements(fr) != (size_t)cfg.n_in ||
+        (!mxIsEmpty(fu) && mxGetN(fu) != (size_t)cfg.n_in))
+      internal("spec.from is one entry per input, spec.future n_in columns");
+    for (k = 0; k < (size_t)cfg.n_in; k++) from[k] = (int)v[k];
+    s.from = from;
+    s.n_future = mxIsEmpty(fu) ? 0 : mxGetM(fu);
+    s.future = s.n_future ? mxGetPr(fu) : NULL;
+  }
   rnn_rng_seed(&rng, seed_from(prhs[3]));
   plhs[0] = new_matrix(H, 1, "the forecasts");
   plhs[1] = new_matrix(P, H, "the simulated paths");
@@ -1255,6 +1272,50 @@ static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
                       mxGetPr(plhs[0]), work, &err);
   mxFree(work);
   if (st != RNN_OK) raise_core(&err);
+}
+
+/* calendar features (issue 15): [n x 2k matrix, 1 x 2k cellstr of
+ * "<kind>_sin", "<kind>_cos"] of rnn_calendar_features() for the day
+ * counts days; kinds a cellstr of names, or "auto" (the kind
+ * rnn_calendar_auto() picks for the dates' period; none for yearly). */
+static void cmd_calendar(mxArray *plhs[], const mxArray *prhs[]) {
+  rnn_error err;
+  size_t n = mxGetNumberOfElements(prhs[0]), nk, c;
+  const double *days = real_array(prhs[0], "days");
+  const char *const *names = rnn_names(RNN_NAMES_CALENDAR, NULL);
+  int *code, st;
+  if (mxIsChar(prhs[1])) {
+    char buf[16];
+    int period = RNN_STEP_NONE;
+    if (mxGetString(prhs[1], buf, sizeof buf) != 0 || strcmp(buf, "auto") != 0)
+      internal("calendar kinds are a cellstr or \"auto\"");
+    code = (int *)mxCalloc(1, sizeof(int));
+    if (n > 0) {
+      double *work = alloc_work(n);
+      st = rnn_date_period(n, days, work, &period, &err);
+      mxFree(work);
+      if (st != RNN_OK) raise_core(&err);
+    }
+    code[0] = rnn_calendar_auto(period);
+    nk = code[0] >= 0;
+  } else {
+    if (!mxIsCell(prhs[1])) internal("calendar kinds are a cellstr or \"auto\"");
+    nk = mxGetNumberOfElements(prhs[1]);
+    code = (int *)mxCalloc(nk + 1, sizeof(int));
+    for (c = 0; c < nk; c++)
+      code[c] = code_arg(RNN_NAMES_CALENDAR, mxGetCell(prhs[1], c), "kind");
+  }
+  plhs[0] = new_matrix(n, 2 * nk, "the calendar features");
+  if (rnn_calendar_features(n, days, nk, code, mxGetPr(plhs[0]), &err) != RNN_OK)
+    raise_core(&err);
+  plhs[1] = mxCreateCellMatrix(1, 2 * nk);
+  for (c = 0; c < nk; c++) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s_sin", names[code[c]]);
+    mxSetCell(plhs[1], 2 * c, mxCreateString(buf));
+    snprintf(buf, sizeof buf, "%s_cos", names[code[c]]);
+    mxSetCell(plhs[1], 2 * c + 1, mxCreateString(buf));
+  }
 }
 
 /* positions (1-based, NaN for none) of the forecast dates fc in index,
@@ -1774,6 +1835,7 @@ static const struct {
     {"rescale", cmd_rescale, 5, 1},         {"locf", cmd_locf, 1, 1},
     {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */
     {"next_dates", cmd_next_dates, 3, 1},
+    {"calendar", cmd_calendar, 2, 2}, /* issue 15 */
     {"match_dates", cmd_match_dates, 3, 1},
     {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},

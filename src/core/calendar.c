@@ -238,3 +238,62 @@ int rnn_match_dates(size_t n_fc, const double *fc, size_t n_hist,
   }
   return RNN_OK;
 }
+
+/* ---- calendar features (issue 15, covariates) ---------------------- */
+
+int rnn_calendar_auto(int period) {
+  switch (period) {
+    case RNN_STEP_DAY:
+    case RNN_STEP_WEEKDAY:
+      return RNN_CAL_WDAY;
+    case RNN_STEP_MONTH:
+      return RNN_CAL_MONTH;
+    case RNN_STEP_QUARTER:
+      return RNN_CAL_QUARTER;
+    default:
+      return -1;
+  }
+}
+
+int rnn_calendar_features(size_t n, const double *days, size_t n_kinds,
+                          const int *kinds, double *out, rnn_error *err) {
+  const double two_pi = 6.283185307179586476925286766559;
+  size_t k, c;
+  if ((n > 0 && (!days || !out)) || (n_kinds > 0 && !kinds))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_calendar_features: NULL argument");
+  for (c = 0; c < n_kinds; c++)
+    if (kinds[c] < RNN_CAL_WDAY || kinds[c] > RNN_CAL_QUARTER)
+      return rnn_fail(err, RNN_ERR_INPUT, "unknown calendar feature %d",
+                      kinds[c]);
+  for (k = 0; k < n; k++) {
+    long long y, z, w;
+    int m, d;
+    if (isnan(days[k])) {
+      for (c = 0; c < 2 * n_kinds; c++) out[k + n * c] = NAN;
+      continue;
+    }
+    if (!day_in_range(days[k]))
+      return rnn_fail(err, RNN_ERR_INPUT, "date %lu is out of range",
+                      (unsigned long)(k + 1));
+    z = (long long)floor(days[k]);
+    civil_from_days(z, &y, &m, &d);
+    w = (z + 4) % 7; /* 1970-01-01 was a Thursday ($wday 4) */
+    if (w < 0) w += 7;
+    for (c = 0; c < n_kinds; c++) {
+      double v, P;
+      if (kinds[c] == RNN_CAL_WDAY) {
+        v = (double)w;
+        P = 7.0;
+      } else if (kinds[c] == RNN_CAL_MONTH) {
+        v = (double)(m - 1);
+        P = 12.0;
+      } else {
+        v = (double)((m - 1) / 3);
+        P = 4.0;
+      }
+      out[k + n * (2 * c)] = sin(two_pi * v / P);
+      out[k + n * (2 * c + 1)] = cos(two_pi * v / P);
+    }
+  }
+  return RNN_OK;
+}

@@ -168,6 +168,18 @@ int rnn_ensemble_forecast(const rnn_config *cfg, const double *params,
                           const double *resid, size_t n_paths, rnn_rng *rng,
                           double *point, double *paths, double *work,
                           rnn_error *err) {
+  return rnn_ensemble_forecast_cov(cfg, params, n_members, direct, window,
+                                   last, horizon, NULL, n_resid, resid,
+                                   n_paths, rng, point, paths, work, err);
+}
+
+int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
+                              size_t n_members, int direct, size_t window,
+                              const double *last, size_t horizon,
+                              const rnn_covariates *cov, size_t n_resid,
+                              const double *resid, size_t n_paths,
+                              rnn_rng *rng, double *point, double *paths,
+                              double *work, rnn_error *err) {
   size_t P, I, K, S, R, k, j, m, p, t, c;
   double *mem, *cur, *win, *acc, *tpoint, *tpaths, *mpoint, *fwork;
   int st;
@@ -217,30 +229,36 @@ int rnn_ensemble_forecast(const rnn_config *cfg, const double *params,
     }
     return RNN_OK;
   }
-  if (cfg->n_out != cfg->n_in)
-    return rnn_fail(err, RNN_ERR_INPUT,
-                    "a recursive forecast needs a model that predicts its own "
-                    "inputs (%d outputs for %d inputs); fit with horizon = h "
-                    "for a direct forecast instead",
-                    cfg->n_out, cfg->n_in);
+  if ((st = rnn_check_covariates(cfg, horizon, cov, err)) != RNN_OK)
+    return st;
   /* the point: at each step the members' mean one-step prediction from
-   * the same window, fed back as the ensemble's own next value */
+   * the same window, fed back as the ensemble's own next value; the
+   * covariates' known values (issue 15) fill the rest of the row */
   for (j = 0; j < I; j++)
     for (t = 0; t < window; t++) win[t + R * j] = last[t + window * j];
-  for (k = 0; k < horizon; k++) {
-    for (j = 0; j < I; j++)
-      for (t = 0; t < window; t++) cur[t + window * j] = win[k + t + R * j];
-    for (m = 0; m < n_members; m++) {
-      st = rnn_forecast_recursive(cfg, params + P * m, window, cur, 1, 0, NULL,
-                                  0, NULL, m == 0 ? acc : tpoint, NULL, fwork,
-                                  err);
-      if (st != RNN_OK) return st;
-      if (m > 0)
-        for (j = 0; j < K; j++) acc[j] += tpoint[j];
-    }
-    for (j = 0; j < I; j++) {
-      win[window + k + R * j] = acc[j] / (double)n_members;
-      point[k + horizon * j] = win[window + k + R * j];
+  {
+    rnn_covariates one;
+    one.from = cov ? cov->from : NULL;
+    one.future = NULL; /* one step reads no future row */
+    for (k = 0; k < horizon; k++) {
+      for (j = 0; j < I; j++)
+        for (t = 0; t < window; t++) cur[t + window * j] = win[k + t + R * j];
+      for (m = 0; m < n_members; m++) {
+        st = rnn_forecast_recursive_cov(cfg, params + P * m, window, cur, 1,
+                                        &one, 0, NULL, 0, NULL,
+                                        m == 0 ? acc : tpoint, NULL, fwork,
+                                        err);
+        if (st != RNN_OK) return st;
+        if (m > 0)
+          for (j = 0; j < K; j++) acc[j] += tpoint[j];
+      }
+      for (j = 0; j < K; j++) point[k + horizon * j] = acc[j] / (double)n_members;
+      for (j = 0; j < I; j++) {
+        int o = one.from ? one.from[j] : (int)j;
+        win[window + k + R * j] =
+            o >= 0 ? point[k + horizon * (size_t)o]
+                   : (k + 1 < horizon ? cov->future[k + horizon * j] : 0.0);
+      }
     }
   }
   if (n_paths == 0) return RNN_OK;
@@ -253,13 +271,13 @@ int rnn_ensemble_forecast(const rnn_config *cfg, const double *params,
     size_t b;
     for (c = 0, p = 0; p < n_paths; p++) c += mem[p] == (double)m;
     if (c == 0) continue;
-    st = rnn_forecast_recursive(cfg, params + P * m, window, last, horizon,
-                                n_resid, resid, c, rng, tpoint, tpaths, fwork,
-                                err);
+    st = rnn_forecast_recursive_cov(cfg, params + P * m, window, last,
+                                    horizon, cov, n_resid, resid, c, rng,
+                                    tpoint, tpaths, fwork, err);
     if (st != RNN_OK) return st;
     for (b = 0, p = 0; p < n_paths; p++) {
       if (mem[p] != (double)m) continue;
-      for (j = 0; j < I; j++)
+      for (j = 0; j < K; j++)
         for (k = 0; k < horizon; k++)
           paths[p + n_paths * (k + horizon * j)] =
               tpaths[b + c * (k + horizon * j)];

@@ -77,24 +77,69 @@ static int check_forecast_args(const rnn_config *cfg, const double *params,
   return RNN_OK;
 }
 
+/* issue 15 covariates: the output fed back into input j (-1: a
+ * covariate, read from cov->future) */
+static int fed_from(const rnn_covariates *cov, size_t j) {
+  return cov && cov->from ? cov->from[j] : (int)j;
+}
+
 int rnn_forecast_recursive(const rnn_config *cfg, const double *params,
                            size_t window, const double *last, size_t horizon,
                            size_t n_resid, const double *resid,
                            size_t n_paths, rnn_rng *rng, double *point,
                            double *paths, double *work, rnn_error *err) {
+  return rnn_forecast_recursive_cov(cfg, params, window, last, horizon, NULL,
+                                    n_resid, resid, n_paths, rng, point, paths,
+                                    work, err);
+}
+
+int rnn_check_covariates(const rnn_config *cfg, size_t horizon,
+                         const rnn_covariates *cov, rnn_error *err) {
+  size_t j, k, I = (size_t)cfg->n_in;
+  if (!cov || !cov->from) {
+    if (cfg->n_out != cfg->n_in)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "a recursive forecast needs a model that predicts its "
+                      "own inputs (%d outputs for %d inputs); fit with "
+                      "horizon = h for a direct forecast instead",
+                      cfg->n_out, cfg->n_in);
+    return RNN_OK;
+  }
+  for (j = 0; j < I; j++) {
+    if (cov->from[j] >= cfg->n_out)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "input %lu is fed from output %d of %d",
+                      (unsigned long)(j + 1), cov->from[j] + 1, cfg->n_out);
+    if (cov->from[j] >= 0 || horizon < 2) continue;
+    if (!cov->future)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "input %lu is a covariate: a recursive forecast needs "
+                      "its future values",
+                      (unsigned long)(j + 1));
+    for (k = 0; k + 1 < horizon; k++)
+      if (!isfinite(cov->future[k + horizon * j]))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "the future value of covariate input %lu at step %lu "
+                        "is missing or infinite",
+                        (unsigned long)(j + 1), (unsigned long)(k + 1));
+  }
+  return RNN_OK;
+}
+
+int rnn_forecast_recursive_cov(const rnn_config *cfg, const double *params,
+                               size_t window, const double *last,
+                               size_t horizon, const rnn_covariates *cov,
+                               size_t n_resid, const double *resid,
+                               size_t n_paths, rnn_rng *rng, double *point,
+                               double *paths, double *work, rnn_error *err) {
   size_t I, K, P, R, chunk, net, k, t, j, p0, b;
   double *xb, *out, *buf;
   int st = check_forecast_args(cfg, params, window, last, n_resid, resid,
                                n_paths, rng, point, paths, work, err);
   if (st != RNN_OK) return st;
-  if (cfg->n_out != cfg->n_in)
-    return rnn_fail(err, RNN_ERR_INPUT,
-                    "a recursive forecast needs a model that predicts its own "
-                    "inputs (%d outputs for %d inputs); fit with horizon = h "
-                    "for a direct forecast instead",
-                    cfg->n_out, cfg->n_in);
   if (horizon == 0)
     return rnn_fail(err, RNN_ERR_DIM, "forecast horizon must be >= 1");
+  if ((st = rnn_check_covariates(cfg, horizon, cov, err)) != RNN_OK) return st;
   I = (size_t)cfg->n_in;
   K = (size_t)cfg->n_out;
   P = n_paths + 1;
@@ -122,18 +167,27 @@ int rnn_forecast_recursive(const rnn_config *cfg, const double *params,
         size_t r = p < n_paths ? (size_t)rnn_rng_below(rng, n_resid) : 0;
         for (j = 0; j < K; j++) {
           double e = p < n_paths ? resid[r + n_resid * j] : 0.0;
-          buf[p + P * (window + k + R * j)] = out[j + K * b] + e;
+          double v = out[j + K * b] + e;
+          if (p < n_paths)
+            paths[p + n_paths * (k + horizon * j)] = v;
+          else
+            point[k + horizon * j] = v;
+        }
+        /* the row of step k: fed-back outputs, and the covariates' known
+         * values (read only by later steps) */
+        for (j = 0; j < I; j++) {
+          int o = fed_from(cov, j);
+          double *cell = buf + p + P * (window + k + R * j);
+          if (o >= 0)
+            *cell = out[(size_t)o + K * b] +
+                    (p < n_paths ? resid[r + n_resid * (size_t)o] : 0.0);
+          else
+            *cell = k + 1 < horizon ? cov->future[k + horizon * j] : 0.0;
         }
       }
     }
   }
-  for (j = 0; j < I; j++)
-    for (k = 0; k < horizon; k++) {
-      const double *row = buf + P * (window + k + R * j);
-      point[k + horizon * j] = row[n_paths];
-      for (b = 0; b < n_paths; b++) paths[b + n_paths * (k + horizon * j)] = row[b];
-    }
-  for (k = 0; k < horizon * I; k++)
+  for (k = 0; k < horizon * K; k++)
     if (!isfinite(point[k]))
       return rnn_fail(err, RNN_ERR_DIVERGED,
                       "the forecast left the finite range at step %lu",
@@ -252,14 +306,15 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
   K = (size_t)cfg->n_out;
   raw = rnn_size_mul(raw_steps(s), K);
   {
-    size_t part[5], sum = fc, k;
+    size_t part[6], sum = fc, k;
     part[0] = rnn_size_mul(s->window, (size_t)cfg->n_in);
     /* issue 15: the newest rows of a transformed feature */
     part[4] = s->window + rnn_transform_lost(&s->inv.transform);
     part[1] = rnn_size_mul(raw, s->n_paths + 1);
     part[2] = s->n_paths;
     part[3] = rnn_size_mul(2 * s->n_levels, s->h + 1);
-    for (k = 0; k < 5; k++) {
+    part[5] = rnn_size_mul(s->h, (size_t)cfg->n_in); /* covariates */
+    for (k = 0; k < 6; k++) {
       if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
       sum += part[k];
     }
@@ -314,7 +369,8 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
                         double *point, double *paths, double *lower,
                         double *upper, double *work, rnn_error *err) {
   size_t I, K, S, P, H, NL, k, p, l, j, col0, L;
-  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork, *raw;
+  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork, *raw, *fut;
+  rnn_covariates cov;
   int st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
   st = check_spec(cfg, s, err);
@@ -346,6 +402,7 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   probs = qwork + P;
   q = probs + 2 * s->n_levels;
   raw = q + 2 * s->n_levels * s->h;
+  fut = raw + s->window + rnn_transform_lost(&s->inv.transform);
   /* the newest window, missing values carried forward with locf, on
    * the model's scale; a transformed feature (issue 15) reads the L rows
    * before it too and is transformed */
@@ -382,18 +439,43 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
     }
   }
   rnn_scale_apply(s->window, I, last, s->in_center, s->in_scale, 0, last);
+  /* covariates (issue 15): their known future values, on the model's
+   * scale, H x I (fed-back columns unused) */
+  cov.from = s->direct ? NULL : s->from;
+  cov.future = NULL;
+  if (cov.from) {
+    for (j = 0; j < I; j++)
+      for (k = 0; k < H; k++) {
+        double v = NAN;
+        if (s->from[j] < 0 && k < s->n_future && s->future)
+          v = s->future[k + s->n_future * j];
+        fut[k + H * j] = v;
+      }
+    rnn_scale_apply(H, I, fut, s->in_center, s->in_scale, 0, fut);
+    cov.future = fut;
+    for (j = 0; j < I; j++)
+      if (s->from[j] < 0 && H > 1 &&
+          (s->n_future < H - 1 || !all_finite(fut + H * j, H - 1)))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "input %lu is a covariate: a %lu-step forecast "
+                        "needs its values at the next %lu steps (given %lu)",
+                        (unsigned long)(j + 1), (unsigned long)H,
+                        (unsigned long)(H - 1), (unsigned long)s->n_future);
+  }
   /* ---- ensemble (issue 15) ---- */
   if (s->n_members > 1)
-    st = rnn_ensemble_forecast(cfg, params, s->n_members, s->direct,
-                               s->window, last, H, s->n_resid, s->resid, P,
-                               rng, rpoint, rpaths, fwork, err);
+    st = rnn_ensemble_forecast_cov(cfg, params, s->n_members, s->direct,
+                                   s->window, last, H, &cov, s->n_resid,
+                                   s->resid, P, rng, rpoint, rpaths, fwork,
+                                   err);
   /* ---- end ensemble ---- */
   else if (s->direct)
     st = rnn_forecast_direct(cfg, params, s->window, last, s->n_resid,
                              s->resid, P, rng, rpoint, rpaths, fwork, err);
   else
-    st = rnn_forecast_recursive(cfg, params, s->window, last, H, s->n_resid,
-                                s->resid, P, rng, rpoint, rpaths, fwork, err);
+    st = rnn_forecast_recursive_cov(cfg, params, s->window, last, H, &cov,
+                                    s->n_resid, s->resid, P, rng, rpoint,
+                                    rpaths, fwork, err);
   if (st != RNN_OK) return st;
   /* the series' steps: a direct model's outputs are target-major
    * (target j, step k at column j*horizon + k), a recursive forecast's

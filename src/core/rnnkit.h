@@ -431,6 +431,17 @@ int rnn_ensemble_forecast(const rnn_config *cfg, const double *params,
                           const double *resid, size_t n_paths, rnn_rng *rng,
                           double *point, double *paths, double *work,
                           rnn_error *err);
+/* The same with the covariates of a recursive forecast (issue 15; see
+ * rnn_covariates after rnn_forecast_recursive; outputs horizon x n_out). */
+struct rnn_covariates;
+int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
+                              size_t n_members, int direct, size_t window,
+                              const double *last, size_t horizon,
+                              const struct rnn_covariates *cov,
+                              size_t n_resid,
+                              const double *resid, size_t n_paths,
+                              rnn_rng *rng, double *point, double *paths,
+                              double *work, rnn_error *err);
 /* ==== end of ensembles ============================================== */
 
 /* ---- optimizers ----------------------------------------------------- */
@@ -507,7 +518,8 @@ enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
        RNN_NAMES_TRANSFORM = 9,  /* RNN_TRANSFORM_*: none ... boxcox      */
        RNN_NAMES_FIELD = 10,      /* RNN_FIELD_* == 1 << code: int, date,
                                      matrix, dataframe                    */
-       RNN_NAMES_N = 11 };
+       RNN_NAMES_CALENDAR = 11,   /* RNN_CAL_*: wday, month, quarter     */
+       RNN_NAMES_N = 12 };
 /* The names of a table (NULL and *n = 0 for an unknown table). */
 const char *const *rnn_names(int table, size_t *n);
 /* What a table names ("cell", "activation", ...), for messages. */
@@ -768,6 +780,34 @@ int rnn_forecast_recursive(const rnn_config *cfg, const double *params,
                            size_t n_paths, rnn_rng *rng, double *point,
                            double *paths, double *work, rnn_error *err);
 
+/* Covariates of a recursive forecast (issue 15): inputs the model reads
+ * but does not predict (exogenous series, calendar features).  Input j
+ * of the row appended at step k (0-based; the row of forecast time k + 1)
+ * is output from[j] (>= 0, with the path's residual) or, for from[j] < 0,
+ * the covariate's known value future[k + horizon * j] in model units
+ * (future is horizon x n_in; rows k < horizon - 1 are read, as the last
+ * step's row is never an input; NULL is fine for horizon 1).  cov NULL
+ * or from NULL: input j is output j (n_out == n_in). */
+typedef struct rnn_covariates {
+  const int *from;      /* n_in */
+  const double *future; /* horizon x n_in, model units */
+} rnn_covariates;
+
+/* RNN_OK when cov fits cfg and a forecast of horizon steps; else
+ * RNN_ERR_DIM / RNN_ERR_INPUT with what is missing. */
+int rnn_check_covariates(const rnn_config *cfg, size_t horizon,
+                         const rnn_covariates *cov, rnn_error *err);
+
+/* rnn_forecast_recursive() with covariates; point is horizon x n_out and
+ * paths n_paths x horizon x n_out (with cov NULL, n_out == n_in: the
+ * same numbers as rnn_forecast_recursive). */
+int rnn_forecast_recursive_cov(const rnn_config *cfg, const double *params,
+                               size_t window, const double *last,
+                               size_t horizon, const rnn_covariates *cov,
+                               size_t n_resid, const double *resid,
+                               size_t n_paths, rnn_rng *rng, double *point,
+                               double *paths, double *work, rnn_error *err);
+
 /* Direct forecast of a many-to-one model whose n_out outputs are the
  * whole horizon (and targets) at once.  point (n_out) is the model's
  * output for last (window x n_in); paths (n_paths x n_out) add one
@@ -877,6 +917,9 @@ typedef struct {
                            * transformed as well */
   double *work;           /* rnn_series_workspace(spec) doubles (NULL
                            * when that is 0) */
+  size_t n_unscaled;      /* issue 15 covariates: the last n_unscaled data
+                           * columns (calendar features) are not fitted:
+                           * center 0, scale 1 */
 } rnn_series_spec;
 
 /* Doubles of spec->work the plan and the windows need: 0 without a
@@ -1026,6 +1069,15 @@ typedef struct {
   /* ensemble (issue 15): params is P x n_members and the forecast is
      rnn_ensemble_forecast()'s; 0 or 1 is a single model               */
   size_t n_members;
+  /* covariates (issue 15): a recursive model whose inputs are not all its
+     outputs.  from (n_in; NULL: input j is output j) as rnn_covariates;
+     future (n_future x n_in, original units, NaN where unknown) holds the
+     covariates' values after the last row of values: row k is forecast
+     time k + 1, and rows 0..h-2 of the covariate columns must be finite
+     (RNN_ERR_INPUT otherwise).  They are scaled with in_center/in_scale. */
+  const int *from;
+  size_t n_future;
+  const double *future;
 } rnn_forecast_spec;
 
 /* Doubles of workspace rnn_forecast_series() needs (0: invalid). */
@@ -1096,6 +1148,27 @@ int rnn_date_keys(int period, size_t n, const double *days, double *key,
 int rnn_match_dates(size_t n_fc, const double *fc, size_t n_hist,
                     const double *hist, size_t n_idx, const double *index,
                     double *pos, double *work, rnn_error *err);
+
+/* ---- calendar features (issue 15, covariates) ----------------------
+ * Columns a model reads but does not predict, made from the dates.  Each
+ * kind is one cycle of period P with a position v in 0..P-1, as R's
+ * as.POSIXlt(): RNN_CAL_WDAY v = $wday (0 Sunday .. 6 Saturday, P 7),
+ * RNN_CAL_MONTH v = $mon (0 January .. 11, P 12), RNN_CAL_QUARTER
+ * v = $mon %/% 3 (P 4).  A kind is two columns, sin(2 pi v / P) and
+ * cos(2 pi v / P): in [-1, 1] and continuous across the cycle's end, so
+ * the hosts leave them unscaled (scaler center 0, scale 1). */
+enum { RNN_CAL_WDAY = 0, RNN_CAL_MONTH = 1, RNN_CAL_QUARTER = 2 };
+
+/* out (n x 2 n_kinds, column 2c = sin, 2c + 1 = cos of kinds[c]) for the
+ * day counts days (a fraction is the time of day; NaN gives NaN). */
+int rnn_calendar_features(size_t n, const double *days, size_t n_kinds,
+                          const int *kinds, double *out, rnn_error *err);
+
+/* The kind "auto" picks for a date index of period RNN_STEP_* (see
+ * rnn_date_period): day of the week for daily data, month of the year
+ * for monthly, quarter for quarterly; -1 (none) for yearly or no
+ * period. */
+int rnn_calendar_auto(int period);
 
 /* ---- end of the issue-14 forecast/calendar blocks ------------------- */
 

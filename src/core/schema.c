@@ -28,6 +28,8 @@ static const char *const rec_kinds[] = {
 /* issue 15 transform block: RNN_TRANSFORM_* */
 static const char *const transforms[] = {"none",    "diff",  "log",
                                          "logdiff", "sdiff", "boxcox"};
+/* issue 15 covariates: RNN_CAL_* */
+static const char *const calendars[] = {"wday", "month", "quarter"};
 /* the bits of rnn_file_field_flags(): RNN_FIELD_INT is 1 << 0, ... */
 static const char *const field_flags[] = {"int", "date", "matrix", "dataframe"};
 
@@ -40,7 +42,8 @@ static const struct {
     {"optimizer", optims, 3}, {"scaler", scalers, 3}, {"init", inits, 2},
     {"level", levels, 2},     {"record_type", rec_types, 7},
     {"record_kind", rec_kinds, 9},
-    {"transform", transforms, 6}, {"field", field_flags, 4}};
+    {"transform", transforms, 6}, {"field", field_flags, 4},
+    {"calendar", calendars, 3}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;

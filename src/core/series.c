@@ -137,9 +137,18 @@ int rnn_series_plan(const rnn_series_spec *sp, const double *data,
   /* no training window: nothing to fit a scaler on; the host says where
    * the split lies, in its own calendar */
   if (info->n_train == 0 || sp->scale_method == RNN_SCALE_GIVEN) return RNN_OK;
-  return rnn_scaler_fit(sp->scale_method, m, sp->n_cols, d + L,
-                        info->n_fit > L ? info->n_fit - L : 0, center, scale,
-                        err);
+  st = rnn_scaler_fit(sp->scale_method, m, sp->n_cols, d + L,
+                      info->n_fit > L ? info->n_fit - L : 0, center, scale,
+                      err);
+  if (st != RNN_OK) return st;
+  if (sp->n_unscaled > sp->n_cols)
+    return rnn_fail(err, RNN_ERR_DIM, "%lu unscaled columns of %lu",
+                    (unsigned long)sp->n_unscaled, (unsigned long)sp->n_cols);
+  for (s = sp->n_cols - sp->n_unscaled; s < sp->n_cols; s++) {
+    center[s] = 0.0;
+    scale[s] = 1.0;
+  }
+  return RNN_OK;
 }
 
 int rnn_series_windows(const rnn_series_spec *sp, const double *data,

@@ -2350,6 +2350,93 @@ static void test_ensemble(void) {
 }
 /* ---- end ensembles ---- */
 
+/* issue 15 covariates: calendar features, and a recursive forecast whose
+ * covariate inputs come from a given future */
+static void test_covariates(void) {
+  rnn_config c = lstm_config();
+  rnn_error err;
+  rnn_rng rng;
+  enum { W = 4, H = 5, I = 3, NP = 7 };
+  const double two_pi = 6.283185307179586476925286766559;
+  int kinds[3] = {RNN_CAL_WDAY, RNN_CAL_MONTH, RNN_CAL_QUARTER}, from[I] = {0, -1, -1};
+  int bad_kind = 9, bad_from[I] = {1, -1, -1};
+  double days[2] = {10957.0, -1.0}, cal[12]; /* 2000-01-01, a Saturday; 1969-12-31 */
+  double last[W * I], fut[H * I], pt[H], pt1[1], cur[W * I], pa[NP * H], pa2[NP * H];
+  double resid[6], *prm, *work, *ew;
+  rnn_covariates cov;
+  size_t P, k, t, j;
+  int ok;
+  check(rnn_calendar_features(2, days, 3, kinds, cal, &err) == RNN_OK &&
+            cal[0] == sin(two_pi * 6.0 / 7.0) && cal[2] == cos(two_pi * 6.0 / 7.0) &&
+            cal[1] == sin(two_pi * 3.0 / 7.0) && cal[4] == 0.0 && cal[6] == 1.0 &&
+            cal[5] == sin(two_pi * 11.0 / 12.0) && cal[9] == sin(two_pi * 3.0 / 4.0),
+        "calendar features: $wday, $mon and the quarter as sin/cos of the cycle");
+  check(rnn_calendar_features(1, days, 1, &bad_kind, cal, &err) == RNN_ERR_INPUT,
+        "an unknown calendar feature is refused");
+  check(rnn_calendar_auto(RNN_STEP_WEEKDAY) == RNN_CAL_WDAY &&
+            rnn_calendar_auto(RNN_STEP_MONTH) == RNN_CAL_MONTH &&
+            rnn_calendar_auto(RNN_STEP_QUARTER) == RNN_CAL_QUARTER &&
+            rnn_calendar_auto(RNN_STEP_YEAR) == -1,
+        "auto calendar features follow the period of the dates");
+  c.n_in = I;
+  P = rnn_n_params(&c);
+  prm = malloc(P * sizeof(double));
+  work = malloc(rnn_forecast_workspace(&c, W, H, NP) * sizeof(double));
+  ew = malloc(rnn_ensemble_forecast_workspace(&c, W, H, NP, 1) * sizeof(double));
+  rnn_rng_seed(&rng, 21);
+  for (k = 0; k < P; k++) prm[k] = 0.4 * rnn_rng_normal(&rng);
+  for (k = 0; k < W * I; k++) last[k] = rnn_rng_normal(&rng);
+  for (k = 0; k < H * I; k++) fut[k] = rnn_rng_normal(&rng);
+  for (k = 0; k < 6; k++) resid[k] = 0.1 * rnn_rng_normal(&rng);
+  cov.from = from;
+  cov.future = fut;
+  check(rnn_forecast_recursive(&c, prm, W, last, H, 0, NULL, 0, NULL, pt, NULL,
+                               work, &err) == RNN_ERR_INPUT,
+        "without covariates a model must predict all its inputs");
+  check(rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 6, resid, NP, &rng,
+                                   pt, pa, work, &err) == RNN_OK,
+        "a recursive forecast with covariates runs");
+  /* by hand: one step at a time, the prediction and the known future row
+   * appended */
+  memcpy(cur, last, sizeof cur);
+  ok = 1;
+  for (k = 0; k < H; k++) {
+    rnn_forecast_recursive_cov(&c, prm, W, cur, 1, &cov, 0, NULL, 0, NULL, pt1,
+                               NULL, work, &err);
+    ok &= pt1[0] == pt[k];
+    for (j = 0; j < I; j++) {
+      for (t = 0; t + 1 < W; t++) cur[t + W * j] = cur[t + 1 + W * j];
+      cur[W - 1 + W * j] = j == 0 ? pt1[0] : fut[k + H * j];
+    }
+  }
+  check(ok, "covariate forecast = one step at a time with the future fed in");
+  rnn_rng_seed(&rng, 3);
+  rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 6, resid, NP, &rng, pt,
+                             pa, work, &err);
+  rnn_rng_seed(&rng, 3);
+  {
+    double ept[H];
+    check(rnn_ensemble_forecast_cov(&c, prm, 1, 0, W, last, H, &cov, 6, resid, NP,
+                                    &rng, ept, pa2, ew, &err) == RNN_OK &&
+              memcmp(ept, pt, sizeof ept) == 0,
+          "an ensemble of one forecasts with covariates as the single model");
+  }
+  fut[1 + H * 2] = NAN;
+  check(rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 0, NULL, 0, NULL, pt,
+                                   NULL, work, &err) == RNN_ERR_INPUT,
+        "a missing future covariate value is refused");
+  check(rnn_forecast_recursive_cov(&c, prm, W, last, 1, &cov, 0, NULL, 0, NULL, pt,
+                                   NULL, work, &err) == RNN_OK,
+        "one step reads no future row");
+  cov.from = bad_from;
+  check(rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 0, NULL, 0, NULL, pt,
+                                   NULL, work, &err) == RNN_ERR_DIM,
+        "an input fed from an output the model lacks is refused");
+  free(prm);
+  free(work);
+  free(ew);
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -2363,6 +2450,7 @@ int main(void) {
   test_calendar();
   test_forecast_series();
   test_ensemble(); /* issue 15 */
+  test_covariates(); /* issue 15 */
   test_accuracy();
   test_series();
   test_transform();          /* issue 15 */

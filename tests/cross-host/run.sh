@@ -57,6 +57,22 @@ if grep -q 'differs between R and Octave\|^error' "$dir/ensemble-octave.txt" ||
 fi
 Rscript "$here/ensemble_back.R" "$dir"
 # ---- end ensembles
+# ---- covariates (issue 15): calendar features and an exogenous column,
+# windows, weights, recursive forecasts and model files, both ways
+Rscript "$here/covariates.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, covariates ('$dir', '$root'); catch e, disp (e.message); exit (1); end_try_catch") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/covariates-octave.txt" || true
+cat "$dir/covariates-octave.txt"
+if grep -q 'differ between R and Octave\|^error' "$dir/covariates-octave.txt" ||
+   ! grep -q "R's covariate model files in Octave" "$dir/covariates-octave.txt"; then
+  echo "cross-host: covariates differ between R and Octave" >&2
+  exit 1
+fi
+Rscript "$here/covariates_back.R" "$dir"
+# ---- end covariates
 # the README's bundled-data example prints the same text in both hosts
 Rscript "$here/djia_example.R" >"$dir/example-r.txt"
 (cd "$root" && octave-cli --no-gui -q --norc --eval "
