@@ -18,6 +18,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_file_flags", (DL_FUNC)&rnnkit_file_flags, 2},
     {"rnnkit_suggest", (DL_FUNC)&rnnkit_suggest, 2},
     {"rnnkit_write_file", (DL_FUNC)&rnnkit_write_file, 2},
+    {"rnnkit_read_csv", (DL_FUNC)&rnnkit_read_csv, 3}, /* issue 18 */
     /* the series engine */
     {"rnnkit_series_plan", (DL_FUNC)&rnnkit_series_plan, 6},
     {"rnnkit_series_eval", (DL_FUNC)&rnnkit_series_eval, 12},

@@ -82,6 +82,10 @@ workflow <- function() {
   out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
   out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1)
   out$suggest <- ns$.Call(ns$rnnkit_suggest, "lsmt", c("simple", "lstm", "gru"))
+  cf <- tempfile(fileext = ".csv") # issue 18: numbers, dates and text columns
+  writeLines(c("Date;x;name", "2020-01-31;1.5;\"a;b\"", "2020-02-29;;c"), cf)
+  out$csv <- rnn_read_csv(cf) # read_csv
+  unlink(cf)
   # the gateways' error paths: status codes raised after allocations
   out$errors <- vapply(list(
     function() ns$.Call(ns$rnnkit_predict, fit$config, fit$params, array(0, c(0, 4, 2))),
@@ -95,7 +99,8 @@ workflow <- function() {
     function() ns$.Call(ns$rnnkit_match_dates, c(1, 2), numeric(0), c(NaN, Inf)),
     # sizes too large for memory: rnnkit_error_size from the gateways
     function() rnn_model(units = 1e5), # init
-    function() ns$.Call(ns$rnnkit_need_memory, 2^62, "a test")
+    function() ns$.Call(ns$rnnkit_need_memory, 2^62, "a test"),
+    function() ns$.Call(ns$rnnkit_read_csv, charToRaw("a,b\n1,2\n3\n"), "", NA)
   ), function(f) conditionMessage(tryCatch({ f(); stop("no error") },
                                            error = function(e) e)), "")
   out

@@ -14,9 +14,9 @@
 ##
 ## @var{px} is a struct of column vectors, the form @code{rnn_windows}
 ## takes: @code{Date} (@code{datenum} values), @code{Open}, @code{High},
-## @code{Low}, @code{Close} and @code{Volume}.  The numbers are read with
-## @code{str2double}, which rounds the CSV's decimals as R's
-## @code{read.csv} does, so both hosts see the same doubles.  @var{file} is
+## @code{Low}, @code{Close} and @code{Volume}.  The file is read with
+## @code{rnn_read_csv} (rnnkit's C core), which rounds the CSV's decimals
+## as R's @code{read.csv} does, so both hosts see the same doubles.  @var{file} is
 ## the path of the CSV file (in the installed package,
 ## @file{extdata/@var{name}.csv} under @code{pkg ("list", "rnnkit")@{1@}.dir}).
 ##
@@ -40,25 +40,10 @@ function [px, file] = rnn_example_data (name, varargin)
   if (! exist (file, "file"))
     file = fullfile (here, "..", "..", "inst", "extdata", [name ".csv"]);
   endif
-  [fid, msg] = fopen (file, "r");
-  if (fid < 0)
-    error ("rnnkit:io", "rnn_example_data: cannot open %s (%s); reinstall the package", ...
-           file, msg);
+  if (! exist (file, "file"))
+    error ("rnnkit:io", "rnn_example_data: cannot open %s; reinstall the package", file);
   endif
-  unwind_protect
-    hdr = strsplit (fgetl (fid), ",");
-    c = textscan (fid, repmat ("%s", 1, numel (hdr)), "Delimiter", ",");
-  unwind_protect_cleanup
-    fclose (fid);
-  end_unwind_protect
-  px = struct ();
-  for j = 1:numel (hdr)
-    if (strcmp (hdr{j}, "Date"))
-      px.Date = datenum (c{j}, "yyyy-mm-dd");
-    else
-      px.(hdr{j}) = str2double (c{j});
-    endif
-  endfor
+  px = rnn_read_csv (file);
 endfunction
 
 %!test

@@ -4,6 +4,7 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{Y} =} rnn_predict (@var{model}, @var{X})
 ## @deftypefnx {} {@var{Y} =} rnn_predict (@var{model}, @var{X}, "Type", "class")
+## @deftypefnx {} {@var{P} =} rnn_predict (@var{model}, @var{w}, "Units", "original")
 ## Predictions of a model for an array @var{X} of samples x timesteps x
 ## features (or the struct from @code{rnn_windows}; windows scaled by
 ## another scaler than the model's are put on the model's scale first, as
@@ -22,6 +23,32 @@
 ## outputs are class probabilities; @code{"Type", "class"} gives the
 ## predicted labels as a cell of strings.  Every prediction starts from a
 ## zero state; see @code{rnn_predict_and_update_state} for step-wise use.
+##
+## With @code{"Units", "original"}, a model fit from @code{rnn_windows}
+## predicts the windows @var{w} from @code{rnn_windows} in the units of
+## the data, as R's @code{predict()} on windows does: @var{P} is a struct
+## of columns, one row per window,
+## @table @code
+## @item date
+## the date (@code{datenum}) of the window's (first) target, or its row
+## when the data have no dates;
+## @item actual
+## the value that followed;
+## @item predicted
+## the prediction, unscaled (and, after a @qcode{'Transform'}, turned back
+## into levels from the values up to the window's end);
+## @item naive
+## the naive forecast (the last value of the window);
+## @item set
+## @qcode{"train"}, @qcode{"gap"} or @qcode{"test"}, as @var{w} labels it;
+## @end table
+## and @code{outputs}, the names of the outputs (@qcode{"Close"}, or
+## @qcode{"Close+1"} @dots{} for a direct model of several steps): with
+## several outputs @code{actual}, @code{predicted} and @code{naive} have a
+## column per output.  rnnkit's C core computes every number (the series
+## engine R's @code{predict()} calls), so both hosts give the same bits.
+## The default @code{"Units", "scaled"} gives the model's outputs as they
+## are.
 ## @seealso{rnn_fit, rnn_forecast}
 ## @end deftypefn
 
@@ -29,8 +56,16 @@ function Y = rnn_predict (model, X, varargin)
   check_nargin ("rnn_predict", nargin, 2, Inf, ...
                 "Y = rnn_predict (model, X, 'Type', 'response' or 'class')");
   check_model (model, "rnn_predict");
-  o = rnnkit_options (struct ("Type", "response"), "rnn_predict", varargin);
+  o = rnnkit_options (struct ("Type", "response", "Units", "scaled"), "rnn_predict", varargin);
   type = check_choice (o.Type, {"response", "class"}, "Type");
+  units = check_choice (o.Units, {"scaled", "original"}, "Units");
+  if (strcmp (units, "original"))
+    if (strcmp (type, "class"))
+      error ("rnnkit:input", "rnn_predict: 'Units' 'original' is for forecasting models, not 'Type' 'class'");
+    endif
+    Y = predict_original (model, X);
+    return;
+  endif
   if (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
     ## windows scaled by another scaler are put on the model's scale
     X = windows_on_model_scale (need_prep (model, "rnn_predict"), check_windows (X, "X"));
@@ -48,6 +83,55 @@ function Y = rnn_predict (model, X, varargin)
     [~, k] = max (Y, [], ndims (Y));
     Y = reshape (model.classes(k), size (k));
   endif
+endfunction
+
+## issue 18: the windows' predictions in original units, with dates,
+## actual values, the naive forecast and the windows' sets, from the core
+## (rnn_series_evaluate), as R's predict() gives them
+function P = predict_original (model, w)
+  prep = need_prep (model, "rnn_predict with 'Units' 'original'");
+  if (! (isstruct (w) && isscalar (w) && all (isfield (w, {"x", "index", "meta", "scaler", "data"}))))
+    error ("rnnkit:input", ["rnn_predict: with 'Units' 'original', X must be windows " ...
+           "from rnn_windows (cut the series with rnn_windows first), not %s"], describe (w));
+  endif
+  w = check_windows (w, "X", true);
+  meta = prep.meta;
+  if (! isequal (cellstr (w.meta.features)(:)', meta.features) ...
+      || ! isequal (cellstr (w.meta.target)(:)', meta.target) ...
+      || w.meta.window != meta.window || w.meta.horizon != meta.horizon ...
+      || ! isequal (transform_code (w.meta), transform_code (meta)))
+    error ("rnnkit:input", ["rnn_predict: these windows (%s -> %s, window %d) do not " ...
+           "match the model's (%s -> %s, window %d)"], strjoin (cellstr (w.meta.features), ", "), ...
+           strjoin (cellstr (w.meta.target), ", "), w.meta.window, strjoin (meta.features, ", "), ...
+           strjoin (meta.target, ", "), meta.window);
+  endif
+  v = prep.data.values;
+  fj = scaler_cols (prep, prep.used);
+  rws = w.index.target_row(:);
+  p = __rnnkit__ ("predict", model.config, model.params, windows_on_model_scale (prep, w));
+  [pred, actual, naive] = __rnnkit__ ("series_eval", w.data.values, ...
+                                      scaler_cols (prep, meta.target), meta.horizon, rws, ...
+                                      reshape (p, rows (p), []), prep.scaler.center(fj), ...
+                                      prep.scaler.scale(fj), w.index.set(:), v, ...
+                                      min (prep.data.split_row - 1, rows (v)), ...
+                                      season_of (prep), transform_code (meta));
+  if (isempty (w.data.index))
+    date = rws;
+  else
+    date = w.data.index(rws);
+    date = date(:);
+  endif
+  outs = meta.target;
+  if (meta.horizon > 1)
+    outs = cell (1, 0);
+    for j = 1:numel (meta.target)
+      for k = 1:meta.horizon
+        outs{end+1} = sprintf ("%s+%d", meta.target{j}, k);
+      endfor
+    endfor
+  endif
+  P = struct ("date", date, "actual", actual, "predicted", pred, "naive", naive, ...
+              "set", {w.index.set(:)}, "outputs", {outs});
 endfunction
 
 %!shared m, X
@@ -122,3 +206,47 @@ endfunction
 %!error <option names must be strings> rnn_predict (m, X, 5, "Type")
 %!test
 %! assert (rnn_predict (m, X, "type", "response"), rnn_predict (m, X));
+
+## issue 18: predictions in original units, with dates, from the core
+%!shared d, w, m
+%! t = (0:99)';
+%! d = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8));
+%! w = rnn_windows (d, "Window", 8, "Test", 20);
+%! m = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%!test
+%! P = rnn_predict (m, w, "Units", "original");
+%! assert (fieldnames (P)', {"date", "actual", "predicted", "naive", "set", "outputs"});
+%! assert (P.date, d.Date(9:100));
+%! assert (P.actual, d.Close(9:100));
+%! assert (P.naive, d.Close(8:99));
+%! assert (P.set, w.index.set(:));
+%! assert (sum (strcmp (P.set, "test")), 20);
+%! assert (P.outputs, {"Close"});
+%! ## the scaled predictions unscaled (minmax: times the range plus the min)
+%! s = rnn_predict (m, w);
+%! c = m.prep.scaler.center(end);
+%! r = m.prep.scaler.scale(end);
+%! assert (P.predicted, s * r + c, 1e-10);
+%! ## the test rows score as rnn_accuracy scores them
+%! T = rnn_accuracy (m);
+%! k = strcmp (P.set, "test");
+%! assert (T(1).RMSE, sqrt (mean ((P.actual(k) - P.predicted(k)) .^ 2)), 1e-10);
+%!test
+%! ## a direct model: a column per step; undated data: rows for dates
+%! wd = rnn_windows (struct ("y", d.Close), "Window", 8, "Horizon", 2);
+%! md = rnn_fit (wd, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! P = rnn_predict (md, wd, "Units", "original");
+%! assert (P.outputs, {"y+1", "y+2"});
+%! assert (size (P.predicted), [numel(wd.index.target_row), 2]);
+%! assert (P.date, wd.index.target_row(:));
+%! assert (P.actual(1, :), d.Close([9 10])');
+%!test
+%! ## a log transform: predictions back in levels
+%! wl = rnn_windows (d, "Window", 8, "Transform", "log", "Test", 10);
+%! ml = rnn_fit (wl, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! P = rnn_predict (ml, wl, "Units", "original");
+%! assert (all (P.predicted > 50 & P.predicted < 200));
+%!error <X must be windows from rnn_windows> rnn_predict (m, w.x, "Units", "original")
+%!error <do not match the model's> rnn_predict (m, rnn_windows (d, "Window", 5), "Units", "original")
+%!error <'Units' must be one of> rnn_predict (m, w, "Units", "raw")
+%!error <needs a model fit from rnn_windows> rnn_predict (rnn_fit (w.x, w.y, "Units", 2, "Epochs", 1, "Verbose", false), w, "Units", "original")

@@ -46,6 +46,8 @@
  *   __rnnkit__ ("file_flags", paths, flag) -> has each path the RNN_FIELD_*
  *                                  flag named flag ("int", ..., "dataframe")
  *   __rnnkit__ ("suggest", x, choices) -> index of the nearest, 0 if none
+ *   __rnnkit__ ("read_csv", bytes, delim, day_first)
+ *                       -> [names, columns, types, formats, delimiter]
  *
  * cfg is the model's config struct and tc the training options struct
  * written by the .m files, with the field names of R's lists; seeds are
@@ -264,7 +266,7 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
  * outputs plhs[0 .. n_out-1], however many the caller asked for:
  * mexFunction checks the number of arguments, passes room for MAX_OUT
  * outputs and hands Octave only those it asked for. */
-#define MAX_OUT 4
+#define MAX_OUT 5
 typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
 static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
@@ -1440,6 +1442,94 @@ static mxArray *char_row(const char *s, size_t n) {
   return a;
 }
 
+/* ---- CSV files (issue 18; src/core/csv.c) --------------------------- */
+
+/* [names, columns, types, formats, delimiter] (R's rnnkit_read_csv; the
+ * delimiter used, as detected or given): bytes the
+ * file's uint8 bytes, delim '' (detect) or one char, day_first -1
+ * (decide from the dates), 1 or 0.  names, formats: 1 x n cellstr;
+ * columns: 1 x n cell of double columns (numbers; day counts for dates,
+ * types 2) or cellstr columns (text); missing values NaN. */
+static void cmd_read_csv(mxArray *plhs[], const mxArray *prhs[]) {
+  rnn_error err;
+  rnn_csv_info info;
+  const char *buf, *d;
+  size_t size, nd, nf, cap, j, k, *start, *len, *line, *end, nb;
+  int df, type, fmt;
+  char *text;
+  if (!mxIsUint8(prhs[0]) || mxIsComplex(prhs[0])) internal("bytes must be uint8");
+  size = mxGetNumberOfElements(prhs[0]);
+  buf = size ? (const char *)mxGetData(prhs[0]) : "";
+  d = char_bytes(prhs[1], &nd, "delim must be a char");
+  if (nd > 1) internal("delim must be one char");
+  df = int_arg(prhs[2], "day_first");
+  if (df < -1 || df > 1) internal("day_first must be -1, 0 or 1");
+  if (rnn_csv_scan(buf, size, nd ? d[0] : '\0', NULL, NULL, NULL, 0, &info,
+                   &err) != RNN_OK)
+    raise_core(&err);
+  cap = info.n_rows + 1;
+  nf = rnn_size_mul(cap, info.n_cols);
+  need_bytes(rnn_size_mul(rnn_size_mul(nf, 2) + 2 * cap, sizeof(size_t)),
+             "the fields of the file");
+  start = (size_t *)mxMalloc((nf + 1) * sizeof(size_t));
+  len = (size_t *)mxMalloc((nf + 1) * sizeof(size_t));
+  end = (size_t *)mxMalloc(cap * sizeof(size_t));
+  line = (size_t *)mxMalloc(cap * sizeof(size_t));
+  if (rnn_csv_scan(buf, size, nd ? d[0] : '\0', start, len, line, nf, &info,
+                   &err) != RNN_OK)
+    raise_core(&err);
+  plhs[0] = mxCreateCellMatrix(1, info.n_cols);
+  plhs[1] = mxCreateCellMatrix(1, info.n_cols);
+  plhs[2] = mxCreateDoubleMatrix(1, info.n_cols, mxREAL);
+  plhs[3] = mxCreateCellMatrix(1, info.n_cols);
+  plhs[4] = char_row(&info.delim, 1);
+  for (j = 0; j < info.n_cols; j++) {
+    const size_t *s = start + cap * j, *l = len + cap * j;
+    mxArray *v;
+    /* the header's field */
+    if (rnn_csv_text(buf, 1, s, l, NULL, 0, end, &err) != RNN_OK) raise_core(&err);
+    text = (char *)mxMalloc(end[0] + 1);
+    if (rnn_csv_text(buf, 1, s, l, text, end[0], end, &err) != RNN_OK)
+      raise_core(&err);
+    mxSetCell(plhs[0], j, char_row(text, end[0]));
+    mxFree(text);
+    need_doubles(info.n_rows, "a column of the file");
+    v = mxCreateDoubleMatrix(info.n_rows, 1, mxREAL);
+    if (rnn_csv_column(buf, info.n_rows, s + 1, l + 1, line + 1, j + 1, df,
+                       NAN, &type, &fmt, mxGetPr(v), &err) != RNN_OK)
+      raise_core(&err);
+    mxGetPr(plhs[2])[j] = type;
+    mxSetCell(plhs[3], j, mxCreateString(type == RNN_CSV_NUMBER ? "number"
+                                         : type == RNN_CSV_TEXT
+                                             ? "text"
+                                             : rnn_csv_date_name(fmt)));
+    if (type == RNN_CSV_TEXT) {
+      mxDestroyArray(v);
+      if (rnn_csv_text(buf, info.n_rows, s + 1, l + 1, NULL, 0, end, &err) !=
+          RNN_OK)
+        raise_core(&err);
+      nb = info.n_rows ? end[info.n_rows - 1] : 0;
+      need_bytes(nb + 1, "a column of the file");
+      text = (char *)mxMalloc(nb + 1);
+      if (rnn_csv_text(buf, info.n_rows, s + 1, l + 1, text, nb, end, &err) !=
+          RNN_OK)
+        raise_core(&err);
+      v = mxCreateCellMatrix(info.n_rows, 1);
+      for (k = 0; k < info.n_rows; k++) {
+        size_t from = k ? end[k - 1] : 0;
+        mxSetCell(v, k, end[k] > from ? char_row(text + from, end[k] - from)
+                                      : mxCreateString(""));
+      }
+      mxFree(text);
+    }
+    mxSetCell(plhs[1], j, v);
+  }
+  mxFree(start);
+  mxFree(len);
+  mxFree(end);
+  mxFree(line);
+}
+
 /* ---- vocabulary and decoding (issue 14) ----------------------------- */
 
 /* [vocab, counts, n_tokens, n_distinct]: rnn_vocab_fit() of texts (a
@@ -1849,6 +1939,7 @@ static const struct {
     {"utf8_decode", cmd_utf8_decode, 1, 2},
     {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 2, 1},
     {"suggest", cmd_suggest, 2, 1},
+    {"read_csv", cmd_read_csv, 3, 5}, /* issue 18 */
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {

@@ -1224,6 +1224,96 @@ int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
 int rnn_naive_scale(size_t n_rows, size_t n_cols, const double *x,
                     size_t period, double *scale, rnn_error *err);
 
+/* ---- CSV files (csv.c, issue 18) ----------------------------------- */
+
+/* The CSV reader both hosts' rnn_read_csv() use, on the bytes of a whole
+ * file (the host reads them).  The file:
+ *   - starts with a header line of column names (a UTF-8 byte-order mark
+ *     before it is skipped); blank lines are skipped anywhere;
+ *   - lines end in LF, CRLF or CR; the last may lack one;
+ *   - fields are separated by one byte, the delimiter: given, or (0)
+ *     detected as the most frequent of , ; TAB | outside quotes in the
+ *     header line (ties in that order; ',' when there is none);
+ *   - a field may be quoted ("..."), then it may hold the delimiter, line
+ *     ends and quotes written "" (RFC 4180); spaces and tabs around the
+ *     quotes are allowed.  A quote inside an unquoted field, text after a
+ *     closing quote, an unclosed quote, a NUL byte, a field that is not
+ *     UTF-8 and a line with another number of fields than the header are
+ *     RNN_ERR_INPUT, with the line and column (1-based) in the message.
+ * Every line holds a row of n_cols fields.
+ *
+ * rnn_csv_scan(): the fields.  Query: start NULL sets info (n_rows data
+ * rows, the header not counted; n_cols; delim, the delimiter used).
+ * Then, with n_fields >= (n_rows + 1) * n_cols, field j (0-based) of row
+ * r (r = 0 the header, 1..n_rows the data) is the len[k] bytes at
+ * buf + start[k], k = r + (n_rows + 1) * j (a column is contiguous),
+ * quotes included, and line[r] (n_rows + 1 entries) is the 1-based line
+ * on which row r starts.  info must be the query's. */
+typedef struct {
+  size_t n_rows, n_cols;
+  char delim;
+} rnn_csv_info;
+int rnn_csv_scan(const char *buf, size_t size, char delim, size_t *start,
+                 size_t *len, size_t *line, size_t n_fields,
+                 rnn_csv_info *info, rnn_error *err);
+
+/* Column types and the date formats rnn_csv_column() detects. */
+enum { RNN_CSV_NUMBER = 1, RNN_CSV_DATE = 2, RNN_CSV_TEXT = 3 };
+enum {
+  RNN_DATE_YMD = 1,       /* 2024-01-31 (ISO 8601)                    */
+  RNN_DATE_YMD_SLASH = 2, /* 2024/01/31                               */
+  RNN_DATE_YMD_DOT = 3,   /* 2024.01.31                               */
+  RNN_DATE_YM = 4,        /* 2024-01, a month: its first day          */
+  RNN_DATE_YM_SLASH = 5,  /* 2024/01                                  */
+  RNN_DATE_DMY = 6,       /* 31/01/2024                               */
+  RNN_DATE_MDY = 7,       /* 01/31/2024                               */
+  RNN_DATE_DMY_DOT = 8,   /* 31.01.2024 (always day first)            */
+  RNN_DATE_DMY_DASH = 9,  /* 31-01-2024                               */
+  RNN_DATE_MDY_DASH = 10  /* 01-31-2024                               */
+};
+/* The format's name, "YYYY-MM-DD" ..., NULL for an unknown code. */
+const char *rnn_csv_date_name(int format);
+
+/* The type and values of one column: its n_rows data fields start[r],
+ * len[r] (from rnn_csv_scan: start + 1 + (n_rows + 1) * j, likewise len;
+ * line + 1 their lines, or NULL; col its 1-based number, for messages).
+ * A field's content is what lies between its quotes, if any, without
+ * surrounding spaces and tabs; an empty content or NA is missing.
+ *   RNN_CSV_NUMBER  every known field is a decimal number
+ *                   [+-]digits[.digits][(e|E)[+-]digits] (or .digits),
+ *                   or Inf, Infinity, NaN in any case (a column of
+ *                   missing values only is numbers too).  values gets the
+ *                   doubles, correctly rounded whatever the locale's
+ *                   decimal point (see csv.c), missing ones na.
+ *   RNN_CSV_DATE    every known field is a valid date (day in its month)
+ *                   in one of the RNN_DATE_* formats, one format for the
+ *                   whole column (1-2 digit months and days, 4-digit
+ *                   years).  values gets day counts since 1970-01-01
+ *                   (R's Date; an Octave datenum minus 719529), missing
+ *                   ones na; *format the format.  Day and month order of
+ *                   NN/NN/YYYY and NN-NN-YYYY: a part above 12 decides;
+ *                   when no field decides it, day_first does (1 day
+ *                   first, 0 month first) and with day_first -1 (unknown)
+ *                   the column is RNN_ERR_INPUT, naming a date and its
+ *                   line.  With day_first 0 or 1, a field that is no date
+ *                   in that order is RNN_ERR_INPUT naming it.
+ *   RNN_CSV_TEXT    anything else; values are NaN; the host takes the
+ *                   fields with rnn_csv_text().
+ * Times of day, YYYYMMDD, month names and two-digit years are not
+ * detected (such columns are text). */
+int rnn_csv_column(const char *buf, size_t n_rows, const size_t *start,
+                   const size_t *len, const size_t *line, size_t col,
+                   int day_first, double na, int *type, int *format,
+                   double *values, rnn_error *err);
+
+/* n_fields fields as text: a quoted field without its quotes ("" is one
+ * quote), any other as it is; field k is out[out_end[k-1] .. out_end[k])
+ * (out_end[-1] = 0), UTF-8, not NUL-terminated.  Query: out NULL sets
+ * only out_end (n_fields entries, always written). */
+int rnn_csv_text(const char *buf, size_t n_fields, const size_t *start,
+                 const size_t *len, char *out, size_t out_len,
+                 size_t *out_end, rnn_error *err);
+
 /* ---- Keras' and PyTorch's weight layouts (layout.c) ---------------- */
 
 /* One recurrent layer's weights in the layouts of Keras and PyTorch, to

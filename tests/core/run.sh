@@ -9,6 +9,13 @@ LIBS="$($R CMD config LAPACK_LIBS) $($R CMD config BLAS_LIBS) $($R CMD config FL
 out=$(mktemp -d)
 $CC -std=c99 -Wall -Wextra -pedantic -Werror -O2 -o "$out/test_core" \
   test_core.c ../../src/core/*.c $LIBS -lm
+# a locale whose decimal point is ',' for the CSV reader's test (issue 18)
+mkdir -p "$out/loc"
+if localedef -i de_DE -f UTF-8 "$out/loc/de_DE.UTF-8" >/dev/null 2>&1 ||
+   [ -d "$out/loc/de_DE.UTF-8" ]; then
+  LOCPATH="$out/loc"
+  export LOCPATH
+fi
 st=0
 (cd "$out" && ./test_core) >"$out/log" || st=$?
 cat "$out/log"

@@ -2,6 +2,7 @@
  * headers (proving it host-free), linked only to BLAS/LAPACK, and driven
  * through its public API: status codes for bad arguments, workspace
  * queries, a training run, determinism.  Prints "core: N passed, N failed". */
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2437,6 +2438,151 @@ static void test_covariates(void) {
   free(ew);
 }
 
+/* ---- issue 18: the CSV reader -------------------------------------- */
+
+/* Reads text: info, then column j's type, format and values (at most 16
+ * rows); the status of the first failing step. */
+static int csv_read(const char *text, char delim, size_t j, int day_first,
+                    rnn_csv_info *info, int *type, int *format,
+                    double *values, rnn_error *err) {
+  size_t start[64], len[64], line[17];
+  size_t n = strlen(text);
+  int st = rnn_csv_scan(text, n, delim, NULL, NULL, NULL, 0, info, err);
+  if (st != RNN_OK) return st;
+  if ((info->n_rows + 1) * info->n_cols > 64 || info->n_rows > 16)
+    return -1;
+  st = rnn_csv_scan(text, n, delim, start, len, line, 64, info, err);
+  if (st != RNN_OK) return st;
+  return rnn_csv_column(text, info->n_rows,
+                        start + 1 + (info->n_rows + 1) * j,
+                        len + 1 + (info->n_rows + 1) * j, line + 1, j + 1,
+                        day_first, NAN, type, format, values, err);
+}
+
+static void test_csv(void) {
+  rnn_csv_info info;
+  rnn_error err;
+  int type, fmt;
+  double v[16];
+  /* numbers, correctly rounded: each equals the compiler's own literal */
+  check(csv_read("a,b\n11278.530273,1\n0.1,2\n-0,3\n1e-5,4\n"
+                 "0.12345678901234567890123,5\n1.7976931348623157e308,6\n"
+                 "4.9e-324,7\n,8\nNA,9\n \"2.5\" ,10\n",
+                 0, 0, -1, &info, &type, &fmt, v, &err) == RNN_OK &&
+            info.n_rows == 10 && info.n_cols == 2 && info.delim == ',' &&
+            type == RNN_CSV_NUMBER,
+        "csv: a number column");
+  check(v[0] == 11278.530273 && v[1] == 0.1 && v[2] == 0 && signbit(v[2]) &&
+            v[3] == 1e-5 && v[4] == 0.12345678901234567890123 &&
+            v[5] == 1.7976931348623157e308 && v[6] == 4.9e-324 &&
+            isnan(v[7]) && isnan(v[8]) && v[9] == 2.5,
+        "csv: numbers are the correctly rounded doubles");
+  /* ... whatever the locale's decimal point (tests/core/run.sh makes a
+   * de_DE locale, whose point is ','; skipped when there is none) */
+  if (setlocale(LC_NUMERIC, "de_DE.UTF-8") &&
+      localeconv()->decimal_point[0] == ',') {
+    check(csv_read("a\n0.12345678901234567890123\n2.5\n1e400\n", 0, 0, -1,
+                   &info, &type, &fmt, v, &err) == RNN_OK &&
+              type == RNN_CSV_NUMBER && v[0] == 0.12345678901234567890123 &&
+              v[1] == 2.5 && isinf(v[2]),
+          "csv: numbers do not depend on LC_NUMERIC");
+    check(csv_read("a,b\n2,5\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                  RNN_OK && info.n_cols == 2 && v[0] == 2,
+          "csv: ',' is a delimiter in a de_DE locale too");
+    printf("core: csv read under a de_DE locale\n");
+  }
+  setlocale(LC_NUMERIC, "C");
+  /* dates: each format, and the day count */
+  check(csv_read("d\n1970-01-01\n2024-02-29\n\n1969-12-31\nNA\n", 0, 0, -1,
+                 &info, &type, &fmt, v, &err) == RNN_OK &&
+            type == RNN_CSV_DATE && fmt == RNN_DATE_YMD && v[0] == 0 &&
+            v[1] == 19782 && v[2] == -1 && isnan(v[3]) && info.n_rows == 4,
+        "csv: ISO dates, blank lines skipped");
+  check(csv_read("d\n2024/2/29\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_OK && fmt == RNN_DATE_YMD_SLASH && v[0] == 19782,
+        "csv: YYYY/MM/DD");
+  check(csv_read("d\n2024-02\n2024-03\n", 0, 0, -1, &info, &type, &fmt, v,
+                 &err) == RNN_OK && fmt == RNN_DATE_YM && v[0] == 19754,
+        "csv: YYYY-MM is the first day of the month");
+  check(csv_read("d\n31/01/2024\n01/02/2024\n", 0, 0, -1, &info, &type, &fmt,
+                 v, &err) == RNN_OK && fmt == RNN_DATE_DMY &&
+            v[1] == 19754,
+        "csv: a day above 12 decides DD/MM/YYYY");
+  check(csv_read("d\n01/31/2024\n02/01/2024\n", 0, 0, -1, &info, &type, &fmt,
+                 v, &err) == RNN_OK && fmt == RNN_DATE_MDY && v[1] == 19754,
+        "csv: ... and MM/DD/YYYY");
+  check(csv_read("d\n01/02/2024\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "line 2") &&
+            strstr(err.msg, "day_first"),
+        "csv: ambiguous dates are an error naming the line");
+  check(csv_read("d\n01/02/2024\n", 0, 0, 1, &info, &type, &fmt, v, &err) ==
+                RNN_OK && fmt == RNN_DATE_DMY && v[0] == 19754,
+        "csv: ... that day_first settles");
+  check(csv_read("d\n01/13/2024\n", 0, 0, 1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "is not a date DD/MM/YYYY"),
+        "csv: a date that is not one in the stated order");
+  check(csv_read("d\n31.01.2024\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_OK && fmt == RNN_DATE_DMY_DOT && v[0] == 19753,
+        "csv: DD.MM.YYYY");
+  check(csv_read("d\n2023-02-29\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_OK && type == RNN_CSV_TEXT,
+        "csv: an invalid date makes a text column");
+  check(csv_read("d\n2024-01-01\n2024/01/02\n", 0, 0, -1, &info, &type, &fmt,
+                 v, &err) == RNN_OK && type == RNN_CSV_TEXT,
+        "csv: mixed date formats are text");
+  {
+    const char *t = "name;x\n\"a;b\";1\r\n\"say \"\"hi\"\"\nthere\";2\nc;3";
+    size_t start[8], len[8], line[4], end[4];
+    char out[64];
+    check(rnn_csv_scan(t, strlen(t), 0, NULL, NULL, NULL, 0, &info, &err) ==
+                  RNN_OK && info.delim == ';' && info.n_rows == 3 &&
+              info.n_cols == 2,
+          "csv: the delimiter is detected");
+    check(rnn_csv_scan(t, strlen(t), 0, start, len, line, 8, &info, &err) ==
+                  RNN_OK && line[0] == 1 && line[2] == 3 && line[3] == 5,
+          "csv: quoted line ends");
+    check(rnn_csv_text(t, 4, start, len, out, sizeof out, end, &err) ==
+                  RNN_OK && end[3] == 4 + 3 + 14 + 1 &&
+              memcmp(out, "namea;bsay \"hi\"\nthere", 21) == 0,
+          "csv: quotes removed, \"\" is one quote");
+    check(rnn_csv_column(t, 3, start + 1, len + 1, line + 1, 1, -1, NAN,
+                         &type, &fmt, v, &err) == RNN_OK &&
+              type == RNN_CSV_TEXT,
+          "csv: a text column");
+  }
+  /* bad input: classed errors naming the line and column */
+  check(csv_read("a,b\n1,2\n3\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strcmp(err.id, "rnnkit:input") == 0 &&
+            strstr(err.msg, "line 3 has 1 field(s), but the header (line 1) "
+                            "has 2"),
+        "csv: a short line");
+  check(csv_read("a,b\n1,\"2\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "line 2, column 2") &&
+            strstr(err.msg, "not closed"),
+        "csv: an unclosed quote");
+  check(csv_read("a,b\n1,\"2\"x\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "line 2, column 2: text after"),
+        "csv: text after a closing quote");
+  check(csv_read("a,b\n1,2\"\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "line 2, column 2: a quote"),
+        "csv: a stray quote");
+  check(csv_read("a,b\n1,\xe9\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "line 2, column 2 is not UTF-8"),
+        "csv: Latin-1 bytes");
+  check(csv_read("\n\n", 0, 0, -1, &info, &type, &fmt, v, &err) ==
+                RNN_ERR_INPUT && strstr(err.msg, "no header line"),
+        "csv: an empty file");
+  check(rnn_csv_scan("a\n", 2, '"', NULL, NULL, NULL, 0, &info, &err) ==
+            RNN_ERR_INPUT,
+        "csv: a quote as delimiter");
+  check(csv_read("a,b\n", 0, 1, -1, &info, &type, &fmt, v, &err) == RNN_OK &&
+            info.n_rows == 0 && type == RNN_CSV_NUMBER,
+        "csv: a header only");
+  check(strcmp(rnn_csv_date_name(RNN_DATE_MDY), "MM/DD/YYYY") == 0 &&
+            rnn_csv_date_name(0) == NULL,
+        "csv: format names");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -2446,6 +2592,7 @@ int main(void) {
   double *p1, *p2, *w;
   int st1, st2;
 
+  test_csv(); /* issue 18 */
   test_tokens();
   test_calendar();
   test_forecast_series();

@@ -73,6 +73,20 @@ if grep -q 'differ between R and Octave\|^error' "$dir/covariates-octave.txt" ||
 fi
 Rscript "$here/covariates_back.R" "$dir"
 # ---- end covariates
+# ---- issue 18: the CSV reader gives read.csv's doubles in both hosts
+Rscript "$here/csv.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, csv ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
+# predictions on windows in original units: R's predict() and Octave's
+# rnn_predict (..., "Units", "original") on R's models
+Rscript "$here/predict_units.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, predict_units ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
+# ---- end CSV
 # the README's bundled-data example prints the same text in both hosts
 Rscript "$here/djia_example.R" >"$dir/example-r.txt"
 (cd "$root" && octave-cli --no-gui -q --norc --eval "

@@ -12,7 +12,7 @@ LIBS="$($R CMD config LAPACK_LIBS) $($R CMD config BLAS_LIBS) $($R CMD config FL
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 mkdir -p crashes
-for h in config modelfile; do
+for h in config modelfile csv; do
   $CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
     -o "$out/fuzz_$h" "fuzz_$h.c" ../../src/core/*.c $LIBS -lm
   mkdir -p "$out/corpus_$h"
