@@ -15,8 +15,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* 64-bit integer day count <-> year, month (1..12), day (1..31) */
-static long long days_from_civil(long long y, int m, int d) {
+/* 64-bit integer day count <-> year, month (1..12), day (1..31); the
+ * first is shared with the CSV reader (internal.h) */
+long long rnn_days_from_civil(long long y, int m, int d) {
   long long era, yoe, doy, doe;
   y -= m <= 2;
   era = (y >= 0 ? y : y - 399) / 400;
@@ -91,7 +92,7 @@ int rnn_date_step(double from, int unit, size_t n, double *out,
         long long t = months + (long long)(k + 1) * per;
         long long ny = t >= 0 ? t / 12 : -((-t + 11) / 12);
         int nm = (int)(t - ny * 12) + 1;
-        out[k] = (double)(days_from_civil(ny, nm, 1) + d - 1);
+        out[k] = (double)(rnn_days_from_civil(ny, nm, 1) + d - 1);
       }
       return RNN_OK;
     }

@@ -337,18 +337,6 @@ static int parse_number(const char *s, size_t n, double *out) {
 
 /* ---- dates ----------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil, as calendar.c computes it). */
-static double civil_days(long y, int m, int d) {
-  long era, yoe, doy, doe;
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return (double)(era * 146097 + doe - 719468);
-}
-
 static int month_days(long y, int m) {
   static const int md[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -527,7 +515,7 @@ int rnn_csv_column(const char *buf, size_t n_rows, const size_t *start,
     }
     date_shape(s, n, &sp, part);
     ymd_of(f, part, &y, &m, &d);
-    values[r] = civil_days(y, m, d);
+    values[r] = (double)rnn_days_from_civil(y, m, d);
   }
   *type = RNN_CSV_DATE;
   *format = f;

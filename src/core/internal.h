@@ -200,4 +200,9 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
                       rnn_rng *rng, double *state, double *stats,
                       double *work);
 
+/* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (m 1..12,
+ * d 1..31; H. Hinnant's days_from_civil): calendar.c, read by the CSV
+ * reader's dates. */
+long long rnn_days_from_civil(long long y, int m, int d);
+
 #endif
