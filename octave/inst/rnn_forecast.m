@@ -10,6 +10,22 @@
 ## one-step residuals), exactly as R's @code{forecast()}: the same model
 ## and seed give the same numbers in both.
 ##
+## The paths are centred on the point forecast: at each step they are
+## shifted, in original units, so that their median is the point
+## forecast, so the point always lies inside its bands.  Their residuals
+## are the in-sample one-step errors of the training windows, which tend
+## to make the bands too narrow.  @qcode{'Intervals', 'conformal'}
+## instead forecasts @var{h} steps from every rolling origin among the
+## rows after the windows' split (rows the model did not train on),
+## collects the errors by step (relative, log(actual/forecast), under the
+## @qcode{'log'} and @qcode{'logdiff'} transforms, else in original units)
+## and sets the band of step k from their ranks (split conformal: the
+## floor((n+1)a)-th and ceil((n+1)(1-a))-th smallest of the n errors of
+## step k, a = (1 - level/100)/2, infinite where the rank falls outside
+## 1..n), around the point and widened to hold it.  It needs a model fit
+## with a test part (@qcode{'Test'} or @qcode{'Split'} of
+## @code{rnn_windows}) and returns no paths.
+##
 ## @var{model} must come from @code{rnn_fit} on the struct of
 ## @code{rnn_windows} (or from R's windows or formula interface, read with
 ## @code{rnn_load}).  A model with @qcode{'Horizon'} 1 that predicts all its
@@ -32,6 +48,9 @@
 ## a whole number in 0..2^53 fixing the simulation; [] draws one [[]]
 ## @item @qcode{'Series'}
 ## the target to report [@qcode{'Close'} if predicted, else the first target]
+## @item @qcode{'Intervals'}
+## @qcode{'paths'} (centred simulated paths) or @qcode{'conformal'}
+## (held-out errors by step) [@qcode{'paths'}]
 ## @end table
 ##
 ## The result has fields @code{mean} (@var{h} x 1), @code{lower} and
@@ -41,7 +60,9 @@
 ## else the median step; row numbers without dates), @code{paths}
 ## (NPaths x @var{h}), @code{series}, @code{method}, @code{x} (the history),
 ## @code{history_dates}, @code{npaths}, @code{direct} and @code{naive_mae},
-## all in original units.
+## all in original units, and @code{intervals} and @code{note}, which say
+## which errors drove the intervals (with @qcode{'conformal'} also
+## @code{n_calib}, the held-out errors per step).
 ## @seealso{rnn_windows, rnn_fit, rnn_accuracy}
 ## @end deftypefn
 
@@ -54,7 +75,8 @@ function fc = rnn_forecast (model, h = [], varargin)
   endif
   prep = need_prep (model, "rnn_forecast");
   o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
-                              "Series", []), "rnn_forecast", varargin);
+                              "Series", [], "Intervals", "paths"), ...
+                      "rnn_forecast", varargin);
   meta = prep.meta;
   direct = meta.horizon > 1;
   if (! direct && ! isequal (meta.target, meta.features))
@@ -82,7 +104,12 @@ function fc = rnn_forecast (model, h = [], varargin)
   endif
   level = unique (full (double (level(:))))';
   npaths = check_count (o.NPaths, "NPaths", 0, 1e6);
-  if (! isempty (level) && npaths < 20)
+  intervals = check_choice (o.Intervals, {"paths", "conformal"}, "Intervals");
+  conformal = strcmp (intervals, "conformal");
+  if (conformal)
+    npaths = 0;   # conformal bands come from held-out errors, not paths
+  endif
+  if (! isempty (level) && npaths < 20 && ! conformal)
     error ("rnnkit:input", ["rnn_forecast: prediction intervals need 'NPaths' >= 20 " ...
            "simulated paths (1000 is the default); use 'Level', [] for point forecasts only"]);
   endif
@@ -112,9 +139,11 @@ function fc = rnn_forecast (model, h = [], varargin)
                  "target_scale", prep.scaler.scale(sj), "history", values(:, sj), ...
                  "resid", full (double (model.residuals)), "npaths", npaths, ...
                  "levels", level, "transform", transform_code (meta), ...
-                 "transformed", double (ismember (meta.features, meta.target)));
-  [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
-                                             spec, seeds);
+                 "transformed", double (ismember (meta.features, meta.target)), ...
+                 "conformal", double (conformal), ...
+                 "n_trained", prep.data.split_row - 1);
+  [point, paths, lower, upper, n_calib] = __rnnkit__ ("forecast", model.config, ...
+                                                      model.params, spec, seeds);
   hist = values(:, sj);
   index = prep.data.index;
   if (isempty (index))
@@ -136,6 +165,24 @@ function fc = rnn_forecast (model, h = [], varargin)
                "dates", dates, "history_dates", hdates, "paths", paths, ...
                "npaths", npaths, "direct", direct, ...
                "naive_mae", naive_mae);
+  ## which errors drove the intervals (issue 15), as R's print says
+  if (isempty (level))
+    fc.intervals = "";
+    fc.note = "";
+  elseif (conformal)
+    fc.intervals = "conformal";
+    fc.n_calib = n_calib;
+    fc.note = sprintf (["Conformal intervals from the errors of %d held-out " ...
+                        "rolling origin%s%s the model did not train on"], n_calib(1), ...
+                       merge (n_calib(1) != 1, "s", ""), ...
+                       merge (h > 1, sprintf (" (%d at step %d)", n_calib(end), h), ""));
+  else
+    fc.intervals = "paths";
+    fc.note = sprintf (["Intervals from %d simulated paths centred on the point " ...
+                        "forecast, with bootstrapped in-sample residuals: intervals " ...
+                        "may be too narrow; 'Intervals', 'conformal' calibrates " ...
+                        "them on held-out rows"], npaths);
+  endif
 endfunction
 
 
@@ -224,7 +271,7 @@ endfunction
 %! fc = rnn_forecast (m, "Level", 95, "NPaths", 50, "Seed", 1);
 %! assert (fc.level, 95);
 %! assert (size (fc.mean), [10, 1]);
-%!error <unknown option 'Levle'; did you mean 'Level'\? Valid options: Level, NPaths, Seed, Series> rnn_forecast (m, "Levle", 95)
+%!error <unknown option 'Levle'; did you mean 'Level'\? Valid options: Level, NPaths, Seed, Series, Intervals> rnn_forecast (m, "Levle", 95)
 %!error id=rnnkit:input rnn_forecast (m, "Level")
 %!error <option 'Level' has no value> rnn_forecast (m, 5, "Level")
 %!error id=rnnkit:input rnn_forecast (struct ("config", 1, "params", 1))
@@ -263,3 +310,46 @@ endfunction
 %! mz = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
 %! mz.params(:) = 0;
 %! assert (rnn_forecast (mz, 30, "Level", []).mean, dm.y([49:60, 49:60, 49:54]));
+
+## issue 15, intervals: the point forecast lies inside its bands at every
+## step and level (the core centres the paths on it), over fits of every
+## cell, level and transformed targets, an ensemble, recursive and direct,
+## with simulated paths and with conformal bands
+%!test
+%! air = rnn_example_data ("air");
+%! t = (0:199)';
+%! dd = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8) + t / 5);
+%! cases = {dd, "none", "lstm", 1, 1; dd, "logdiff", "gru", 3, 2; dd, "diff", "simple", 1, 2; ...
+%!          air, "sdiff", "lstm", 1, 1; air, "logdiff", "gru", 3, 1; air, "sdiff", "simple", 3, 2};
+%! lev = [50 80 95 99];
+%! for i = 1:rows (cases)
+%!   [data, tf, cell, hz, ens] = cases{i, :};
+%!   w = rnn_windows (data, "Window", 8, "Horizon", hz, "Test", 40, "Transform", tf);
+%!   f = rnn_fit (w, "Cell", cell, "Units", 3, "Epochs", 2, "Seed", i, ...
+%!                "Ensemble", ens, "Verbose", false);
+%!   h = merge (hz == 1, 12, hz);
+%!   fp = rnn_forecast (f, h, "Level", lev, "NPaths", 200, "Seed", i);
+%!   fc = rnn_forecast (f, h, "Level", lev, "Intervals", "conformal");
+%!   for g = {fp, fc}
+%!     assert (all (all (g{1}.lower <= g{1}.mean & g{1}.mean <= g{1}.upper)), ...
+%!             sprintf ("case %d: the point leaves its band", i));
+%!   endfor
+%!   assert (median (fp.paths)', fp.mean, 1e-10 * max (abs (fp.mean)));
+%!   assert (fc.mean, fp.mean);
+%!   assert (size (fc.paths), [0, h]);
+%!   assert (fc.intervals, "conformal");
+%!   assert (fp.intervals, "paths");
+%! endfor
+
+## conformal bands are the ranked errors of the held-out origins (as R's
+## test-intervals.R checks by hand), and say so
+%!test
+%! w = rnn_windows (d, "Window", 8, "Test", 30);
+%! f = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 2, "Verbose", false);
+%! fc = rnn_forecast (f, 2, "Level", [80 95], "Intervals", "conformal");
+%! assert (fc.n_calib, [30; 29]);
+%! assert (fc.note, "Conformal intervals from the errors of 30 held-out rolling origins (29 at step 2) the model did not train on");
+%! fp = rnn_forecast (f, 2, "NPaths", 50, "Seed", 1);
+%! assert (! isempty (strfind (fp.note, "in-sample residuals: intervals may be too narrow")));
+%!error <did not train on> rnn_forecast (rnn_fit (rnn_windows (d, "Window", 8), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false), 2, "Intervals", "conformal")
+%!error <'Intervals' must be one of> rnn_forecast (m, 2, "Intervals", "bootstrap")
