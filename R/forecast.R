@@ -75,7 +75,8 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
                history = as.double(o$values[, series]), resid = object$residuals,
                npaths = as.integer(npaths), levels = as.double(level),
                transform = transform_code(meta), transformed = as.integer(f %in% meta$target),
-               conformal = conformal, n_trained = as.integer(prep$data$split_row - 1L))
+               conformal = conformal, heldout = TRUE,
+               n_trained = as.integer(prep$data$split_row - 1L))
   res <- .Call(rnnkit_forecast, object$config, object$params, spec, core_seed(seed))
   nl <- length(level)
   if (nl) colnames(res$lower) <- colnames(res$upper) <- paste0(level, "%")
@@ -94,7 +95,7 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
       level = if (nl) level, x = hist, dates = dates,
       history_dates = if (is.null(o$index)) seq_len(n) else o$index,
       paths = res$paths, npaths = npaths, direct = direct, intervals = if (nl) intervals,
-      n_calib = if (conformal && nl) res$n_calib,
+      n_calib = if (conformal && nl) res$n_calib, n_heldout = res$n_heldout,
       naive_mae = unname(naive_scale(as.numeric(hist)))
     ),
     class = c("rnnkit_forecast", "forecast")
@@ -136,6 +137,9 @@ interval_note <- function(x) {
     paste0("Conformal intervals from the errors of ", n[1], " held-out rolling origin",
            if (n[1] != 1) "s", if (length(n) > 1) paste0(" (", n[length(n)], " at step ", length(n), ")"),
            " the model did not train on")
+  } else if (isTRUE(x$n_heldout > 0)) {
+    paste0("Intervals from ", x$npaths, " simulated paths centred on the point forecast, with\n",
+           "bootstrapped out-of-sample one-step errors (", x$n_heldout, " held-out rows)")
   } else {
     paste0("Intervals from ", x$npaths, " simulated paths centred on the point forecast, with\n",
            "bootstrapped in-sample residuals: intervals may be too narrow;\n",

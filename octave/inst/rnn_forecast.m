@@ -12,9 +12,14 @@
 ##
 ## The paths are centred on the point forecast: at each step they are
 ## shifted, in original units, so that their median is the point
-## forecast, so the point always lies inside its bands.  Their residuals
-## are the in-sample one-step errors of the training windows, which tend
-## to make the bands too narrow.  @qcode{'Intervals', 'conformal'}
+## forecast, so the point always lies inside its bands.  A recursive
+## model's paths draw the one-step errors of the rows after the windows'
+## split (the test part, which the model did not train on) when there are
+## at least 20; otherwise (a direct model, no test part) the in-sample
+## one-step errors of the training windows, which tend to make the bands
+## too narrow.  Centring keeps the errors' spread, not their bias; a model
+## that errs systematically on new data is better served by
+## @qcode{'Intervals', 'conformal'}, which
 ## instead forecasts @var{h} steps from every rolling origin among the
 ## rows after the windows' split (rows the model did not train on),
 ## collects the errors by step (relative, log(actual/forecast), under the
@@ -140,10 +145,10 @@ function fc = rnn_forecast (model, h = [], varargin)
                  "resid", full (double (model.residuals)), "npaths", npaths, ...
                  "levels", level, "transform", transform_code (meta), ...
                  "transformed", double (ismember (meta.features, meta.target)), ...
-                 "conformal", double (conformal), ...
+                 "conformal", double (conformal), "heldout", 1, ...
                  "n_trained", prep.data.split_row - 1);
-  [point, paths, lower, upper, n_calib] = __rnnkit__ ("forecast", model.config, ...
-                                                      model.params, spec, seeds);
+  [point, paths, lower, upper, n_calib, n_heldout] = ...
+    __rnnkit__ ("forecast", model.config, model.params, spec, seeds);
   hist = values(:, sj);
   index = prep.data.index;
   if (isempty (index))
@@ -166,6 +171,7 @@ function fc = rnn_forecast (model, h = [], varargin)
                "npaths", npaths, "direct", direct, ...
                "naive_mae", naive_mae);
   ## which errors drove the intervals (issue 15), as R's print says
+  fc.n_heldout = n_heldout;
   if (isempty (level))
     fc.intervals = "";
     fc.note = "";
@@ -176,6 +182,11 @@ function fc = rnn_forecast (model, h = [], varargin)
                         "rolling origin%s%s the model did not train on"], n_calib(1), ...
                        merge (n_calib(1) != 1, "s", ""), ...
                        merge (h > 1, sprintf (" (%d at step %d)", n_calib(end), h), ""));
+  elseif (n_heldout > 0)
+    fc.intervals = "paths";
+    fc.note = sprintf (["Intervals from %d simulated paths centred on the point " ...
+                        "forecast, with bootstrapped out-of-sample one-step errors " ...
+                        "(%d held-out rows)"], npaths, n_heldout);
   else
     fc.intervals = "paths";
     fc.note = sprintf (["Intervals from %d simulated paths centred on the point " ...
@@ -350,6 +361,13 @@ endfunction
 %! assert (fc.n_calib, [30; 29]);
 %! assert (fc.note, "Conformal intervals from the errors of 30 held-out rolling origins (29 at step 2) the model did not train on");
 %! fp = rnn_forecast (f, 2, "NPaths", 50, "Seed", 1);
+%! assert (fp.n_heldout, 30);
+%! assert (fp.note, ["Intervals from 50 simulated paths centred on the point forecast, " ...
+%!                   "with bootstrapped out-of-sample one-step errors (30 held-out rows)"]);
+%! f0 = rnn_fit (rnn_windows (d, "Window", 8, "Test", 10), "Units", 2, "Epochs", 1, ...
+%!               "Seed", 1, "Verbose", false);
+%! fp = rnn_forecast (f0, 2, "NPaths", 50, "Seed", 1);
+%! assert (fp.n_heldout, 0);
 %! assert (! isempty (strfind (fp.note, "in-sample residuals: intervals may be too narrow")));
 %!error <did not train on> rnn_forecast (rnn_fit (rnn_windows (d, "Window", 8), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false), 2, "Intervals", "conformal")
 %!error <'Intervals' must be one of> rnn_forecast (m, 2, "Intervals", "bootstrap")

@@ -279,6 +279,12 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
     /* probabilities and quantiles: 2 per level and the median */
     part[3] = rnn_size_mul(2 * s->n_levels + 1, s->h + 1);
     part[5] = conformal_workspace(s);
+    /* the held-out one-step residual pool (issue 15), n_rows x n_out */
+    if (s->heldout_resid) {
+      size_t pool = rnn_size_mul(s->n_rows, K);
+      if (pool == SIZE_MAX || part[5] > SIZE_MAX - pool) return 0;
+      part[5] += pool;
+    }
     for (k = 0; k < 6; k++) {
       if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
       sum += part[k];
@@ -494,6 +500,65 @@ static int conformal_bands(const rnn_config *cfg, const double *params,
   return RNN_OK;
 }
 
+/* issue 15, intervals: the one-step errors of a recursive model (n_out
+ * == n_in, each feature its own target) at the origins o = max(n_trained,
+ * window + L)..n_rows-1 that the model did not train on, in model units
+ * (transformed, scaled), one row per origin whose window and row o are
+ * complete: pool[r + n_rows*j].  *n_pool receives the rows. */
+static int heldout_pool(const rnn_config *cfg, const double *params,
+                        const rnn_forecast_spec *s, rnn_rng *rng,
+                        double *last, double *raw, double *rpoint,
+                        double *fwork, double *pool, size_t *n_pool,
+                        rnn_error *err) {
+  size_t I = (size_t)cfg->n_in, N = s->n_rows, L, o, o_min, j, r = 0;
+  rnn_forecast_spec s1 = *s;
+  int st;
+  s1.h = 1;
+  L = rnn_transform_lost(&s->inv.transform);
+  o_min = s->window + (s->transformed ? L : 0);
+  if (o_min < s->n_trained) o_min = s->n_trained;
+  for (o = o_min; o < N; o++) {
+    rnn_error e2;
+    int ok = 1;
+    st = raw_forecast(cfg, params, &s1, o, 0, rng, last, raw, rpoint, NULL,
+                      fwork, &e2);
+    if (st == RNN_ERR_INPUT) continue; /* a missing value in its window */
+    if (st != RNN_OK) {
+      if (err) *err = e2;
+      return st;
+    }
+    for (j = 0; j < I && ok; j++) {
+      const double *col = s->values + N * j;
+      double y = col[o];
+      if (s->transformed && s->transformed[j] && L > 0 && o >= L) {
+        /* the transform of rows o-L..o; its one value is the last */
+        double t[2];
+        if (L == 1) {
+          if (rnn_transform_apply(&s->inv.transform, 2, col + o - 1, t, &e2) !=
+              RNN_OK)
+            ok = 0;
+          y = t[0];
+        } else {
+          /* sdiff: x[o] - x[o - period] */
+          y = col[o] - col[o - L];
+        }
+      } else if (s->transformed && s->transformed[j]) {
+        if (rnn_transform_apply(&s->inv.transform, 1, col + o, &y, &e2) != RNN_OK)
+          ok = 0;
+      }
+      y = (y - s->in_center[j]) / s->in_scale[j];
+      if (!ok || !isfinite(y)) {
+        ok = 0;
+        break;
+      }
+      pool[r + N * j] = y - rpoint[j];
+    }
+    if (ok) r++;
+  }
+  *n_pool = r;
+  return RNN_OK;
+}
+
 int rnn_forecast_series(const rnn_config *cfg, const double *params,
                         const rnn_forecast_spec *s, rnn_rng *rng,
                         double *point, double *paths, double *lower,
@@ -530,9 +595,32 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   probs = qwork + P;
   q = probs + NQ;
   cw = q + NQ * H;
+  if (s->n_heldout) *s->n_heldout = 0;
+  if (s->heldout_resid && P > 0 && !s->direct && cfg->n_out == cfg->n_in) {
+    /* the paths draw the held-out one-step errors when there are enough */
+    double *pool = cw + conformal_workspace(s);
+    size_t n_pool = 0;
+    st = heldout_pool(cfg, params, s, rng, last, raw, rpoint, fwork, pool,
+                      &n_pool, err);
+    if (st != RNN_OK) return st;
+    if (n_pool >= RNN_MIN_HELDOUT) {
+      rnn_forecast_spec sp = *s;
+      size_t j, r;
+      /* compact the pool's columns to n_pool rows */
+      for (j = 1; j < K; j++)
+        for (r = 0; r < n_pool; r++) pool[r + n_pool * j] = pool[r + s->n_rows * j];
+      sp.n_resid = n_pool;
+      sp.resid = pool;
+      if (s->n_heldout) *s->n_heldout = (double)n_pool;
+      st = raw_forecast(cfg, params, &sp, s->n_rows, P, rng, last, raw,
+                        rpoint, rpaths, fwork, err);
+      goto forecast_done;
+    }
+  }
   /* the newest window on the model's scale, forecast */
   st = raw_forecast(cfg, params, s, s->n_rows, P, rng, last, raw, rpoint,
                     rpaths, fwork, err);
+forecast_done:
   if (st != RNN_OK) return st;
   col0 = target_col0(s);
   for (k = 0; k < H; k++) {

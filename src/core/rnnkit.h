@@ -1035,7 +1035,20 @@ typedef struct {
   int conformal;
   size_t n_trained;
   double *n_calib;
+  /* heldout_resid 1 (issue 15): a recursive model's paths (n_out ==
+     n_in, not direct, conformal 0) draw the one-step errors, in model
+     units, of the origins o >= n_trained (and late enough for a window
+     plus the rows the transform loses) whose window and row o are
+     complete, instead of resid, when there are at least RNN_MIN_HELDOUT;
+     *n_heldout (may be NULL) receives their number, 0 when resid was
+     drawn.                                                             */
+  int heldout_resid;
+  double *n_heldout;
 } rnn_forecast_spec;
+
+/* The fewest held-out one-step errors the paths draw instead of the
+ * in-sample residuals (rnn_forecast_spec.heldout_resid). */
+#define RNN_MIN_HELDOUT 20
 
 /* Doubles of workspace rnn_forecast_series() needs (0: invalid). */
 size_t rnn_forecast_series_workspace(const rnn_config *cfg,

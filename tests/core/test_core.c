@@ -2056,6 +2056,68 @@ static void test_forecast_conformal(void) {
               RNN_ERR_INPUT, "conformal intervals need the whole history");
     free(w);
   }
+  { /* held-out residuals: the paths draw the one-step errors of the
+       origins >= n_trained (model units = original ones here) */
+    double pool[N], paths[40 * H], paths2[40 * H], nh = -1;
+    size_t r = 0;
+    cen = 0;
+    scl = 1;
+    memset(&s, 0, sizeof s);
+    s.n_rows = N;
+    s.values = vals;
+    s.window = W;
+    s.in_center = &cen;
+    s.in_scale = &scl;
+    s.h = H;
+    s.inv.center = cen;
+    s.inv.scale = scl;
+    s.inv.history = vals;
+    s.inv.n_history = N;
+    s.n_paths = 40;
+    s.n_resid = 3;
+    s.resid = vals;
+    s1 = s;
+    s1.h = 1;
+    w = malloc(rnn_forecast_series_workspace(&c, &s) * sizeof(double));
+    for (o = NT; o < N; o++) {
+      s1.n_rows = o;
+      s1.inv.n_history = o;
+      s1.n_paths = 0;
+      if (rnn_forecast_series(&c, prm, &s1, &rng, p1, NULL, NULL, NULL, w, &err) !=
+              RNN_OK ||
+          isnan(vals[o]))
+        continue;
+      pool[r++] = vals[o] - p1[0];
+    }
+    s.heldout_resid = 1;
+    s.n_trained = NT;
+    s.n_heldout = &nh;
+    rnn_rng_seed(&rng, 9);
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w, &err) ==
+              RNN_OK && nh == (double)r && r == 34,
+          "held-out residuals: 34 origins");
+    s.heldout_resid = 0;
+    s.n_resid = r;
+    s.resid = pool;
+    rnn_rng_seed(&rng, 9);
+    rnn_forecast_series(&c, prm, &s, &rng, point, paths2, NULL, NULL, w, &err);
+    check(memcmp(paths, paths2, sizeof paths) == 0 && nh == 0,
+          "held-out residuals: the paths draw the held-out one-step errors");
+    s.heldout_resid = 1;
+    s.n_trained = N - 10; /* fewer than RNN_MIN_HELDOUT: the given ones */
+    s.n_resid = 3;
+    s.resid = vals;
+    rnn_rng_seed(&rng, 9);
+    nh = -1;
+    rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w, &err);
+    check(nh == 0, "held-out residuals: none drawn");
+    s.heldout_resid = 0;
+    rnn_rng_seed(&rng, 9);
+    rnn_forecast_series(&c, prm, &s, &rng, point, paths2, NULL, NULL, w, &err);
+    check(memcmp(paths, paths2, sizeof paths) == 0 && nh == 0,
+          "held-out residuals: too few, the in-sample ones");
+    free(w);
+  }
   free(prm);
 }
 
