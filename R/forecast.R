@@ -1,6 +1,8 @@
 # forecast(): the next h values from the end of the data, with
 # prediction intervals from sample paths simulated in C
-# (src/core/forecast.c) with bootstrapped one-step residuals.
+# (src/core/forecast.c) with bootstrapped one-step residuals and centred
+# on the point forecast, or split-conformal ones by horizon from the
+# errors of rolling origins the model did not train on (issue 15).
 #
 # `forecast` and `accuracy` are the generics of the generics package, the
 # same ones the forecast package uses, so forecast::forecast(fit) and
@@ -93,7 +95,8 @@ forecast_future <- function(meta, o, dates, h) {
 }
 
 forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npaths = 1000,
-                                  newdata = NULL, seed = NULL, series = NULL) {
+                                  newdata = NULL, seed = NULL, series = NULL,
+                                  intervals = c("paths", "conformal")) {
   check_dots(list(...), character(), "forecast", hints = .h_names)
   prep <- need_prep(object, "forecast()")
   meta <- prep$meta
@@ -112,8 +115,12 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
     rnnkit_abort("input", "`level` must be percentages between 0 and 100, like c(80, 95).")
   }
   level <- sort(unique(level))
+  intervals <- check_choice(intervals[1], c("paths", "conformal"), "intervals")
+  conformal <- identical(intervals, "conformal")
   check_count(npaths, "npaths", min = 0, max = 1e6)
-  if (length(level) && npaths < 20) {
+  # conformal bands come from held-out errors, not from paths
+  if (conformal) npaths <- 0
+  if (length(level) && npaths < 20 && !conformal) {
     rnnkit_abort("input", "prediction intervals need npaths >= 20 simulated paths (1000 is the default); ",
                  "use level = NULL for point forecasts only.")
   }
@@ -131,7 +138,9 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
                target_center = prep$scaler$center[[series]], target_scale = prep$scaler$scale[[series]],
                history = as.double(o$values[, series]), resid = object$residuals,
                npaths = as.integer(npaths), levels = as.double(level),
-               transform = transform_code(meta), transformed = as.integer(f %in% meta$target))
+               transform = transform_code(meta), transformed = as.integer(f %in% meta$target),
+               conformal = conformal, heldout = TRUE,
+               n_trained = as.integer(prep$data$split_row - 1L))
   dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h)
   if (covariates) {
     spec$from <- match(f, meta$target) - 1L
@@ -154,7 +163,8 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
       upper = if (nl) stats::ts(res$upper, start = start_f, frequency = fr),
       level = if (nl) level, x = hist, dates = dates,
       history_dates = if (is.null(o$index)) seq_len(n) else o$index,
-      paths = res$paths, npaths = npaths, direct = direct,
+      paths = res$paths, npaths = npaths, direct = direct, intervals = if (nl) intervals,
+      n_calib = if (conformal && nl) res$n_calib, n_heldout = res$n_heldout,
       naive_mae = unname(naive_scale(as.numeric(hist)))
     ),
     class = c("rnnkit_forecast", "forecast")
@@ -177,14 +187,33 @@ as.data.frame.rnnkit_forecast <- function(x, row.names = NULL, optional = FALSE,
 
 print.rnnkit_forecast <- function(x, digits = 4, ...) {
   cat("Forecast of ", x$series, " by ", x$method, ", ", length(x$mean), " step",
-      if (length(x$mean) != 1) "s", if (length(x$level)) paste0("; intervals from ", x$npaths,
-      " simulated paths with bootstrapped residuals"), "\n", sep = "")
+      if (length(x$mean) != 1) "s", "\n", sep = "")
   df <- as.data.frame(x)
   num <- names(df) != "date"
   dec <- forecast_decimals(unlist(df[num]), digits)
   df[num] <- lapply(df[num], function(v) formatC(v, format = "f", digits = dec))
   print(cbind(Date = df$date, df[num]), row.names = FALSE, right = TRUE)
+  if (length(x$level)) cat(interval_note(x), "\n", sep = "")
   invisible(x)
+}
+
+# Which errors drove the intervals (issue 15): the paths bootstrap the
+# in-sample one-step residuals of the training windows, which tend to be
+# too small; conformal bands rank the errors of held-out rolling origins.
+interval_note <- function(x) {
+  if (identical(x$intervals, "conformal")) {
+    n <- x$n_calib
+    paste0("Conformal intervals from the errors of ", n[1], " held-out rolling origin",
+           if (n[1] != 1) "s", if (length(n) > 1) paste0(" (", n[length(n)], " at step ", length(n), ")"),
+           " the model did not train on")
+  } else if (isTRUE(x$n_heldout > 0)) {
+    paste0("Intervals from ", x$npaths, " simulated paths centred on the point forecast, with\n",
+           "bootstrapped out-of-sample one-step errors (", x$n_heldout, " held-out rows)")
+  } else {
+    paste0("Intervals from ", x$npaths, " simulated paths centred on the point forecast, with\n",
+           "bootstrapped in-sample residuals: intervals may be too narrow;\n",
+           "intervals = \"conformal\" calibrates them on held-out rows")
+  }
 }
 
 # Decimals that show the values to `digits` significant digits at their

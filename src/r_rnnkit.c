@@ -884,21 +884,24 @@ static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
   return *n ? REAL(v) : NULL;
 }
 
-/* list(point, paths, lower, upper) of rnn_forecast_series(), all in
- * original units: point h, paths npaths x h, lower and upper h x levels.
+/* list(point, paths, lower, upper, n_calib, n_heldout) of
+ * rnn_forecast_series(), all in original units: point h, paths npaths x
+ * h, lower and upper h x levels, n_calib the conformal errors per step
+ * (h; empty without), n_heldout the held-out residuals the paths drew.
  * spec: values (n x n_in, original units), window, locf, center, scale
  * (n_in), direct, horizon, h, target (1-based), target_center,
  * target_scale, history, resid (n_resid x n_out), npaths, levels, and
  * optionally transform (double c(code, period, lambda), none when absent) with
- * transformed (integer n_in flags: the features read transformed). */
+ * transformed (integer n_in flags: the features read transformed), and
+ * optionally conformal and heldout (logicals) with n_trained (issue 15). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);
   rnn_forecast_spec s;
   rnn_error err;
   rnn_rng rng;
   size_t n, H, P, NL;
-  SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[4];
-  const char *nm[] = {"point", "paths", "lower", "upper"};
+  SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[6];
+  const char *nm[] = {"point", "paths", "lower", "upper", "n_calib", "n_heldout"};
   size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
   check_matrix(values, "values");
   check_matrix(resid, "resid");
@@ -949,10 +952,24 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
       s.future = s.n_future ? REAL(fu) : NULL;
     }
   }
+  {
+    SEXP cf = find(spec, "conformal"), ho = find(spec, "heldout"); /* issue 15 */
+    s.conformal = cf && asLogical(cf) == TRUE;
+    s.heldout_resid = ho && asLogical(ho) == TRUE;
+    if (s.conformal || s.heldout_resid) {
+      if (get_int(spec, "n_trained") < 0)
+        error("rnnkit internal error: spec$n_trained must be >= 0");
+      s.n_trained = (size_t)get_int(spec, "n_trained");
+    }
+  }
   out[0] = PROTECT(new_doubles(H, "the forecasts"));
   out[1] = PROTECT(new_matrix(P, H, "the simulated paths"));
   out[2] = PROTECT(new_matrix(H, NL, "the lower bounds"));
   out[3] = PROTECT(new_matrix(H, NL, "the upper bounds"));
+  out[4] = PROTECT(new_doubles(s.conformal ? H : 0, "the conformal counts"));
+  s.n_calib = s.conformal ? REAL(out[4]) : NULL;
+  out[5] = PROTECT(new_doubles(1, "the held-out residual count"));
+  s.n_heldout = REAL(out[5]);
   rnn_rng_seed(&rng, seed_from(seed));
   if (rnn_forecast_series(&cfg, REAL(params), &s, &rng, REAL(out[0]),
                           REAL(out[1]), REAL(out[2]), REAL(out[3]),
@@ -960,7 +977,7 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
                                      "the workspace for the simulated paths"),
                           &err) != RNN_OK)
     raise_core(&err);
-  return named_list(4, nm, out);
+  return named_list(6, nm, out);
 }
 
 /* Calendar features (issue 15): the n x 2k matrix of

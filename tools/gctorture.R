@@ -51,6 +51,7 @@ workflow <- function() {
   fe <- rnn_fit(w, units = 2, epochs = 2, seed = 3, ensemble = 2, verbose = FALSE) # train (k 2)
   out$ens <- list(fe$params, predict(fe, w), forecast(fe, h = 3, npaths = 20, seed = 4)$mean)
   out$forecast <- forecast(fw, h = 3, npaths = 40, seed = 4) # forecast (quantiles, next_dates)
+  out$conformal <- forecast(fw, h = 3, intervals = "conformal") # forecast (conformal, issue 15)
   out$accuracy <- accuracy(fw) # windows, scale, predict
   mo <- data.frame(Date = seq(as.Date("2015-01-01"), by = "month", length.out = 48),
                    y = 100 + 10 * sin(seq_len(48) * pi / 6) + seq_len(48) + sin(1.7 * seq_len(48)))

@@ -10,6 +10,27 @@
 ## one-step residuals), exactly as R's @code{forecast()}: the same model
 ## and seed give the same numbers in both.
 ##
+## The paths are centred on the point forecast: at each step they are
+## shifted, in original units, so that their median is the point
+## forecast, so the point always lies inside its bands.  A recursive
+## model's paths draw the one-step errors of the rows after the windows'
+## split (the test part, which the model did not train on) when there are
+## at least 20; otherwise (a direct model, no test part) the in-sample
+## one-step errors of the training windows, which tend to make the bands
+## too narrow.  Centring keeps the errors' spread, not their bias; a model
+## that errs systematically on new data is better served by
+## @qcode{'Intervals', 'conformal'}, which
+## instead forecasts @var{h} steps from every rolling origin among the
+## rows after the windows' split (rows the model did not train on),
+## collects the errors by step (relative, log(actual/forecast), under the
+## @qcode{'log'} and @qcode{'logdiff'} transforms, else in original units)
+## and sets the band of step k from their ranks (split conformal: the
+## floor((n+1)a)-th and ceil((n+1)(1-a))-th smallest of the n errors of
+## step k, a = (1 - level/100)/2, infinite where the rank falls outside
+## 1..n), around the point and widened to hold it.  It needs a model fit
+## with a test part (@qcode{'Test'} or @qcode{'Split'} of
+## @code{rnn_windows}) and returns no paths.
+##
 ## @var{model} must come from @code{rnn_fit} on the struct of
 ## @code{rnn_windows} (or from R's windows or formula interface, read with
 ## @code{rnn_load}).  A model with @qcode{'Horizon'} 1 that predicts all its
@@ -37,6 +58,9 @@
 ## (features that are not targets), one field per column, value k for
 ## forecast step k; an @var{h}-step forecast reads the first @var{h} - 1
 ## (a window ends at the row before its target) [none]
+## @item @qcode{'Intervals'}
+## @qcode{'paths'} (centred simulated paths) or @qcode{'conformal'}
+## (held-out errors by step) [@qcode{'paths'}]
 ## @end table
 ##
 ## A model with covariates (exogenous columns, or calendar features from
@@ -53,7 +77,9 @@
 ## else the median step; row numbers without dates), @code{paths}
 ## (NPaths x @var{h}), @code{series}, @code{method}, @code{x} (the history),
 ## @code{history_dates}, @code{npaths}, @code{direct} and @code{naive_mae},
-## all in original units.
+## all in original units, and @code{intervals} and @code{note}, which say
+## which errors drove the intervals (with @qcode{'conformal'} also
+## @code{n_calib}, the held-out errors per step).
 ## @seealso{rnn_windows, rnn_fit, rnn_accuracy}
 ## @end deftypefn
 
@@ -66,7 +92,8 @@ function fc = rnn_forecast (model, h = [], varargin)
   endif
   prep = need_prep (model, "rnn_forecast");
   o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
-                              "Series", [], "Future", []), "rnn_forecast", varargin);
+                              "Series", [], "Future", [], "Intervals", "paths"), ...
+                      "rnn_forecast", varargin);
   meta = prep.meta;
   direct = meta.horizon > 1;
   if (! direct && ! all (ismember (meta.target, meta.features)))
@@ -96,7 +123,12 @@ function fc = rnn_forecast (model, h = [], varargin)
   endif
   level = unique (full (double (level(:))))';
   npaths = check_count (o.NPaths, "NPaths", 0, 1e6);
-  if (! isempty (level) && npaths < 20)
+  intervals = check_choice (o.Intervals, {"paths", "conformal"}, "Intervals");
+  conformal = strcmp (intervals, "conformal");
+  if (conformal)
+    npaths = 0;   # conformal bands come from held-out errors, not paths
+  endif
+  if (! isempty (level) && npaths < 20 && ! conformal)
     error ("rnnkit:input", ["rnn_forecast: prediction intervals need 'NPaths' >= 20 " ...
            "simulated paths (1000 is the default); use 'Level', [] for point forecasts only"]);
   endif
@@ -126,7 +158,9 @@ function fc = rnn_forecast (model, h = [], varargin)
                  "target_scale", prep.scaler.scale(sj), "history", values(:, sj), ...
                  "resid", full (double (model.residuals)), "npaths", npaths, ...
                  "levels", level, "transform", transform_code (meta), ...
-                 "transformed", double (ismember (meta.features, meta.target)));
+                 "transformed", double (ismember (meta.features, meta.target)), ...
+                 "conformal", double (conformal), "heldout", 1, ...
+                 "n_trained", prep.data.split_row - 1);
   hist = values(:, sj);
   index = prep.data.index;
   if (isempty (index))
@@ -144,8 +178,8 @@ function fc = rnn_forecast (model, h = [], varargin)
     spec.from = from;
     spec.future = forecast_future (meta, o.Future, dates, h);
   endif
-  [point, paths, lower, upper] = __rnnkit__ ("forecast", model.config, model.params, ...
-                                             spec, seeds);
+  [point, paths, lower, upper, n_calib, n_heldout] = ...
+    __rnnkit__ ("forecast", model.config, model.params, spec, seeds);
   method = [layer_label(model.config), ensemble_label(model), ...
             merge(direct, " (direct)", " (recursive)")];
   ## the in-sample MAE of the naive forecast, for MASE (rnn_naive_scale in
@@ -157,6 +191,30 @@ function fc = rnn_forecast (model, h = [], varargin)
                "dates", dates, "history_dates", hdates, "paths", paths, ...
                "npaths", npaths, "direct", direct, ...
                "naive_mae", naive_mae);
+  ## which errors drove the intervals (issue 15), as R's print says
+  fc.n_heldout = n_heldout;
+  if (isempty (level))
+    fc.intervals = "";
+    fc.note = "";
+  elseif (conformal)
+    fc.intervals = "conformal";
+    fc.n_calib = n_calib;
+    fc.note = sprintf (["Conformal intervals from the errors of %d held-out " ...
+                        "rolling origin%s%s the model did not train on"], n_calib(1), ...
+                       merge (n_calib(1) != 1, "s", ""), ...
+                       merge (h > 1, sprintf (" (%d at step %d)", n_calib(end), h), ""));
+  elseif (n_heldout > 0)
+    fc.intervals = "paths";
+    fc.note = sprintf (["Intervals from %d simulated paths centred on the point " ...
+                        "forecast, with bootstrapped out-of-sample one-step errors " ...
+                        "(%d held-out rows)"], npaths, n_heldout);
+  else
+    fc.intervals = "paths";
+    fc.note = sprintf (["Intervals from %d simulated paths centred on the point " ...
+                        "forecast, with bootstrapped in-sample residuals: intervals " ...
+                        "may be too narrow; 'Intervals', 'conformal' calibrates " ...
+                        "them on held-out rows"], npaths);
+  endif
 endfunction
 
 ## issue 15 covariates: h x n_in known future inputs (NaN for targets):
@@ -291,7 +349,7 @@ endfunction
 %! fc = rnn_forecast (m, "Level", 95, "NPaths", 50, "Seed", 1);
 %! assert (fc.level, 95);
 %! assert (size (fc.mean), [10, 1]);
-%!error <unknown option 'Levle'; did you mean 'Level'\? Valid options: Level, NPaths, Seed, Series> rnn_forecast (m, "Levle", 95)
+%!error <unknown option 'Levle'; did you mean 'Level'\? Valid options: Level, NPaths, Seed, Series, Future, Intervals> rnn_forecast (m, "Levle", 95)
 %!error id=rnnkit:input rnn_forecast (m, "Level")
 %!error <option 'Level' has no value> rnn_forecast (m, 5, "Level")
 %!error id=rnnkit:input rnn_forecast (struct ("config", 1, "params", 1))
@@ -362,3 +420,53 @@ endfunction
 %!error id=rnnkit:input rnn_forecast (rnn_fit (rnn_windows (struct ("Date", datenum (2021, 1, 1) + (0:29)', "y", (1:30)', "x", sin (1:30)'), "Target", "y", "Features", {"y", "x"}, "Window", 3), "Units", 1, "Epochs", 1, "Seed", 1, "Verbose", false), 3)
 %!error id=rnnkit:input rnn_windows (d, "Window", 5, "Calendar", "weekly")
 %!error id=rnnkit:input rnn_windows ((1:40)', "Window", 5, "Calendar", {"month"})
+
+## issue 15, intervals: the point forecast lies inside its bands at every
+## step and level (the core centres the paths on it), over fits of every
+## cell, level and transformed targets, an ensemble, recursive and direct,
+## with simulated paths and with conformal bands
+%!test
+%! air = rnn_example_data ("air");
+%! t = (0:199)';
+%! dd = struct ("Date", datenum (2021, 1, 4) + t, "Close", 100 + 10 * sin (t / 8) + t / 5);
+%! cases = {dd, "none", "lstm", 1, 1; dd, "logdiff", "gru", 3, 2; dd, "diff", "simple", 1, 2; ...
+%!          air, "sdiff", "lstm", 1, 1; air, "logdiff", "gru", 3, 1; air, "sdiff", "simple", 3, 2};
+%! lev = [50 80 95 99];
+%! for i = 1:rows (cases)
+%!   [data, tf, cell, hz, ens] = cases{i, :};
+%!   w = rnn_windows (data, "Window", 8, "Horizon", hz, "Test", 40, "Transform", tf);
+%!   f = rnn_fit (w, "Cell", cell, "Units", 3, "Epochs", 2, "Seed", i, ...
+%!                "Ensemble", ens, "Verbose", false);
+%!   h = merge (hz == 1, 12, hz);
+%!   fp = rnn_forecast (f, h, "Level", lev, "NPaths", 200, "Seed", i);
+%!   fc = rnn_forecast (f, h, "Level", lev, "Intervals", "conformal");
+%!   for g = {fp, fc}
+%!     assert (all (all (g{1}.lower <= g{1}.mean & g{1}.mean <= g{1}.upper)), ...
+%!             sprintf ("case %d: the point leaves its band", i));
+%!   endfor
+%!   assert (median (fp.paths)', fp.mean, 1e-10 * max (abs (fp.mean)));
+%!   assert (fc.mean, fp.mean);
+%!   assert (size (fc.paths), [0, h]);
+%!   assert (fc.intervals, "conformal");
+%!   assert (fp.intervals, "paths");
+%! endfor
+
+## conformal bands are the ranked errors of the held-out origins (as R's
+## test-intervals.R checks by hand), and say so
+%!test
+%! w = rnn_windows (d, "Window", 8, "Test", 30);
+%! f = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 2, "Verbose", false);
+%! fc = rnn_forecast (f, 2, "Level", [80 95], "Intervals", "conformal");
+%! assert (fc.n_calib, [30; 29]);
+%! assert (fc.note, "Conformal intervals from the errors of 30 held-out rolling origins (29 at step 2) the model did not train on");
+%! fp = rnn_forecast (f, 2, "NPaths", 50, "Seed", 1);
+%! assert (fp.n_heldout, 30);
+%! assert (fp.note, ["Intervals from 50 simulated paths centred on the point forecast, " ...
+%!                   "with bootstrapped out-of-sample one-step errors (30 held-out rows)"]);
+%! f0 = rnn_fit (rnn_windows (d, "Window", 8, "Test", 10), "Units", 2, "Epochs", 1, ...
+%!               "Seed", 1, "Verbose", false);
+%! fp = rnn_forecast (f0, 2, "NPaths", 50, "Seed", 1);
+%! assert (fp.n_heldout, 0);
+%! assert (! isempty (strfind (fp.note, "in-sample residuals: intervals may be too narrow")));
+%!error <did not train on> rnn_forecast (rnn_fit (rnn_windows (d, "Window", 8), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false), 2, "Intervals", "conformal")
+%!error <'Intervals' must be one of> rnn_forecast (m, 2, "Intervals", "bootstrap")

@@ -21,7 +21,7 @@
  *   __rnnkit__ ("rescale", data, center, scale, to_center, to_scale)
  *   __rnnkit__ ("locf", data)
  *   __rnnkit__ ("forecast", cfg, params, spec, seed)
- *                                   -> [point, paths, lower, upper]
+ *                 -> [point, paths, lower, upper, n_calib, n_heldout]
  *   __rnnkit__ ("next_dates", index, dated, h)     (day counts)
  *   __rnnkit__ ("calendar", days, kinds)  (day counts; cellstr of kinds,
  *               or "auto") -> [n x 2k features, 1 x 2k cellstr names]
@@ -266,7 +266,7 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
  * outputs plhs[0 .. n_out-1], however many the caller asked for:
  * mexFunction checks the number of arguments, passes room for MAX_OUT
  * outputs and hands Octave only those it asked for. */
-#define MAX_OUT 5
+#define MAX_OUT 6
 typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
 static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
@@ -1179,9 +1179,9 @@ static const double *spec_reals(const mxArray *spec, const char *name,
   return *n ? mxGetPr(v) : NULL;
 }
 
-/* [point, paths, lower, upper] as R's rnnkit_forecast: rnn_forecast_series()
- * in original units; spec has the fields of R's list (target 1-based;
- * transform optional). */
+/* [point, paths, lower, upper, n_calib, n_heldout] as R's rnnkit_forecast:
+ * rnn_forecast_series() in original units; spec has the fields of R's
+ * list (target 1-based; transform, conformal and n_trained optional). */
 static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_config cfg = config_from(prhs[0]);
   const mxArray *spec = prhs[2], *values, *resid;
@@ -1247,11 +1247,22 @@ static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
     s.n_future = mxIsEmpty(fu) ? 0 : mxGetM(fu);
     s.future = s.n_future ? mxGetPr(fu) : NULL;
   }
+  if (mxGetField(spec, 0, "conformal")) { /* intervals (issue 15) */
+    s.conformal = get_dbl(spec, "conformal") != 0;
+    s.heldout_resid =
+        mxGetField(spec, 0, "heldout") && get_dbl(spec, "heldout") != 0;
+    if (s.conformal || s.heldout_resid)
+      s.n_trained = count_arg(field(spec, "n_trained"), "n_trained", 0);
+  }
   rnn_rng_seed(&rng, seed_from(prhs[3]));
   plhs[0] = new_matrix(H, 1, "the forecasts");
   plhs[1] = new_matrix(P, H, "the simulated paths");
   plhs[2] = new_matrix(H, NL, "the lower bounds");
   plhs[3] = new_matrix(H, NL, "the upper bounds");
+  plhs[4] = new_matrix(s.conformal ? H : 0, 1, "the conformal counts");
+  s.n_calib = s.conformal ? mxGetPr(plhs[4]) : NULL;
+  plhs[5] = new_matrix(1, 1, "the held-out residual count");
+  s.n_heldout = mxGetPr(plhs[5]);
   work = alloc_work(rnn_forecast_series_workspace(&cfg, &s));
   st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(plhs[0]),
                            mxGetPr(plhs[1]), mxGetPr(plhs[2]), mxGetPr(plhs[3]),
@@ -1923,7 +1934,7 @@ static const struct {
     {"season_period", cmd_season_period, 1, 1}, /* issue 15 */
     /* end of the series engine */
     {"rescale", cmd_rescale, 5, 1},         {"locf", cmd_locf, 1, 1},
-    {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */
+    {"forecast", cmd_forecast, 4, 6},   /* issue 14 forecast/calendar */
     {"next_dates", cmd_next_dates, 3, 1},
     {"calendar", cmd_calendar, 2, 2}, /* issue 15 */
     {"match_dates", cmd_match_dates, 3, 1},

@@ -290,30 +290,56 @@ static size_t raw_steps(const rnn_forecast_spec *s) {
   return s->direct ? 1 : s->h;
 }
 
+/* The network's forecast workspace for n_paths (an ensemble's or one
+ * model's; 0: invalid). */
+static size_t net_workspace(const rnn_config *cfg, const rnn_forecast_spec *s,
+                            size_t n_paths) {
+  return s->n_members > 1
+             ? rnn_ensemble_forecast_workspace(cfg, s->window,
+                                               s->direct ? 0 : s->h, n_paths,
+                                               s->n_members)
+             : rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : s->h,
+                                      n_paths);
+}
+
+/* issue 15, intervals: doubles of the conformal part of the workspace:
+ * errors n_rows x h, their counts h, one origin's point h, a sort buffer
+ * n_rows */
+static size_t conformal_workspace(const rnn_forecast_spec *s) {
+  size_t e;
+  if (!s->conformal) return 0;
+  e = rnn_size_mul(s->n_rows + 1, s->h);
+  if (e == SIZE_MAX || e > SIZE_MAX - 2 * s->h - s->n_rows) return SIZE_MAX;
+  return e + 2 * s->h + s->n_rows;
+}
+
 size_t rnn_forecast_series_workspace(const rnn_config *cfg,
                                      const rnn_forecast_spec *s) {
-  size_t fc, K, raw;
+  size_t fc, fc0, K, raw;
   if (!cfg || !s || rnn_config_check(cfg, NULL) != RNN_OK) return 0;
-  /* ---- ensemble (issue 15) ---- */
-  fc = s->n_members > 1
-           ? rnn_ensemble_forecast_workspace(cfg, s->window,
-                                             s->direct ? 0 : s->h, s->n_paths,
-                                             s->n_members)
-           : rnn_forecast_workspace(cfg, s->window, s->direct ? 0 : s->h,
-                                    s->n_paths);
-  /* ---- end ensemble ---- */
-  if (fc == 0) return 0;
+  fc = net_workspace(cfg, s, s->n_paths);
+  fc0 = net_workspace(cfg, s, 0); /* the conformal origins' forecasts */
+  if (fc == 0 || fc0 == 0) return 0;
+  if (fc0 > fc) fc = fc0;
   K = (size_t)cfg->n_out;
   raw = rnn_size_mul(raw_steps(s), K);
   {
-    size_t part[6], sum = fc, k;
+    size_t part[7], sum = fc, k;
     part[0] = rnn_size_mul(s->window, (size_t)cfg->n_in);
     /* issue 15: the newest rows of a transformed feature */
     part[4] = s->window + rnn_transform_lost(&s->inv.transform);
     part[1] = rnn_size_mul(raw, s->n_paths + 1);
     part[2] = s->n_paths;
-    part[3] = rnn_size_mul(2 * s->n_levels, s->h + 1);
-    part[5] = rnn_size_mul(s->h, (size_t)cfg->n_in); /* covariates */
+    /* probabilities and quantiles: 2 per level and the median */
+    part[3] = rnn_size_mul(2 * s->n_levels + 1, s->h + 1);
+    part[5] = conformal_workspace(s);
+    part[6] = rnn_size_mul(s->h, (size_t)cfg->n_in); /* covariates */
+    /* the held-out one-step residual pool (issue 15), n_rows x n_out */
+    if (s->heldout_resid) {
+      size_t pool = rnn_size_mul(s->n_rows, K);
+      if (pool == SIZE_MAX || part[5] > SIZE_MAX - pool) return 0;
+      part[5] += pool;
+    }
     for (k = 0; k < 6; k++) {
       if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
       sum += part[k];
@@ -351,9 +377,15 @@ static int check_spec(const rnn_config *cfg, const rnn_forecast_spec *s,
   if (s->target >= n_tgt)
     return rnn_fail(err, RNN_ERR_DIM, "target %lu of %lu does not exist",
                     (unsigned long)(s->target + 1), (unsigned long)n_tgt);
-  if (s->n_levels > 0 && (!s->levels || s->n_paths == 0))
+  if (s->n_levels > 0 && (!s->levels || (s->n_paths == 0 && !s->conformal)))
     return rnn_fail(err, RNN_ERR_INPUT,
                     "prediction intervals need levels and simulated paths");
+  if (s->conformal &&
+      (s->inv.n_history != s->n_rows || !s->inv.history))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "conformal intervals need the target's history, one value "
+                    "per row of the data (%lu rows, %lu values)",
+                    (unsigned long)s->n_rows, (unsigned long)s->inv.n_history);
   for (k = 0; k < s->n_levels; k++)
     if (!(s->levels[k] > 0 && s->levels[k] < 100) ||
         (k > 0 && !(s->levels[k] > s->levels[k - 1])))
@@ -364,59 +396,32 @@ static int check_spec(const rnn_config *cfg, const rnn_forecast_spec *s,
   return RNN_OK;
 }
 
-int rnn_forecast_series(const rnn_config *cfg, const double *params,
-                        const rnn_forecast_spec *s, rnn_rng *rng,
-                        double *point, double *paths, double *lower,
-                        double *upper, double *work, rnn_error *err) {
-  size_t I, K, S, P, H, NL, k, p, l, j, col0, L;
-  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork, *raw, *fut;
+/* The raw forecast (model units: rpoint S x K, rpaths P x (S*K)) from
+ * the window that ends at row n_use - 1 of s->values: missing values
+ * carried forward with locf, a transformed feature read through the
+ * transform (issue 15), scaled.  last holds window*I, raw window + L,
+ * fut h*I: a covariate model's known future inputs (issue 15), the rows
+ * of s->values from n_use on where the data have them (the rolling
+ * origins of intervals), else s->future. */
+static int raw_forecast(const rnn_config *cfg, const double *params,
+                        const rnn_forecast_spec *s, size_t n_use, size_t P,
+                        rnn_rng *rng, double *last, double *raw,
+                        double *fut, double *rpoint, double *rpaths,
+                        double *fwork, rnn_error *err) {
+  size_t I = (size_t)cfg->n_in, H = s->h, L, j, k;
   rnn_covariates cov;
-  int st = rnn_config_check(cfg, err);
-  if (st != RNN_OK) return st;
-  st = check_spec(cfg, s, err);
-  if (st != RNN_OK) return st;
-  if (rnn_forecast_series_workspace(cfg, s) == 0)
-    return rnn_fail(err, RNN_ERR_SIZE, "a forecast of %lu steps with %lu "
-                    "paths is too large", (unsigned long)s->h,
-                    (unsigned long)s->n_paths);
-  if (!point || !work || (s->n_paths && !paths) ||
-      (s->n_levels && (!lower || !upper)))
-    return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL output or workspace");
-  I = (size_t)cfg->n_in;
-  K = (size_t)cfg->n_out;
-  S = raw_steps(s);
-  P = s->n_paths;
-  H = s->h;
-  NL = s->n_levels;
-  fwork = work;
-  /* ---- ensemble (issue 15) ---- */
-  last = fwork + (s->n_members > 1
-                      ? rnn_ensemble_forecast_workspace(
-                            cfg, s->window, s->direct ? 0 : H, P, s->n_members)
-                      : rnn_forecast_workspace(cfg, s->window,
-                                               s->direct ? 0 : H, P));
-  /* ---- end ensemble ---- */
-  rpoint = last + s->window * I;
-  rpaths = rpoint + S * K;
-  qwork = rpaths + P * S * K;
-  probs = qwork + P;
-  q = probs + 2 * s->n_levels;
-  raw = q + 2 * s->n_levels * s->h;
-  fut = raw + s->window + rnn_transform_lost(&s->inv.transform);
-  /* the newest window, missing values carried forward with locf, on
-   * the model's scale; a transformed feature (issue 15) reads the L rows
-   * before it too and is transformed */
+  int st;
   L = rnn_transform_lost(&s->inv.transform);
-  if (s->transformed && s->n_rows < s->window + L)
+  if (s->transformed && n_use < s->window + L)
     return rnn_fail(err, RNN_ERR_DIM,
                     "the data have %lu rows; the model needs a window of %lu "
                     "after the %lu rows its transform loses",
-                    (unsigned long)s->n_rows, (unsigned long)s->window,
+                    (unsigned long)n_use, (unsigned long)s->window,
                     (unsigned long)L);
   for (j = 0; j < I; j++) {
     const double *col = s->values + s->n_rows * j;
     int tf = s->transformed && s->transformed[j];
-    size_t span = s->window + (tf ? L : 0), r0 = s->n_rows - span, r;
+    size_t span = s->window + (tf ? L : 0), r0 = n_use - span, r;
     double carry = NAN;
     if (s->locf)
       for (r = r0; r > 0 && isnan(carry); r--) carry = col[r - 1];
@@ -444,43 +449,278 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   cov.from = s->direct ? NULL : s->from;
   cov.future = NULL;
   if (cov.from) {
+    size_t n_known = s->n_rows - n_use + s->n_future;
     for (j = 0; j < I; j++)
       for (k = 0; k < H; k++) {
+        size_t r = n_use + k; /* the row of step k + 1 */
         double v = NAN;
-        if (s->from[j] < 0 && k < s->n_future && s->future)
-          v = s->future[k + s->n_future * j];
+        if (s->from[j] >= 0)
+          ;
+        else if (r < s->n_rows)
+          v = s->values[r + s->n_rows * j];
+        else if (r - s->n_rows < s->n_future && s->future)
+          v = s->future[(r - s->n_rows) + s->n_future * j];
         fut[k + H * j] = v;
       }
     rnn_scale_apply(H, I, fut, s->in_center, s->in_scale, 0, fut);
     cov.future = fut;
     for (j = 0; j < I; j++)
       if (s->from[j] < 0 && H > 1 &&
-          (s->n_future < H - 1 || !all_finite(fut + H * j, H - 1)))
+          (n_known < H - 1 || !all_finite(fut + H * j, H - 1)))
         return rnn_fail(err, RNN_ERR_INPUT,
                         "input %lu is a covariate: a %lu-step forecast "
                         "needs its values at the next %lu steps (given %lu)",
                         (unsigned long)(j + 1), (unsigned long)H,
-                        (unsigned long)(H - 1), (unsigned long)s->n_future);
+                        (unsigned long)(H - 1), (unsigned long)n_known);
   }
   /* ---- ensemble (issue 15) ---- */
   if (s->n_members > 1)
-    st = rnn_ensemble_forecast_cov(cfg, params, s->n_members, s->direct,
-                                   s->window, last, H, &cov, s->n_resid,
-                                   s->resid, P, rng, rpoint, rpaths, fwork,
-                                   err);
+    return rnn_ensemble_forecast_cov(cfg, params, s->n_members, s->direct,
+                                     s->window, last, H, &cov, s->n_resid,
+                                     s->resid, P, rng, rpoint, rpaths, fwork,
+                                     err);
   /* ---- end ensemble ---- */
-  else if (s->direct)
-    st = rnn_forecast_direct(cfg, params, s->window, last, s->n_resid,
-                             s->resid, P, rng, rpoint, rpaths, fwork, err);
-  else
-    st = rnn_forecast_recursive_cov(cfg, params, s->window, last, H, &cov,
+  if (s->direct)
+    return rnn_forecast_direct(cfg, params, s->window, last, s->n_resid,
+                               s->resid, P, rng, rpoint, rpaths, fwork, err);
+  return rnn_forecast_recursive_cov(cfg, params, s->window, last, H, &cov,
                                     s->n_resid, s->resid, P, rng, rpoint,
                                     rpaths, fwork, err);
+}
+
+/* The first column of target s->target's steps in a raw forecast: a
+ * direct model's outputs are target-major (target j, step k at column
+ * j*horizon + k), a recursive forecast's are steps x outputs */
+static size_t target_col0(const rnn_forecast_spec *s) {
+  return s->direct ? s->target * s->horizon : s->target * s->h;
+}
+
+/* Errors relative (log(actual) - log(point)) for the log-type
+ * transforms, else in original units (actual - point). */
+static int relative_errors(const rnn_forecast_spec *s) {
+  return s->inv.transform.kind == RNN_TRANSFORM_LOG ||
+         s->inv.transform.kind == RNN_TRANSFORM_LOGDIFF;
+}
+
+/* issue 15, intervals: split-conformal bands by horizon.  Every origin
+ * o (rows 0..o-1 known) with n_trained <= o < n_rows forecasts h steps;
+ * step k's error is the actual value of row o + k (when it is in the
+ * data and finite) against that forecast.  Origins whose window holds a
+ * missing value are skipped.  With the n_k errors of step k sorted, the
+ * band of level l runs from the floor((n_k + 1) a)-th to the
+ * ceil((n_k + 1)(1 - a))-th smallest error, a = (1 - level/100)/2
+ * (-Inf / +Inf where that rank is < 1 / > n_k), placed around the point
+ * and widened to hold it. */
+static int conformal_bands(const rnn_config *cfg, const double *params,
+                           const rnn_forecast_spec *s, rnn_rng *rng,
+                           const double *point, double *lower, double *upper,
+                           double *last, double *raw, double *fut,
+                           double *rpoint, double *fwork, double *cw,
+                           rnn_error *err) {
+  size_t H = s->h, NL = s->n_levels, N = s->n_rows, L, o, o_min, k, l,
+         col0 = target_col0(s);
+  double *errs = cw, *cnt = errs + (N + 1) * H, *cp = cnt + H,
+         *sorted = cp + H;
+  int rel = relative_errors(s), st;
+  rnn_target_inverse inv = s->inv;
+  L = rnn_transform_lost(&s->inv.transform);
+  o_min = s->window + (s->transformed ? L : 0);
+  if (o_min < L) o_min = L;
+  if (o_min < s->n_trained) o_min = s->n_trained;
+  for (k = 0; k < H; k++) cnt[k] = 0;
+  for (o = o_min; o < N; o++) {
+    rnn_error e2;
+    st = raw_forecast(cfg, params, s, o, 0, rng, last, raw, fut, rpoint, NULL,
+                      fwork, &e2);
+    if (st == RNN_ERR_INPUT) continue; /* a missing value in its window */
+    if (st != RNN_OK) {
+      if (err) *err = e2;
+      return st;
+    }
+    for (k = 0; k < H; k++) cp[k] = rpoint[col0 + k];
+    inv.n_history = o;
+    st = rnn_target_unscale(&inv, 1, H, cp, &e2);
+    if (st == RNN_ERR_INPUT) continue; /* a missing value in its history */
+    if (st != RNN_OK) {
+      if (err) *err = e2;
+      return st;
+    }
+    for (k = 0; k < H && o + k < N; k++) {
+      double a = s->inv.history[o + k], e;
+      if (!isfinite(a) || !isfinite(cp[k])) continue;
+      e = rel ? log(a) - log(cp[k]) : a - cp[k];
+      if (!isfinite(e)) continue;
+      errs[(size_t)cnt[k] + (N + 1) * k] = e;
+      cnt[k] += 1;
+    }
+  }
+  if (s->n_calib)
+    for (k = 0; k < H; k++) s->n_calib[k] = cnt[k];
+  if (cnt[0] == 0)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "conformal intervals need rows the model did not train "
+                    "on: the data end at row %lu and the model trained on "
+                    "rows up to %lu; fit on windows with a test part "
+                    "(test = or split =), or forecast newdata that extends "
+                    "the series",
+                    (unsigned long)N, (unsigned long)s->n_trained);
+  for (k = 0; k < H; k++) {
+    size_t n = (size_t)cnt[k];
+    memcpy(sorted, errs + (N + 1) * k, sizeof(double) * n);
+    qsort(sorted, n, sizeof(double), cmp_double);
+    for (l = 0; l < NL; l++) {
+      double a = (1 - s->levels[l] / 100) / 2, elo, ehi;
+      /* 1-based ranks; the 1e-9 keeps (n + 1) a = 1.0000000000000002
+         from rounding a whole rank away */
+      double rlo = floor((double)(n + 1) * a + 1e-9),
+             rhi = ceil((double)(n + 1) * (1 - a) - 1e-9);
+      elo = rlo < 1 ? -INFINITY : sorted[(size_t)rlo - 1];
+      ehi = rhi > (double)n ? INFINITY : sorted[(size_t)rhi - 1];
+      if (elo > 0) elo = 0;
+      if (ehi < 0) ehi = 0;
+      if (rel) {
+        lower[k + H * l] = point[k] * exp(elo);
+        upper[k + H * l] = point[k] * exp(ehi);
+      } else {
+        lower[k + H * l] = point[k] + elo;
+        upper[k + H * l] = point[k] + ehi;
+      }
+    }
+  }
+  return RNN_OK;
+}
+
+/* issue 15, intervals: the one-step errors of a recursive model (each
+ * output read back as an input: n_out == n_in, or s->from says where)
+ * at the origins o = max(n_trained,
+ * window + L)..n_rows-1 that the model did not train on, in model units
+ * (transformed, scaled), one row per origin whose window and row o are
+ * complete: pool[r + n_rows*k].  *n_pool receives the rows. */
+static int heldout_pool(const rnn_config *cfg, const double *params,
+                        const rnn_forecast_spec *s, rnn_rng *rng,
+                        double *last, double *raw, double *fut,
+                        double *rpoint, double *fwork, double *pool,
+                        size_t *n_pool, rnn_error *err) {
+  size_t I = (size_t)cfg->n_in, K = (size_t)cfg->n_out, N = s->n_rows, L, o,
+         o_min, kk, r = 0;
+  rnn_forecast_spec s1 = *s;
+  int st;
+  s1.h = 1;
+  L = rnn_transform_lost(&s->inv.transform);
+  o_min = s->window + (s->transformed ? L : 0);
+  if (o_min < s->n_trained) o_min = s->n_trained;
+  for (o = o_min; o < N; o++) {
+    rnn_error e2;
+    int ok = 1;
+    st = raw_forecast(cfg, params, &s1, o, 0, rng, last, raw, fut, rpoint, NULL,
+                      fwork, &e2);
+    if (st == RNN_ERR_INPUT) continue; /* a missing value in its window */
+    if (st != RNN_OK) {
+      if (err) *err = e2;
+      return st;
+    }
+    for (kk = 0; kk < K && ok; kk++) {
+      /* output kk is read back as input j (a covariate model says which) */
+      size_t j = kk;
+      const double *col;
+      double y;
+      if (s->from && !s->direct)
+        for (j = 0; j < I && s->from[j] != (int)kk; j++)
+          ;
+      if (j == I) {
+        ok = 0;
+        break;
+      }
+      col = s->values + N * j;
+      y = col[o];
+      if (s->transformed && s->transformed[j]) {
+        /* the transform of rows o-L..o: one value */
+        if (o < L ||
+            rnn_transform_apply(&s->inv.transform, L + 1, col + o - L, raw,
+                                &e2) != RNN_OK)
+          ok = 0;
+        y = raw[0];
+      }
+      y = (y - s->in_center[j]) / s->in_scale[j];
+      if (!ok || !isfinite(y)) {
+        ok = 0;
+        break;
+      }
+      pool[r + N * kk] = y - rpoint[kk];
+    }
+    if (ok) r++;
+  }
+  *n_pool = r;
+  return RNN_OK;
+}
+
+int rnn_forecast_series(const rnn_config *cfg, const double *params,
+                        const rnn_forecast_spec *s, rnn_rng *rng,
+                        double *point, double *paths, double *lower,
+                        double *upper, double *work, rnn_error *err) {
+  size_t I, K, S, P, H, NL, NQ, k, p, l, col0, L, fcw;
+  double *last, *rpoint, *rpaths, *qwork, *probs, *q, *fwork, *raw, *cw,
+      *fut;
+  int st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
-  /* the series' steps: a direct model's outputs are target-major
-   * (target j, step k at column j*horizon + k), a recursive forecast's
-   * are steps x outputs */
-  col0 = s->direct ? s->target * s->horizon : s->target * H;
+  st = check_spec(cfg, s, err);
+  if (st != RNN_OK) return st;
+  if (rnn_forecast_series_workspace(cfg, s) == 0)
+    return rnn_fail(err, RNN_ERR_SIZE, "a forecast of %lu steps with %lu "
+                    "paths is too large", (unsigned long)s->h,
+                    (unsigned long)s->n_paths);
+  if (!point || !work || (s->n_paths && !paths) ||
+      (s->n_levels && (!lower || !upper)))
+    return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL output or workspace");
+  I = (size_t)cfg->n_in;
+  K = (size_t)cfg->n_out;
+  S = raw_steps(s);
+  P = s->n_paths;
+  H = s->h;
+  NL = s->n_levels;
+  NQ = 2 * NL + 1; /* the levels' quantiles and the median */
+  L = rnn_transform_lost(&s->inv.transform);
+  fwork = work;
+  fcw = net_workspace(cfg, s, P);
+  if (net_workspace(cfg, s, 0) > fcw) fcw = net_workspace(cfg, s, 0);
+  last = fwork + fcw;
+  raw = last + s->window * I;
+  rpoint = raw + s->window + L;
+  rpaths = rpoint + S * K;
+  qwork = rpaths + P * S * K;
+  probs = qwork + P;
+  q = probs + NQ;
+  fut = q + NQ * H;
+  cw = fut + H * I;
+  if (s->n_heldout) *s->n_heldout = 0;
+  if (s->heldout_resid && P > 0 && !s->direct &&
+      (cfg->n_out == cfg->n_in || s->from)) {
+    /* the paths draw the held-out one-step errors when there are enough */
+    double *pool = cw + conformal_workspace(s);
+    size_t n_pool = 0;
+    st = heldout_pool(cfg, params, s, rng, last, raw, fut, rpoint, fwork,
+                      pool, &n_pool, err);
+    if (st != RNN_OK) return st;
+    if (n_pool >= RNN_MIN_HELDOUT) {
+      rnn_forecast_spec sp = *s;
+      size_t j, r;
+      /* compact the pool's columns to n_pool rows */
+      for (j = 1; j < K; j++)
+        for (r = 0; r < n_pool; r++) pool[r + n_pool * j] = pool[r + s->n_rows * j];
+      sp.n_resid = n_pool;
+      sp.resid = pool;
+      if (s->n_heldout) *s->n_heldout = (double)n_pool;
+      st = raw_forecast(cfg, params, &sp, s->n_rows, P, rng, last, raw, fut,
+                        rpoint, rpaths, fwork, err);
+      goto forecast_done;
+    }
+  }
+  /* the newest window on the model's scale, forecast */
+  st = raw_forecast(cfg, params, s, s->n_rows, P, rng, last, raw, fut, rpoint,
+                    rpaths, fwork, err);
+forecast_done:
+  if (st != RNN_OK) return st;
+  col0 = target_col0(s);
   for (k = 0; k < H; k++) {
     point[k] = rpoint[col0 + k];
     for (p = 0; p < P; p++) paths[p + P * k] = rpaths[p + P * (col0 + k)];
@@ -488,20 +728,33 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   st = rnn_target_unscale(&s->inv, 1, H, point, err);
   if (st == RNN_OK && P > 0) st = rnn_target_unscale(&s->inv, P, H, paths, err);
   if (st != RNN_OK) return st;
-  if (NL == 0) return RNN_OK;
-  /* interval l spans the (1 - level/100)/2 and 1 - (1 - level/100)/2
-   * quantiles of the paths at each step */
-  for (l = 0; l < NL; l++) {
-    double a = (1 - s->levels[l] / 100) / 2;
-    probs[l] = a;
-    probs[NL + l] = 1 - a;
-  }
-  st = rnn_quantiles(P, H, paths, 2 * NL, probs, q, qwork, err);
-  if (st != RNN_OK) return st;
-  for (k = 0; k < H; k++)
+  if (P > 0) {
+    /* issue 15, intervals: the paths are centred on the point forecast:
+     * step k's paths shift (in original units) so that their median is
+     * point[k]; interval l spans the (1 - level/100)/2 and
+     * 1 - (1 - level/100)/2 quantiles of the centred paths, taken as
+     * point[k] + (quantile - median), which holds the point exactly */
     for (l = 0; l < NL; l++) {
-      lower[k + H * l] = q[l + 2 * NL * k];
-      upper[k + H * l] = q[NL + l + 2 * NL * k];
+      double a = (1 - s->levels[l] / 100) / 2;
+      probs[l] = a;
+      probs[NL + l] = 1 - a;
     }
-  return RNN_OK;
+    probs[2 * NL] = 0.5;
+    st = rnn_quantiles(P, H, paths, NQ, probs, q, qwork, err);
+    if (st != RNN_OK) return st;
+    for (k = 0; k < H; k++) {
+      double med = q[2 * NL + NQ * k];
+      for (p = 0; p < P; p++)
+        paths[p + P * k] = point[k] + (paths[p + P * k] - med);
+      if (s->conformal) continue;
+      for (l = 0; l < NL; l++) {
+        double dlo = q[l + NQ * k] - med, dhi = q[NL + l + NQ * k] - med;
+        lower[k + H * l] = point[k] + (dlo > 0 ? 0 : dlo); /* NaN stays */
+        upper[k + H * l] = point[k] + (dhi < 0 ? 0 : dhi);
+      }
+    }
+  }
+  if (!s->conformal || NL == 0) return RNN_OK;
+  return conformal_bands(cfg, params, s, rng, point, lower, upper, last, raw,
+                         fut, rpoint, fwork, cw, err);
 }

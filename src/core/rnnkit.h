@@ -1078,7 +1078,29 @@ typedef struct {
   const int *from;
   size_t n_future;
   const double *future;
+  /* intervals (issue 15): conformal 0 takes them from the simulated
+     paths; 1 from the errors of rolling origins o = max(n_trained,
+     first possible)..n_rows-1, each forecasting h steps from rows 0..o-1
+     (see rnn_forecast_series); inv.history must then hold n_rows values.
+     n_trained: rows 0..n_trained-1 are the ones the model trained on.
+     n_calib (h, may be NULL) receives the errors per step used.        */
+  int conformal;
+  size_t n_trained;
+  double *n_calib;
+  /* heldout_resid 1 (issue 15): a recursive model's paths (not direct,
+     each output read back as an input, conformal 0) draw the one-step errors, in model
+     units, of the origins o >= n_trained (and late enough for a window
+     plus the rows the transform loses) whose window and row o are
+     complete, instead of resid, when there are at least RNN_MIN_HELDOUT;
+     *n_heldout (may be NULL) receives their number, 0 when resid was
+     drawn.                                                             */
+  int heldout_resid;
+  double *n_heldout;
 } rnn_forecast_spec;
+
+/* The fewest held-out one-step errors the paths draw instead of the
+ * in-sample residuals (rnn_forecast_spec.heldout_resid). */
+#define RNN_MIN_HELDOUT 20
 
 /* Doubles of workspace rnn_forecast_series() needs (0: invalid). */
 size_t rnn_forecast_series_workspace(const rnn_config *cfg,
@@ -1089,8 +1111,27 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
  * missing value after locf), scales it, runs
  * rnn_forecast_direct/_recursive, slices target s->target's first h
  * steps, takes them back to original units (rnn_target_unscale) and
- * gives the intervals as the type-7 quantiles (rnn_quantiles) of the
- * paths at (1 - level/100)/2 and 1 - (1 - level/100)/2:
+ * centres the paths on the point forecast (issue 15): step k's paths
+ * shift, in original units, so that their median (type 7) is point[k].
+ * The intervals are the type-7 quantiles (rnn_quantiles) of the centred
+ * paths at (1 - level/100)/2 and 1 - (1 - level/100)/2, taken as
+ * point[k] + (quantile - median), so that lower <= point <= upper holds
+ * exactly at every step and level.
+ * With s->conformal (issue 15) the intervals are split-conformal by
+ * horizon instead: every origin o >= n_trained (and late enough for a
+ * window, plus the rows a transform loses) forecasts h steps from rows
+ * 0..o-1 as above (point only); step k's error is the target's observed
+ * value at row o + k against it, where that is in the data and finite
+ * (origins whose window holds a missing value are skipped), relative
+ * (log(actual) - log(point)) under the log and logdiff transforms, else
+ * in original units (actual - point).  With step k's n_k errors sorted,
+ * level l's band runs from the floor((n_k+1) a)-th to the
+ * ceil((n_k+1)(1-a))-th smallest error, a = (1 - level/100)/2 (-Inf or
+ * +Inf where that rank is < 1 or > n_k: too few held-out origins for
+ * the level), added to point[k] (multiplied as exp() when relative) and
+ * widened to hold the point.  No origin with a step-1 error is
+ * RNN_ERR_DIM.  The paths (if any) are then the centred bootstrap ones.
+ * The shapes:
  *   point  h
  *   paths  n_paths x h (NULL with 0 paths)
  *   lower, upper  h x n_levels, column l for levels[l] (NULL with none) */

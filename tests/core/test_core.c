@@ -21,6 +21,11 @@ static void check(int ok, const char *what) {
   }
 }
 
+static int cmp_dbl_test(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
 static rnn_config lstm_config(void) {
   rnn_config c;
   memset(&c, 0, sizeof c);
@@ -1910,20 +1915,24 @@ static void test_forecast_series(void) {
     else
       rnn_forecast_recursive(&c, prm, W, sl, H, 10, resid, P, &rng, rp, rpa,
                              w2, &err);
+    /* issue 15: the paths are centred on the point (their median moved
+       to it) and the bands are point + (quantile - median) */
     for (k = 0; k < s.h; k++) {
       size_t col = H * 1 + k; /* target 1: direct H steps per target */
-      double v = rp[col] * scl[1] + cen[1];
+      double v = rp[col] * scl[1] + cen[1], med, half = 0.5;
       ok = ok && point[k] == v;
+      for (j = 0; j < P; j++) rpa[j + P * col] = rpa[j + P * col] * scl[1] + cen[1];
+      rnn_quantiles(P, 1, rpa + P * col, 1, &half, &med, w2, &err);
+      rnn_quantiles(P, 1, rpa + P * col, 4, pr, q, w2, &err);
       for (j = 0; j < P; j++)
-        ok = ok && paths[j + P * k] == rpa[j + P * col] * scl[1] + cen[1];
-    }
-    rnn_quantiles(P, s.h, paths, 4, pr, q, w2, &err);
-    for (k = 0; k < s.h; k++)
+        ok = ok && paths[j + P * k] == v + (rpa[j + P * col] - med);
       for (j = 0; j < 2; j++)
-        ok = ok && lo[k + s.h * j] == q[j + 4 * k] &&
-             up[k + s.h * j] == q[2 + j + 4 * k];
-    check(ok, direct ? "direct series = forecast, slice, unscale, quantiles"
-                     : "recursive series = forecast, slice, unscale, quantiles");
+        ok = ok && lo[k + s.h * j] == v + fmin(0, q[j] - med) &&
+             up[k + s.h * j] == v + fmax(0, q[2 + j] - med) &&
+             lo[k + s.h * j] <= point[k] && point[k] <= up[k + s.h * j];
+    }
+    check(ok, direct ? "direct series = forecast, slice, unscale, centre, quantiles"
+                     : "recursive series = forecast, slice, unscale, centre, quantiles");
     s.target = 2;
     check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, lo, up, w,
                               &err) == RNN_ERR_DIM,
@@ -1953,6 +1962,164 @@ static void test_forecast_series(void) {
     free(w2);
     free(prm);
   }
+}
+
+/* issue 15, intervals: conformal bands by horizon are the ranked errors
+ * of the held-out origins' own forecasts (each = rnn_forecast_series on
+ * the rows before it), placed around the point, holding it */
+static void test_forecast_conformal(void) {
+  rnn_config c = lstm_config();
+  rnn_forecast_spec s, s1;
+  rnn_error err;
+  rnn_rng rng;
+  enum { N = 60, W = 5, H = 3, NT = 20 };
+  double vals[N], lev[2] = {50, 90}, point[H], lo[H * 2], up[H * 2],
+      cnt[H], e[H][N], p1[H], cen = 10, scl = 2, *prm, *w;
+  size_t k, j, o, n[H] = {0, 0, 0}, np;
+  int ok = 1, rel;
+  c.n_in = 1;
+  np = rnn_n_params(&c);
+  prm = malloc(np * sizeof(double));
+  rnn_rng_seed(&rng, 3);
+  for (k = 0; k < np; k++) prm[k] = 0.3 * rnn_rng_normal(&rng);
+  for (k = 0; k < N; k++) vals[k] = 10 + 0.1 * (double)k + rnn_rng_normal(&rng);
+  vals[30] = NAN; /* origins 31..35 are skipped (no locf) */
+  for (rel = 0; rel < 2; rel++) {
+    memset(&s, 0, sizeof s);
+    s.n_rows = N;
+    s.values = vals;
+    s.window = W;
+    s.in_center = &cen;
+    s.in_scale = &scl;
+    s.h = H;
+    s.inv.center = cen;
+    s.inv.scale = scl;
+    if (rel) {
+      s.inv.transform.kind = RNN_TRANSFORM_LOG;
+      s.transformed = &ok; /* the feature is the target: read as log */
+      cen = 2;
+      scl = 0.2;
+      s.inv.center = cen;
+      s.inv.scale = scl;
+    }
+    s.inv.history = vals;
+    s.inv.n_history = N;
+    s.n_levels = 2;
+    s.levels = lev;
+    s.conformal = 1;
+    s.n_trained = NT;
+    s.n_calib = cnt;
+    w = malloc(rnn_forecast_series_workspace(&c, &s) * sizeof(double));
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, NULL, lo, up, w, &err) ==
+              RNN_OK, "conformal forecast");
+    /* by hand */
+    for (k = 0; k < H; k++) n[k] = 0;
+    for (o = NT; o < N; o++) {
+      s1 = s;
+      s1.n_rows = o;
+      s1.inv.n_history = o;
+      s1.conformal = 0;
+      s1.n_levels = 0;
+      if (o > 30 && o <= 30 + W) {
+        check(rnn_forecast_series(&c, prm, &s1, &rng, p1, NULL, NULL, NULL, w,
+                                  &err) == RNN_ERR_INPUT, "a missing value");
+        continue;
+      }
+      rnn_forecast_series(&c, prm, &s1, &rng, p1, NULL, NULL, NULL, w, &err);
+      for (k = 0; k < H && o + k < N; k++)
+        if (!isnan(vals[o + k]))
+          e[k][n[k]++] = rel ? log(vals[o + k]) - log(p1[k]) : vals[o + k] - p1[k];
+    }
+    for (k = 0; k < H; k++) {
+      ok = ok && cnt[k] == (double)n[k];
+      qsort(e[k], n[k], sizeof(double), cmp_dbl_test);
+      for (j = 0; j < 2; j++) {
+        double a = (1 - lev[j] / 100) / 2;
+        size_t rlo = (size_t)floor((double)(n[k] + 1) * a + 1e-9),
+               rhi = (size_t)ceil((double)(n[k] + 1) * (1 - a) - 1e-9);
+        double elo = fmin(0, e[k][rlo - 1]), ehi = fmax(0, e[k][rhi - 1]);
+        ok = ok && lo[k + H * j] == (rel ? point[k] * exp(elo) : point[k] + elo) &&
+             up[k + H * j] == (rel ? point[k] * exp(ehi) : point[k] + ehi) &&
+             lo[k + H * j] <= point[k] && point[k] <= up[k + H * j];
+      }
+    }
+    check(ok && n[0] == 34 && n[2] == 32,
+          rel ? "conformal bands (relative, log) = ranked held-out errors"
+              : "conformal bands = ranked held-out errors");
+    s.n_trained = N;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, NULL, lo, up, w, &err) ==
+                  RNN_ERR_DIM &&
+              strstr(err.msg, "did not train on"),
+          "conformal intervals without held-out rows");
+    s.n_trained = NT;
+    s.inv.n_history = N - 1;
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, NULL, lo, up, w, &err) ==
+              RNN_ERR_INPUT, "conformal intervals need the whole history");
+    free(w);
+  }
+  { /* held-out residuals: the paths draw the one-step errors of the
+       origins >= n_trained (model units = original ones here) */
+    double pool[N], paths[40 * H], paths2[40 * H], nh = -1;
+    size_t r = 0;
+    cen = 0;
+    scl = 1;
+    memset(&s, 0, sizeof s);
+    s.n_rows = N;
+    s.values = vals;
+    s.window = W;
+    s.in_center = &cen;
+    s.in_scale = &scl;
+    s.h = H;
+    s.inv.center = cen;
+    s.inv.scale = scl;
+    s.inv.history = vals;
+    s.inv.n_history = N;
+    s.n_paths = 40;
+    s.n_resid = 3;
+    s.resid = vals;
+    s1 = s;
+    s1.h = 1;
+    w = malloc(rnn_forecast_series_workspace(&c, &s) * sizeof(double));
+    for (o = NT; o < N; o++) {
+      s1.n_rows = o;
+      s1.inv.n_history = o;
+      s1.n_paths = 0;
+      if (rnn_forecast_series(&c, prm, &s1, &rng, p1, NULL, NULL, NULL, w, &err) !=
+              RNN_OK ||
+          isnan(vals[o]))
+        continue;
+      pool[r++] = vals[o] - p1[0];
+    }
+    s.heldout_resid = 1;
+    s.n_trained = NT;
+    s.n_heldout = &nh;
+    rnn_rng_seed(&rng, 9);
+    check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w, &err) ==
+              RNN_OK && nh == (double)r && r == 34,
+          "held-out residuals: 34 origins");
+    s.heldout_resid = 0;
+    s.n_resid = r;
+    s.resid = pool;
+    rnn_rng_seed(&rng, 9);
+    rnn_forecast_series(&c, prm, &s, &rng, point, paths2, NULL, NULL, w, &err);
+    check(memcmp(paths, paths2, sizeof paths) == 0 && nh == 0,
+          "held-out residuals: the paths draw the held-out one-step errors");
+    s.heldout_resid = 1;
+    s.n_trained = N - 10; /* fewer than RNN_MIN_HELDOUT: the given ones */
+    s.n_resid = 3;
+    s.resid = vals;
+    rnn_rng_seed(&rng, 9);
+    nh = -1;
+    rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w, &err);
+    check(nh == 0, "held-out residuals: none drawn");
+    s.heldout_resid = 0;
+    rnn_rng_seed(&rng, 9);
+    rnn_forecast_series(&c, prm, &s, &rng, point, paths2, NULL, NULL, w, &err);
+    check(memcmp(paths, paths2, sizeof paths) == 0 && nh == 0,
+          "held-out residuals: too few, the in-sample ones");
+    free(w);
+  }
+  free(prm);
 }
 
 /* ==== issue 15: target transforms ==================================== */
@@ -2167,9 +2334,10 @@ static void test_transform_forecast(void) {
   rnn_rng_seed(&rng, 1);
   check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w,
                             &err) == RNN_OK &&
-            point[0] == 12 && point[4] == 20 && paths[0] == 12.5 &&
-            paths[3 + 4 * 4] == 22.5,
-        "recursive diff forecast integrates the predicted changes");
+            point[0] == 12 && point[4] == 20 && paths[0] == 12 &&
+            paths[3 + 4 * 4] == 20,
+        "recursive diff forecast integrates the predicted changes (the "
+        "paths, 12.5 .. 22.5 before centring, centred on the point)");
   s.inv.transform = tf_of(RNN_TRANSFORM_SDIFF, 2);
   cen = s.inv.center = 1;
   free(w); /* the window reads period rows more */
@@ -2596,6 +2764,7 @@ int main(void) {
   test_tokens();
   test_calendar();
   test_forecast_series();
+  test_forecast_conformal();
   test_ensemble(); /* issue 15 */
   test_covariates(); /* issue 15 */
   test_accuracy();

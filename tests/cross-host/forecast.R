@@ -92,6 +92,13 @@ fl <- rnn_fit(wl, cell = "gru", units = 3, epochs = 2, seed = 5, verbose = FALSE
 al <- accuracy(fl)
 put("bl_acc", c(as.matrix(al[c("RMSE", "MAE", "MAPE", "MASE", "n")]),
                 match(al$model, c("naive", "snaive", "drift"), nomatch = 0)))
+# conformal intervals (issue 15, item 4): the held-out origins' errors by
+# step, in original units (level), relative (logdiff) and for a direct
+# sdiff model, from the core in both hosts; and from R's model file
+conf <- function(fc) c(fc$mean, fc$lower, fc$upper, fc$n_calib)
+put("cf", c(conf(forecast(fit, h = 5, intervals = "conformal")),
+            conf(forecast(ft, h = 5, level = c(50, 80, 95), intervals = "conformal")),
+            conf(forecast(fs, intervals = "conformal", level = c(60, 80)))))
 # ---- end of issue 15 block ----
 cat(sprintf("R: %d windows, forecast %s\n", dim(w$x)[1], paste(sprintf("%.6f", fc$mean), collapse = " ")))
 # column numbers index the columns as given, the date and a text column

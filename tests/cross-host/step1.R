@@ -27,7 +27,8 @@ spec <- list(values = last, window = nrow(last), locf = FALSE, center = c(1, -2)
              scale = c(2, 0.5), direct = FALSE, horizon = 1L, h = 5L, target = 2L, target_center = -2, target_scale = 0.5, history = c(1, 2, 3),
              resid = resid, npaths = 50L, levels = c(80, 95))
 fc <- .Call(rnnkit:::rnnkit_forecast, m$config, m$params, spec, c(0, 11))
-writeBin(as.double(unlist(fc)), file.path(dir, "r_fc.bin"), endian = "little")
+writeBin(as.double(unlist(fc[c("point", "paths", "lower", "upper")])), file.path(dir, "r_fc.bin"),
+         endian = "little")
 # ---- Keras' layout through the core (issue 14): rnn_layer() of the same
 # weights gives step2.m R's parameters and outputs exactly
 lay <- list()
