@@ -28,7 +28,7 @@ naive_scale <- function(v, period = 1L) {
 season_of <- function(prep) {
   m <- prep$meta
   d <- prep$data
-  if (identical(m$transform, "sdiff") && !is.null(m$period)) return(as.integer(m$period))
+  if ("sdiff" %in% m$transform && !is.null(m$period)) return(as.integer(m$period))
   f <- d$freq
   if (is.numeric(f) && length(f) == 1 && !is.na(f) && f > 1 && f == round(f)) return(as.integer(f))
   if (inherits(d$index, "Date") && length(d$index) > 1) {

@@ -601,18 +601,28 @@ static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
 }
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from R's double c(code, period, lambda) (NULL: none). */
+/* A transform from R's double c(code, period, lambda, more codes) (NULL:
+ * none): the codes of its steps in order (a combination, issue 15),
+ * composed and checked by the core. */
 static rnn_transform transform_from(SEXP tf) {
   rnn_transform t;
+  rnn_error err;
+  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
+  size_t n, k;
   memset(&t, 0, sizeof t);
   if (isNull(tf)) return t;
-  if (TYPEOF(tf) != REALSXP || XLENGTH(tf) != 3 || !(REAL(tf)[0] >= 0) ||
-      !(REAL(tf)[0] < 1e6) || !(REAL(tf)[1] >= 0) || !(REAL(tf)[1] < 2e9))
+  n = TYPEOF(tf) == REALSXP ? (size_t)XLENGTH(tf) : 0;
+  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 || !(REAL(tf)[1] >= 0) ||
+      !(REAL(tf)[1] < 2e9))
     error("rnnkit internal error: a transform is double c(code, period, "
-          "lambda)");
-  t.kind = (int)REAL(tf)[0];
-  t.period = (size_t)REAL(tf)[1];
-  t.lambda = REAL(tf)[2];
+          "lambda, more codes)");
+  for (k = 0; k < n - 2; k++) {
+    double c = REAL(tf)[k == 0 ? 0 : k + 2];
+    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
+  }
+  if (rnn_transform_compose(n - 2, codes, (size_t)REAL(tf)[1], REAL(tf)[2], &t,
+                            &err) != RNN_OK)
+    raise_core(&err);
   return t;
 }
 

@@ -923,19 +923,29 @@ static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
 }
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from [code, period, lambda] ([]: none). */
+/* A transform from [code, period, lambda, more codes] ([]: none): the
+ * codes of its steps in order (a combination, issue 15), composed and
+ * checked by the core. */
 static rnn_transform transform_from(const mxArray *a) {
   rnn_transform t;
+  rnn_error err;
+  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
   const double *v;
+  size_t n, k;
   memset(&t, 0, sizeof t);
   if (!a || mxIsEmpty(a)) return t;
   v = real_array(a, "transform");
-  if (mxGetNumberOfElements(a) != 3 || !(v[0] >= 0 && v[0] < 1e6) ||
+  n = mxGetNumberOfElements(a);
+  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 ||
       !(v[1] >= 0 && v[1] < 2147483647.0))
-    internal("a transform is [code, period, lambda]");
-  t.kind = (int)v[0];
-  t.period = (size_t)v[1];
-  t.lambda = v[2];
+    internal("a transform is [code, period, lambda, more codes]");
+  for (k = 0; k < n - 2; k++) {
+    double c = v[k == 0 ? 0 : k + 2];
+    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
+  }
+  if (rnn_transform_compose(n - 2, codes, (size_t)v[1], v[2], &t, &err) !=
+      RNN_OK)
+    raise_core(&err);
   return t;
 }
 

@@ -808,7 +808,14 @@ enum { RNN_SCALE_GIVEN = -1 };
  *   sdiff    y[r] = x[r] - x[r-period]            (rows 0..period-1 lost)
  *   boxcox   y[r] = (x[r]^lambda - 1) / lambda, log(x[r]) for lambda 0
  *                                                 (x > 0)
- * Names in code order are rnn_names(RNN_NAMES_TRANSFORM). */
+ * Names in code order are rnn_names(RNN_NAMES_TRANSFORM).
+ * A combination (issue 15) is `kind` followed by up to
+ * RNN_TRANSFORM_THEN difference steps then[0], then[1] (RNN_TRANSFORM_DIFF
+ * or _SDIFF; RNN_TRANSFORM_NONE ends the list), each applied to the
+ * series the steps before it made: c("log", "sdiff") is kind LOG with
+ * then[0] SDIFF, c("boxcox", "diff", "sdiff") kind BOXCOX, then DIFF,
+ * SDIFF.  rnn_transform_compose() builds one from a list of names' codes
+ * and writes c("log", "diff") as LOGDIFF, the same numbers. */
 enum {
   RNN_TRANSFORM_NONE = 0,
   RNN_TRANSFORM_DIFF = 1,
@@ -823,9 +830,23 @@ typedef struct {
   int kind;      /* RNN_TRANSFORM_*                                     */
   size_t period; /* sdiff: the seasonal lag (>= 1); ignored otherwise   */
   double lambda; /* boxcox: the power (finite); ignored otherwise       */
+  int then[2];   /* difference steps after kind (issue 15): DIFF, SDIFF,
+                    or NONE (none; zeroed structs are single transforms) */
 } rnn_transform;
+enum { RNN_TRANSFORM_THEN = 2, RNN_TRANSFORM_MAX_STEPS = 3 };
 
-/* Rows a transform loses at the start of a series (0, 1 or period);
+/* A transform from the codes of n >= 1 step names in the order they are
+ * applied (codes[0] first), period (sdiff) and lambda (boxcox):
+ *   at most one power step (log or boxcox; logdiff counts as log and
+ *   diff), and it comes first; "none" only alone; then difference steps
+ *   (diff, sdiff), at most RNN_TRANSFORM_MAX_STEPS steps in all.
+ * log followed by diff becomes LOGDIFF.  Anything else, an unknown code
+ * or a check rnn_transform_check() refuses is RNN_ERR_INPUT, named. */
+int rnn_transform_compose(size_t n, const int *codes, size_t period,
+                          double lambda, rnn_transform *t, rnn_error *err);
+
+/* Rows a transform loses at the start of a series (the sum over its
+ * steps of 0, 1 or period);
  * an invalid transform loses none (rnn_transform_check says why). */
 size_t rnn_transform_lost(const rnn_transform *t);
 
@@ -849,6 +870,11 @@ int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
  *   sdiff    x_k + (k < p ? hist[n-p+k] : the inverted value at k-p)
  *   boxcox   (lambda x_k + 1)^(1/lambda), exp(x_k) for lambda 0 (NaN
  *            where lambda x_k + 1 < 0)
+ * A combination undoes its steps last first: a difference step then[i]
+ * adds, step by step, the value one lag back on the series of the steps
+ * before it (from hist, transformed by those steps, while k < lag, else
+ * the value undone at k - lag), so recursive forecasts and paths
+ * integrate; then `kind` is undone as above.
  * Too short a history (n_hist < L, or a needed value NaN) gives NaN. */
 void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
                           const double *hist, size_t n_steps, size_t stride,
