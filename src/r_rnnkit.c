@@ -1060,8 +1060,9 @@ SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
 
 /* RNN_ACC_ROWS x length(scale) matrix of rnn_accuracy(): actual and pred
  * are doubles of equal length, one column per element of scale (scale's
- * NA comes back as the MASE's NA). */
-SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale) {
+ * NA comes back as the MASE's NA); origin (NULL: none, DA NA) as long,
+ * the last observed values, gives the directional accuracy (issue 15). */
+SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
   rnn_error err;
   SEXP out;
   size_t n = (size_t)XLENGTH(actual), k = (size_t)XLENGTH(scale);
@@ -1071,8 +1072,14 @@ SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale) {
     error("rnnkit internal error: actual and pred must be doubles of equal "
           "length, a multiple of the number of scales");
   out = PROTECT(new_matrix(RNN_ACC_ROWS, k, "the accuracy table"));
+  if (!isNull(origin) &&
+      (TYPEOF(origin) != REALSXP || (size_t)XLENGTH(origin) != n))
+    error("rnnkit internal error: origin must be NULL or doubles as actual");
   if (rnn_accuracy(n / k, k, REAL(actual), REAL(pred), REAL(scale), REAL(out),
-                   &err) != RNN_OK)
+                   &err) != RNN_OK ||
+      (!isNull(origin) &&
+       rnn_accuracy_direction(n / k, k, REAL(actual), REAL(pred),
+                              REAL(origin), REAL(out), &err) != RNN_OK))
     raise_core(&err);
   UNPROTECT(1);
   return out;

@@ -69,7 +69,7 @@ workflow <- function() {
   lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
   out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
   out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
-  out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1)
+  out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1, c(1, 1, 3))
   out$suggest <- ns$.Call(ns$rnnkit_suggest, "lsmt", c("simple", "lstm", "gru"))
   # the gateways' error paths: status codes raised after allocations
   out$errors <- vapply(list(

@@ -25,7 +25,7 @@
  *   __rnnkit__ ("next_dates", index, dated, h)     (day counts)
  *   __rnnkit__ ("season_period", index)  (day counts) -> 12, 4 or 0
  *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
- *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
+ *   __rnnkit__ ("accuracy", actual, pred, scale, origin) -> 7 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
@@ -1299,11 +1299,17 @@ static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
   const double *a = real_array(prhs[0], "actual"),
                *p = real_array(prhs[1], "pred"),
                *sc = real_array(prhs[2], "scale");
+  /* origin ([]: none, DA NaN): the last observed values (issue 15) */
+  const double *o = mxIsEmpty(prhs[3]) ? NULL : real_array(prhs[3], "origin");
   if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
     internal("actual and pred must be of equal size, a multiple of the "
              "number of scales");
+  if (o && mxGetNumberOfElements(prhs[3]) != n)
+    internal("origin must be [] or of the size of actual");
   plhs[0] = new_matrix(RNN_ACC_ROWS, k, "the accuracy table");
-  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK)
+  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK ||
+      (o && rnn_accuracy_direction(n / k, k, a, p, o, mxGetPr(plhs[0]),
+                                   &err) != RNN_OK))
     raise_core(&err);
 }
 
@@ -1785,7 +1791,7 @@ static const struct {
     {"forecast", cmd_forecast, 4, 4},   /* issue 14 forecast/calendar */
     {"next_dates", cmd_next_dates, 3, 1},
     {"match_dates", cmd_match_dates, 3, 1},
-    {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
+    {"accuracy", cmd_accuracy, 4, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},
     {"text_decode", cmd_text_decode, 4, 1},

@@ -993,6 +993,9 @@ size_t rnn_series_accuracy_cols(size_t period);
  *           summed in increasing row) at step k (0-based), the random
  *           walk with drift;
  * each from rnn_accuracy() with the MASE scale rnn_naive_scale(period)
+ * and, for the model, snaive and drift (issue 15), the directional
+ * accuracy rnn_accuracy_direction() from the last observed value (the
+ * naive forecast); the naive column's DA is NaN (no direction)
  * (period 0 or 1: the one-step naive MAE; > 1: the seasonal naive MAE)
  * of target j on data rows 0..n_fit-1: data is the series the model
  * learned from (actual, pred and the baselines may come from another),
@@ -1135,7 +1138,9 @@ enum {
   RNN_ACC_SMAPE = 3, /* 200 * mean |e| / (|actual| + |pred|), in %      */
   RNN_ACC_MASE = 4,  /* MAE / scale                                     */
   RNN_ACC_N = 5,     /* the number of known (non-NaN) actual values     */
-  RNN_ACC_ROWS = 6
+  RNN_ACC_DA = 6,    /* directional accuracy in % (issue 15), NaN unless
+                        rnn_accuracy_direction() fills it              */
+  RNN_ACC_ROWS = 7
 };
 
 /* Accuracy of the point forecasts pred against actual, both n_rows x
@@ -1163,6 +1168,21 @@ enum {
 int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
                  const double *pred, const double *scale, double *out,
                  rnn_error *err);
+
+/* Directional accuracy (issue 15): does a forecast call the direction of
+ * the move from the last observed value?  With origin[i + n_rows*j] the
+ * last value observed before the forecast of row i (the naive forecast),
+ *   out[RNN_ACC_DA + RNN_ACC_ROWS*j] = 100 * (rows where
+ *       sign(pred - origin) == sign(actual - origin)) / (rows counted),
+ * in %, where a row counts when actual, pred and origin are known (not
+ * NaN) and the actual value moved (actual != origin): a flat actual has
+ * no direction to call, and is left out.  A forecast that stays at the
+ * origin (pred == origin) calls no direction and counts as wrong.  No
+ * row counted: NaN.  The naive forecast itself has no direction: a host
+ * leaves its DA NaN.  Only a NULL pointer is an error. */
+int rnn_accuracy_direction(size_t n_rows, size_t n_cols, const double *actual,
+                           const double *pred, const double *origin,
+                           double *out, rnn_error *err);
 
 /* The scale of MASE for each column of the n_rows x n_cols series x: the
  * in-sample mean absolute error of the (seasonal) naive forecast,

@@ -827,6 +827,11 @@ static void test_series(void) {
             out[RNN_ACC_ROWS + RNN_ACC_MASE] == 23.5 / 7 &&
             out[RNN_ACC_ROWS + RNN_ACC_MAE] == (15.0 + 32.0) / 2,
         "series accuracy: model and naive rows by hand");
+  /* issue 15: from 49, the model (64.5, 81.5) and the drift (56, 63) call
+   * both rises; the naive forecast calls no direction */
+  check(out[RNN_ACC_DA] == 100 && isnan(out[RNN_ACC_ROWS + RNN_ACC_DA]) &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_DA] == 100,
+        "series accuracy: directional accuracy, NaN for naive");
   /* issue 15: the drift row.  The mean change of the squares over rows
    * 0..7 is 49 / 7 = 7, so window 2 (last value 49) forecasts 56, 63
    * against 64, 81: errors 8, 18 */
@@ -850,8 +855,31 @@ static void test_series(void) {
             out[2 * RNN_ACC_ROWS + RNN_ACC_RMSE] ==
                 sqrt((28.0 * 28 + 32.0 * 32) / 2) &&
             out[2 * RNN_ACC_ROWS + RNN_ACC_MASE] == 30.0 / 14 &&
-            out[3 * RNN_ACC_ROWS + RNN_ACC_MAE] == 13,
+            out[3 * RNN_ACC_ROWS + RNN_ACC_MAE] == 13 &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_DA] == 0,
         "series accuracy: the snaive row and the seasonal MASE by hand");
+  /* directional accuracy by hand: from 10, rises and falls called right
+   * (rows 1, 2), a flat actual left out (3), a wrong call (4), a missing
+   * value left out (5), no call when the actual moved: wrong (6) */
+  {
+    const double o6[6] = {10, 10, 10, 10, 10, 10},
+                 a6[6] = {11, 9, 10, 12, 11, 13},
+                 p6[6] = {10.5, 9.5, 11, 9, 0, 10};
+    double p6n[6], q[RNN_ACC_ROWS];
+    memcpy(p6n, p6, sizeof p6);
+    p6n[4] = nan;
+    check(rnn_accuracy_direction(6, 1, a6, p6n, o6, q, &err) == RNN_OK &&
+              q[RNN_ACC_DA] == 100.0 * (2.0 / 4.0),
+          "directional accuracy by hand");
+    check(rnn_accuracy(6, 1, a6, p6, NULL, q, &err) == RNN_OK &&
+              isnan(q[RNN_ACC_DA]),
+          "rnn_accuracy leaves the directional accuracy NaN");
+    check(rnn_accuracy_direction(3, 1, o6, p6, o6, q, &err) == RNN_OK &&
+              isnan(q[RNN_ACC_DA]),
+          "no move to call: directional accuracy NaN");
+    check(rnn_accuracy_direction(3, 1, a6, p6, NULL, q, &err) == RNN_ERR_INPUT,
+          "directional accuracy without an origin");
+  }
   for (i = 0; i < 4; i++)
     set[i] = RNN_SET_TRAIN;
   ac[0] = ac[4] = ac[1] = ac[5] = ac[2] = ac[6] = ac[3] = nan;
