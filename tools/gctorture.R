@@ -57,6 +57,9 @@ workflow <- function() {
   ws <- rnn_windows(mo, window = 6, test = 6, transform = "sdiff") # season_period
   fs <- rnn_fit(ws, units = 2, epochs = 2, seed = 7, verbose = FALSE)
   out$sdiff <- list(ws$x, forecast(fs, h = 14, npaths = 20, seed = 8)$mean, accuracy(fs))
+  wc <- rnn_windows(mo, window = 6, test = 6, transform = c("log", "sdiff")) # issue 15
+  fc <- rnn_fit(wc, units = 2, epochs = 1, seed = 7, verbose = FALSE)
+  out$combo <- list(wc$x, forecast(fc, h = 14, npaths = 20, seed = 8)$mean, fitted(fc))
   out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
                                           scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
@@ -80,6 +83,11 @@ workflow <- function() {
                              split_row = 4L, n_test = 0L, method = 0L), 0, 1),
     function() ns$.Call(ns$rnnkit_next_dates, c(1, NA), TRUE, 3L),
     function() ns$.Call(ns$rnnkit_match_dates, c(1, 2), numeric(0), c(NaN, Inf)),
+    # a combined transform the core refuses (issue 15): raised by the gateway
+    function() ns$.Call(ns$rnnkit_series_plan, matrix(1, 30, 1), 1L, 1L,
+                        list(window = 5L, horizon = 1L, stride = 1L, omit = FALSE,
+                             split_row = 31L, n_test = 0L, method = 0L,
+                             transform = c(4, 12, 0, 2)), 0, 1),
     # sizes too large for memory: rnnkit_error_size from the gateways
     function() rnn_model(units = 1e5), # init
     function() ns$.Call(ns$rnnkit_need_memory, 2^62, "a test")

@@ -1,6 +1,7 @@
 # Cross-host test of combined target transforms (issue 15), R side: the
 # bundled airline passengers, c("log", "sdiff") (recursive, the target
-# read transformed) and c("boxcox", "diff", "sdiff") (direct, horizon 2);
+# read transformed) and c("boxcox", "diff", "sdiff") (direct, horizon 2),
+# and c("log", "diff") on the DJIA prices (directional accuracy);
 # writes windows, weights, forecasts (paths too) and accuracy tables for
 # combo.m to compare exactly, and a model file for Octave to forecast from.
 args <- commandArgs(trailingOnly = TRUE)
@@ -26,4 +27,12 @@ fc2 <- forecast(f2, npaths = 40, seed = 4, level = 80)
 put("bc_plan", c(w2$x, w2$y, w2$index$start, w2$scaler$center, w2$scaler$scale))
 put("bc_fc", c(fc2$mean, fc2$lower, fc2$upper, fc2$paths))
 put("bc_acc", acc_cols(accuracy(f2)))
+# log returns as c("log", "diff") on the bundled DJIA prices: the
+# directional accuracy of a price series, the same in both hosts
+px <- rnn_example_data("djia")[1:400, c("Date", "Close")]
+w3 <- rnn_windows(px, target = "Close", features = "Close", window = 20, test = 50,
+                  transform = c("log", "diff"))
+f3 <- rnn_fit(w3, cell = "lstm", units = 4, epochs = 2, seed = 1, verbose = FALSE)
+put("ld_acc", acc_cols(accuracy(f3)))
+put("ld_fc", forecast(f3, h = 5, npaths = 30, seed = 2)$mean)
 cat("R: combined transforms written\n")
