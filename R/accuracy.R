@@ -8,6 +8,12 @@
 # on the training rows (Hyndman and Koehler, 2006), or of the seasonal
 # naive forecast when the series is seasonal: below 1 beats it.
 #
+# DA (issue 15) is the directional accuracy in %: of the forecasts whose
+# actual value moved from the last observed value, the share that called
+# the move's direction (up or down) right. A flat actual is left out; a
+# forecast that stays put is a wrong call; the naive row calls no
+# direction, so its DA is NA (rnn_accuracy_direction()).
+#
 # The core computes every number (rnn_series_evaluate(),
 # rnn_series_accuracy(), rnn_accuracy() and rnn_naive_scale() in
 # src/core/rnnkit.h), so Octave's rnn_accuracy() shows the same bits.
@@ -28,7 +34,7 @@ naive_scale <- function(v, period = 1L) {
 season_of <- function(prep) {
   m <- prep$meta
   d <- prep$data
-  if (identical(m$transform, "sdiff") && !is.null(m$period)) return(as.integer(m$period))
+  if ("sdiff" %in% m$transform && !is.null(m$period)) return(as.integer(m$period))
   f <- d$freq
   if (is.numeric(f) && length(f) == 1 && !is.na(f) && f > 1 && f == round(f)) return(as.integer(f))
   if (inherits(d$index, "Date") && length(d$index) > 1) {
@@ -43,21 +49,24 @@ season_of <- function(prep) {
 # scored here by rnn_accuracy() for predictions and forecasts.
 accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL) {
   if (is.null(m)) {
-    score <- function(p) {
-      .Call(rnnkit_accuracy, as.double(actual), as.double(p), unname(as.double(scales)))
+    # the naive forecast is the last observed value: the origin of the
+    # model's directional accuracy, and itself without a direction (DA NA)
+    score <- function(p, origin) {
+      .Call(rnnkit_accuracy, as.double(actual), as.double(p), unname(as.double(scales)), origin)
     }
-    m <- matrix(rbind(score(pred), score(naive)), nrow = 6)
+    m <- matrix(rbind(score(pred, as.double(naive)), score(naive, NULL)), nrow = 7)
   }
   # the core's columns per target: model, naive, (snaive,) drift (issue
   # 15: rnn_series_accuracy_cols()); a prediction's or forecast's: model, naive
   nb <- ncol(m) %/% length(targets)
   rows <- list(c(label, "naive"), c(label, "naive", "drift"), c(label, "naive", "snaive", "drift"))[[nb - 1]]
   m <- t(m)
-  colnames(m) <- c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "n")
+  colnames(m) <- c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "n", "DA")
   df <- data.frame(model = rep(rows, length(targets)), stringsAsFactors = FALSE)
   if (length(targets) > 1) df$target <- rep(targets, each = nb)
-  df <- cbind(df, as.data.frame(m[, c("RMSE", "MAE", "MAPE", "MASE", "n"), drop = FALSE]))
+  df <- cbind(df, as.data.frame(m[, c("RMSE", "MAE", "MAPE", "MASE", "DA", "n"), drop = FALSE]))
   df$n <- as.integer(df$n)
+  df$DA[is.nan(df$DA)] <- NA # no direction called (the naive row) or none to call
   structure(df, class = c("rnnkit_accuracy", "data.frame"))
 }
 
@@ -203,15 +212,18 @@ match_forecast_dates <- function(object, index) {
 
 print.rnnkit_accuracy <- function(x, digits = 4, ...) {
   df <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
-  num <- c("RMSE", "MAE", "MAPE", "MASE")
+  num <- intersect(c("RMSE", "MAE", "MAPE", "MASE", "DA"), names(df))
   df[num] <- lapply(df[num], signif, digits = digits)
+  names(df)[names(df) == "DA"] <- "DA %"
   print(df, row.names = FALSE)
   base <- c("naive", "snaive", "drift")
   cat("naive = the last observed value carried forward; ",
       if ("snaive" %in% x$model) "snaive = the value one season back; ",
       if ("drift" %in% x$model) "drift = the last value plus the mean training change per step; ",
       "MAPE in %; MASE < 1 beats the in-sample ",
-      if ("snaive" %in% x$model) "seasonal ", "naive forecast.\n", sep = "")
+      if ("snaive" %in% x$model) "seasonal ", "naive forecast",
+      if ("DA" %in% names(x)) "; DA % = the share of up/down moves from the last value called right",
+      ".\n", sep = "")
   # the baseline to beat: the best baseline row by RMSE (issue 15)
   by <- if (is.null(x$target)) list(seq_len(nrow(x))) else split(seq_len(nrow(x)), x$target)
   for (k in by) {

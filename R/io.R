@@ -191,6 +191,10 @@ rnn_load <- function(file) {
   } else {
     as.double(model$params)
   }
+  # a combined transform (issue 15) is a cell row in Octave: a vector here
+  if (is.character(model$prep$meta$transform)) {
+    model$prep$meta$transform <- as.vector(model$prep$meta$transform)
+  }
   if (is.list(model$tokenizer)) class(model$tokenizer) <- "rnnkit_tokenizer"
   class(model) <- "rnnkit_model"
   model

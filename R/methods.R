@@ -57,6 +57,10 @@ print.rnnkit_model <- function(x, ...) {
     cat("  ensemble of ", k, " (seeds ", paste(sprintf("%.0f", x$ensemble$seeds), collapse = ", "),
         "); predictions are the members' mean\n", sep = "")
   }
+  if (!is.null(x$prep$meta$transform)) { # issue 15
+    cat("  target transform: ", transform_label(x$prep$meta), " (undone in predictions and forecasts)\n",
+        sep = "")
+  }
   if (!is.null(x$tokenizer)) {
     cat("  tokenizer: ", x$tokenizer$level, " level, ", length(x$tokenizer$vocab), " tokens\n", sep = "")
   }
@@ -93,6 +97,7 @@ summary.rnnkit_model <- function(object, ...) {
     list(
       layers = model_layers(object), n_params = length(object$params),
       inputs = input_label(object),
+      transform = if (!is.null(object$prep$meta$transform)) transform_label(object$prep$meta),
       loss = object$loss, epochs = nrow(h),
       final_loss = if (nrow(h)) h$loss[nrow(h)] else NA_real_,
       final_val_loss = if (nrow(h)) h$val_loss[nrow(h)] else NA_real_,
@@ -112,6 +117,7 @@ print.summary.rnnkit_model <- function(x, ...) {
   cat("rnnkit model\n\n")
   print(x$layers, row.names = FALSE)
   cat("\nInputs:", x$inputs, "\n")
+  if (!is.null(x$transform)) cat("Target transform:", x$transform, "(undone in predictions and forecasts)\n")
   cat("Total parameters:", format(x$n_params, big.mark = ","), "\n")
   if (x$epochs > 0) {
     cat("Loss:", x$loss, " optimizer:", x$training$optimizer, " lr:", format(x$training$lr),

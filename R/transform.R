@@ -7,21 +7,29 @@
 # list(name, period, lambda): the transform checked, the seasonal period
 # of "sdiff" from `period`, the ts frequency, or monthly (12) / quarterly
 # (4) dates (the core's rnn_season_period()), and the power of "boxcox".
+# A combination (issue 15) is a character vector of steps in the order
+# they are applied, e.g. c("log", "sdiff"); the core checks the order.
 check_transform <- function(transform, period, lambda, s) {
-  transform <- check_choice(transform, names(schema()$transform), "transform")
-  if (transform == "boxcox") {
+  if (!(is.character(transform) && length(transform) %in% 1:4 && !anyNA(transform))) {
+    rnnkit_abort("input", "`transform` must be a name or a combination of up to 4 names ",
+                 "(e.g. \"logdiff\" or c(\"log\", \"sdiff\")), not ", describe(transform), ".")
+  }
+  transform <- vapply(transform, check_choice, "", names(schema()$transform), "transform",
+                      USE.NAMES = FALSE)
+  label <- paste0('"', paste(transform, collapse = '", "'), '"')
+  if ("boxcox" %in% transform) {
     if (!(is.numeric(lambda) && length(lambda) == 1 && is.finite(lambda))) {
       rnnkit_abort("input", "transform = \"boxcox\" needs `lambda`, one finite number ",
                    "(0 is the log, 0.5 a square root, 1 a shift), not ", describe(lambda), ".")
     }
   } else if (!is.null(lambda)) {
     rnnkit_abort("input", "`lambda` is the power of a Box-Cox transform; it needs ",
-                 "transform = \"boxcox\", not \"", transform, "\".")
+                 "transform = \"boxcox\", not ", label, ".")
   }
-  if (transform != "sdiff") {
+  if (!"sdiff" %in% transform) {
     if (!is.null(period)) {
       rnnkit_abort("input", "`period` is the lag of a seasonal difference; it needs ",
-                   "transform = \"sdiff\", not \"", transform, "\".")
+                   "transform = \"sdiff\", not ", label, ".")
     }
     return(list(name = transform, period = 0L, lambda = lambda))
   }
@@ -38,22 +46,36 @@ check_transform <- function(transform, period, lambda, s) {
     }
   }
   check_count(period, "period", max = 1e6)
-  list(name = transform, period = as.integer(period), lambda = NULL)
+  list(name = transform, period = as.integer(period), lambda = lambda)
+}
+
+# How print() and summary() name a transform: "sdiff, period 12", or for
+# a combination "log, then sdiff, period 12".
+transform_label <- function(meta) {
+  tf <- meta$transform
+  paste0(paste(tf, collapse = ", then "),
+         if ("sdiff" %in% tf) paste0(", period ", meta$period),
+         if ("boxcox" %in% tf) paste0(", lambda ", format(meta$lambda)))
 }
 
 # The transform of a model or windows (meta) for the core: double
-# c(code, period, lambda), or NULL for none (models from before
-# transforms too).
+# c(code, period, lambda, codes of further steps), or NULL for none (models
+# from before transforms too).
 transform_code <- function(meta) {
   tf <- meta$transform %||% "none"
   if (identical(tf, "none")) return(NULL)
-  as.double(c(schema()$transform[[tf]], meta$period %||% 0, meta$lambda %||% 0))
+  codes <- unlist(schema()$transform[tf], use.names = FALSE)
+  if (length(codes) != length(tf)) {
+    rnnkit_abort("input", "the target transform ", describe(tf), " is not one this rnnkit knows.")
+  }
+  as.double(c(codes[1], meta$period %||% 0, meta$lambda %||% 0, codes[-1]))
 }
 
 # Logs need positive values: say which column, row and date do not have
 # them (the core refuses them too, naming the row).
 check_log_positive <- function(m, target, tf, index) {
-  if (!tf %in% c("log", "logdiff", "boxcox")) return(invisible())
+  if (!any(tf %in% c("log", "logdiff", "boxcox"))) return(invisible())
+  tf <- paste(tf, collapse = "\", \"")
   for (t in target) {
     k <- which(m[, t] <= 0)[1]
     if (!is.na(k)) {

@@ -439,8 +439,8 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   }
 
   check_log_positive(m, target, tf$name, s$index) # issue 15
-  tmeta <- if (tf$name != "none") c(list(transform = tf$name, period = tf$period),
-                                    if (tf$name == "boxcox") list(lambda = as.double(tf$lambda)))
+  tmeta <- if (!identical(tf$name, "none")) c(list(transform = tf$name, period = tf$period),
+                                    if ("boxcox" %in% tf$name) list(lambda = as.double(tf$lambda)))
 
   # the split: rows before `split_row` are history the model may learn
   # from. The core plans the windows, their labels, the rows the scaler
@@ -533,9 +533,8 @@ print.rnnkit_windows <- function(x, ...) {
   cat("  training windows: ", tab[["train"]], span(which(x$index$set == "train")), "\n", sep = "")
   if (tab[["test"]] > 0) cat("  test windows:     ", tab[["test"]], span(which(x$index$set == "test")), "\n", sep = "")
   if (!is.null(m$transform)) {
-    cat("  target transform: ", m$transform, if (m$transform == "sdiff") paste0(", period ", m$period),
-        if (m$transform == "boxcox") paste0(", lambda ", format(m$lambda)),
-        " (undone in predictions and forecasts)\n", sep = "")
+    cat("  target transform: ", transform_label(m), " (undone in predictions and forecasts)\n",
+        sep = "")
   }
   if (!is.null(m$calendar)) {
     cat("  calendar features: ", paste(m$calendar, collapse = ", "),

@@ -602,18 +602,28 @@ static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
 }
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from R's double c(code, period, lambda) (NULL: none). */
+/* A transform from R's double c(code, period, lambda, more codes) (NULL:
+ * none): the codes of its steps in order (a combination, issue 15),
+ * composed and checked by the core. */
 static rnn_transform transform_from(SEXP tf) {
   rnn_transform t;
+  rnn_error err;
+  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
+  size_t n, k;
   memset(&t, 0, sizeof t);
   if (isNull(tf)) return t;
-  if (TYPEOF(tf) != REALSXP || XLENGTH(tf) != 3 || !(REAL(tf)[0] >= 0) ||
-      !(REAL(tf)[0] < 1e6) || !(REAL(tf)[1] >= 0) || !(REAL(tf)[1] < 2e9))
+  n = TYPEOF(tf) == REALSXP ? (size_t)XLENGTH(tf) : 0;
+  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 || !(REAL(tf)[1] >= 0) ||
+      !(REAL(tf)[1] < 2e9))
     error("rnnkit internal error: a transform is double c(code, period, "
-          "lambda)");
-  t.kind = (int)REAL(tf)[0];
-  t.period = (size_t)REAL(tf)[1];
-  t.lambda = REAL(tf)[2];
+          "lambda, more codes)");
+  for (k = 0; k < n - 2; k++) {
+    double c = REAL(tf)[k == 0 ? 0 : k + 2];
+    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
+  }
+  if (rnn_transform_compose(n - 2, codes, (size_t)REAL(tf)[1], REAL(tf)[2], &t,
+                            &err) != RNN_OK)
+    raise_core(&err);
   return t;
 }
 
@@ -1132,8 +1142,9 @@ SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
 
 /* RNN_ACC_ROWS x length(scale) matrix of rnn_accuracy(): actual and pred
  * are doubles of equal length, one column per element of scale (scale's
- * NA comes back as the MASE's NA). */
-SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale) {
+ * NA comes back as the MASE's NA); origin (NULL: none, DA NA) as long,
+ * the last observed values, gives the directional accuracy (issue 15). */
+SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
   rnn_error err;
   SEXP out;
   size_t n = (size_t)XLENGTH(actual), k = (size_t)XLENGTH(scale);
@@ -1143,8 +1154,14 @@ SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale) {
     error("rnnkit internal error: actual and pred must be doubles of equal "
           "length, a multiple of the number of scales");
   out = PROTECT(new_matrix(RNN_ACC_ROWS, k, "the accuracy table"));
+  if (!isNull(origin) &&
+      (TYPEOF(origin) != REALSXP || (size_t)XLENGTH(origin) != n))
+    error("rnnkit internal error: origin must be NULL or doubles as actual");
   if (rnn_accuracy(n / k, k, REAL(actual), REAL(pred), REAL(scale), REAL(out),
-                   &err) != RNN_OK)
+                   &err) != RNN_OK ||
+      (!isNull(origin) &&
+       rnn_accuracy_direction(n / k, k, REAL(actual), REAL(pred),
+                              REAL(origin), REAL(out), &err) != RNN_OK))
     raise_core(&err);
   UNPROTECT(1);
   return out;

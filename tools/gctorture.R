@@ -69,6 +69,9 @@ workflow <- function() {
                              y = NA, x = 1:4))
   out$calendar <- list(wc$x, forecast(fcal, h = 5, npaths = 20, seed = 11)$mean,
                        forecast(fx, h = 5, newdata = nx, npaths = 20, seed = 12)$mean)
+  wt <- rnn_windows(mo, window = 6, test = 6, transform = c("log", "sdiff")) # issue 15
+  ft <- rnn_fit(wt, units = 2, epochs = 1, seed = 7, verbose = FALSE)
+  out$combo <- list(wt$x, forecast(ft, h = 14, npaths = 20, seed = 8)$mean, fitted(ft))
   out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
                                           scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
@@ -81,7 +84,7 @@ workflow <- function() {
   lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
   out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
   out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
-  out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1)
+  out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1, c(1, 1, 3))
   out$suggest <- ns$.Call(ns$rnnkit_suggest, "lsmt", c("simple", "lstm", "gru"))
   cf <- tempfile(fileext = ".csv") # issue 18: numbers, dates and text columns
   writeLines(c("Date;x;name", "2020-01-31;1.5;\"a;b\"", "2020-02-29;;c"), cf)
@@ -98,6 +101,11 @@ workflow <- function() {
     function() ns$.Call(ns$rnnkit_calendar, c(1, Inf), "wday"),
     function() ns$.Call(ns$rnnkit_calendar, c(1, 2), c("month", "weekly")),
     function() ns$.Call(ns$rnnkit_match_dates, c(1, 2), numeric(0), c(NaN, Inf)),
+    # a combined transform the core refuses (issue 15): raised by the gateway
+    function() ns$.Call(ns$rnnkit_series_plan, matrix(1, 30, 1), 1L, 1L,
+                        list(window = 5L, horizon = 1L, stride = 1L, omit = FALSE,
+                             split_row = 31L, n_test = 0L, method = 0L,
+                             transform = c(4, 12, 0, 2)), 0, 1),
     # sizes too large for memory: rnnkit_error_size from the gateways
     function() rnn_model(units = 1e5), # init
     function() ns$.Call(ns$rnnkit_need_memory, 2^62, "a test"),

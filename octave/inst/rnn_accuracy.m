@@ -5,7 +5,8 @@
 ## @deftypefn  {} {@var{T} =} rnn_accuracy (@var{model})
 ## @deftypefnx {} {@var{T} =} rnn_accuracy (@var{model}, @var{w})
 ## @deftypefnx {} {@var{T} =} rnn_accuracy (@var{fc}, @var{actual})
-## RMSE, MAE, MAPE (in %) and MASE in original units, with a row for the
+## RMSE, MAE, MAPE (in %), MASE and the directional accuracy DA (in %) in
+## original units, with a row for the
 ## naive forecast (the last observed value carried forward) on the same
 ## targets, computed as R's @code{accuracy()}.
 ##
@@ -32,14 +33,26 @@
 ## on the training rows (for a forecast: on the whole history), or of the
 ## seasonal naive forecast when a seasonal period is known; below 1
 ## beats it, and it is NA when there is no such scale (a constant series).
-## A pair with a missing value is skipped.  rnnkit's C core computes every
-## number, so R's @code{accuracy()} shows the same bits.
+## A pair with a missing value is skipped.
+##
+## @code{DA} is the directional accuracy in %, for price-like series whose
+## direction matters: of the forecasts whose actual value moved from the
+## last observed value (the naive forecast), the share that called the
+## direction of the move (up or down) right, i.e. sign (forecast - last)
+## == sign (actual - last), over the test windows (every step of a direct
+## model, from its window's last value).  An actual value equal to the
+## last value has no direction to call and is left out; a forecast equal
+## to it calls none and counts as wrong.  The naive row calls no
+## direction: its @code{DA} is NA (also NA when no actual value moved).
+## A coin toss scores about 50; the drift row calls the training trend
+## every time.  rnnkit's C core computes every number, so R's
+## @code{accuracy()} shows the same bits.
 ##
 ## @var{T} is a struct array, one element per row, with fields
 ## @code{model} (the model's label, @qcode{'naive'}, @qcode{'snaive'} or
 ## @qcode{'drift'}), @code{target}
 ## (only with several targets), @code{RMSE}, @code{MAE}, @code{MAPE},
-## @code{MASE} and @code{n} (the number of known actual values).
+## @code{MASE}, @code{DA} and @code{n} (the number of known actual values).
 ## @seealso{rnn_windows, rnn_fit, rnn_forecast}
 ## @end deftypefn
 
@@ -184,15 +197,17 @@ function check_forecast (fc)
 endfunction
 
 ## one model row and one naive row per target, computed by the core
-## (rows RMSE, MAE, MAPE, sMAPE, MASE, n; columns model and naive per
+## (rows RMSE, MAE, MAPE, sMAPE, MASE, n, DA; columns model and naive per
 ## target): the table of rnn_series_accuracy, or for a forecast
 ## rnn_accuracy of actual against pred and naive
 function T = accuracy_table (label, targets, actual, pred, naive, scales)
   if (nargin == 3)
     acc = actual;
   else
-    acc = [__rnnkit__("accuracy", double (actual), double (pred), double (scales)), ...
-           __rnnkit__("accuracy", double (actual), double (naive), double (scales))];
+    ## the naive forecast is the last observed value: the origin of the
+    ## model's directional accuracy, and itself without a direction
+    acc = [__rnnkit__("accuracy", double (actual), double (pred), double (scales), double (naive)), ...
+           __rnnkit__("accuracy", double (actual), double (naive), double (scales), [])];
   endif
   ## the core's columns per target: model, naive, (snaive,) drift (issue
   ## 15: rnn_series_accuracy_cols); a forecast's table: model, naive
@@ -200,13 +215,17 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
   names = {label, "naive", "snaive", "drift"};
   names = names(merge (nb == 4, 1:4, merge (nb == 3, [1 2 4], [1 2])));
   T = struct ("model", {}, "target", {}, "RMSE", {}, "MAE", {}, "MAPE", {}, ...
-              "MASE", {}, "n", {});
+              "MASE", {}, "DA", {}, "n", {});
   for j = 1:numel (targets)
     for b = 1:nb
       k = nb * (j - 1) + b;
+      da = acc(7, k);
+      if (isnan (da))
+        da = NA;  # no direction called (the naive row) or none to call, as R
+      endif
       T(end+1) = struct ("model", names{b}, "target", targets{j}, ...
                          "RMSE", acc(1, k), "MAE", acc(2, k), "MAPE", acc(3, k), ...
-                         "MASE", acc(5, k), "n", acc(6, k));
+                         "MASE", acc(5, k), "DA", da, "n", acc(6, k));
     endfor
   endfor
   if (numel (targets) == 1)
@@ -219,19 +238,20 @@ endfunction
 ## RMSE (R's print.rnnkit_accuracy says the same)
 function print_table (T)
   multi = isfield (T, "target");
-  printf ("  %-16s%s %12s %12s %12s %10s %6s\n", "model", merge (multi, "  target      ", ""), ...
-          "RMSE", "MAE", "MAPE", "MASE", "n");
+  printf ("  %-16s%s %12s %12s %12s %10s %8s %6s\n", "model", merge (multi, "  target      ", ""), ...
+          "RMSE", "MAE", "MAPE", "MASE", "DA %", "n");
   for i = 1:numel (T)
     tg = "";
     if (multi)
       tg = sprintf ("  %-12s", T(i).target);
     endif
-    printf ("  %-16s%s %12.4g %12.4g %12.4g %10.4g %6d\n", T(i).model, tg, T(i).RMSE, ...
-            T(i).MAE, T(i).MAPE, T(i).MASE, T(i).n);
+    printf ("  %-16s%s %12.4g %12.4g %12.4g %10.4g %8.4g %6d\n", T(i).model, tg, T(i).RMSE, ...
+            T(i).MAE, T(i).MAPE, T(i).MASE, T(i).DA, T(i).n);
   endfor
   printf (["naive = the last observed value; snaive = the value one season back; " ...
            "drift = the last value plus the mean training change per step; MAPE in %%; " ...
-           "MASE < 1 beats the in-sample (seasonal) naive forecast.\n"]);
+           "MASE < 1 beats the in-sample (seasonal) naive forecast; DA %% = the share of " ...
+           "up/down moves from the last value called right.\n"]);
   if (multi)
     tg = {T.target};
   else
@@ -368,6 +388,16 @@ endfunction
 %! assert (T(3).RMSE, sqrt (mean ((a - sn) .^ 2)), 1e-12);
 %! assert (T(3).MASE, mean (abs (a - sn)) / s12, 1e-12);
 %! assert (T(2).MASE, mean (abs (a - v(84:95))) / s12, 1e-12);
+%! ## directional accuracy (issue 15): from the last value v(84:95), the
+%! ## snaive row calls sign (sn - last); the drift (a rising trend) calls up;
+%! ## the naive row calls nothing
+%! last = v(84:95);
+%! mv = a != last;
+%! assert (T(3).DA, 100 * (sum (sign (sn(mv) - last(mv)) == sign (a(mv) - last(mv))) / sum (mv)), 1e-12);
+%! assert (T(4).DA, 100 * mean (a(mv) > last(mv)), 1e-12);
+%! assert (isna (T(2).DA));
+%! assert (T(1).DA >= 0 && T(1).DA <= 100);
 %! [~, b] = min ([T(2:4).RMSE]);
 %! out = evalc ("rnn_accuracy (mm)");
+%! assert (! isempty (strfind (out, "DA %")));
 %! assert (! isempty (strfind (out, ["The baseline to beat is " T(b + 1).model])));

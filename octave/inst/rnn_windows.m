@@ -43,8 +43,14 @@
 ## @code{transform}: @qcode{'none'}, @qcode{'diff'} (the change from the
 ## row before), @qcode{'log'}, @qcode{'logdiff'} (log returns) or
 ## @qcode{'sdiff'} (the seasonal difference x(t) - x(t - period)) or
-## @qcode{'boxcox'} ((x^lambda - 1) / lambda, the log for lambda 0).  A
-## target that is also a feature is read transformed too; the scaler is
+## @qcode{'boxcox'} ((x^lambda - 1) / lambda, the log for lambda 0), or a
+## combination, a cell of steps applied in order: a power step
+## (@qcode{'log'}, @qcode{'boxcox'}) first, then differences, e.g.
+## @code{@{'log', 'sdiff'@}} for a multiplicative seasonal series or
+## @code{@{'diff', 'sdiff'@}}; @code{@{'log', 'diff'@}} is
+## @qcode{'logdiff'}, the same numbers.  A step order the core refuses
+## (@code{@{'sdiff', 'log'@}}, two power steps) is an error
+## @code{rnnkit:input}.  A target that is also a feature is read transformed too; the scaler is
 ## fitted on the transformed training rows and the rows lost at the start
 ## start no window.  @code{rnn_accuracy} and @code{rnn_forecast} answer in
 ## original units: the C core undoes the transform.  Logs and Box-Cox of
@@ -198,17 +204,17 @@ function w = rnn_windows (data, varargin)
   [~, ti] = ismember (target, used);
   ## issue 15: the target transform, checked; logs need positive values
   [tfname, tfperiod] = check_transform (o.Transform, o.Period, o.Lambda, index);
-  tmeta = struct ("transform", tfname, "period", tfperiod);
-  if (strcmp (tfname, "boxcox"))
+  tmeta = struct ("transform", {tfname}, "period", tfperiod);
+  if (any (strcmp (cellstr (tfname), "boxcox")))
     tmeta.lambda = double (o.Lambda);
   endif
-  if (any (strcmp (tfname, {"log", "logdiff", "boxcox"})))
+  if (any (ismember (cellstr (tfname), {"log", "logdiff", "boxcox"})))
     for c = ti(:)'
       r = find (m(:, c) <= 0, 1);
       if (! isempty (r))
         error ("rnnkit:input", ["rnn_windows: 'Transform', '%s' takes logs or powers, but " ...
                "column %s holds %g in %s; they need positive values, use 'diff' " ...
-               "for a series that reaches zero or below"], tfname, used{c}, m(r, c), ...
+               "for a series that reaches zero or below"], strjoin (cellstr (tfname), "', '"), used{c}, m(r, c), ...
                row_label (index, r));
       endif
     endfor
@@ -289,10 +295,10 @@ function w = rnn_windows (data, varargin)
   if (! isempty (calnames))
     w.meta.calendar = unique (regexprep (calnames, "_(sin|cos)$", ""), "stable");
   endif
-  if (! strcmp (tfname, "none"))
+  if (! isequal (tfname, "none"))
     w.meta.transform = tfname;
     w.meta.period = tfperiod;
-    if (strcmp (tfname, "boxcox"))
+    if (isfield (tmeta, "lambda"))
       w.meta.lambda = tmeta.lambda;
     endif
   endif
@@ -739,3 +745,25 @@ endfunction
 %! assert (w.meta.lambda, 0.5);
 %!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", "boxcox")
 %!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Lambda", 0.5)
+## combined transforms (issue 15): a power step, then differences
+%!test
+%! a = rnn_example_data ("air");
+%! x = a.Passengers;
+%! w = rnn_windows (a, "Window", 12, "Transform", {"log", "sdiff"}, "Scale", "none", "Test", 12);
+%! assert (w.meta.transform, {"log", "sdiff"});
+%! assert (w.meta.period, 12);
+%! assert (w.index.start(1), 13);
+%! r = w.meta.target_rows(1);
+%! assert (w.y(1), log (x(r)) - log (x(r - 12)), 0);
+%! w2 = rnn_windows (a, "Window", 12, "Transform", {"diff", "sdiff"}, "Scale", "none", "Test", 12);
+%! assert (w2.index.start(1), 14);
+%!test
+%! s = 100 + cumsum (sin ((1:80)'));
+%! wl = rnn_windows (s, "Window", 5, "Transform", "logdiff", "Test", 10);
+%! wc = rnn_windows (s, "Window", 5, "Transform", {"log", "diff"}, "Test", 10);
+%! assert (isequal (wc.x, wl.x) && isequal (wc.y, wl.y) && isequal (wc.scaler, wl.scaler));
+%!error <"log" comes first> rnn_windows ((1:50)', "Window", 5, "Transform", {"sdiff", "log"}, "Period", 4)
+%!error <one power step> rnn_windows ((1:50)', "Window", 5, "Transform", {"log", "boxcox"}, "Lambda", 1)
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", {"log", "sdiff"})
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", {})
+%!error <holds 0> rnn_windows ([1:20, 0, 1:20]', "Window", 5, "Transform", {"log", "diff"})

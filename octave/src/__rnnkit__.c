@@ -27,7 +27,7 @@
  *               or "auto") -> [n x 2k features, 1 x 2k cellstr names]
  *   __rnnkit__ ("season_period", index)  (day counts) -> 12, 4 or 0
  *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
- *   __rnnkit__ ("accuracy", actual, pred, scale)  -> 6 x numel (scale)
+ *   __rnnkit__ ("accuracy", actual, pred, scale, origin) -> 7 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
@@ -927,19 +927,29 @@ static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
 }
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from [code, period, lambda] ([]: none). */
+/* A transform from [code, period, lambda, more codes] ([]: none): the
+ * codes of its steps in order (a combination, issue 15), composed and
+ * checked by the core. */
 static rnn_transform transform_from(const mxArray *a) {
   rnn_transform t;
+  rnn_error err;
+  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
   const double *v;
+  size_t n, k;
   memset(&t, 0, sizeof t);
   if (!a || mxIsEmpty(a)) return t;
   v = real_array(a, "transform");
-  if (mxGetNumberOfElements(a) != 3 || !(v[0] >= 0 && v[0] < 1e6) ||
+  n = mxGetNumberOfElements(a);
+  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 ||
       !(v[1] >= 0 && v[1] < 2147483647.0))
-    internal("a transform is [code, period, lambda]");
-  t.kind = (int)v[0];
-  t.period = (size_t)v[1];
-  t.lambda = v[2];
+    internal("a transform is [code, period, lambda, more codes]");
+  for (k = 0; k < n - 2; k++) {
+    double c = v[k == 0 ? 0 : k + 2];
+    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
+  }
+  if (rnn_transform_compose(n - 2, codes, (size_t)v[1], v[2], &t, &err) !=
+      RNN_OK)
+    raise_core(&err);
   return t;
 }
 
@@ -1363,11 +1373,17 @@ static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
   const double *a = real_array(prhs[0], "actual"),
                *p = real_array(prhs[1], "pred"),
                *sc = real_array(prhs[2], "scale");
+  /* origin ([]: none, DA NaN): the last observed values (issue 15) */
+  const double *o = mxIsEmpty(prhs[3]) ? NULL : real_array(prhs[3], "origin");
   if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
     internal("actual and pred must be of equal size, a multiple of the "
              "number of scales");
+  if (o && mxGetNumberOfElements(prhs[3]) != n)
+    internal("origin must be [] or of the size of actual");
   plhs[0] = new_matrix(RNN_ACC_ROWS, k, "the accuracy table");
-  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK)
+  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK ||
+      (o && rnn_accuracy_direction(n / k, k, a, p, o, mxGetPr(plhs[0]),
+                                   &err) != RNN_OK))
     raise_core(&err);
 }
 
@@ -1938,7 +1954,7 @@ static const struct {
     {"next_dates", cmd_next_dates, 3, 1},
     {"calendar", cmd_calendar, 2, 2}, /* issue 15 */
     {"match_dates", cmd_match_dates, 3, 1},
-    {"accuracy", cmd_accuracy, 3, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
+    {"accuracy", cmd_accuracy, 4, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},
     {"text_decode", cmd_text_decode, 4, 1},

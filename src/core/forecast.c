@@ -271,8 +271,8 @@ int rnn_target_unscale(const rnn_target_inverse *inv, size_t n_rows,
    * of the observed series */
   if (inv->transform.kind == RNN_TRANSFORM_NONE) return RNN_OK;
   L = rnn_transform_lost(&inv->transform);
-  if (inv->transform.kind != RNN_TRANSFORM_LOG &&
-      inv->transform.kind != RNN_TRANSFORM_BOXCOX &&
+  if ((L > 0 || inv->transform.kind == RNN_TRANSFORM_DIFF ||
+       inv->transform.kind == RNN_TRANSFORM_LOGDIFF) &&
       (inv->n_history < (L > 0 ? L : 1) || !inv->history ||
        !all_finite(inv->history + inv->n_history - L, L)))
     return rnn_fail(err, RNN_ERR_INPUT,

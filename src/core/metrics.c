@@ -38,6 +38,7 @@ int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
       s_sym += ae / (fabs(a[i]) + fabs(p[i]));
     }
     o[RNN_ACC_N] = (double)n_known;
+    o[RNN_ACC_DA] = NAN; /* rnn_accuracy_direction() knows the origin */
     if (n_pairs == 0) {
       o[RNN_ACC_RMSE] = o[RNN_ACC_MAE] = o[RNN_ACC_MAPE] = o[RNN_ACC_SMAPE] =
           o[RNN_ACC_MASE] = NAN;
@@ -52,6 +53,29 @@ int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
     /* a missing scale is copied, so a host's own missing value (R's NA)
      * comes back as itself */
     o[RNN_ACC_MASE] = isnan(sc) ? sc : (isfinite(sc) && sc > 0.0) ? mae / sc : NAN;
+  }
+  return RNN_OK;
+}
+
+static int sign_of(double x) { return (x > 0) - (x < 0); }
+
+int rnn_accuracy_direction(size_t n_rows, size_t n_cols, const double *actual,
+                           const double *pred, const double *origin,
+                           double *out, rnn_error *err) {
+  size_t i, j;
+  if (!out || (n_rows > 0 && n_cols > 0 && (!actual || !pred || !origin)))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_accuracy_direction: NULL argument");
+  for (j = 0; j < n_cols; j++) {
+    const double *a = actual + n_rows * j, *p = pred + n_rows * j,
+                 *o = origin + n_rows * j;
+    size_t n = 0, hit = 0;
+    for (i = 0; i < n_rows; i++) {
+      if (isnan(a[i]) || isnan(p[i]) || isnan(o[i]) || a[i] == o[i]) continue;
+      n++;
+      hit += sign_of(p[i] - o[i]) == sign_of(a[i] - o[i]);
+    }
+    out[RNN_ACC_DA + RNN_ACC_ROWS * j] =
+        n > 0 ? 100.0 * ((double)hit / (double)n) : NAN;
   }
   return RNN_OK;
 }

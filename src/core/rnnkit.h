@@ -848,7 +848,14 @@ enum { RNN_SCALE_GIVEN = -1 };
  *   sdiff    y[r] = x[r] - x[r-period]            (rows 0..period-1 lost)
  *   boxcox   y[r] = (x[r]^lambda - 1) / lambda, log(x[r]) for lambda 0
  *                                                 (x > 0)
- * Names in code order are rnn_names(RNN_NAMES_TRANSFORM). */
+ * Names in code order are rnn_names(RNN_NAMES_TRANSFORM).
+ * A combination (issue 15) is `kind` followed by up to
+ * RNN_TRANSFORM_THEN difference steps then[0], then[1] (RNN_TRANSFORM_DIFF
+ * or _SDIFF; RNN_TRANSFORM_NONE ends the list), each applied to the
+ * series the steps before it made: c("log", "sdiff") is kind LOG with
+ * then[0] SDIFF, c("boxcox", "diff", "sdiff") kind BOXCOX, then DIFF,
+ * SDIFF.  rnn_transform_compose() builds one from a list of names' codes
+ * and writes c("log", "diff") as LOGDIFF, the same numbers. */
 enum {
   RNN_TRANSFORM_NONE = 0,
   RNN_TRANSFORM_DIFF = 1,
@@ -863,9 +870,23 @@ typedef struct {
   int kind;      /* RNN_TRANSFORM_*                                     */
   size_t period; /* sdiff: the seasonal lag (>= 1); ignored otherwise   */
   double lambda; /* boxcox: the power (finite); ignored otherwise       */
+  int then[2];   /* difference steps after kind (issue 15): DIFF, SDIFF,
+                    or NONE (none; zeroed structs are single transforms) */
 } rnn_transform;
+enum { RNN_TRANSFORM_THEN = 2, RNN_TRANSFORM_MAX_STEPS = 3 };
 
-/* Rows a transform loses at the start of a series (0, 1 or period);
+/* A transform from the codes of n >= 1 step names in the order they are
+ * applied (codes[0] first), period (sdiff) and lambda (boxcox):
+ *   at most one power step (log or boxcox; logdiff counts as log and
+ *   diff), and it comes first; "none" only alone; then difference steps
+ *   (diff, sdiff), at most RNN_TRANSFORM_MAX_STEPS steps in all.
+ * log followed by diff becomes LOGDIFF.  Anything else, an unknown code
+ * or a check rnn_transform_check() refuses is RNN_ERR_INPUT, named. */
+int rnn_transform_compose(size_t n, const int *codes, size_t period,
+                          double lambda, rnn_transform *t, rnn_error *err);
+
+/* Rows a transform loses at the start of a series (the sum over its
+ * steps of 0, 1 or period);
  * an invalid transform loses none (rnn_transform_check says why). */
 size_t rnn_transform_lost(const rnn_transform *t);
 
@@ -889,6 +910,11 @@ int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
  *   sdiff    x_k + (k < p ? hist[n-p+k] : the inverted value at k-p)
  *   boxcox   (lambda x_k + 1)^(1/lambda), exp(x_k) for lambda 0 (NaN
  *            where lambda x_k + 1 < 0)
+ * A combination undoes its steps last first: a difference step then[i]
+ * adds, step by step, the value one lag back on the series of the steps
+ * before it (from hist, transformed by those steps, while k < lag, else
+ * the value undone at k - lag), so recursive forecasts and paths
+ * integrate; then `kind` is undone as above.
  * Too short a history (n_hist < L, or a needed value NaN) gives NaN. */
 void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
                           const double *hist, size_t n_steps, size_t stride,
@@ -1010,6 +1036,9 @@ size_t rnn_series_accuracy_cols(size_t period);
  *           summed in increasing row) at step k (0-based), the random
  *           walk with drift;
  * each from rnn_accuracy() with the MASE scale rnn_naive_scale(period)
+ * and, for the model, snaive and drift (issue 15), the directional
+ * accuracy rnn_accuracy_direction() from the last observed value (the
+ * naive forecast); the naive column's DA is NaN (no direction)
  * (period 0 or 1: the one-step naive MAE; > 1: the seasonal naive MAE)
  * of target j on data rows 0..n_fit-1: data is the series the model
  * learned from (actual, pred and the baselines may come from another),
@@ -1223,7 +1252,9 @@ enum {
   RNN_ACC_SMAPE = 3, /* 200 * mean |e| / (|actual| + |pred|), in %      */
   RNN_ACC_MASE = 4,  /* MAE / scale                                     */
   RNN_ACC_N = 5,     /* the number of known (non-NaN) actual values     */
-  RNN_ACC_ROWS = 6
+  RNN_ACC_DA = 6,    /* directional accuracy in % (issue 15), NaN unless
+                        rnn_accuracy_direction() fills it              */
+  RNN_ACC_ROWS = 7
 };
 
 /* Accuracy of the point forecasts pred against actual, both n_rows x
@@ -1251,6 +1282,21 @@ enum {
 int rnn_accuracy(size_t n_rows, size_t n_cols, const double *actual,
                  const double *pred, const double *scale, double *out,
                  rnn_error *err);
+
+/* Directional accuracy (issue 15): does a forecast call the direction of
+ * the move from the last observed value?  With origin[i + n_rows*j] the
+ * last value observed before the forecast of row i (the naive forecast),
+ *   out[RNN_ACC_DA + RNN_ACC_ROWS*j] = 100 * (rows where
+ *       sign(pred - origin) == sign(actual - origin)) / (rows counted),
+ * in %, where a row counts when actual, pred and origin are known (not
+ * NaN) and the actual value moved (actual != origin): a flat actual has
+ * no direction to call, and is left out.  A forecast that stays at the
+ * origin (pred == origin) calls no direction and counts as wrong.  No
+ * row counted: NaN.  The naive forecast itself has no direction: a host
+ * leaves its DA NaN.  Only a NULL pointer is an error. */
+int rnn_accuracy_direction(size_t n_rows, size_t n_cols, const double *actual,
+                           const double *pred, const double *origin,
+                           double *out, rnn_error *err);
 
 /* The scale of MASE for each column of the n_rows x n_cols series x: the
  * in-sample mean absolute error of the (seasonal) naive forecast,

@@ -363,6 +363,16 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
     if (st == RNN_OK)
       st = rnn_accuracy(m * horizon, 1, a + o, dr + o, sc + j,
                         col + (nb - 1) * RNN_ACC_ROWS, err);
+    /* issue 15: directional accuracy from the last observed value (the
+     * naive forecast b); the naive row calls no direction (NaN) */
+    if (st == RNN_OK)
+      st = rnn_accuracy_direction(m * horizon, 1, a + o, p + o, b + o, col, err);
+    if (st == RNN_OK && nb == 4)
+      st = rnn_accuracy_direction(m * horizon, 1, a + o, sb + o, b + o,
+                                  col + 2 * RNN_ACC_ROWS, err);
+    if (st == RNN_OK)
+      st = rnn_accuracy_direction(m * horizon, 1, a + o, dr + o, b + o,
+                                  col + (nb - 1) * RNN_ACC_ROWS, err);
     if (st != RNN_OK) return st;
   }
   *n_kept = m;

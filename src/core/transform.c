@@ -6,10 +6,12 @@
 #include "internal.h"
 
 #include <math.h>
+#include <string.h>
 
-size_t rnn_transform_lost(const rnn_transform *t) {
-  if (!t) return 0;
-  switch (t->kind) {
+/* The rows one step looks back: 1 for a difference, period for a
+ * seasonal one, 0 for a pointwise step. */
+static size_t step_lag(const rnn_transform *t, int kind) {
+  switch (kind) {
   case RNN_TRANSFORM_DIFF:
   case RNN_TRANSFORM_LOGDIFF:
     return 1;
@@ -20,14 +22,58 @@ size_t rnn_transform_lost(const rnn_transform *t) {
   }
 }
 
+/* The difference steps of a combination (issue 15): how many of then[]
+ * are set. */
+static int n_then(const rnn_transform *t) {
+  int i = 0;
+  while (i < RNN_TRANSFORM_THEN && t->then[i] != RNN_TRANSFORM_NONE) i++;
+  return i;
+}
+
+size_t rnn_transform_lost(const rnn_transform *t) {
+  size_t L;
+  int i;
+  if (!t || t->kind < 0 || t->kind >= RNN_TRANSFORM_N) return 0;
+  L = step_lag(t, t->kind);
+  for (i = 0; i < RNN_TRANSFORM_THEN; i++) {
+    if (t->then[i] != RNN_TRANSFORM_DIFF && t->then[i] != RNN_TRANSFORM_SDIFF)
+      break;
+    L += step_lag(t, t->then[i]);
+  }
+  return L;
+}
+
+static const char *tf_name(int code) {
+  size_t n;
+  const char *const *names = rnn_names(RNN_NAMES_TRANSFORM, &n);
+  return code >= 0 && (size_t)code < n ? names[code] : "?";
+}
+
 int rnn_transform_check(const rnn_transform *t, rnn_error *err) {
+  int i, k, sdiff;
   if (!t) return RNN_OK;
   if (t->kind < 0 || t->kind >= RNN_TRANSFORM_N)
     return rnn_fail(err, RNN_ERR_INPUT,
                     "unknown target transform %d (one of 0..%d: none, diff, "
                     "log, logdiff, sdiff, boxcox)",
                     t->kind, RNN_TRANSFORM_N - 1);
-  if (t->kind == RNN_TRANSFORM_SDIFF && t->period < 1)
+  sdiff = t->kind == RNN_TRANSFORM_SDIFF;
+  k = n_then(t);
+  for (i = 0; i < RNN_TRANSFORM_THEN; i++) {
+    int c = t->then[i];
+    if (i >= k ? c != RNN_TRANSFORM_NONE
+               : c != RNN_TRANSFORM_DIFF && c != RNN_TRANSFORM_SDIFF)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "step %d of a combined transform is code %d; the "
+                      "steps after the first are differences (diff, "
+                      "sdiff), listed without gaps",
+                      i + 2, c);
+    sdiff |= c == RNN_TRANSFORM_SDIFF;
+  }
+  if (k > 0 && t->kind == RNN_TRANSFORM_NONE)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "a combined transform does not start with \"none\"");
+  if (sdiff && t->period < 1)
     return rnn_fail(err, RNN_ERR_INPUT,
                     "a seasonal difference needs a period >= 1 (12 for "
                     "monthly data, 4 for quarterly)");
@@ -38,9 +84,98 @@ int rnn_transform_check(const rnn_transform *t, rnn_error *err) {
   return RNN_OK;
 }
 
-static int is_log(int kind) {
+static int is_power(int kind) {
   return kind == RNN_TRANSFORM_LOG || kind == RNN_TRANSFORM_LOGDIFF ||
          kind == RNN_TRANSFORM_BOXCOX;
+}
+
+int rnn_transform_compose(size_t n, const int *codes, size_t period,
+                          double lambda, rnn_transform *t, rnn_error *err) {
+  int steps[2 * RNN_TRANSFORM_MAX_STEPS + 2], n_steps = 0, i, first;
+  size_t k;
+  if (!t || (n > 0 && !codes))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_transform_compose: NULL argument");
+  memset(t, 0, sizeof *t);
+  if (n == 0 || n > RNN_TRANSFORM_MAX_STEPS + 1)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "a target transform is 1 to %d steps, not %lu",
+                    RNN_TRANSFORM_MAX_STEPS, (unsigned long)n);
+  for (k = 0; k < n; k++) {
+    int c = codes[k];
+    if (c < 0 || c >= RNN_TRANSFORM_N)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "unknown target transform %d (one of 0..%d: none, "
+                      "diff, log, logdiff, sdiff, boxcox)",
+                      c, RNN_TRANSFORM_N - 1);
+    if (c == RNN_TRANSFORM_NONE && n > 1)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "\"none\" is a transform on its own, not a step of a "
+                      "combination; leave it out");
+    if (is_power(c) && k > 0 && is_power(codes[0]))
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "a combined transform has one power step (log, "
+                      "logdiff or boxcox), not \"%s\" and \"%s\"; keep one",
+                      tf_name(codes[0]), tf_name(c));
+    if (is_power(c) && k > 0)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "the power step \"%s\" comes first, then the "
+                      "differences: write c(\"%s\", \"%s\", ...), not "
+                      "\"%s\" first (a log of differences meets values <= 0)",
+                      tf_name(c), tf_name(c), tf_name(codes[0]),
+                      tf_name(codes[0]));
+    /* logdiff is log, then diff */
+    if (c == RNN_TRANSFORM_LOGDIFF) {
+      steps[n_steps++] = RNN_TRANSFORM_LOG;
+      steps[n_steps++] = RNN_TRANSFORM_DIFF;
+    } else {
+      steps[n_steps++] = c;
+    }
+  }
+  first = 1;
+  t->kind = steps[0];
+  if (n_steps > 1 && steps[0] == RNN_TRANSFORM_LOG &&
+      steps[1] == RNN_TRANSFORM_DIFF) {
+    /* the same numbers as "logdiff", bit for bit */
+    t->kind = RNN_TRANSFORM_LOGDIFF;
+    first = 2;
+  }
+  if (n_steps - first > RNN_TRANSFORM_THEN)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "a combined transform has at most %d difference steps "
+                    "after its first step",
+                    RNN_TRANSFORM_THEN);
+  for (i = first; i < n_steps; i++) t->then[i - first] = steps[i];
+  t->period = period;
+  t->lambda = lambda;
+  return rnn_transform_check(t, err);
+}
+
+/* Value r of the series after `kind` alone (r >= its lag). */
+static double base_value(const rnn_transform *t, const double *x, size_t r) {
+  switch (t->kind) {
+  case RNN_TRANSFORM_DIFF:
+    return x[r] - x[r - 1];
+  case RNN_TRANSFORM_LOG:
+    return log(x[r]);
+  case RNN_TRANSFORM_LOGDIFF:
+    return log(x[r]) - log(x[r - 1]);
+  case RNN_TRANSFORM_SDIFF:
+    return x[r] - x[r - t->period];
+  case RNN_TRANSFORM_BOXCOX:
+    return t->lambda == 0 ? log(x[r]) : (pow(x[r], t->lambda) - 1) / t->lambda;
+  default:
+    return x[r];
+  }
+}
+
+/* Value r of the series after kind and the first i difference steps, as
+ * rnn_transform_apply() computes it (r >= the rows those steps lose). */
+static double level_value(const rnn_transform *t, int i, const double *x,
+                          size_t r) {
+  size_t l;
+  if (i == 0) return base_value(t, x, r);
+  l = step_lag(t, t->then[i - 1]);
+  return level_value(t, i - 1, x, r) - level_value(t, i - 1, x, r - l);
 }
 
 int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
@@ -56,46 +191,32 @@ int rnn_transform_apply(const rnn_transform *t, size_t n, const double *x,
                     "%lu values are too few for a transform that loses the "
                     "first %lu",
                     (unsigned long)n, (unsigned long)L);
-  if (t && is_log(t->kind))
+  if (!t) {
+    for (r = 0; r < n; r++) out[r] = x[r];
+    return RNN_OK;
+  }
+  if (is_power(t->kind))
     for (r = 0; r < n; r++)
       if (x[r] <= 0)
         return rnn_fail(err, RNN_ERR_INPUT,
                         "row %lu holds %g, but a log or Box-Cox transform "
                         "needs positive values",
                         (unsigned long)(r + 1), x[r]);
-  for (r = L; r < n; r++) {
-    double v;
-    switch (t ? t->kind : RNN_TRANSFORM_NONE) {
-    case RNN_TRANSFORM_DIFF:
-      v = x[r] - x[r - 1];
-      break;
-    case RNN_TRANSFORM_LOG:
-      v = log(x[r]);
-      break;
-    case RNN_TRANSFORM_LOGDIFF:
-      v = log(x[r]) - log(x[r - 1]);
-      break;
-    case RNN_TRANSFORM_SDIFF:
-      v = x[r] - x[r - t->period];
-      break;
-    case RNN_TRANSFORM_BOXCOX:
-      v = t->lambda == 0 ? log(x[r]) : (pow(x[r], t->lambda) - 1) / t->lambda;
-      break;
-    default:
-      v = x[r];
-    }
-    out[r - L] = v;
-  }
+  /* each value from the rows it needs, so out holds exactly n - L (a
+   * combination's differences are level_value()'s, as its inverse reads
+   * them) */
+  for (r = L; r < n; r++) out[r - L] = level_value(t, n_then(t), x, r);
   return RNN_OK;
 }
 
-void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
-                          const double *hist, size_t n_steps, size_t stride,
-                          double *x) {
-  size_t k, L = rnn_transform_lost(t);
-  int kind = t ? t->kind : RNN_TRANSFORM_NONE;
+/* Undoes `kind` alone along one path (the single transforms). */
+static void invert_kind(const rnn_transform *t, size_t n_hist,
+                        const double *hist, size_t n_steps, size_t stride,
+                        double *x) {
+  size_t k, L = step_lag(t, t->kind);
+  int kind = t->kind;
   double last, cum = 0;
-  if (kind == RNN_TRANSFORM_NONE || !x) return;
+  if (kind == RNN_TRANSFORM_NONE) return;
   if (kind == RNN_TRANSFORM_LOG) {
     for (k = 0; k < n_steps; k++) x[k * stride] = exp(x[k * stride]);
     return;
@@ -133,6 +254,28 @@ void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
       *v = NAN;
     }
   }
+}
+
+void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
+                          const double *hist, size_t n_steps, size_t stride,
+                          double *x) {
+  size_t k;
+  int i, nt;
+  if (!t || !x || t->kind == RNN_TRANSFORM_NONE) return;
+  nt = n_then(t);
+  if (nt > 0 && (!hist || n_hist < rnn_transform_lost(t))) {
+    for (k = 0; k < n_steps; k++) x[k * stride] = NAN;
+    return;
+  }
+  /* issue 15: the difference steps last first, each onto the series of
+   * the steps before it */
+  for (i = nt; i-- > 0;) {
+    size_t l = step_lag(t, t->then[i]);
+    for (k = 0; k < n_steps; k++)
+      x[k * stride] += k < l ? level_value(t, i, hist, n_hist - l + k)
+                             : x[(k - l) * stride];
+  }
+  invert_kind(t, n_hist, hist, n_steps, stride, x);
 }
 
 int rnn_season_period(size_t n, const double *index, double *work,

@@ -833,6 +833,11 @@ static void test_series(void) {
             out[RNN_ACC_ROWS + RNN_ACC_MASE] == 23.5 / 7 &&
             out[RNN_ACC_ROWS + RNN_ACC_MAE] == (15.0 + 32.0) / 2,
         "series accuracy: model and naive rows by hand");
+  /* issue 15: from 49, the model (64.5, 81.5) and the drift (56, 63) call
+   * both rises; the naive forecast calls no direction */
+  check(out[RNN_ACC_DA] == 100 && isnan(out[RNN_ACC_ROWS + RNN_ACC_DA]) &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_DA] == 100,
+        "series accuracy: directional accuracy, NaN for naive");
   /* issue 15: the drift row.  The mean change of the squares over rows
    * 0..7 is 49 / 7 = 7, so window 2 (last value 49) forecasts 56, 63
    * against 64, 81: errors 8, 18 */
@@ -856,8 +861,31 @@ static void test_series(void) {
             out[2 * RNN_ACC_ROWS + RNN_ACC_RMSE] ==
                 sqrt((28.0 * 28 + 32.0 * 32) / 2) &&
             out[2 * RNN_ACC_ROWS + RNN_ACC_MASE] == 30.0 / 14 &&
-            out[3 * RNN_ACC_ROWS + RNN_ACC_MAE] == 13,
+            out[3 * RNN_ACC_ROWS + RNN_ACC_MAE] == 13 &&
+            out[2 * RNN_ACC_ROWS + RNN_ACC_DA] == 0,
         "series accuracy: the snaive row and the seasonal MASE by hand");
+  /* directional accuracy by hand: from 10, rises and falls called right
+   * (rows 1, 2), a flat actual left out (3), a wrong call (4), a missing
+   * value left out (5), no call when the actual moved: wrong (6) */
+  {
+    const double o6[6] = {10, 10, 10, 10, 10, 10},
+                 a6[6] = {11, 9, 10, 12, 11, 13},
+                 p6[6] = {10.5, 9.5, 11, 9, 0, 10};
+    double p6n[6], q[RNN_ACC_ROWS];
+    memcpy(p6n, p6, sizeof p6);
+    p6n[4] = nan;
+    check(rnn_accuracy_direction(6, 1, a6, p6n, o6, q, &err) == RNN_OK &&
+              q[RNN_ACC_DA] == 100.0 * (2.0 / 4.0),
+          "directional accuracy by hand");
+    check(rnn_accuracy(6, 1, a6, p6, NULL, q, &err) == RNN_OK &&
+              isnan(q[RNN_ACC_DA]),
+          "rnn_accuracy leaves the directional accuracy NaN");
+    check(rnn_accuracy_direction(3, 1, o6, p6, o6, q, &err) == RNN_OK &&
+              isnan(q[RNN_ACC_DA]),
+          "no move to call: directional accuracy NaN");
+    check(rnn_accuracy_direction(3, 1, a6, p6, NULL, q, &err) == RNN_ERR_INPUT,
+          "directional accuracy without an origin");
+  }
   for (i = 0; i < 4; i++)
     set[i] = RNN_SET_TRAIN;
   ac[0] = ac[4] = ac[1] = ac[5] = ac[2] = ac[6] = ac[3] = nan;
@@ -2361,6 +2389,103 @@ static void test_transform_forecast(void) {
   free(w);
   free(prm);
 }
+/* Combined transforms (issue 15): a power step, then differences. */
+static void test_transform_combo(void) {
+  const double x[14] = {112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126};
+  const double sq[6] = {1, 4, 9, 16, 25, 36};
+  double out[14], v[14];
+  int codes[4], c, ok = 1;
+  size_t k, m = 9, L;
+  rnn_transform t, u;
+  rnn_error err;
+  /* compose: log then diff is logdiff, bit for bit */
+  codes[0] = RNN_TRANSFORM_LOG;
+  codes[1] = RNN_TRANSFORM_DIFF;
+  check(rnn_transform_compose(2, codes, 0, 0, &t, &err) == RNN_OK &&
+            t.kind == RNN_TRANSFORM_LOGDIFF && t.then[0] == 0,
+        "compose: log, diff is logdiff");
+  codes[1] = RNN_TRANSFORM_SDIFF;
+  check(rnn_transform_compose(2, codes, 3, 0, &t, &err) == RNN_OK &&
+            t.kind == RNN_TRANSFORM_LOG && t.then[0] == RNN_TRANSFORM_SDIFF &&
+            rnn_transform_lost(&t) == 3,
+        "compose: log, sdiff");
+  codes[0] = RNN_TRANSFORM_SDIFF;
+  codes[1] = RNN_TRANSFORM_LOG;
+  check(rnn_transform_compose(2, codes, 3, 0, &t, &err) == RNN_ERR_INPUT &&
+            strstr(err.msg, "comes first") != NULL,
+        "compose: a log after a difference is refused");
+  codes[0] = RNN_TRANSFORM_LOG;
+  codes[1] = RNN_TRANSFORM_BOXCOX;
+  check(rnn_transform_compose(2, codes, 0, 1, &t, &err) == RNN_ERR_INPUT &&
+            strstr(err.msg, "one power step") != NULL,
+        "compose: two power steps are refused");
+  codes[1] = RNN_TRANSFORM_LOGDIFF;
+  check(rnn_transform_compose(2, codes, 0, 1, &t, &err) == RNN_ERR_INPUT,
+        "compose: log and logdiff are two power steps");
+  codes[0] = RNN_TRANSFORM_NONE;
+  codes[1] = RNN_TRANSFORM_DIFF;
+  check(rnn_transform_compose(2, codes, 0, 0, &t, &err) == RNN_ERR_INPUT,
+        "compose: none is not a step");
+  codes[0] = RNN_TRANSFORM_DIFF;
+  codes[1] = RNN_TRANSFORM_SDIFF;
+  check(rnn_transform_compose(2, codes, 0, 0, &t, &err) == RNN_ERR_INPUT,
+        "compose: sdiff needs a period");
+  codes[0] = RNN_TRANSFORM_BOXCOX;
+  codes[1] = codes[2] = codes[3] = RNN_TRANSFORM_DIFF;
+  check(rnn_transform_compose(4, codes, 0, 0.5, &t, &err) == RNN_ERR_INPUT,
+        "compose: at most two differences after the first step");
+  t = tf_of(RNN_TRANSFORM_LOG, 0);
+  t.then[1] = RNN_TRANSFORM_DIFF;
+  check(rnn_transform_check(&t, &err) == RNN_ERR_INPUT,
+        "check: no gap in the difference steps");
+  /* diff then sdiff (period 2) of squares: 2r - 1 differenced 2 back is 4 */
+  codes[0] = RNN_TRANSFORM_DIFF;
+  codes[1] = RNN_TRANSFORM_SDIFF;
+  check(rnn_transform_compose(2, codes, 2, 0, &t, &err) == RNN_OK &&
+            rnn_transform_lost(&t) == 3 &&
+            rnn_transform_apply(&t, 6, sq, out, &err) == RNN_OK &&
+            out[0] == 4 && out[1] == 4 && out[2] == 4,
+        "diff, sdiff of squares");
+  /* apply then invert is the identity, to 1e-12, for every combination of
+   * a first step and one or two differences (period 3), from a history
+   * of m values, 5 steps ahead (longer than the period) */
+  for (c = 0; c < RNN_TRANSFORM_N * 9; c++) {
+    int i, n_then = c / RNN_TRANSFORM_N >= 3 ? 2 : c / RNN_TRANSFORM_N > 0;
+    int pick = c / RNN_TRANSFORM_N;
+    t = tf_of(c % RNN_TRANSFORM_N, 3);
+    t.lambda = 0.3;
+    if (t.kind == RNN_TRANSFORM_NONE) continue;
+    for (i = 0; i < n_then; i++)
+      t.then[i] = (pick >> i) & 1 ? RNN_TRANSFORM_SDIFF : RNN_TRANSFORM_DIFF;
+    if (rnn_transform_check(&t, &err) != RNN_OK) continue;
+    L = rnn_transform_lost(&t);
+    ok = ok && rnn_transform_apply(&t, 14, x, out, &err) == RNN_OK;
+    for (k = 0; k < 14 - m; k++) v[k] = out[m - L + k];
+    rnn_transform_invert(&t, m, x, 14 - m, 1, v);
+    for (k = 0; k < 14 - m; k++) ok = ok && fabs(v[k] - x[m + k]) <= 1e-12 * x[m + k];
+  }
+  check(ok, "every combination, then its inverse, gives the data back");
+  /* the inverse from a short history is NaN, and paths (stride 2) */
+  t = tf_of(RNN_TRANSFORM_LOG, 3);
+  t.then[0] = RNN_TRANSFORM_SDIFF;
+  u = t;
+  v[0] = 1;
+  rnn_transform_invert(&t, 2, x, 1, 1, v);
+  check(isnan(v[0]), "combination inverse without a full season: NaN");
+  for (k = 0; k < 14; k++) out[k] = -7;
+  t.then[1] = RNN_TRANSFORM_DIFF; /* log, sdiff, diff: loses 4 rows */
+  check(rnn_transform_apply(&t, 14, x, out, &err) == RNN_OK &&
+            out[9] != -7 && out[10] == -7 && out[13] == -7,
+        "a combination writes exactly n - L values");
+  t.then[1] = RNN_TRANSFORM_NONE;
+  rnn_transform_apply(&u, 14, x, out, &err);
+  for (k = 0; k < 7; k++) v[2 * k] = v[2 * k + 1] = out[4 + k];
+  rnn_transform_invert(&u, 7, x, 7, 2, v);
+  rnn_transform_invert(&u, 7, x, 7, 2, v + 1);
+  for (k = 0, ok = 1; k < 7; k++)
+    ok = ok && v[2 * k] == v[2 * k + 1] && fabs(v[2 * k] - x[7 + k]) <= 1e-12 * x[7 + k];
+  check(ok, "log, sdiff inverse along strided paths");
+}
 /* ==== end of issue 15 block ========================================== */
 
 /* ---- ensembles (issue 15) ------------------------------------------- */
@@ -2771,6 +2896,7 @@ int main(void) {
   test_series();
   test_transform();          /* issue 15 */
   test_transform_forecast(); /* issue 15 */
+  test_transform_combo();    /* issue 15 */
   test_text();
   test_encode();
   test_pad();

@@ -87,6 +87,22 @@ Rscript "$here/predict_units.R" "$dir"
   pkg load rnnkit; addpath ('$here');
   try, predict_units ('$dir'); catch e, disp (e.message); exit (1); end_try_catch")
 # ---- end CSV
+# ---- combined target transforms (issue 15): c("log", "sdiff") and
+# c("boxcox", "diff", "sdiff") windows, fits, forecasts, accuracy and
+# model files, both ways
+Rscript "$here/combo.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, combo ('$dir'); catch e, disp (e.message); exit (1); end_try_catch") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/combo-octave.txt" || true
+cat "$dir/combo-octave.txt"
+if ! grep -q "combined transforms: R and Octave agree" "$dir/combo-octave.txt"; then
+  echo "cross-host: combined transforms differ between R and Octave" >&2
+  exit 1
+fi
+Rscript "$here/combo_back.R" "$dir"
+# ---- end combined transforms
 # the README's bundled-data example prints the same text in both hosts
 Rscript "$here/djia_example.R" >"$dir/example-r.txt"
 (cd "$root" && octave-cli --no-gui -q --norc --eval "

@@ -145,3 +145,122 @@ test_that("Box-Cox: lambda 0 is the log, exactly; its forecasts invert the power
   m2$params[] <- 0 # a constant output 0: (0 * 0.5 + 1)^2 = 1
   expect_identical(as.numeric(forecast(m2, h = 2, level = NULL)$mean), c(1, 1))
 })
+
+# ---- combined transforms (issue 15): a power step, then differences ----
+air <- function() rnn_example_data("air")
+
+# The core's inverse of the windows' own targets: apply then invert.
+invert_own_targets <- function(w) {
+  m <- w$meta
+  v <- w$data$values
+  used <- colnames(v)
+  .Call(rnnkit:::rnnkit_series_eval, v, match(m$target, used), m$horizon,
+        as.integer(w$index$target_row), w$y, unname(w$scaler$center[used]),
+        unname(w$scaler$scale[used]), NULL, v, 0L, 1L, rnnkit:::transform_code(m))
+}
+
+test_that("combined transforms, applied then undone by the core, give the airline data back", {
+  a <- air()
+  for (tf in list(c("log", "sdiff"), c("boxcox", "sdiff"), c("diff", "sdiff"),
+                  c("log", "diff", "sdiff"), c("boxcox", "diff"))) {
+    for (h in c(1, 3)) {
+      w <- rnn_windows(a, target = "Passengers", window = 12, horizon = h, test = 12, transform = tf,
+                       lambda = if ("boxcox" %in% tf) 0.3)
+      expect_identical(w$meta$transform, tf)
+      ev <- invert_own_targets(w)
+      expect_true(all(is.finite(ev$pred)))
+      expect_lt(max(abs(ev$pred / ev$actual - 1)), 1e-12)
+    }
+  }
+  w <- rnn_windows(a, target = "Passengers", window = 12, test = 12, transform = c("log", "sdiff"),
+                   scale = "none")
+  x <- a$Passengers
+  r <- w$index$target_row[1]
+  expect_identical(w$meta$period, 12L)
+  expect_identical(w$index$start[1], 13L)
+  expect_identical(unname(w$y[1]), log(x[r]) - log(x[r - 12]))
+  w2 <- rnn_windows(a, target = "Passengers", window = 12, test = 12, transform = c("diff", "sdiff"),
+                    scale = "none")
+  expect_identical(w2$index$start[1], 14L)
+  expect_identical(unname(w2$y[1]), as.double((x[r + 1] - x[r]) - (x[r - 11] - x[r - 12])))
+})
+
+test_that("metamorphic: c(\"log\", \"diff\") is \"logdiff\", bit for bit", {
+  d <- djia()[1:200, ]
+  args <- list(d, target = "Close", features = "Close", window = 8, horizon = 2, test = 15)
+  wl <- do.call(rnn_windows, c(args, list(transform = "logdiff")))
+  wc <- do.call(rnn_windows, c(args, list(transform = c("log", "diff"))))
+  expect_identical(wc$x, wl$x)
+  expect_identical(wc$y, wl$y)
+  expect_identical(wc$scaler, wl$scaler)
+  ml <- rnn_fit(wl, units = 3, epochs = 2, seed = 5, verbose = FALSE)
+  mc <- rnn_fit(wc, units = 3, epochs = 2, seed = 5, verbose = FALSE)
+  expect_identical(mc$params, ml$params)
+  expect_identical(unclass(predict(mc, wc)), unclass(predict(ml, wl)))
+  expect_identical(forecast(mc, h = 2, seed = 9)[c("mean", "lower", "upper")],
+                   forecast(ml, h = 2, seed = 9)[c("mean", "lower", "upper")])
+  expect_identical(unclass(accuracy(mc))[-1], unclass(accuracy(ml))[-1])
+  expect_identical(fitted(mc), fitted(ml))
+})
+
+test_that("log then sdiff models the airline passengers in passengers", {
+  a <- air()
+  w <- rnn_windows(a, target = "Passengers", window = 12, test = 24, transform = c("log", "sdiff"))
+  expect_output(print(w), "target transform: log, then sdiff, period 12")
+  # a seasonal log change of 0 repeats last year's passengers, also
+  # beyond one period (the forecast's own values), to 1e-12
+  z <- zero_model(rnn_windows(a, target = "Passengers", window = 12, test = 24,
+                              transform = c("log", "sdiff"), scale = "none"))
+  fz <- forecast(z, h = 30, level = NULL)
+  x <- a$Passengers
+  expect_lt(max(abs(as.numeric(fz$mean) / x[c(133:144, 133:144, 133:138)] - 1)), 1e-12)
+  m <- rnn_fit(w, units = 8, epochs = 5, seed = 1, verbose = FALSE)
+  expect_output(print(m), "target transform: log, then sdiff, period 12")
+  expect_output(print(summary(m)), "Target transform: log, then sdiff, period 12")
+  p <- predict(m, w)
+  expect_equal(p$actual, x[w$index$target_row])
+  expect_lt(max(abs(p$predicted / p$actual - 1)), 0.5)
+  acc <- accuracy(m)
+  expect_identical(acc$model, c(m$prep$meta$model %||% acc$model[1], "naive", "snaive", "drift"))
+  fc <- forecast(m, h = 24, seed = 2)
+  expect_true(all(fc$mean > 0.5 * x[121:144] & fc$mean < 2 * x[121:144]))
+  expect_true(all(fc$lower[, 1] <= fc$upper[, 1] & fc$lower[, 1] > 0))
+  expect_equal(fitted(m) + residuals(m), x[m$fitted_rows], tolerance = 1e-12)
+})
+
+test_that("combined transforms survive rnn_save/rnn_load and saveRDS", {
+  w <- rnn_windows(air(), target = "Passengers", window = 12, test = 12,
+                   transform = c("boxcox", "sdiff"), lambda = 0.25)
+  m <- rnn_fit(w, units = 3, epochs = 1, verbose = FALSE, seed = 2)
+  f <- tempfile(fileext = ".rnnkit")
+  on.exit(unlink(f))
+  rnn_save(m, f)
+  m2 <- rnn_load(f)
+  expect_identical(m2$prep$meta, m$prep$meta)
+  expect_identical(forecast(m2, h = 14, seed = 4)$mean, forecast(m, h = 14, seed = 4)$mean)
+  r <- tempfile(fileext = ".rds")
+  on.exit(unlink(r), add = TRUE)
+  saveRDS(m, r)
+  expect_identical(predict(readRDS(r), w), predict(m, w))
+})
+
+test_that("bad combinations of transforms are classed errors that say the order", {
+  a <- air()
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("sdiff", "log")),
+               class = "rnnkit_error_input", regexp = '"log" comes first')
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("log", "boxcox"), lambda = 0.5),
+               class = "rnnkit_error_input", regexp = "one power step")
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("logdiff", "log")),
+               class = "rnnkit_error_input", regexp = "one power step")
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("none", "diff")),
+               class = "rnnkit_error_input", regexp = "none")
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("log", "sdif")),
+               class = "rnnkit_error_input", regexp = 'Did you mean "sdiff"')
+  expect_error(rnn_windows(a, target = "Passengers", transform = character()),
+               class = "rnnkit_error_input")
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("log", "diff"), period = 12),
+               class = "rnnkit_error_input", regexp = "sdiff")
+  a$Passengers[30] <- 0
+  expect_error(rnn_windows(a, target = "Passengers", transform = c("log", "sdiff")),
+               class = "rnnkit_error_input", regexp = "column Passengers holds 0 in")
+})

@@ -6,13 +6,29 @@
 ## The 'Transform', 'Period' and 'Lambda' of rnn_windows checked (issue
 ## 15): a name of the core's schema, for "sdiff" the seasonal lag, by
 ## default 12 for monthly and 4 for quarterly dates (the core's
-## rnn_season_period), and for "boxcox" a finite power.
+## rnn_season_period), and for "boxcox" a finite power.  A combination
+## (a cell of up to 4 names, e.g. @{'log', 'sdiff'@}) comes back as a cell
+## row; the core checks the order of its steps.
 ## @end deftypefn
 
 function [name, period] = check_transform (transform, period, lambda, index)
   c = __rnnkit__ ("schema");
-  name = check_choice (transform, fieldnames (c.transform)', "Transform");
-  if (strcmp (name, "boxcox"))
+  choices = fieldnames (c.transform)';
+  if (iscell (transform) && numel (transform) >= 1 && numel (transform) <= 4)
+    name = cellfun (@(t) check_choice (t, choices, "Transform"), transform(:)', ...
+                    "UniformOutput", false);
+    if (numel (name) == 1)
+      name = name{1};
+    endif
+  elseif (iscell (transform))
+    error ("rnnkit:input", ["rnn_windows: 'Transform' is a name or a cell of up to 4 names " ...
+           "(e.g. {'log', 'sdiff'}), not %s"], describe (transform));
+  else
+    name = check_choice (transform, choices, "Transform");
+  endif
+  steps = cellstr (name);
+  label = strjoin (steps, "', '");
+  if (any (strcmp (steps, "boxcox")))
     if (! (isnumeric (lambda) && isreal (lambda) && isscalar (lambda) && isfinite (lambda)))
       error ("rnnkit:input", ["rnn_windows: 'Transform', 'boxcox' needs 'Lambda', " ...
              "one finite number (0 is the log, 0.5 a square root, 1 a shift), not %s"], ...
@@ -20,12 +36,12 @@ function [name, period] = check_transform (transform, period, lambda, index)
     endif
   elseif (! isempty (lambda))
     error ("rnnkit:input", ["rnn_windows: 'Lambda' is the power of a Box-Cox " ...
-           "transform; it needs 'Transform', 'boxcox', not '%s'"], name);
+           "transform; it needs 'Transform', 'boxcox', not '%s'"], label);
   endif
-  if (! strcmp (name, "sdiff"))
+  if (! any (strcmp (steps, "sdiff")))
     if (! isempty (period))
       error ("rnnkit:input", ["rnn_windows: 'Period' is the lag of a seasonal " ...
-             "difference; it needs 'Transform', 'sdiff', not '%s'"], name);
+             "difference; it needs 'Transform', 'sdiff', not '%s'"], label);
     endif
     period = 0;
     return;

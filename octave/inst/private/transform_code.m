@@ -4,17 +4,21 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{tf} =} transform_code (@var{meta})
 ## The target transform of windows or a model (issue 15) for the core:
-## [code, period, lambda] from the core's schema, or [] for none (and for
-## models made before transforms).
+## [code, period, lambda, codes of further steps] from the core's schema,
+## or [] for none (and for models made before transforms).
 ## @end deftypefn
 
 function tf = transform_code (meta)
   tf = [];
-  if (! isfield (meta, "transform") || strcmp (meta.transform, "none"))
+  if (! isfield (meta, "transform") || isequal (meta.transform, "none"))
     return;
   endif
   c = __rnnkit__ ("schema");
-  if (! ischar (meta.transform) || ! isfield (c.transform, meta.transform))
+  steps = meta.transform;
+  if (ischar (steps))
+    steps = {steps};
+  endif
+  if (! iscellstr (steps) || ! all (cellfun (@(t) isfield (c.transform, t), steps)))
     error ("rnnkit:input", "the model's target transform %s is not one this rnnkit knows", ...
            describe (meta.transform));
   endif
@@ -26,5 +30,7 @@ function tf = transform_code (meta)
   if (isfield (meta, "lambda"))
     lambda = double (meta.lambda);
   endif
-  tf = [c.transform.(meta.transform), period, lambda];
+  codes = cellfun (@(t) c.transform.(t), steps);
+  ## [code, period, lambda, codes of further steps] (issue 15)
+  tf = [codes(1), period, lambda, codes(2:end)(:)'];
 endfunction
