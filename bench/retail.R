@@ -119,7 +119,7 @@ out <- c(
   sprintf("Retail sales (%s), trained before 2011-01, tested one step ahead %s to %s (%d months); run %s on %s, threads = 1:",
           opt$unit, "2011-01", format(max(retail$Date), "%Y-%m"), sum(retail$Date >= split),
           format(Sys.Date()), R.version$platform), "",
-  paste0("    Rscript bench/retail.R ", paste(shQuote(args), collapse = " ")), "",
+  paste0("    Rscript bench/retail.R ", paste(ifelse(grepl("[^A-Za-z0-9_./,=-]", args), shQuote(args), args), collapse = " ")), "",
   "LSTM(20), batch 30, seed 1, minmax scaling fitted on the training rows; `sdiff` = `transform = \"sdiff\"`",
   "(12-month differences, period from the monthly dates; the core adds the value 12 months back),",
   "the recipe chosen on development series only (bench/retail_dev-results.md). naive, snaive, drift:",
