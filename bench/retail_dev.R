@@ -16,14 +16,18 @@
 #   Rscript bench/retail_dev.R [--data path/to/aus_retail.csv] [--n 15] [--seed 15]
 #       [--recipes level,sdiff,...] [--settings 12x100,12x200,6x100,6x200]
 #       [--out bench/retail_dev-results.md] [--lib /tmp/lib-fc-report]
+#       [--detail sdiff] [--append no]
 #
+# --detail names the recipe whose per-series table is written; --append yes
+# adds a run's summary to an existing --out as a further section.
 # A recipe with log = TRUE logs the series before rnn_windows() and
 # exponentiates the predictions (the median forecast): the emulation of
 # transform = c("log", "sdiff") until the core offers it.  To add a recipe,
 # add an entry to `recipes` (any rnn_windows() transform is passed as is).
 opt <- list(data = "../shared/data/aus_retail.csv", n = "15", seed = "15",
             recipes = "level,sdiff,sdiff_e5,logsdiff,logsdiff_e5",
-            settings = "12x100,12x200,6x100,6x200", out = "", lib = "")
+            settings = "12x100,12x200,6x100,6x200", out = "", lib = "", detail = "sdiff",
+            append = "no")
 args <- commandArgs(trailingOnly = TRUE)
 for (i in seq(1, length(args), by = 2)) {
   key <- sub("^--", "", args[i])
@@ -42,8 +46,15 @@ recipes <- list(
   sdiff_b16   = list(transform = "sdiff", log = FALSE, units = 20, ensemble = 1, lr = NULL, batch = 16),
   sdiff_lr3   = list(transform = "sdiff", log = FALSE, units = 20, ensemble = 1, lr = 3e-3, batch = 30),
   logsdiff    = list(transform = "sdiff", log = TRUE,  units = 20, ensemble = 1, lr = NULL, batch = 30),
-  logsdiff_e5 = list(transform = "sdiff", log = TRUE,  units = 20, ensemble = 5, lr = NULL, batch = 30)
+  logsdiff_e5 = list(transform = "sdiff", log = TRUE,  units = 20, ensemble = 5, lr = NULL, batch = 30),
+  sdiff_gru   = list(transform = "sdiff", log = FALSE, units = 20, ensemble = 1, lr = NULL, batch = 30, cell = "gru"),
+  sdiff_z     = list(transform = "sdiff", log = FALSE, units = 20, ensemble = 1, lr = NULL, batch = 30, scale = "zscore"),
+  sdiff_u32   = list(transform = "sdiff", log = FALSE, units = 32, ensemble = 1, lr = NULL, batch = 30),
+  sdiff_drop  = list(transform = "sdiff", log = FALSE, units = c(32, 16), ensemble = 1, lr = NULL, batch = 30, dropout = 0.1),
+  sdiff_lr3_e5 = list(transform = "sdiff", log = FALSE, units = 8, ensemble = 5, lr = 3e-3, batch = 16)
 )
+# fields a recipe may leave out
+recipes <- lapply(recipes, function(r) modifyList(list(cell = "lstm", scale = "minmax", dropout = 0), r))
 use <- strsplit(opt$recipes, ",")[[1]]
 if (!all(use %in% names(recipes))) stop("unknown recipe: ", paste(setdiff(use, names(recipes)), collapse = ", "))
 settings <- do.call(rbind, lapply(strsplit(strsplit(opt$settings, ",")[[1]], "x"), function(s)
@@ -68,8 +79,9 @@ ets_rmse <- function(y, start) {
 lstm_rmse <- function(df, r, window, epochs) {
   d <- df
   if (r$log) d$Sales <- log(d$Sales)
-  w <- rnn_windows(d, target = "Sales", window = window, split = split, transform = r$transform)
-  fit <- rnn_fit(w, units = r$units, epochs = epochs, batch_size = r$batch, lr = r$lr, seed = 1,
+  w <- rnn_windows(d, target = "Sales", window = window, split = split, transform = r$transform,
+                   scale = r$scale)
+  fit <- rnn_fit(w, cell = r$cell, units = r$units, dropout = r$dropout, epochs = epochs, batch_size = r$batch, lr = r$lr, seed = 1,
                  ensemble = r$ensemble, verbose = FALSE, threads = 1)
   p <- predict(fit, w)
   p <- p[p$set == "test" & !is.na(p$actual), ]
@@ -123,11 +135,31 @@ cat(sprintf("total %.0f s\n", proc.time()[["elapsed"]] - t_all))
 
 if (nzchar(opt$out)) {
   f3 <- function(v) sprintf("%.3f", v)
-  best <- res[res$recipe == use[length(use)], ]
+  best <- res[res$recipe == opt$detail, ]
+  cmd <- paste0("    Rscript bench/retail_dev.R ", paste(args, collapse = " "))
+  table <- c(
+    "| window | epochs | recipe | beats snaive | gm / snaive | max / snaive | beats ets | gm / ets | seconds |",
+    "|---|---|---|---|---|---|---|---|---|",
+    sprintf("| %d | %d | %s | %s | %s | %s | %s | %s | %.0f |", summ$window, summ$epochs, summ$recipe,
+            summ$beats_snaive, f3(summ$gm_vs_snaive), f3(summ$max_vs_snaive), summ$beats_ets,
+            f3(summ$gm_vs_ets), summ$secs))
+  describe <- function(nm) {
+    r <- recipes[[nm]]
+    sprintf("%s: transform %s%s, %s(%s), batch %d, lr %s, ensemble %d, scale %s%s", nm, r$transform,
+            if (r$log) " of the logged series" else "", toupper(r$cell), paste(r$units, collapse = ","),
+            r$batch, if (is.null(r$lr)) "0.001" else format(r$lr), r$ensemble, r$scale,
+            if (r$dropout > 0) sprintf(", dropout %g", r$dropout) else "")
+  }
+  if (opt$append == "yes") {
+    writeLines(c(readLines(opt$out), "", "## Further recipes", "", cmd, "",
+                 paste0("- ", vapply(use, describe, "")), "", table), opt$out)
+    cat("appended to", opt$out, "\n")
+    quit(save = "no")
+  }
   out <- c(
     "# The monthly recipe on development series (issue 15)", "",
     sprintf("Command (%s, %s, 2 shared cores, threads = 1):", format(Sys.Date()), R.version$platform), "",
-    paste0("    Rscript bench/retail_dev.R ", paste(args, collapse = " ")), "",
+    cmd, "",
     sprintf(paste0("Development data only (bench/HOLDOUT.md): %d series of the Australian retail panel ",
                    "(`aus_retail.csv`), drawn by `set.seed(%s); sort(sample(sort(unique(SeriesID)), %s))`. ",
                    "Trained before 2011-01, tested one step ahead on 2011-01 to 2018-12 (96 months), ",
@@ -135,22 +167,18 @@ if (nzchar(opt$out)) {
                    "ETS: `forecast::ets` fitted on the training months, one step ahead over the test ",
                    "months with its parameters and initial states fixed."),
             length(pick), opt$seed, opt$n), "",
-    "Recipes: level = today's default (no transform); sdiff = `transform = \"sdiff\"` (period 12 from the",
-    "monthly dates); logsdiff = the series logged by hand before `rnn_windows(transform = \"sdiff\")`,",
-    "the predictions exponentiated (emulating `c(\"log\", \"sdiff\")`); `_e5` = `ensemble = 5`;",
-    "units 20, batch 30, Adam lr 0.001 unless the name says otherwise.", "",
+    "Recipes (level is today's default; sdiff's period, 12, comes from the monthly dates; a logged",
+    "series is logged by hand before `rnn_windows()` and its predictions exponentiated, emulating",
+    "`transform = c(\"log\", \"sdiff\")`):", "",
+    paste0("- ", vapply(use, describe, "")), "",
     sprintf("Baselines over the sample (geometric mean of RMSE / seasonal naive RMSE): naive %.3f, drift %.3f, ets %.3f; ets beats seasonal naive on %d of %d series.",
             gm(bl$naive / bl$snaive), gm(bl$drift / bl$snaive), gm(bl$ets / bl$snaive),
             sum(bl$ets < bl$snaive), nrow(bl)), "",
     "## Summary per setting and recipe", "",
     "`beats_snaive`: series whose test RMSE is below seasonal naive's; `gm`: geometric mean over the",
     "series of the RMSE ratio; `max`: the worst series.", "",
-    "| window | epochs | recipe | beats snaive | gm / snaive | max / snaive | beats ets | gm / ets | seconds |",
-    "|---|---|---|---|---|---|---|---|---|",
-    sprintf("| %d | %d | %s | %s | %s | %s | %s | %s | %.0f |", summ$window, summ$epochs, summ$recipe,
-            summ$beats_snaive, f3(summ$gm_vs_snaive), f3(summ$max_vs_snaive), summ$beats_ets,
-            f3(summ$gm_vs_ets), summ$secs), "",
-    sprintf("## Per series, recipe %s (test RMSE)", use[length(use)]), "",
+    table, "", sprintf("`seconds`: all %d series, on 2 cores shared with other jobs.", length(pick)), "",
+    sprintf("## Per series, recipe %s (test RMSE)", opt$detail), "",
     "| series | window | epochs | LSTM | naive | snaive | drift | ets |", "|---|---|---|---|---|---|---|---|",
     sprintf("| %s %s | %d | %d | %s | %s | %s | %s | %s |", best$series, best$label, best$window, best$epochs,
             f3(best$rmse), f3(best$naive), f3(best$snaive), f3(best$drift), f3(best$ets))
