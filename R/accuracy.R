@@ -57,7 +57,7 @@ accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL
     m <- matrix(rbind(score(pred, as.double(naive)), score(naive, NULL)), nrow = 7)
   }
   # the core's columns per target: model, naive, (snaive,) drift (issue
-  # 15: rnn_series_accuracy_cols()); a prediction's or forecast's: model, naive
+  # 15: rnn_series_accuracy_cols()); a prediction's: model, naive; a forecast's from rnn_forecast_accuracy()
   nb <- ncol(m) %/% length(targets)
   rows <- list(c(label, "naive"), c(label, "naive", "drift"), c(label, "naive", "snaive", "drift"))[[nb - 1]]
   m <- t(m)
@@ -67,6 +67,7 @@ accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL
   df <- cbind(df, as.data.frame(m[, c("RMSE", "MAE", "MAPE", "MASE", "DA", "n"), drop = FALSE]))
   df$n <- as.integer(df$n)
   df$DA[is.nan(df$DA)] <- NA # no direction called (the naive row) or none to call
+  df$MASE[is.nan(df$MASE)] <- NA # no usable scale (a constant history)
   structure(df, class = c("rnnkit_accuracy", "data.frame"))
 }
 
@@ -165,9 +166,12 @@ accuracy.rnnkit_forecast <- function(object, x, ...) {
     inform_partial(paste0("`x` covers ", n_in, " of the ", h, " forecast steps (",
                           date_range(object$dates[!is.na(pos)]), "); accuracy is over those (column n)."))
   }
-  last <- as.numeric(object$x)[length(object$x)]
-  accuracy_table(object$method, object$series, matrix(actual), matrix(as.numeric(object$mean)),
-                 matrix(rep(last, h)), object$naive_mae)
+  # the core scores the forecast beside naive, snaive (a known season) and
+  # drift from the same origin (rnn_forecast_accuracy())
+  period <- if (is.null(object$period)) 0L else as.integer(object$period)
+  m <- .Call(rnnkit_forecast_accuracy, as.double(object$x), as.double(actual),
+             as.double(object$mean), period)
+  accuracy_table(object$method, object$series, m = m)
 }
 
 # "2016-01-01 to 2016-12-01 (12 dates)"

@@ -165,7 +165,7 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
       history_dates = if (is.null(o$index)) seq_len(n) else o$index,
       paths = res$paths, npaths = npaths, direct = direct, intervals = if (nl) intervals,
       n_calib = if (conformal && nl) res$n_calib, n_heldout = res$n_heldout,
-      naive_mae = unname(naive_scale(as.numeric(hist)))
+      naive_mae = unname(naive_scale(as.numeric(hist))), period = season_of(prep)
     ),
     class = c("rnnkit_forecast", "forecast")
   )

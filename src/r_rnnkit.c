@@ -1167,6 +1167,33 @@ SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
   return out;
 }
 
+/* rnn_forecast_accuracy(): a forecast's table (RNN_ACC_ROWS x model,
+ * naive, (snaive,) drift) from its history, the actual values (NA: not
+ * known) and the point forecast, on the seasonal period (0: none). */
+SEXP rnnkit_forecast_accuracy(SEXP hist, SEXP actual, SEXP point, SEXP period) {
+  rnn_error err;
+  SEXP out;
+  size_t h = (size_t)XLENGTH(point);
+  int m = asInteger(period);
+  if (TYPEOF(hist) != REALSXP || TYPEOF(actual) != REALSXP ||
+      TYPEOF(point) != REALSXP || (size_t)XLENGTH(actual) != h ||
+      m == NA_INTEGER || m < 0)
+    error("rnnkit internal error: hist, actual and point must be doubles "
+          "(actual as long as point), period >= 0");
+  if (rnn_forecast_accuracy_workspace(h) == 0)
+    error("rnnkit internal error: a forecast of %lu steps", (unsigned long)h);
+  out = PROTECT(new_matrix(RNN_ACC_ROWS, rnn_series_accuracy_cols((size_t)m),
+                           "the accuracy table"));
+  if (rnn_forecast_accuracy((size_t)XLENGTH(hist), REAL(hist), h, REAL(actual),
+                            REAL(point), (size_t)m, REAL(out),
+                            alloc_work(rnn_forecast_accuracy_workspace(h),
+                                       "the accuracy workspace"),
+                            &err) != RNN_OK)
+    raise_core(&err);
+  UNPROTECT(1);
+  return out;
+}
+
 /* rnn_naive_scale() of each column of the double matrix x, NA (R's own
  * missing value) where a column has no usable scale. */
 SEXP rnnkit_naive_scale(SEXP x, SEXP period) {

@@ -58,6 +58,8 @@ workflow <- function() {
   ws <- rnn_windows(mo, window = 6, test = 6, transform = "sdiff") # season_period
   fs <- rnn_fit(ws, units = 2, epochs = 2, seed = 7, verbose = FALSE)
   out$sdiff <- list(ws$x, forecast(fs, h = 14, npaths = 20, seed = 8)$mean, accuracy(fs))
+  # issue 15: a forecast's accuracy beside naive, snaive and drift (forecast_accuracy)
+  out$fc_acc <- accuracy(forecast(fs, h = 4, level = NULL, newdata = mo[1:44, ]), mo)
   # issue 15 covariates: calendar features (calendar), a forecast with
   # covariates (forecast's from/future), an exogenous column from newdata
   wc <- rnn_windows(mo, window = 6, test = 6, calendar = c("month", "quarter"))

@@ -164,9 +164,15 @@ function T = forecast_accuracy (fc, x)
   if (all (isnan (actual)))
     error ("rnnkit:dim", "rnn_accuracy: none of the %d forecast dates is in ACTUAL", h);
   endif
-  last = fc.x(end);
-  T = accuracy_table (fc.method, {fc.series}, actual, fc.mean(:), ...
-                      repmat (last, h, 1), fc.naive_mae);
+  ## the core scores the forecast beside naive, snaive (a known season)
+  ## and drift from the same origin (rnn_forecast_accuracy), as R
+  period = 0;
+  if (isfield (fc, "period"))
+    period = fc.period;
+  endif
+  T = accuracy_table (fc.method, {fc.series}, ...
+                      __rnnkit__ ("forecast_accuracy", double (fc.x(:)), actual(:), ...
+                                  double (fc.mean(:)), period));
 endfunction
 
 ## the fields of a forecast from rnn_forecast that scoring reads
@@ -210,7 +216,7 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
            __rnnkit__("accuracy", double (actual), double (naive), double (scales), [])];
   endif
   ## the core's columns per target: model, naive, (snaive,) drift (issue
-  ## 15: rnn_series_accuracy_cols); a forecast's table: model, naive
+  ## 15: rnn_series_accuracy_cols); a prediction's: model, naive
   nb = columns (acc) / numel (targets);
   names = {label, "naive", "snaive", "drift"};
   names = names(merge (nb == 4, 1:4, merge (nb == 3, [1 2 4], [1 2])));
@@ -223,9 +229,13 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
       if (isnan (da))
         da = NA;  # no direction called (the naive row) or none to call, as R
       endif
+      mase = acc(5, k);
+      if (isnan (mase))
+        mase = NA;  # no usable scale (a constant history), as R
+      endif
       T(end+1) = struct ("model", names{b}, "target", targets{j}, ...
                          "RMSE", acc(1, k), "MAE", acc(2, k), "MAPE", acc(3, k), ...
-                         "MASE", acc(5, k), "DA", da, "n", acc(6, k));
+                         "MASE", mase, "DA", da, "n", acc(6, k));
     endfor
   endfor
   if (numel (targets) == 1)
@@ -308,7 +318,7 @@ endfunction
 %!test
 %! fc = rnn_forecast (m, 3, "Level", []);
 %! T = rnn_accuracy (fc, [100 101 102]);
-%! assert ([T.n], [3 3]);
+%! assert ([T.n], [3 3 3]);  # model, naive, drift (no season)
 %! assert (T(2).MAE, mean (abs ([100 101 102]' - d.Close(end))), 1e-12);
 %! s = struct ("Date", fc.dates(2:3), "Close", [1; 2]);
 %! assert (rnn_accuracy (fc, s)(1).n, 2);
@@ -334,8 +344,8 @@ endfunction
 %! fc = rnn_forecast (mc, 2, "Level", []);
 %! assert (isna (fc.naive_mae));
 %! T = rnn_accuracy (fc, [6 7]);
-%! assert (isna ([T.MASE]), [true true]);
-%! assert ([T.n], [2 2]);
+%! assert (isna ([T.MASE]), [true true true]);
+%! assert ([T.n], [2 2 2]);
 
 %!error id=rnnkit:input rnn_accuracy (struct ("config", 1, "params", 1))
 %!error id=rnnkit:input rnn_accuracy (m, 3)
@@ -401,3 +411,23 @@ endfunction
 %! out = evalc ("rnn_accuracy (mm)");
 %! assert (! isempty (strfind (out, "DA %")));
 %! assert (! isempty (strfind (out, ["The baseline to beat is " T(b + 1).model])));
+
+## issue 15: a forecast's table has the naive, seasonal naive and drift
+## rows from the forecast's origin, computed by the core (as R's)
+%!test
+%! air = rnn_example_data ("air");
+%! m = rnn_fit (rnn_windows (struct ("Date", air.Date(1:120), "y", air.Passengers(1:120)), ...
+%!                           "Window", 12), "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! fc = rnn_forecast (m, 12, "Level", []);
+%! assert (fc.period, 12);
+%! T = rnn_accuracy (fc, struct ("Date", air.Date, "y", air.Passengers));
+%! assert ({T.model}, {fc.method, "naive", "snaive", "drift"});
+%! hist = air.Passengers(1:120);
+%! act = air.Passengers(121:132);
+%! drift = hist(end) + (1:12)' * mean (diff (hist));
+%! base = {repmat(hist(end), 12, 1), hist(109:120), drift};
+%! for b = 1:3
+%!   assert (T(b + 1).RMSE, sqrt (mean ((act - base{b}) .^ 2)), 1e-9);
+%! endfor
+%! assert (T(1).RMSE, sqrt (mean ((act - fc.mean) .^ 2)), 1e-9);
+%! assert (T(3).MASE, mean (abs (act - hist(109:120))) / mean (abs (hist(13:end) - hist(1:end-12))), 1e-12);

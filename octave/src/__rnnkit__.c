@@ -29,6 +29,8 @@
  *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
  *   __rnnkit__ ("accuracy", actual, pred, scale, origin) -> 7 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
+ *   __rnnkit__ ("forecast_accuracy", hist, actual, point, period)
+ *                              -> 7 x (model, naive, (snaive,) drift)
  *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
  *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
  *               -> [vocab, counts, n_tokens, n_distinct]
@@ -1387,6 +1389,30 @@ static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
     raise_core(&err);
 }
 
+/* rnn_forecast_accuracy(), as R's rnnkit_forecast_accuracy: hist,
+ * actual (NaN: not known) and point (h), the seasonal period (0: none)
+ * -> RNN_ACC_ROWS x (model, naive, (snaive,) drift). */
+static void cmd_forecast_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
+  rnn_error err;
+  size_t h = mxGetNumberOfElements(prhs[2]), w;
+  const double *hist = real_array(prhs[0], "hist"),
+               *a = real_array(prhs[1], "actual"),
+               *p = real_array(prhs[2], "point");
+  size_t period = count_arg(prhs[3], "period", 0);
+  double *work;
+  int st;
+  w = rnn_forecast_accuracy_workspace(h);
+  if (mxGetNumberOfElements(prhs[1]) != h || w == 0)
+    internal("actual and point must be of equal size");
+  plhs[0] = new_matrix(RNN_ACC_ROWS, rnn_series_accuracy_cols(period),
+                       "the accuracy table");
+  work = alloc_work(w);
+  st = rnn_forecast_accuracy(mxGetNumberOfElements(prhs[0]), hist, h, a, p,
+                             period, mxGetPr(plhs[0]), work, &err);
+  mxFree(work);
+  if (st != RNN_OK) raise_core(&err);
+}
+
 /* rnn_naive_scale() of each column of x (a row; NaN where a column has no
  * usable scale). */
 static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
@@ -1955,6 +1981,7 @@ static const struct {
     {"calendar", cmd_calendar, 2, 2}, /* issue 15 */
     {"match_dates", cmd_match_dates, 3, 1},
     {"accuracy", cmd_accuracy, 4, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
+    {"forecast_accuracy", cmd_forecast_accuracy, 4, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},
     {"text_decode", cmd_text_decode, 4, 1},

@@ -1051,6 +1051,22 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
                         const double *pred, const double *naive,
                         const double *snaive, double *out, size_t *n_kept,
                         double *work, rnn_error *err);
+
+/* The accuracy of an h-step forecast from the end of a history (issue
+ * 15): point[0..h-1] against actual[0..h-1] (NaN: not known), beside the
+ * baselines from the same origin, scored as rnn_series_accuracy() scores
+ * one window of a direct model: naive (the last value of hist), the
+ * seasonal naive when period > 1 (the same season of the last cycle) and
+ * drift (the last value plus k + 1 mean changes of hist at step k).
+ * out: RNN_ACC_ROWS x rnn_series_accuracy_cols(period) (model, naive,
+ * (snaive,) drift), MASE on the (seasonal) naive MAE of hist, DA from the
+ * last value.  work: rnn_forecast_accuracy_workspace(h) doubles (0:
+ * too large).  No known actual value: RNN_ERR_DIM. */
+size_t rnn_forecast_accuracy_workspace(size_t h);
+int rnn_forecast_accuracy(size_t n_hist, const double *hist, size_t h,
+                          const double *actual, const double *point,
+                          size_t period, double *out, double *work,
+                          rnn_error *err);
 /* ==== end of the series engine ====================================== */
 /* ---- forecast post-processing (forecast.c) ------------------------- */
 /* (issue 14, "forecast" block: one series' forecast in original units.) */

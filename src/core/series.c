@@ -378,3 +378,36 @@ int rnn_series_accuracy(size_t n_rows, size_t n_cols, const double *data,
   *n_kept = m;
   return RNN_OK;
 }
+
+/* ---- a forecast's accuracy beside its baselines (issue 15) ---------- */
+
+size_t rnn_forecast_accuracy_workspace(size_t h) {
+  size_t w = rnn_series_accuracy_workspace(1, 1, h);
+  if (w == SIZE_MAX || rnn_size_mul(2, h) == SIZE_MAX ||
+      w > SIZE_MAX - 2 * h)
+    return 0;
+  return w + 2 * h;
+}
+
+int rnn_forecast_accuracy(size_t n_hist, const double *hist, size_t h,
+                          const double *actual, const double *point,
+                          size_t period, double *out, double *work,
+                          rnn_error *err) {
+  size_t first = n_hist, kept;
+  int tgt = 0;
+  double *naive = work, *snaive = work + h;
+  if (!hist || !actual || !point || !out || !work)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_forecast_accuracy: NULL argument");
+  if (n_hist == 0 || h == 0)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "a forecast's accuracy needs its history and steps");
+  /* the forecast is one window whose first target row follows the
+   * history: its naive columns are the last value and the same season of
+   * the last cycle, its drift the history's mean change */
+  rnn_series_naive(n_hist, hist, 1, &tgt, h, 1, &first, 1, naive);
+  if (period > 1)
+    rnn_series_naive(n_hist, hist, 1, &tgt, h, 1, &first, period, snaive);
+  return rnn_series_accuracy(n_hist, 1, hist, 1, &tgt, h, n_hist, period, 1,
+                             NULL, actual, point, naive, snaive, out, &kept,
+                             work + 2 * h, err);
+}

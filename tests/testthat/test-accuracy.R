@@ -42,7 +42,8 @@ test_that("partial overlap scores the overlapping steps and says so", {
   part <- window(ap, end = c(1959, 5))
   expect_message(acc <- accuracy(fc, part), "covers 5 of the 12 forecast steps",
                  class = "rnnkit_message_partial")
-  expect_equal(acc$n, c(5L, 5L))
+  expect_equal(acc$model, c(fc$method, "naive", "snaive", "drift"))
+  expect_equal(acc$n, rep(5L, 4))
   expect_equal(acc$RMSE[1], sqrt(mean((actual[1:5] - as.numeric(fc$mean)[1:5])^2)))
   expect_message(acc2 <- accuracy(fc, actual[1:5]), class = "rnnkit_message_partial")
   expect_equal(acc2$RMSE, acc$RMSE)
@@ -76,7 +77,7 @@ test_that("the MASE scale: seasonal lags, none for a constant series", {
   flat <- rnn_fit(rnn_windows(rep(5, 40), window = 4), units = 2, epochs = 1, verbose = FALSE)
   fcf <- forecast(flat, h = 2, level = NULL)
   expect_identical(fcf$naive_mae, NA_real_)
-  expect_identical(accuracy(fcf, c(6, 7))$MASE, c(NA_real_, NA_real_))
+  expect_identical(accuracy(fcf, c(6, 7))$MASE, rep(NA_real_, 3)) # model, naive, drift
 })
 
 test_that("pairs with a missing value are skipped; n counts the known actual values", {
@@ -87,4 +88,34 @@ test_that("pairs with a missing value are skipped; n counts the known actual val
   expect_equal(tab$RMSE, c(1, sqrt(2)))
   expect_equal(tab$MAPE, c(100, 100 * (2 / 3) / 2))
   expect_identical(tab$MASE, c(NA_real_, NA_real_))
+})
+
+test_that("a forecast's table has the naive, seasonal naive and drift rows from its origin", {
+  # issue 15: every accuracy table; computed by the core
+  # (rnn_forecast_accuracy()) from the same origin as the forecast
+  hist <- as.numeric(window(ap, end = c(1958, 12)))
+  n <- length(hist)
+  a <- accuracy(fc, ap)
+  expect_equal(a$model, c(fc$method, "naive", "snaive", "drift"))
+  naive <- rep(hist[n], 12)
+  snaive <- hist[n - 12 + 1:12]
+  drift <- hist[n] + (1:12) * mean(diff(hist))
+  rmse_of <- function(p) sqrt(mean((actual - p)^2))
+  expect_equal(a$RMSE, c(rmse, rmse_of(naive), rmse_of(snaive), rmse_of(drift)))
+  # MASE on the in-sample seasonal naive MAE of the history
+  scale <- mean(abs(diff(hist, lag = 12)))
+  expect_equal(a$MASE[3], mean(abs(actual - snaive)) / scale)
+  # DA from the last value; the naive row calls no direction
+  up <- sign(actual - hist[n])
+  expect_equal(a$DA[c(1, 3)], c(mean(sign(as.numeric(fc$mean) - hist[n]) == up),
+                                mean(sign(snaive - hist[n]) == up)) * 100)
+  expect_true(is.na(a$DA[2]))
+  # a daily forecast has no season: model, naive and drift
+  px <- rnn_example_data()[1:150, c("Date", "Close")]
+  f2 <- rnn_fit(rnn_windows(px[1:140, ], window = 10), units = 2, epochs = 1, seed = 1,
+                verbose = FALSE)
+  a2 <- accuracy(forecast(f2, h = 5, npaths = 30, seed = 1), px)
+  expect_equal(a2$model[-1], c("naive", "drift"))
+  d <- px$Close[140] + (1:5) * mean(diff(px$Close[1:140]))
+  expect_equal(a2$RMSE[3], sqrt(mean((px$Close[141:145] - d)^2)))
 })
