@@ -36,7 +36,11 @@
 #   Rscript bench/stock_dev.R [--dir ../shared/data/djia] [--out bench/stock_dev-results.md]
 #       [--lib path/to/library] [--quick 1]
 # (--quick 1 runs only the ensemble-1 grid, for a smoke test.)
-opt <- list(dir = "../shared/data/djia", out = "bench/stock_dev-results.md", lib = "", quick = "0")
+# Seed check, after the pick (no choice depends on it):
+#   Rscript bench/stock_dev.R --seeds 2,3 --recipes "zscore v20p5 k10;minmax e30 k5" --out FILE
+# runs only those recipes with those seeds and writes their medians and maxima to FILE.
+opt <- list(dir = "../shared/data/djia", out = "bench/stock_dev-results.md", lib = "", quick = "0",
+            seeds = "", recipes = "")
 args <- commandArgs(trailingOnly = TRUE)
 for (i in seq(1, length(args), by = 2)) {
   key <- sub("^--", "", args[i])
@@ -75,10 +79,10 @@ years <- list(`2017` = list(split = as.Date("2017-01-01"), end = as.Date("2018-0
               `2016` = list(split = as.Date("2016-01-01"), end = as.Date("2017-01-01")))
 data <- lapply(setNames(dev, dev), read_stock)
 
-one <- function(df, split, test, g) {
+one <- function(df, split, test, g, seed = 1) {
   w <- rnn_windows(df, target = "Close", features = "Close", window = 30, split = split, test = test,
                    transform = "logdiff", scale = g$scale)
-  fa <- c(list(w, units = 16, seed = 1, ensemble = g$ensemble, verbose = FALSE, threads = 1),
+  fa <- c(list(w, units = 16, seed = seed, ensemble = g$ensemble, verbose = FALSE, threads = 1),
           regimes[[g$regime]])
   t0 <- proc.time()[["elapsed"]]
   fit <- do.call(rnn_fit, fa)
@@ -89,6 +93,23 @@ one <- function(df, split, test, g) {
 }
 
 t_all <- proc.time()[["elapsed"]]
+if (nzchar(opt$seeds)) {
+  seeds <- as.integer(strsplit(opt$seeds, ",")[[1]])
+  out <- c("| recipe | seed | 2017 median | 2017 max | 2016 median | 2016 max | score | max cell |",
+           "|---|---|---|---|---|---|---|---|")
+  for (nm in strsplit(opt$recipes, ";")[[1]]) for (sd in seeds) {
+    r <- do.call(rbind, lapply(names(years), function(yr) do.call(rbind, lapply(dev, function(s) {
+      df <- data[[s]][data[[s]]$Date < years[[yr]]$end, ]
+      data.frame(year = yr, stock = s, t(one(df, years[[yr]]$split, NULL, grid[[nm]], sd)))
+    }))))
+    m <- tapply(r$ratio, r$year, median); x <- tapply(r$ratio, r$year, max)
+    out <- c(out, sprintf("| %s | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |", nm, sd, m[["2017"]],
+                          x[["2017"]], m[["2016"]], x[["2016"]], max(m), max(x)))
+    cat(tail(out, 1), "\n"); flush(stdout())
+  }
+  writeLines(out, opt$out)
+  quit(save = "no")
+}
 rows <- list()
 for (nm in names(grid)) {
   g <- grid[[nm]]
