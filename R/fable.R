@@ -37,7 +37,23 @@ tsibble_frame <- function(data, date) {
     others <- setdiff(names(df)[is_date], idx)
     date <- if (!is_date[[idx]] && length(others) == 1) others else idx
   }
+  # the trading-day count is the index, not a measurement: the real dates
+  # date the rows and the count is not offered as a column
+  if (!identical(date, idx)) df[[idx]] <- NULL
   list(df = df, date = date)
+}
+
+# A keyed tsibble -> list(data = rnn_windows() of each key, named by its
+# key values ("a/x"), args = `args` without the windowing options), for
+# rnn_fit_many().
+tsibble_split <- function(data, args) {
+  wnames <- setdiff(names(formals(rnn_windows)), c("data", "..."))
+  wargs <- args[intersect(names(args), wnames)]
+  keys <- tsibble::key_vars(data)
+  kd <- tsibble::key_data(data)
+  labels <- if (length(keys)) do.call(paste, c(unname(as.list(kd[keys])), sep = "/")) else "1"
+  out <- lapply(kd$.rows, function(r) do.call(rnn_windows, c(list(data[r, ]), wargs)))
+  list(data = stats::setNames(out, labels), args = args[setdiff(names(args), wnames)])
 }
 
 need_tidyverts <- function(what) {

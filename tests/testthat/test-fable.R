@@ -210,3 +210,20 @@ test_that("refit() keeps the weights on new data, or retrains; stretch_tsibble()
   expect_equal(nrow(sims), 12)
   expect_true(all(is.finite(sims$.sim)))
 })
+
+test_that("rnn_fit_many() takes a keyed tsibble: one model per key, as rnn_fit() on each", {
+  skip_if_no_tidyverts()
+  px <- utils::tail(rnn_example_data(), 120)
+  long <- rbind(data.frame(s = "Open", day = 1:120, Date = px$Date, v = px$Open),
+                data.frame(s = "Close", day = 1:120, Date = px$Date, v = px$Close))
+  d <- tsibble::as_tsibble(long, key = s, index = day)
+  fits <- rnn_fit_many(d, window = 10, transform = "log", units = 4, epochs = 1,
+                       seed = c(3, 4), parallel = FALSE)
+  expect_named(fits, c("Close", "Open"))
+  one <- rnn_fit(v ~ v, data = long[long$s == "Open", ], window = 10, transform = "log",
+                 units = 4, epochs = 1, seed = 4, verbose = FALSE)
+  expect_identical(fits$Open$params, one$params)
+  expect_s3_class(fits$Close$prep$data$index, "Date")
+  expect_error(rnn_fit_many(d, window = 10, unitz = 4, parallel = FALSE),
+               class = "rnnkit_error_input", regexp = "units")
+})
