@@ -151,11 +151,16 @@ fable_train <- function(.data, specials, cell, label, ..., transform = NULL, per
   self <- get("self", envir = parent.env(environment()))
   raw <- self$data
   tf <- fable_lhs(fabletools::model_lhs(self), label)
+  # log(Close) with transform = "diff" is the log return ("logdiff");
+  # with another difference it is a combination (c("log", "sdiff")), which
+  # rnn_windows() takes where combined transforms are available (issue 15)
   if (!is.null(tf$transform) && !is.null(transform)) {
-    rnnkit_abort("input", label, "() got a transform twice: ", tf$transform, " on the formula's left ",
-                 "side and transform = \"", transform[1], "\"; give one.")
+    transform <- if (tf$transform == "log" && identical(transform, "diff")) "logdiff" else
+      c(tf$transform, transform)
+  } else if (!is.null(tf$transform)) {
+    transform <- tf$transform
   }
-  wargs <- list(transform = if (is.null(tf$transform)) transform else tf$transform,
+  wargs <- list(transform = transform,
                 period = period, lambda = if (is.null(tf$lambda)) lambda else tf$lambda,
                 scale = scale, na = na)
   wargs <- wargs[!vapply(wargs, is.null, TRUE)]

@@ -107,6 +107,12 @@ test_that("a fable LSTM() and rnn_fit() with the same data, options and seed are
                 cell = "simple", transform = "boxcox", lambda = 0.5, epochs = 2, units = 4,
                 seed = 1, verbose = FALSE)
   expect_identical(r$rnn[[1]]$fit$model$params, pr$params)
+  # log on the left and a difference as an option: the log return
+  lr <- fabletools::model(d, lstm = LSTM(log(Close) ~ window(10), transform = "diff", epochs = 2,
+                                         units = 4, seed = 1, verbose = FALSE))
+  plr <- rnn_fit(Close ~ Close, data = utils::tail(rnn_example_data(), 300), window = 10,
+                 transform = "logdiff", epochs = 2, units = 4, seed = 1, verbose = FALSE)
+  expect_identical(lr$lstm[[1]]$fit$model$params, plr$params)
   expect_equal(fabletools::model_sum(r$rnn[[1]]), "RNN(4), w10")
 })
 
