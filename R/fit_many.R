@@ -1,6 +1,10 @@
 # rnn_fit_many(): one model per series through the future framework.
 
 rnn_fit_many <- function(data, ..., seed = NULL, parallel = TRUE) {
+  if (inherits(data, "tbl_ts")) { # issue 17: one series per key (R/fable.R)
+    s <- tsibble_split(data, list(...))
+    return(do.call(rnn_fit_many, c(list(s$data), s$args, list(seed = seed, parallel = parallel))))
+  }
   if (!is.list(data) || inherits(data, "rnnkit_windows") || is.data.frame(data) ||
       length(data) == 0) {
     rnnkit_abort("input", "`data` must be a non-empty list with one data set per model ",

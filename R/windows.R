@@ -224,6 +224,11 @@ date_conversion_hint <- function(v, col) {
 as_series_frame <- function(data, date) {
   freq <- NA_real_
   date_col <- NULL
+  if (inherits(data, "tbl_ts")) { # issue 17, R/fable.R
+    tf <- tsibble_frame(data, date)
+    data <- tf$df
+    date <- tf$date
+  }
   if (inherits(data, c("xts", "zoo"))) {
     if (!requireNamespace("zoo", quietly = TRUE)) {
       rnnkit_abort("input", "`data` is a ", class(data)[1], " object; install the zoo package to use it.")
@@ -268,7 +273,7 @@ as_series_frame <- function(data, date) {
     df <- as.data.frame(m)
     index <- NULL
   } else {
-    rnnkit_abort("input", "`data` must be a data.frame, numeric vector or matrix, ts, xts or zoo ",
+    rnnkit_abort("input", "`data` must be a data.frame, tsibble, numeric vector or matrix, ts, xts or zoo ",
                  "object, not ", describe(data), ".")
   }
   if (nrow(df) == 0) rnnkit_abort("dim", "`data` has no rows.")

@@ -24,6 +24,11 @@ if [ "$1" = --octave-part ]; then # the background job: sh tools/check.sh --octa
   exit $status
 fi
 
+# A time zone for R: without TZ, R's Sys.timezone() asks timedatectl,
+# which prints to stderr where systemd is not running (containers); the
+# tsibble stack (anytime) asks it when it loads, and R CMD check reports
+# the output as a NOTE
+export TZ="${TZ:-$(cat /etc/timezone 2>/dev/null || echo UTC)}"
 R=${R:-R}
 version=$(sed -n 's/^Version: *//p' DESCRIPTION)
 tarball="rnnkit_${version}.tar.gz"

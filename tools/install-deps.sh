@@ -8,7 +8,12 @@
 #                                   besides: the system tools R CMD check
 #                                   --as-cran uses, valgrind, clang for
 #                                   libFuzzer, Octave, and the R packages
-#                                   in Suggests
+#                                   in Suggests, the tidyverts ones
+#                                   (fabletools, fable, tsibble,
+#                                   distributional) included
+#   RNNKIT_DEPS_LIB=dir                 the library for the R packages that
+#                                   only CRAN has (default: R's site
+#                                   library, the first of .libPaths())
 # Safe to re-run: it installs only what is missing, and runs apt-get
 # update only if apt-get cannot find a package without it.
 set -e
@@ -46,6 +51,10 @@ if [ "$level" = full ]; then
   # knitr and rmarkdown (the vignette), future.apply (rnn_fit_many()'s
   # parallel backend, so tests can run it)
   need_apt="$need_apt$(missing_r_pkgs forecast zoo xts knitr rmarkdown future.apply)"
+  # the tidyverts stack, from Debian where it packages it (prebuilt, about
+  # 30 s); fabletools, fable, tsibble and ggdist come from CRAN below
+  need_apt="$need_apt$(missing_r_pkgs distributional dplyr tidyr lubridate purrr progressr \
+    numDeriv tidyselect timechange scales R6 Rcpp quadprog withr)"
 fi
 
 if [ -n "$need_apt" ]; then
@@ -70,4 +79,20 @@ if [ "$level" = full ]; then
     message("install-deps: installing R packages: ", paste(miss, collapse = ", "))
     install.packages(miss, repos = "https://cloud.r-project.org")
   }'
+  # fabletools, fable, tsibble, distributional and ggtime (Suggests; the fable
+  # models' tests and vignette section): Debian lacks the first three, and
+  # CRAN's need newer dplyr, rlang, vctrs, distributional than Debian's,
+  # which tools/cran-deps.R adds from CRAN too. On a fresh machine this is
+  # the slow step: about 13 minutes on 2 busy cores (compiling rlang,
+  # vctrs, cli, dplyr, Rcpp, ggdist, fable, mixtime); nothing when up to date.
+  lib=${RNNKIT_DEPS_LIB:-$(Rscript -e 'cat(.libPaths()[1])')}
+  if ! R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript -e '
+    ok <- function(p, v) nzchar(system.file(package = p)) && packageVersion(p) >= v
+    q <- ok("fabletools", "0.3.1") && ok("fable", "0.3.0") && ok("tsibble", "1.0.0") &&
+      ok("distributional", "0.3.1") && ok("dplyr", "1.1.0") &&
+      (packageVersion("fabletools") < "0.8.0" || ok("ggtime", "0.1.0"))
+    quit(status = if (q) 0 else 1)' >/dev/null 2>&1; then
+    # ggtime: the autoplot() methods of fables since fabletools 0.8
+    Rscript "$(dirname "$0")/cran-deps.R" "$lib" fabletools fable tsibble distributional ggtime
+  fi
 fi
