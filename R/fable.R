@@ -97,16 +97,40 @@ fable_specials <- function(label) {
       check_count(n, "window(n)", max = 1e6)
       as.integer(n)
     },
+    # exogenous columns: bare column names of the tsibble, whose future
+    # values forecast() takes from fabletools' new_data
     xreg = function(...) {
-      rnnkit_abort("input", label, "() has no exogenous regressors yet: the right side of the ",
-                   "formula takes only window(n). Exogenous columns and calendar features come ",
-                   "with rnnkit's covariates (issue 15); until then, fit rnn_fit(Close ~ Close + x, ",
-                   "data) outside fable, or leave them out.")
+      cols <- rlang::enexprs(...)
+      ok <- vapply(cols, is.name, TRUE)
+      if (!length(cols) || !all(ok)) {
+        rnnkit_abort("input", label, "() takes columns of the data in xreg(), like xreg(Volume, ",
+                     "Open), not ", if (length(cols)) deparse(cols[[which(!ok)[1]]]) else "nothing",
+                     ". Compute a derived regressor as a column first (mutate()).")
+      }
+      # the columns' values where the data (model$data, the data mask of
+      # the call) have them: refit() gets only the response from fabletools
+      nm <- vapply(cols, as.character, "")
+      env <- rlang::quo_get_env(rlang::enquos(...)[[1]])
+      vals <- lapply(nm, function(n) {
+        tryCatch(rlang::eval_tidy(rlang::expr(.data[[!!n]]), env = env), error = function(e) NULL)
+      })
+      list(names = nm, values = stats::setNames(vals, nm))
     },
-    season = function(period = NULL) {
-      rnnkit_abort("input", label, "() has no calendar features yet (season(), fourier()); ",
-                   "for a seasonal series, take a seasonal difference of the target instead: ",
-                   label, "(Sales ~ window(24), transform = \"sdiff\").")
+    # calendar features (rnn_windows(calendar = )): "auto" picks them from
+    # the dates; "wday", "month", "quarter" name them; fable's numeric
+    # periods 7, 12 and 4 are the same cycles
+    season = function(period = "auto") {
+      if (is.numeric(period) && length(period) && all(period %in% c(7, 12, 4))) {
+        period <- c(`7` = "wday", `12` = "month", `4` = "quarter")[as.character(period)]
+      }
+      kinds <- c("wday", "month", "quarter")
+      if (!is.character(period) || !length(period) || anyNA(period) ||
+          !all(period %in% c("auto", kinds)) || ("auto" %in% period && length(period) > 1)) {
+        rnnkit_abort("input", label, "()'s season() takes \"auto\" (calendar features from the ",
+                     "dates), or some of ", paste0('"', kinds, '"', collapse = ", "),
+                     " (or fable's periods 7, 12, 4), not ", deparse(period), ".")
+      }
+      unname(period)
     },
     .required_specials = "window"
   )
@@ -165,10 +189,19 @@ fable_train <- function(.data, specials, cell, label, ..., transform = NULL, per
                 scale = scale, na = na)
   wargs <- wargs[!vapply(wargs, is.null, TRUE)]
   window <- specials$window[[1]]
-  w <- do.call(rnn_windows, c(list(raw, target = tf$column, features = tf$column,
+  xreg <- unique(unlist(lapply(specials$xreg, `[[`, "names")))
+  calendar <- unique(unlist(specials$season))
+  if (length(calendar) > 1 && "auto" %in% calendar) calendar <- "auto"
+  if (!is.null(calendar)) wargs$calendar <- calendar
+  missing_xreg(xreg, raw, label, "the data")
+  if (tf$column %in% xreg) {
+    rnnkit_abort("input", label, "() reads ", tf$column, " already (the left side of the formula); ",
+                 "leave it out of xreg().")
+  }
+  w <- do.call(rnn_windows, c(list(raw, target = tf$column, features = c(tf$column, xreg),
                                    window = window), wargs))
   fit <- rnn_fit(w, cell = cell, ...)
-  structure(list(model = fit, lhs = tf, wargs = wargs, window = window, label = label,
+  structure(list(model = fit, lhs = tf, wargs = wargs, window = window, label = label, xreg = xreg,
                  fit_args = c(list(cell = cell), list(...)), n = nrow(raw),
                  index = raw[[tsibble::index_var(raw)]]),
             class = "rnnkit_fable")
@@ -184,8 +217,45 @@ paths_dist <- function(paths, fwd) {
 forecast.rnnkit_fable <- function(object, new_data = NULL, specials = NULL, times = 1000,
                                   seed = NULL, ...) {
   h <- NROW(new_data)
-  fc <- forecast.rnnkit_model(object$model, h = h, level = NULL, npaths = times, seed = seed)
+  fc <- forecast.rnnkit_model(object$model, h = h, level = NULL, npaths = times, seed = seed,
+                              newdata = fable_newdata(object, new_data))
   paths_dist(fc$paths, object$lhs$fwd)
+}
+
+# Refuses xreg() columns that `data` lacks.
+missing_xreg <- function(xreg, data, label, what) {
+  miss <- setdiff(xreg, names(data))
+  if (length(miss)) {
+    rnnkit_abort("input", label, "() reads the exogenous column(s) ", paste(miss, collapse = ", "),
+                 " (xreg()), which ", what, " lack(s). ",
+                 if (what == "new_data") paste0(
+                   "Give their future values: forecast(fit, new_data = future), where future is ",
+                   "new_data(data, h) with the column(s) ", paste(miss, collapse = ", "), " added.") else
+                   "Give columns of the tsibble.")
+  }
+}
+
+# fabletools' future tsibble -> the `newdata` forecast.rnnkit_model()
+# takes: the history the model was trained on, followed by one row per
+# future step whose target is NA and whose xreg() columns hold new_data's
+# values (NULL without xreg(): calendar features need only the dates).
+fable_newdata <- function(object, new_data) {
+  xreg <- object$xreg
+  if (!length(xreg)) return(NULL)
+  missing_xreg(xreg, new_data, object$label, "new_data")
+  d <- object$model$prep$data
+  tg <- object$model$prep$meta$target
+  h <- NROW(new_data)
+  hist <- as.data.frame(d$values[, c(tg, xreg), drop = FALSE])
+  fut <- as.data.frame(stats::setNames(c(rep(list(rep(NA_real_, h)), length(tg)),
+                                         lapply(xreg, function(v) as.double(new_data[[v]]))),
+                                       c(tg, xreg)))
+  out <- rbind(hist, fut)
+  if (!is.null(d$index)) {
+    out <- cbind(stats::setNames(list(c(d$index, next_dates(d$index, h))),
+                                 object$model$prep$meta$date), out)
+  }
+  out
 }
 
 # Future sample paths: one path of rnnkit's simulation (bootstrapped
@@ -198,7 +268,9 @@ generate.rnnkit_fable <- function(x, new_data, specials = NULL, bootstrap = TRUE
   reps <- if (".rep" %in% names(new_data)) new_data[[".rep"]] else rep("1", NROW(new_data))
   rep_id <- match(reps, unique(reps))
   h <- max(tabulate(rep_id))
-  fc <- forecast.rnnkit_model(x$model, h = h, level = NULL, npaths = max(rep_id), seed = seed)
+  # the paths share one future of the xreg() columns: the first .rep's
+  fc <- forecast.rnnkit_model(x$model, h = h, level = NULL, npaths = max(rep_id), seed = seed,
+                              newdata = fable_newdata(x, new_data[rep_id == 1, ]))
   step <- stats::ave(rep_id, rep_id, FUN = seq_along)
   new_data[[".sim"]] <- x$lhs$fwd(fc$paths[cbind(rep_id, step)])
   new_data
@@ -271,10 +343,16 @@ refit.rnnkit_fable <- function(object, new_data, specials = NULL, reestimate = F
   y <- object$lhs$inv(new_data[[resp]])
   raw[[resp]] <- NULL
   raw[[object$lhs$column]] <- y
+  # ... and the xreg() columns through the specials, evaluated on new_data
+  for (sx in specials$xreg) {
+    for (v in sx$names) raw[[v]] <- sx$values[[v]]
+  }
+  missing_xreg(object$xreg, raw, object$label, "the new data")
   raw <- tsibble::as_tsibble(raw, index = tsibble::index_var(new_data))
   wargs <- object$wargs
   if (!isTRUE(reestimate)) wargs$scale <- object$model$prep$scaler
-  w <- do.call(rnn_windows, c(list(raw, target = object$lhs$column, features = object$lhs$column,
+  w <- do.call(rnn_windows, c(list(raw, target = object$lhs$column,
+                                   features = c(object$lhs$column, object$xreg),
                                    window = object$window), wargs))
   if (isTRUE(reestimate)) {
     fit <- do.call(rnn_fit, c(list(w), object$fit_args))

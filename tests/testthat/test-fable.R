@@ -184,10 +184,13 @@ test_that("what fable models cannot do yet is refused with a reason", {
   expect_error(LSTM(Close ~ window(10), window = 5), class = "rnnkit_error_input")
   expect_error(LSTM(Close ~ window(10), 5), class = "rnnkit_error_input")
   expect_error(LSTM(Close ~ window(10), unit = 5), class = "rnnkit_error_input", regexp = "units")
-  expect_warning(fit <- fabletools::model(d, m = LSTM(Close ~ window(10) + xreg(x), epochs = 1,
+  expect_warning(fit <- fabletools::model(d, m = LSTM(Close ~ window(10) + xreg(nope), epochs = 1,
                                                       verbose = FALSE)),
-                 "exogenous regressors")
+                 "exogenous column\\(s\\) nope")
   expect_true(fabletools::is_null_model(fit$m[[1]]))
+  expect_warning(fabletools::model(d, m = LSTM(Close ~ window(10) + season("year"), epochs = 1,
+                                               verbose = FALSE)),
+                 "season\\(\\) takes")
   expect_warning(fabletools::model(d, m = LSTM(sqrt(Close) ~ window(10), epochs = 1, verbose = FALSE)),
                  "log\\(column\\)")
 })
@@ -232,4 +235,76 @@ test_that("rnn_fit_many() takes a keyed tsibble: one model per key, as rnn_fit()
   expect_s3_class(fits$Close$prep$data$index, "Date")
   expect_error(rnn_fit_many(d, window = 10, unitz = 4, parallel = FALSE),
                class = "rnnkit_error_input", regexp = "units")
+})
+
+test_that("xreg() columns are exogenous features whose future values come from new_data", {
+  skip_if_no_tidyverts()
+  px <- utils::tail(rnn_example_data(), 200)
+  px$x <- px$Volume / 1e6
+  px$day <- seq_len(nrow(px))
+  d <- tsibble::as_tsibble(px, index = day)
+  train <- d[1:190, ]
+  fit <- fabletools::model(train, m = LSTM(Close ~ window(10) + xreg(x), epochs = 2, units = 4,
+                                           seed = 1, verbose = FALSE))
+  m <- fit$m[[1]]$fit$model
+  expect_equal(m$prep$meta$features, c("Close", "x"))
+  plain <- rnn_fit(Close ~ Close + x, data = px[1:190, ], window = 10, epochs = 2, units = 4,
+                   seed = 1, verbose = FALSE)
+  expect_identical(m$params, plain$params)
+  future <- tsibble::new_data(train, 10)
+  future$x <- px$x[191:200]
+  fc <- fabletools::forecast(fit, new_data = future, times = 50, seed = 3)
+  # rnnkit's own forecast: the history, then rows whose Close is NA and
+  # whose x holds the future values
+  nd <- px[, c("Date", "Close", "x")]
+  nd$Close[191:200] <- NA
+  fp <- forecast(m, h = 10, level = NULL, npaths = 50, seed = 3, newdata = nd)
+  paths <- do.call(cbind, distributional::parameters(fc$Close)$x)
+  expect_identical(paths, fp$paths)
+  expect_equal(fc$.mean, colMeans(fp$paths), tolerance = 1e-12)
+  # the future values matter: other values of x, other forecasts
+  future2 <- future
+  future2$x <- future$x * 3
+  fc2 <- fabletools::forecast(fit, new_data = future2, times = 50, seed = 3)
+  expect_false(isTRUE(all.equal(fc2$.mean, fc$.mean)))
+  # generate() feeds the same future
+  sims <- fabletools::generate(fit, new_data = future, times = 2, seed = 3)
+  expect_equal(nrow(sims), 20)
+  expect_true(all(is.finite(sims$.sim)))
+  # refit() on more data takes x through the specials (fabletools hands
+  # refit() only the response)
+  re <- fabletools::refit(fit, d[1:195, ])
+  expect_identical(re$m[[1]]$fit$model$params, m$params)
+  expect_equal(re$m[[1]]$fit$model$prep$data$values[, "x"], px$x[1:195])
+  # without x in new_data (forecast(h = )), a classed refusal saying how
+  expect_error(fabletools::forecast(fit, h = 5), class = "rnnkit_error_input",
+               regexp = "exogenous column\\(s\\) x .*new_data")
+})
+
+test_that("season() is rnnkit's calendar features: a monthly model forecasts 24 months", {
+  skip_if_no_tidyverts()
+  air <- rnn_example_data("air")
+  air$Month <- tsibble::yearmonth(air$Date)
+  air$Date <- NULL
+  d <- tsibble::as_tsibble(air, index = Month)
+  fit <- fabletools::model(d, m = LSTM(Passengers ~ window(12) + season("month"), epochs = 2,
+                                       units = 4, seed = 1, verbose = FALSE),
+                           a = LSTM(Passengers ~ window(12) + season(), epochs = 2,
+                                    units = 4, seed = 1, verbose = FALSE),
+                           p = LSTM(Passengers ~ window(12) + season(12), epochs = 2,
+                                    units = 4, seed = 1, verbose = FALSE))
+  m <- fit$m[[1]]$fit$model
+  expect_equal(m$prep$meta$calendar, "month")
+  plain <- rnn_fit(Passengers ~ Passengers, data = rnn_example_data("air"), window = 12,
+                   calendar = "month", epochs = 2, units = 4, seed = 1, verbose = FALSE)
+  expect_identical(m$params, plain$params)
+  # "auto" picks the month for monthly data; fable's period 12 is the month
+  expect_identical(fit$a[[1]]$fit$model$params, plain$params)
+  expect_identical(fit$p[[1]]$fit$model$params, plain$params)
+  fc <- fabletools::forecast(fit[, "m"], h = 24, times = 50, seed = 2)
+  expect_equal(nrow(fc), 24)
+  expect_equal(format(fc$Month[c(1, 24)]), c("1961 Jan", "1962 Dec"))
+  fp <- forecast(plain, h = 24, level = NULL, npaths = 50, seed = 2)
+  expect_identical(do.call(cbind, distributional::parameters(fc$Passengers)$x), fp$paths)
+  expect_equal(fc$.mean, colMeans(fp$paths), tolerance = 1e-12)
 })
