@@ -112,7 +112,9 @@ fable_specials <- function(label) {
       nm <- vapply(cols, as.character, "")
       env <- rlang::quo_get_env(rlang::enquos(...)[[1]])
       vals <- lapply(nm, function(n) {
-        tryCatch(rlang::eval_tidy(rlang::expr(.data[[!!n]]), env = env), error = function(e) NULL)
+        # .data[[n]]: the data mask's pronoun, built as a call (no global .data)
+        tryCatch(rlang::eval_tidy(rlang::call2("[[", rlang::sym(".data"), n), env = env),
+                 error = function(e) NULL)
       })
       list(names = nm, values = stats::setNames(vals, nm))
     },
