@@ -24,6 +24,7 @@ if [ -f "/usr/lib/$arch/blas/libblas.so.3" ] && [ -f "/usr/lib/$arch/lapack/libl
 fi
 R_LIBS="$lib${R_LIBS:+:$R_LIBS}" $R --vanilla --quiet -d "valgrind --leak-check=full \
   --errors-for-leak-kinds=definite --error-exitcode=99 --track-origins=yes \
+  --suppressions=tools/valgrind.supp \
   --log-file=$log" -e 'source("tools/run-tests.R")' --args tests/testthat >"$log.out" 2>&1 || status=$?
 [ -z "${refblas:-}" ] || rm -rf "$refblas"
 tail -1 "$log.out"

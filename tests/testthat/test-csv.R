@@ -33,7 +33,10 @@ test_that("delimiters, quotes, missing values, text and date formats", {
   expect_identical(d$m, as.Date(c("2024-01-01", "2024-02-01", NA)))
   expect_identical(unname(attr(d, "formats")), c("DD.MM.YYYY", "text", "text", "YYYY-MM"))
   n <- rnn_read_csv(csv_file(c("a,b", "0.1,1e-3", "-0,", "0.12345678901234567890123,2.5")))
-  expect_identical(n$a, c(0.1, -0, 0.12345678901234567890123))
+  # 0.12345678901234567890123 correctly rounded, written in hex: R's own
+  # parser rounds long decimals in long double, which valgrind emulates as
+  # double (a last-bit difference there, not in the reader)
+  expect_identical(n$a, c(0.1, -0, 0x1.f9add3746f65fp-4))
   expect_identical(1 / n$a[2], -Inf)
   expect_identical(n$b, c(1e-3, NA, 2.5))
 })
