@@ -6,11 +6,12 @@
 # tarball, R CMD check --as-cran it (which also runs tests/testthat), fail
 # on any ERROR, WARNING or NOTE, build and run the core's own C test, fuzz
 # the core's validation with libFuzzer, run the testthat suite with the C
-# code under ASAN+UBSAN and under valgrind, then run it against the
-# installed tarball; then build the Octave package, pkg install and pkg
-# test it, run the R <-> Octave cross-host test and the README's Octave
-# example, and print the counts and a table of the stages and their times
-# (also in check/stages.txt).  make check (tools/check.sh) is the quick loop.
+# code under ASAN+UBSAN and under valgrind (valgrind in the background,
+# beside the stages after it), then run it against the installed tarball;
+# then build the Octave package, pkg install and pkg test it, run the
+# R <-> Octave cross-host test and the README's Octave example, and print
+# the counts and a table of the stages and their times (also in
+# check/stages.txt).  make check (tools/check.sh) is the quick loop.
 set -e
 cd "$(dirname "$0")/.."
 # A time zone for R: without TZ, R's Sys.timezone() asks timedatectl,
@@ -36,6 +37,20 @@ sh tools/demo-clean.sh "$out/demo"
 stage "R CMD build"
 $R CMD build . >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 mv "$tarball" "$out/"
+
+stage "R CMD INSTALL the tarball into check/lib"
+lib="$(pwd)/$out/lib" # absolute: PSOCK workers start in the tests directory
+mkdir -p "$lib"
+$R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+
+# valgrind is the longest stage (about 40 minutes) and uses one core: it
+# runs in the background, in its own process group (which the EXIT trap
+# stops), beside all the stages below; its output is shown at the end
+echo "== testthat under valgrind (in the background)"
+vg_t0=$(date +%s)
+setsid sh -c 'R="$1" sh tools/valgrind.sh "$2" >"$3" 2>&1; echo $? >"$4"' sh \
+  "$R" "$lib" "$out/valgrind.log" "$out/valgrind.status" &
+stages_bg=$!
 
 stage "R CMD check --as-cran"
 status=0
@@ -64,19 +79,11 @@ R="$R" sh tests/core/run.sh
 stage "the R gateways under gctorture (every .Call entry point)"
 R="$R" sh tools/gctorture.sh
 
-stage "R CMD INSTALL the tarball into check/lib"
-lib="$(pwd)/$out/lib" # absolute: PSOCK workers start in the tests directory
-mkdir -p "$lib"
-$R CMD INSTALL -l "$lib" "$out/$tarball" >"$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
-
 stage "fuzzing the core (libFuzzer + ASAN/UBSAN, ${FUZZ_SECONDS:-60} s per harness)"
 R="$R" sh tests/fuzz/run.sh
 
 stage "testthat under AddressSanitizer + UndefinedBehaviorSanitizer"
 R="$R" sh tools/sanitize.sh "$out/$tarball"
-
-stage "testthat under valgrind"
-R="$R" sh tools/valgrind.sh "$lib"
 
 stage "testthat"
 status=0
@@ -102,6 +109,13 @@ grep -v 'ignoring const execution_exception' "$out/cross-host.log" || true
 
 stage "the README's Octave example, from the installed package"
 sh tools/readme-octave.sh "$out/octave/list" "$out/readme-octave"
+
+stage "waiting for valgrind"
+wait $stages_bg || true
+stages_bg=""
+stage_row "testthat under valgrind" $(($(date +%s) - vg_t0)) "(in the background)"
+cat "$out/valgrind.log"
+[ "$(cat "$out/valgrind.status" 2>/dev/null)" = 0 ] || { echo "testthat under valgrind failed" >&2; exit 1; }
 
 stage ""
 echo "$r_counts; $o_counts; cross-host: R and Octave identical"
