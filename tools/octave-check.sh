@@ -35,7 +35,7 @@ $OCTAVE --no-gui --norc -q --eval "
   pkg ('global_list', '$dir/global_list');
   pkg ('install', '-local', '-nodeps', '$tarball');
   pkg ('test', 'rnnkit');" >"$dir/test.log" 2>&1 || { cat "$dir/test.log"; exit 1; }
-grep -E '\.m .* (pass|FAIL)' "$dir/test.log" | sed 's/^ *[^ ]*\/\(rnn_[a-z_]*\.m\)/  \1/' || true
+grep -E '\.m .* (pass|FAIL)' "$dir/test.log" | sed 's/^ *[^ ]*rnnkit-[0-9.]*\/\([@a-z_/]*\.m\)/  \1/' || true
 # the summary's PASS and FAIL (a file with failures has a FAIL line too)
 pass=$(sed -n 's/^ *PASS *\([0-9]*\)$/\1/p' "$dir/test.log" | tail -1)
 fail=$(sed -n 's/^ *FAIL *\([0-9]*\)$/\1/p' "$dir/test.log" | tail -1)

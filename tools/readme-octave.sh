@@ -23,6 +23,18 @@ if [ "$inst" != "octave/rnnkit-$version.tar.gz" ]; then
   fail=1
 fi
 
+# the README's commands run from the clone's top level; what they leave
+# there (pkg test's log, the example's model file) is ignored by git and
+# kept out of R CMD build's tarball
+for f in fntests.log djia-lstm.rnnk; do
+  if [ -d "$root/.git" ] || [ -f "$root/.git" ]; then
+    git -C "$root" check-ignore -q "$f" ||
+      { echo "readme-octave: .gitignore does not ignore $f, which the README's commands leave at the top level" >&2; fail=1; }
+  fi
+  printf '%s\n' "$f" | grep -qEf "$root/.Rbuildignore" ||
+    { echo "readme-octave: .Rbuildignore does not keep out $f, which the README's commands leave at the top level" >&2; fail=1; }
+done
+
 # the first ```octave block after "A complete example", then the output
 # block (the next fenced block)
 awk '/A complete example/ {on = 1} on && /^```octave/ {code = 1; next}

@@ -48,7 +48,9 @@
 ## every time.  rnnkit's C core computes every number, so R's
 ## @code{accuracy()} shows the same bits.
 ##
-## @var{T} is a struct array, one element per row, with fields
+## @var{T} (an @code{rnnkit_object}: its name shows the table, the
+## baseline to beat and whether the model beats it; @code{struct (T)} is
+## a plain struct array) has one element per row, with fields
 ## @code{model} (the model's label, @qcode{'naive'}, @qcode{'snaive'} or
 ## @qcode{'drift'}), @code{target}
 ## (only with several targets), @code{RMSE}, @code{MAE}, @code{MAPE},
@@ -59,11 +61,15 @@
 function T = rnn_accuracy (object, x, varargin)
   check_nargin ("rnn_accuracy", nargin, 1, 2, ...
                 "T = rnn_accuracy (model), rnn_accuracy (model, w) or rnn_accuracy (fc, actual)");
+  object = plain (object);
+  if (nargin > 1)
+    x = plain (x);
+  endif
   if (isstruct (object) && isscalar (object) && all (isfield (object, {"mean", "naive_mae", "series"})))
     if (nargin < 2)
       error ("rnnkit:input", "rnn_accuracy: a forecast needs the actual values that followed");
     endif
-    T = forecast_accuracy (object, x);
+    T = wrap (forecast_accuracy (object, x), "accuracy");
     return;
   endif
   prep = need_prep (object, "rnn_accuracy");
@@ -117,8 +123,9 @@ function T = rnn_accuracy (object, x, varargin)
                                prep.scaler.center(fj), prep.scaler.scale(fj), ...
                                set(:), v, n_fit, season_of (prep), transform_code (meta));
   T = accuracy_table ([layer_label(object.config), ensemble_label(object)], meta.target, acc);
+  T = wrap (T, "accuracy");
   if (nargout == 0)
-    print_table (T);
+    printf ("%s", rnn_summary (T));
     clear T;
   endif
 endfunction
@@ -242,50 +249,6 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
     T = rmfield (T, "target");
   endif
   T = T(:);
-endfunction
-
-## the table and the baseline the model must beat: the best baseline by
-## RMSE (R's print.rnnkit_accuracy says the same)
-function print_table (T)
-  multi = isfield (T, "target");
-  printf ("  %-16s%s %12s %12s %12s %10s %8s %6s\n", "model", merge (multi, "  target      ", ""), ...
-          "RMSE", "MAE", "MAPE", "MASE", "DA %", "n");
-  for i = 1:numel (T)
-    tg = "";
-    if (multi)
-      tg = sprintf ("  %-12s", T(i).target);
-    endif
-    printf ("  %-16s%s %12.4g %12.4g %12.4g %10.4g %8.4g %6d\n", T(i).model, tg, T(i).RMSE, ...
-            T(i).MAE, T(i).MAPE, T(i).MASE, T(i).DA, T(i).n);
-  endfor
-  printf (["naive = the last observed value; snaive = the value one season back; " ...
-           "drift = the last value plus the mean training change per step; MAPE in %%; " ...
-           "MASE < 1 beats the in-sample (seasonal) naive forecast; DA %% = the share of " ...
-           "up/down moves from the last value called right.\n"]);
-  if (multi)
-    tg = {T.target};
-  else
-    tg = repmat ({""}, 1, numel (T));
-  endif
-  base = {"naive", "snaive", "drift"};
-  for t = unique (tg, "stable")
-    k = find (strcmp (tg, t{1}));
-    m = k(! ismember ({T(k).model}, base));
-    b = k(ismember ({T(k).model}, base));
-    if (isempty (m) || isempty (b))
-      continue;
-    endif
-    [~, i] = min ([T(b).RMSE]);
-    b = b(i);
-    on = merge (multi, [" on " t{1}], "");
-    if (T(m).RMSE < T(b).RMSE)
-      printf ("The baseline to beat%s is %s (RMSE %.4g); the model beats it (RMSE %.4g).\n", ...
-              on, T(b).model, T(b).RMSE, T(m).RMSE);
-    else
-      printf ("The baseline to beat%s is %s (RMSE %.4g); the model does NOT beat it (RMSE %.4g).\n", ...
-              on, T(b).model, T(b).RMSE, T(m).RMSE);
-    endif
-  endfor
 endfunction
 
 %!shared m, d, w

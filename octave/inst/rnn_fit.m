@@ -138,10 +138,12 @@
 ## the validation data.  The model keeps the tokenizer, so
 ## @code{rnn_generate} writes text from it.
 ##
-## The model is a plain struct of numbers (fields @code{config},
-## @code{params}, @code{loss}, @code{history}, @code{training},
-## @code{status}, ...): Octave's @code{save}/@code{load} work on it, and
-## @code{rnn_save} writes the portable file that R reads.
+## The model is an @code{rnnkit_object}: typing its name shows a short
+## summary (@code{rnn_summary}); its fields (@code{config}, @code{params},
+## @code{loss}, @code{history}, @code{training}, @code{status}, ...) read
+## as a struct's (@code{model.history.loss(end)}) and @code{struct (model)}
+## is the plain struct of numbers.  Octave's @code{save}/@code{load} work
+## on it, and @code{rnn_save} writes the portable file that R reads.
 ##
 ## @example
 ## s = sin (pi * 0.01 * (0:999));
@@ -156,8 +158,10 @@ function model = rnn_fit (X, varargin)
   check_nargin ("rnn_fit", nargin, 1, Inf, ...
                 "model = rnn_fit (X, Y, 'Name', value, ...) or rnn_fit (W, 'Name', value, ...)");
   windows = [];
+  X = plain (X);
+  varargin = cellfun (@plain, varargin, "UniformOutput", false);
   if (isstruct (X) && all (isfield (X, {"x", "tokenizer", "seq_len"})))
-    model = fit_text_data (X, varargin{:}); # from rnn_text_data
+    model = wrap (fit_text_data (X, varargin{:}), "model"); # from rnn_text_data
     return;
   endif
   if (isstruct (X) && isfield (X, "x"))
@@ -486,6 +490,7 @@ function model = rnn_fit (X, varargin)
     warning ("rnnkit:checkpoint", ["rnn_fit: training stopped after epoch %d " ...
              "because saving the checkpoint failed: %s"], n, res.checkpoint_error);
   endif
+  model = wrap (model, "model");
 endfunction
 
 ## The options of token input, stateful training, classes, checkpoints

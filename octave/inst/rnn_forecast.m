@@ -70,7 +70,9 @@
 ## calendar features of the forecast dates itself.  Missing future values
 ## are an error @code{rnnkit:input}, too few @code{rnnkit:dim}.
 ##
-## The result has fields @code{mean} (@var{h} x 1), @code{lower} and
+## The result (an @code{rnnkit_object}: its name shows the table of
+## forecasts; @code{struct (fc)} is a plain struct) has fields
+## @code{mean} (@var{h} x 1), @code{lower} and
 ## @code{upper} (@var{h} x levels), @code{level}, @code{dates} (datenums:
 ## trading days for daily data without weekends, months, quarters or years
 ## for such data (a day the month lacks rolls over, as R's seq ()),
@@ -86,6 +88,7 @@
 function fc = rnn_forecast (model, h = [], varargin)
   check_nargin ("rnn_forecast", nargin, 1, Inf, ...
                 "fc = rnn_forecast (model, h, 'Level', [80 95], ...)");
+  model = plain (model);
   if (ischar (h))   # rnn_forecast (model, 'Name', value, ...): h left out
     varargin = [{h}, varargin];
     h = [];
@@ -215,6 +218,7 @@ function fc = rnn_forecast (model, h = [], varargin)
                         "may be too narrow; 'Intervals', 'conformal' calibrates " ...
                         "them on held-out rows"], npaths);
   endif
+  fc = wrap (fc, "forecast");
 endfunction
 
 ## issue 15 covariates: h x n_in known future inputs (NaN for targets):

@@ -38,6 +38,7 @@
 function out = rnn_generate (model, start, n = 200, varargin)
   check_nargin ("rnn_generate", nargin, 2, Inf, ...
                 "out = rnn_generate (model, start, n, 'Temperature', 1, ...)");
+  model = plain (model);
   if (ischar (n))   # rnn_generate (model, start, 'Name', value, ...)
     varargin = [{n}, varargin];
     n = 200;

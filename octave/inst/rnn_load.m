@@ -65,6 +65,7 @@ function model = rnn_load (file, varargin)
   if (! (ismatrix (model.params) && columns (model.params) > 1)) # ensemble: n x k
     model.params = model.params(:);
   endif
+  model = wrap (model, "model");
 endfunction
 
 function out = build (items, depth, unnamed, sc)

@@ -21,20 +21,23 @@
 
 function m = rnn_member (model, j, varargin)
   check_nargin ("rnn_member", nargin, 2, 2, "m = rnn_member (model, j)");
+  model = plain (model);
   check_model (model, "rnn_member");
   k = columns (model.params);
   j = check_count (j, "j", 1, k);
-  m = model;
+  m = wrap (model, "model");
   if (k == 1)
     return;
   endif
   e = model.ensemble;
   n = e.epochs_run(j);
+  m = model;
   m.params = model.params(:, j);
   m.history = struct ("epoch", (1:n)', "loss", e.loss(1:n, j), ...
                       "val_loss", e.val_loss(1:n, j));
   m = rmfield (m, "ensemble");
   m.member = struct ("j", j, "of", k, "seed", e.seeds(j));
+  m = wrap (m, "model");
 endfunction
 
 %!shared X, Y, e

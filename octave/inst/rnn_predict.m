@@ -26,8 +26,9 @@
 ##
 ## With @code{"Units", "original"}, a model fit from @code{rnn_windows}
 ## predicts the windows @var{w} from @code{rnn_windows} in the units of
-## the data, as R's @code{predict()} on windows does: @var{P} is a struct
-## of columns, one row per window,
+## the data, as R's @code{predict()} on windows does: @var{P} holds
+## columns, one row per window (an @code{rnnkit_object}: its name shows
+## the first and last rows; @code{struct (P)} is a plain struct),
 ## @table @code
 ## @item date
 ## the date (@code{datenum}) of the window's (first) target, or its row
@@ -55,6 +56,8 @@
 function Y = rnn_predict (model, X, varargin)
   check_nargin ("rnn_predict", nargin, 2, Inf, ...
                 "Y = rnn_predict (model, X, 'Type', 'response' or 'class')");
+  model = plain (model);
+  X = plain (X);
   check_model (model, "rnn_predict");
   o = rnnkit_options (struct ("Type", "response", "Units", "scaled"), "rnn_predict", varargin);
   type = check_choice (o.Type, {"response", "class"}, "Type");
@@ -63,7 +66,7 @@ function Y = rnn_predict (model, X, varargin)
     if (strcmp (type, "class"))
       error ("rnnkit:input", "rnn_predict: 'Units' 'original' is for forecasting models, not 'Type' 'class'");
     endif
-    Y = predict_original (model, X);
+    Y = wrap (predict_original (model, X), "predictions");
     return;
   endif
   if (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))

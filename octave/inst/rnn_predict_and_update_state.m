@@ -3,8 +3,8 @@
 
 ## -*- texinfo -*-
 ## @deftypefn {} {[@var{model}, @var{Y}] =} rnn_predict_and_update_state (@var{model}, @var{X})
-## Predict from the recurrent state left by the previous call and keep
-## the new state in @var{model}, as MATLAB's @code{predictAndUpdateState}.
+## Step-wise prediction as MATLAB's predictAndUpdateState: from the state
+## the previous call left, keeping the new state in @var{model}.
 ##
 ## @var{X} is samples x timesteps x features; each of its samples is a
 ## separate sequence continued from its own state, so the number of
@@ -27,6 +27,7 @@
 function [model, Y] = rnn_predict_and_update_state (model, X, varargin)
   check_nargin ("rnn_predict_and_update_state", nargin, 2, 2, ...
                 "[model, Y] = rnn_predict_and_update_state (model, X)");
+  model = plain (model);
   check_model (model, "rnn_predict_and_update_state");
   if (columns (model.params) > 1) # an ensemble (issue 15)
     error ("rnnkit:input", ["rnn_predict_and_update_state: runs one network; this model is an " ...
@@ -47,6 +48,7 @@ function [model, Y] = rnn_predict_and_update_state (model, X, varargin)
     endif
   endif
   [Y, model.state] = __rnnkit__ ("step", model.config, model.params, X, state);
+  model = wrap (model, "model");
 endfunction
 
 %!shared m, x

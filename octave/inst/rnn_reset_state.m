@@ -11,8 +11,10 @@
 
 function model = rnn_reset_state (model, varargin)
   check_nargin ("rnn_reset_state", nargin, 1, 1, "model = rnn_reset_state (model)");
+  model = plain (model);
   check_model (model, "rnn_reset_state", true);
   model.state = [];
+  model = wrap (model, "model");
 endfunction
 
 %!test

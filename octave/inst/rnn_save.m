@@ -33,6 +33,7 @@
 
 function rnn_save (model, file, varargin)
   check_nargin ("rnn_save", nargin, 2, 2, "rnn_save (model, file)");
+  model = plain (model);
   check_model (model, "rnn_save", true);
   if (! ischar (file) || rows (file) != 1 || isempty (file))
     error ("rnnkit:input", "rnn_save: FILE must be one file name, not %s", ...

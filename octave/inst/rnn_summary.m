@@ -4,17 +4,18 @@
 ## -*- texinfo -*-
 ## @deftypefn  {} {} rnn_summary (@var{x})
 ## @deftypefnx {} {@var{s} =} rnn_summary (@var{x})
-## A short summary of an rnnkit result, as R's print methods show it,
-## where typing the variable's name prints every number it holds: a
+## A short summary of an rnnkit result, as R's print methods show it: a
 ## model (from @code{rnn_fit} or @code{rnn_load}), windows (from
-## @code{rnn_windows}), a forecast (from @code{rnn_forecast}) or
+## @code{rnn_windows}), a forecast (from @code{rnn_forecast}),
 ## predictions in original units (from @code{rnn_predict} with
-## @code{"Units", "original"}).  Accuracy tables print themselves:
-## call @code{rnn_accuracy} without an output.
+## @code{"Units", "original"}), an accuracy table with its baselines and
+## whether the model beats the best of them (from @code{rnn_accuracy}) or
+## text data (from @code{rnn_text_data}).
 ##
-## Without an output the summary is printed; with one, @var{s} is its
-## text.  The objects stay plain structs, so @code{save}, @code{load} and
-## the model file work as before.
+## These functions return an @code{rnnkit_object}, and typing its name
+## shows this summary; @var{x} may also be the plain struct such an
+## object wraps (@code{struct (x)}).  Without an output the summary is
+## printed; with one, @var{s} is its text.
 ##
 ## @example
 ## w = rnn_windows (rnn_example_data ("air"), "Window", 12, "Test", 12);
@@ -25,29 +26,56 @@
 
 function s = rnn_summary (x)
   check_nargin ("rnn_summary", nargin, 1, 1, "rnn_summary (x)");
-  if (! (isstruct (x) && isscalar (x)))
-    error ("rnnkit:input", ["rnn_summary: X must be an rnnkit model, windows, a " ...
-           "forecast or predictions, not %s"], describe (x));
+  [x, kind] = plain (x);
+  if (isempty (kind))
+    kind = kind_of (x);
   endif
-  if (all (isfield (x, {"config", "params"})))
-    check_model (x, "rnn_summary");
-    txt = model_text (x);
-  elseif (all (isfield (x, {"x", "index", "meta", "scaler", "data"})))
-    txt = windows_text (check_windows (x, "X", true));
-  elseif (all (isfield (x, {"mean", "naive_mae", "series", "dates"})))
-    txt = forecast_text (x);
-  elseif (all (isfield (x, {"date", "actual", "predicted", "naive", "set", "outputs"})))
-    txt = prediction_text (x);
-  else
-    error ("rnnkit:input", ["rnn_summary: X must be an rnnkit model, windows, a " ...
-           "forecast or predictions; a struct with fields %s is none of them"], ...
-           strjoin (fieldnames (x)', ", "));
-  endif
+  switch (kind)
+    case "model"
+      check_model (x, "rnn_summary");
+      txt = model_text (x);
+    case "windows"
+      txt = windows_text (check_windows (x, "X", true));
+    case "forecast"
+      txt = forecast_text (x);
+    case "predictions"
+      txt = prediction_text (x);
+    case "accuracy"
+      txt = accuracy_text (x);
+    case "textdata"
+      txt = textdata_text (x);
+  endswitch
   if (nargout > 0)
     s = txt;
   else
     printf ("%s", txt);
   endif
+endfunction
+
+## a plain struct's kind, from its fields
+function kind = kind_of (x)
+  what = ["an rnnkit model, windows, a forecast, predictions, an accuracy table " ...
+          "or text data"];
+  if (! isstruct (x) || (! isscalar (x) && ! isvector (x)))
+    error ("rnnkit:input", "rnn_summary: X must be %s, not %s", what, describe (x));
+  endif
+  kinds = {"model", {"config", "params"};
+           "windows", {"x", "index", "meta", "scaler", "data"};
+           "forecast", {"mean", "naive_mae", "series", "dates"};
+           "predictions", {"date", "actual", "predicted", "naive", "set", "outputs"};
+           "accuracy", {"model", "RMSE", "MAE", "MAPE", "MASE", "DA", "n"};
+           "textdata", {"x", "y", "tokenizer", "seq_len", "batch_size", "n_tokens"}};
+  for k = 1:rows (kinds)
+    if (all (isfield (x, kinds{k, 2})) && (isscalar (x) || strcmp (kinds{k, 1}, "accuracy")))
+      kind = kinds{k, 1};
+      return;
+    endif
+  endfor
+  if (! isscalar (x))
+    error ("rnnkit:input", "rnn_summary: X must be %s, not %s", what, describe (x));
+  endif
+  error ("rnnkit:input", "rnn_summary: X must be %s; a struct with fields %s is none of them", ...
+         what, strjoin (fieldnames (x)', ", "));
 endfunction
 
 function s = date_text (d)
@@ -195,6 +223,58 @@ function s = prediction_text (p)
   endif
 endfunction
 
+## the table and the baseline the model must beat: the best baseline by
+## RMSE (R's print.rnnkit_accuracy says the same)
+function s = accuracy_text (T)
+  multi = isfield (T, "target");
+  s = sprintf ("  %-16s%s %12s %12s %12s %10s %8s %6s\n", "model", ...
+               merge (multi, "  target      ", ""), "RMSE", "MAE", "MAPE", "MASE", "DA %", "n");
+  for i = 1:numel (T)
+    tg = "";
+    if (multi)
+      tg = sprintf ("  %-12s", T(i).target);
+    endif
+    s = [s sprintf("  %-16s%s %12.4g %12.4g %12.4g %10.4g %8.4g %6d\n", T(i).model, tg, ...
+                   T(i).RMSE, T(i).MAE, T(i).MAPE, T(i).MASE, T(i).DA, T(i).n)];
+  endfor
+  s = [s "naive = the last observed value; snaive = the value one season back; " ...
+       "drift = the last value plus the mean training change per step; MAPE in %; " ...
+       "MASE < 1 beats the in-sample (seasonal) naive forecast; DA % = the share of " ...
+       "up/down moves from the last value called right.\n"];
+  if (multi)
+    tg = {T.target};
+  else
+    tg = repmat ({""}, 1, numel (T));
+  endif
+  base = {"naive", "snaive", "drift"};
+  for t = unique (tg, "stable")
+    k = find (strcmp (tg, t{1}));
+    m = k(! ismember ({T(k).model}, base));
+    b = k(ismember ({T(k).model}, base));
+    if (isempty (m) || isempty (b))
+      continue;
+    endif
+    [~, i] = min ([T(b).RMSE]);
+    b = b(i);
+    on = merge (multi, [" on " t{1}], "");
+    s = [s sprintf("The baseline to beat%s is %s (RMSE %.4g); the model %s it (RMSE %.4g).\n", ...
+                   on, T(b).model, T(b).RMSE, merge (T(m).RMSE < T(b).RMSE, "beats", "does NOT beat"), ...
+                   T(m).RMSE)];
+  endfor
+endfunction
+
+## R's print.rnnkit_text_data
+function s = textdata_text (d)
+  s = sprintf (["rnnkit text data: %d training and %d validation tokens; vocabulary %d " ...
+                "(+ padding 0)\n  %d training chunks of %d steps in %d streams"], ...
+               d.n_tokens.train, d.n_tokens.validation, d.n_vocab - 1, rows (d.x), ...
+               d.seq_len, d.batch_size);
+  if (! isempty (d.x_val))
+    s = [s sprintf(", %d validation chunks", rows (d.x_val))];
+  endif
+  s = [s "\n"];
+endfunction
+
 %!shared w, m
 %! px = rnn_example_data ("air");
 %! w = rnn_windows (px, "Window", 12, "Test", 12);
@@ -232,6 +312,40 @@ endfunction
 %! assert (numel (strfind (s, "\n")), 9);
 %! out = evalc ("rnn_summary (p)");
 %! assert (out, s);
+## typing a name shows the summary, every kind in a few lines (issue 18:
+## a model printed 6,920 lines, windows about 44,000)
+%!test
+%! out = evalc ("w");
+%! assert (out, ["w =\n\n" rnn_summary(w) "\n"]);
+%! out = evalc ("m");
+%! assert (strfind (out, "m =\n\nrnnkit model: LSTM(3) -> Dense(1, linear)\n")(1), 1);
+%! assert (numel (strfind (out, "\n")) <= 9);
+%! assert (evalc ("disp (m)"), rnn_summary (m));
+%! fc = rnn_forecast (m, 3, "Seed", 1);
+%! out = evalc ("fc");
+%! assert (strfind (out, "fc =\n\nForecast of Passengers by LSTM(3)")(1), 1);
+%! assert (numel (strfind (out, "\n")), 8);
+%! p = rnn_predict (m, w, "Units", "original");
+%! out = evalc ("p");
+%! assert (strfind (out, "p =\n\nPredictions of Passengers in original units: 132 windows")(1), 1);
+%! assert (numel (strfind (out, "\n")), 12);
+%!test
+%! acc = rnn_accuracy (m, w);
+%! out = strsplit (evalc ("acc"), "\n", "CollapseDelimiters", false);
+%! assert (out(1:3), {"acc =", "", sprintf("  %-16s %12s %12s %12s %10s %8s %6s", ...
+%!                    "model", "RMSE", "MAE", "MAPE", "MASE", "DA %", "n")});
+%! assert (cellfun (@strtok, out(4:7), "UniformOutput", false), {"LSTM(3)", "naive", "snaive", "drift"});
+%! assert (regexp (out{9}, '^The baseline to beat is (naive|snaive|drift) \(RMSE [0-9.]+\); the model (beats|does NOT beat) it \(RMSE [0-9.]+\)\.$'), 1);
+%! assert (numel (out), 11);
+%! ## the same text as rnn_accuracy without an output
+%! assert (strjoin (out(3:end-1), "\n"), evalc ("rnn_accuracy (m, w)"));
+%!test
+%! d = rnn_text_data (repmat ("the cat sat on the mat. ", 1, 20), "SeqLen", 8, ...
+%!                    "BatchSize", 2, "Validation", 0.2);
+%! ## R's print of the same text data says the same numbers
+%! assert (evalc ("d"), ["d =\n\nrnnkit text data: 384 training and 96 validation tokens; " ...
+%!                      "vocabulary 11 (+ padding 0)\n  46 training chunks of 8 steps in 2 " ...
+%!                      "streams, 10 validation chunks\n\n"]);
 %!error <X must be an rnnkit model, windows> rnn_summary (1)
 %!error <a struct with fields a is none of them> rnn_summary (struct ("a", 1))
 %!error <rnn_summary takes 1 argument\(s\), not 0> rnn_summary ()

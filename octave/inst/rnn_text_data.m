@@ -23,7 +23,8 @@
 ## @qcode{'Level'} of that tokenizer, @qcode{'char'} or @qcode{'word'}
 ## [@qcode{'char'}].
 ##
-## @var{D} is a struct with fields @code{x}, @code{y} (training chunks,
+## @var{D} (an @code{rnnkit_object}: its name shows a summary;
+## @code{struct (D)} is a plain struct) has fields @code{x}, @code{y} (training chunks,
 ## samples x timesteps of tokens and of the next tokens), @code{x_val},
 ## @code{y_val} ([] without validation), @code{tokenizer},
 ## @code{n_vocab} (the vocabulary size including padding 0),
@@ -90,6 +91,7 @@ function d = rnn_text_data (text, varargin)
               "n_vocab", V, "seq_len", T, "batch_size", B, ...
               "n_tokens", struct ("train", split, "validation", n_val));
   d.tokenizer = tok;
+  d = wrap (d, "textdata");
 endfunction
 
 ## the streams and chunks of stateful training, cut by the core

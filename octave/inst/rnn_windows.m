@@ -85,7 +85,9 @@
 ## column.  R's @code{rnn_windows()} counts the columns of a data.frame
 ## the same way, so the same numbers select the same columns in both.
 ##
-## The result has the fields of R's windows object: @code{x} (windows x
+## The result (an @code{rnnkit_object}: its name shows a summary;
+## @code{struct (w)} is a plain struct) has the fields of R's windows
+## object: @code{x} (windows x
 ## timesteps x features, scaled), @code{y} (scaled targets), @code{index}
 ## (@code{start}, @code{target_row}, @code{set} = train/test/gap and
 ## @code{date}), @code{naive} (the last observed target before each target,
@@ -302,6 +304,7 @@ function w = rnn_windows (data, varargin)
       w.meta.lambda = tmeta.lambda;
     endif
   endif
+  w = wrap (w, "windows");
 endfunction
 
 ## issue 15 covariates: the calendar feature columns (n x 2k) of the

@@ -300,6 +300,9 @@ endfunction
 
 function p = leaf_paths (s, prefix)
   p = {};
+  if (isa (s, "rnnkit_object"))  # a model, windows, ...: its struct's paths
+    s = struct (s);
+  endif
   if (! isstruct (s) || ! isscalar (s))
     return;
   endif
@@ -406,7 +409,7 @@ function [args, label, want] = make_call (fn, fx, tmp, i)
                               || ! isequal (x, fx.X));
     case "rnn_predict_and_update_state"
       [m, lm] = maybe_bad_model (fx);
-      if (isstruct (m) && isscalar (m) && rand () < 0.3)
+      if ((isstruct (m) || isa (m, "rnnkit_object")) && isscalar (m) && rand () < 0.3)
         m.state = pick (pool);
         lm = [lm ", state " show(m.state)];
       endif
@@ -491,7 +494,7 @@ function [args, label, want] = make_call (fn, fx, tmp, i)
       label = [lo ", " show_args(args(2:end))];
     case "rnn_save"
       [m, lm] = maybe_bad_model (fx);
-      if (isstruct (m) && isscalar (m) && rand () < 0.3)
+      if ((isstruct (m) || isa (m, "rnnkit_object")) && isscalar (m) && rand () < 0.3)
         m.extra = pick (pool);
         lm = [lm ", extra " show(m.extra)];
       endif
