@@ -87,6 +87,11 @@ fable_model <- function(cell, label, formula, args) {
   }
   check_dots(args, c(fit_option_names(), .fable_window_options), label,
              call = sys.call(-1), fn = sys.function(-1))
+  # the seed is drawn here, once, in the session that calls model():
+  # fabletools fits the keys one after another, or in parallel through
+  # future (with its own random streams) when future is attached, and the
+  # fits (and forecasts, seeded from it) are the same either way
+  if (is.null(args$seed)) args$seed <- core_seed_number()
   cls <- fabletools::new_model_class(label, train = fable_train, specials = fable_specials(label))
   do.call(fabletools::new_model_definition, c(list(cls, formula, cell = cell, label = label), args))
 }
@@ -121,6 +126,9 @@ fable_specials <- function(label) {
     # calendar features (rnn_windows(calendar = )): "auto" picks them from
     # the dates; "wday", "month", "quarter" name them; fable's numeric
     # periods 7, 12 and 4 are the same cycles
+    # The real dates of a trading-day index (fpp3's re-indexing) go with
+    # the special, so refit() has them too (fabletools hands refit() only
+    # the response and the index)
     season = function(period = "auto") {
       if (is.numeric(period) && length(period) && all(period %in% c(7, 12, 4))) {
         period <- c(`7` = "wday", `12` = "month", `4` = "quarter")[as.character(period)]
@@ -132,7 +140,14 @@ fable_specials <- function(label) {
                      "dates), or some of ", paste0('"', kinds, '"', collapse = ", "),
                      " (or fable's periods 7, 12, 4), not ", deparse(period), ".")
       }
-      unname(period)
+      self <- get0("self", envir = environment(), inherits = TRUE)
+      d <- if (is.environment(self)) self$data
+      dates <- NULL
+      if (tsibble::is_tsibble(d) && !inherits(d[[tsibble::index_var(d)]], c("Date", "POSIXt"))) {
+        is_date <- vapply(as.list(d), inherits, TRUE, c("Date", "POSIXt"))
+        if (sum(is_date) == 1) dates <- as.list(d)[is_date]
+      }
+      list(period = unname(period), dates = dates)
     },
     .required_specials = "window"
   )
@@ -192,7 +207,7 @@ fable_train <- function(.data, specials, cell, label, ..., transform = NULL, per
   wargs <- wargs[!vapply(wargs, is.null, TRUE)]
   window <- specials$window[[1]]
   xreg <- unique(unlist(lapply(specials$xreg, `[[`, "names")))
-  calendar <- unique(unlist(specials$season))
+  calendar <- unique(unlist(lapply(specials$season, `[[`, "period")))
   if (length(calendar) > 1 && "auto" %in% calendar) calendar <- "auto"
   if (!is.null(calendar)) wargs$calendar <- calendar
   missing_xreg(xreg, raw, label, "the data")
@@ -219,6 +234,8 @@ paths_dist <- function(paths, fwd) {
 forecast.rnnkit_fable <- function(object, new_data = NULL, specials = NULL, times = 1000,
                                   seed = NULL, ...) {
   h <- NROW(new_data)
+  # without a seed, the model's: the same forecast whatever the future plan
+  if (is.null(seed)) seed <- object$fit_args$seed
   fc <- forecast.rnnkit_model(object$model, h = h, level = NULL, npaths = times, seed = seed,
                               newdata = fable_newdata(object, new_data))
   paths_dist(fc$paths, object$lhs$fwd)
@@ -260,20 +277,28 @@ fable_newdata <- function(object, new_data) {
   out
 }
 
-# Future sample paths: one path of rnnkit's simulation (bootstrapped
-# one-step residuals, fed back through the network) per .rep.
-generate.rnnkit_fable <- function(x, new_data, specials = NULL, bootstrap = TRUE, seed = NULL, ...) {
-  if (".innov" %in% names(new_data)) {
-    rnnkit_abort("input", "rnnkit simulates its paths in its core with bootstrapped residuals of ",
-                 "its own; it cannot take the innovations of `.innov`. Leave them out.")
-  }
+# Future sample paths, one per .rep: rnnkit's simulation (bootstrapped
+# one-step residuals fed back through the network), or, where fabletools
+# gives innovations (.innov: generate(bootstrap = TRUE) draws them from
+# residuals()), the paths those errors drive, computed in the core.
+generate.rnnkit_fable <- function(x, new_data, specials = NULL, seed = NULL, ...) {
   reps <- if (".rep" %in% names(new_data)) new_data[[".rep"]] else rep("1", NROW(new_data))
   rep_id <- match(reps, unique(reps))
   h <- max(tabulate(rep_id))
+  step <- stats::ave(rep_id, rep_id, FUN = seq_along)
+  innov <- NULL
+  if (".innov" %in% names(new_data)) {
+    if (any(tabulate(rep_id) != h)) {
+      rnnkit_abort("input", "generate() with `.innov` needs the same number of future steps in every ",
+                   ".rep; given ", paste(unique(tabulate(rep_id)), collapse = ", "), ".")
+    }
+    # residuals() are on the scale of the model's transform: so are they
+    innov <- matrix(NA_real_, max(rep_id), h)
+    innov[cbind(rep_id, step)] <- as.double(new_data[[".innov"]])
+  }
   # the paths share one future of the xreg() columns: the first .rep's
   fc <- forecast.rnnkit_model(x$model, h = h, level = NULL, npaths = max(rep_id), seed = seed,
-                              newdata = fable_newdata(x, new_data[rep_id == 1, ]))
-  step <- stats::ave(rep_id, rep_id, FUN = seq_along)
+                              newdata = fable_newdata(x, new_data[rep_id == 1, ]), innov = innov)
   new_data[[".sim"]] <- x$lhs$fwd(fc$paths[cbind(rep_id, step)])
   new_data
 }
@@ -290,10 +315,16 @@ fitted.rnnkit_fable <- function(object, ...) {
   fable_padded(object, object$lhs$fwd(as.numeric(fitted.rnnkit_model(object$model))))
 }
 
+# The innovations: the one-step errors the core bootstraps (the model's
+# residuals, on its scale) times the target's scaler, i.e. on the scale of
+# the model's transform (log errors under log and logdiff, Box-Cox under
+# boxcox, else in units): the scale generate() takes them back on
+# (.innov). With a transform on the formula's left side that is
+# fabletools' scale too.
 residuals.rnnkit_fable <- function(object, ...) {
   m <- object$model
-  act <- actual_targets(m$prep, m$fitted_rows)[, 1]
-  fable_padded(object, object$lhs$fwd(act) - object$lhs$fwd(as.numeric(fitted.rnnkit_model(m))))
+  tg <- m$prep$meta$target[1]
+  fable_padded(object, as.numeric(m$residuals[, 1]) * m$prep$scaler$scale[[tg]])
 }
 
 model_sum.rnnkit_fable <- function(x) {
@@ -345,9 +376,13 @@ refit.rnnkit_fable <- function(object, new_data, specials = NULL, reestimate = F
   y <- object$lhs$inv(new_data[[resp]])
   raw[[resp]] <- NULL
   raw[[object$lhs$column]] <- y
-  # ... and the xreg() columns through the specials, evaluated on new_data
+  # ... and the xreg() columns through the specials, evaluated on new_data,
+  # and the real dates of a trading-day index through season()'s
   for (sx in specials$xreg) {
     for (v in sx$names) raw[[v]] <- sx$values[[v]]
+  }
+  for (ss in specials$season) {
+    for (v in names(ss$dates)) raw[[v]] <- ss$dates[[v]]
   }
   missing_xreg(object$xreg, raw, object$label, "the new data")
   raw <- tsibble::as_tsibble(raw, index = tsibble::index_var(new_data))

@@ -96,7 +96,7 @@ forecast_future <- function(meta, o, dates, h) {
 
 forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npaths = 1000,
                                   newdata = NULL, seed = NULL, series = NULL,
-                                  intervals = c("paths", "conformal")) {
+                                  intervals = c("paths", "conformal"), innov = NULL) {
   check_dots(list(...), character(), "forecast", hints = .h_names)
   prep <- need_prep(object, "forecast()")
   meta <- prep$meta
@@ -124,6 +124,20 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
     rnnkit_abort("input", "prediction intervals need npaths >= 20 simulated paths (1000 is the default); ",
                  "use level = NULL for point forecasts only.")
   }
+  if (!is.null(innov)) {
+    # issue 17: the paths' errors given (fabletools' bootstrapped innovations)
+    if (!is.numeric(innov) || !identical(dim(innov), as.integer(c(npaths, h))) || anyNA(innov)) {
+      rnnkit_abort("input", "`innov` must be a numeric npaths x h matrix (", npaths, " x ", h,
+                   ") without missing values; given ",
+                   if (is.null(dim(innov))) paste("a vector of", length(innov)) else
+                     paste(dim(innov), collapse = " x "), ".")
+    }
+    if (direct || conformal || length(meta$target) > 1) {
+      rnnkit_abort("input", "`innov` drives the paths of a recursive model with one target and ",
+                   "intervals = \"paths\"; this one is ",
+                   if (direct) "direct" else if (conformal) "conformal" else "multi-target", ".")
+    }
+  }
   if (is.null(series)) series <- if ("Close" %in% meta$target) "Close" else meta$target[1]
   series <- check_choice(series, meta$target, "series")
   o <- forecast_origin(object, newdata)
@@ -140,7 +154,8 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
                npaths = as.integer(npaths), levels = as.double(level),
                transform = transform_code(meta), transformed = as.integer(f %in% meta$target),
                conformal = conformal, heldout = TRUE,
-               n_trained = as.integer(prep$data$split_row - 1L))
+               n_trained = as.integer(prep$data$split_row - 1L),
+               innov = if (!is.null(innov)) matrix(as.double(innov), npaths))
   dates <- if (is.null(o$index)) n + seq_len(h) else next_dates(o$index, h)
   if (covariates) {
     spec$from <- match(f, meta$target) - 1L

@@ -903,7 +903,8 @@ static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
  * target_scale, history, resid (n_resid x n_out), npaths, levels, and
  * optionally transform (double c(code, period, lambda), none when absent) with
  * transformed (integer n_in flags: the features read transformed), and
- * optionally conformal and heldout (logicals) with n_trained (issue 15). */
+ * optionally conformal and heldout (logicals) with n_trained (issue 15),
+ * and innov (npaths x h: the paths' given errors, issue 17). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   rnn_config cfg = config_from(config);
   rnn_forecast_spec s;
@@ -950,6 +951,14 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   s.levels = spec_reals(spec, "levels", &s.n_levels);
   NL = s.n_levels;
   s.n_members = k; /* ensemble (issue 15) */
+  { /* given errors (issue 17): innov, npaths x h */
+    SEXP in = find(spec, "innov");
+    if (in && !isNull(in)) {
+      if (TYPEOF(in) != REALSXP || (size_t)XLENGTH(in) != P * H)
+        error("rnnkit internal error: spec$innov must be npaths x h doubles");
+      s.innov = REAL(in);
+    }
+  }
   { /* covariates (issue 15): from (n_in, -1 a covariate) and future */
     SEXP fr = find(spec, "from"), fu = find(spec, "future");
     if (fr && !isNull(fr)) {

@@ -137,13 +137,13 @@ int rnn_ensemble_predict(const rnn_config *cfg, const double *params,
 
 /* Workspace: the single model's forecast workspace for all paths, then
  *   mem n_paths | cur window*I | win (window+horizon)*I | acc K |
- *   tpoint S*K | tpaths n_paths*S*K | mpoint K*k
+ *   tpoint S*K | tpaths n_paths*S*K | mpoint K*k | tinnov n_paths*S*K
  * with S = horizon steps (1 for a direct forecast). */
 size_t rnn_ensemble_forecast_workspace(const rnn_config *cfg, size_t window,
                                        size_t horizon, size_t n_paths,
                                        size_t n_members) {
   size_t fc = rnn_forecast_workspace(cfg, window, horizon, n_paths), I, K, S,
-         part[7], sum = fc, k;
+         part[8], sum = fc, k;
   if (fc == 0) return 0;
   I = (size_t)cfg->n_in;
   K = (size_t)cfg->n_out;
@@ -155,7 +155,9 @@ size_t rnn_ensemble_forecast_workspace(const rnn_config *cfg, size_t window,
   part[4] = rnn_size_mul(S, K);
   part[5] = rnn_size_mul(rnn_size_mul(n_paths, S), K);
   part[6] = rnn_size_mul(K, n_members);
-  for (k = 0; k < 7; k++) {
+  /* a member's rows of given errors (issue 17) */
+  part[7] = rnn_size_mul(rnn_size_mul(n_paths, S), K);
+  for (k = 0; k < 8; k++) {
     if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
     sum += part[k];
   }
@@ -181,7 +183,9 @@ int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
                               rnn_rng *rng, double *point, double *paths,
                               double *work, rnn_error *err) {
   size_t P, I, K, S, R, k, j, m, p, t, c;
-  double *mem, *cur, *win, *acc, *tpoint, *tpaths, *mpoint, *fwork;
+  double *mem, *cur, *win, *acc, *tpoint, *tpaths, *mpoint, *fwork, *tinnov;
+  const double *innov = cov && !direct ? cov->innov : NULL; /* issue 17 */
+  rnn_covariates mcov = {NULL, NULL, NULL};
   int st;
   if (!cfg || !params || !last || !point || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_ensemble_forecast: NULL argument");
@@ -190,7 +194,7 @@ int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
                     "an ensemble needs at least one member, not %lu",
                     (unsigned long)n_members);
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
-  if (n_paths > 0 && (!paths || !rng || !resid || n_resid == 0))
+  if (n_paths > 0 && (!paths || !rng || ((!resid || n_resid == 0) && !innov)))
     return rnn_fail(err, RNN_ERR_INPUT,
                     "simulated paths need residuals, paths and an rng");
   if (!direct && horizon == 0)
@@ -208,6 +212,7 @@ int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
   tpoint = acc + K;
   tpaths = tpoint + S * K;
   mpoint = tpaths + n_paths * S * K;
+  tinnov = mpoint + K * n_members;
   if (direct) {
     /* the point is the members' mean output; path p draws a member, then
      * a residual row, and adds the row to that member's output */
@@ -240,6 +245,7 @@ int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
     rnn_covariates one;
     one.from = cov ? cov->from : NULL;
     one.future = NULL; /* one step reads no future row */
+    one.innov = NULL;
     for (k = 0; k < horizon; k++) {
       for (j = 0; j < I; j++)
         for (t = 0; t < window; t++) cur[t + window * j] = win[k + t + R * j];
@@ -265,15 +271,27 @@ int rnn_ensemble_forecast_cov(const rnn_config *cfg, const double *params,
   /* paths: every path first draws its member (path order); then member by
    * member, in member order, the member's paths are simulated as a single
    * model simulates them (rnn_forecast_recursive, which bootstraps the
-   * residuals), and put back in their places */
+   * residuals), and put back in their places; given errors (issue 17)
+   * go with their paths */
   for (p = 0; p < n_paths; p++) mem[p] = (double)rnn_rng_below(rng, n_members);
+  if (cov) mcov = *cov;
   for (m = 0; m < n_members; m++) {
     size_t b;
     for (c = 0, p = 0; p < n_paths; p++) c += mem[p] == (double)m;
     if (c == 0) continue;
+    if (innov) {
+      for (b = 0, p = 0; p < n_paths; p++) {
+        if (mem[p] != (double)m) continue;
+        for (j = 0; j < K; j++)
+          for (k = 0; k < horizon; k++)
+            tinnov[b + c * (k + horizon * j)] = innov[p + n_paths * (k + horizon * j)];
+        b++;
+      }
+      mcov.innov = tinnov;
+    }
     st = rnn_forecast_recursive_cov(cfg, params + P * m, window, last,
-                                    horizon, cov, n_resid, resid, c, rng,
-                                    tpoint, tpaths, fwork, err);
+                                    horizon, cov ? &mcov : NULL, n_resid,
+                                    resid, c, rng, tpoint, tpaths, fwork, err);
     if (st != RNN_OK) return st;
     for (b = 0, p = 0; p < n_paths; p++) {
       if (mem[p] != (double)m) continue;

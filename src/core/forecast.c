@@ -45,7 +45,8 @@ static int check_forecast_args(const rnn_config *cfg, const double *params,
                                size_t n_resid, const double *resid,
                                size_t n_paths, const rnn_rng *rng,
                                const double *point, const double *paths,
-                               const double *work, rnn_error *err) {
+                               const double *work, const double *innov,
+                               size_t horizon, rnn_error *err) {
   int st = rnn_config_check(cfg, err);
   if (st != RNN_OK) return st;
   if (cfg->seq_out)
@@ -62,7 +63,15 @@ static int check_forecast_args(const rnn_config *cfg, const double *params,
   if (!all_finite(last, window * (size_t)cfg->n_in))
     return rnn_fail(err, RNN_ERR_INPUT,
                     "the last window holds a missing or infinite value");
-  if (n_paths > 0) {
+  if (n_paths > 0 && innov) {
+    /* issue 17: the paths' errors are given */
+    if (!paths)
+      return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL paths");
+    if (!all_finite(innov, n_paths * horizon * (size_t)cfg->n_out))
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "the given errors (innovations) hold a missing or "
+                      "infinite value");
+  } else if (n_paths > 0) {
     if (!paths || !rng || !resid)
       return rnn_fail(err, RNN_ERR_INPUT, "forecast: NULL paths, rng or residuals");
     if (n_resid == 0)
@@ -134,8 +143,10 @@ int rnn_forecast_recursive_cov(const rnn_config *cfg, const double *params,
                                double *paths, double *work, rnn_error *err) {
   size_t I, K, P, R, chunk, net, k, t, j, p0, b;
   double *xb, *out, *buf;
+  const double *innov = cov ? cov->innov : NULL; /* issue 17 */
   int st = check_forecast_args(cfg, params, window, last, n_resid, resid,
-                               n_paths, rng, point, paths, work, err);
+                               n_paths, rng, point, paths, work, innov,
+                               horizon, err);
   if (st != RNN_OK) return st;
   if (horizon == 0)
     return rnn_fail(err, RNN_ERR_DIM, "forecast horizon must be >= 1");
@@ -163,10 +174,13 @@ int rnn_forecast_recursive_cov(const rnn_config *cfg, const double *params,
       if (st != RNN_OK) return st;
       for (b = 0; b < nb; b++) {
         size_t p = p0 + b;
-        /* draws in step-major, path-minor order: independent of chunk */
-        size_t r = p < n_paths ? (size_t)rnn_rng_below(rng, n_resid) : 0;
+        /* draws in step-major, path-minor order: independent of chunk;
+         * none when the errors are given (issue 17) */
+        size_t r = p < n_paths && !innov ? (size_t)rnn_rng_below(rng, n_resid) : 0;
         for (j = 0; j < K; j++) {
-          double e = p < n_paths ? resid[r + n_resid * j] : 0.0;
+          double e = p >= n_paths ? 0.0
+                     : innov ? innov[p + n_paths * (k + horizon * j)]
+                             : resid[r + n_resid * j];
           double v = out[j + K * b] + e;
           if (p < n_paths)
             paths[p + n_paths * (k + horizon * j)] = v;
@@ -180,7 +194,9 @@ int rnn_forecast_recursive_cov(const rnn_config *cfg, const double *params,
           double *cell = buf + p + P * (window + k + R * j);
           if (o >= 0)
             *cell = out[(size_t)o + K * b] +
-                    (p < n_paths ? resid[r + n_resid * (size_t)o] : 0.0);
+                    (p >= n_paths ? 0.0
+                     : innov ? innov[p + n_paths * (k + horizon * (size_t)o)]
+                             : resid[r + n_resid * (size_t)o]);
           else
             *cell = k + 1 < horizon ? cov->future[k + horizon * j] : 0.0;
         }
@@ -203,7 +219,7 @@ int rnn_forecast_direct(const rnn_config *cfg, const double *params,
   size_t I, K, net, t, j, p;
   double *xb;
   int st = check_forecast_args(cfg, params, window, last, n_resid, resid,
-                               n_paths, rng, point, paths, work, err);
+                               n_paths, rng, point, paths, work, NULL, 0, err);
   if (st != RNN_OK) return st;
   I = (size_t)cfg->n_in;
   K = (size_t)cfg->n_out;
@@ -324,7 +340,7 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
   K = (size_t)cfg->n_out;
   raw = rnn_size_mul(raw_steps(s), K);
   {
-    size_t part[7], sum = fc, k;
+    size_t part[8], sum = fc, k;
     part[0] = rnn_size_mul(s->window, (size_t)cfg->n_in);
     /* issue 15: the newest rows of a transformed feature */
     part[4] = s->window + rnn_transform_lost(&s->inv.transform);
@@ -334,13 +350,15 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
     part[3] = rnn_size_mul(2 * s->n_levels + 1, s->h + 1);
     part[5] = conformal_workspace(s);
     part[6] = rnn_size_mul(s->h, (size_t)cfg->n_in); /* covariates */
+    /* the given errors in model units (issue 17) */
+    part[7] = s->innov ? rnn_size_mul(s->n_paths, s->h) : 0;
     /* the held-out one-step residual pool (issue 15), n_rows x n_out */
     if (s->heldout_resid) {
       size_t pool = rnn_size_mul(s->n_rows, K);
       if (pool == SIZE_MAX || part[5] > SIZE_MAX - pool) return 0;
       part[5] += pool;
     }
-    for (k = 0; k < 6; k++) {
+    for (k = 0; k < 8; k++) {
       if (part[k] == SIZE_MAX || sum > SIZE_MAX - part[k]) return 0;
       sum += part[k];
     }
@@ -377,6 +395,12 @@ static int check_spec(const rnn_config *cfg, const rnn_forecast_spec *s,
   if (s->target >= n_tgt)
     return rnn_fail(err, RNN_ERR_DIM, "target %lu of %lu does not exist",
                     (unsigned long)(s->target + 1), (unsigned long)n_tgt);
+  if (s->innov && (s->direct || cfg->n_out != 1 || s->n_paths == 0))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "given errors (innovations) need simulated paths of a "
+                    "recursive model with one output, not %s with %d outputs",
+                    s->direct ? "a direct model" : "a recursive model",
+                    cfg->n_out);
   if (s->n_levels > 0 && (!s->levels || (s->n_paths == 0 && !s->conformal)))
     return rnn_fail(err, RNN_ERR_INPUT,
                     "prediction intervals need levels and simulated paths");
@@ -407,7 +431,7 @@ static int raw_forecast(const rnn_config *cfg, const double *params,
                         const rnn_forecast_spec *s, size_t n_use, size_t P,
                         rnn_rng *rng, double *last, double *raw,
                         double *fut, double *rpoint, double *rpaths,
-                        double *fwork, rnn_error *err) {
+                        double *fwork, double *minnov, rnn_error *err) {
   size_t I = (size_t)cfg->n_in, H = s->h, L, j, k;
   rnn_covariates cov;
   int st;
@@ -448,6 +472,13 @@ static int raw_forecast(const rnn_config *cfg, const double *params,
    * scale, H x I (fed-back columns unused) */
   cov.from = s->direct ? NULL : s->from;
   cov.future = NULL;
+  cov.innov = NULL;
+  if (s->innov && P > 0 && minnov) {
+    /* issue 17: the given errors, in the target's transformed units, on
+     * the model's scale (the scaler's shift cancels in a difference) */
+    for (k = 0; k < P * H; k++) minnov[k] = s->innov[k] / s->inv.scale;
+    cov.innov = minnov;
+  }
   if (cov.from) {
     size_t n_known = s->n_rows - n_use + s->n_future;
     for (j = 0; j < I; j++)
@@ -531,7 +562,7 @@ static int conformal_bands(const rnn_config *cfg, const double *params,
   for (o = o_min; o < N; o++) {
     rnn_error e2;
     st = raw_forecast(cfg, params, s, o, 0, rng, last, raw, fut, rpoint, NULL,
-                      fwork, &e2);
+                      fwork, NULL, &e2);
     if (st == RNN_ERR_INPUT) continue; /* a missing value in its window */
     if (st != RNN_OK) {
       if (err) *err = e2;
@@ -613,7 +644,7 @@ static int heldout_pool(const rnn_config *cfg, const double *params,
     rnn_error e2;
     int ok = 1;
     st = raw_forecast(cfg, params, &s1, o, 0, rng, last, raw, fut, rpoint, NULL,
-                      fwork, &e2);
+                      fwork, NULL, &e2);
     if (st == RNN_ERR_INPUT) continue; /* a missing value in its window */
     if (st != RNN_OK) {
       if (err) *err = e2;
@@ -693,7 +724,7 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
   fut = q + NQ * H;
   cw = fut + H * I;
   if (s->n_heldout) *s->n_heldout = 0;
-  if (s->heldout_resid && P > 0 && !s->direct &&
+  if (s->heldout_resid && P > 0 && !s->direct && !s->innov &&
       (cfg->n_out == cfg->n_in || s->from)) {
     /* the paths draw the held-out one-step errors when there are enough */
     double *pool = cw + conformal_workspace(s);
@@ -711,13 +742,13 @@ int rnn_forecast_series(const rnn_config *cfg, const double *params,
       sp.resid = pool;
       if (s->n_heldout) *s->n_heldout = (double)n_pool;
       st = raw_forecast(cfg, params, &sp, s->n_rows, P, rng, last, raw, fut,
-                        rpoint, rpaths, fwork, err);
+                        rpoint, rpaths, fwork, NULL, err);
       goto forecast_done;
     }
   }
   /* the newest window on the model's scale, forecast */
   st = raw_forecast(cfg, params, s, s->n_rows, P, rng, last, raw, fut, rpoint,
-                    rpaths, fwork, err);
+                    rpaths, fwork, cw + conformal_workspace(s), err);
 forecast_done:
   if (st != RNN_OK) return st;
   col0 = target_col0(s);
@@ -744,8 +775,9 @@ forecast_done:
     if (st != RNN_OK) return st;
     for (k = 0; k < H; k++) {
       double med = q[2 * NL + NQ * k];
-      for (p = 0; p < P; p++)
-        paths[p + P * k] = point[k] + (paths[p + P * k] - med);
+      if (!s->innov) /* given errors (issue 17): the paths as simulated */
+        for (p = 0; p < P; p++)
+          paths[p + P * k] = point[k] + (paths[p + P * k] - med);
       if (s->conformal) continue;
       for (l = 0; l < NL; l++) {
         double dlo = q[l + NQ * k] - med, dhi = q[NL + l + NQ * k] - med;

@@ -781,7 +781,8 @@ int rnn_forecast_recursive(const rnn_config *cfg, const double *params,
                            double *paths, double *work, rnn_error *err);
 
 /* Covariates of a recursive forecast (issue 15): inputs the model reads
- * but does not predict (exogenous series, calendar features).  Input j
+ * but does not predict (exogenous series, calendar features), and the
+ * paths' errors when the caller gives them (issue 17).  Input j
  * of the row appended at step k (0-based; the row of forecast time k + 1)
  * is output from[j] (>= 0, with the path's residual) or, for from[j] < 0,
  * the covariate's known value future[k + horizon * j] in model units
@@ -791,6 +792,12 @@ int rnn_forecast_recursive(const rnn_config *cfg, const double *params,
 typedef struct rnn_covariates {
   const int *from;      /* n_in */
   const double *future; /* horizon x n_in, model units */
+  /* given errors (issue 17; NULL: drawn from resid): path p's error at
+   * step k on output j is innov[p + n_paths*(k + horizon*j)], model
+   * units (n_paths x horizon x n_out); the paths then draw no residual
+   * rows (resid may be NULL, n_resid 0).  An ensemble still draws each
+   * path's member; path p keeps its row of innov. */
+  const double *innov;
 } rnn_covariates;
 
 /* RNN_OK when cov fits cfg and a forecast of horizon steps; else
@@ -1141,6 +1148,16 @@ typedef struct {
      drawn.                                                             */
   int heldout_resid;
   double *n_heldout;
+  /* given errors (issue 17: fabletools' bootstrapped innovations): NULL
+     draws them from resid (or the held-out pool).  Else n_paths x h,
+     path p's error at step k in innov[p + n_paths*k], in the target's
+     transformed units before scaling (the units of its one-step errors:
+     log returns under log or logdiff, differences under diff); the core
+     divides them by inv.scale and adds them instead of drawn rows, so a
+     path of zeros is the point forecast.  A recursive model with one
+     output only (RNN_ERR_INPUT otherwise); resid and the held-out pool
+     are not used, and the paths are not centred on the point.          */
+  const double *innov;
 } rnn_forecast_spec;
 
 /* The fewest held-out one-step errors the paths draw instead of the
@@ -1157,7 +1174,8 @@ size_t rnn_forecast_series_workspace(const rnn_config *cfg,
  * rnn_forecast_direct/_recursive, slices target s->target's first h
  * steps, takes them back to original units (rnn_target_unscale) and
  * centres the paths on the point forecast (issue 15): step k's paths
- * shift, in original units, so that their median (type 7) is point[k].
+ * shift, in original units, so that their median (type 7) is point[k]
+ * (not with given errors, s->innov: those paths are as simulated).
  * The intervals are the type-7 quantiles (rnn_quantiles) of the centred
  * paths at (1 - level/100)/2 and 1 - (1 - level/100)/2, taken as
  * point[k] + (quantile - median), so that lower <= point <= upper holds

@@ -2684,6 +2684,7 @@ static void test_covariates(void) {
   for (k = 0; k < 6; k++) resid[k] = 0.1 * rnn_rng_normal(&rng);
   cov.from = from;
   cov.future = fut;
+  cov.innov = NULL;
   check(rnn_forecast_recursive(&c, prm, W, last, H, 0, NULL, 0, NULL, pt, NULL,
                                work, &err) == RNN_ERR_INPUT,
         "without covariates a model must predict all its inputs");
@@ -2714,6 +2715,43 @@ static void test_covariates(void) {
                                     &rng, ept, pa2, ew, &err) == RNN_OK &&
               memcmp(ept, pt, sizeof ept) == 0,
           "an ensemble of one forecasts with covariates as the single model");
+  }
+  { /* issue 17: given errors.  The rows the generator would draw, given
+     * as innovations, make the same paths; zeros make the point forecast,
+     * path by path; an ensemble keeps each path's row */
+    double inn[NP * H], pa3[NP * H], zero[NP * H];
+    rnn_rng r2;
+    int same = 1;
+    rnn_rng_seed(&rng, 5);
+    rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 6, resid, NP, &rng,
+                               pt, pa, work, &err);
+    rnn_rng_seed(&r2, 5);
+    for (k = 0; k < H; k++)
+      for (t = 0; t < NP; t++) inn[t + NP * k] = resid[rnn_rng_below(&r2, 6)];
+    cov.innov = inn;
+    check(rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 0, NULL, NP, NULL,
+                                     pt, pa2, work, &err) ==
+                  RNN_OK &&
+              memcmp(pa, pa2, sizeof pa) == 0,
+          "given errors: the drawn rows given as innovations make the same paths");
+    for (k = 0; k < NP * H; k++) zero[k] = 0.0;
+    cov.innov = zero;
+    rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 6, resid, NP, &rng, pt,
+                               pa2, work, &err);
+    for (k = 0; k < H; k++)
+      for (t = 0; t < NP; t++) same &= pa2[t + NP * k] == pt[k];
+    check(same, "given errors of zero: every path is the point forecast");
+    cov.innov = inn;
+    rnn_rng_seed(&rng, 8);
+    check(rnn_ensemble_forecast_cov(&c, prm, 1, 0, W, last, H, &cov, 0, NULL, NP,
+                                    &rng, pt, pa3, ew, &err) == RNN_OK &&
+              memcmp(pa, pa3, sizeof pa) == 0,
+          "given errors: an ensemble of one makes the single model's paths");
+    inn[3] = NAN;
+    check(rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 0, NULL, NP, NULL,
+                                     pt, pa2, work, &err) == RNN_ERR_INPUT,
+          "a missing given error is refused");
+    cov.innov = NULL;
   }
   fut[1 + H * 2] = NAN;
   check(rnn_forecast_recursive_cov(&c, prm, W, last, H, &cov, 0, NULL, 0, NULL, pt,

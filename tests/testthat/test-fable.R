@@ -308,3 +308,112 @@ test_that("season() is rnnkit's calendar features: a monthly model forecasts 24 
   expect_identical(do.call(cbind, distributional::parameters(fc$Passengers)$x), fp$paths)
   expect_equal(fc$.mean, colMeans(fp$paths), tolerance = 1e-12)
 })
+
+test_that("generate() takes fabletools' innovations (.innov): zeros give the point forecast", {
+  skip_if_no_tidyverts()
+  d <- djia_tsibble(200)
+  fit <- fabletools::model(d, m = LSTM(log(Close) ~ window(10), epochs = 2, units = 4, seed = 1,
+                                       verbose = FALSE))
+  mdl <- fit$m[[1]]
+  plain <- mdl$fit$model
+  point <- as.numeric(forecast(plain, h = 5, level = NULL, npaths = 0)$mean)
+  nd <- tsibble::new_data(d, 5)
+  nd <- do.call(rbind, lapply(1:3, function(r) cbind(as.data.frame(nd), .rep = as.character(r))))
+  nd <- tsibble::as_tsibble(nd, index = day, key = .rep)
+  nd$.innov <- 0
+  g0 <- fabletools::generate(mdl, new_data = nd)
+  for (r in 1:3) expect_equal(g0$.sim[g0$.rep == r], point, tolerance = 1e-12)
+  # the innovations are log errors here: the first step is the point
+  # times exp(innovation); later steps feed the path back
+  set.seed(4)
+  nd$.innov <- stats::rnorm(nrow(nd), sd = 0.01)
+  g1 <- fabletools::generate(mdl, new_data = nd)
+  g2 <- fabletools::generate(mdl, new_data = nd)
+  expect_identical(g1$.sim, g2$.sim)
+  first <- g1$day == 201
+  expect_equal(g1$.sim[first], point[1] * exp(nd$.innov[first]), tolerance = 1e-12)
+  expect_false(isTRUE(all.equal(g1$.sim[g1$day == 203], rep(point[3], 3))))
+  # the core's paths for the same errors (forecast(innov = ))
+  inn <- matrix(nd$.innov, 3, byrow = TRUE)
+  fp <- forecast(plain, h = 5, level = NULL, npaths = 3, innov = inn)
+  expect_equal(g1$.sim, as.numeric(t(fp$paths)), tolerance = 1e-12)
+  expect_identical(forecast(plain, h = 5, level = NULL, npaths = 3, innov = inn * 0)$paths,
+                   matrix(point, 3, 5, byrow = TRUE))
+  expect_error(forecast(plain, h = 5, level = NULL, npaths = 3, innov = inn[, 1:4]),
+               class = "rnnkit_error_input", regexp = "3 x 5")
+  # generate(bootstrap = TRUE): fabletools draws .innov from residuals()
+  gb <- fabletools::generate(fit, h = 5, times = 4, bootstrap = TRUE, seed = 9)
+  gb2 <- fabletools::generate(fit, h = 5, times = 4, bootstrap = TRUE, seed = 9)
+  expect_equal(nrow(gb), 20)
+  expect_identical(gb$.sim, gb2$.sim)
+  res <- stats::na.omit(residuals(mdl$fit))
+  expect_true(all(round(gb$.innov, 10) %in% round(res - mean(res), 10)))
+  expect_equal(gb$.sim[gb$day == 201 & gb$.rep == "2"],
+               point[1] * exp(gb$.innov[gb$day == 201 & gb$.rep == "2"]), tolerance = 1e-12)
+})
+
+test_that("refit() of a season() model on trading days keeps the real dates; CV with refit", {
+  skip_if_no_tidyverts()
+  d <- djia_tsibble(170)
+  spec <- LSTM(log(Close) ~ window(10) + season("wday"), epochs = 1, units = 4, seed = 1,
+               verbose = FALSE)
+  fit <- fabletools::model(d[1:130, ], m = spec)
+  re <- fabletools::refit(fit, d[1:150, ])
+  m1 <- re$m[[1]]$fit$model
+  expect_identical(m1$params, fit$m[[1]]$fit$model$params)
+  expect_equal(m1$prep$data$index, d$Date[1:150])
+  expect_equal(m1$prep$meta$calendar, "wday")
+  fc <- fabletools::forecast(re, h = 3, times = 20)
+  expect_equal(fc$day, 151:153)
+  expect_true(all(is.finite(fc$.mean)))
+  # the same as rnnkit's own forecast of the model on the longer data
+  plain <- forecast(m1, h = 3, level = NULL, npaths = 20, seed = 1)
+  expect_equal(fc$.mean, colMeans(plain$paths), tolerance = 1e-12)
+  re2 <- fabletools::refit(fit, d[1:150, ], reestimate = TRUE)
+  one <- rnn_fit(Close ~ Close, data = utils::tail(rnn_example_data(), 170)[1:150, ], window = 10,
+                 transform = "log", calendar = "wday", epochs = 1, units = 4, seed = 1,
+                 verbose = FALSE)
+  expect_identical(re2$m[[1]]$fit$model$params, one$params)
+  # stretch_tsibble() cross-validation: fit on the folds, refit on them
+  cv <- tsibble::stretch_tsibble(d[1:160, ], .init = 140, .step = 10)
+  cvfit <- fabletools::model(cv, m = spec)
+  expect_false(any(vapply(cvfit$m, fabletools::is_null_model, TRUE)))
+  acc <- fabletools::accuracy(fabletools::forecast(cvfit, h = 5, times = 20), d)
+  expect_true(is.finite(acc$RMSE))
+  cvre <- fabletools::refit(cvfit, cv, reestimate = TRUE)
+  expect_identical(lapply(cvre$m, function(x) x$fit$model$params),
+                   lapply(cvfit$m, function(x) x$fit$model$params))
+})
+
+test_that("model() over keys: the same fits and forecasts with and without future", {
+  skip_if_no_tidyverts()
+  skip_if_not_installed("future")
+  skip_if_not_installed("future.apply")
+  px <- utils::tail(rnn_example_data(), 120)
+  long <- do.call(rbind, lapply(c("Open", "Close"), function(s) {
+    data.frame(series = s, day = seq_len(nrow(px)), price = px[[s]])
+  }))
+  d <- tsibble::as_tsibble(long, key = series, index = day)
+  run <- function() {
+    set.seed(42) # no seed in LSTM(): it is drawn once, in this session
+    fit <- fabletools::model(d, m = LSTM(log(price) ~ window(10), epochs = 1, units = 4,
+                                         verbose = FALSE))
+    list(params = lapply(fit$m, function(x) x$fit$model$params),
+         mean = fabletools::forecast(fit, h = 3, times = 20)$.mean)
+  }
+  plain <- run()
+  expect_false(identical(plain$params[[1]], plain$params[[2]]))
+  # fabletools maps over the keys with future.apply (future.seed = TRUE)
+  # once future is attached
+  if (!"package:future" %in% search()) {
+    suppressPackageStartupMessages(attachNamespace("future"))
+    on.exit(detach("package:future"), add = TRUE)
+  }
+  old <- future::plan(future::sequential)
+  on.exit(future::plan(old), add = TRUE)
+  expect_identical(run(), plain)
+  skip_on_cran()
+  skip_if_valgrind_parent()
+  future::plan(future::multisession, workers = 2)
+  expect_identical(run(), plain)
+})
