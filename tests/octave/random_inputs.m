@@ -89,7 +89,9 @@ function random_inputs (N = 300, seed = 1, logfile = "")
          "rnn_reset_state", "rnn_windows", "rnn_forecast", "rnn_accuracy", ...
          "rnn_save", "rnn_load", "rnn_tokenizer", "rnn_encode", "rnn_decode", ...
          "rnn_vocab_size", "rnn_pad_sequences", "rnn_text_data", ...
-         "rnn_generate", "rnn_layer", "rnn_layer_call", "__rnnkit__"};
+         "rnn_generate", "rnn_layer", "rnn_layer_call", "__rnnkit__", ...
+         "lstmLayer", "dropoutLayer", "wordEmbeddingLayer", "trainingOptions", ...
+         "trainNetwork", "trainnet", "predict", "predictAndUpdateState", "resetState"};
   counts = zeros (size (fns));
   for f = 1:numel (fns)
     for i = 1:N
@@ -207,6 +209,16 @@ function fx = fixtures (tmp)
                  "NA", "Split", "Test", "Scale"};
   fx.fc_opts = {"Level", "NPaths", "Seed", "Series"};
   fx.pred_opts = {"Type"};
+  ## the Deep Learning Toolbox names (issue 18)
+  fx.dl_opts = {"MaxEpochs", "MiniBatchSize", "InitialLearnRate", "Momentum", ...
+                "GradientThreshold", "GradientThresholdMethod", "Shuffle", ...
+                "ValidationData", "ValidationPatience", "OutputNetwork", ...
+                "Verbose", "L2Regularization", "SquaredGradientDecayFactor"};
+  fx.dl_layers = [sequenceInputLayer(2) lstmLayer(2, "OutputMode", "last") ...
+                  fullyConnectedLayer(1) regressionLayer];
+  fx.dl_seqs = arrayfun (@(i) rand (2, 3), (1:4)', "UniformOutput", false);
+  fx.dl_options = trainingOptions ("adam", "MaxEpochs", 1, "Verbose", false);
+  fx.net = trainNetwork (fx.dl_seqs, rand (4, 1), fx.dl_layers, fx.dl_options);
   fx.pool = bad_values (fx);
 endfunction
 
@@ -614,6 +626,40 @@ function [args, label, want] = make_call (fn, fx, tmp, i)
       label = [ll ", " show(x) ", " lo];
     case "__rnnkit__"
       [args, label] = gateway_call (fx);
+    case {"lstmLayer", "dropoutLayer", "wordEmbeddingLayer"}
+      args = {pick(pool), pick(pool), pick({"OutputMode", "Name", "Probability"}), pick(pool)};
+      args = args(1:randi (4));
+      label = show_args (args);
+    case "trainingOptions"
+      [opts, lo] = options (fx.dl_opts, pool, {});
+      args = [{pick({"adam", "sgdm", "rmsprop", pick(pool)})}, opts];
+      label = [show(args{1}) ", " lo];
+    case {"trainNetwork", "trainnet"}
+      args = {fx.dl_seqs, rand(4, 1), fx.dl_layers, fx.dl_options};
+      k = randi (4);
+      args{k} = pick (pool);
+      if (rand () < 0.5)
+        args{k} = pick ({fx.dl_layers(randperm (4)), fx.dl_layers(1:2), ...
+                         {rand(2, 3), rand(2, 4)}, {rand(2, 3)}, rand(4, 2, 3), ...
+                         setfield(fx.dl_options, "MaxEpochs", pick (pool))});
+      endif
+      if (strcmp (fn, "trainnet"))
+        args = [args(1:3), {pick({"mse", "crossentropy", pick(pool)})}, args(4)];
+      endif
+      label = sprintf ("argument %d: %s", k, show (args{k}));
+    case {"predict", "predictAndUpdateState", "resetState"}
+      net = fx.net;
+      if (rand () < 0.3)
+        net = pick (pool);
+      elseif (rand () < 0.3)
+        net.Model = pick (pool);
+      endif
+      x = pick ({fx.dl_seqs, rand(2, 5), pick(pool)});
+      args = {net, x};
+      if (strcmp (fn, "resetState"))
+        args = {net};
+      endif
+      label = sprintf ("net %s, %s", show (net), show_args (args(2:end)));
   endswitch
 endfunction
 

@@ -1,0 +1,150 @@
+## Copyright (C) 2026 rnnkit developers
+## SPDX-License-Identifier: GPL-2.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {@var{net} =} trainNetwork (@var{X}, @var{Y}, @var{layers}, @var{options})
+## Train a recurrent network given with the names of MATLAB's Deep
+## Learning Toolbox, with rnnkit's C core (@code{rnn_fit}).
+##
+## @var{layers} is a layer array: @code{sequenceInputLayer}, optionally
+## @code{wordEmbeddingLayer}, one or more @code{lstmLayer} or
+## @code{gruLayer} (each optionally followed by a @code{dropoutLayer}),
+## one @code{fullyConnectedLayer}, then @code{regressionLayer} or
+## @code{softmaxLayer} and @code{classificationLayer}.  The last
+## recurrent layer's @qcode{'OutputMode'} makes the network
+## sequence-to-sequence (@qcode{'sequence'}) or sequence-to-one
+## (@qcode{'last'}).  @var{options} come from @code{trainingOptions}.
+##
+## @var{X} holds the sequences in MATLAB's layouts: an N x 1 cell of
+## C x T matrices (channels x time steps), one C x T matrix, or an
+## N x C x T array.  The sequences must be of one length.  @var{Y} holds
+## the responses: for a sequence-to-sequence network in the layout of
+## @var{X} (R x T per sequence); for a sequence-to-one network an N x R
+## matrix; for a classifier the class labels (numbers or a cell of
+## strings; per time step, a cell of 1 x T rows of numbers).
+##
+## @var{net} is a struct: @code{Layers}, @code{Model} (the rnnkit model
+## from @code{rnn_fit}, for @code{rnn_save}, @code{rnn_summary} @dots{}),
+## @code{OutputMode} and @code{Task}.  Use it with @code{predict},
+## @code{predictAndUpdateState} and @code{resetState}; it survives
+## @code{save} and @code{load}.
+##
+## @example
+## x = sin (0.1 * (1:201));
+## layers = [sequenceInputLayer(1) lstmLayer(8) fullyConnectedLayer(1) regressionLayer];
+## options = trainingOptions ("adam", "MaxEpochs", 50, "Verbose", false);
+## net = trainNetwork (x(1:end-1), x(2:end), layers, options);
+## [net, y] = predictAndUpdateState (net, x(1:end-1));
+## @end example
+## @seealso{trainnet, trainingOptions, predict, predictAndUpdateState, resetState, rnn_fit}
+## @end deftypefn
+
+function net = trainNetwork (X, Y, layers, options)
+  check_nargin ("trainNetwork", nargin, 4, 4, "net = trainNetwork (X, Y, layers, options)");
+  net = dl_train ("trainNetwork", X, Y, layers, options, "");
+endfunction
+
+%!shared x, opts
+%! x = sin (0.3 * (1:41));
+%! opts = trainingOptions ("adam", "MaxEpochs", 3, "MiniBatchSize", 4, "Verbose", false);
+
+## the options reach rnn_fit: the same seed gives the same weights
+%!test
+%! rand ("state", 1);
+%! X = arrayfun (@(i) sin (0.3 * (i:i+9)), (1:12)', "UniformOutput", false);
+%! Y = cellfun (@(s) s(end) ^ 2, X);
+%! layers = [sequenceInputLayer(1) gruLayer(5, "OutputMode", "last") ...
+%!           fullyConnectedLayer(1) regressionLayer];
+%! o = trainingOptions ("sgdm", "MaxEpochs", 4, "MiniBatchSize", 4, "Momentum", 0.5, ...
+%!                      "InitialLearnRate", 0.05, "GradientThreshold", 1, ...
+%!                      "Shuffle", "never", "Verbose", false);
+%! rand ("seed", 7);
+%! net = trainNetwork (X, Y, layers, o);
+%! rand ("seed", 7);
+%! m = rnn_fit (cell2mat (X), Y, "Cell", "gru", "Units", 5, "Optimizer", "sgd", ...
+%!              "Momentum", 0.5, "LearnRate", 0.05, "ClipNorm", 1, "Epochs", 4, ...
+%!              "BatchSize", 4, "Shuffle", false, "Epsilon", 1e-8, ...
+%!              "ReturnSequences", false, "Verbose", false);
+%! assert (net.Model.params, m.params);
+%! assert (net.Model.training.optimizer, "sgd");
+%! assert (net.OutputMode, "last");
+%! p = predict (net, X);
+%! assert (size (p), [12 1]);
+%! assert (p, rnn_predict (m, cell2mat (X)), 1e-14);
+%! ## the N x C x T layout gives the same predictions
+%! assert (predict (net, reshape (cell2mat (X), 12, 1, 10)), p, 1e-14);
+%! ## the network survives save and load
+%! f = [tempname() ".mat"];
+%! unwind_protect
+%!   save ("-binary", f, "net");
+%!   back = load (f).net;
+%!   assert (predict (back, X), p);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+## rmsprop and a validation set with patience and the best weights
+%!test
+%! X = arrayfun (@(i) sin (0.3 * (i:i+9)), (1:20)', "UniformOutput", false);
+%! Y = cellfun (@(s) s(end), X);
+%! o = trainingOptions ("rmsprop", "MaxEpochs", 30, "MiniBatchSize", 5, ...
+%!                      "ValidationData", {X(16:20), Y(16:20)}, "ValidationPatience", 2, ...
+%!                      "OutputNetwork", "best-validation-loss", "Verbose", false);
+%! net = trainNetwork (X(1:15), Y(1:15), [sequenceInputLayer(1) ...
+%!                     lstmLayer(3, "OutputMode", "last") fullyConnectedLayer(1) ...
+%!                     regressionLayer], o);
+%! s = net.Model.status;
+%! assert (net.Model.training.optimizer, "rmsprop");
+%! assert (net.Model.training.patience, 2);
+%! assert (s.stopped_early || s.epochs_run == 30);
+%! assert (net.Model.history.val_loss(s.best_epoch), min (net.Model.history.val_loss));
+
+## sequence-to-sequence on one C x T sequence; stacked layers with dropout
+%!test
+%! xx = [x; cos(0.3 * (1:41))];
+%! layers = [sequenceInputLayer(2) lstmLayer(4) dropoutLayer(0.1) ...
+%!           lstmLayer(3) dropoutLayer(0.1) fullyConnectedLayer(2) regressionLayer];
+%! net = trainNetwork (xx(:, 1:end-1), xx(:, 2:end), layers, opts);
+%! assert (net.Model.config.dropout, 0.1);
+%! assert (net.Model.config.units(:)', [4 3]);
+%! y = predict (net, xx(:, 1:end-1));
+%! assert (size (y), [2 40]);
+%! ## sequences in a cell give a cell of R x T
+%! c = predict (net, {xx(:, 1:20); xx(:, 21:40)});
+%! assert (size (c), [2 1]);
+%! assert (c{1}, y(:, 1:20), 1e-14);
+
+## classifiers: labels per sequence and per time step
+%!test
+%! X = arrayfun (@(i) sin (0.3 * (i:i+7)), (1:16)', "UniformOutput", false);
+%! lab = repmat ({"up"; "down"}, 8, 1);
+%! layers = [sequenceInputLayer(1) lstmLayer(4, "OutputMode", "last") ...
+%!           fullyConnectedLayer(2) softmaxLayer classificationLayer];
+%! net = trainNetwork (X, lab, layers, opts);
+%! assert (net.Model.classes, {"down"; "up"});
+%! assert (size (predict (net, X)), [16 2]);
+%! layers(2).OutputMode = "sequence";
+%! T = cellfun (@(s) double (s > 0), X, "UniformOutput", false);
+%! net = trainNetwork (X, T, layers, opts);
+%! s = predict (net, X);
+%! assert (size (s{1}), [2 8]);
+%! assert (sum (s{1}), ones (1, 8), 1e-12);
+
+## word indices through a wordEmbeddingLayer
+%!test
+%! X = {[1 2 3 3]; [3 2 1 1]};
+%! layers = [sequenceInputLayer(1) wordEmbeddingLayer(3, 3) ...
+%!           lstmLayer(4, "OutputMode", "last") fullyConnectedLayer(1) regressionLayer];
+%! net = trainNetwork (X, [1; 0], layers, opts);
+%! assert ([net.Model.config.n_vocab, net.Model.config.n_embed], [4 3]);
+
+%!error <trainNetwork takes 4 argument> trainNetwork (1, 2, 3)
+%!error <OPTIONS must come from trainingOptions> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], struct ())
+%!error <layers given are: input, lstm, fc> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2) fullyConnectedLayer(1)], trainingOptions ("adam"))
+%!error <all lstmLayer or all gruLayer> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2) gruLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error <'OutputMode' 'sequence'> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2, "OutputMode", "last") lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error <one dropoutLayer after each> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2) dropoutLayer(0.2) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error <sequences of 41 and 40 time steps> trainNetwork ({x; x(1:40)}, {x; x(1:40)}, [sequenceInputLayer(1) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error <X has 1 channels but sequenceInputLayer\(2\)> trainNetwork ({x}, {x}, [sequenceInputLayer(2) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error id=rnnkit:input trainNetwork ({x}, {x}, 3, trainingOptions ("adam"))
+%!error id=rnnkit:input trainNetwork ({x; x}, struct ("a", 1), [sequenceInputLayer(1) lstmLayer(2, "OutputMode", "last") fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
