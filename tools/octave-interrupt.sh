@@ -6,7 +6,8 @@
 # prints a marker, and that octave exits 0.  Runs once quiet, once
 # with the progress lines of a log on (the verbose path calls into
 # Octave from inside the training loop) and once with the line redrawn
-# in place (as on a terminal), then three times with a
+# in place (as on a terminal), once drawing the loss curve ('Plots'),
+# then three times with a
 # 'Checkpoint' saved after every epoch (a SIGINT inside the save is an
 # Octave interrupt in Octave code that the MEX gateway called; the
 # checkpoint file must then be complete, of that epoch or the one before,
@@ -132,6 +133,9 @@ EOF
 run false
 run true
 run '"terminal"'
+# 'Plots' 'training-progress': the curve's redraw is Octave code that the
+# MEX calls after each epoch (a note instead where no toolkit exists)
+run '"log", "Plots", "training-progress"'
 in_save=0
 run_checkpoint 1
 run_checkpoint 2

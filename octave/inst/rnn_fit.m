@@ -655,7 +655,10 @@ function update_progress_plot (ax, hl, hv, epoch, member, l, vl)
     if (member > 1)
       title (ax, sprintf ("Training progress (member %d)", member));
     endif
-    drawnow ();
+    ## a hidden figure (no display) is drawn when printed, not here
+    if (strcmp (get (ancestor (ax, "figure"), "visible"), "on"))
+      drawnow ();
+    endif
   catch
   end_try_catch
 endfunction

@@ -731,6 +731,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   ctx.hist[2] = ah;
   ctx.hist[3] = vah;
   ctx.t0 = ctx.last = now_seconds();
+  ctx.loss = ctx.val_loss = mxGetNaN(); /* none before the first epoch */
   ckf = mxGetField(t, 0, "plot");
   if (ckf && mxIsClass(ckf, "function_handle")) ctx.plot_fn = (mxArray *)ckf;
   cb.on_epoch = on_epoch;
