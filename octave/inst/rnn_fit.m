@@ -623,9 +623,10 @@ function fn = progress_plot (loss, has_val, epochs)
     f = figure ("name", "rnn_fit: training progress", "numbertitle", "off", ...
                 "visible", merge (shown, "on", "off"));
     ax = axes ("parent", f);
-    hl = plot (ax, NaN, NaN, "color", [0.2 0.2 0.2], "linewidth", 2);
+    hl = plot (ax, NaN, NaN, "color", [0.2 0.2 0.2], "linewidth", 2, "marker", "none");
     hold (ax, "on");
-    hv = plot (ax, NaN, NaN, "color", [178 34 34] / 255, "linewidth", 2, "linestyle", "--");
+    hv = plot (ax, NaN, NaN, "color", [178 34 34] / 255, "linewidth", 2, "linestyle", "--", ...
+               "marker", "none");
     hold (ax, "off");
     xlim (ax, [0, epochs + 1]);
     xlabel (ax, "epoch");
