@@ -249,69 +249,31 @@ static void run_checkpoint(fit_ctx *c, int epoch) {
 }
 
 /* One line, redrawn in place, never wider than the console so that no
- * terminal wraps it to a new line at every redraw:
- *   epoch 12/100 [=======>              ]  31%  loss 0.001234  val 0.0015  ETA 4s
- * At most width - 1 columns: the bar shrinks first (up to 30 wide) and
- * goes below 5; then the ETA, the accuracies, the percentage and the
- * validation loss are left out, in that order; the loss always stays.
- * Spaces clear what remains of a longer previous line. */
+ * terminal wraps it to a new line at every redraw (the core's
+ * rnn_progress_line(), which the Octave gateway draws too).  Spaces clear
+ * what remains of a longer previous line. */
 static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
                      double loss) {
-  enum { P_HEAD, P_PCT, P_LOSS, P_VAL, P_ACC, P_VACC, P_ETA, NP };
-  static const int drop_order[] = {P_ETA, P_VACC, P_ACC, P_PCT, P_VAL};
-  char part[NP][64], bar[40], line[512], num[32];
-  int k, n, total, nb, fill, len, w = c->width - 1;
+  char line[512];
+  int len;
   size_t off;
-  double el = now_seconds() - c->t0, eta = frac > 0 ? el * (1 - frac) / frac : 0;
-  for (k = 0; k < NP; k++) part[k][0] = '\0';
-  /* fields of fixed width (numbers padded to the longest usual %.4g, e.g.
-   * 1.234e-05), so the bar keeps its size from one redraw to the next */
-  snprintf(num, sizeof num, "%d", n_epochs);
-  if (c->n_members > 1) /* ensemble (issue 15) */
-    snprintf(part[P_HEAD], 64, "member %d/%d epoch %*d/%d", c->member + 1,
-             c->n_members, (int)strlen(num), epoch, n_epochs);
-  else
-    snprintf(part[P_HEAD], 64, "epoch %*d/%d", (int)strlen(num), epoch, n_epochs);
-  snprintf(part[P_PCT], 64, " %3d%%", (int)(100 * frac + 0.5));
-  snprintf(part[P_LOSS], 64, "  loss %-9.4g", loss);
-  if (!ISNAN(c->val_loss)) snprintf(part[P_VAL], 64, "  val %-9.4g", c->val_loss);
+  rnn_progress p;
+  p.epoch = epoch;
+  p.n_epochs = n_epochs;
+  p.member = c->member;
+  p.n_members = c->n_members;
+  p.frac = frac;
+  p.loss = loss;
+  p.val_loss = c->val_loss;
+  p.acc = p.val_acc = R_NaN;
   /* the member's column of the histories (ensemble, issue 15) */
   off = (size_t)c->member * (size_t)c->n_epochs + (size_t)c->done - 1;
-  if (c->done >= 1 && !ISNAN(c->acc[off])) { /* last finished epoch */
-    snprintf(part[P_ACC], 64, "  acc %.3f", c->acc[off]);
-    if (!ISNAN(c->val_acc[off]))
-      snprintf(part[P_VACC], 64, "  val_acc %.3f", c->val_acc[off]);
+  if (c->done >= 1) { /* last finished epoch */
+    p.acc = c->acc[off];
+    p.val_acc = c->val_acc[off];
   }
-  if (frac < 1)
-    snprintf(num, sizeof num, "%.0fs", eta < 1 ? 1 : eta);
-  else
-    snprintf(num, sizeof num, "%.1fs", el);
-  snprintf(part[P_ETA], 64, "  %s%-5s", frac < 1 ? "ETA " : "", num);
-  total = 0;
-  for (k = 0; k < NP; k++) total += (int)strlen(part[k]);
-  nb = w - total - 3; /* " [" and "]" */
-  if (nb > 30) nb = 30;
-  for (n = 0; nb < 5 && total > w && n < (int)(sizeof drop_order / sizeof *drop_order); n++) {
-    total -= (int)strlen(part[drop_order[n]]);
-    part[drop_order[n]][0] = '\0';
-  }
-  bar[0] = '\0';
-  if (nb >= 5) {
-    fill = (int)(frac * nb + 0.5);
-    bar[0] = ' ';
-    bar[1] = '[';
-    for (k = 0; k < nb; k++) bar[k + 2] = k < fill ? '=' : (k == fill ? '>' : ' ');
-    bar[nb + 2] = ']';
-    bar[nb + 3] = '\0';
-  }
-  len = snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s", part[P_HEAD], bar, part[P_PCT],
-                 part[P_LOSS], part[P_VAL], part[P_ACC], part[P_VACC], part[P_ETA]);
-  if (len > (int)sizeof line - 1) len = (int)sizeof line - 1;
-  if (w > 0 && len > w) {
-    line[w] = '\0';
-    len = w;
-  }
-  while (len > 0 && line[len - 1] == ' ') line[--len] = '\0';
+  p.elapsed = now_seconds() - c->t0;
+  len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
   Rprintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
   c->shown = len;
   R_FlushConsole();

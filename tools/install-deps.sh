@@ -7,7 +7,8 @@
 #   sh tools/install-deps.sh [full] what `make test` and `make check` need
 #                                   besides: the system tools R CMD check
 #                                   --as-cran uses, valgrind, clang for
-#                                   libFuzzer, Octave, and the R packages
+#                                   libFuzzer, Octave (with gnuplot and
+#                                   fonts, to draw PNGs), and the R packages
 #                                   in Suggests, the tidyverts ones
 #                                   (fabletools, fable, tsibble,
 #                                   distributional) included
@@ -47,6 +48,15 @@ if [ "$level" = full ]; then
     need_apt="$need_apt libclang-rt-14-dev"
   command -v octave-cli >/dev/null 2>&1 || need_apt="$need_apt octave"   # the Octave package
   command -v mkoctfile >/dev/null 2>&1 || need_apt="$need_apt liboctave-dev"   # its MEX build
+  # rnn_plot's PNGs from a headless octave-cli: the gnuplot toolkit,
+  # ghostscript, and fonts: FreeSans is Octave's default font (without it Octave cannot
+  # make axes at all: "ft_text_renderer: invalid bounding box"), DejaVu
+  # the fallback that fontconfig finds
+  command -v gnuplot >/dev/null 2>&1 || need_apt="$need_apt gnuplot-nox"
+  # print -dpng with gnuplot writes EPS and converts it with ghostscript
+  command -v gs >/dev/null 2>&1 || need_apt="$need_apt ghostscript"
+  [ -f /usr/share/fonts/opentype/freefont/FreeSans.otf ] || need_apt="$need_apt fonts-freefont-otf"
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt="$need_apt fonts-dejavu-core"
   # Suggests, from Debian (quick, prebuilt): forecast, zoo, xts (tested),
   # knitr and rmarkdown (the vignette), future.apply (rnn_fit_many()'s
   # parallel backend, so tests can run it)

@@ -3,9 +3,11 @@
 # fit, sends it SIGINT once the fit is under way, and checks that the fit
 # stopped early (status.interrupted, fewer epochs than asked), that the
 # returned model predicts, that the same session then fits again and
-# prints a marker, and that octave exits 0.  Runs once quiet and once
-# with the per-epoch progress lines on (the verbose path calls into
-# Octave from inside the training loop), then three times with a
+# prints a marker, and that octave exits 0.  Runs once quiet, once
+# with the progress lines of a log on (the verbose path calls into
+# Octave from inside the training loop) and once with the line redrawn
+# in place (as on a terminal), once drawing the loss curve ('Plots'),
+# then three times with a
 # 'Checkpoint' saved after every epoch (a SIGINT inside the save is an
 # Octave interrupt in Octave code that the MEX gateway called; the
 # checkpoint file must then be complete, of that epoch or the one before,
@@ -61,7 +63,7 @@ fit_returned() {
     grep -q 'warning: rnn_fit: training interrupted' "$dir/out.txt"
 }
 
-run() { # $1: verbose (true/false)
+run() { # $1: verbose (true/false, or "terminal": the line redrawn in place)
   cat >"$dir/fit.m" <<EOF
 pkg ('local_list', '$list');
 pkg ('global_list', '$glist');
@@ -130,6 +132,10 @@ EOF
 
 run false
 run true
+run '"terminal"'
+# 'Plots' 'training-progress': the curve's redraw is Octave code that the
+# MEX calls after each epoch (a note instead where no toolkit exists)
+run '"log", "Plots", "training-progress"'
 in_save=0
 run_checkpoint 1
 run_checkpoint 2

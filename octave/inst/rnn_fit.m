@@ -66,7 +66,18 @@
 ## same seed gives bit for bit the same model as R's @code{rnn_fit(seed =)};
 ## [] draws it from @code{rand} [[]]
 ## @item @qcode{'Verbose'}
-## print the loss after every epoch [true]
+## show progress: one line with the epoch, the loss (and validation loss),
+## the time elapsed and the estimated time left, redrawn in place on a
+## terminal; where the output is not a terminal (a log, the GUI) a line
+## for the first epoch, every tenth of the training and the last.
+## @qcode{"terminal"} or @qcode{"log"} choose either; false shows nothing
+## [true]
+## @item @qcode{'Plots'}
+## @qcode{"training-progress"} draws the loss curves (training, and
+## validation where measured) in a figure as training runs, as MATLAB's
+## @code{trainingOptions} does; where no graphics toolkit is available it
+## prints a note and trains on; @code{rnn_plot (model)} draws them after
+## training [@qcode{"none"}]
 ## @item @qcode{'Threads'}
 ## threads for the two halves of a batch; results do not depend on it [2]
 ## @item @qcode{'Embedding'}
@@ -202,7 +213,7 @@ function model = rnn_fit (X, varargin)
                      "Momentum", df.momentum, "Rho", df.rho, "Beta1", df.beta1, ...
                      "Beta2", df.beta2, "Epsilon", df.epsilon, ...
                      "RecurrentInit", "orthogonal", "Seed", [], ...
-                     "Verbose", true, "Threads", df.threads, ...
+                     "Verbose", true, "Plots", "none", "Threads", df.threads, ...
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
                      "CheckpointEvery", df.checkpoint_every, "Model", [], ...
@@ -244,7 +255,8 @@ function model = rnn_fit (X, varargin)
   batch_size = check_count (o.BatchSize, "BatchSize", 1, 1e7);
   shuffle = check_flag (o.Shuffle, "Shuffle");
   restore_best = check_flag (o.RestoreBest, "RestoreBest");
-  verbose = check_flag (o.Verbose, "Verbose");
+  verbose = progress_mode (o.Verbose);
+  plots = check_choice (o.Plots, {"none", "training-progress"}, "Plots");
   threads = check_count (o.Threads, "Threads", 1, 1024);
   min_delta = check_number (o.MinDelta, "MinDelta", 0);
   momentum = check_number (o.Momentum, "Momentum", 0, 1);
@@ -419,8 +431,16 @@ function model = rnn_fit (X, varargin)
     train.recurrent_init = c.init.(init);
     train_seed = seeds;
   endif
+  if (strcmp (plots, "training-progress"))
+    train.plot = progress_plot (loss, ! isempty (xval), epochs);
+  endif
   res = __rnnkit__ ("train", config, train, params, X, tg.y, xval, yval, ...
                     train_seed, verbose);
+  if (isfield (train, "plot") && ! isempty (train.plot))
+    ## the curves in full (the last redraw may have been skipped)
+    n1 = res.epochs_run(1);
+    train.plot (n1, 1, res.loss(1:n1, 1), res.val_loss(1:n1, 1));
+  endif
   if (ens > 1) # ensemble (issue 15): member 1's history and status
     k = res.members_run;
     ensemble = struct ("k", k, "seeds", res.seeds(1:k), ...
@@ -558,6 +578,95 @@ function seq = sequence_options (o, X, d)
     seq.checkpoint = f;
     seq.every = every;
   endif
+endfunction
+
+## 'Verbose' as the MEX takes it: [mode width], mode 0 quiet, 1 a line
+## redrawn in place on a terminal and log lines elsewhere, 2 in place,
+## 3 log lines; width the terminal's columns (COLUMNS if narrower).
+function v = progress_mode (x)
+  if (ischar (x))
+    mode = 1 + find (strcmp (check_choice (x, {"terminal", "log"}, "Verbose"), ...
+                             {"terminal", "log"}));
+  else
+    if (! (islogical (x) || isnumeric (x)) || numel (x) != 1 || ! isreal (x) ...
+        || ! (x == 0 || x == 1))
+      error ("rnnkit:input", ["'Verbose' must be true, false, \"terminal\" or " ...
+             "\"log\", not %s"], describe (x));
+    endif
+    mode = double (logical (full (x)));
+  endif
+  width = 80;
+  ts = terminal_size ();
+  if (numel (ts) == 2 && ts(2) >= 10)
+    width = ts(2);
+  endif
+  cols = str2double (getenv ("COLUMNS"));
+  if (isfinite (cols) && cols >= 10)
+    width = min (width, cols);
+  endif
+  v = [mode, width];
+endfunction
+
+## 'Plots', 'training-progress': a function that the MEX calls after an
+## epoch (at most twice a second, and after the last) with the member's
+## loss histories so far, drawing them in a figure of their own; [] and
+## a note where no graphics toolkit is available.  It never throws (an
+## error must not unwind through the C core): a closed figure or a
+## failed redraw stops the drawing, not the training.
+function fn = progress_plot (loss, has_val, epochs)
+  fn = [];
+  if (isempty (available_graphics_toolkits ()))
+    printf (["rnn_fit: 'Plots' 'training-progress' needs a graphics toolkit " ...
+             "(none is available: install gnuplot); training without the plot\n"]);
+    return;
+  endif
+  ## no window without a display (gnuplot-nox): the figure is still there
+  ## to print
+  shown = ! isunix () || ismac () || ! isempty (getenv ("DISPLAY")) ...
+          || ! isempty (getenv ("WAYLAND_DISPLAY"));
+  try
+    f = figure ("name", "rnn_fit: training progress", "numbertitle", "off", ...
+                "visible", merge (shown, "on", "off"));
+    ax = axes ("parent", f);
+    hl = plot (ax, NaN, NaN, "color", [0.2 0.2 0.2], "linewidth", 2, "marker", "none");
+    hold (ax, "on");
+    hv = plot (ax, NaN, NaN, "color", [178 34 34] / 255, "linewidth", 2, "linestyle", "--", ...
+               "marker", "none");
+    hold (ax, "off");
+    xlim (ax, [0, epochs + 1]);
+    xlabel (ax, "epoch");
+    ylabel (ax, sprintf ("loss (%s)", loss));
+    title (ax, "Training progress");
+    grid (ax, "on");
+    if (has_val)
+      legend (ax, [hl, hv], {"training", "validation"}, "location", "northeastoutside");
+    else
+      legend (ax, hl, {"training"}, "location", "northeastoutside");
+    endif
+  catch err   # e.g. a toolkit without its fonts
+    printf ("rnn_fit: 'Plots' 'training-progress' could not draw (%s); training without the plot\n", ...
+            err.message);
+    return;
+  end_try_catch
+  fn = @(epoch, member, l, vl) update_progress_plot (ax, hl, hv, epoch, member, l, vl);
+endfunction
+
+function update_progress_plot (ax, hl, hv, epoch, member, l, vl)
+  try
+    if (! all (ishghandle ([ax, hl, hv])))
+      return;
+    endif
+    set (hl, "xdata", 1:epoch, "ydata", l(:)');
+    set (hv, "xdata", 1:epoch, "ydata", vl(:)');
+    if (member > 1)
+      title (ax, sprintf ("Training progress (member %d)", member));
+    endif
+    ## a hidden figure (no display) is drawn when printed, not here
+    if (strcmp (get (ancestor (ax, "figure"), "visible"), "on"))
+      drawnow ();
+    endif
+  catch
+  end_try_catch
 endfunction
 
 ## The history struct (R's data frame): epoch, loss, val_loss and, for
@@ -708,10 +817,77 @@ endfunction
 %! assert (m.config.seq_out, 1);
 %! assert (size (rnn_predict (m, X)), [110, 10]);
 
-## the progress line
+## the progress line (issue 18, item 6): on a terminal one line redrawn
+## in place, never wider than the terminal, ending with the last epoch's
+## loss and the time taken
 %!test
-%! out = evalc ('rnn_fit (X, Y, "Units", 2, "Epochs", 2, "Seed", 1);');
-%! assert (! isempty (strfind (out, "Epoch 2/2  loss: ")));
+%! old = getenv ("COLUMNS");
+%! unwind_protect
+%!   setenv ("COLUMNS", "60");
+%!   out = evalc ('m = rnn_fit (X, Y, "Units", 2, "Epochs", 3, "Validation", 0.2, "Seed", 1, "Verbose", "terminal");');
+%! unwind_protect_cleanup
+%!   setenv ("COLUMNS", old);
+%! end_unwind_protect
+%! assert (out(1), "\r");
+%! assert (out(end), "\n");
+%! assert (sum (out == "\n"), 1);
+%! segs = strsplit (out(2:end-1), "\r");
+%! assert (all (cellfun (@numel, segs) <= 59));
+%! last = segs{end};
+%! assert (! isempty (regexp (last, '^epoch 3/3 \[=+\] 100%  loss ', "once")));
+%! assert (! isempty (strfind (last, sprintf ("loss %.4g", m.history.loss(3)))));
+%! assert (! isempty (strfind (last, sprintf ("val %.4g", m.history.val_loss(3)))));
+%! assert (! isempty (regexp (last, '  [0-9.]+s$', "once")));
+%! assert (isempty (strfind (last, "ETA")));
+## in a log (not a terminal): the first epoch, every tenth of the
+## training and the last, one line each, with the time elapsed and left
+%!test
+%! out = evalc ('m = rnn_fit (X, Y, "Units", 2, "Epochs", 30, "Seed", 1, "Verbose", "log");');
+%! assert (! any (out == "\r"));
+%! lines = strsplit (strtrim (out), "\n");
+%! ep = cellfun (@(l) sscanf (l, "epoch %d/30"), lines);
+%! assert (ep, [1, 3:3:30]);
+%! assert (! isempty (regexp (lines{1}, '^epoch  1/30   3%  loss \S+ +[0-9.]+s  ETA [0-9]+s$', "once")));
+%! assert (! isempty (strfind (lines{end}, sprintf ("loss %.4g", m.history.loss(30)))));
+%! assert (isempty (strfind (lines{end}, "ETA")));
+## a fit that stops early ends its log with the last epoch it ran
+%!test
+%! out = evalc (['m = rnn_fit (X, Y, "Units", 2, "Epochs", 500, "EarlyStopping", 2, ' ...
+%!               '"MinDelta", 1, "Validation", 0.2, "Seed", 1, "Verbose", "log");']);
+%! n = m.status.epochs_run;
+%! assert (n < 500);
+%! lines = strsplit (strtrim (out), "\n");
+%! assert (! isempty (strfind (lines{end}, sprintf ("epoch %3d/500", n))));
+%! assert (numel (lines), 2);   # epoch 1, then the last (3), no duplicate
+%!test
+%! assert (isempty (evalc ('rnn_fit (X, Y, "Units", 2, "Epochs", 2, "Seed", 1, "Verbose", false);')));
+%!error <'Verbose' must be true, false, "terminal" or "log"> rnn_fit (X, Y, "Verbose", 2)
+%!error <'Verbose' must be one of> rnn_fit (X, Y, "Verbose", "loud")
+## 'Plots' 'training-progress': the loss curves drawn as training runs;
+## without a graphics toolkit a note, and the same model
+%!test
+%! opts = {"Units", 2, "Epochs", 3, "Validation", 0.2, "Seed", 1, "Verbose", false};
+%! a = rnn_fit (X, Y, opts{:});
+%! if (isempty (available_graphics_toolkits ()))
+%!   out = evalc ('b = rnn_fit (X, Y, opts{:}, "Plots", "training-progress");');
+%!   assert (! isempty (strfind (out, "'Plots' 'training-progress' needs a graphics toolkit")));
+%! else
+%!   old = get (0, "children");
+%!   b = rnn_fit (X, Y, opts{:}, "Plots", "training-progress");
+%!   f = setdiff (get (0, "children"), old);
+%!   assert (numel (f), 1);
+%!   unwind_protect
+%!     assert (get (f, "name"), "rnn_fit: training progress");
+%!     h = findobj (f, "type", "line");
+%!     y = get (h, "ydata");
+%!     assert (any (cellfun (@(v) isequal (v(:), b.history.loss), y)));
+%!     assert (any (cellfun (@(v) isequal (v(:), b.history.val_loss), y)));
+%!   unwind_protect_cleanup
+%!     close (f);
+%!   end_unwind_protect
+%! endif
+%! assert (b.params, a.params);
+%!error <'Plots' must be one of> rnn_fit (X, Y, "Plots", "progress")
 
 ## token input: the hello task (h,e,l,l -> e,l,l,o; h = 1, e = 2, l = 3,
 ## o = 4, 0 is padding) is learned to 100% per-step accuracy
@@ -989,4 +1165,4 @@ endfunction
 %!error <'Ensemble'> rnn_fit (rand (8, 3), rand (8, 1), "Ensemble", 0, "Verbose", false)
 %!test
 %! s = evalc ('rnn_fit (rand (20, 3), rand (20, 1), "Epochs", 1, "Ensemble", 2, "Seed", 1, "Verbose", true);');
-%! assert (! isempty (strfind (s, "Member 2/2  Epoch 1/1")));
+%! assert (! isempty (strfind (s, "member 2/2 epoch 1/1")));

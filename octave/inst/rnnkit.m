@@ -36,6 +36,8 @@
 ## accuracy table or text data: what typing their name shows
 ## @item rnn_member
 ## one member of an ensemble as a model of its own
+## @item rnn_plot
+## loss curves, actual against predicted, or a forecast with its bands
 ## @end table
 ##
 ## Step-wise prediction, as MATLAB's @code{predictAndUpdateState} and

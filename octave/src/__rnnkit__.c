@@ -69,6 +69,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#ifdef _WIN32
+#include <io.h>
+#define RNNKIT_ISATTY() _isatty(1)
+#else
+#include <unistd.h>
+#define RNNKIT_ISATTY() isatty(STDOUT_FILENO)
+#endif
 
 #include "rnnkit.h"
 
@@ -416,15 +424,28 @@ static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
  * training; train's result then has it in checkpoint_error.  This is the
  * callbacks' context. */
 typedef struct {
-  int verbose;
+  int verbose;      /* 0 quiet, 1 a line redrawn in place, 2 log lines */
+  int n_epochs;     /* epochs asked for                             */
+  int width;        /* columns of the terminal                      */
+  int shown;        /* columns of the line last drawn in place      */
+  int drawn;        /* a line is on the terminal's current line     */
+  int every;        /* log: a line every `every`-th epoch           */
+  int printed;      /* log: the epoch last printed                  */
+  double t0, last;  /* start and last redraw (seconds)              */
+  double loss, val_loss; /* the last epoch's losses                 */
+  int done;         /* epochs finished                              */
+  double *acc, *val_acc; /* the accuracy histories (NaN: none)      */
+  mxArray *plot_fn; /* 'Plots' 'training-progress': fn(epoch, member,
+                       loss, val_loss), or NULL                     */
+  double plotted;   /* when it last ran (seconds)                   */
   int ctrl_c;       /* training stopped for a Ctrl-C                */
   mxArray *fn;      /* the handle, or NULL                          */
-  int every;        /* call it after every `every`-th epoch         */
+  int ck_every;     /* call it after every `ck_every`-th epoch      */
   mxArray *params;  /* the weights, trained in place                */
   mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
   char error[600];  /* why a checkpoint failed ("" if none)         */
   int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
-  int member, n_members, last_epoch; /* ensemble (issue 15): the member
+  int member, n_members; /* ensemble (issue 15): the member
                                         training (0-based) of n_members */
 } fit_ctx;
 
@@ -441,35 +462,122 @@ static void flush_stdout(void) {
   mxDestroyArray(fid);
 }
 
+/* Wall-clock seconds for the progress line's times. */
+static double now_seconds(void) {
+#if defined(CLOCK_MONOTONIC) && !defined(_WIN32)
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+#else
+  return (double)time(NULL);
+#endif
+}
+
+/* The core's progress line (rnn_progress_line(), as R draws it): on a
+ * terminal redrawn in place with "\r" (spaces clear what remains of a
+ * longer previous line), in a log one line per call. */
+static void draw_progress(fit_ctx *c, int epoch, int n_epochs, double frac,
+                          double loss) {
+  char line[512];
+  int len;
+  size_t off;
+  rnn_progress p;
+  p.epoch = epoch;
+  p.n_epochs = n_epochs;
+  p.member = c->member;
+  p.n_members = c->n_members;
+  p.frac = frac;
+  p.loss = loss;
+  p.val_loss = c->val_loss;
+  p.acc = p.val_acc = mxGetNaN();
+  off = (size_t)c->member * (size_t)n_epochs + (size_t)c->done - 1;
+  if (c->done >= 1) { /* the last finished epoch (the member's column) */
+    p.acc = c->acc[off];
+    p.val_acc = c->val_acc[off];
+  }
+  p.elapsed = now_seconds() - c->t0;
+  if (c->verbose == 1) {
+    len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
+    mexPrintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
+    c->shown = len;
+    c->drawn = 1;
+  } else {
+    rnn_progress_line(line, sizeof line, c->width, 0, &p);
+    mexPrintf("%s\n", line);
+    c->printed = epoch;
+  }
+  c->last = now_seconds();
+  flush_stdout();
+}
+
 static int on_batch(void *ctx, int epoch, int batch, int n_batches,
                     double loss) {
   fit_ctx *c = (fit_ctx *)ctx;
-  (void)epoch;
-  (void)batch;
-  (void)n_batches;
-  (void)loss;
   if (interrupt_pending()) c->ctrl_c = 1;
+  if (!c->ctrl_c && c->verbose == 1 && now_seconds() - c->last >= 0.2) {
+    /* an ensemble's next member starts again at epoch 1 (issue 15) */
+    if (epoch <= c->done && c->member + 1 < c->n_members) {
+      c->member++;
+      c->done = 0;
+    }
+    draw_progress(c, epoch, c->n_epochs,
+                  ((double)(epoch - 1) + (double)batch / n_batches) / c->n_epochs,
+                  loss);
+  }
   return c->ctrl_c;
+}
+
+/* Calls plot_fn(epoch, member, loss, val_loss) (the member's histories so
+ * far) through feval, as run_checkpoint() calls its function; an error
+ * in it is ignored (rnn_fit.m's updater catches its own), a Ctrl-C stops
+ * training. */
+static void run_plot(fit_ctx *c, int epoch) {
+  mxArray *in[5], *ex;
+  size_t off = (size_t)c->member * (size_t)c->n_epochs;
+  int k;
+  in[0] = c->plot_fn;
+  in[1] = mxCreateDoubleScalar((double)epoch);
+  in[2] = mxCreateDoubleScalar((double)(c->member + 1));
+  for (k = 0; k < 2; k++) {
+    in[3 + k] = mxCreateDoubleMatrix((size_t)epoch, 1, mxREAL);
+    memcpy(mxGetPr(in[3 + k]), mxGetPr(c->hist[k]) + off, (size_t)epoch * sizeof(double));
+  }
+  if (rnnkit_feval_catching_interrupt(0, NULL, 5, in, "feval", &ex))
+    c->ctrl_c = 1;
+  else if (ex)
+    mxDestroyArray(ex);
+  for (k = 1; k < 5; k++) mxDestroyArray(in[k]);
+  c->plotted = now_seconds();
 }
 
 static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
                     double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
   /* an ensemble's next member starts again at epoch 1 (issue 15) */
-  if (epoch <= c->last_epoch && c->member + 1 < c->n_members) c->member++;
-  c->last_epoch = epoch;
-  if (c->verbose && c->n_members > 1)
-    mexPrintf("Member %d/%d  ", c->member + 1, c->n_members);
-  if (c->verbose) {
-    if (isnan(val_loss))
-      mexPrintf("Epoch %d/%d  loss: %.6g\n", epoch, n_epochs, loss);
-    else
-      mexPrintf("Epoch %d/%d  loss: %.6g  val_loss: %.6g\n", epoch, n_epochs,
-                loss, val_loss);
-  }
+  if (epoch <= c->done && c->member + 1 < c->n_members) c->member++;
+  c->done = epoch;
+  c->loss = loss;
+  c->val_loss = val_loss;
   if (interrupt_pending()) c->ctrl_c = 1;
-  if (c->verbose && !c->ctrl_c) flush_stdout();
+  if (c->ctrl_c) return 1;
+  if (c->verbose == 1 && (now_seconds() - c->last >= 0.2 || epoch == n_epochs))
+    draw_progress(c, epoch, n_epochs, (double)epoch / n_epochs, loss);
+  else if (c->verbose == 2 && (epoch == 1 || epoch % c->every == 0 || epoch == n_epochs))
+    draw_progress(c, epoch, n_epochs, (double)epoch / n_epochs, loss);
+  if (c->plot_fn && (now_seconds() - c->plotted >= 0.5 || epoch == n_epochs))
+    run_plot(c, epoch);
+  if (interrupt_pending()) c->ctrl_c = 1;
   return c->ctrl_c;
+}
+
+/* After training: the line of the last epoch run (an early stop or a
+ * Ctrl-C ends before the last redraw), and the terminal's newline. */
+static void end_progress(fit_ctx *c) {
+  if (c->verbose && c->done > 0 &&
+      (c->verbose == 1 || c->printed != c->done))
+    draw_progress(c, c->done, c->n_epochs, (double)c->done / c->n_epochs, c->loss);
+  if (c->drawn) mexPrintf("\n");
+  if (c->verbose) flush_stdout();
 }
 
 /* Calls fn(epoch, params, loss, val_loss, acc, val_acc) through feval.
@@ -506,7 +614,7 @@ static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
                                double loss, double val_loss) {
   fit_ctx *c = (fit_ctx *)ctx;
   int stop = on_epoch(ctx, epoch, n_epochs, loss, val_loss);
-  if (!stop && epoch % c->every == 0) stop = run_checkpoint(c, epoch);
+  if (!stop && epoch % c->ck_every == 0) stop = run_checkpoint(c, epoch);
   return stop;
 }
 
@@ -596,21 +704,45 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_rng_seed(&rng, seed_from(prhs[7]));
   memset(&ctx, 0, sizeof ctx);
   ctx.n_members = k_ens; /* ensemble (issue 15) */
-  ctx.verbose = mxIsLogicalScalarTrue(prhs[8]) ||
-                (mxIsDouble(prhs[8]) && scalar(prhs[8], "verbose") != 0);
+  /* verbose: [mode width], mode 0 quiet, 1 automatic (in place on a
+   * terminal, else log lines), 2 in place, 3 log lines; or a logical */
+  ctx.width = 80;
+  if (mxIsLogical(prhs[8])) {
+    ctx.verbose = mxIsLogicalScalarTrue(prhs[8]);
+  } else if (mxIsDouble(prhs[8]) && !mxIsComplex(prhs[8]) &&
+             mxGetNumberOfElements(prhs[8]) >= 1) {
+    ctx.verbose = (int)mxGetPr(prhs[8])[0];
+    if (mxGetNumberOfElements(prhs[8]) >= 2) ctx.width = (int)mxGetPr(prhs[8])[1];
+  } else {
+    internal("verbose must be [mode width] or a logical");
+  }
+  if (ctx.verbose == 1) ctx.verbose = RNNKIT_ISATTY() ? 1 : 2;
+  else if (ctx.verbose == 2) ctx.verbose = 1;
+  else if (ctx.verbose == 3) ctx.verbose = 2;
+  else if (ctx.verbose != 0) internal("verbose's mode must be 0..3");
+  if (ctx.width < 10) ctx.width = 10;
+  ctx.n_epochs = tc.epochs;
+  /* a log prints about ten lines: the first epoch, every tenth, the last */
+  ctx.every = tc.epochs >= 20 ? (tc.epochs + 9) / 10 : 1;
+  ctx.acc = mxGetPr(ah);
+  ctx.val_acc = mxGetPr(vah);
+  ctx.hist[0] = lh;
+  ctx.hist[1] = vh;
+  ctx.hist[2] = ah;
+  ctx.hist[3] = vah;
+  ctx.t0 = ctx.last = now_seconds();
+  ctx.loss = ctx.val_loss = mxGetNaN(); /* none before the first epoch */
+  ckf = mxGetField(t, 0, "plot");
+  if (ckf && mxIsClass(ckf, "function_handle")) ctx.plot_fn = (mxArray *)ckf;
   cb.on_epoch = on_epoch;
   cb.on_batch = on_batch;
   cb.ctx = &ctx;
   ckf = mxGetField(t, 0, "checkpoint");
   if (ckf && mxIsClass(ckf, "function_handle")) {
     ctx.fn = (mxArray *)ckf;
-    ctx.every = get_int(t, "checkpoint_every");
-    if (ctx.every < 1) ctx.every = 1;
+    ctx.ck_every = get_int(t, "checkpoint_every");
+    if (ctx.ck_every < 1) ctx.ck_every = 1;
     ctx.params = p;
-    ctx.hist[0] = lh;
-    ctx.hist[1] = vh;
-    ctx.hist[2] = ah;
-    ctx.hist[3] = vah;
     cb.on_epoch = on_epoch_checkpoint;
   }
   err.msg[0] = '\0';
@@ -626,6 +758,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
                             &dtrain, has_val ? &dval : NULL, &cb, &hist, rs,
                             &n_done, work, &err);
     if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
+    end_progress(&ctx);
     mxFree(work);
     if (st != RNN_OK && st != RNN_ERR_DIVERGED) {
       mxFree(rs);
@@ -667,6 +800,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   /* the Ctrl-C that stopped training is handled: Octave must not act on
    * it again when this function returns */
   if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
+  end_progress(&ctx);
   mxFree(work);
   if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
   out = mxCreateStructMatrix(1, 1, 15, nm);

@@ -351,6 +351,31 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_history *hist, rnn_train_result *res, double *work,
               rnn_error *err);
 
+/* ==== the progress line (progress.c; issue 18) ======================
+ * What a host's on_epoch/on_batch callbacks show while training, formatted
+ * here so both hosts show the same line; the host measures the time and
+ * prints it (with "\r" to redraw it in place on a terminal). */
+typedef struct {
+  int epoch, n_epochs;   /* the epoch (1-based) in progress or just done   */
+  int member, n_members; /* 0-based member of an ensemble (n_members 1: none) */
+  double frac;           /* fraction of the training done, 0..1           */
+  double loss, val_loss; /* latest losses; val_loss NaN if not measured   */
+  double acc, val_acc;   /* accuracies of the last epoch, NaN if none     */
+  double elapsed;        /* seconds since training started                */
+} rnn_progress;
+
+/* Writes into line (n bytes) one line without a newline, e.g.
+ *   epoch 12/100 [=======>      ]  12%  loss 0.001234  val 0.0015  1.2s  ETA 9s
+ * with the bar only if bar is non-zero (a terminal's in-place line; a log's
+ * lines leave it out), the elapsed time, and the estimated time left while
+ * frac < 1 (elapsed * (1 - frac) / frac).  At most width - 1 columns when
+ * width > 0: the bar shrinks (from 30) to 5; then the times, the
+ * accuracies, the percentage and the validation loss are left out, in that
+ * order; the loss always stays.  Trailing spaces are removed.  Returns the
+ * line's length. */
+int rnn_progress_line(char *line, size_t n, int width, int bar,
+                      const rnn_progress *p);
+
 /* ==== ensembles (ensemble.c; issue 15) ===============================
  * An ensemble is k members of one architecture, its parameters a P x k
  * column-major matrix (member j, 0-based, in params[P*j .. P*j + P-1],

@@ -629,6 +629,50 @@ static void test_memory(void) {
         "a NULL err is allowed");
 }
 
+/* rnn_progress_line(): the progress line both hosts print (issue 18) */
+static void test_progress(void) {
+  char line[256];
+  int len, w;
+  rnn_progress p;
+  p.epoch = 3;
+  p.n_epochs = 10;
+  p.member = 0;
+  p.n_members = 1;
+  p.frac = 0.3;
+  p.loss = 0.001234;
+  p.val_loss = 0.0015;
+  p.acc = p.val_acc = NAN;
+  p.elapsed = 3;
+  len = rnn_progress_line(line, sizeof line, 0, 0, &p);
+  check(len == (int)strlen(line) &&
+            strcmp(line, "epoch  3/10  30%  loss 0.001234   val 0.0015     3.0s  ETA 7s") == 0,
+        "a log's progress line: epoch, loss, val, elapsed, time left");
+  len = rnn_progress_line(line, sizeof line, 120, 1, &p);
+  check(strstr(line, "epoch  3/10 [=========>                    ]  30%") == line,
+        "a terminal's line has a bar of 30 at 120 columns");
+  for (w = 30; w <= 120; w++) {
+    len = rnn_progress_line(line, sizeof line, w, 1, &p);
+    if (len > w - 1 || strstr(line, "loss 0.001234") == NULL) break;
+  }
+  check(w == 121, "every width from 30: at most width - 1 columns, the loss in full");
+  p.frac = 1;
+  p.epoch = 10;
+  p.elapsed = 75;
+  rnn_progress_line(line, sizeof line, 0, 0, &p);
+  check(strstr(line, "ETA") == NULL && strstr(line, "  1m15s") != NULL,
+        "the last line shows the time taken, no ETA");
+  p.n_members = 2;
+  p.member = 1;
+  p.acc = 0.5;
+  p.val_acc = NAN;
+  rnn_progress_line(line, sizeof line, 0, 0, &p);
+  check(strncmp(line, "member 2/2 epoch 10/10", 22) == 0 && strstr(line, "acc 0.500") != NULL,
+        "an ensemble's member and the accuracy");
+  len = rnn_progress_line(line, 8, 0, 0, &p);
+  check(len == (int)strlen(line) && len <= 7 && strncmp(line, "member", 6) == 0,
+        "a short buffer is cut, terminated");
+}
+
 /* rnn_input_check: the shape rule both hosts call (issue 13, item 7) */
 static void test_input_check(void) {
   rnn_config c = lstm_config(); /* n_in 2, many-to-one */
@@ -2942,6 +2986,7 @@ int main(void) {
   test_vocab();
   test_layout();
   test_memory();
+  test_progress();
   test_input_check();
   test_write_file();
   test_schema();
