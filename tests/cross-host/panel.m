@@ -34,5 +34,13 @@ function panel (dir)
       || ! isequal (p.scaler.center(:), cr))
     error ("cross-host: the panel model's key differs between R and Octave");
   endif
+  try
+    rnn_forecast (m, 2);
+    error ("cross-host: Octave forecast R's panel model as one series");
+  catch e
+    if (! strcmp (e.identifier, "rnnkit:input"))
+      rethrow (e);
+    endif
+  end_try_catch
   printf ("panel: R's model file in Octave keeps its key and per-series scalers\n");
 endfunction
