@@ -47,7 +47,7 @@ season_of <- function(prep) {
 # steps of a direct model) are scored as one series. `m` is the core's
 # table: columns model, naive per target (rnn_series_accuracy), or
 # scored here by rnn_accuracy() for predictions and forecasts.
-accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL) {
+accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL, smape = FALSE) {
   if (is.null(m)) {
     # the naive forecast is the last observed value: the origin of the
     # model's directional accuracy, and itself without a direction (DA NA)
@@ -64,7 +64,9 @@ accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL
   colnames(m) <- c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "n", "DA")
   df <- data.frame(model = rep(rows, length(targets)), stringsAsFactors = FALSE)
   if (length(targets) > 1) df$target <- rep(targets, each = nb)
-  df <- cbind(df, as.data.frame(m[, c("RMSE", "MAE", "MAPE", "MASE", "DA", "n"), drop = FALSE]))
+  # issue 16: a panel's table adds sMAPE, scale-free like MASE
+  keep <- c("RMSE", "MAE", "MAPE", if (smape) "sMAPE", "MASE", "DA", "n")
+  df <- cbind(df, as.data.frame(m[, keep, drop = FALSE]))
   df$n <- as.integer(df$n)
   df$DA[is.nan(df$DA)] <- NA # no direction called (the naive row) or none to call
   df$MASE[is.nan(df$MASE)] <- NA # no usable scale (a constant history)
@@ -74,6 +76,7 @@ accuracy_table <- function(label, targets, actual, pred, naive, scales, m = NULL
 accuracy.rnnkit_model <- function(object, x, ...) {
   check_dots(list(...), character(), "accuracy")
   prep <- need_prep(object, "accuracy()")
+  if (is_panel(prep)) return(accuracy_panel(object, if (!missing(x)) x)) # issue 16
   if (missing(x)) {
     # the test part of the data the model was fit from, labelled by the
     # core as rnn_windows() labels it: a direct model is not scored on the
@@ -216,7 +219,7 @@ match_forecast_dates <- function(object, index) {
 
 print.rnnkit_accuracy <- function(x, digits = 4, ...) {
   df <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
-  num <- intersect(c("RMSE", "MAE", "MAPE", "MASE", "DA"), names(df))
+  num <- intersect(c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "DA"), names(df))
   df[num] <- lapply(df[num], signif, digits = digits)
   names(df)[names(df) == "DA"] <- "DA %"
   print(df, row.names = FALSE)
@@ -228,17 +231,26 @@ print.rnnkit_accuracy <- function(x, digits = 4, ...) {
       if ("snaive" %in% x$model) "seasonal ", "naive forecast",
       if ("DA" %in% names(x)) "; DA % = the share of up/down moves from the last value called right",
       ".\n", sep = "")
-  # the baseline to beat: the best baseline row by RMSE (issue 15)
-  by <- if (is.null(x$target)) list(seq_len(nrow(x))) else split(seq_len(nrow(x)), x$target)
+  # the baseline to beat: the best baseline row by RMSE (issue 15); in a
+  # panel's table (issue 16) the best pooled row by the scale-free MASE
+  key <- attr(x, "key")
+  crit <- if (is.null(key)) "RMSE" else "MASE"
+  rows <- if (is.null(key)) seq_len(nrow(x)) else which(x[[key]] == "(pooled)")
+  if (!is.null(key)) {
+    cat("(pooled) = the mean over the ", length(unique(x[[key]])) - 1,
+        " series of the scale-free sMAPE and MASE.\n", sep = "")
+  }
+  by <- if (is.null(x$target)) list(rows) else split(rows, x$target[rows])
   for (k in by) {
     m <- k[!x$model[k] %in% base]
     b <- k[x$model[k] %in% base]
-    if (!length(m) || !length(b) || all(is.na(x$RMSE[b]))) next
-    b <- b[which.min(x$RMSE[b])]
-    cat("The baseline to beat", if (!is.null(x$target)) paste0(" on ", x$target[m]), " is ",
-        x$model[b], " (RMSE ", signif(x$RMSE[b], digits), "); the model ",
-        if (isTRUE(x$RMSE[m] < x$RMSE[b])) "beats it" else "does NOT beat it",
-        " (RMSE ", signif(x$RMSE[m], digits), ").\n", sep = "")
+    if (!length(m) || !length(b) || all(is.na(x[[crit]][b]))) next
+    b <- b[which.min(x[[crit]][b])]
+    cat("The baseline to beat", if (!is.null(key)) " over the panel",
+        if (!is.null(x$target)) paste0(" on ", x$target[m]), " is ",
+        x$model[b], " (", crit, " ", signif(x[[crit]][b], digits), "); the model ",
+        if (isTRUE(x[[crit]][m] < x[[crit]][b])) "beats it" else "does NOT beat it",
+        " (", crit, " ", signif(x[[crit]][m], digits), ").\n", sep = "")
   }
   invisible(x)
 }

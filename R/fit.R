@@ -337,6 +337,13 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
                  "instead (y = class labels).")
   }
   train <- w$index$set == "train"
+  if (is_panel(w)) {
+    # issue 16: the panel's windows in time order (steps from the end of
+    # their series, then key), so that a validation fraction taken from
+    # the end holds every series' latest windows; shuffling mixes series
+    ends <- vapply(w$data$series, function(d) nrow(d$values), 1L)[w$index$key]
+    train <- which(train)[order((w$index$target_row - ends)[train], match(w$index$key[train], w$meta$keys))]
+  }
   tw <- subset_windows(w, train)
   fit <- rnn_fit.default(tw$x, tw$y, ...)
   fit$prep <- list(meta = w$meta, scaler = w$scaler, data = w$data)

@@ -96,9 +96,23 @@ forecast_future <- function(meta, o, dates, h) {
 
 forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npaths = 1000,
                                   newdata = NULL, seed = NULL, series = NULL,
-                                  intervals = c("paths", "conformal"), innov = NULL) {
+                                  intervals = c("paths", "conformal"), innov = NULL,
+                                  key = NULL) {
   check_dots(list(...), character(), "forecast", hints = .h_names)
   prep <- need_prep(object, "forecast()")
+  if (is_panel(prep)) { # issue 16: per key, or a new series
+    if (!is.null(innov)) {
+      rnnkit_abort("input", "`innov` is for a model fit on one series; this one was fit on a ",
+                   "panel: forecast each key without it.")
+    }
+    return(forecast_panel(object, h, key, newdata,
+                          list(level = level, npaths = npaths, seed = seed, series = series,
+                               intervals = intervals)))
+  }
+  if (!is.null(key)) {
+    rnnkit_abort("input", "`key` is for a model fit on a panel (rnn_windows(data, key = ...)); ",
+                 "this one was fit on one series.")
+  }
   meta <- prep$meta
   direct <- meta$horizon > 1
   if (!direct && !all(meta$target %in% meta$features)) {

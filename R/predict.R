@@ -14,6 +14,9 @@ predict.rnnkit_model <- function(object, newdata, type = c("response", "class"),
     rnnkit_abort("input", "`newdata` is missing: give an array samples x timesteps x features",
                  if (!is.null(object$prep)) ", a windows object or a series in original units", ".")
   }
+  if (is_panel(object$prep) && type == "response" && length(dim(newdata)) < 3) {
+    return(predict_panel(object, newdata)) # issue 16
+  }
   if (!is.null(object$prep) && type == "response" &&
       (inherits(newdata, "rnnkit_windows") || length(dim(newdata)) < 3)) {
     return(as_prediction(predict_series(object, newdata)))

@@ -373,8 +373,28 @@ calendar_columns <- function(index, kinds, what = "`data`") {
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax", transform = "none",
-                        period = NULL, lambda = NULL, calendar = "none") {
+                        period = NULL, lambda = NULL, calendar = "none", key = NULL) {
   check_dots(list(...), character(), "rnn_windows")
+  args <- list(target = target, features = features, window = window, horizon = horizon,
+               stride = stride, date = date, na = na, split = split, test = test, scale = scale,
+               transform = transform, period = period, lambda = lambda, calendar = calendar)
+  # issue 16: a panel (a key column, a tsibble's key or a named list of
+  # series) is planned by the same core call, one series at a time
+  if (!is.null(key) || is_series_list(data)) {
+    return(panel_windows(data, key, args))
+  }
+  si <- do.call(series_input, c(list(data), args), quote = TRUE)
+  plan <- series_plan_call(si, window, horizon, stride)
+  windows_object(si, plan, args)
+}
+
+# The matrix of one series and what its plan needs, checked (everything
+# of rnn_windows() before the core's plan). In a panel (issue 16) a
+# series too short for a window is left to the core, which drops it.
+series_input <- function(data, target = NULL, features = NULL, window = 30, horizon = 1,
+                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
+                         split = NULL, test = NULL, scale = "minmax", transform = "none",
+                         period = NULL, lambda = NULL, calendar = "none", panel = FALSE) {
   s <- as_series_frame(data, date)
   calendar <- check_calendar(calendar) # issue 15 covariates
   tf <- check_transform(transform, period, lambda, s) # issue 15
@@ -412,7 +432,7 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
     scale$scale[colnames(cal)] <- 1
   }
   n <- nrow(df)
-  if (n < window + horizon) {
+  if (!panel && n < window + horizon) {
     rnnkit_abort("dim", "the data have ", n, " rows, too few for window = ", window,
                  " and horizon = ", horizon, ": need at least ", window + horizon, ".")
   }
@@ -471,14 +491,44 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   } else if (!is.null(test)) {
     check_count(test, "test", min = 1, max = 1e9)
   }
-  given <- is.list(scale)
-  plan <- .Call(rnnkit_series_plan, m, match(features, used), match(target, used),
-                list(window = window, horizon = horizon, stride = stride, omit = na == "omit",
-                     split_row = split_row, n_test = if (is.null(test)) 0L else test,
-                     method = if (given) -1L else scale,
-                     transform = transform_code(tmeta), n_unscaled = ncol(cal) %||% 0L),
-                if (given) unname(as.double(scale$center[used])) else 0,
-                if (given) unname(as.double(scale$scale[used])) else 0)
+  list(s = s, m = m, features = features, target = target, used = used, cal = cal, tf = tf,
+       tmeta = tmeta, split_row = split_row, scale = scale, given = is.list(scale), na = na,
+       n = n, test = test)
+}
+
+# The core's plan (rnnkit_series_plan) of one series, or of a panel
+# (rows: the rows of each stacked series, split_rows: their splits).
+series_plan_call <- function(si, window, horizon, stride, rows = NULL, split_rows = NULL,
+                             center = NULL, scale = NULL) {
+  given <- si$given
+  .Call(rnnkit_series_plan, si$m, match(si$features, si$used), match(si$target, si$used),
+        c(list(window = window, horizon = horizon, stride = stride, omit = si$na == "omit",
+               split_row = si$split_row, n_test = if (is.null(si$test)) 0L else si$test,
+               method = if (given) -1L else si$scale,
+               transform = transform_code(si$tmeta), n_unscaled = ncol(si$cal) %||% 0L),
+          if (!is.null(rows)) list(rows = as.integer(rows), split_rows = as.integer(split_rows))),
+        if (given) center %||% unname(as.double(si$scale$center[si$used])) else 0,
+        if (given) scale %||% unname(as.double(si$scale$scale[si$used])) else 0)
+}
+
+# The windows object of one series' plan.
+windows_object <- function(si, plan, args) {
+  s <- si$s
+  m <- si$m
+  n <- si$n
+  used <- si$used
+  features <- si$features
+  target <- si$target
+  cal <- si$cal
+  tmeta <- si$tmeta
+  scale <- si$scale
+  given <- si$given
+  na <- si$na
+  window <- args$window
+  horizon <- args$horizon
+  stride <- args$stride
+  date <- args$date
+  split <- args$split
   starts <- plan$starts
   set <- plan$set
   split_row <- plan$split_row
@@ -523,6 +573,7 @@ target_names <- function(target, horizon) {
 }
 
 print.rnnkit_windows <- function(x, ...) {
+  if (is_panel(x)) return(print_panel_windows(x)) # issue 16
   d <- dim(x$x)
   m <- x$meta
   cat("<rnnkit_windows> ", d[1], " windows x ", d[2], " timesteps x ", d[3],
@@ -552,7 +603,8 @@ print.rnnkit_windows <- function(x, ...) {
 
 # The windows of one set, as a windows object.
 subset_windows <- function(w, keep) {
-  w$x <- take_samples(w$x, which(keep))
+  if (is.logical(keep)) keep <- which(keep) # or the rows in order (issue 16)
+  w$x <- take_samples(w$x, keep)
   w$y <- if (is.null(dim(w$y))) w$y[keep] else w$y[keep, , drop = FALSE]
   w$index <- w$index[keep, , drop = FALSE]
   w$naive <- w$naive[keep, , drop = FALSE]

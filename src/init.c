@@ -33,6 +33,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_match_dates", (DL_FUNC)&rnnkit_match_dates, 3},
     /* end of the issue 14 forecast/calendar block */
     {"rnnkit_accuracy", (DL_FUNC)&rnnkit_accuracy, 4},
+    {"rnnkit_panel_pool", (DL_FUNC)&rnnkit_panel_pool, 1}, /* issue 16 */
     {"rnnkit_forecast_accuracy", (DL_FUNC)&rnnkit_forecast_accuracy, 4},
     {"rnnkit_naive_scale", (DL_FUNC)&rnnkit_naive_scale, 2},
     {"rnnkit_text_encode", (DL_FUNC)&rnnkit_text_encode, 6},

@@ -620,12 +620,15 @@ static void check_scaler(SEXP center, SEXP scale, size_t n_cols) {
 }
 
 /* The scaled windows x (N x window x n_feat) and y (N x (horizon*n_tgt))
- * of the n starts, protected (2 on the stack). */
-static void cut_windows(const rnn_series_spec *sp, SEXP data,
-                        const size_t *starts, size_t n, const double *center,
-                        const double *scale, SEXP *x, SEXP *y) {
+ * of the n starts of a panel's series (issue 16; one series: the plain
+ * series), protected (2 on the stack). */
+static void cut_windows(const rnn_series_spec *sp, const rnn_panel *pn,
+                        SEXP data, const size_t *starts, const int *series,
+                        size_t n, const double *center, const double *scale,
+                        SEXP *x, SEXP *y) {
   rnn_error err;
-  size_t W = sp->window, nf = sp->n_feat;
+  size_t W = sp->window, nf = sp->n_feat, nw;
+  double *work;
   /* one array of windows stays below 2^31 values, the limit rnnkit has
    * always set here (larger ones would not fit in memory as doubles on
    * most computers anyway) */
@@ -640,9 +643,11 @@ static void cut_windows(const rnn_series_spec *sp, SEXP data,
   *x = PROTECT(new_array3(n, W, nf, "the windows"));
   *y = PROTECT(new_matrix(n, rnn_size_mul(sp->horizon, sp->n_tgt),
                           "the windows' targets"));
-  if (rnn_series_windows(sp, REAL(data), starts, n, center, scale, REAL(*x),
-                         sp->horizon * sp->n_tgt > 0 ? REAL(*y) : NULL,
-                         &err) != RNN_OK)
+  nw = rnn_panel_windows_workspace(sp, pn, n);
+  work = nw ? alloc_work(nw, "the windows of a series") : NULL;
+  if (rnn_panel_windows(sp, pn, REAL(data), starts, series, n, center, scale,
+                        REAL(*x), sp->horizon * sp->n_tgt > 0 ? REAL(*y) : NULL,
+                        work, &err) != RNN_OK)
     raise_core(&err);
 }
 
@@ -672,60 +677,93 @@ static SEXP set_labels(const int *set, size_t n) {
  * none), n_test (0: none), method (RNN_SCALE_*, -1: center and scale are
  * the model's, per data column; horizon 0: windows to predict from)).
  * list(starts, set, split_row, n_fit, n_train, n_test, center, scale, x,
- * y, naive); x, y and naive are NULL when there is no training window
- * and no scaler was given (R says where the split lies). */
+ * y, naive, series, status); x, y and naive are NULL when there is no
+ * training window and no scaler was given (R says where the split lies).
+ * Issue 16: this is the plan of a panel (rnn_panel_plan) whose one
+ * series is data; spec$rows (integer, the rows of each stacked series)
+ * and spec$split_rows (1-based, per series) make data a panel whose
+ * series without a (training) window are dropped: split_row .. n_test
+ * are then one per series, center and scale n_cols x n_series (given
+ * ones too), series (per window) 1-based and status (per series)
+ * RNN_PANEL_*. */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
                         SEXP scale) {
   rnn_error err;
-  rnn_series_plan_info info;
   rnn_series_spec sp = series_spec(
       data, feat, tgt, get_int(spec, "window"), get_int(spec, "horizon"),
       get_int(spec, "stride"), get_int(spec, "omit"));
-  size_t n, *starts = (size_t *)R_alloc(sp.n_rows, sizeof(size_t)), *first;
-  int *set = (int *)R_alloc(sp.n_rows, sizeof(int));
-  SEXP ctr = PROTECT(allocVector(REALSXP, (R_xlen_t)sp.n_cols));
-  SEXP scl = PROTECT(allocVector(REALSXP, (R_xlen_t)sp.n_cols));
-  SEXP v[11];
-  const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
-                      "n_train", "n_test", "center",    "scale",
-                      "x",       "y",      "naive"};
+  SEXP rows = find(spec, "rows"), splits = find(spec, "split_rows");
+  rnn_panel pn;
+  size_t n, k, ns = rows ? (size_t)XLENGTH(rows) : 1, *rw, *sr = NULL;
+  size_t *starts = (size_t *)R_alloc(sp.n_rows + 1, sizeof(size_t));
+  int *set = (int *)R_alloc(sp.n_rows + 1, sizeof(int));
+  int *ser = (int *)R_alloc(sp.n_rows + 1, sizeof(int));
+  rnn_series_plan_info *info;
+  SEXP ctr, scl, v[13];
+  const char *nm[] = {"starts", "set",    "split_row", "n_fit",  "n_train",
+                      "n_test", "center", "scale",     "x",      "y",
+                      "naive",  "series", "status"};
+  if (ns == 0 || (rows && TYPEOF(rows) != INTSXP) ||
+      (splits && (TYPEOF(splits) != INTSXP || (size_t)XLENGTH(splits) != ns)))
+    error("rnnkit internal error: rows and split_rows of a panel");
+  rw = (size_t *)R_alloc(ns, sizeof(size_t));
+  info = (rnn_series_plan_info *)R_alloc(ns, sizeof *info);
+  for (k = 0; k < ns; k++)
+    rw[k] = rows ? (size_t)INTEGER(rows)[k] : sp.n_rows;
+  if (splits) {
+    sr = (size_t *)R_alloc(ns, sizeof(size_t));
+    for (k = 0; k < ns; k++)
+      sr[k] = (size_t)INTEGER(splits)[k] - 1;
+  }
+  pn.n_series = ns;
+  pn.rows = rw;
+  pn.split_row = sr;
+  pn.drop = rows != NULL;
+  ctr = PROTECT(new_doubles(rnn_size_mul(sp.n_cols, ns), "the scalers"));
+  scl = PROTECT(new_doubles(rnn_size_mul(sp.n_cols, ns), "the scalers"));
   sp.split_row = (size_t)get_int(spec, "split_row") - 1;
   sp.n_test = (size_t)get_int(spec, "n_test");
   sp.scale_method = code_of(RNN_NAMES_SCALER, get(spec, "method"));
   sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
   series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
-    check_scaler(center, scale, sp.n_cols);
-    memcpy(REAL(ctr), REAL(center), sp.n_cols * sizeof(double));
-    memcpy(REAL(scl), REAL(scale), sp.n_cols * sizeof(double));
+    check_scaler(center, scale, sp.n_cols * ns);
+    memcpy(REAL(ctr), REAL(center), sp.n_cols * ns * sizeof(double));
+    memcpy(REAL(scl), REAL(scale), sp.n_cols * ns * sizeof(double));
   }
-  if (rnn_series_plan(&sp, REAL(data), starts, set, REAL(ctr), REAL(scl), &info,
-                      &err) != RNN_OK)
+  v[12] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
+  if (rnn_panel_plan(&sp, &pn, REAL(data), starts, set, ser, REAL(ctr),
+                     REAL(scl), INTEGER(v[12]), info, &n, &err) != RNN_OK)
     raise_core(&err);
-  n = info.n_windows;
   v[0] = PROTECT(one_based(starts, n));
   v[1] = PROTECT(set_labels(set, n));
-  v[2] = PROTECT(ScalarInteger((int)info.split_row + 1));
-  v[3] = PROTECT(ScalarInteger((int)info.n_fit));
-  v[4] = PROTECT(ScalarInteger((int)info.n_train));
-  v[5] = PROTECT(ScalarInteger((int)info.n_test));
+  v[2] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
+  v[3] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
+  v[4] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
+  v[5] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
+  for (k = 0; k < ns; k++) {
+    INTEGER(v[2])[k] = (int)info[k].split_row + 1;
+    INTEGER(v[3])[k] = (int)info[k].n_fit;
+    INTEGER(v[4])[k] = (int)info[k].n_train;
+    INTEGER(v[5])[k] = (int)info[k].n_test;
+  }
   v[6] = ctr;
   v[7] = scl;
-  if (info.n_train == 0 && sp.scale_method != RNN_SCALE_GIVEN) {
+  v[11] = PROTECT(allocVector(INTSXP, (R_xlen_t)n));
+  for (k = 0; k < n; k++)
+    INTEGER(v[11])[k] = ser[k] + 1;
+  if (n == 0 || (ns == 1 && info[0].n_train == 0 &&
+                 sp.scale_method != RNN_SCALE_GIVEN)) {
     v[8] = PROTECT(R_NilValue);
     v[9] = PROTECT(R_NilValue);
     v[10] = PROTECT(R_NilValue);
   } else {
-    size_t k;
-    cut_windows(&sp, data, starts, n, REAL(ctr), REAL(scl), &v[8], &v[9]);
+    cut_windows(&sp, &pn, data, starts, ser, n, REAL(ctr), REAL(scl), &v[8],
+                &v[9]);
     v[10] = PROTECT(new_matrix(n, sp.n_tgt, "the naive forecasts"));
-    first = (size_t *)R_alloc(n, sizeof(size_t));
-    for (k = 0; k < n; k++)
-      first[k] = starts[k] + sp.window;
-    rnn_series_naive(sp.n_rows, REAL(data), sp.n_tgt, sp.tgt, 1, n, first, 1,
-                     REAL(v[10]));
+    rnn_panel_naive(&sp, &pn, REAL(data), starts, ser, n, REAL(v[10]));
   }
-  return named_list(11, nm, v);
+  return named_list(13, nm, v);
 }
 
 /* Evaluation in original units (rnn_series_evaluate): pred is the
@@ -1115,6 +1153,17 @@ SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
  * are doubles of equal length, one column per element of scale (scale's
  * NA comes back as the MASE's NA); origin (NULL: none, DA NA) as long,
  * the last observed values, gives the directional accuracy (issue 15). */
+/* issue 16: the pooled row of a panel's accuracy (rnn_panel_pool): tab
+ * is n_stat x n_keys, one column per key; the n_stat means. */
+SEXP rnnkit_panel_pool(SEXP tab) {
+  SEXP out;
+  check_matrix(tab, "tab");
+  out = PROTECT(allocVector(REALSXP, nrows(tab)));
+  rnn_panel_pool((size_t)ncols(tab), (size_t)nrows(tab), REAL(tab), REAL(out));
+  UNPROTECT(1);
+  return out;
+}
+
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
   rnn_error err;
   SEXP out;

@@ -39,6 +39,7 @@ SEXP rnnkit_season_period(SEXP index); /* issue 15 */
 SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index);
 /* end of the issue 14 forecast/calendar block */
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin);
+SEXP rnnkit_panel_pool(SEXP tab); /* issue 16 */
 SEXP rnnkit_forecast_accuracy(SEXP hist, SEXP actual, SEXP point, SEXP period);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
 SEXP rnnkit_text_encode(SEXP texts, SEXP level, SEXP lower, SEXP filters,

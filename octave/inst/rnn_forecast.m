@@ -474,3 +474,16 @@ endfunction
 %! assert (! isempty (strfind (fp.note, "in-sample residuals: intervals may be too narrow")));
 %!error <did not train on> rnn_forecast (rnn_fit (rnn_windows (d, "Window", 8), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false), 2, "Intervals", "conformal")
 %!error <'Intervals' must be one of> rnn_forecast (m, 2, "Intervals", "bootstrap")
+
+## issue 16: a panel model's per-key answers are refused, classed
+%!test
+%! mp = m;  # a panel model as R's file gives it: its prep carries the keys
+%! mp.prep.meta.key = "Name";
+%! mp.prep.meta.keys = {"a", "b"};
+%! try
+%!   rnn_forecast (mp, 2);
+%!   error ("not refused");
+%! catch e
+%!   assert (e.identifier, "rnnkit:input");
+%!   assert (! isempty (strfind (e.message, "panel")));
+%! end_try_catch

@@ -72,6 +72,19 @@
 ## and not scaled (scaler centre 0, scale 1).  @code{rnn_forecast} makes
 ## them for the forecast dates itself, so such a model still forecasts
 ## recursively [@qcode{'none'}]
+## @item @qcode{'Key'}
+## a panel of many series for one global model (issue 16): the name of the
+## field of a struct @var{data} (long form, e.g. from @code{rnn_read_csv})
+## that tells the series apart.  Each series is read as one, its scaler
+## fitted on its own training rows; one @qcode{'Split'} date applies to
+## all.  The C core plans each series exactly as alone (a panel of one
+## series gives that series' windows bit for bit, and R's
+## @code{rnn_windows (data, key = )} the same bits).  Series without a
+## window, or without a training window before the split, are dropped
+## and named on stderr; none left is an error @code{rnnkit:dim}.
+## @code{index.key} holds each window's key, @code{meta.keys} the keys
+## kept, @code{scaler.center} and @code{scaler.scale} one column per key,
+## @code{data.series} one struct per key [none]
 ## @end table
 ##
 ## A column number indexes the columns as given: the fields of a struct in
@@ -109,13 +122,26 @@ function w = rnn_windows (data, varargin)
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
                      "Stride", 1, "Date", [], "NA", "error", "Split", [], ...
                      "Test", [], "Scale", "minmax", "Transform", "none", "Period", [], ...
-                     "Lambda", [], "Calendar", "none");
+                     "Lambda", [], "Calendar", "none", "Key", []);
   o = rnnkit_options (defaults, "rnn_windows", varargin);
   if (! (isempty (o.Date) && isnumeric (o.Date)) ...
       && (! ischar (o.Date) || rows (o.Date) != 1))
     error ("rnnkit:input", "rnn_windows: 'Date' must be the name of the date field, not %s", ...
            describe (o.Date));
   endif
+  if (! isempty (o.Key))
+    w = panel_windows (data, o);
+    return;
+  endif
+  p = prepare_series (data, o, false);
+  plan = __rnnkit__ ("series_plan", p.m, p.fi, p.ti, p.spec, p.sc_center, p.sc_scale);
+  w = windows_struct (p, plan, o);
+endfunction
+
+## One series read and checked, everything before the core's plan (issue
+## 16: in a panel, a series too short for a window is left to the core,
+## which drops it)
+function p = prepare_series (data, o, panel)
   [cols, vals, index, date_name, given] = series_frame (data, o.Date);
   n = rows (vals);
   target = o.Target;
@@ -175,7 +201,7 @@ function w = rnn_windows (data, varargin)
   else
     scale = check_choice (scale, fieldnames (__rnnkit__ ("schema").scaler), "Scale");
   endif
-  if (n < W + Hz)
+  if (! panel && n < W + Hz)
     error ("rnnkit:dim", ["rnn_windows: the data have %d rows, too few for " ...
            "'Window' %d and 'Horizon' %d: need at least %d"], n, W, Hz, W + Hz);
   endif
@@ -261,7 +287,19 @@ function w = rnn_windows (data, varargin)
                  "omit", double (strcmp (na, "omit")), "split_row", split_row, ...
                  "n_test", n_test, "method", method, "transform", transform_code (tmeta), ...
                  "n_unscaled", numel (calnames));
-  plan = __rnnkit__ ("series_plan", m, fi, ti, spec, sc_center, sc_scale);
+  p = struct ("m", m, "fi", fi, "ti", ti, "spec", spec, "sc_center", sc_center, ...
+              "sc_scale", sc_scale, "W", W, "Hz", Hz, "stride", stride, "index", index, ...
+              "given", given, "scale", {scale}, "used", {used}, "features", {features}, ...
+              "target", {target}, "na", na, "date_name", date_name, "calnames", {calnames}, ...
+              "tfname", {tfname}, "tfperiod", tfperiod, "tmeta", tmeta);
+endfunction
+
+## The windows struct of one series' plan
+function w = windows_struct (p, plan, o)
+  W = p.W; Hz = p.Hz; stride = p.stride; index = p.index; given = p.given;
+  scale = p.scale; used = p.used; features = p.features; target = p.target;
+  na = p.na; date_name = p.date_name; calnames = p.calnames; tfname = p.tfname;
+  tfperiod = p.tfperiod; tmeta = p.tmeta; m = p.m;
   starts = plan.starts;
   set = plan.set;
   split_row = plan.split_row;
@@ -305,6 +343,109 @@ function w = rnn_windows (data, varargin)
     endif
   endif
   w = wrap (w, "windows");
+endfunction
+
+## issue 16: a panel -- the rows of DATA (a struct of columns) told apart
+## by the field that 'Key' names; each series is read as one, and the
+## core plans them all in one call (rnn_panel_plan): each transformed,
+## scaled on its own training rows and cut exactly as alone.  Series
+## without a (training) window are dropped, said on stderr.
+function w = panel_windows (data, o)
+  key = o.Key;
+  if (! ischar (key) || rows (key) != 1)
+    error ("rnnkit:input", ["rnn_windows: 'Key' must be the name of the field " ...
+           "that tells the series apart, not %s"], describe (key));
+  endif
+  if (! isstruct (data) || ! isscalar (data) || ! isfield (data, key))
+    error ("rnnkit:input", ["rnn_windows: 'Key', '%s' needs DATA to be a struct " ...
+           "of columns with a field %s (as rnn_read_csv returns)"], key, key);
+  endif
+  if (isstruct (o.Scale))
+    error ("rnnkit:input", ["rnn_windows: the windows of a panel fit each series' " ...
+           "scaler on its own training rows: 'Scale' must be a method, not a scaler"]);
+  endif
+  kv = data.(key);
+  if (isnumeric (kv))
+    kv = arrayfun (@(v) sprintf ("%.15g", v), kv(:), "UniformOutput", false);
+  else
+    kv = cellstr (kv);
+  endif
+  keys = unique (kv, "stable");
+  rest = rmfield (data, key);
+  f = fieldnames (rest);
+  o.Key = [];
+  ps = cell (1, numel (keys));
+  for i = 1:numel (keys)
+    sel = strcmp (kv, keys{i});
+    s = struct ();
+    for j = 1:numel (f)
+      v = rest.(f{j});
+      if (ischar (v))
+        v = cellstr (v);
+      endif
+      s.(f{j}) = v(sel, :);
+    endfor
+    try
+      ps{i} = prepare_series (s, o, true);
+    catch err
+      error (err.identifier, "rnn_windows: series '%s': %s", keys{i}, ...
+             regexprep (err.message, "^rnn_windows: ", ""));
+    end_try_catch
+  endfor
+  p = ps{1};
+  spec = p.spec;
+  spec.rows = cellfun (@(q) rows (q.m), ps);
+  spec.split_rows = cellfun (@(q) q.spec.split_row, ps);
+  m = cell2mat (cellfun (@(q) q.m, ps(:), "UniformOutput", false));
+  plan = __rnnkit__ ("series_plan", m, p.fi, p.ti, spec, 0, 0);
+  why = {sprintf("too short for 'Window' %d and 'Horizon' %d", p.W, p.Hz), ...
+         "without a training window before the split"};
+  for code = 1:2
+    if (any (plan.status == code))
+      fprintf (stderr, "rnnkit: %d series dropped, %s: %s.\n", sum (plan.status == code), ...
+               why{code}, strjoin (keys(plan.status == code)', ", "));
+    endif
+  endfor
+  kept = find (plan.status == 0);
+  if (isempty (kept))
+    error ("rnnkit:dim", ["rnn_windows: no series of the panel has a training window: " ...
+           "all %d are too short for 'Window' %d and 'Horizon' %d or end before the " ...
+           "split; shorten the window or move the split"], numel (keys), p.W, p.Hz);
+  endif
+  first_target = plan.starts + p.W;
+  idx = struct ("start", plan.starts, "target_row", first_target, "set", {plan.set}, ...
+                "key", {keys(plan.series)});
+  if (! isempty (p.index))
+    d = zeros (numel (first_target), 1);
+    for i = kept(:)'
+      k = plan.series == i;
+      d(k) = ps{i}.index(first_target(k));
+    endfor
+    idx.date = d;
+  endif
+  series = cell (1, numel (kept));
+  for j = 1:numel (kept)
+    q = ps{kept(j)};
+    series{j} = struct ("values", q.m, "index", q.index, "columns", {q.used}, ...
+                        "freq", NA, "split_row", plan.split_row(kept(j)));
+  endfor
+  w = struct ();
+  w.x = plan.x;
+  w.y = plan.y;
+  w.index = idx;
+  w.naive = plan.naive;
+  w.scaler = struct ("method", p.scale, "center", plan.center(:, kept), ...
+                     "scale", plan.scale(:, kept), "n_rows", plan.n_fit(kept), ...
+                     "columns", {p.used});
+  w.data = struct ("series", {series});
+  w.meta = struct ("window", p.W, "horizon", p.Hz, "stride", p.stride, ...
+                   "features", {p.features(:)'}, "target", {p.target(:)'}, "na", p.na, ...
+                   "date", p.date_name, "target_rows", first_target, "key", key, ...
+                   "keys", {keys(kept)'});
+  if (! isequal (p.tfname, "none"))
+    w.meta.transform = p.tfname;
+    w.meta.period = p.tfperiod;
+  endif
 endfunction
 
 ## issue 15 covariates: the calendar feature columns (n x 2k) of the
@@ -770,3 +911,24 @@ endfunction
 %!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", {"log", "sdiff"})
 %!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Transform", {})
 %!error <holds 0> rnn_windows ([1:20, 0, 1:20]', "Window", 5, "Transform", {"log", "diff"})
+
+## issue 16: panels
+%!test
+%! n = 40;
+%! dates = datenum (2015, 1:n, 1)';
+%! a = 100 + (1:n)' + 3 * sin (1:n)';
+%! s = struct ("Date", [dates; dates; dates(1:3)], ...
+%!             "Name", {[repmat({"a"}, n, 1); repmat({"b"}, n, 1); repmat({"t"}, 3, 1)]}, ...
+%!             "value", [a; 10 * a; 1; 2; 3]);
+%! w = rnn_windows (s, "Key", "Name", "Window", 5, "Split", "2017-06-01");
+%! assert (w.meta.keys, {"a", "b"});
+%! assert (unique (w.index.key, "stable"), {"a"; "b"});
+%! one = rnn_windows (struct ("Date", dates, "value", a), "Window", 5, "Split", "2017-06-01");
+%! k = strcmp (w.index.key, "a");
+%! assert (isequal (w.x(k, :, :), one.x) && isequal (w.y(k), one.y));
+%! assert (isequal (w.scaler.center(:, 1)', one.scaler.center));
+%! ## b = 10 a: the same scaled windows, each series on its own scaler
+%! assert (w.x(! k, :, :), w.x(k, :, :), 1e-12);
+%! assert (w.scaler.scale(:, 2), 10 * w.scaler.scale(:, 1), 1e-9);
+%!error id=rnnkit:input rnn_windows (struct ("value", 1:10), "Key", "Name")
+%!error id=rnnkit:dim rnn_windows (struct ("Name", {{"a"; "a"}}, "value", [1; 2]), "Key", "Name", "Window", 5)

@@ -1119,16 +1119,21 @@ static void check_scaler(const mxArray *center, const mxArray *scale,
     internal("one center and scale per data column");
 }
 
-/* The scaled windows of the n starts into out[0] (x) and out[1] (y). */
-static void cut_windows(const rnn_series_spec *sp, const mxArray *data,
-                        const size_t *starts, size_t n, const double *center,
+/* The scaled windows of the n starts of a panel's series (issue 16; one
+ * series: the plain series) into out[0] (x) and out[1] (y). */
+static void cut_windows(const rnn_series_spec *sp, const rnn_panel *pn,
+                        const mxArray *data, const size_t *starts,
+                        const int *series, size_t n, const double *center,
                         const double *scale, mxArray **out) {
   rnn_error err;
+  size_t nw = rnn_panel_windows_workspace(sp, pn, n);
   out[0] = array3(n, sp->window, sp->n_feat);
   out[1] = new_matrix(n, mul3(sp->horizon, sp->n_tgt, 1), "the targets");
-  if (rnn_series_windows(
-          sp, mxGetPr(data), starts, n, center, scale, mxGetPr(out[0]),
-          sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL, &err) != RNN_OK)
+  if (rnn_panel_windows(
+          sp, pn, mxGetPr(data), starts, series, n, center, scale,
+          mxGetPr(out[0]),
+          sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL,
+          nw ? alloc_work(nw) : NULL, &err) != RNN_OK)
     raise_core(&err);
 }
 
@@ -1168,57 +1173,102 @@ static size_t *first_rows(const mxArray *a, size_t *n) {
  * n + 1: none), n_test (0: none), method (-1: center and scale given per
  * data column; horizon 0: windows to predict from).  A struct with
  * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
- * x, y, naive ([] with no training window and no scaler given). */
+ * x, y, naive ([] with no training window and no scaler given), series
+ * and status.  Issue 16: the plan of a panel (rnn_panel_plan) whose one
+ * series is data; spec.rows (the rows of each stacked series) and
+ * spec.split_rows (1-based, per series) make data a panel whose series
+ * without a (training) window are dropped: split_row .. n_test are then
+ * one per series, center and scale n_cols x n_series, series (per
+ * window) 1-based and status (per series) RNN_PANEL_*. */
 static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
-  static const char *nm[] = {"starts",  "set",    "split_row", "n_fit",
+  static const char *nm[] = {"starts", "set",    "split_row", "n_fit",
                              "n_train", "n_test", "center",    "scale",
-                             "x",       "y",      "naive"};
+                             "x",      "y",      "naive",     "series",
+                             "status"};
   rnn_error err;
-  rnn_series_plan_info info;
   const mxArray *spec = prhs[3];
+  /* field() checks that spec is a struct before the panel's fields are read */
   rnn_series_spec sp = series_spec(
       prhs[0], prhs[1], prhs[2], count_arg(field(spec, "window"), "window", 1),
       count_arg(field(spec, "horizon"), "horizon", 0),
       count_arg(field(spec, "stride"), "stride", 1),
       get_int(spec, "omit") != 0);
-  size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t)), k;
+  const mxArray *rows = mxGetField(spec, 0, "rows");
+  const mxArray *splits = mxGetField(spec, 0, "split_rows");
+  size_t ns = rows ? mxGetNumberOfElements(rows) : 1, n, k;
+  size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t));
+  size_t *rw = (size_t *)mxCalloc(ns + 1, sizeof(size_t)), *sr = NULL;
   int *set = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
-  mxArray *ctr = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
-  mxArray *scl = mxCreateDoubleMatrix(1, sp.n_cols, mxREAL);
-  mxArray *out = mxCreateStructMatrix(1, 1, 11, nm), *xy[2];
+  int *ser = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
+  int *status = (int *)mxCalloc(ns + 1, sizeof(int));
+  rnn_series_plan_info *info =
+      (rnn_series_plan_info *)mxCalloc(ns + 1, sizeof *info);
+  rnn_panel pn;
+  mxArray *ctr, *scl, *out = mxCreateStructMatrix(1, 1, 13, nm), *xy[2];
+  mxArray *v[6];
+  if (ns == 0 || (splits && mxGetNumberOfElements(splits) != ns))
+    internal("rows and split_rows of a panel");
+  for (k = 0; k < ns; k++)
+    rw[k] = rows ? (size_t)real_array(rows, "rows")[k] : sp.n_rows;
+  if (splits) {
+    sr = (size_t *)mxCalloc(ns + 1, sizeof(size_t));
+    for (k = 0; k < ns; k++)
+      sr[k] = (size_t)real_array(splits, "split_rows")[k] - 1;
+  }
+  pn.n_series = ns;
+  pn.rows = rw;
+  pn.split_row = sr;
+  pn.drop = rows != NULL;
+  ctr = mxCreateDoubleMatrix(ns == 1 ? 1 : sp.n_cols, ns == 1 ? sp.n_cols : ns,
+                             mxREAL);
+  scl = mxCreateDoubleMatrix(ns == 1 ? 1 : sp.n_cols, ns == 1 ? sp.n_cols : ns,
+                             mxREAL);
   sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
   sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
   sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
   sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
   series_transform(&sp, spec);
   if (sp.scale_method == RNN_SCALE_GIVEN) {
-    check_scaler(prhs[4], prhs[5], sp.n_cols);
-    memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * sizeof(double));
-    memcpy(mxGetPr(scl), mxGetPr(prhs[5]), sp.n_cols * sizeof(double));
+    check_scaler(prhs[4], prhs[5], sp.n_cols * ns);
+    memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * ns * sizeof(double));
+    memcpy(mxGetPr(scl), mxGetPr(prhs[5]), sp.n_cols * ns * sizeof(double));
   }
-  if (rnn_series_plan(&sp, mxGetPr(prhs[0]), starts, set, mxGetPr(ctr),
-                      mxGetPr(scl), &info, &err) != RNN_OK)
+  if (rnn_panel_plan(&sp, &pn, mxGetPr(prhs[0]), starts, set, ser,
+                     mxGetPr(ctr), mxGetPr(scl), status, info, &n,
+                     &err) != RNN_OK)
     raise_core(&err);
-  mxSetField(out, 0, "starts", one_based(starts, info.n_windows));
-  mxSetField(out, 0, "set", set_labels(set, info.n_windows));
-  mxSetField(out, 0, "split_row",
-             mxCreateDoubleScalar((double)info.split_row + 1));
-  mxSetField(out, 0, "n_fit", mxCreateDoubleScalar((double)info.n_fit));
-  mxSetField(out, 0, "n_train", mxCreateDoubleScalar((double)info.n_train));
-  mxSetField(out, 0, "n_test", mxCreateDoubleScalar((double)info.n_test));
+  for (k = 0; k < 6; k++)
+    v[k] = mxCreateDoubleMatrix(ns, 1, mxREAL);
+  for (k = 0; k < ns; k++) {
+    mxGetPr(v[0])[k] = (double)info[k].split_row + 1;
+    mxGetPr(v[1])[k] = (double)info[k].n_fit;
+    mxGetPr(v[2])[k] = (double)info[k].n_train;
+    mxGetPr(v[3])[k] = (double)info[k].n_test;
+    mxGetPr(v[4])[k] = (double)status[k];
+  }
+  mxDestroyArray(v[5]);
+  v[5] = mxCreateDoubleMatrix(n, 1, mxREAL);
+  for (k = 0; k < n; k++)
+    mxGetPr(v[5])[k] = (double)ser[k] + 1;
+  mxSetField(out, 0, "starts", one_based(starts, n));
+  mxSetField(out, 0, "set", set_labels(set, n));
+  mxSetField(out, 0, "split_row", v[0]);
+  mxSetField(out, 0, "n_fit", v[1]);
+  mxSetField(out, 0, "n_train", v[2]);
+  mxSetField(out, 0, "n_test", v[3]);
+  mxSetField(out, 0, "status", v[4]);
+  mxSetField(out, 0, "series", v[5]);
   mxSetField(out, 0, "center", ctr);
   mxSetField(out, 0, "scale", scl);
-  if (info.n_train > 0 || sp.scale_method == RNN_SCALE_GIVEN) {
-    mxArray *naive =
-        new_matrix(info.n_windows, sp.n_tgt, "the naive forecasts");
-    cut_windows(&sp, prhs[0], starts, info.n_windows, mxGetPr(ctr),
-                mxGetPr(scl), xy);
+  if (n > 0 && (ns > 1 || info[0].n_train > 0 ||
+                sp.scale_method == RNN_SCALE_GIVEN)) {
+    mxArray *naive = new_matrix(n, sp.n_tgt, "the naive forecasts");
+    cut_windows(&sp, &pn, prhs[0], starts, ser, n, mxGetPr(ctr), mxGetPr(scl),
+                xy);
     mxSetField(out, 0, "x", xy[0]);
     mxSetField(out, 0, "y", xy[1]);
-    for (k = 0; k < info.n_windows; k++)
-      starts[k] += sp.window;
-    rnn_series_naive(sp.n_rows, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, 1,
-                     info.n_windows, starts, 1, mxGetPr(naive));
+    rnn_panel_naive(&sp, &pn, mxGetPr(prhs[0]), starts, ser, n,
+                    mxGetPr(naive));
     mxSetField(out, 0, "naive", naive);
   }
   plhs[0] = out;

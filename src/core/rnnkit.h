@@ -1099,6 +1099,74 @@ int rnn_forecast_accuracy(size_t n_hist, const double *hist, size_t h,
                           const double *actual, const double *point,
                           size_t period, double *out, double *work,
                           rnn_error *err);
+
+/* ---- issue 16: panels (global models over many series) -------------
+ * A panel is n_series series with the same columns, stacked: series i is
+ * a rows[i] x n_cols column-major block at data + n_cols * o_i, o_i =
+ * rows[0] + ... + rows[i-1]; the spec's n_rows is the sum of rows (and
+ * its work, for a transform, rnn_series_workspace(spec) doubles).  Each
+ * series is planned, transformed, scaled and cut exactly as
+ * rnn_series_plan() / rnn_series_windows() do it for that series alone:
+ * its scaler is fitted on its own training rows, so a panel of one
+ * series is the plain series, bit for bit. */
+typedef struct {
+  size_t n_series;
+  const size_t *rows;      /* n_series: rows of each series */
+  const size_t *split_row; /* n_series: each series' first test row (its
+                            * rows[i]: none); NULL: spec->split_row for
+                            * every series */
+  int drop;                /* 1: a series without a window (RNN_ERR_DIM
+                            * from its plan) or without a training window
+                            * is dropped and its status says why; 0: the
+                            * plan's error, prefixed "series i: " when
+                            * there are several */
+} rnn_panel;
+
+/* status[i] of a panel's series. */
+enum { RNN_PANEL_KEPT = 0, RNN_PANEL_SHORT = 1, RNN_PANEL_NO_TRAIN = 2 };
+
+/* Plans every series of a panel: the windows of the kept series, series
+ * by series in order, their starts (0-based rows of their own series),
+ * labels and 0-based series index (starts, set, series: spec->n_rows
+ * entries; *n_windows written), each series' scaler (center, scale:
+ * n_cols x n_series, column i series i; with RNN_SCALE_GIVEN the
+ * caller's, per series), status (n_series, RNN_PANEL_*) and info
+ * (n_series: each series' rnn_series_plan_info; zero but split_row for a
+ * dropped series). */
+int rnn_panel_plan(const rnn_series_spec *spec, const rnn_panel *panel,
+                   const double *data, size_t *starts, int *set, int *series,
+                   double *center, double *scale, int *status,
+                   rnn_series_plan_info *info, size_t *n_windows,
+                   rnn_error *err);
+
+/* Doubles of work rnn_panel_windows() needs for n_win windows: 0 for a
+ * panel of one series. */
+size_t rnn_panel_windows_workspace(const rnn_series_spec *spec,
+                                   const rnn_panel *panel, size_t n_win);
+
+/* The scaled windows of a panel's plan, in dataset layout over all n_win
+ * windows (x: n_win x window x n_feat, y: n_win x (horizon * n_tgt) or
+ * NULL): window k cut from series series[k] at its row starts[k] and
+ * scaled by that series' scaler, as rnn_series_windows() does. */
+int rnn_panel_windows(const rnn_series_spec *spec, const rnn_panel *panel,
+                      const double *data, const size_t *starts,
+                      const int *series, size_t n_win, const double *center,
+                      const double *scale, double *x, double *y, double *work,
+                      rnn_error *err);
+
+/* One-step naive forecasts (n_win x n_tgt, original units) of a panel's
+ * windows: each window's series value on the row before its first target
+ * (rnn_series_naive() with horizon and period 1, per series). */
+void rnn_panel_naive(const rnn_series_spec *spec, const rnn_panel *panel,
+                     const double *data, const size_t *starts,
+                     const int *series, size_t n_win, double *naive);
+/* The pooled row of a panel's accuracy table: out[j] (j < n_stat) is
+ * the mean of the finite tab[j + n_stat*k] over the keys k < n_keys
+ * (summed in increasing k, then divided), NaN when none is finite. */
+void rnn_panel_pool(size_t n_keys, size_t n_stat, const double *tab,
+                    double *out);
+/* ---- end of issue 16 panel block ----------------------------------- */
+
 /* ==== end of the series engine ====================================== */
 /* ---- forecast post-processing (forecast.c) ------------------------- */
 /* (issue 14, "forecast" block: one series' forecast in original units.) */

@@ -411,3 +411,197 @@ int rnn_forecast_accuracy(size_t n_hist, const double *hist, size_t h,
                              NULL, actual, point, naive, snaive, out, &kept,
                              work + 2 * h, err);
 }
+
+/* ---- issue 16: panels ----------------------------------------------- */
+
+/* The spec of series i of a panel whose first row is row o of the
+ * stacked data (see rnn_panel in rnnkit.h). */
+static rnn_series_spec panel_member(const rnn_series_spec *sp,
+                                    const rnn_panel *p, size_t i) {
+  rnn_series_spec s = *sp;
+  s.n_rows = p->rows[i];
+  s.split_row = p->split_row ? p->split_row[i] : sp->split_row;
+  if (s.split_row > s.n_rows) s.split_row = s.n_rows;
+  return s;
+}
+
+static int panel_check(const rnn_series_spec *sp, const rnn_panel *p,
+                       rnn_error *err) {
+  size_t i, tot = 0;
+  if (!sp || !p || p->n_series == 0 || !p->rows)
+    return rnn_fail(err, RNN_ERR_INPUT, "a panel needs at least one series");
+  for (i = 0; i < p->n_series; i++) {
+    if (p->rows[i] > sp->n_rows - tot)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "the panel's series have more rows than the %lu of "
+                      "the data",
+                      (unsigned long)sp->n_rows);
+    tot += p->rows[i];
+  }
+  if (tot != sp->n_rows)
+    return rnn_fail(err, RNN_ERR_DIM,
+                    "the panel's series have %lu rows, the data %lu",
+                    (unsigned long)tot, (unsigned long)sp->n_rows);
+  return RNN_OK;
+}
+
+/* Prefixes err's message with the series (1-based) when there are
+ * several. */
+static int panel_fail(rnn_error *err, int st, const rnn_panel *p, size_t i) {
+  char m[sizeof err->msg];
+  if (!err || p->n_series == 1) return st;
+  memcpy(m, err->msg, sizeof m);
+  m[sizeof m - 1] = 0;
+  return rnn_fail(err, st, "series %lu: %.400s", (unsigned long)(i + 1), m);
+}
+
+int rnn_panel_plan(const rnn_series_spec *sp, const rnn_panel *p,
+                   const double *data, size_t *starts, int *set, int *series,
+                   double *center, double *scale, int *status,
+                   rnn_series_plan_info *info, size_t *n_windows,
+                   rnn_error *err) {
+  size_t i, o = 0, w = 0, k;
+  int st;
+  if (!data || !starts || !set || !series || !center || !scale || !status ||
+      !info || !n_windows)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_panel_plan: NULL argument");
+  if ((st = panel_check(sp, p, err)) != RNN_OK) return st;
+  *n_windows = 0;
+  for (i = 0; i < p->n_series; i++) {
+    rnn_series_spec s = panel_member(sp, p, i);
+    rnn_series_plan_info *in = info + i;
+    /* the plan of a series of one panel is the plan of that series: the
+     * same call on its own rows (a panel of one is the plain workflow) */
+    st = rnn_series_plan(&s, data + sp->n_cols * o, starts + w, set + w,
+                         center + sp->n_cols * i, scale + sp->n_cols * i, in,
+                         err);
+    status[i] = RNN_PANEL_KEPT;
+    if (st == RNN_ERR_DIM && p->drop) {
+      status[i] = RNN_PANEL_SHORT;
+    } else if (st != RNN_OK) {
+      return panel_fail(err, st, p, i);
+    } else if (in->n_train == 0 && sp->scale_method != RNN_SCALE_GIVEN &&
+               p->drop) {
+      status[i] = RNN_PANEL_NO_TRAIN;
+    }
+    if (status[i] != RNN_PANEL_KEPT) {
+      memset(in, 0, sizeof *in);
+      in->split_row = s.split_row;
+    } else {
+      for (k = 0; k < in->n_windows; k++)
+        series[w + k] = (int)i;
+      w += in->n_windows;
+    }
+    o += p->rows[i];
+  }
+  *n_windows = w;
+  return RNN_OK;
+}
+
+size_t rnn_panel_windows_workspace(const rnn_series_spec *sp,
+                                   const rnn_panel *p, size_t n_win) {
+  size_t i, most = 0, per;
+  if (!sp || !p || p->n_series <= 1) return 0;
+  for (i = 0; i < p->n_series; i++)
+    if (p->rows[i] > most) most = p->rows[i];
+  if (n_win < most) most = n_win;
+  per = rnn_size_mul(sp->window, sp->n_feat);
+  per += rnn_size_mul(sp->horizon, sp->n_tgt);
+  return rnn_size_mul(most, per);
+}
+
+int rnn_panel_windows(const rnn_series_spec *sp, const rnn_panel *p,
+                      const double *data, const size_t *starts,
+                      const int *series, size_t n_win, const double *center,
+                      const double *scale, double *x, double *y, double *work,
+                      rnn_error *err) {
+  size_t i, a = 0, b, o, f, t, k, W, H, cap;
+  int st;
+  if (!data || !starts || !series || !center || !scale || !x)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_panel_windows: NULL argument");
+  if ((st = panel_check(sp, p, err)) != RNN_OK) return st;
+  W = sp->window;
+  H = sp->horizon * sp->n_tgt;
+  if (!y) H = 0;
+  for (k = 0; k < n_win; k++)
+    if (series[k] < 0 || (size_t)series[k] >= p->n_series)
+      return rnn_fail(err, RNN_ERR_DIM, "window %lu of series %d of %lu",
+                      (unsigned long)(k + 1), series[k] + 1,
+                      (unsigned long)p->n_series);
+  /* one series: its windows are the panel's (no copy) */
+  if (p->n_series == 1) {
+    rnn_series_spec s = panel_member(sp, p, 0);
+    st = rnn_series_windows(&s, data, starts, n_win, center, scale, x, y, err);
+    return st;
+  }
+  if (!work)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "a panel's windows need rnn_panel_windows_workspace() "
+                    "doubles of work");
+  /* runs of windows of one series are cut together into work (at most
+   * cap windows at a time), then copied into their rows of x and y */
+  cap = rnn_panel_windows_workspace(sp, p, n_win) /
+        (W * sp->n_feat + sp->horizon * sp->n_tgt);
+  if (cap == 0) cap = 1;
+  while (a < n_win) {
+    rnn_series_spec s;
+    double *xw = work, *yw;
+    i = (size_t)series[a];
+    for (b = a + 1; b < n_win && (size_t)series[b] == i && b - a < cap; b++)
+      ;
+    for (o = 0, k = 0; k < i; k++)
+      o += p->rows[k];
+    s = panel_member(sp, p, i);
+    yw = xw + (b - a) * W * sp->n_feat;
+    st = rnn_series_windows(&s, data + sp->n_cols * o, starts + a, b - a,
+                            center + sp->n_cols * i, scale + sp->n_cols * i,
+                            xw, H ? yw : NULL, err);
+    if (st != RNN_OK) return panel_fail(err, st, p, i);
+    /* dataset layout: x[s + N*(t + W*f)] */
+    for (f = 0; f < sp->n_feat; f++)
+      for (t = 0; t < W; t++)
+        memcpy(x + a + n_win * (t + W * f), xw + (b - a) * (t + W * f),
+               (b - a) * sizeof(double));
+    for (t = 0; t < H; t++)
+      memcpy(y + a + n_win * t, yw + (b - a) * t, (b - a) * sizeof(double));
+    a = b;
+  }
+  return RNN_OK;
+}
+
+void rnn_panel_naive(const rnn_series_spec *sp, const rnn_panel *p,
+                     const double *data, const size_t *starts,
+                     const int *series, size_t n_win, double *naive) {
+  size_t i, k, j, o = 0;
+  /* the naive forecast of each window: its series' value before the
+   * first target, one step, per target */
+  for (i = 0; i < p->n_series; i++) {
+    const double *d = data + sp->n_cols * o;
+    for (k = 0; k < n_win; k++) {
+      size_t first;
+      if ((size_t)series[k] != i) continue;
+      first = starts[k] + sp->window;
+      for (j = 0; j < sp->n_tgt; j++)
+        naive[k + n_win * j] = first >= 1 && first - 1 < p->rows[i]
+                                   ? d[p->rows[i] * (size_t)sp->tgt[j] +
+                                       first - 1]
+                                   : NAN;
+    }
+    o += p->rows[i];
+  }
+}
+void rnn_panel_pool(size_t n_keys, size_t n_stat, const double *tab,
+                    double *out) {
+  size_t j, k, n;
+  for (j = 0; j < n_stat; j++) {
+    double s = 0;
+    for (n = 0, k = 0; k < n_keys; k++) {
+      double v = tab[j + n_stat * k];
+      if (!isfinite(v)) continue;
+      s += v;
+      n++;
+    }
+    out[j] = n > 0 ? s / (double)n : NAN;
+  }
+}
+/* ---- end of issue 16 panel block ------------------------------------ */

@@ -2958,6 +2958,133 @@ static void test_csv(void) {
         "csv: format names");
 }
 
+
+/* ==== issue 16: panels ============================================== */
+/* Three series stacked (12, 3 and 10 rows, 2 columns): the 3-row one is
+ * too short for window 3 + horizon 1 and is dropped; the others are cut
+ * and scaled exactly as each alone; a panel of one is the plain series. */
+static void test_panel(void) {
+  double d[25 * 2], one[12 * 2], c3[10 * 2];
+  double ctr[2 * 3], scl[2 * 3], c1[2], s1[2], c3c[2], c3s[2];
+  double x[30 * 3], y[30], x1[30 * 3], y1[30], x3[30 * 3], y3[30];
+  double work[64], nv[30], nv1[30];
+  size_t st[25], st1[25], st3[25], rows[3] = {12, 3, 10}, split[3] = {8, 3, 6};
+  size_t n, i, t, ok;
+  int set[25], set1[25], ser[25], status[3], feat[1] = {0}, tgt[1] = {1};
+  rnn_series_spec sp, s1sp;
+  rnn_series_plan_info info[3], in1;
+  rnn_panel p;
+  rnn_error err;
+  /* series 1: r, r^2; series 2: 3 rows; series 3: 100 + 3r, (r - 4)^2 */
+  for (i = 0; i < 12; i++) {
+    one[i] = (double)i;
+    one[12 + i] = (double)(i * i);
+  }
+  for (i = 0; i < 10; i++) {
+    c3[i] = 100.0 + 3.0 * (double)i;
+    c3[10 + i] = ((double)i - 4) * ((double)i - 4);
+  }
+  memcpy(d, one, sizeof one);
+  for (i = 0; i < 3; i++) {
+    d[24 + i] = 7;
+    d[24 + 3 + i] = 8;
+  }
+  memcpy(d + 30, c3, sizeof c3);
+  memset(&sp, 0, sizeof sp);
+  sp.n_rows = 25;
+  sp.n_cols = 2;
+  sp.n_feat = sp.n_tgt = 1;
+  sp.feat = feat;
+  sp.tgt = tgt;
+  sp.window = 3;
+  sp.horizon = 1;
+  sp.stride = 1;
+  sp.split_row = 25;
+  sp.scale_method = RNN_SCALE_MINMAX;
+  p.n_series = 3;
+  p.rows = rows;
+  p.split_row = split;
+  p.drop = 1;
+  check(rnn_panel_plan(&sp, &p, d, st, set, ser, ctr, scl, status, info, &n,
+                       &err) == RNN_OK,
+        "panel plan runs");
+  check(status[0] == RNN_PANEL_KEPT && status[1] == RNN_PANEL_SHORT &&
+            status[2] == RNN_PANEL_KEPT && info[1].n_windows == 0,
+        "panel plan: a series too short for a window is dropped");
+  check(n == 9 + 7 && ser[0] == 0 && ser[8] == 0 && ser[9] == 2 &&
+            ser[15] == 2 && st[9] == 0 && st[15] == 6,
+        "panel plan: every window carries its series, starts in its rows");
+  /* series 3 alone, split at its row 6: its scaler and windows */
+  s1sp = sp;
+  s1sp.n_rows = 10;
+  s1sp.split_row = 6;
+  check(rnn_series_plan(&s1sp, c3, st3, set1, c3c, c3s, &in1, &err) ==
+                RNN_OK &&
+            in1.n_windows == 7 && ctr[4] == c3c[0] && scl[4] == c3s[0] &&
+            ctr[5] == c3c[1] && scl[5] == c3s[1] && scl[5] == 16 &&
+            in1.n_train == info[2].n_train && info[2].n_fit == 6,
+        "panel plan: each series' scaler fitted on its own training rows");
+  check(rnn_panel_windows_workspace(&sp, &p, n) <= 64 &&
+            rnn_panel_windows(&sp, &p, d, st, ser, n, ctr, scl, x, y, work,
+                              &err) == RNN_OK,
+        "panel windows run");
+  rnn_series_windows(&s1sp, c3, st3, 7, c3c, c3s, x3, y3, &err);
+  for (ok = 1, i = 0; i < 7; i++) {
+    ok &= y[9 + i] == y3[i];
+    for (t = 0; t < 3; t++)
+      ok &= x[9 + i + n * t] == x3[i + 7 * t];
+  }
+  check(ok, "panel windows: a series' windows are those it has alone");
+  rnn_panel_naive(&sp, &p, d, st, ser, n, nv);
+  check(nv[0] == 4 && nv[9] == 4 && nv[15] == 16,
+        "panel naive: the value before each window's target, per series");
+  /* a panel of one is the plain series, bit for bit */
+  p.n_series = 1;
+  rows[0] = 12;
+  split[0] = 8;
+  sp.n_rows = 12;
+  check(rnn_panel_plan(&sp, &p, one, st, set, ser, ctr, scl, status, info,
+                       &n, &err) == RNN_OK &&
+            rnn_panel_windows_workspace(&sp, &p, n) == 0 &&
+            rnn_panel_windows(&sp, &p, one, st, ser, n, ctr, scl, x, y, NULL,
+                              &err) == RNN_OK,
+        "a panel of one series plans and cuts");
+  s1sp = sp;
+  s1sp.split_row = 8;
+  rnn_series_plan(&s1sp, one, st1, set1, c1, s1, &in1, &err);
+  rnn_series_windows(&s1sp, one, st1, in1.n_windows, c1, s1, x1, y1, &err);
+  rnn_panel_naive(&sp, &p, one, st, ser, n, nv);
+  for (i = 0; i < in1.n_windows; i++)
+    st3[i] = st1[i] + 3;
+  rnn_series_naive(12, one, 1, tgt, 1, in1.n_windows, st3, 1, nv1);
+  check(n == in1.n_windows && !memcmp(st, st1, n * sizeof *st) &&
+            !memcmp(set, set1, n * sizeof *set) &&
+            !memcmp(ctr, c1, sizeof c1) && !memcmp(scl, s1, sizeof s1) &&
+            !memcmp(x, x1, n * 3 * sizeof *x) &&
+            !memcmp(y, y1, n * sizeof *y) && !memcmp(nv, nv1, n * sizeof *nv),
+        "a panel of one series is the plain series, bit for bit");
+  /* without drop: the short series' error, named */
+  p.n_series = 3;
+  rows[0] = 12;
+  sp.n_rows = 25;
+  p.drop = 0;
+  check(rnn_panel_plan(&sp, &p, d, st, set, ser, ctr, scl, status, info, &n,
+                       &err) == RNN_ERR_DIM &&
+            !strncmp(err.msg, "series 2: ", 10),
+        "panel plan without drop: the short series' error, named");
+  /* a series whose split leaves no training window is dropped */
+  p.drop = 1;
+  split[2] = 2;
+  check(rnn_panel_plan(&sp, &p, d, st, set, ser, ctr, scl, status, info, &n,
+                       &err) == RNN_OK &&
+            status[2] == RNN_PANEL_NO_TRAIN && n == 9,
+        "panel plan: a series without a training window is dropped");
+  rows[0] = 11;
+  check(rnn_panel_plan(&sp, &p, d, st, set, ser, ctr, scl, status, info, &n,
+                       &err) == RNN_ERR_DIM,
+        "panel plan: rows that do not add up are refused");
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -2976,6 +3103,7 @@ int main(void) {
   test_covariates(); /* issue 15 */
   test_accuracy();
   test_series();
+  test_panel();
   test_transform();          /* issue 15 */
   test_transform_forecast(); /* issue 15 */
   test_transform_combo();    /* issue 15 */

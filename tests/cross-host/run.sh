@@ -74,6 +74,18 @@ fi
 Rscript "$here/covariates_back.R" "$dir"
 # ---- end covariates
 # ---- issue 18: the CSV reader gives read.csv's doubles in both hosts
+Rscript "$here/panel.R" "$dir"
+(cd "$dir" && octave-cli --no-gui -q --norc --eval "
+  pkg ('local_list', '$OCTAVE_PKG_LIST');
+  pkg load rnnkit; addpath ('$here');
+  try, panel ('$dir'); catch e, disp (e.message); exit (1); end_try_catch") 2>&1 |
+  grep -v 'ignoring const execution_exception' >"$dir/panel-octave.txt" || true
+cat "$dir/panel-octave.txt"
+if grep -q 'differ between R and Octave\|^error' "$dir/panel-octave.txt" ||
+   ! grep -q "R's model file in Octave keeps its key" "$dir/panel-octave.txt"; then
+  echo "cross-host: the panel differs between R and Octave" >&2
+  exit 1
+fi
 Rscript "$here/csv.R" "$dir"
 (cd "$dir" && octave-cli --no-gui -q --norc --eval "
   pkg ('local_list', '$OCTAVE_PKG_LIST');

@@ -28,6 +28,13 @@ function prep = need_prep (model, what)
       broken_model (what, sprintf ("prep.%s is %s, not a struct", f{1}, describe (prep.(f{1}))));
     endif
   endfor
+  ## issue 16: the per-key answers of a panel model are R's for now
+  if (isfield (prep.meta, "keys"))
+    error ("rnnkit:input", ["%s: this model was fit on a panel (key %s); its per-key " ...
+           "forecasts, accuracy and predictions are in R for now (forecast (fit, h, key = ), " ...
+           "accuracy (fit)); Octave reads its windows and its file"], what, ...
+           char (prep.meta.key));
+  endif
   meta = prep.meta;
   need_fields (what, meta, "prep.meta", {"window", "horizon", "features", "target", "na"});
   for f = {"window", "horizon"}
