@@ -32,7 +32,8 @@ static size_t max2(size_t a, size_t b) { return a > b ? a : b; }
 
 /* Scratch of the forward pass: GRU's W_h h_{t-1} | packed W_h | the
  * products' work; of the backward pass: dZ (GRU: dZx, dZh) | carries |
- * W_h^T | packed W_h^T | the products' work. */
+ * W_h^T, or W_h^T packed when the step product takes the packed kernel |
+ * the products' work. */
 static size_t fwd_size(size_t I, size_t H, size_t G, size_t B, size_t T,
                        size_t *pack, size_t *work) {
   size_t GH = G * H;
@@ -47,7 +48,7 @@ static size_t bwd_size(size_t I, size_t H, size_t G, size_t B, size_t T,
   *pack = packed_wh(H, B, GH);
   *work = max2(max2(rnn_dgemm_work('N', H, B, GH), rnn_dgemm_work('N', GH, H, B * T)),
                max2(rnn_dgemm_work('N', GH, I, B * T), rnn_dgemm_work('T', I, B * T, GH)));
-  return 2 * GH * B * T + 2 * H * B + GH * H + *pack + *work;
+  return 2 * GH * B * T + 2 * H * B + (*pack ? *pack : GH * H) + *work;
 }
 
 size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t I, size_t H, size_t B,
@@ -196,12 +197,12 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
   double *dZh = gru ? tmp + GH * B * T : dZ;      /* GRU: GH x B x T       */
   double *carry = tmp + 2 * GH * B * T;           /* H x B: dc or z*dh     */
   double *Wht = carry + 2 * HB;                   /* H x GH: W_h^T         */
-  double *Wp, *work;                              /* packed W_h^T, work    */
+  double *Wp, *work;                              /* or packed; work       */
   size_t t, b, j, k = T, npack, nwork;
 
   bwd_size(I, H, G, B, T, &npack, &nwork);
-  Wp = npack ? Wht + GH * H : NULL;
-  work = nwork ? Wht + GH * H + npack : NULL;
+  Wp = npack ? Wht : NULL;
+  work = nwork ? Wht + (npack ? npack : GH * H) : NULL;
   /* W_h^T once, so that dh += W_h^T dZ is a plain ('N') product, which
    * the small-matrix kernels take, or packed once for the packed kernel */
   if (Wp)
