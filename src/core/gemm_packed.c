@@ -90,73 +90,57 @@ void rnn_gemm_pack_a(size_t m, size_t k, const double *A, size_t sai,
 #if defined(__GNUC__) && !defined(RNN_NO_VECTOR_EXT)
 /* The register block is MR = 16 rows x NR = 6 columns, done in one pass
  * of two 8-double vectors (AVX-512: 12 accumulators of 32 registers), two
- * passes of one 8-double vector (AVX2: 12 of 16 registers; also NEON's
- * 32 registers of 2 doubles) or four passes of one 4-double vector
- * (SSE2: 12 of 16), picked at run time (rows_per_pass()) so that no clone
- * spills accumulators; the sums are the same in every case. */
+ * passes of two 4-double vectors (AVX2: 12 of 16 registers) or four
+ * passes of two 2-double vectors (SSE2, NEON), picked at run time
+ * (rows_per_pass()) so that every clone works in vectors of its own
+ * width (GCC lowers wider generic vectors through the stack) and keeps
+ * its accumulators in registers; the sums are the same in every case. */
 typedef double rnn_pv8 __attribute__((vector_size(64)));
 typedef double rnn_pv4 __attribute__((vector_size(32)));
+typedef double rnn_pv2 __attribute__((vector_size(16)));
 #define LD(v, p) memcpy(&(v), (p), sizeof(v))
 #define ST(p, v) memcpy((p), &(v), sizeof(v))
 
-/* C (16 x NR at ldc) = (load ? C : 0) + a b over kc */
-static RNN_INLINE void kernel_16(size_t kc, const double *a, const double *b,
-                                 double *C, size_t ldc, int load) {
-  rnn_pv8 c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, a0, a1;
-  size_t p;
-  if (load) {
-    LD(c00, C); LD(c01, C + 8);
-    LD(c10, C + ldc); LD(c11, C + ldc + 8);
-    LD(c20, C + 2 * ldc); LD(c21, C + 2 * ldc + 8);
-    LD(c30, C + 3 * ldc); LD(c31, C + 3 * ldc + 8);
-    LD(c40, C + 4 * ldc); LD(c41, C + 4 * ldc + 8);
-    LD(c50, C + 5 * ldc); LD(c51, C + 5 * ldc + 8);
-  } else {
-    const rnn_pv8 z = {0};
-    c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = z;
-  }
-  for (p = 0; p < kc; p++, a += MR, b += NR) {
-    LD(a0, a);
-    LD(a1, a + 8);
-    c00 += a0 * b[0]; c01 += a1 * b[0];
-    c10 += a0 * b[1]; c11 += a1 * b[1];
-    c20 += a0 * b[2]; c21 += a1 * b[2];
-    c30 += a0 * b[3]; c31 += a1 * b[3];
-    c40 += a0 * b[4]; c41 += a1 * b[4];
-    c50 += a0 * b[5]; c51 += a1 * b[5];
-  }
-  ST(C, c00); ST(C + 8, c01);
-  ST(C + ldc, c10); ST(C + ldc + 8, c11);
-  ST(C + 2 * ldc, c20); ST(C + 2 * ldc + 8, c21);
-  ST(C + 3 * ldc, c30); ST(C + 3 * ldc + 8, c31);
-  ST(C + 4 * ldc, c40); ST(C + 4 * ldc + 8, c41);
-  ST(C + 5 * ldc, c50); ST(C + 5 * ldc + 8, c51);
-}
-
-/* the R rows at a of the MR-row panel, one vector VT of R doubles */
-#define RNN_KERNEL_ROWS(R, VT)                                               \
+/* C (2W rows of the panel x NR at ldc) = (load ? C : 0) + a b over kc,
+ * in two vectors VT of W doubles */
+#define RNN_KERNEL(R, VT, W)                                                 \
   static RNN_INLINE void kernel_##R(size_t kc, const double *a,             \
                                     const double *b, double *C, size_t ldc,  \
                                     int load) {                              \
-    VT c0, c1, c2, c3, c4, c5, a0;                                           \
+    VT c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, a0, a1;   \
     size_t p;                                                                \
     if (load) {                                                              \
-      LD(c0, C); LD(c1, C + ldc); LD(c2, C + 2 * ldc);                       \
-      LD(c3, C + 3 * ldc); LD(c4, C + 4 * ldc); LD(c5, C + 5 * ldc);         \
+      LD(c00, C); LD(c01, C + W);                                            \
+      LD(c10, C + ldc); LD(c11, C + ldc + W);                                \
+      LD(c20, C + 2 * ldc); LD(c21, C + 2 * ldc + W);                        \
+      LD(c30, C + 3 * ldc); LD(c31, C + 3 * ldc + W);                        \
+      LD(c40, C + 4 * ldc); LD(c41, C + 4 * ldc + W);                        \
+      LD(c50, C + 5 * ldc); LD(c51, C + 5 * ldc + W);                        \
     } else {                                                                 \
       const VT z = {0};                                                      \
-      c0 = c1 = c2 = c3 = c4 = c5 = z;                                       \
+      c00 = c01 = c10 = c11 = c20 = c21 = z;                                 \
+      c30 = c31 = c40 = c41 = c50 = c51 = z;                                 \
     }                                                                        \
     for (p = 0; p < kc; p++, a += MR, b += NR) {                             \
       LD(a0, a);                                                             \
-      c0 += a0 * b[0]; c1 += a0 * b[1]; c2 += a0 * b[2];                     \
-      c3 += a0 * b[3]; c4 += a0 * b[4]; c5 += a0 * b[5];                     \
+      LD(a1, a + W);                                                         \
+      c00 += a0 * b[0]; c01 += a1 * b[0];                                    \
+      c10 += a0 * b[1]; c11 += a1 * b[1];                                    \
+      c20 += a0 * b[2]; c21 += a1 * b[2];                                    \
+      c30 += a0 * b[3]; c31 += a1 * b[3];                                    \
+      c40 += a0 * b[4]; c41 += a1 * b[4];                                    \
+      c50 += a0 * b[5]; c51 += a1 * b[5];                                    \
     }                                                                        \
-    ST(C, c0); ST(C + ldc, c1); ST(C + 2 * ldc, c2);                         \
-    ST(C + 3 * ldc, c3); ST(C + 4 * ldc, c4); ST(C + 5 * ldc, c5);           \
+    ST(C, c00); ST(C + W, c01);                                              \
+    ST(C + ldc, c10); ST(C + ldc + W, c11);                                  \
+    ST(C + 2 * ldc, c20); ST(C + 2 * ldc + W, c21);                          \
+    ST(C + 3 * ldc, c30); ST(C + 3 * ldc + W, c31);                          \
+    ST(C + 4 * ldc, c40); ST(C + 4 * ldc + W, c41);                          \
+    ST(C + 5 * ldc, c50); ST(C + 5 * ldc + W, c51);                          \
   }
-RNN_KERNEL_ROWS(8, rnn_pv8)
-RNN_KERNEL_ROWS(4, rnn_pv4)
+RNN_KERNEL(16, rnn_pv8, 8)
+RNN_KERNEL(8, rnn_pv4, 4)
+RNN_KERNEL(4, rnn_pv2, 2)
 
 /* Rows of the register block per pass for the SIMD width at hand */
 static int rows_per_pass(void) {
@@ -181,7 +165,7 @@ static RNN_INLINE void kernel(size_t kc, const double *a, const double *b,
   } else if (rows == 8) {
     kernel_8(kc, a, b, C, ldc, load);
     kernel_8(kc, a + 8, b, C + 8, ldc, load);
-  } else {
+  } else { /* rows == 4 */
     for (r = 0; r < MR; r += 4) kernel_4(kc, a + r, b, C + r, ldc, load);
   }
 }
