@@ -25,45 +25,92 @@ extern void dorgqr_(const int *m, const int *n, const int *k, double *a,
 
 int rnn_fits_int(size_t n) { return n <= (size_t)INT_MAX; }
 
-/* Products up to this many multiply-adds (op(A) = A, alpha 1, beta 0 or 1)
- * go to rnn_gemm_small(): measured on an AVX-512 EPYC it was 3x faster than
- * OpenBLAS (Haswell kernels) at 64x8x16 and 25x faster than the reference
- * BLAS, 2x faster than OpenBLAS-Haswell and level with OpenBLAS-SkylakeX at
- * 384x32x128 (1.6M, a GRU(128) step: that model's epoch 0.31 -> 0.24 s
- * with Haswell kernels, unchanged with SkylakeX ones), and slower from
- * about 4M up (2048x32x512: 2.2 ms vs 0.8-1.8 ms). */
+/* Which kernel takes a product (alpha 1, beta 0 or 1, k > 0), by
+ * measurement: bench/kernels.sh, GFLOP/s in CPU time, medians of 7, two
+ * runs on the 2-core AVX-512 EPYC of December 2026 while it was busy
+ * (load 14-19 on 2 cores, so +-20%), against the reference BLAS that a
+ * stock R links:
+ *
+ *   product m x n x k (what)         ref. BLAS  packed  prepacked  small
+ *   128 x 32 x 32 (LSTM(32) step)        3-7     39-63     42-70    54-93
+ *   128 x 32 x 512 (LSTM(128) dh)        4         55        57       77
+ *   256 x 32 x 64 (LSTM(64) step)        3-6     49-63     55-75    59-83
+ *   384 x 16 x 128 (GRU(128) step)       5         50        75       59
+ *   384 x 32 x 128 (GRU(128) step)       3-6     47-64     57-83    59-63
+ *   512 x 16 x 128 (LSTM(128) step)      6         43        80       40
+ *   512 x 32 x 128 (LSTM(128) step)      3-6     47-57     57-83    39-43
+ *   512 x 128 x 1600 (LSTM(128) dW_h)    5       72-74     64-69    26
+ *   2048 x 32 x 512 (LSTM(512) step)     6       43-49     43-45    20-24
+ *   2048 x 1600 x 32 (LSTM(512) W_x x)   6       83-84     82-89    44-48
+ *   2048 x 512 x 1600 (LSTM(512) dW_h)   4       76-78     71-74    10
+ *   32 x 1600 x 2048 (dx, A^T)           3       32-35     36-42     -
+ *
+ * (prepacked: A packed once beforehand, as the recurrent weights are per
+ * batch.)  So the small-matrix kernel keeps the products it is fastest
+ * on: up to RNN_SMALL_GEMM multiply-adds with at most RNN_SMALL_ROWS rows,
+ * and up to RNN_SMALL_ANY with more rows; the packed kernel takes the
+ * rest, 8-20x the reference BLAS.  The Fortran BLAS is left with
+ * alpha != 1 or another beta, which training never asks for, and callers
+ * without work.  OpenBLAS with SkylakeX kernels ran dgemm at 82-93
+ * GFLOP/s on this CPU in November (FMA; ../shared/PERFORMANCE_NOTES.md),
+ * about the packed kernel's rate on the large products and ahead of it
+ * on 2048 x 32 x 512 (0.8-1.8 ms, the packed kernel 1.4-1.6 ms): it is
+ * not installed here, so that was not measured side by side; the packed
+ * kernel is used whatever the BLAS, which also keeps the bits the same
+ * on every BLAS. */
 #define RNN_SMALL_GEMM ((size_t)1 << 21)
+#define RNN_SMALL_ROWS 256
+#define RNN_SMALL_ANY ((size_t)1 << 19)
 /* op(A) = A^T goes the same way when A^T fits this many doubles (32 KB of
  * stack), so a small model's training makes no BLAS call at all inside
  * the two threads' parallel region */
 #define RNN_SMALL_AT 4096
 
+/* Whether a product (alpha 1, beta 0 or 1, k > 0) takes rnn_gemm_small() */
+static int small_path(char ta, size_t m, size_t n, size_t k) {
+  const size_t mnk = m * n * k;
+  return (mnk <= RNN_SMALL_ANY ||
+          (mnk <= RNN_SMALL_GEMM && m <= RNN_SMALL_ROWS)) &&
+         (ta == 'N' || m * k <= RNN_SMALL_AT);
+}
+
+/* The packed kernel (gemm_packed.c) takes every product above the small
+ * path when the caller gives work (rnn_dgemm_work() doubles). */
+size_t rnn_dgemm_work(char ta, size_t m, size_t n, size_t k) {
+  if (m == 0 || n == 0 || k == 0 || small_path(ta, m, n, k)) return 0;
+  return rnn_gemm_work_size(m, n, k);
+}
+
 /* C (m x n) = alpha op(A) op(B) + beta C, column-major, no transposition
  * flags beyond 'N'/'T'.  Callers have checked sizes with rnn_fits_int()
- * when the model was configured; degenerate sizes are a no-op. */
+ * when the model was configured; degenerate sizes are a no-op.  work:
+ * rnn_dgemm_work() doubles or NULL (then the BLAS). */
 void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
                const double *A, size_t lda, const double *B, size_t ldb,
-               double beta, double *C, size_t ldc) {
+               double beta, double *C, size_t ldc, double *work) {
   int im = (int)m, in = (int)n, ik = (int)k;
   int ila = (int)(lda ? lda : 1), ilb = (int)(ldb ? ldb : 1),
       ilc = (int)(ldc ? ldc : 1);
   if (m == 0 || n == 0) return;
-  if (alpha == 1.0 && (beta == 0.0 || beta == 1.0) && k > 0 &&
-      m * n * k <= RNN_SMALL_GEMM) {
-    if (ta == 'N') {
-      rnn_gemm_small(m, n, k, A, lda, B, tb == 'N' ? 1 : ldb,
-                     tb == 'N' ? ldb : 1, beta, C, ldc);
+  if (alpha == 1.0 && (beta == 0.0 || beta == 1.0) && k > 0) {
+    const size_t sbk = tb == 'N' ? 1 : ldb, sbj = tb == 'N' ? ldb : 1;
+    if (small_path(ta, m, n, k)) {
+      if (ta == 'N') {
+        rnn_gemm_small(m, n, k, A, lda, B, sbk, sbj, beta, C, ldc);
+      } else {
+        /* op(A) = A^T (the head's W_y^T dz, a stacked layer's W_x^T dZ):
+         * A^T copied to the stack, then the same kernels */
+        double At[RNN_SMALL_AT];
+        size_t i, p;
+        for (p = 0; p < k; p++)
+          for (i = 0; i < m; i++) At[i + m * p] = A[p + lda * i];
+        rnn_gemm_small(m, n, k, At, m, B, sbk, sbj, beta, C, ldc);
+      }
       return;
     }
-    if (m * k <= RNN_SMALL_AT) {
-      /* op(A) = A^T (the head's W_y^T dz, a stacked layer's W_x^T dZ):
-       * A^T copied to the stack, then the same kernels */
-      double At[RNN_SMALL_AT];
-      size_t i, p;
-      for (p = 0; p < k; p++)
-        for (i = 0; i < m; i++) At[i + m * p] = A[p + lda * i];
-      rnn_gemm_small(m, n, k, At, m, B, tb == 'N' ? 1 : ldb,
-                     tb == 'N' ? ldb : 1, beta, C, ldc);
+    if (work) {
+      rnn_gemm_packed(m, n, k, A, ta == 'N' ? 1 : lda, ta == 'N' ? lda : 1,
+                      NULL, B, sbk, sbj, beta, C, ldc, work);
       return;
     }
   }

@@ -21,13 +21,50 @@ static int folds_input(const rnn_layer_view *w) {
   return w->n_in <= RNN_FOLD_MAX_IN;
 }
 
-size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
+/* The step products (GH x B x H forward, H x B x GH backward) use W_h
+ * packed once per batch (rnn_gemm_pack_a()) when they take the packed
+ * path: packing is then paid once, not at every step. */
+static size_t packed_wh(size_t m, size_t B, size_t k) {
+  return rnn_dgemm_work('N', m, B, k) ? rnn_gemm_packed_size(m, k) : 0;
+}
+
+static size_t max2(size_t a, size_t b) { return a > b ? a : b; }
+
+/* Scratch of the forward pass: GRU's W_h h_{t-1} | packed W_h | the
+ * products' work; of the backward pass: dZ (GRU: dZx, dZh) | carries |
+ * W_h^T, or W_h^T packed when the step product takes the packed kernel |
+ * the products' work. */
+static size_t fwd_size(size_t I, size_t H, size_t G, size_t B, size_t T,
+                       size_t *pack, size_t *work) {
+  size_t GH = G * H;
+  *pack = packed_wh(GH, B, H);
+  *work = max2(rnn_dgemm_work('N', GH, B * T, I), rnn_dgemm_work('N', GH, B, H));
+  return GH * B + *pack + *work;
+}
+
+static size_t bwd_size(size_t I, size_t H, size_t G, size_t B, size_t T,
+                       size_t *pack, size_t *work) {
+  size_t GH = G * H;
+  *pack = packed_wh(H, B, GH);
+  *work = max2(max2(rnn_dgemm_work('N', H, B, GH), rnn_dgemm_work('N', GH, H, B * T)),
+               max2(rnn_dgemm_work('N', GH, I, B * T), rnn_dgemm_work('T', I, B * T, GH)));
+  return 2 * GH * B * T + 2 * H * B + (*pack ? *pack : GH * H) + *work;
+}
+
+size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t I, size_t H, size_t B,
                           size_t T) {
-  size_t GH = (size_t)rnn_cell_gates(cfg->cell) * H;
-  size_t fwd = GH * B;                       /* GRU's W_h h_{t-1}        */
-  /* dZ (GRU: dZx, dZh), carries, W_h^T */
-  size_t bwd = 2 * GH * B * T + 2 * H * B + GH * H;
-  return fwd > bwd ? fwd : bwd;
+  size_t G = (size_t)rnn_cell_gates(cfg->cell), p, w;
+  return max2(fwd_size(I, H, G, B, T, &p, &w), bwd_size(I, H, G, B, T, &p, &w));
+}
+
+/* C (GH x B) = W_h h + beta C: from the packed W_h when there is one */
+static void step_product(size_t m, size_t B, size_t k, const double *W,
+                         const double *Wp, const double *h, double beta,
+                         double *C, double *work) {
+  if (Wp)
+    rnn_gemm_packed(m, B, k, NULL, 0, 0, Wp, h, 1, k, beta, C, m, work);
+  else
+    rnn_dgemm('N', 'N', m, B, k, 1.0, W, m, h, k, beta, C, m, work);
 }
 
 /* G_t (GH x B) += W_x x_t, for narrow inputs. */
@@ -68,17 +105,22 @@ RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_v
   const size_t H = w->n_hidden, I = w->n_in;
   const size_t G = rnn_cell_gates(cfg->cell), GH = G * H, HB = H * B;
   const int fold = folds_input(w);
-  size_t t, b, j;
+  size_t t, b, j, npack, nwork;
+  double *Wp, *work;
 
+  fwd_size(I, H, G, B, T, &npack, &nwork);
+  Wp = npack ? tmp + GH * B : NULL;
+  work = nwork ? tmp + GH * B + npack : NULL;
+  if (Wp) rnn_gemm_pack_a(GH, H, w->Wh, 1, GH, Wp);
   if (!fold) rnn_dgemm('N', 'N', GH, B * T, I, 1.0, w->Wx, GH, x, I, 0.0,
-                       c->gates, GH);
+                       c->gates, GH, work);
   for (t = 0; t < T; t++) {
     double *Gt = c->gates + GH * B * t;
     const double *hprev = c->hs + HB * t;
     double *h = c->hs + HB * (t + 1);
     if (cfg->cell == RNN_CELL_GRU) {
       /* tmp = W_h h_{t-1}; the n block is kept apart (reset after) */
-      rnn_dgemm('N', 'N', GH, B, H, 1.0, w->Wh, GH, hprev, H, 0.0, tmp, GH);
+      step_product(GH, B, H, w->Wh, Wp, hprev, 0.0, tmp, work);
       if (fold) {
         memset(Gt, 0, sizeof(double) * GH * B);
         fold_input(w, GH, B, x + I * B * t, Gt);
@@ -103,8 +145,7 @@ RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_v
       if (c->mask) mask_forward(c, H, B, t);
       continue;
     }
-    rnn_dgemm('N', 'N', GH, B, H, 1.0, w->Wh, GH, hprev, H, fold ? 0.0 : 1.0,
-              Gt, GH);
+    step_product(GH, B, H, w->Wh, Wp, hprev, fold ? 0.0 : 1.0, Gt, work);
     if (fold) fold_input(w, GH, B, x + I * B * t, Gt);
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t;
@@ -156,12 +197,19 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
   double *dZh = gru ? tmp + GH * B * T : dZ;      /* GRU: GH x B x T       */
   double *carry = tmp + 2 * GH * B * T;           /* H x B: dc or z*dh     */
   double *Wht = carry + 2 * HB;                   /* H x GH: W_h^T         */
-  size_t t, b, j, k = T;
+  double *Wp, *work;                              /* or packed; work       */
+  size_t t, b, j, k = T, npack, nwork;
 
+  bwd_size(I, H, G, B, T, &npack, &nwork);
+  Wp = npack ? Wht : NULL;
+  work = nwork ? Wht + (npack ? npack : GH * H) : NULL;
   /* W_h^T once, so that dh += W_h^T dZ is a plain ('N') product, which
-   * the small-matrix kernels take */
-  for (j = 0; j < GH; j++)
-    for (b = 0; b < H; b++) Wht[b + H * j] = w->Wh[j + GH * b];
+   * the small-matrix kernels take, or packed once for the packed kernel */
+  if (Wp)
+    rnn_gemm_pack_a(H, GH, w->Wh, GH, 1, Wp);
+  else
+    for (j = 0; j < GH; j++)
+      for (b = 0; b < H; b++) Wht[b + H * j] = w->Wh[j + GH * b];
   memset(carry, 0, sizeof(double) * HB);
   while (k-- > 0) {
     double *dh = dH + HB * k;
@@ -169,8 +217,7 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
     double *dZt = dZ + GH * B * k, *dZht = dZh + GH * B * k;
     t = k;
     if (t + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
-      rnn_dgemm('N', 'N', H, B, GH, 1.0, Wht, H, dZh + GH * B * (t + 1), GH,
-                1.0, dh, H);
+      step_product(H, B, GH, Wht, Wp, dZh + GH * B * (t + 1), 1.0, dh, work);
     /* A masked step passed h_{t-1} (and c_{t-1}) through unchanged: its
      * gate deltas are zero, dh_t goes on to h_{t-1} and the LSTM's dc
      * carry to c_{t-1} as it is. */
@@ -236,9 +283,11 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
     }
   }
   /* weight gradients, merged over time: hs slots 0..T-1 are h_{t-1} */
-  rnn_dgemm('N', 'T', GH, H, B * T, 1.0, dZh, GH, c->hs, H, 1.0, g->Wh, GH);
-  rnn_dgemm('N', 'T', GH, I, B * T, 1.0, dZ, GH, x, I, 1.0, g->Wx, GH);
+  rnn_dgemm('N', 'T', GH, H, B * T, 1.0, dZh, GH, c->hs, H, 1.0, g->Wh, GH,
+            work);
+  rnn_dgemm('N', 'T', GH, I, B * T, 1.0, dZ, GH, x, I, 1.0, g->Wx, GH, work);
   add_row_sums(g->b, dZ, GH, B * T);
   if (gru) add_row_sums(g->bh, dZh, GH, B * T);
-  if (dx) rnn_dgemm('T', 'N', I, B * T, GH, 1.0, w->Wx, GH, dZ, GH, 0.0, dx, I);
+  if (dx)
+    rnn_dgemm('T', 'N', I, B * T, GH, 1.0, w->Wx, GH, dZ, GH, 0.0, dx, I, work);
 }

@@ -1,6 +1,7 @@
 /* The small-matrix kernel: C = A B + beta C without BLAS, for the tiny
  * products of small layers.  rnn_dgemm() (blas.c) sends products up to
- * 2^21 multiply-adds here; everything else goes to the Fortran BLAS.
+ * 2^19 multiply-adds here, and up to 2^21 with at most 256 rows; larger
+ * ones go to the packed kernel (gemm_packed.c).
  *
  * For the tiny matrices of small layers (H <= 32) a BLAS call costs more
  * in packing and dispatch than in arithmetic (the reference BLAS much

@@ -8,15 +8,23 @@
 #include <math.h>
 #include <string.h>
 
+size_t rnn_head_work(size_t K, size_t HL, size_t n) {
+  size_t a = rnn_dgemm_work('N', K, n, HL), b = rnn_dgemm_work('N', K, HL, n),
+         c = rnn_dgemm_work('T', HL, n, K);
+  if (b > a) a = b;
+  return c > a ? c : a;
+}
+
 /* Forward: z = W_y h + b_y 1^T,  y = act(z)  (column-wise softmax)
  * h HL x n, W_y K x HL, b_y K, z and y K x n. */
 void rnn_head_forward(double *z, double *y, const double *Wy, const double *by,
-                      const double *h, int act, size_t K, size_t HL, size_t n) {
+                      const double *h, int act, size_t K, size_t HL, size_t n,
+                      double *work) {
   size_t j, c;
   for (c = 0; c < n; c++)
     for (j = 0; j < K; j++)
       z[j + K * c] = by[j];
-  rnn_dgemm('N', 'N', K, n, HL, 1.0, Wy, K, h, HL, 1.0, z, K);
+  rnn_dgemm('N', 'N', K, n, HL, 1.0, Wy, K, h, HL, 1.0, z, K, work);
   memcpy(y, z, sizeof(double) * K * n);
   rnn_activate(act, y, K, n);
 }
@@ -26,13 +34,13 @@ void rnn_head_forward(double *z, double *y, const double *Wy, const double *by,
  * h HL x n, W_y and dW_y K x HL, db_y K, dh HL x n. */
 void rnn_head_backward(double *dWy, double *dby, double *dh, const double *dz,
                        const double *Wy, const double *h, size_t K, size_t HL,
-                       size_t n) {
+                       size_t n, double *work) {
   size_t j, c;
-  rnn_dgemm('N', 'T', K, HL, n, 1.0, dz, K, h, HL, 0.0, dWy, K);
+  rnn_dgemm('N', 'T', K, HL, n, 1.0, dz, K, h, HL, 0.0, dWy, K, work);
   for (c = 0; c < n; c++)
     for (j = 0; j < K; j++)
       dby[j] += dz[j + K * c];
-  rnn_dgemm('T', 'N', HL, n, K, 1.0, Wy, K, dz, K, 0.0, dh, HL);
+  rnn_dgemm('T', 'N', HL, n, K, 1.0, Wy, K, dz, K, 0.0, dh, HL, work);
 }
 
 int rnn_loss_check(const rnn_config *cfg, int loss, rnn_error *err) {

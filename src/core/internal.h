@@ -16,6 +16,7 @@
 #if !defined(RNN_NO_CLONES) && defined(__GNUC__) && !defined(__clang__) && \
     __GNUC__ >= 6 && defined(__x86_64__) && defined(__linux__) &&          \
     defined(__GLIBC__)
+#define RNN_HAVE_CLONES 1
 #define RNN_NOFMA optimize("fp-contract=off")
 #define RNN_CLONES \
   __attribute__((target_clones("avx512f", "avx2", "default"), RNN_NOFMA))
@@ -40,10 +41,15 @@ int rnn_fail(rnn_error *err, int code, const char *fmt, ...)
 
 /* blas.c: every Fortran BLAS/LAPACK call of the core */
 int rnn_fits_int(size_t n);
-/* C = alpha op(A) op(B) + beta C; small products go to rnn_gemm_small() */
+/* C = alpha op(A) op(B) + beta C; small products go to rnn_gemm_small(),
+ * mid-size and large ones to rnn_gemm_packed() when work (at least
+ * rnn_dgemm_work() doubles) is given, the rest to the Fortran BLAS. */
 void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
                const double *A, size_t lda, const double *B, size_t ldb,
-               double beta, double *C, size_t ldc);
+               double beta, double *C, size_t ldc, double *work);
+/* Doubles of work rnn_dgemm() needs to take the packed path for a product
+ * (alpha 1, beta 0 or 1); 0 when that product goes another way. */
+size_t rnn_dgemm_work(char ta, size_t m, size_t n, size_t k);
 size_t rnn_orthogonal_workspace(size_t m, size_t n);
 int rnn_orthogonalize(size_t m, size_t n, double *A, double *work,
                       rnn_error *err);
@@ -54,6 +60,24 @@ int rnn_orthogonalize(size_t m, size_t n, double *A, double *work,
 void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A, size_t lda,
                     const double *B, size_t sbk, size_t sbj, double beta,
                     double *C, size_t ldc);
+
+/* gemm_packed.c: C (m x n) = op(A) op(B) + beta C (beta 0 or 1) without
+ * BLAS, packed and cache-blocked, for mid-size and large products.
+ * Element (i, p) of A is A[i * sai + p * sap], (p, j) of B is
+ * B[p * sbk + j * sbj]; Apk, when not NULL, is A already packed by
+ * rnn_gemm_pack_a() (A is then not read).  work: rnn_gemm_work_size()
+ * doubles.  Every element is summed in increasing p starting from
+ * beta C, whatever the block sizes and SIMD width (same bits). */
+#define RNN_GEMM_MR 16 /* rows of the register block */
+#define RNN_GEMM_NR 6  /* columns of the register block */
+size_t rnn_gemm_work_size(size_t m, size_t n, size_t k);
+size_t rnn_gemm_packed_size(size_t m, size_t k);
+void rnn_gemm_pack_a(size_t m, size_t k, const double *A, size_t sai,
+                     size_t sap, double *Ap);
+void rnn_gemm_packed(size_t m, size_t n, size_t k, const double *A,
+                     size_t sai, size_t sap, const double *Apk,
+                     const double *B, size_t sbk, size_t sbj, double beta,
+                     double *C, size_t ldc, double *work);
 
 /* pacer.c: whether rnn_train() runs a batch's two halves on two threads
  * (two != 0) or one after the other, from measured times. */
@@ -106,7 +130,8 @@ typedef struct {
 void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
                        size_t B, size_t T, const double *x,
                        rnn_layer_cache *c, double *tmp);
-size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t H, size_t B,
+/* tmp of rnn_layer_forward() and rnn_layer_backward() for input width I */
+size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t I, size_t H, size_t B,
                           size_t T);
 /* dH (H x B x T) is consumed (overwritten); gradients accumulate into g;
  * dx (I x B x T) is overwritten unless NULL. */
@@ -136,10 +161,12 @@ void rnn_dropout_backward(double *d, const double *m, size_t n);
  * units) and the losses; equations in head.c. */
 void rnn_head_forward(double *z, double *y, const double *Wy,
                       const double *by, const double *h, int act, size_t K,
-                      size_t HL, size_t n);
+                      size_t HL, size_t n, double *work);
 void rnn_head_backward(double *dWy, double *dby, double *dh,
                        const double *dz, const double *Wy, const double *h,
-                       size_t K, size_t HL, size_t n);
+                       size_t K, size_t HL, size_t n, double *work);
+/* doubles of work the head's products need (forward and backward) */
+size_t rnn_head_work(size_t K, size_t HL, size_t n);
 /* Sparse labels (n of them) must be integers 0..n_out-1. */
 int rnn_check_labels(const rnn_config *cfg, const double *y, size_t n,
                      rnn_error *err);

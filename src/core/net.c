@@ -13,7 +13,8 @@
  *   head:      z and y  n_out*B*To each (pre- and post-activation)
  *   training:  two ping-pong sequence gradients, max width*B*T each;
  *              dHlast H_L*B*To
- *   scratch:   the largest layer scratch. */
+ *   scratch:   the largest layer scratch (cells.c) or head work, with the
+ *              packed kernel's buffers where its products need them. */
 #include "internal.h"
 
 #include <string.h>
@@ -46,8 +47,11 @@ size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
       ws->dmask[l] = take(base, &off, H * B * T);
       ws->drop[l] = take(base, &off, H * B * T);
     }
+    t = rnn_layer_tmp_size(cfg, l > 0 ? (size_t)cfg->n_hidden[l - 1]
+                               : cfg->n_vocab > 0 ? (size_t)cfg->n_embed
+                                                  : (size_t)cfg->n_in,
+                           H, B, T);
     if (H > widest) widest = H;
-    t = rnn_layer_tmp_size(cfg, H, B, T);
     if (t > tmp) tmp = t;
   }
   if (cfg->n_vocab > 0) {
@@ -61,6 +65,10 @@ size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
     ws->dA = take(base, &off, widest * B * T);
     ws->dB = take(base, &off, widest * B * T);
     ws->dlast = take(base, &off, HL * B * To);
+  }
+  {
+    size_t hw = rnn_head_work((size_t)cfg->n_out, HL, B * To);
+    if (hw > tmp) tmp = hw;
   }
   ws->tmp = take(base, &off, tmp);
   return off;
@@ -137,7 +145,7 @@ void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
   }
   if (!cfg->seq_out) in += HL * B * (T - 1); /* last step only */
   rnn_head_forward(ws->z, ws->y, v->Wy, v->by, in, cfg->head_act,
-                   (size_t)cfg->n_out, HL, B * out_steps(cfg, T));
+                   (size_t)cfg->n_out, HL, B * out_steps(cfg, T), ws->tmp);
 }
 
 void rnn_net_state_save(const rnn_config *cfg, const rnn_net_ws *ws, size_t B,
@@ -217,7 +225,7 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   hin = layer_output(cfg, &ws, cfg->n_layers - 1, B);
   if (!cfg->seq_out) hin += HL * B * (T - 1);
   rnn_head_backward(g.Wy, g.by, ws.dlast, ws.z, v.Wy, hin, (size_t)cfg->n_out,
-                    HL, B * To);
+                    HL, B * To, ws.tmp);
   /* sequence gradient of the last layer's output */
   dcur = ws.dA;
   if (cfg->seq_out) {

@@ -577,7 +577,7 @@ static void check_small_gemm(void) {
     const int im = 13, in = 7, ik = 29, ld = LD;
     const double one = 1.0, zero = 0.0;
     double w3 = 0;
-    rnn_dgemm('T', 'N', 13, 7, 29, 1.0, A, LD, B, LD, 0.0, C, LD);
+    rnn_dgemm('T', 'N', 13, 7, 29, 1.0, A, LD, B, LD, 0.0, C, LD, NULL);
     dgemm_("T", "N", &im, &in, &ik, &one, A, &ld, B, &ld, &zero, D, &ld, 1, 1);
     for (i = 0; i < 7; i++) {
       size_t r;
@@ -594,7 +594,8 @@ static void check_small_gemm(void) {
     for (i = 0; i < 256 * 65; i++) A2[i] = rnn_rng_normal(&rng);
     for (i = 0; i < 65 * 128; i++) B2[i] = rnn_rng_normal(&rng);
     for (kk = 64; kk <= 65; kk++) {
-      rnn_dgemm('N', 'N', 256, 128, kk, 1.0, A2, 256, B2, kk, 0.0, C1, 256);
+      rnn_dgemm('N', 'N', 256, 128, kk, 1.0, A2, 256, B2, kk, 0.0, C1, 256,
+                NULL);
       rnn_gemm_small(256, 128, kk, A2, 256, B2, 1, kk, 0.0, C2, 256);
       for (i = 0; i < 256 * 128; i++)
         if (fabs(C1[i] - C2[i]) > w2) w2 = fabs(C1[i] - C2[i]);
@@ -604,6 +605,107 @@ static void check_small_gemm(void) {
     }
     check(w2 < 1e-12, "rnn_dgemm above the switch (BLAS) agrees");
   }
+}
+
+/* The packed kernel (gemm_packed.c) on odd and tiny sizes, sizes across
+ * its blocks (MC 128, KC 256, NC 384) and the register block (16 x 6),
+ * A and B plain or transposed, beta 0 and 1, A packed by the call or
+ * beforehand: within 1e-13 (relative to the largest |C|) of the BLAS's
+ * dgemm, and bit for bit the documented order (c from beta C, then
+ * c + A(i,p) B(p,j) in increasing p) computed by plain loops here.  The
+ * results' digest is printed for run.sh to compare with the portable
+ * build.  rnn_dgemm() with work above the small-matrix switch is this
+ * kernel, bit for bit. */
+static uint64_t gemm_digest = 1469598103934665603ULL;
+
+static void check_packed_gemm(void) {
+  static const size_t sz[][3] = {
+      {1, 1, 1},     {2, 3, 5},    {7, 11, 13},  {16, 6, 1},   {17, 7, 257},
+      {31, 37, 300}, {97, 5, 513}, {128, 64, 256}, {129, 385, 3}, {257, 13, 41},
+      {512, 34, 128}, {61, 389, 263}};
+  enum { MAXE = 600 * 600 };
+  double *A = malloc(MAXE * sizeof(double)), *B = malloc(MAXE * sizeof(double));
+  double *C = malloc(MAXE * sizeof(double)), *D = malloc(MAXE * sizeof(double));
+  double *E = malloc(MAXE * sizeof(double)), *C0 = malloc(MAXE * sizeof(double));
+  double *Ap = malloc(MAXE * sizeof(double)), *W = malloc(MAXE * sizeof(double));
+  double worst = 0;
+  int exact = 1, nan_seen = 0, same_dgemm = 1;
+  size_t s, i;
+  rnn_rng rng;
+  rnn_rng_seed(&rng, 19);
+  for (i = 0; i < MAXE; i++) A[i] = rnn_rng_normal(&rng);
+  for (i = 0; i < MAXE; i++) B[i] = rnn_rng_normal(&rng);
+  for (s = 0; s < sizeof sz / sizeof *sz; s++) {
+    const size_t m = sz[s][0], n = sz[s][1], k = sz[s][2], ldc = m + 3;
+    int ta, tb, bt, pre;
+    for (ta = 0; ta < 2; ta++)
+      for (tb = 0; tb < 2; tb++)
+        for (bt = 0; bt < 2; bt++)
+          for (pre = 0; pre < 2; pre++) {
+            /* A m x k (lda m + 1) or stored transposed (lda k + 2) */
+            const size_t lda = ta ? k + 2 : m + 1, ldb = tb ? n + 1 : k + 1;
+            const size_t sai = ta ? lda : 1, sap = ta ? 1 : lda;
+            const size_t sbk = tb ? ldb : 1, sbj = tb ? 1 : ldb;
+            const int im = (int)m, in = (int)n, ik = (int)k, ila = (int)lda,
+                      ilb = (int)ldb, ilc = (int)ldc;
+            const double one = 1.0, beta = bt;
+            const char cta = ta ? 'T' : 'N', ctb = tb ? 'T' : 'N';
+            double big = 0;
+            size_t j, p;
+            for (i = 0; i < ldc * n; i++) C0[i] = bt ? rnn_rng_normal(&rng) : NAN;
+            memcpy(C, C0, ldc * n * sizeof(double));
+            memcpy(D, C0, ldc * n * sizeof(double));
+            if (pre) rnn_gemm_pack_a(m, k, A, sai, sap, Ap);
+            rnn_gemm_packed(m, n, k, A, sai, sap, pre ? Ap : NULL, B, sbk, sbj,
+                            beta, C, ldc, W);
+            dgemm_(&cta, &ctb, &im, &in, &ik, &one, A, &ila, B, &ilb, &beta, D,
+                   &ilc, 1, 1);
+            for (j = 0; j < n; j++)
+              for (i = 0; i < m; i++) {
+                double c = bt ? C0[i + ldc * j] : 0.0;
+                for (p = 0; p < k; p++) c += A[i * sai + p * sap] * B[p * sbk + j * sbj];
+                E[i + ldc * j] = c;
+                if (fabs(c) > big) big = fabs(c);
+              }
+            for (j = 0; j < n; j++)
+              for (i = 0; i < m; i++) {
+                double d = fabs(C[i + ldc * j] - D[i + ldc * j]) / (big > 0 ? big : 1);
+                if (isnan(d)) nan_seen = 1;
+                if (d > worst) worst = d;
+                if (memcmp(&C[i + ldc * j], &E[i + ldc * j], sizeof(double)) != 0)
+                  exact = 0;
+              }
+            for (j = 0; j < n; j++) { /* the digest of this product */
+              const unsigned char *q = (const unsigned char *)(C + ldc * j);
+              for (i = 0; i < m * sizeof(double); i++)
+                gemm_digest = (gemm_digest ^ q[i]) * 1099511628211ULL;
+            }
+            if (rnn_dgemm_work(cta, m, n, k) > 0 && !pre) {
+              memcpy(D, C0, ldc * n * sizeof(double));
+              rnn_dgemm(cta, ctb, m, n, k, 1.0, A, lda, B, ldb, beta, D, ldc, W);
+              for (j = 0; j < n; j++)
+                same_dgemm &= memcmp(C + ldc * j, D + ldc * j, m * sizeof(double)) == 0;
+            }
+          }
+  }
+  check(!nan_seen && worst < 1e-13, "packed kernel agrees with dgemm");
+  check(exact, "packed kernel sums in the documented order, bit for bit");
+  check(same_dgemm, "rnn_dgemm above the small switch is the packed kernel");
+  check(rnn_dgemm_work('N', 256, 128, 64) == 0 &&
+            rnn_dgemm_work('N', 256, 128, 65) > 0 &&
+            rnn_dgemm_work('N', 512, 16, 64) == 0 &&
+            rnn_dgemm_work('N', 512, 32, 64) > 0 &&
+            rnn_dgemm_work('T', 13, 7, 29) == 0 &&
+            rnn_dgemm_work('T', 64, 32, 256) > 0,
+        "rnn_dgemm_work: the packed path above the small-matrix switch");
+  free(A);
+  free(B);
+  free(C);
+  free(D);
+  free(E);
+  free(C0);
+  free(Ap);
+  free(W);
 }
 
 /* rnn_check_memory(): sizes that can never be allocated are RNN_ERR_SIZE
@@ -1377,7 +1479,7 @@ static void test_schema(void) {
  * loss, as tests/testthat/test-gradient.R and test-sequences.R check it
  * through R: every cell x head activation x loss, stacked layers,
  * many-to-one and many-to-many, wide inputs, dropout (masks fixed by
- * reseeding), the input gradient, both sides of the BLAS switch, and
+ * reseeding), the input gradient, both sides of the small-matrix switch, and
  * token input with padding.  rel = |a - b| / |a + b| (2-norms) < 1e-6. */
 
 typedef struct {
@@ -1633,8 +1735,8 @@ static void test_gradients(void) {
     g.seed = 2;
     grad_check(&g, 1, "gru 3-2, with the input gradient");
   }
-  /* both sides of the BLAS switch (blas.c, 2^21 multiply-adds): a GRU(64)
-   * over 8 sequences of 40 steps (weight gradients through BLAS), an
+  /* both sides of the small-matrix switch (blas.c): a GRU(64)
+   * over 8 sequences of 40 steps (weight gradients through the packed kernel), an
    * LSTM(24) with 10 features (all small); 40 random weights each */
   {
     grad_case g = grad_base(RNN_CELL_GRU, RNN_ACT_TANH, RNN_ACT_LINEAR,
@@ -1645,7 +1747,7 @@ static void test_gradients(void) {
     g.seed = 4;
     g.subset = 40;
     g.sd = 0.05;
-    grad_check(&g, 0, "gru(64), BLAS side");
+    grad_check(&g, 0, "gru(64), packed side");
     g = grad_base(RNN_CELL_LSTM, RNN_ACT_TANH, RNN_ACT_LINEAR, RNN_LOSS_MSE,
                   10, 1);
     g.c.n_hidden[0] = 24;
@@ -1655,6 +1757,29 @@ static void test_gradients(void) {
     g.subset = 40;
     g.sd = 0.05;
     grad_check(&g, 0, "lstm(24), small-kernel side");
+    /* the packed kernel: an LSTM(64) x 2 over 130 sequences (the step
+     * products 256 x 130 x 64 and 64 x 130 x 256 from W_h packed once, the
+     * weight gradients, layer 2's input gradient W_x^T dZ), a GRU(64) */
+    g = grad_base(RNN_CELL_LSTM, RNN_ACT_TANH, RNN_ACT_LINEAR, RNN_LOSS_MSE,
+                  6, 1);
+    g.c.n_layers = 2;
+    g.c.n_hidden[0] = 64;
+    g.c.n_hidden[1] = 64;
+    g.N = 130;
+    g.T = 3;
+    g.seed = 6;
+    g.subset = 40;
+    g.sd = 0.05;
+    grad_check(&g, 0, "lstm(64) x 2, packed kernel");
+    g = grad_base(RNN_CELL_GRU, RNN_ACT_TANH, RNN_ACT_LINEAR, RNN_LOSS_MSE, 6,
+                  1);
+    g.c.n_hidden[0] = 64;
+    g.N = 130;
+    g.T = 3;
+    g.seed = 7;
+    g.subset = 40;
+    g.sd = 0.05;
+    grad_check(&g, 0, "gru(64), packed kernel");
   }
   /* token input: embedding -> cell, padded tails; many-to-one BCE over
    * two layers, many-to-many sparse CE (padded steps left out) */
@@ -3206,6 +3331,8 @@ int main(void) {
   test_gradients();
   check_activations();
   check_small_gemm();
+  check_packed_gemm();
+  printf("core: gemm digest %016llx\n", (unsigned long long)gemm_digest);
 
   printf("core: %d passed, %d failed\n", n_pass, n_fail);
   return n_fail != 0;

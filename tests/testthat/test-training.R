@@ -150,3 +150,18 @@ test_that("results do not depend on the number of threads", {
   expect_identical(one$history, two$history)
   expect_error(fit(0), class = "rnnkit_error_input")
 })
+
+test_that("an LSTM(128) trained through the packed kernel does not depend on the threads", {
+  # batch 68: each half's step product (512 x 34 x 128) and weight gradients
+  # are above the small-matrix switch, so the packed kernel runs them, with
+  # W_h packed once per batch
+  set.seed(19)
+  x <- array(rnorm(136 * 4 * 8), c(136, 4, 8))
+  y <- rnorm(136)
+  fit <- function(th) rnn_fit(x, y, cell = "lstm", units = 128, epochs = 2, batch_size = 68,
+                              seed = 5, threads = th, verbose = FALSE)
+  one <- fit(1)
+  two <- fit(2)
+  expect_identical(one$params, two$params)
+  expect_identical(one$history, two$history)
+})
