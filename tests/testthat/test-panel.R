@@ -86,6 +86,8 @@ test_that("a short series is dropped with a message; errors are classed", {
                class = "rnnkit_error_input")
   fit <- rnn_fit(w, units = 2, epochs = 1, seed = 1, verbose = FALSE)
   expect_error(forecast(fit, h = 2, key = "zz"), class = "rnnkit_error_input")
+  expect_error(forecast(fit, h = 2, innov = matrix(0, 1000, 2)), "panel",
+               class = "rnnkit_error_input")
   expect_error(predict(fit, d), class = "rnnkit_error_input")
   one <- rnn_fit(rnn_windows(d[d$Name == "a", c("Date", "value")], window = 6), units = 2,
                  epochs = 1, seed = 1, verbose = FALSE)
