@@ -74,6 +74,11 @@ workflow <- function() {
   wt <- rnn_windows(mo, window = 6, test = 6, transform = c("log", "sdiff")) # issue 15
   ft <- rnn_fit(wt, units = 2, epochs = 1, seed = 7, verbose = FALSE)
   out$combo <- list(wt$x, forecast(ft, h = 14, npaths = 20, seed = 8)$mean, fitted(ft))
+  # issue 16: a panel of two series (series_plan through the panel path,
+  # panel_pool for the pooled accuracy rows, a key's forecast)
+  wp <- rnn_windows(list(a = mo$y, b = 2 * mo$y + 5), window = 6, test = 6)
+  fp <- rnn_fit(wp, units = 2, epochs = 1, seed = 13, verbose = FALSE)
+  out$panel <- list(wp$x, accuracy(fp), forecast(fp, h = 3, key = "b", npaths = 20, seed = 14)$mean)
   out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
                                           scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
