@@ -6,7 +6,7 @@
 #               RLIB=dir      install into this library, not R's default
 #   make check  the quick loop (1-2 minutes here): build, install into
 #               check/quick/lib, testthat, Octave pkg test, cross-host
-#   make test   the full gauntlet (tools/test.sh, about 30 minutes):
+#   make test   the full gauntlet (tools/test.sh, about 40 minutes):
 #               R CMD check --as-cran and every test, with a table of times
 R ?= R
 RSCRIPT ?= Rscript
