@@ -61,10 +61,12 @@ print.rnnkit_backtest <- function(x, digits = 4, ...) {
   cat("Rolling-origin backtest: ", max(x$origin), " origins, ", attr(x, "h"),
       " one-step predictions each, ", attr(x, "method"), " at every origin\n", sep = "")
   df <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
-  num <- c("RMSE", "MAE", "MAPE", "MASE")
+  num <- intersect(c("RMSE", "MAE", "MAPE", "MASE", "DA"), names(df))
   df[num] <- lapply(df[num], signif, digits = digits)
   print(df, row.names = FALSE)
-  mean_by <- stats::aggregate(x[num], list(model = x$model), mean)
+  # the models in the order of the table (naive's DA stays NA)
+  mean_by <- stats::aggregate(as.data.frame(unclass(x))[num],
+                              list(model = factor(x$model, levels = unique(x$model))), mean)
   cat("\nMean over origins:\n")
   mean_by[num] <- lapply(mean_by[num], signif, digits = digits)
   print(mean_by, row.names = FALSE)

@@ -300,6 +300,12 @@ test_that("rnn_backtest scores every origin against the naive forecast", {
                      epochs = 2, verbose = FALSE, seed = 1, method = "update", update_epochs = 1)
   expect_equal(nrow(up), 6)
   expect_output(print(up), "Mean over origins")
+  # every score is rounded, DA too, and the means keep the table's model order
+  out <- capture.output(print(bt, digits = 3))
+  expect_false(any(grepl("\\.[0-9]{5,}", out)))
+  means <- out[(grep("Mean over origins", out) + 2):length(out)]
+  expect_equal(sub("^ *([^ ]+) .*$", "\\1", means), c("LSTM(4)", "naive", "drift"))
+  expect_true(grepl("DA", out[grep("Mean over origins", out) + 1]))
   expect_error(rnn_backtest(small, window = 10, origins = 100, h = 15), class = "rnnkit_error_dim")
   expect_error(rnn_backtest(small, window = 10, test = 3), "sets the splits", class = "rnnkit_error_input")
 })
