@@ -240,6 +240,16 @@ endfunction
 %!              "Shuffle", true, "LearnRate", 1e-3);
 %! assert (a.Model.params, m.params);
 
+## labels per time step of unequal sequences: the padding is no class
+%!test
+%! C = cellfun (@(s) 1 + double (s > 0), X, "UniformOutput", false);
+%! net = trainNetwork (X, C, [sequenceInputLayer(1) lstmLayer(3) fullyConnectedLayer(2) ...
+%!                            softmaxLayer classificationLayer], ...
+%!                     trainingOptions ("adam", "MaxEpochs", 2, "MiniBatchSize", 4, "Verbose", false));
+%! assert (numel (net.Model.classes), 2); # not a third class 0 for the padding
+%! P = predict (net, X);
+%! assert (size (P{2}), [2 12]);
+
 ## validation sequences of other lengths than the training ones
 %!test
 %! net = fit (X(1:6), T(1:6), "MiniBatchSize", 3, "ValidationData", {X(7:8), T(7:8)}, ...

@@ -168,6 +168,9 @@ function B = targets (Y, form, seq, classify, name, pad, len)
              "has %d: a sequence-to-sequence network needs a response per " ...
              "time step"], name, k, columns (Y{k}), len(k));
     endif
+    if (classify && iscell (Y) && ! isempty (Y))
+      pad.value = Y{1}(1); # a class of the data: padded steps are masked, not a class
+    endif
     B = dl_data (Y, name, pad);
     if (classify)
       B = B(:, :, 1);
