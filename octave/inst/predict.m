@@ -13,19 +13,49 @@
 ## sequence-to-one network gives an N x R matrix (1 x R for one
 ## sequence).  A classifier gives the class scores (probabilities), in
 ## the order of @code{net.Model.classes}.  The sequences of a cell may
-## differ in length: each is predicted at its own length.  The options
-## @qcode{'MiniBatchSize'}, @qcode{'SequenceLength'},
-## @qcode{'SequencePaddingDirection'}, @qcode{'SequencePaddingValue'} and
-## @qcode{'ExecutionEnvironment'} are accepted for MATLAB code and change
-## nothing.
+## differ in length: as in MATLAB, each mini-batch of
+## @qcode{'MiniBatchSize'} [128] sequences is padded with
+## @qcode{'SequencePaddingValue'} [0] to its longest sequence, after the
+## time steps or (@qcode{'SequencePaddingDirection'} @qcode{'left'})
+## before them, or truncated to its shortest (@qcode{'SequenceLength'}
+## @qcode{'shortest'}); the outputs of the padded steps are removed, so
+## a sequence-to-sequence network gives R x T_i (R x the shortest) per
+## sequence.  A sequence-to-one network reads the padding too: pad on
+## the left to end every sequence at its last step.  A number of steps
+## for @qcode{'SequenceLength'} gives the outputs of @qcode{'longest'}
+## (the state is carried from chunk to chunk).
+## @qcode{'ExecutionEnvironment'} is accepted and changes nothing.
 ## @seealso{trainNetwork, trainnet, predictAndUpdateState, rnn_predict}
 ## @end deftypefn
 
 function Y = predict (net, X, varargin)
   check_nargin ("predict", nargin, 2, Inf, "Y = predict (net, X, 'Name', value, ...)");
   if (iscell (X) && numel (unique (cellfun ("columns", X(:)))) > 1)
-    dl_net ("predict", net, [], varargin); # one sequence at a time
-    Y = cellfun (@(s) predict (net, s), X(:), "UniformOutput", false);
+    [~, ~, o] = dl_net ("predict", net, [], varargin);
+    left = strcmp (o.SequencePaddingDirection, "left");
+    X = X(:);
+    n = numel (X);
+    Y = cell (n, 1);
+    for i0 = 1:o.MiniBatchSize:n # MATLAB's mini-batches, each padded alone
+      k = i0:min (n, i0 + o.MiniBatchSize - 1);
+      t = cellfun ("columns", X(k));
+      if (strcmp (o.SequenceLength, "shortest"))
+        X(k) = cellfun (@(s) s(:, merge (left, end-min (t)+1:end, 1:min (t))), ...
+                        X(k), "UniformOutput", false);
+        t(:) = min (t);
+      endif
+      A = dl_data (X(k), "X", struct ("left", left, "value", o.SequencePaddingValue, "T", 0));
+      P = rnn_predict (net.Model, A);
+      if (strcmp (net.OutputMode, "last"))
+        Y(k) = num2cell (reshape (P, numel (k), []), 2);
+      else
+        T = size (A, 2);
+        P = reshape (P, numel (k), T, []);
+        for j = 1:numel (k)
+          Y{k(j)} = permute (P(j, merge (left, T-t(j)+1:T, 1:t(j)), :), [3 2 1]);
+        endfor
+      endif
+    endfor
     if (strcmp (net.OutputMode, "last"))
       Y = vertcat (Y{:});
     endif

@@ -11,6 +11,11 @@
 ## a C x 1 column and gives an R x 1 column.  Feeding a sequence in
 ## pieces gives the outputs of @code{predict} on the whole sequence.  The
 ## number of sequences must stay the same until @code{resetState}.
+## Sequences of unequal length in a cell are padded together to the
+## longest, with @qcode{'SequencePaddingValue'} after their steps or
+## (@qcode{'SequencePaddingDirection'} @qcode{'left'}) before them, as
+## MATLAB does; a sequence-to-sequence network gives each sequence's
+## outputs without those of the padding, in a cell.
 ##
 ## For open-loop forecasting feed the observed values, for closed-loop
 ## forecasting the predictions:
@@ -29,10 +34,17 @@
 function [net, Y] = predictAndUpdateState (net, X, varargin)
   check_nargin ("predictAndUpdateState", nargin, 2, Inf, ...
                 "[net, Y] = predictAndUpdateState (net, X, 'Name', value, ...)");
-  [A, form] = dl_net ("predictAndUpdateState", net, X, varargin);
+  [A, form, o, len] = dl_net ("predictAndUpdateState", net, X, varargin);
   [net.Model, P] = rnn_predict_and_update_state (net.Model, A);
   d = size (A);
-  if (strcmp (net.OutputMode, "last"))
+  if (! isempty (len) && strcmp (net.OutputMode, "sequence"))
+    ## sequences of unequal length: padded together (the state runs
+    ## through the padding), the outputs of the padded steps removed
+    left = strcmp (o.SequencePaddingDirection, "left");
+    P = reshape (P, d(1), d(2), []);
+    Y = arrayfun (@(j) permute (P(j, merge (left, d(2)-len(j)+1:d(2), 1:len(j)), :), ...
+                                [3 2 1]), (1:d(1))', "UniformOutput", false);
+  elseif (strcmp (net.OutputMode, "last"))
     Y = reshape (P, d(1), []);
     if (strcmp (form, "one"))
       Y = Y.';  # R x 1 for one sequence, as MATLAB
@@ -63,18 +75,24 @@ endfunction
 %!test
 %! ## MathWorks' example "Time Series Forecasting Using Deep Learning"
 %! ## (trainNetwork version), verbatim but for: the data-loading lines
-%! ## (synthetic waveforms of one length instead of "load WaveformData"),
-%! ## Name,Value pairs for MATLAB's Name=Value syntax (Octave 7 has none),
+%! ## (synthetic waveforms of unequal lengths instead of "load WaveformData"),
+%! ## "Name",value pairs for MATLAB's Name=value syntax (Octave 7.3 reads
+%! ## Name=value in a call as an assignment and passes the value alone),
 %! ## "Plots","none" (this test draws nothing) and mean(x(:)) for
 %! ## mean(x,"all") (Octave 7.3 has no "all"); the figures are left out
-%! ## (see the demo for them).
+%! ## (see the demo for them).  The MathWorks page could be checked only
+%! ## for its prose (LSTM with sequence output, targets shifted by one step,
+%! ## open- and closed-loop forecasting); its code is as remembered from the
+%! ## trainNetwork release (C x T sequences, numChannels = size(data{1},1)).
 %! %% data: replaces "load WaveformData" (MathWorks' synthetic waveforms of
-%! %% 3 channels) by synthetic waveforms of one length, made here
+%! %% 3 channels of 103 to 200 steps) by synthetic waveforms of 3 channels
+%! %% and unequal lengths (80 to 140 steps), made here
 %! rand ("seed", 1); randn ("seed", 1);
 %! data = cell (20, 1);
 %! for i = 1:20
+%!   n = 80 + floor (61 * rand ());   # 80..140 time steps
 %!   f = 0.05 + 0.1 * rand (3, 1); ph = 2 * pi * rand (3, 1);
-%!   data{i} = sin (f * (1:90) + ph) + 0.05 * randn (3, 90);
+%!   data{i} = sin (f * (1:n) + ph) + 0.05 * randn (3, n);
 %! end
 %! %% MathWorks' code from here on
 %! numChannels = size(data{1},1)
@@ -177,15 +195,17 @@ endfunction
 
 %!demo
 %! %% data: replaces "load WaveformData" (MathWorks' synthetic waveforms of
-%! %% 3 channels) by synthetic waveforms of one length, made here
+%! %% 3 channels of 103 to 200 steps) by synthetic waveforms of 3 channels
+%! %% and unequal lengths (80 to 140 steps), made here
 %! rand ("seed", 1); randn ("seed", 1);
 %! data = cell (20, 1);
 %! for i = 1:20
+%!   n = 80 + floor (61 * rand ());   # 80..140 time steps
 %!   f = 0.05 + 0.1 * rand (3, 1); ph = 2 * pi * rand (3, 1);
-%!   data{i} = sin (f * (1:90) + ph) + 0.05 * randn (3, 90);
+%!   data{i} = sin (f * (1:n) + ph) + 0.05 * randn (3, n);
 %! end
-%! %% MathWorks' code from here on (Name,Value pairs for its Name=Value syntax,
-%! %% which Octave 7 lacks; mean(x(:)) for mean(x,"all"); Octave's hist,
+%! %% MathWorks' code from here on ("Name",value pairs for its Name=value
+%! %% syntax, which Octave 7.3 reads as an assignment; mean(x(:)) for mean(x,"all"); Octave's hist,
 %! %% subplot and sprintf for histogram, tiledlayout and string "+")
 %! numChannels = size(data{1},1)
 %!

@@ -106,6 +106,15 @@
 ## that epoch with a warning @qcode{"rnnkit:checkpoint"} that says why,
 ## the file keeps the previous checkpoint and the model is returned, as
 ## in R [[], 1]
+## @item @qcode{'Padding'}
+## sequences of unequal length, padded to the length of @var{X} (as
+## @code{trainNetwork} pads them): a struct with @code{lengths} (one per
+## sample), optionally @code{val_lengths} (of @qcode{'Validation'}),
+## @code{length} (@qcode{"longest"}, @qcode{"shortest"} or a number of
+## steps S) and @code{left} (true: padded before the steps).  The core
+## cuts each batch to its longest (or shortest) sequence's steps, trains
+## chunks of S steps with the state carried, and leaves padded steps out
+## of a per-step loss (see @code{trainingOptions}) [[]]
 ## @item @qcode{'Model'}
 ## continue training this model (from @code{rnn_fit} or @code{rnn_load},
 ## e.g. a checkpoint): its architecture, weights and classes are kept and
@@ -217,7 +226,7 @@ function model = rnn_fit (X, varargin)
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
                      "CheckpointEvery", df.checkpoint_every, "Model", [], ...
-                     "Ensemble", 1);
+                     "Ensemble", 1, "Padding", []);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -332,6 +341,10 @@ function model = rnn_fit (X, varargin)
       it = 1:(d(1) - n_val);
       xval = X(iv, :, :);
       yval = take_rows (tg.y, iv);
+      if (! isempty (o.Padding)) # issue 18: the lengths split as X
+        o.Padding.val_lengths = o.Padding.lengths(iv);
+        o.Padding.lengths = o.Padding.lengths(it);
+      endif
       X = X(it, :, :);
       tg.y = take_rows (tg.y, it);
     endif
@@ -430,6 +443,21 @@ function model = rnn_fit (X, varargin)
     train.ensemble = ens;
     train.recurrent_init = c.init.(init);
     train_seed = seeds;
+  endif
+  if (! isempty (o.Padding)) # issue 18: sequences of unequal length
+    pad = o.Padding;
+    if (! (isstruct (pad) && isscalar (pad) && all (isfield (pad, {"lengths", "length", "left"}))))
+      error ("rnnkit:input", ["'Padding' must be a struct with fields lengths, " ...
+             "length and left, not %s"], describe (pad));
+    endif
+    train.lengths = full (double (pad.lengths(:)));
+    train.val_lengths = [];
+    if (isfield (pad, "val_lengths"))
+      train.val_lengths = full (double (pad.val_lengths(:)));
+    endif
+    train.seq_length = merge (ischar (pad.length), ...
+                              - strcmp (pad.length, "shortest"), pad.length);
+    train.pad_left = double (logical (pad.left));
   endif
   if (strcmp (plots, "training-progress"))
     train.plot = progress_plot (loss, ! isempty (xval), epochs);

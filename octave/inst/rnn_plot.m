@@ -258,8 +258,13 @@ function [h, lgd] = draw_spec (ax, s)
     h(end+1) = hb;
     labels{end+1} = b.label;
   endfor
+  ## gnuplot lengthens dashes and gaps with the line width: at width 2 a
+  ## dashed line shows a few long dashes far apart, and its legend sample
+  ## one dash; it draws broken lines 1 wide
+  gp = strcmp (get (ancestor (ax, "figure"), "__graphics_toolkit__"), "gnuplot");
   for L = s.lines
-    hl = plot (ax, L.x, L.y, "color", L.color, "linewidth", L.width, "linestyle", L.style);
+    w = merge (gp && ! strcmp (L.style, "-"), 1, L.width);
+    hl = plot (ax, L.x, L.y, "color", L.color, "linewidth", w, "linestyle", L.style);
     hold (ax, "on");
     if (! isempty (L.label) && ! strncmp (L.label, "member ", 7))
       h(end+1) = hl;
@@ -385,6 +390,12 @@ endfunction
 %!     ax = axes ("parent", f);
 %!     [h, lgd] = rnn_plot (items{k}, "Parent", ax);
 %!     assert (all (ishghandle (h)));
+%!     if (k == 1 && strcmp (graphics_toolkit (), "gnuplot"))
+%!       ## the dashed validation loss 1 wide: gnuplot scales dashes by the width
+%!       assert (get (h(2), "linestyle"), "--");
+%!       assert (get (h(2), "linewidth"), 1);
+%!       assert (get (h(1), "linewidth"), 2);
+%!     endif
 %!     assert (ishghandle (lgd));
 %!     file = fullfile (tmp, [names{k} ".png"]);
 %!     print (f, "-dpng", "-r80", file);

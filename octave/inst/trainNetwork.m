@@ -17,7 +17,12 @@
 ##
 ## @var{X} holds the sequences in MATLAB's layouts: an N x 1 cell of
 ## C x T matrices (channels x time steps), one C x T matrix, or an
-## N x C x T array.  The sequences must be of one length.  @var{Y} holds
+## N x C x T array.  The sequences of a cell may differ in length: each
+## mini-batch is padded or truncated as @code{trainingOptions}'
+## @qcode{'SequenceLength'}, @qcode{'SequencePaddingDirection'} and
+## @qcode{'SequencePaddingValue'} say, as MATLAB does, and the padded time
+## steps of sequence-to-sequence responses do not count in the loss.
+## @var{Y} holds
 ## the responses: for a sequence-to-sequence network in the layout of
 ## @var{X} (R x T per sequence); for a sequence-to-one network an N x R
 ## matrix; for a classifier the class labels (numbers or a cell of
@@ -144,7 +149,109 @@ endfunction
 %!error <all lstmLayer or all gruLayer> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2) gruLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
 %!error <'OutputMode' 'sequence'> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2, "OutputMode", "last") lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
 %!error <one dropoutLayer after each> trainNetwork ({x}, {x}, [sequenceInputLayer(1) lstmLayer(2) dropoutLayer(0.2) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
-%!error <sequences of 41 and 40 time steps> trainNetwork ({x; x(1:40)}, {x; x(1:40)}, [sequenceInputLayer(1) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error <'Y'\{2\} has 39 time steps but its sequence has 40> trainNetwork ({x; x(1:40)}, {x; x(1:39)}, [sequenceInputLayer(1) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+%!error id=rnnkit:dim trainNetwork ({x; x(1:40)}, {x; x(1:39)}, [sequenceInputLayer(1) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
 %!error <X has 1 channels but sequenceInputLayer\(2\)> trainNetwork ({x}, {x}, [sequenceInputLayer(2) lstmLayer(2) fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
 %!error id=rnnkit:input trainNetwork ({x}, {x}, 3, trainingOptions ("adam"))
 %!error id=rnnkit:input trainNetwork ({x; x}, struct ("a", 1), [sequenceInputLayer(1) lstmLayer(2, "OutputMode", "last") fullyConnectedLayer(1) regressionLayer], trainingOptions ("adam"))
+
+## sequences of unequal length (issue 18): MATLAB's padding per mini-batch
+%!shared X, T, L, lay, fit
+%! L = [7 12 4 9 12 6 10 5];
+%! X = arrayfun (@(i) sin (0.4 * (i:i+L(i)-1)), (1:8)', "UniformOutput", false);
+%! T = arrayfun (@(i) cos (0.4 * (i:i+L(i)-1)), (1:8)', "UniformOutput", false);
+%! lay = [sequenceInputLayer(1) lstmLayer(4) fullyConnectedLayer(1) regressionLayer];
+%! fit = @(X, T, varargin) trainNetwork (X, T, lay, trainingOptions ("adam", ...
+%!   "MaxEpochs", 3, "Shuffle", "every-epoch", "Verbose", false, varargin{:}));
+
+## left vs right: one sequence per mini-batch needs no padding, so both
+## give the same bits; mini-batches of 4 read the padding before or after
+%!test
+%! rand ("seed", 2); a = fit (X, T, "MiniBatchSize", 1);
+%! rand ("seed", 2); b = fit (X, T, "MiniBatchSize", 1, "SequencePaddingDirection", "left");
+%! assert (a.Model.params, b.Model.params);
+%! rand ("seed", 2); a = fit (X, T, "MiniBatchSize", 4);
+%! rand ("seed", 2); b = fit (X, T, "MiniBatchSize", 4, "SequencePaddingDirection", "left");
+%! assert (! isequal (a.Model.params, b.Model.params));
+%! ## predictions: a cell of 1 x T_i, the padding removed; on the right
+%! ## (padding after the steps) each equals the sequence predicted alone
+%! Y = predict (a, X);
+%! assert (cellfun ("columns", Y), L(:));
+%! assert (Y{3}, predict (a, X{3}), 1e-14);
+%! ## on the left the padding comes first and is read, unless each
+%! ## mini-batch holds one sequence
+%! Z = predict (a, X, "SequencePaddingDirection", "left");
+%! assert (cellfun ("columns", Z), L(:));
+%! assert (abs (Z{3} - Y{3}) > 0);
+%! Z = predict (a, X, "SequencePaddingDirection", "left", "MiniBatchSize", 1);
+%! assert (Z{3}, Y{3}, 1e-14);
+%! ## predictAndUpdateState pads the cell together and strips the outputs
+%! [~, P] = predictAndUpdateState (a, X);
+%! assert (P{2}, Y{2}, 1e-14);
+%! assert (size (P{5}), [1 12]);
+
+## the padded steps' responses do not count: on the right the padding
+## value changes only padded inputs and targets, so nothing changes; on the
+## left the padded inputs come before the steps and change the weights
+%!test
+%! rand ("seed", 4); a = fit (X, T, "MiniBatchSize", 4);
+%! rand ("seed", 4); b = fit (X, T, "MiniBatchSize", 4, "SequencePaddingValue", 5);
+%! assert (a.Model.params, b.Model.params);
+%! rand ("seed", 4); a = fit (X, T, "MiniBatchSize", 4, "SequencePaddingDirection", "left");
+%! rand ("seed", 4); b = fit (X, T, "MiniBatchSize", 4, "SequencePaddingDirection", "left", ...
+%!                          "SequencePaddingValue", 5);
+%! assert (! isequal (a.Model.params, b.Model.params));
+
+## "shortest": one mini-batch of all, truncated at the end (right) or at
+## the start (left), is training on the first / last 4 steps
+%!test
+%! o = {"MiniBatchSize", 8, "SequenceLength", "shortest", "Shuffle", "never"};
+%! first = @(c) cellfun (@(s) s(1:4), c, "UniformOutput", false);
+%! last = @(c) cellfun (@(s) s(end-3:end), c, "UniformOutput", false);
+%! rand ("seed", 5); a = fit (X, T, o{:});
+%! rand ("seed", 5); b = fit (first (X), first (T), o{:});
+%! assert (a.Model.params, b.Model.params);
+%! rand ("seed", 5); a = fit (X, T, o{:}, "SequencePaddingDirection", "left");
+%! rand ("seed", 5); b = fit (last (X), last (T), o{:});
+%! assert (a.Model.params, b.Model.params);
+%! ## predict truncates too
+%! Y = predict (a, X, "SequenceLength", "shortest", "SequencePaddingDirection", "left");
+%! assert (cellfun ("columns", Y), 4 * ones (8, 1));
+%! ## chunks of S steps: S of the longest is "longest"; shorter chunks train otherwise
+%! rand ("seed", 5); a = fit (X, T, "MiniBatchSize", 4);
+%! rand ("seed", 5); b = fit (X, T, "MiniBatchSize", 4, "SequenceLength", 12);
+%! assert (a.Model.params, b.Model.params);
+%! rand ("seed", 5); b = fit (X, T, "MiniBatchSize", 4, "SequenceLength", 5);
+%! assert (! isequal (a.Model.params, b.Model.params));
+
+## a batch of sequences of one length gives the same bits as before:
+## no padding, whatever the direction and value
+%!test
+%! E = cellfun (@(s) s(1:4), X, "UniformOutput", false);
+%! F = cellfun (@(s) s(1:4), T, "UniformOutput", false);
+%! rand ("seed", 6); a = fit (E, F, "MiniBatchSize", 3);
+%! rand ("seed", 6); b = fit (E, F, "MiniBatchSize", 3, "SequencePaddingDirection", "left", ...
+%!                          "SequencePaddingValue", 3);
+%! assert (a.Model.params, b.Model.params);
+%! rand ("seed", 6);
+%! m = rnn_fit (permute (cat (3, E{:}), [3 2 1]), permute (cat (3, F{:}), [3 2 1]), ...
+%!              "Units", 4, "Epochs", 3, "BatchSize", 3, "Epsilon", 1e-8, ...
+%!              "ReturnSequences", true, "Verbose", false, "Validation", 0, ...
+%!              "Shuffle", true, "LearnRate", 1e-3);
+%! assert (a.Model.params, m.params);
+
+## labels per time step of unequal sequences: the padding is no class
+%!test
+%! C = cellfun (@(s) 1 + double (s > 0), X, "UniformOutput", false);
+%! net = trainNetwork (X, C, [sequenceInputLayer(1) lstmLayer(3) fullyConnectedLayer(2) ...
+%!                            softmaxLayer classificationLayer], ...
+%!                     trainingOptions ("adam", "MaxEpochs", 2, "MiniBatchSize", 4, "Verbose", false));
+%! assert (numel (net.Model.classes), 2); # not a third class 0 for the padding
+%! P = predict (net, X);
+%! assert (size (P{2}), [2 12]);
+
+## validation sequences of other lengths than the training ones
+%!test
+%! net = fit (X(1:6), T(1:6), "MiniBatchSize", 3, "ValidationData", {X(7:8), T(7:8)}, ...
+%!            "SequencePaddingDirection", "left");
+%! assert (all (isfinite (net.Model.history.val_loss)));

@@ -46,9 +46,22 @@
 ## @qcode{'training-progress'} is passed on to @code{rnn_fit}
 ## @item @qcode{'Verbose'} [true]
 ## print the progress of training
-## @item @qcode{'SequenceLength'} [@qcode{'longest'}], @qcode{'SequencePaddingDirection'} [@qcode{'right'}], @qcode{'SequencePaddingValue'} [0], @qcode{'ExecutionEnvironment'} [@qcode{'auto'}], @qcode{'VerboseFrequency'} [50]
-## accepted: rnnkit trains on sequences of one length (padding masks only
-## word indices, see @code{wordEmbeddingLayer}), on the CPU
+## @item @qcode{'SequenceLength'} [@qcode{'longest'}]
+## sequences of unequal length (a cell of C x T_i): every mini-batch is
+## padded to its longest sequence (@qcode{'longest'}), truncated to its
+## shortest (@qcode{'shortest'}), or padded to its longest and trained in
+## chunks of S time steps (a positive integer S; one update per chunk,
+## the recurrent state carried from chunk to chunk), as MATLAB does
+## @item @qcode{'SequencePaddingDirection'} [@qcode{'right'}]
+## @qcode{'right'} pads (or truncates) after the time steps, so the
+## sequences start together; @qcode{'left'} before them, so they end
+## together.  The network reads the padding as input; for
+## sequence-to-sequence regression rnnkit's C core leaves the padded time
+## steps out of the loss and its gradient
+## @item @qcode{'SequencePaddingValue'} [0]
+## the value of the padding
+## @item @qcode{'ExecutionEnvironment'} [@qcode{'auto'}], @qcode{'VerboseFrequency'} [50]
+## accepted; rnnkit trains on the CPU
 ## @end table
 ##
 ## Any other option is an error @qcode{"rnnkit:input"} that names it.
@@ -120,8 +133,19 @@ function options = trainingOptions (solver, varargin)
   endif
   options.Plots = check_choice (options.Plots, {"none", "training-progress"}, "Plots");
   options.Verbose = check_flag (options.Verbose, "Verbose");
-  check_choice (options.SequenceLength, {"longest", "shortest"}, "SequenceLength");
-  check_choice (options.SequencePaddingDirection, {"right", "left"}, "SequencePaddingDirection");
+  S = options.SequenceLength;
+  if (! (isnumeric (S) && isscalar (S) && isreal (S) && S >= 1 && S == round (S) ...
+         && S < 2^31))
+    options.SequenceLength = check_choice (S, {"longest", "shortest"}, ...
+      "SequenceLength (or a positive whole number of time steps)");
+  endif
+  v = options.SequencePaddingValue;
+  if (! (isnumeric (v) && isscalar (v) && isreal (v) && isfinite (v)))
+    error ("rnnkit:input", "'SequencePaddingValue' must be a finite number, not %s", ...
+           describe (v));
+  endif
+  options.SequencePaddingDirection = check_choice (options.SequencePaddingDirection, ...
+                                                  {"right", "left"}, "SequencePaddingDirection");
   check_choice (options.ExecutionEnvironment, {"auto", "cpu"}, "ExecutionEnvironment");
   options.Solver = solver;
 endfunction
@@ -137,6 +161,17 @@ endfunction
 %! o = trainingOptions ("adam", "ValidationData", {1, 2}, "ValidationPatience", 3, ...
 %!                      "OutputNetwork", "best-validation-loss", "Plots", "training-progress");
 %! assert ({o.ValidationPatience, o.Plots}, {3, "training-progress"});
+%!test
+%! o = trainingOptions ("adam", "SequenceLength", 20, "SequencePaddingDirection", "left", ...
+%!                      "SequencePaddingValue", -1);
+%! assert ({o.SequenceLength, o.SequencePaddingDirection, o.SequencePaddingValue}, ...
+%!         {20, "left", -1});
+%! assert (trainingOptions ("adam", "SequenceLength", "shortest").SequenceLength, "shortest");
+%!error <SequenceLength \(or a positive whole number> trainingOptions ("adam", "SequenceLength", 0)
+%!error <SequenceLength \(or a positive whole number> trainingOptions ("adam", "SequenceLength", "all")
+%!error <'SequencePaddingValue' must be a finite number> trainingOptions ("adam", "SequencePaddingValue", NaN)
+## MATLAB's Name=value syntax: Octave 7 passes the value alone, and says so
+%!error <Octave 7 reads Name=value in a call as an assignment> trainingOptions ("adam", MaxEpochs=200)
 %!error id=rnnkit:input trainingOptions ("adam", "NoSuchOption", 1)
 %!error <trainingOptions: unknown option 'LearnRate'> trainingOptions ("adam", "LearnRate", 1)
 %!error <'solver' must be one of 'adam', 'sgdm', 'rmsprop'> trainingOptions ("lbfgs")

@@ -661,6 +661,23 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   tc.restore_best = get_int(t, "restore_best");
   tc.n_threads = get_int(t, "threads");
   tc.stateful = get_int_or(t, "stateful", 0);
+  /* sequences of unequal length (issue 18): t.lengths (N) and
+   * t.val_lengths (Nv, or empty), t.seq_length, t.pad_left */
+  tc.seq_length = get_int_or(t, "seq_length", 0);
+  tc.pad_left = get_int_or(t, "pad_left", 0);
+  ckf = mxGetField(t, 0, "lengths");
+  if (ckf && !mxIsEmpty(ckf)) {
+    const mxArray *vl = mxGetField(t, 0, "val_lengths");
+    if (!mxIsDouble(ckf) || mxIsComplex(ckf) || mxGetNumberOfElements(ckf) != N)
+      internal("lengths must be a real double per training sequence");
+    tc.len = mxGetPr(ckf);
+    if (vl && !mxIsEmpty(vl)) {
+      if (!mxIsDouble(vl) || mxIsComplex(vl) ||
+          mxGetNumberOfElements(vl) != mxGetM(prhs[5]))
+        internal("val_lengths must be a real double per validation sequence");
+      tc.val_len = mxGetPr(vl);
+    }
+  }
   /* the limits of rnn_fit.m: the histories are allocated here */
   if (tc.epochs < 1 || tc.epochs > 10000000 || tc.batch_size < 1)
     internal("epochs must be in 1..1e7 and batch_size positive");

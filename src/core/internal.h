@@ -220,12 +220,14 @@ int rnn_net_run(const rnn_config *cfg, const double *params, size_t B,
  * the number of (unmasked) columns the mean loss is over (samples, or
  * samples x unmasked steps, times outputs for MSE/MAE/BCE), and the
  * number of predictions judged for accuracy and how many were right
- * (BCE and sparse CE; 0 and 0 otherwise).  work: rnn_batch_workspace(). */
+ * (BCE and sparse CE; 0 and 0 otherwise).  w (may be NULL) weighs the
+ * steps of a many-to-many loss as rnn_loss_grad_w() does (NULL: the
+ * token mask, if any).  work: rnn_batch_workspace(). */
 int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
                       size_t B, size_t T, const double *x, const double *y,
                       double *loss_value, double *grad, double *dx,
                       rnn_rng *rng, double *state, double *stats,
-                      double *work);
+                      const double *w, double *work);
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (m 1..12,
  * d 1..31; H. Hinnant's days_from_civil): calendar.c, read by the CSV

@@ -203,7 +203,7 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
                       size_t B, size_t T, const double *x, const double *y,
                       double *loss_value, double *grad, double *dx,
                       rnn_rng *rng, double *state, double *stats,
-                      double *work) {
+                      const double *w, double *work) {
   rnn_view v, g;
   rnn_net_ws ws;
   size_t To = out_steps(cfg, T), HL = (size_t)cfg->n_hidden[cfg->n_layers - 1];
@@ -216,7 +216,8 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   if (state) rnn_net_state_save(cfg, &ws, B, T, state);
   *loss_value =
       rnn_head_loss(cfg, loss, B * To, ws.z, ws.y, y,
-                    cfg->seq_out ? ws.mask : NULL, grad ? ws.z : NULL, stats);
+                    !cfg->seq_out ? NULL : w ? w : ws.mask,
+                    grad ? ws.z : NULL, stats);
   if (dx && v.E) memset(dx, 0, sizeof(double) * B * T);
   if (!grad) return RNN_OK;
   /* ws.z now holds dL/dz of the head */
@@ -254,6 +255,16 @@ int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
                   size_t n_batch, size_t n_time, const double *x,
                   const double *y, double *loss_value, double *grad, double *dx,
                   rnn_rng *rng, double *work, rnn_error *err) {
+  return rnn_loss_grad_w(cfg, loss, params, n_batch, n_time, x, y, NULL,
+                         loss_value, grad, dx, rng, work, err);
+}
+
+int rnn_loss_grad_w(const rnn_config *cfg, int loss, const double *params,
+                    size_t n_batch, size_t n_time, const double *x,
+                    const double *y, const double *w, double *loss_value,
+                    double *grad, double *dx, rnn_rng *rng, double *work,
+                    rnn_error *err) {
+  size_t k;
   int st = rnn_net_check(cfg, n_batch, n_time, x, err);
   if (st != RNN_OK) return st;
   if ((st = rnn_loss_check(cfg, loss, err)) != RNN_OK) return st;
@@ -265,6 +276,12 @@ int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
     return st;
   if ((st = rnn_check_tokens(cfg, x, n_batch * n_time, err)) != RNN_OK)
     return st;
+  if (w)
+    for (k = 0; k < n_batch * n_time; k++)
+      if (w[k] != 0.0 && w[k] != 1.0)
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "step weight %lu is %g; it must be 0 (a padded step) "
+                        "or 1", (unsigned long)k + 1, w[k]);
   return rnn_net_loss_grad(cfg, loss, params, n_batch, n_time, x, y, loss_value,
-                           grad, dx, rng, NULL, NULL, work);
+                           grad, dx, rng, NULL, NULL, w, work);
 }

@@ -228,6 +228,24 @@ int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
                   const double *y, double *loss_value, double *grad,
                   double *dx, rnn_rng *rng, double *work, rnn_error *err);
 
+/* rnn_loss_grad() with a weight per step of a many-to-many loss:
+ * w[b + n_batch*t] (n_batch x n_time, batch layout; NULL: all 1) is 1 for
+ * a step that counts and 0 for a padded step, whose target then has no
+ * influence on the loss or the gradient (the network still reads its
+ * input: the state runs through padding, as in MATLAB's trainNetwork).
+ * With targets y_k and outputs yh_k at the counted steps (N = K x the
+ * counted steps; sparse CE: the counted steps),
+ *   forward   L = (1/N) sum_{b,t} w_bt sum_k l(yh_kbt, y_kbt)
+ *   backward  dL/dyh_kbt = w_bt l'(yh_kbt, y_kbt) / N
+ * (l: the loss of one output, see head.c).  A many-to-one model ignores
+ * w.  With token input w replaces the mask of the loss (not the cells').
+ * The weights must be 0 or 1. */
+int rnn_loss_grad_w(const rnn_config *cfg, int loss, const double *params,
+                    size_t n_batch, size_t n_time, const double *x,
+                    const double *y, const double *w, double *loss_value,
+                    double *grad, double *dx, rnn_rng *rng, double *work,
+                    rnn_error *err);
+
 /* Copies samples idx[0..n_batch-1] of a dataset (dataset layout) into a
  * batch (batch layout).  y/yb may be NULL. */
 void rnn_gather_batch(const rnn_config *cfg, int loss, size_t n_samples,
@@ -299,6 +317,25 @@ typedef struct {
                           differentiated through) and reset to zero at
                           the start of each epoch and of validation.
                           n_samples must be a multiple of batch_size.     */
+  /* Sequences of unequal length (issue 18, MATLAB's trainNetwork): with
+   * len != NULL sample s is a sequence of len[s] steps (a whole number
+   * 1..n_time) padded to n_time in the dataset, after its steps, or
+   * before them with pad_left.  Each batch is cut to its own window of
+   * L steps: the longest of its sequences (seq_length 0), or the
+   * shortest (-1: the other sequences truncated at the end, or at the
+   * start with pad_left); with seq_length S > 0 the window of the longest
+   * is trained in chunks of S steps (the last one shorter), one optimizer
+   * step each, the recurrent state carried from chunk to chunk (not
+   * differentiated through) and zero at the start of each batch.  The
+   * window is steps 0..L-1 of the padded sequences, or n_time-L..n_time-1
+   * with pad_left.  Padded steps are read as input; in a many-to-many
+   * loss they count for nothing (rnn_loss_grad_w()).  val_len: the same
+   * for the validation data (NULL: every validation sequence is full).
+   * len == NULL: every sequence is full; the other three are ignored.
+   * Not with stateful training. */
+  const double *len, *val_len;
+  int seq_length;
+  int pad_left;
 } rnn_train_config;
 
 /* A dataset in dataset layout. */

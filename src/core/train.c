@@ -19,6 +19,7 @@
  *   grad P | optimizer state 2P | best P | epoch backup P | indices B |
  *   two halves of: grad P | batch x I*Bh*T | batch y ny*Bh*To |
  *                  network workspace for Bh | recurrent state S |
+ *                  step weights Bh*T |
  *   sample order N (indices are size_t stored in double-sized slots) */
 #include "internal.h"
 
@@ -35,9 +36,15 @@ static size_t targets_per_sample(const rnn_config *cfg, int loss,
 }
 
 typedef struct {
-  double *grad, *xb, *yb, *net, *state;
+  double *grad, *xb, *yb, *net, *state, *w;
   double loss, stats[3];
 } half_ws;
+
+/* The window of a batch of sequences of unequal length: steps
+ * t0..t0+L-1 of the padded dataset, in chunks of `chunk` steps. */
+typedef struct {
+  size_t t0, L, chunk;
+} window;
 
 typedef struct {
   double *grad, *moments, *best, *backup;
@@ -71,6 +78,7 @@ static size_t train_carve(const rnn_config *cfg, int loss, size_t B,
     h->yb = take(base, &off, targets_per_sample(cfg, loss, T) * Bh);
     h->net = take(base, &off, rnn_batch_workspace(cfg, Bh, T));
     h->state = take(base, &off, rnn_state_size(cfg, Bh));
+    h->w = take(base, &off, Bh * T);
   }
   w->order = (size_t *)(void *)take(base, &off, N);
   return off;
@@ -89,26 +97,86 @@ size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
 }
 
 
+/* The window of the nb sequences idx[0..nb-1] of d (lengths len, see
+ * rnn_train_config): the longest's or the shortest's steps, at the start
+ * of the padded sequences or (pad_left) at their end. */
+static window batch_window(const rnn_train_config *tc, const double *len,
+                           size_t T, const size_t *idx, size_t nb) {
+  window w;
+  size_t k, lo = T, hi = 0;
+  w.t0 = 0;
+  w.L = w.chunk = T;
+  if (!len) return w;
+  for (k = 0; k < nb; k++) {
+    size_t l = (size_t)len[idx[k]];
+    if (l < lo) lo = l;
+    if (l > hi) hi = l;
+  }
+  w.L = tc->seq_length == -1 ? lo : hi;
+  w.t0 = tc->pad_left ? T - w.L : 0;
+  w.chunk = tc->seq_length > 0 && (size_t)tc->seq_length < w.L
+                ? (size_t)tc->seq_length : w.L;
+  return w;
+}
+
+/* Steps t0..t0+L-1 of samples idx[0..B-1] (dataset layout, N x T) into a
+ * batch of L steps (as rnn_gather_batch() copies whole sequences), and
+ * their weights: wb[b + B*t] = 1 for a step of the sequence, 0 for
+ * padding (len, pad_left as in rnn_train_config). */
+static void gather_window(const rnn_config *cfg, int loss, size_t N, size_t T,
+                          const double *x, const double *y, const double *len,
+                          int pad_left, const size_t *idx, size_t B,
+                          size_t t0, size_t L, double *xb, double *yb,
+                          double *wb) {
+  const size_t I = (size_t)cfg->n_in;
+  const size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
+  size_t b, t, i;
+  for (t = 0; t < L; t++)
+    for (b = 0; b < B; b++) {
+      size_t l = (size_t)len[idx[b]], tt = t0 + t;
+      for (i = 0; i < I; i++)
+        xb[i + I * (b + B * t)] = x[idx[b] + N * (tt + T * i)];
+      wb[b + B * t] = (pad_left ? tt >= T - l : tt < l) ? 1.0 : 0.0;
+      if (cfg->seq_out)
+        for (i = 0; i < ny; i++)
+          yb[i + ny * (b + B * t)] = y[idx[b] + N * (tt + T * i)];
+    }
+  if (!cfg->seq_out)
+    for (b = 0; b < B; b++)
+      for (i = 0; i < ny; i++)
+        yb[i + ny * b] = y[idx[b] + N * i];
+}
+
 /* Forward and backward (grad != 0) pass of half p of a batch into its
- * own buffers; the state carries over only in stateful training. */
+ * own buffers, on steps t0..t0+L-1 of the window (len: the sequences'
+ * lengths, NULL: all full, the whole n_time).  The state carries over in
+ * stateful training and from chunk to chunk of a window (carry). */
 static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
-                     const double *params, const rnn_dataset *d, size_t T,
+                     const double *params, const rnn_dataset *d,
+                     const double *len, size_t t0, size_t L, int carry,
                      const size_t *order, const size_t *n_half, int p,
                      half_ws *half, rnn_rng *hrng, int grad) {
   half_ws *h = &half[p];
   size_t off = p == 0 ? 0 : n_half[0];
-  rnn_gather_batch(cfg, tc->loss, d->n_samples, T, d->x, d->y, order + off,
-                   n_half[p], h->xb, h->yb);
-  rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], T, h->xb, h->yb,
+  if (len)
+    gather_window(cfg, tc->loss, d->n_samples, d->n_time, d->x, d->y, len,
+                  tc->pad_left, order + off, n_half[p], t0, L, h->xb, h->yb,
+                  h->w);
+  else
+    rnn_gather_batch(cfg, tc->loss, d->n_samples, L, d->x, d->y, order + off,
+                     n_half[p], h->xb, h->yb);
+  rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], L, h->xb, h->yb,
                     &h->loss, grad ? h->grad : NULL, NULL,
                     grad && cfg->dropout > 0 ? &hrng[p] : NULL,
-                    tc->stateful ? h->state : NULL, h->stats, h->net);
+                    tc->stateful || carry ? h->state : NULL, h->stats,
+                    len && cfg->seq_out ? h->w : NULL, h->net);
 }
 
 /* The weight of a half's mean loss: its samples, or its loss terms when
  * padded steps may leave some out. */
-static double half_count(const rnn_config *cfg, const half_ws *h, size_t n) {
-  return cfg->n_vocab > 0 && cfg->seq_out ? h->stats[0] : (double)n;
+static double half_count(const rnn_config *cfg, const half_ws *h, size_t n,
+                         int padded) {
+  return (cfg->n_vocab > 0 || padded) && cfg->seq_out ? h->stats[0] : (double)n;
 }
 
 /* Running sums of an epoch: loss x count, count, judged, right. */
@@ -117,8 +185,8 @@ typedef struct {
 } tally;
 
 static void tally_half(const rnn_config *cfg, const half_ws *h, size_t n,
-                       tally *t) {
-  double c = half_count(cfg, h, n);
+                       int padded, tally *t) {
+  double c = half_count(cfg, h, n, padded);
   t->loss += h->loss * c;
   t->n += c;
   t->judged += h->stats[1];
@@ -133,9 +201,9 @@ static double tally_acc(const tally *t) {
  * into the same halves as training (so a stateful model sees its streams
  * as in training, the state carried from batch to batch). */
 static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
-                     const double *params, const rnn_dataset *d, size_t B,
-                     size_t *order, half_ws *half, double *loss,
-                     double *acc) {
+                     const double *params, const rnn_dataset *d,
+                     const double *len, size_t B, size_t *order,
+                     half_ws *half, double *loss, double *acc) {
   const size_t N = d->n_samples, T = d->n_time;
   size_t s0, k;
   tally t = {0.0, 0.0, 0.0, 0.0};
@@ -147,10 +215,20 @@ static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
     size_t nb = N - s0 < B ? N - s0 : B, n_half[2];
     n_half[0] = (nb + 1) / 2;
     n_half[1] = nb - n_half[0];
+    window win;
+    size_t c0;
     for (k = 0; k < nb; k++) order[k] = s0 + k;
-    for (p = 0; p < (n_half[1] > 0 ? 2 : 1); p++) {
-      run_half(cfg, tc, params, d, T, order, n_half, p, half, NULL, 0);
-      tally_half(cfg, &half[p], n_half[p], &t);
+    win = batch_window(tc, len, T, order, nb);
+    for (c0 = 0; c0 < win.L; c0 += win.chunk) {
+      size_t Lc = win.L - c0 < win.chunk ? win.L - c0 : win.chunk;
+      int carry = win.chunk < win.L;
+      for (p = 0; p < (n_half[1] > 0 ? 2 : 1); p++) {
+        if (carry && c0 == 0)
+          memset(half[p].state, 0, sizeof(double) * rnn_state_size(cfg, (B + 1) / 2));
+        run_half(cfg, tc, params, d, len, win.t0 + c0, Lc, carry, order,
+                 n_half, p, half, NULL, 0);
+        tally_half(cfg, &half[p], n_half[p], len != NULL, &t);
+      }
     }
   }
   *loss = t.n > 0 ? t.loss / t.n : 0.0;
@@ -189,6 +267,30 @@ static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                         "%s class label %g is not an integer in 0..%d", what,
                         d->y[k], cfg->n_out - 1);
   return rnn_check_tokens(cfg, d->x, nx, err);
+}
+
+/* The lengths of sequences of unequal length (see rnn_train_config). */
+static int check_lengths(const rnn_train_config *tc, const double *len,
+                         const rnn_dataset *d, const char *what,
+                         rnn_error *err) {
+  size_t k;
+  if (!tc->len) return RNN_OK;
+  if (tc->stateful)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "stateful training reads full streams: it takes no "
+                    "sequence lengths");
+  if (tc->seq_length < -1)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "seq_length %d is neither 0 (the longest), -1 (the "
+                    "shortest) nor a number of steps", tc->seq_length);
+  if (len)
+    for (k = 0; k < d->n_samples; k++)
+      if (!(len[k] >= 1 && len[k] <= (double)d->n_time && len[k] == floor(len[k])))
+        return rnn_fail(err, RNN_ERR_DIM,
+                        "%s sequence %lu has length %g; lengths are whole "
+                        "numbers 1..%lu (the padded length)", what,
+                        (unsigned long)k + 1, len[k], (unsigned long)d->n_time);
+  return RNN_OK;
 }
 
 static int all_finite(const double *p, size_t n) {
@@ -230,6 +332,9 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
   if (!(tc->lr > 0) || !isfinite(tc->lr))
     return rnn_fail(err, RNN_ERR_INPUT, "the learning rate must be positive and finite");
   if ((st = check_train(cfg, tc, train, "training", err)) != RNN_OK) return st;
+  if ((st = check_lengths(tc, tc->len, train, "training", err)) != RNN_OK ||
+      (val && (st = check_lengths(tc, tc->val_len, val, "validation", err)) != RNN_OK))
+    return st;
   if (val) {
     if ((st = check_train(cfg, tc, val, "validation", err)) != RNN_OK) return st;
     if (val->n_time != train->n_time)
@@ -284,59 +389,69 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     }
     for (s0 = 0; s0 < N; s0 += B, bi++) {
       size_t nb = N - s0 < B ? N - s0 : B;
-      size_t n_half[2];
-      double l, c[2] = {0.0, 0.0};
+      size_t n_half[2], c0;
+      double l = 0.0;
       rnn_rng hrng[2];
       int parts;
-#ifdef _OPENMP
-      double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0 = 0.0;
-      int paced;
-#endif
+      window win = batch_window(tc, tc->len, T, order + s0, nb);
       n_half[0] = (nb + 1) / 2;
       n_half[1] = nb - n_half[0];
       parts = n_half[1] > 0 ? 2 : 1;
-      if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
-        for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
+      /* one optimizer step per chunk of the window (one chunk: the whole
+       * batch; without lengths the whole n_time) */
+      for (c0 = 0; c0 < win.L; c0 += win.chunk) {
+        size_t Lc = win.L - c0 < win.chunk ? win.L - c0 : win.chunk;
+        int carry = win.chunk < win.L;
+        double c[2] = {0.0, 0.0};
 #ifdef _OPENMP
-      paced = parts > 1 && n_threads > 1;
-      if (paced) t0 = omp_get_wtime();
-      if (paced && pace.two) {
+        double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0 = 0.0;
+        int paced;
+#endif
+        if (carry && c0 == 0)
+          for (p = 0; p < parts; p++) memset(half[p].state, 0, sizeof(double) * S);
+        if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
+          for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
+#ifdef _OPENMP
+        paced = parts > 1 && n_threads > 1;
+        if (paced) t0 = omp_get_wtime();
+        if (paced && pace.two) {
 #pragma omp parallel for num_threads(2) schedule(static, 1)
-        for (p = 0; p < 2; p++) {
-          t_beg[p] = omp_get_wtime();
-          run_half(cfg, tc, params, train, T, order + s0, n_half, p, half,
-                   hrng, 1);
-          t_end[p] = omp_get_wtime();
+          for (p = 0; p < 2; p++) {
+            t_beg[p] = omp_get_wtime();
+            run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
+                     order + s0, n_half, p, half, hrng, 1);
+            t_end[p] = omp_get_wtime();
+          }
+        } else
+#endif
+        {
+          for (p = 0; p < parts; p++)
+            run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
+                     order + s0, n_half, p, half, hrng, 1);
         }
-      } else
-#endif
-      {
-        for (p = 0; p < parts; p++)
-          run_half(cfg, tc, params, train, T, order + s0, n_half, p, half,
-                   hrng, 1);
-      }
 #ifdef _OPENMP
-      if (paced)
-        rnn_pacer_add(&pace, omp_get_wtime() - t0,
-                  (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
+        if (paced)
+          rnn_pacer_add(&pace, omp_get_wtime() - t0,
+                    (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
 #endif
-      for (p = 0; p < parts; p++) {
-        c[p] = half_count(cfg, &half[p], n_half[p]);
-        tally_half(cfg, &half[p], n_half[p], &tot);
+        for (p = 0; p < parts; p++) {
+          c[p] = half_count(cfg, &half[p], n_half[p], tc->len != NULL);
+          tally_half(cfg, &half[p], n_half[p], tc->len != NULL, &tot);
+        }
+        if (parts == 1) {
+          memcpy(grad, half[0].grad, sizeof(double) * P);
+          l = half[0].loss;
+        } else if (c[0] + c[1] > 0) { /* the batch mean from the halves' means */
+          double w0 = c[0] / (c[0] + c[1]), w1 = c[1] / (c[0] + c[1]);
+          for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
+          l = w0 * half[0].loss + w1 * half[1].loss;
+        } else { /* every step of the batch was padding */
+          memset(grad, 0, sizeof(double) * P);
+          l = 0.0;
+        }
+        rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
+        rnn_optim_step(tc, params, grad, state, P, ++step);
       }
-      if (parts == 1) {
-        memcpy(grad, half[0].grad, sizeof(double) * P);
-        l = half[0].loss;
-      } else if (c[0] + c[1] > 0) { /* the batch mean from the halves' means */
-        double w0 = c[0] / (c[0] + c[1]), w1 = c[1] / (c[0] + c[1]);
-        for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
-        l = w0 * half[0].loss + w1 * half[1].loss;
-      } else { /* every step of the batch was padding */
-        memset(grad, 0, sizeof(double) * P);
-        l = 0.0;
-      }
-      rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
-      rnn_optim_step(tc, params, grad, state, P, ++step);
       if (cb && cb->on_batch &&
           cb->on_batch(cb->ctx, epoch, (int)bi + 1, (int)n_batches,
                        tot.n > 0 ? tot.loss / tot.n : l)) {
@@ -358,7 +473,8 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     hist->loss[epoch - 1] = eloss;
     if (hist->acc) hist->acc[epoch - 1] = tally_acc(&tot);
     if (val) {
-      evaluate(cfg, tc, params, val, B, idx, half, &vloss, &vacc);
+      evaluate(cfg, tc, params, val, tc->len ? tc->val_len : NULL, B, idx, half,
+               &vloss, &vacc);
       hist->val_loss[epoch - 1] = vloss;
       if (hist->val_acc) hist->val_acc[epoch - 1] = vacc;
     }

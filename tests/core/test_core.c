@@ -1490,6 +1490,7 @@ typedef struct {
   int drop_seed;  /* > 0: a training pass, dropout masks from this seed */
   size_t subset;  /* > 0: check this many random parameters only */
   double sd;      /* perturbation of the initial weights */
+  const double *sw; /* NULL, or step weights N x T (rnn_loss_grad_w) */
 } grad_case;
 
 static double grad_loss(const grad_case *g, const double *p, const double *x,
@@ -1498,8 +1499,8 @@ static double grad_loss(const grad_case *g, const double *p, const double *x,
   rnn_error err;
   double lv = NAN;
   rnn_rng_seed(&r, (uint64_t)g->drop_seed);
-  if (rnn_loss_grad(&g->c, g->loss, p, g->N, g->T, x, y, &lv, grad, dx,
-                    g->drop_seed > 0 ? &r : NULL, w, &err) != RNN_OK)
+  if (rnn_loss_grad_w(&g->c, g->loss, p, g->N, g->T, x, y, g->sw, &lv, grad,
+                      dx, g->drop_seed > 0 ? &r : NULL, w, &err) != RNN_OK)
     printf("rnn_loss_grad: %s\n", err.msg);
   return lv;
 }
@@ -1627,6 +1628,160 @@ static grad_case grad_base(int cell, int act, int head, int loss, size_t I,
   return g;
 }
 
+/* ---- sequences of unequal length (issue 18) --------------------------
+ * rnn_train_config.len: each batch is cut to its own window (MATLAB's
+ * trainNetwork with SequenceLength and SequencePaddingDirection). */
+static double *train_padded(const double *x, const double *y, size_t N,
+                            size_t T, const double *len, int seq_length,
+                            int pad_left, int batch, double *vloss) {
+  rnn_config c = lstm_config();
+  rnn_train_config t = train_config();
+  rnn_rng rng;
+  rnn_error err;
+  rnn_train_result res;
+  rnn_dataset d;
+  rnn_history h;
+  size_t P;
+  double *p, *w, *tw, lh[5], vh[5];
+  c.seq_out = 1;
+  c.n_in = 1;
+  P = rnn_n_params(&c);
+  p = malloc(P * sizeof(double));
+  w = malloc(rnn_init_workspace(&c) * sizeof(double));
+  t.batch_size = batch;
+  t.len = len;
+  t.val_len = len;
+  t.seq_length = seq_length;
+  t.pad_left = pad_left;
+  tw = malloc(rnn_train_workspace(&c, &t, N, T) * sizeof(double));
+  rnn_rng_seed(&rng, 77);
+  rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p, &rng, w, &err);
+  d.n_samples = N;
+  d.n_time = T;
+  d.x = x;
+  d.y = y;
+  memset(&h, 0, sizeof h);
+  h.loss = lh;
+  h.val_loss = vh;
+  if (rnn_train(&c, &t, p, &d, vloss ? &d : NULL, &rng, NULL, &h, &res, tw,
+                &err) != RNN_OK) {
+    printf("train_padded: %s\n", err.msg);
+    p[0] = NAN;
+  }
+  if (vloss) *vloss = vh[4];
+  free(w);
+  free(tw);
+  return p;
+}
+
+static int same_bits(const double *a, const double *b, size_t n) {
+  return memcmp(a, b, n * sizeof(double)) == 0;
+}
+
+static void test_padded(void) {
+  enum { N = 6, T = 8 };
+  static const double len[N] = {5, 8, 3, 8, 6, 4};
+  double xr[N * T], yr[N * T], xl[N * T], yl[N * T], seq[N][T + 1];
+  double xs[N * 3], ys[N * 3], xe[N * 3], ye[N * 3], full[N], v;
+  double *a, *b;
+  rnn_config c = lstm_config();
+  size_t P, s, t;
+  rnn_rng rng;
+  c.seq_out = 1;
+  c.n_in = 1;
+  P = rnn_n_params(&c);
+  rnn_rng_seed(&rng, 3);
+  for (s = 0; s < N; s++)
+    for (t = 0; t <= T; t++) seq[s][t] = rnn_rng_normal(&rng);
+  /* x: steps 0..len-1 of a sequence, y: steps 1..len (next value);
+   * padding 0 after (xr, yr) or before (xl, yl) the steps */
+  for (s = 0; s < N; s++) {
+    size_t l = (size_t)len[s];
+    for (t = 0; t < T; t++) {
+      xr[s + N * t] = t < l ? seq[s][t] : 0.0;
+      yr[s + N * t] = t < l ? seq[s][t + 1] : 0.0;
+      xl[s + N * t] = t >= T - l ? seq[s][t - (T - l)] : 0.0;
+      yl[s + N * t] = t >= T - l ? seq[s][t - (T - l) + 1] : 0.0;
+    }
+    for (t = 0; t < 3; t++) { /* the first / last 3 steps: the shortest */
+      xs[s + N * t] = seq[s][t];
+      ys[s + N * t] = seq[s][t + 1];
+      xe[s + N * t] = seq[s][l - 3 + t];
+      ye[s + N * t] = seq[s][l - 3 + t + 1];
+    }
+  }
+  /* one sequence per batch: its window is the sequence itself, so right
+   * and left padding train to the same bits */
+  a = train_padded(xr, yr, N, T, len, 0, 0, 1, NULL);
+  b = train_padded(xl, yl, N, T, len, 0, 1, 1, NULL);
+  check(isfinite(a[0]) && same_bits(a, b, P),
+        "padded: batches of one sequence, left and right padding agree bit for bit");
+  free(a);
+  free(b);
+  /* batches of 4: the shorter sequences of a batch read padding, before
+   * their steps (left) or after them (right): other weights */
+  a = train_padded(xr, yr, N, T, len, 0, 0, 4, NULL);
+  b = train_padded(xl, yl, N, T, len, 0, 1, 4, NULL);
+  check(isfinite(a[0]) && isfinite(b[0]) && !same_bits(a, b, P),
+        "padded: batches of 4, left and right padding differ");
+  free(b);
+  /* the padded steps' targets have no influence */
+  {
+    double y2[N * T];
+    memcpy(y2, yr, sizeof y2);
+    for (s = 0; s < N; s++)
+      for (t = (size_t)len[s]; t < T; t++) y2[s + N * t] = 1e3 * (double)(t + 1);
+    b = train_padded(xr, y2, N, T, len, 0, 0, 4, NULL);
+    check(same_bits(a, b, P), "padded: the targets of padded steps have no influence");
+    free(b);
+    /* without lengths they do */
+    b = train_padded(xr, y2, N, T, NULL, 0, 0, 4, NULL);
+    check(!same_bits(a, b, P), "padded: without lengths the padding is fit");
+    free(b);
+  }
+  free(a);
+  /* shortest: one batch of all, truncated at the end (right) or the
+   * start (left), is training on the first / last 3 steps */
+  a = train_padded(xr, yr, N, T, len, -1, 0, N, NULL);
+  b = train_padded(xs, ys, N, 3, NULL, 0, 0, N, NULL);
+  check(same_bits(a, b, P), "padded: 'shortest' on the right is the first steps, bit for bit");
+  free(a);
+  free(b);
+  a = train_padded(xl, yl, N, T, len, -1, 1, N, NULL);
+  b = train_padded(xe, ye, N, 3, NULL, 0, 0, N, NULL);
+  check(same_bits(a, b, P), "padded: 'shortest' on the left is the last steps, bit for bit");
+  free(a);
+  free(b);
+  /* full lengths are no lengths, bit for bit */
+  for (s = 0; s < N; s++) full[s] = T;
+  a = train_padded(xr, yr, N, T, full, 0, 0, 4, NULL);
+  b = train_padded(xr, yr, N, T, NULL, 0, 0, 4, NULL);
+  check(same_bits(a, b, P), "padded: sequences of full length train as without lengths");
+  free(a);
+  free(b);
+  /* chunks of S >= the longest are the whole window; shorter chunks
+   * carry the state and take more optimizer steps */
+  a = train_padded(xr, yr, N, T, len, 0, 0, 4, NULL);
+  b = train_padded(xr, yr, N, T, len, T, 0, 4, &v);
+  check(same_bits(a, b, P) && isfinite(v) && v > 0,
+        "padded: chunks of the longest length are the window (validation loss finite)");
+  free(b);
+  b = train_padded(xr, yr, N, T, len, 3, 0, 4, NULL);
+  check(isfinite(b[0]) && !same_bits(a, b, P), "padded: chunks of 3 steps train");
+  free(a);
+  free(b);
+  /* bad lengths and options */
+  {
+    double bad[N] = {5, 8, 3, 9, 6, 4};
+    a = train_padded(xr, yr, N, T, bad, 0, 0, 4, NULL);
+    check(isnan(a[0]), "padded: a length above the padded length is refused");
+    free(a);
+    a = train_padded(xr, yr, N, T, len, -2, 0, 4, NULL);
+    check(isnan(a[0]), "padded: seq_length -2 is refused");
+    free(a);
+  }
+}
+
 static void test_gradients(void) {
   static const int heads[] = {RNN_ACT_LINEAR, RNN_ACT_TANH, RNN_ACT_SIGMOID,
                               RNN_ACT_SOFTMAX};
@@ -1683,6 +1838,99 @@ static void test_gradients(void) {
                sc[s].seq ? "many-to-many" : "many-to-one",
                (unsigned long)sc[s].I, lname[sc[s].loss]);
       grad_check(&g, 0, what);
+    }
+  }
+  /* step weights of a many-to-many loss (padded steps, issue 18): the
+   * gradient of the weighted loss, and a masked step's target has no
+   * influence on the loss or the gradient */
+  {
+    static const double sw[3 * 5] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 1,
+                                     1, 0, 1, 0, 0};
+    static const int cl[3] = {RNN_CELL_LSTM, RNN_CELL_GRU, RNN_CELL_SIMPLE};
+    static const int ls[3] = {RNN_LOSS_MSE, RNN_LOSS_MSE, RNN_LOSS_MAE};
+    for (s = 0; s < 3; s++) {
+      grad_case g = grad_base(cl[s], RNN_ACT_TANH, RNN_ACT_LINEAR, ls[s], 2, 2);
+      g.c.seq_out = 1;
+      g.N = 3;
+      g.T = 5;
+      g.seed = (uint64_t)(200 + s);
+      g.sw = sw;
+      snprintf(what, sizeof what, "%s many-to-many, %s, padded steps weighted 0",
+               cname[cl[s]], lname[ls[s]]);
+      grad_check(&g, 1, what);
+    }
+    {
+      grad_case g = grad_base(RNN_CELL_LSTM, RNN_ACT_TANH, RNN_ACT_LINEAR,
+                              RNN_LOSS_MSE, 2, 2);
+      size_t P, k, nx = 2 * 3 * 5, ny = 2 * 3 * 5;
+      double *p, *w, *x, *y, *iw, *g0, *g1, *dx0, *dx1, l0, l1, l2;
+      rnn_rng rng;
+      rnn_error err;
+      int same = 1;
+      g.c.seq_out = 1;
+      g.N = 3;
+      g.T = 5;
+      g.sw = sw;
+      P = rnn_n_params(&g.c);
+      p = malloc(P * sizeof(double));
+      g0 = malloc(P * sizeof(double));
+      g1 = malloc(P * sizeof(double));
+      dx0 = malloc(nx * sizeof(double));
+      dx1 = malloc(nx * sizeof(double));
+      iw = malloc(rnn_init_workspace(&g.c) * sizeof(double));
+      w = malloc(rnn_batch_workspace(&g.c, g.N, g.T) * sizeof(double));
+      x = malloc(nx * sizeof(double));
+      y = malloc(ny * sizeof(double));
+      rnn_rng_seed(&rng, 9);
+      rnn_init_params(&g.c, RNN_INIT_ORTHOGONAL, p, &rng, iw, &err);
+      for (k = 0; k < nx; k++) x[k] = rnn_rng_normal(&rng);
+      for (k = 0; k < ny; k++) y[k] = rnn_rng_normal(&rng);
+      l0 = grad_loss(&g, p, x, y, g0, dx0, w);
+      /* batch-target layout y[k + 2*(b + 3*t)]: change every masked step */
+      for (k = 0; k < 3 * 5; k++)
+        if (sw[k] == 0.0) {
+          y[2 * k] += 100.0;
+          y[2 * k + 1] -= 7.0;
+        }
+      l1 = grad_loss(&g, p, x, y, g1, dx1, w);
+      for (k = 0; k < P; k++) same &= g0[k] == g1[k];
+      for (k = 0; k < nx; k++) same &= dx0[k] == dx1[k];
+      check(l0 == l1 && same,
+            "padded steps: a masked step's target changes neither the loss "
+            "nor the gradients");
+      y[0] += 1.0; /* an unmasked step's target does */
+      l2 = grad_loss(&g, p, x, y, NULL, NULL, w);
+      check(l2 != l1, "padded steps: an unmasked step's target counts");
+      g.sw = NULL; /* all weights 1 give the unweighted loss, bit for bit */
+      l1 = grad_loss(&g, p, x, y, g1, NULL, w);
+      {
+        double ones[15];
+        for (k = 0; k < 15; k++) ones[k] = 1.0;
+        g.sw = ones;
+        l2 = grad_loss(&g, p, x, y, g0, NULL, w);
+        g.sw = NULL;
+      }
+      same = 1;
+      for (k = 0; k < P; k++) same &= g0[k] == g1[k];
+      check(l1 == l2 && same, "padded steps: weights all 1 are no weights, bit for bit");
+      {
+        double bad[15];
+        for (k = 0; k < 15; k++) bad[k] = 1.0;
+        bad[3] = 0.5;
+        check(rnn_loss_grad_w(&g.c, g.loss, p, g.N, g.T, x, y, bad, &l2, g0,
+                              NULL, NULL, w, &err) == RNN_ERR_INPUT &&
+                  strstr(err.msg, "must be 0") != NULL,
+              "padded steps: a weight other than 0 or 1 is refused");
+      }
+      free(p);
+      free(g0);
+      free(g1);
+      free(dx0);
+      free(dx1);
+      free(iw);
+      free(w);
+      free(x);
+      free(y);
     }
   }
   /* dropout between stacked layers, the masks fixed by the seed */
@@ -3329,6 +3577,7 @@ int main(void) {
   }
   test_step();
   test_gradients();
+  test_padded();
   check_activations();
   check_small_gemm();
   check_packed_gemm();

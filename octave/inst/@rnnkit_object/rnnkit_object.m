@@ -15,6 +15,14 @@
 ## Octave's @code{save} and @code{load} keep it (text and binary formats),
 ## and @code{rnn_save}/@code{rnn_load} keep a model, as before.
 ##
+## A file @code{load}ed before @code{pkg load rnnkit} makes Octave warn
+## @samp{no constructor for class rnnkit_object} (Octave's own warning,
+## which a package cannot change): the object is loaded whole all the
+## same, but shows and works only once the package is loaded.  Run
+## @code{pkg load rnnkit} (before or after the @code{load}) and use it;
+## nothing needs loading again.  @code{rnn_load} of a model file has no
+## such order.
+##
 ## @var{kind} is one of @qcode{"model"}, @qcode{"windows"},
 ## @qcode{"predictions"}, @qcode{"forecast"}, @qcode{"accuracy"} and
 ## @qcode{"textdata"}; users do not call this constructor: rnnkit's
@@ -84,6 +92,28 @@ endfunction
 %!     assert (rnn_summary (l.(f{1})), rnn_summary (k.(f{1})));
 %!   endfor
 %! endfor
+## a file loaded before pkg load rnnkit (in a fresh Octave): Octave warns
+## that it has no constructor, the object is kept whole and works once
+## the package is loaded
+%!test
+%! if (isempty (pkg ("list", "rnnkit")))
+%!   printf ("rnnkit_object: rnnkit not installed with pkg: load order not tested\n");
+%!   return;
+%! endif
+%! f = [tempname() ".mat"];
+%! save ("-binary", f, "m");
+%! code = sprintf (["x = load ('%s'); msg = lastwarn (); " ...
+%!   "disp (['before: ' class(x.m) ' | ' msg]); " ...
+%!   "pkg ('local_list', '%s'); pkg ('global_list', '%s'); pkg load rnnkit; " ...
+%!   "disp (['after: ' rnn_summary(x.m)]);"], f, pkg ("local_list"), pkg ("global_list"));
+%! unwind_protect
+%!   [st, out] = system (sprintf ("\"%s\" --no-gui --norc -q --eval \"%s\" 2>&1", ...
+%!                                fullfile (OCTAVE_HOME, "bin", "octave-cli"), code));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%! assert (! isempty (strfind (out, "before: rnnkit_object | no constructor for class rnnkit_object")), out);
+%! assert (! isempty (strfind (out, ["after: " rnn_summary(m)])), out);
 ## and a model saved with rnn_save loads as an equal one
 %!test
 %! f = [tempname() ".rnnk"];

@@ -64,13 +64,30 @@ function net = dl_train (fname, X, Y, layers, options, lossFcn)
            "recurrent layer, all with the same probability"], fname);
   endif
   seq = strcmp (modes{end}, "sequence");
-  [A, form] = dl_data (X, "X");
+  ## sequences of unequal length: padded to the longest of the training
+  ## and validation sequences; the core cuts each batch (issue 18)
+  steps = @(c) max ([0; cellfun("columns", merge(iscell (c), c, {})(:))]);
+  pad = struct ("left", strcmp (options.SequencePaddingDirection, "left"), ...
+                "value", options.SequencePaddingValue, "T", steps (X));
+  if (! isempty (options.ValidationData))
+    pad.T = max (pad.T, steps (options.ValidationData{1}));
+  endif
+  [A, form, len] = dl_data (X, "X", pad);
   if (size (A, 3) != layers(1).InputSize)
     error ("rnnkit:dim", "%s: X has %d channels but sequenceInputLayer(%d) takes %d", ...
            fname, size (A, 3), layers(1).InputSize, layers(1).InputSize);
   endif
   classify = strcmp (task, "classification");
-  B = targets (Y, form, seq, classify, "Y");
+  B = targets (Y, form, seq, classify, "Y", pad, len);
+  S = options.SequenceLength;
+  if (isnumeric (S) && isempty (len))
+    len = repmat (size (A, 2), rows (A), 1); # chunks of equal sequences
+  endif
+  padding = [];
+  if (! isempty (len))
+    padding = struct ("lengths", len, "val_lengths", [], "length", S, ...
+                      "left", pad.left);
+  endif
   args = {"Cell", type{rec(1)}, "Units", [layers(rec).NumHiddenUnits], ...
           "Loss", merge(classify, "sparse_ce", "mse"), "ReturnSequences", seq, ...
           "Epochs", options.MaxEpochs, "BatchSize", options.MiniBatchSize, ...
@@ -97,9 +114,16 @@ function net = dl_train (fname, X, Y, layers, options, lossFcn)
     args(end+1:end+2) = {clip, options.GradientThreshold};
   endif
   if (! isempty (options.ValidationData))
-    [XV, formv] = dl_data (options.ValidationData{1}, "ValidationData{1}");
+    [XV, formv, lenv] = dl_data (options.ValidationData{1}, "ValidationData{1}", pad);
     args(end+1:end+2) = {"Validation", {XV, targets(options.ValidationData{2}, formv, ...
-                                                    seq, classify, "ValidationData{2}")}};
+                                                    seq, classify, "ValidationData{2}", ...
+                                                    pad, lenv)}};
+    if (! isempty (padding))
+      padding.val_lengths = merge (isempty (lenv), repmat (size (XV, 2), rows (XV), 1), lenv);
+    elseif (! isempty (lenv)) # padded to the training length only
+      padding = struct ("lengths", repmat (size (A, 2), rows (A), 1), ...
+                        "val_lengths", lenv, "length", S, "left", pad.left);
+    endif
     best = strcmp (options.OutputNetwork, "best-validation-loss");
     patience = options.ValidationPatience;
     if (isinf (patience) && best)
@@ -117,6 +141,12 @@ function net = dl_train (fname, X, Y, layers, options, lossFcn)
     k = randperm (rows (A));
     A = A(k, :, :);
     B = B(k, :, :);
+    if (! isempty (padding))
+      padding.lengths = padding.lengths(k);
+    endif
+  endif
+  if (! isempty (padding))
+    args(end+1:end+2) = {"Padding", padding};
   endif
   model = rnn_fit (A, B, args{:});
   net = struct ("Layers", layers, "Model", model, "OutputMode", modes{end}, ...
@@ -126,12 +156,22 @@ endfunction
 ## Y in the layout of X: a cell of R x T (sequence-to-sequence), one R x T
 ## matrix or N x R x T; or N x R responses / N labels (sequence-to-one).
 ## Labels of a classifier stay as they are (numbers or a cell of strings).
-function B = targets (Y, form, seq, classify, name)
+function B = targets (Y, form, seq, classify, name, pad, len)
   if (seq)
     if (classify && iscell (Y))
       Y = cellfun (@(y) double (y), Y, "UniformOutput", false);
     endif
-    B = dl_data (Y, name);
+    if (iscell (Y) && ! isempty (len) && numel (Y) == numel (len) ...
+        && any (cellfun ("columns", Y(:)) != len(:)))
+      k = find (cellfun ("columns", Y(:)) != len(:), 1);
+      error ("rnnkit:dim", ["'%s'{%d} has %d time steps but its sequence " ...
+             "has %d: a sequence-to-sequence network needs a response per " ...
+             "time step"], name, k, columns (Y{k}), len(k));
+    endif
+    if (classify && iscell (Y) && ! isempty (Y))
+      pad.value = Y{1}(1); # a class of the data: padded steps are masked, not a class
+    endif
+    B = dl_data (Y, name, pad);
     if (classify)
       B = B(:, :, 1);
     endif
