@@ -210,7 +210,7 @@ function s = prediction_text (p)
   endif
   ky = isfield (p, "key");  # issue 16: a panel's predictions, per key
   if (ky)
-    s = [s sprintf(" of %s", plural (numel (unique (p.key)), "series"))];
+    s = [s sprintf(" of %d series", numel (unique (p.key)))];
   endif
   s = [s "\n" merge(ky, sprintf("  %-12s", "key"), "") ...
        sprintf("  %-10s %12s %12s %12s  %s\n", "date", "actual", "predicted", "naive", "set")];
