@@ -62,8 +62,8 @@
 ## for a model fit on panel windows (issue 16): the key (a string) or keys
 ## (a cellstr) to forecast, each from the end of its own series and in its
 ## own units; [all keys].  One key gives one forecast with a @code{key}
-## field; several a struct array of them, one element per key, in the
-## keys' order.  Each key is forecast with the same options (and
+## field; several a struct array of them (shown as their tables, the
+## first three keys), one element per key, in the keys' order.  Each key is forecast with the same options (and
 ## @qcode{'Seed'}).  A key the panel lacks is an error @code{rnnkit:input}
 ## @item @qcode{'NewData'}
 ## for a model fit on panel windows: the recent history of a series it was
@@ -287,11 +287,7 @@ function fc = forecast_panel (model, h, args)
     f.key = keys{i};
     fcs(i, 1) = orderfields (f, [numel(fieldnames (f)), 1:numel(fieldnames (f)) - 1]);
   endfor
-  if (numel (keys) == 1)
-    fc = wrap (fcs, "forecast");
-  else
-    fc = fcs;
-  endif
+  fc = wrap (fcs, "forecast");
 endfunction
 
 ## issue 15 covariates: h x n_in known future inputs (NaN for targets):
@@ -560,6 +556,9 @@ endfunction
 %!test
 %! fc = rnn_forecast (mp, 3, "NPaths", 50, "Seed", 1);
 %! assert ({fc.key}, {"a", "b"});
+%! s = rnn_summary (fc);  # shown as R's print: the keys' tables
+%! assert (strncmp (s, "Forecasts of 2 series by LSTM(3) (recursive), 3 steps", 53));
+%! assert (! isempty (strfind (s, "key b: Forecast of v by LSTM(3)")));
 %! fb = struct (rnn_forecast (mp, 3, "Key", "b", "NPaths", 50, "Seed", 1));
 %! assert (fb.key, "b");
 %! assert (fb.mean, fc(2).mean);

@@ -66,7 +66,8 @@ function kind = kind_of (x)
            "accuracy", {"model", "RMSE", "MAE", "MAPE", "MASE", "DA", "n"};
            "textdata", {"x", "y", "tokenizer", "seq_len", "batch_size", "n_tokens"}};
   for k = 1:rows (kinds)
-    if (all (isfield (x, kinds{k, 2})) && (isscalar (x) || strcmp (kinds{k, 1}, "accuracy")))
+    if (all (isfield (x, kinds{k, 2})) && (isscalar (x) || strcmp (kinds{k, 1}, "accuracy") ...
+                                           || (strcmp (kinds{k, 1}, "forecast") && isfield (x, "key"))))
       kind = kinds{k, 1};
       return;
     endif
@@ -175,8 +176,22 @@ function s = windows_text (w)
 endfunction
 
 function s = forecast_text (fc)
+  if (numel (fc) > 1)  # issue 16: a panel's forecasts, the first keys shown
+    s = sprintf ("Forecasts of %d series by %s, %s (fc(i) is key i's)\n", numel (fc), ...
+                 fc(1).method, plural (numel (fc(1).mean), "step"));
+    for i = 1:min (3, numel (fc))
+      s = [s forecast_text(fc(i))];
+    endfor
+    if (numel (fc) > 3)
+      s = [s sprintf("... (%d keys in all)\n", numel (fc))];
+    endif
+    return;
+  endif
   h = numel (fc.mean);
   s = sprintf ("Forecast of %s by %s, %s", fc.series, fc.method, plural (h, "step"));
+  if (isfield (fc, "key"))
+    s = ["key " fc.key ": " s];
+  endif
   if (! isempty (fc.level))
     s = [s sprintf("; intervals from %d simulated paths", fc.npaths)];
   endif
