@@ -241,7 +241,10 @@ predict_panel <- function(object, newdata) {
     wk <- key_windows(newdata, k)
     as_prediction(predict_series(panel_view(object, k, wk), wk))
   })
-  bind_keys(parts, object$prep$meta$key)
+  out <- bind_keys(parts, object$prep$meta$key)
+  # plot() draws it per key (plot.rnnkit_panel_prediction)
+  structure(out, class = c("rnnkit_panel_prediction", "data.frame"), key = object$prep$meta$key,
+            model = attr(parts[[1]], "model"), outputs = attr(parts[[1]], "outputs"))
 }
 
 # Key k's view of a panel model: the model's own for a key it was fit
@@ -337,3 +340,91 @@ print.rnnkit_panel_forecast <- function(x, ...) {
   if (nrow(df) > 3 * length(unclass(x)[[1]]$mean)) cat("... (as.data.frame() for all rows)\n")
   invisible(x)
 }
+
+# ---- plot() per key (issue 16, h16-oct) --------------------------------
+# One base-graphics panel per key in a grid (par(mfrow)), as a base R user
+# expects of many series; by default every key up to `max_keys` (9, a 3 x
+# 3 grid that stays legible), beyond that the first max_keys with a
+# message naming how to pick others (key = ).
+plot_keys <- function(key, keys, max_keys, draw) {
+  check_count(max_keys, "max_keys", min = 1)
+  keys <- check_keys(key, keys)
+  if (is.null(key) && length(keys) > max_keys) {
+    message("rnnkit: plotting the first ", max_keys, " of ", length(keys),
+            " keys; choose others with key = (or raise max_keys).")
+    keys <- keys[seq_len(max_keys)]
+  }
+  if (length(keys) > 1) {
+    op <- graphics::par(mfrow = grDevices::n2mfrow(length(keys)))
+    on.exit(graphics::par(op))
+  }
+  for (k in keys) draw(k)
+  invisible(keys)
+}
+
+plot.rnnkit_panel_prediction <- function(x, key = NULL, output = 1, max_keys = 9, ...) {
+  kn <- attr(x, "key")
+  kv <- x[[kn]]
+  plot_keys(key, unique(kv), max_keys, function(k) {
+    d <- x[kv == k, setdiff(names(x), kn), drop = FALSE]
+    rownames(d) <- NULL
+    d <- structure(d, class = c("rnnkit_prediction", "data.frame"), model = attr(x, "model"),
+                   outputs = attr(x, "outputs"))
+    outs <- attr(x, "outputs")
+    o <- if (is.numeric(output)) outs[output] else output
+    plot.rnnkit_prediction(d, output = output, main = paste0(kn, " ", k, ": ", o), ...)
+  })
+  invisible(x)
+}
+
+plot.rnnkit_panel_forecast <- function(x, key = NULL, n_history = 120, max_keys = 9, ...) {
+  fcs <- unclass(x)
+  plot_keys(key, names(fcs), max_keys, function(k) {
+    plot.rnnkit_forecast(fcs[[k]], n_history = n_history, main = fcs[[k]]$series, ...)
+  })
+  invisible(x)
+}
+
+# ggplot2's autoplot() of a panel's forecasts: one facet per key
+# (facet_wrap, free y scales: each series in its own units).
+autoplot.rnnkit_panel_forecast <- function(object, key = NULL, n_history = 120, ...) {
+  check_dots(list(...), character(), "autoplot")
+  if (!requireNamespace("ggplot2", quietly = TRUE)) {
+    rnnkit_abort("input", "autoplot() needs the ggplot2 package; plot(fc) draws the same forecasts.")
+  }
+  check_count(n_history, "n_history", min = 0)
+  fcs <- unclass(object)
+  keys <- check_keys(key, names(fcs))
+  kn <- attr(object, "key")
+  part <- function(k, what) {
+    f <- fcs[[k]]
+    d <- forecast_plot_data(f, n_history)
+    v <- switch(what, history = data.frame(date = d$hd, value = as.numeric(d$hv)),
+                forecast = data.frame(date = d$fd, value = as.numeric(f$mean)),
+                band = if (length(f$level)) data.frame(date = d$fd,
+                                                       lower = as.numeric(f$lower[, length(f$level)]),
+                                                       upper = as.numeric(f$upper[, length(f$level)])))
+    if (!is.null(v) && nrow(v)) v$key <- factor(k, levels = keys)
+    v
+  }
+  get <- function(what) do.call(rbind, lapply(keys, part, what = what))
+  band <- get("band")
+  g <- ggplot2::ggplot()
+  if (!is.null(band)) {
+    g <- g + ggplot2::geom_ribbon(ggplot2::aes(x = date, ymin = lower, ymax = upper), data = band,
+                                  fill = grDevices::adjustcolor("steelblue", 0.35))
+  }
+  hist <- get("history")
+  if (!is.null(hist)) {
+    g <- g + ggplot2::geom_line(ggplot2::aes(x = date, y = value), data = hist, colour = "grey20",
+                                na.rm = TRUE)
+  }
+  f1 <- fcs[[keys[1]]]
+  g + ggplot2::geom_line(ggplot2::aes(x = date, y = value), data = get("forecast"),
+                         colour = "steelblue4", linewidth = 1) +
+    ggplot2::facet_wrap(ggplot2::vars(key), scales = "free_y") +
+    ggplot2::labs(title = paste0("Forecasts by ", f1$method, " (", kn, ", ",
+                                 if (length(f1$level)) paste0(max(f1$level), "% interval"), ")"),
+                  x = NULL, y = NULL)
+}
+

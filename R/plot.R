@@ -155,4 +155,4 @@ forecast_plot_data <- function(x, n_history) {
   list(hd = x$history_dates[keep], hv = as.numeric(x$x)[keep], fd = x$dates)
 }
 
-utils::globalVariables(c("date", "lower", "upper", "level", "value"))
+utils::globalVariables(c("date", "lower", "upper", "level", "value", "key"))

@@ -55,10 +55,21 @@
 ## @qcode{'drift'}), @code{target}
 ## (only with several targets), @code{RMSE}, @code{MAE}, @code{MAPE},
 ## @code{MASE}, @code{DA} and @code{n} (the number of known actual values).
+##
+## A model fit on panel windows (issue 16) is scored per key, as R's
+## @code{accuracy()}: a block of rows per key (the model, naive, snaive
+## and drift, each key's test windows in its own units, with a
+## @code{sMAPE} column, the symmetric MAPE in %) and then the
+## @qcode{"(pooled)"} rows, per model label, the mean over the keys of the
+## scale-free MASE and sMAPE (the other measures NA, @code{n} their sum),
+## so that series of different sizes can be compared.  @var{T} then has a
+## first field @code{key}; the printed table names the pooled baseline to
+## beat by MASE.  With panel windows @var{w}, their keys are scored
+## (a key the model was not fit on, with the windows' own scaler).
 ## @seealso{rnn_windows, rnn_fit, rnn_forecast}
 ## @end deftypefn
 
-function T = rnn_accuracy (object, x, varargin)
+function T = rnn_accuracy (object, x = [], varargin)
   check_nargin ("rnn_accuracy", nargin, 1, 2, ...
                 "T = rnn_accuracy (model), rnn_accuracy (model, w) or rnn_accuracy (fc, actual)");
   object = plain (object);
@@ -72,12 +83,89 @@ function T = rnn_accuracy (object, x, varargin)
     T = wrap (forecast_accuracy (object, x), "accuracy");
     return;
   endif
+  if (is_panel (object))
+    T = wrap (accuracy_panel (object, x, nargin > 1), "accuracy");  # issue 16
+  else
+    [acc, meta] = score_model (object, x, nargin > 1);
+    T = wrap (accuracy_table ([layer_label(object.config), ensemble_label(object)], ...
+                              meta.target, acc), "accuracy");
+  endif
+  if (nargout == 0)
+    printf ("%s", rnn_summary (T));
+    clear T;
+  endif
+endfunction
+
+## issue 16: a panel model's table, as R's accuracy(): one block of rows
+## (the model and its naive, seasonal naive and drift baselines, with the
+## scale-free sMAPE) per key, each the key's view of the model scored as
+## one series, then the pooled rows: per model label (and target) the
+## mean over the keys of MASE and sMAPE (rnn_panel_pool in the core)
+function T = accuracy_panel (object, x, has_x)
+  prep = object.prep;
+  keys = cellstr (prep.meta.keys)(:)';
+  if (! has_x)
+    ok = false (size (keys));
+    for i = 1:numel (keys)
+      d = key_prep (prep, keys{i}).data;
+      ok(i) = d.split_row <= rows (d.values);
+    endfor
+    keys = keys(ok);
+    if (isempty (keys))
+      error ("rnnkit:input", ["rnn_accuracy: the model was fit without a test part " ...
+             "('Split' or 'Test'); pass windows: rnn_accuracy (model, " ...
+             "rnn_windows (data, 'Key', ..., 'Split', ...))"]);
+    endif
+  else
+    if (! (isstruct (x) && isscalar (x) && is_panel (x)))
+      error ("rnnkit:input", ["rnn_accuracy: a model fit on a panel is scored on " ...
+             "panel windows (rnn_windows (data, 'Key', '%s', ...)), not %s"], ...
+             char (prep.meta.key), describe (x));
+    endif
+    x = check_windows (x, "W", true);
+    keys = x.meta.keys;
+  endif
+  label = [layer_label(object.config), ensemble_label(object)];
+  T = [];
+  for k = keys
+    if (has_x)
+      wk = key_windows (x, k{1});
+      [acc, meta] = score_model (key_model (object, k{1}, wk), wk, true);
+    else
+      [acc, meta] = score_model (key_model (object, k{1}), [], false);
+    endif
+    t = accuracy_table (label, meta.target, acc, [], [], [], true);
+    [t.key] = deal (k{1});
+    T = [T; t];
+  endfor
+  T = orderfields (T, [numel(fieldnames (T)), 1:numel(fieldnames (T)) - 1]);
+  grp = {T.model};
+  if (isfield (T, "target"))
+    grp = strcat ({T.model}, "\r", {T.target});
+  endif
+  [~, first] = unique (grp, "first");
+  for i = sort (first(:))'
+    sel = strcmp (grp, grp{i});
+    r = T(i);
+    r.key = "(pooled)";
+    v = __rnnkit__ ("panel_pool", [T(sel).MASE; T(sel).sMAPE]);
+    [r.RMSE, r.MAE, r.MAPE, r.DA] = deal (NA);
+    r.MASE = v(1);
+    r.sMAPE = v(2);
+    r.n = sum ([T(sel).n]);
+    T(end+1, 1) = r;
+  endfor
+endfunction
+
+## the core's accuracy matrix of a one-series model (the test part of its
+## data, or of the windows X) and its meta
+function [acc, meta] = score_model (object, x, has_x)
   prep = need_prep (object, "rnn_accuracy");
   meta = prep.meta;
   v = prep.data.values;
   n = rows (v);
   fj = scaler_cols (prep, prep.used);
-  if (nargin < 2)
+  if (! has_x)
     ## the test part of the data the model was fit from, labelled by the
     ## core as rnn_windows labels it: a direct model is not scored on the
     ## newest windows, whose later steps lie beyond the data
@@ -122,12 +210,6 @@ function T = rnn_accuracy (object, x, varargin)
                                meta.horizon, rws, reshape (p, rows (p), []), ...
                                prep.scaler.center(fj), prep.scaler.scale(fj), ...
                                set(:), v, n_fit, season_of (prep), transform_code (meta));
-  T = accuracy_table ([layer_label(object.config), ensemble_label(object)], meta.target, acc);
-  T = wrap (T, "accuracy");
-  if (nargout == 0)
-    printf ("%s", rnn_summary (T));
-    clear T;
-  endif
 endfunction
 
 function T = forecast_accuracy (fc, x)
@@ -213,8 +295,8 @@ endfunction
 ## (rows RMSE, MAE, MAPE, sMAPE, MASE, n, DA; columns model and naive per
 ## target): the table of rnn_series_accuracy, or for a forecast
 ## rnn_accuracy of actual against pred and naive
-function T = accuracy_table (label, targets, actual, pred, naive, scales)
-  if (nargin == 3)
+function T = accuracy_table (label, targets, actual, pred, naive, scales, smape = false)
+  if (nargin == 3 || isempty (pred))
     acc = actual;
   else
     ## the naive forecast is the last observed value: the origin of the
@@ -245,6 +327,10 @@ function T = accuracy_table (label, targets, actual, pred, naive, scales)
                          "MASE", mase, "DA", da, "n", acc(6, k));
     endfor
   endfor
+  if (smape)  # issue 16: a panel's table adds sMAPE, scale-free like MASE
+    [T.sMAPE] = deal (num2cell (acc(4, :)){:});
+    T = orderfields (T, {"model", "target", "RMSE", "MAE", "MAPE", "sMAPE", "MASE", "DA", "n"});
+  endif
   if (numel (targets) == 1)
     T = rmfield (T, "target");
   endif
@@ -394,3 +480,34 @@ endfunction
 %! endfor
 %! assert (T(1).RMSE, sqrt (mean ((act - fc.mean) .^ 2)), 1e-9);
 %! assert (T(3).MASE, mean (abs (act - hist(109:120))) / mean (abs (hist(13:end) - hist(1:end-12))), 1e-12);
+
+## issue 16: a panel model's table: a block per key (the model and its
+## baselines, with sMAPE), then pooled rows, the mean over the keys of the
+## scale-free MASE and sMAPE
+%!shared mp, wp, d
+%! t = (0:59)';
+%! a = 100 + 10 * sin (t / 3) + t;
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"a"}, 60, 1); repmat({"b"}, 60, 1); repmat({"c"}, 60, 1)]}, ...
+%!             "v", [a; 1000 * a + 7; 50 + a .^ 1.5]);
+%! wp = rnn_windows (d, "Key", "Name", "Window", 6, "Split", "2019-01-01");
+%! mp = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%!test
+%! T = struct (rnn_accuracy (mp));
+%! assert ({T.key}, [repmat({"a"}, 1, 4), repmat({"b"}, 1, 4), repmat({"c"}, 1, 4), ...
+%!                   repmat({"(pooled)"}, 1, 4)]);
+%! assert ({T(1:4).model}, {"LSTM(3)", "naive", "snaive", "drift"});
+%! assert (fieldnames (T)', {"key", "model", "RMSE", "MAE", "MAPE", "sMAPE", "MASE", "DA", "n"});
+%! assert ([T(13:16).MASE], mean (reshape ([T(1:12).MASE], 4, 3), 2)', 1e-12);
+%! assert ([T(13:16).sMAPE], mean (reshape ([T(1:12).sMAPE], 4, 3), 2)', 1e-12);
+%! assert ([T(13:16).n], [36 36 36 36]);
+%! assert (all (isna ([T(13:16).RMSE])));
+%! ## a key's block is the one-series table of the key's view, with sMAPE
+%! assert ([T(5:8).MASE], [T(1:4).MASE], 1e-9);  # b = 1000 a + 7
+%! assert (struct (rnn_accuracy (mp, wp)), T);
+%! s = rnn_summary (rnn_accuracy (mp));
+%! assert (! isempty (strfind (s, "(pooled) = the mean over the 3 series")));
+%! assert (! isempty (regexp (s, "The baseline to beat over the panel is \\w+ \\(MASE")));
+%!error id=rnnkit:input rnn_accuracy (mp, wp.x)
+%!error id=rnnkit:input rnn_accuracy (rnn_fit (rnn_windows (d, "Key", "Name", "Window", 6), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false))
+

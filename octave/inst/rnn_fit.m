@@ -19,6 +19,15 @@
 ## @code{residuals} and @code{fitted_rows} as R does, for
 ## @code{rnn_forecast} and @code{rnn_accuracy}.
 ##
+## Panel windows (@code{rnn_windows (data, 'Key', k, @dots{})}, issue 16)
+## train one global model on the windows of all series, each scaled on its
+## own training rows; the training windows are taken in time order (steps
+## from the end of their series, then key), as R, so a validation fraction
+## holds every series' latest windows, and shuffled batches mix series.
+## The model keeps the key, the keys and every series' scaler and data:
+## @code{rnn_predict}, @code{rnn_accuracy} and @code{rnn_forecast} answer
+## per key.  A panel of one series is the plain workflow, bit for bit.
+##
 ## Options (names are case-insensitive; defaults in brackets), the same as
 ## R's @code{rnn_fit()}:
 ##
@@ -195,6 +204,20 @@ function model = rnn_fit (X, varargin)
       train_rows = strcmp (windows.index.set, "train");
       if (! any (train_rows))
         error ("rnnkit:dim", "rnn_fit: the windows have no training window (index.set)");
+      endif
+      if (isfield (windows.meta, "keys"))
+        ## issue 16: the panel's windows in time order (steps from the end
+        ## of their series, then key), as R, so that a validation fraction
+        ## taken from the end holds every series' latest windows
+        ser = windows.data.series;
+        if (isstruct (ser))
+          ser = struct2cell (ser);
+        endif
+        [~, ki] = ismember (windows.index.key, windows.meta.keys);
+        ends = cellfun (@(d) rows (d.values), ser(:));
+        tr = find (train_rows);
+        [~, o] = sortrows ([windows.index.target_row(tr) - ends(ki(tr)), ki(tr)]);
+        train_rows = tr(o);
       endif
       X = X(train_rows, :, :);
       Y = Y(train_rows, :);
@@ -1194,3 +1217,44 @@ endfunction
 %!test
 %! s = evalc ('rnn_fit (rand (20, 3), rand (20, 1), "Epochs", 1, "Ensemble", 2, "Seed", 1, "Verbose", true);');
 %! assert (! isempty (strfind (s, "member 2/2 epoch 1/1")));
+
+## issue 16: one fit over the windows of a panel; a panel of one series
+## is the plain workflow, bit for bit (windows, fit, predictions,
+## accuracy, forecasts)
+%!test
+%! t = (0:59)';
+%! d = struct ("Date", datenum (2015, 1 + t, 1), "v", 100 + 10 * sin (t / 3) + t);
+%! dp = d;
+%! dp.Name = repmat ({"a"}, 60, 1);
+%! w = rnn_windows (d, "Window", 6, "Split", "2019-01-01", "Transform", "log");
+%! wp = rnn_windows (dp, "Key", "Name", "Window", 6, "Split", "2019-01-01", "Transform", "log");
+%! m = rnn_fit (w, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! mp = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! assert (mp.params, m.params);
+%! assert (mp.residuals, m.residuals);
+%! assert (mp.fitted_rows, m.fitted_rows);
+%! P = struct (rnn_predict (m, w, "Units", "original"));
+%! Pp = struct (rnn_predict (mp, wp, "Units", "original"));
+%! for f = {"date", "actual", "predicted", "naive", "set"}
+%!   assert (Pp.(f{1}), P.(f{1}));
+%! endfor
+%! T = struct (rnn_accuracy (m));
+%! Tp = struct (rnn_accuracy (mp));
+%! for f = {"model", "RMSE", "MAE", "MAPE", "MASE", "DA", "n"}
+%!   assert ({Tp(1:numel (T)).(f{1})}, {T.(f{1})});
+%! endfor
+%! f = struct (rnn_forecast (m, 3, "NPaths", 50, "Seed", 1));
+%! fp = struct (rnn_forecast (mp, 3, "NPaths", 50, "Seed", 1));
+%! assert (rmfield (fp, "key"), f);
+
+## issue 16: a panel's training windows, in time order then key (as R)
+%!test
+%! t = (0:39)';
+%! d = struct ("Name", {[repmat({"a"}, 40, 1); repmat({"b"}, 30, 1)]}, ...
+%!             "v", [sin(t); cos(t(1:30))]);
+%! wp = rnn_windows (d, "Key", "Name", "Window", 5);
+%! m = rnn_fit (wp, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! assert (m.prep.meta.keys, {"a", "b"});
+%! assert (size (m.residuals), [60 1]);
+%! assert (m.fitted_rows(end-1:end), [40; 30]);
+

@@ -58,6 +58,20 @@
 ## (features that are not targets), one field per column, value k for
 ## forecast step k; an @var{h}-step forecast reads the first @var{h} - 1
 ## (a window ends at the row before its target) [none]
+## @item @qcode{'Key'}
+## for a model fit on panel windows (issue 16): the key (a string) or keys
+## (a cellstr) to forecast, each from the end of its own series and in its
+## own units; [all keys].  One key gives one forecast with a @code{key}
+## field; several a struct array of them (shown as their tables, the
+## first three keys), one element per key, in the keys' order.  Each key is forecast with the same options (and
+## @qcode{'Seed'}).  A key the panel lacks is an error @code{rnnkit:input}
+## @item @qcode{'NewData'}
+## for a model fit on panel windows: the recent history of a series it was
+## not trained on (a struct of columns with the model's features, and its
+## @qcode{'Date'} field, as @code{rnn_read_csv} returns), windowed, transformed
+## and scaled on its own rows as the model's series were, then forecast
+## from its end: how a new store or a new stock is forecast (R's
+## @code{forecast (fit, h, newdata = )})
 ## @item @qcode{'Intervals'}
 ## @qcode{'paths'} (centred simulated paths) or @qcode{'conformal'}
 ## (held-out errors by step) [@qcode{'paths'}]
@@ -92,6 +106,10 @@ function fc = rnn_forecast (model, h = [], varargin)
   if (ischar (h))   # rnn_forecast (model, 'Name', value, ...): h left out
     varargin = [{h}, varargin];
     h = [];
+  endif
+  if (is_panel (model))
+    fc = forecast_panel (model, h, varargin);  # issue 16
+    return;
   endif
   prep = need_prep (model, "rnn_forecast");
   o = rnnkit_options (struct ("Level", [80 95], "NPaths", 1000, "Seed", [], ...
@@ -219,6 +237,57 @@ function fc = rnn_forecast (model, h = [], varargin)
                         "them on held-out rows"], npaths);
   endif
   fc = wrap (fc, "forecast");
+endfunction
+
+## issue 16: a panel model forecasts each key (all by default, or 'Key')
+## as the one-series model of the key's view, with the same options; with
+## 'NewData' (a series in original units the model did not see), that
+## series windowed and scaled on its own history as the model's were
+function fc = forecast_panel (model, h, args)
+  keep = true (size (args));
+  key = [];
+  newdata = [];
+  for i = 1:2:numel (args) - 1
+    if (ischar (args{i}) && any (strcmpi (args{i}, {"Key", "NewData"})))
+      keep([i, i+1]) = false;
+      if (strcmpi (args{i}, "Key"))
+        key = args{i+1};
+      else
+        newdata = args{i+1};
+      endif
+    endif
+  endfor
+  args = args(keep);
+  prep = model.prep;
+  meta = prep.meta;
+  if (! isempty (newdata))
+    if (! isempty (key))
+      error ("rnnkit:input", "rnn_forecast: give 'Key' (a series of the panel) or 'NewData' (a new one), not both");
+    endif
+    tf = "none";
+    if (isfield (meta, "transform"))
+      tf = meta.transform;
+    endif
+    wa = {"Target", meta.target, "Features", meta.features, "Window", meta.window, ...
+          "Horizon", meta.horizon, "NA", meta.na, "Scale", prep.scaler.method, ...
+          "Transform", tf};
+    if (isfield (meta, "date") && ! isempty (meta.date))
+      wa(end+1:end+2) = {"Date", meta.date};
+    endif
+    if (any (strcmp (cellstr (tf), "sdiff")))
+      wa(end+1:end+2) = {"Period", meta.period};
+    endif
+    w = rnn_windows (newdata, wa{:});
+    fc = rnn_forecast (key_model (model, "", struct (w)), h, args{:});
+    return;
+  endif
+  keys = check_keys (key, meta.keys, "rnn_forecast");
+  for i = 1:numel (keys)
+    f = struct (rnn_forecast (key_model (model, keys{i}), h, args{:}));
+    f.key = keys{i};
+    fcs(i, 1) = orderfields (f, [numel(fieldnames (f)), 1:numel(fieldnames (f)) - 1]);
+  endfor
+  fc = wrap (fcs, "forecast");
 endfunction
 
 ## issue 15 covariates: h x n_in known future inputs (NaN for targets):
@@ -475,15 +544,40 @@ endfunction
 %!error <did not train on> rnn_forecast (rnn_fit (rnn_windows (d, "Window", 8), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false), 2, "Intervals", "conformal")
 %!error <'Intervals' must be one of> rnn_forecast (m, 2, "Intervals", "bootstrap")
 
-## issue 16: a panel model's per-key answers are refused, classed
+## issue 16: a panel model forecasts every key by default, one with
+## 'Key', and a series unseen in training with 'NewData'
+%!shared mp, dp
+%! t = (0:59)';
+%! a = 100 + 10 * sin (t / 3) + t;
+%! dp = struct ("Date", datenum (2015, [1 + t; 1 + t], 1), ...
+%!              "Name", {[repmat({"a"}, 60, 1); repmat({"b"}, 60, 1)]}, "v", [a; 3 * a]);
+%! mp = rnn_fit (rnn_windows (dp, "Key", "Name", "Window", 6, "Transform", "log"), ...
+%!               "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
 %!test
-%! mp = m;  # a panel model as R's file gives it: its prep carries the keys
-%! mp.prep.meta.key = "Name";
-%! mp.prep.meta.keys = {"a", "b"};
-%! try
-%!   rnn_forecast (mp, 2);
-%!   error ("not refused");
-%! catch e
-%!   assert (e.identifier, "rnnkit:input");
-%!   assert (! isempty (strfind (e.message, "panel")));
-%! end_try_catch
+%! fc = rnn_forecast (mp, 3, "NPaths", 50, "Seed", 1);
+%! assert ({fc.key}, {"a", "b"});
+%! s = rnn_summary (fc);  # shown as R's print: the keys' tables
+%! assert (strncmp (s, "Forecasts of 2 series by LSTM(3) (recursive), 3 steps", 53));
+%! assert (! isempty (strfind (s, "key b: Forecast of v by LSTM(3)")));
+%! fb = struct (rnn_forecast (mp, 3, "Key", "b", "NPaths", 50, "Seed", 1));
+%! assert (fb.key, "b");
+%! assert (fb.mean, fc(2).mean);
+%! assert (fb.paths, fc(2).paths);
+%! assert (fc(1).x, dp.v(1:60));  # each key's own history, in its units
+%! assert (fc(2).x, dp.v(61:120));
+%! ## a series unseen in training, given its history: key a's series as a
+%! ## new one is scaled on its own rows as the model's key a was (no
+%! ## split), so its forecast is key a's, bit for bit
+%! fn = struct (rnn_forecast (mp, 3, "NewData", struct ("Date", dp.Date(1:60), "v", dp.v(1:60)), ...
+%!                            "NPaths", 50, "Seed", 1));
+%! assert (fn.mean, fc(1).mean);
+%! assert (fn.paths, fc(1).paths);
+%! assert (fn.dates, fc(1).dates);
+%! ## a new series of another size: a forecast in its own units
+%! fz = struct (rnn_forecast (mp, 3, "NewData", struct ("Date", dp.Date(1:60), "v", 50 * dp.v(1:60)), ...
+%!                            "Level", []));
+%! assert (fz.x, 50 * dp.v(1:60));
+%! assert (all (fz.mean > 1000));
+%!error id=rnnkit:input rnn_forecast (mp, 2, "Key", "zz")
+%!error id=rnnkit:input rnn_forecast (mp, 2, "Key", 3)
+%!error id=rnnkit:input rnn_forecast (mp, 2, "Key", "a", "NewData", struct ("v", (1:20)'))

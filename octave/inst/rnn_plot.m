@@ -45,7 +45,22 @@
 ## @code{style}), @code{bands} (each @code{x}, @code{lower},
 ## @code{upper}, @code{label}, @code{color}) and @code{vline}), e.g. for
 ## one's own plots [true]
+## @item @qcode{'Key'}
+## for the predictions or forecasts of a model fit on a panel (issue 16):
+## the key or keys (a cellstr) to draw [all keys, up to 'MaxKeys']
+## @item @qcode{'MaxKeys'}
+## the most keys drawn when 'Key' is not given: beyond it the first
+## 'MaxKeys' are drawn and a message says how to choose others [9]
 ## @end table
+##
+## The predictions of a panel model (@code{rnn_predict (model, w, "Units",
+## "original")}, with a @code{key} field) and its forecasts of several
+## keys (@code{rnn_forecast (model, h)}, a struct array) are drawn one key
+## per subplot, in a grid of up to three columns, each titled with its
+## key, as R's @code{plot()} draws them with @code{par (mfrow)}; then
+## @var{h} holds the axes and @var{lgd} their legends, and with
+## @qcode{'Draw'} false @var{s} is a struct array of the keys' specs (with
+## a @code{key} field).
 ##
 ## @var{h} holds the handles of the drawn lines and patches, in legend
 ## order; @var{lgd} is the legend's.  Drawing needs a graphics toolkit
@@ -70,8 +85,17 @@
 function [h, lgd] = rnn_plot (x, varargin)
   check_nargin ("rnn_plot", nargin, 1, Inf, "h = rnn_plot (x, 'Title', t, 'Parent', ax)");
   o = rnnkit_options (struct ("Parent", [], "Title", [], "History", 120, ...
-                              "Output", 1, "Draw", true), "rnn_plot", varargin);
+                              "Output", 1, "Draw", true, "Key", [], "MaxKeys", 9), ...
+                      "rnn_plot", varargin);
   draw = check_flag (o.Draw, "Draw");
+  if (panel_result (x))
+    [h, lgd] = plot_keys (x, o, draw);  # issue 16
+    return;
+  endif
+  if (! isempty (o.Key))
+    error ("rnnkit:input", ["rnn_plot: 'Key' is for the predictions or forecasts of " ...
+           "a model fit on a panel (they have a key field)"]);
+  endif
   if (is_kind (x, {"mean", "lower", "upper", "level", "dates", "history_dates", "x"}))
     s = forecast_spec (x, check_count (o.History, "History", 0, Inf));
   elseif (is_kind (x, {"date", "actual", "predicted", "set", "outputs"}))
@@ -98,6 +122,71 @@ function [h, lgd] = rnn_plot (x, varargin)
     error ("rnnkit:input", "rnn_plot: 'Parent' must be an axes handle, not %s", describe (ax));
   endif
   [h, lgd] = draw_spec (ax, s);
+endfunction
+
+## issue 16: forecasts of several keys (a struct array with a key field)
+## or a panel's predictions (a key per row)
+function tf = panel_result (x)
+  x = plain (x);
+  tf = isstruct (x) && isfield (x, "key") ...
+       && ((numel (x) > 1 && isfield (x, "mean")) ...
+           || (isscalar (x) && isfield (x, "predicted") && iscellstr (x.key)));
+endfunction
+
+## issue 16: one subplot per key in a grid (as R's par (mfrow)), every key
+## up to 'MaxKeys' by default, beyond that the first 'MaxKeys' with a
+## message; 'Key' picks them.  H holds the axes, LGD their legends; with
+## 'Draw' false, the struct array of the keys' specs (a key field first)
+function [h, lgd] = plot_keys (x, o, draw)
+  x = plain (x);
+  fcs = isfield (x, "mean");
+  if (fcs)
+    keys = {x.key};
+  else
+    keys = unique (x.key, "stable")(:)';
+  endif
+  maxk = check_count (o.MaxKeys, "MaxKeys", 1, Inf);
+  sel = check_keys (o.Key, keys, "rnn_plot");
+  if (isempty (o.Key) && numel (sel) > maxk)
+    fprintf (stderr, ["rnnkit: plotting the first %d of %d keys; choose others " ...
+                      "with 'Key' (or raise 'MaxKeys').\n"], maxk, numel (sel));
+    sel = sel(1:maxk);
+  endif
+  specs = [];
+  for i = 1:numel (sel)
+    if (fcs)
+      s = forecast_spec (x(strcmp (keys, sel{i})), check_count (o.History, "History", 0, Inf));
+    else
+      r = strcmp (x.key, sel{i});
+      p = x;
+      for f = {"date", "actual", "predicted", "naive", "set"}
+        p.(f{1}) = x.(f{1})(r, :);
+      endfor
+      s = prediction_spec (p, o.Output);
+    endif
+    s.title = [sel{i} ": " s.title];
+    if (! isempty (o.Title))
+      s.title = [sel{i} ": " check_string(o.Title, "Title")];
+    endif
+    s = orderfields (s);
+    s.key = sel{i};
+    specs = [specs; s];
+  endfor
+  lgd = [];
+  if (! draw)
+    h = specs;
+    return;
+  endif
+  n = numel (specs);
+  nc = 1 + (n > 3) + (n > 6);
+  nr = ceil (n / nc);
+  h = zeros (n, 1);
+  lgd = zeros (n, 1);
+  for i = 1:n
+    h(i) = subplot (nr, nc, i);
+    [~, lgd(i)] = draw_spec (h(i), specs(i));
+    set (get (h(i), "title"), "interpreter", "none");  # keys as written (air_x10)
+  endfor
 endfunction
 
 ## true if every field of NAMES reads from X (a struct or an object
@@ -418,3 +507,54 @@ endfunction
 %!error <'Parent' must be an axes handle> rnn_plot (fc, "Parent", "x")
 %!error <unknown option 'Colour'> rnn_plot (m, "Colour", "red")
 %!error <rnn_plot takes at least 1 argument> rnn_plot ()
+
+## issue 16: a panel's predictions and forecasts, one subplot per key
+%!shared Pp, fp, mp
+%! t = (0:59)';
+%! a = 100 + 10 * sin (t / 3) + t;
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"a"}, 60, 1); repmat({"b"}, 60, 1); repmat({"c"}, 60, 1)]}, ...
+%!             "v", [a; 1000 * a + 7; 50 + a .^ 1.5]);
+%! wp = rnn_windows (d, "Key", "Name", "Window", 6, "Split", "2019-01-01");
+%! mp = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! Pp = rnn_predict (mp, wp, "Units", "original");
+%! fp = rnn_forecast (mp, 4, "NPaths", 50, "Seed", 1);
+%!test
+%! s = rnn_plot (Pp, "Draw", false);
+%! assert ({s.key}, {"a", "b", "c"});
+%! assert (s(2).title, "b: v: actual vs predicted (test)");
+%! k = strcmp (Pp.key, "b") & strcmp (Pp.set, "test");
+%! assert (s(2).lines(2).y, Pp.predicted(k));
+%! s = rnn_plot (fp, "Draw", false, "Key", {"c", "a"});
+%! assert ({s.key}, {"c", "a"});
+%! assert (s(1).lines(end).y, fp(3).mean);
+%! assert (s(2).title, ["a: Forecast of v by " fp(1).method]);
+%! s = rnn_plot (fp, "Draw", false, "MaxKeys", 2);  # the first 2, with a message
+%! assert ({s.key}, {"a", "b"});
+%!test
+%! ## drawn to PNG, a subplot per key
+%! old = graphics_toolkit ();
+%! if (! any (strcmp (available_graphics_toolkits (), "gnuplot")))
+%!   return;
+%! endif
+%! graphics_toolkit ("gnuplot");
+%! f = figure ("visible", "off");
+%! unwind_protect
+%!   for x = {Pp, fp}
+%!     clf (f);
+%!     h = rnn_plot (x{1});
+%!     assert (numel (h), 3);
+%!     assert (all (isaxes (h)));
+%!     assert (strncmp (get (get (h(3), "title"), "string"), "c: ", 3));
+%!     file = [tempname() ".png"];
+%!     print (f, "-dpng", "-r60", file);
+%!     assert (dir (file).bytes > 5000);
+%!     delete (file);
+%!   endfor
+%! unwind_protect_cleanup
+%!   close (f);
+%!   graphics_toolkit (old);
+%! end_unwind_protect
+%!error id=rnnkit:input rnn_plot (fp, "Key", "zz")
+%!error id=rnnkit:input rnn_plot (Pp, "Key", 1)
+%!error <'Key' is for the predictions> rnn_plot (mp, "Key", "a")

@@ -50,6 +50,13 @@
 ## engine R's @code{predict()} calls), so both hosts give the same bits.
 ## The default @code{"Units", "scaled"} gives the model's outputs as they
 ## are.
+##
+## A model fit on panel windows (@code{rnn_windows (..., 'Key', k)},
+## issue 16) predicts panel windows in original units key by key: each
+## series in its own units (its scaler undone, its transform inverted),
+## with a @code{key} column (a cellstr, first) beside the others; a key
+## the model was not fit on is read with the windows' own scaler.  In
+## scaled units it predicts the panel's windows as they are.
 ## @seealso{rnn_fit, rnn_forecast}
 ## @end deftypefn
 
@@ -66,10 +73,16 @@ function Y = rnn_predict (model, X, varargin)
     if (strcmp (type, "class"))
       error ("rnnkit:input", "rnn_predict: 'Units' 'original' is for forecasting models, not 'Type' 'class'");
     endif
-    Y = wrap (predict_original (model, X), "predictions");
+    if (is_panel (model))
+      Y = wrap (predict_panel (model, X), "predictions");  # issue 16
+    else
+      Y = wrap (predict_original (model, X), "predictions");
+    endif
     return;
   endif
-  if (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
+  if (is_panel (model) && isstruct (X) && isfield (X, "x"))
+    X = check_windows (X, "X").x;  # issue 16: each series on its own scale
+  elseif (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
     ## windows scaled by another scaler are put on the model's scale
     X = windows_on_model_scale (need_prep (model, "rnn_predict"), check_windows (X, "X"));
   endif
@@ -135,6 +148,31 @@ function P = predict_original (model, w)
   endif
   P = struct ("date", date, "actual", actual, "predicted", pred, "naive", naive, ...
               "set", {w.index.set(:)}, "outputs", {outs});
+endfunction
+
+## issue 16: the predictions of a panel model in each series' units: the
+## key's view of the model (its data and scaler; a series the model was
+## not fit on with the windows' own) on the key's windows, rows bound
+## with a key column, as R's predict() of panel windows
+function P = predict_panel (model, w)
+  if (! (isstruct (w) && isscalar (w) && is_panel (w)))
+    error ("rnnkit:input", ["rnn_predict: a model fit on a panel predicts panel " ...
+           "windows in original units: rnn_windows (data, 'Key', '%s', ...), not %s"], ...
+           char (model.prep.meta.key), describe (w));
+  endif
+  w = check_windows (w, "X", true);
+  parts = {};
+  for k = w.meta.keys
+    wk = key_windows (w, k{1});
+    p = predict_original (key_model (model, k{1}, wk), wk);
+    p.key = repmat (k, rows (p.date), 1);
+    parts{end+1} = p;
+  endfor
+  P = parts{1};
+  for f = {"key", "date", "actual", "predicted", "naive", "set"}
+    P.(f{1}) = vertcat (cellfun (@(q) q.(f{1}), parts, "UniformOutput", false){:});
+  endfor
+  P = orderfields (P, [numel(fieldnames (P)), 1:numel(fieldnames (P)) - 1]);
 endfunction
 
 %!shared m, X
@@ -253,3 +291,28 @@ endfunction
 %!error <do not match the model's> rnn_predict (m, rnn_windows (d, "Window", 5), "Units", "original")
 %!error <'Units' must be one of> rnn_predict (m, w, "Units", "raw")
 %!error <needs a model fit from rnn_windows> rnn_predict (rnn_fit (w.x, w.y, "Units", 2, "Epochs", 1, "Verbose", false), w, "Units", "original")
+
+## issue 16: a panel model predicts each key in its own units; each series
+## is scaled on its own training rows, and the scaling is undone per key:
+## series b = 1000 a + 7 has a's scaled windows, so its predictions are
+## a's mapped the same way
+%!shared mp, wp
+%! t = (0:59)';
+%! a = 100 + 10 * sin (t / 3) + t;
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"a"}, 60, 1); repmat({"b"}, 60, 1)]}, "v", [a; 1000 * a + 7]);
+%! wp = rnn_windows (d, "Key", "Name", "Window", 6, "Split", "2019-01-01");
+%! mp = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%!test
+%! P = struct (rnn_predict (mp, wp, "Units", "original"));
+%! ka = strcmp (P.key, "a");
+%! kb = strcmp (P.key, "b");
+%! assert (sum (ka), 54);
+%! assert (P.predicted(kb), 1000 * P.predicted(ka) + 7, 1e-9 * max (P.predicted(kb)));
+%! assert (P.actual(kb), 1000 * P.actual(ka) + 7, 1e-9);
+%! assert (P.date(ka), P.date(kb));
+%! assert (unique (P.set(ka)), {"test"; "train"});
+%! ## scaled units: the panel's windows as they are
+%! assert (rnn_predict (mp, wp), rnn_predict (mp, wp.x));
+%!error id=rnnkit:input rnn_predict (mp, wp.x, "Units", "original")
+

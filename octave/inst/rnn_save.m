@@ -44,6 +44,25 @@ function rnn_save (model, file, varargin)
   c = __rnnkit__ ("schema");
   sc = struct ("type", c.record_type, "kind", c.record_kind);
   recs = struct ("name", {}, "type", {}, "kind", {}, "dims", {}, "value", {});
+  if (is_panel (model))
+    ## issue 16: a panel's keys as R's character vector, its series as a
+    ## list in the keys' order (the core types their fields as a
+    ## one-series model's)
+    keys = cellstr (model.prep.meta.keys)(:);
+    model.prep.meta.keys = keys;
+    ser = model.prep.data.series;
+    if (isstruct (ser))
+      ser = struct2cell (ser);
+    endif
+    if (iscell (ser) && numel (ser) == numel (keys))
+      ## R names the list by the keys; a path escapes % . # as R's writer
+      named = struct ();
+      for i = 1:numel (keys)
+        named.(key_part (keys{i})) = ser{i};
+      endfor
+      model.prep.data.series = named;
+    endif
+  endif
   sc.extra = prep_names (model);
   if (isfield (model, "tokenizer") && is_scalar_struct (model.tokenizer) ...
       && all (isfield (model.tokenizer, {"counts", "vocab"})) ...
@@ -91,6 +110,17 @@ function extra = prep_names (model)
   else
     return; # not a windows model: nothing to name
   endif
+  if (is_panel (model) && isfield (p, "data") && is_scalar_struct (p.data) ...
+      && isfield (p.data, "series") && is_scalar_struct (p.data.series))
+    ## issue 16: a column of center and scale per key, a series per key
+    for f = {"center", "scale"}
+      extra.(["prep_scaler_" f{1}]) = {"rownames", used};
+    endfor
+    for k = fieldnames (p.data.series)'
+      extra.(["prep_data_series_" strrep(k{1}, ".", "_") "_values"]) = {"colnames", used};
+    endfor
+    return;
+  endif
   for f = {"center", "scale"}
     if (isfield (p.scaler, f{1}) && numel (p.scaler.(f{1})) == numel (used))
       extra.(["prep_scaler_" f{1}]) = {"names", used};
@@ -100,6 +130,11 @@ function extra = prep_names (model)
       && ndims (p.data.values) == 2 && columns (p.data.values) == numel (used))
     extra.prep_data_values = {"colnames", used};
   endif
+endfunction
+
+## a key as one component of a record's path, escaped as R's writer does
+function k = key_part (k)
+  k = strrep (strrep (strrep (k, "%", "%25"), ".", "%2E"), "#", "%23");
 endfunction
 
 function tf = is_scalar_struct (s)
@@ -321,3 +356,25 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
+
+## issue 16: a panel model's key, keys, per-key scalers and series survive
+## rnn_save/rnn_load, and it answers per key the same after
+%!test
+%! t = (0:39)';
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"x.1"}, 40, 1); repmat({"y"}, 40, 1)]}, "v", [10 + sin(t); 5 + t]);
+%! m = rnn_fit (rnn_windows (d, "Key", "Name", "Window", 5, "Split", "2017-06-01"), ...
+%!              "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! f = [tempname() ".rnnk"];
+%! rnn_save (m, f);
+%! g = rnn_load (f);
+%! delete (f);
+%! assert (g.prep.meta.key, "Name");
+%! assert (cellstr (g.prep.meta.keys)(:)', {"x.1", "y"});
+%! assert (g.prep.scaler.center, m.prep.scaler.center);
+%! assert (struct (rnn_accuracy (g)), struct (rnn_accuracy (m)));
+%! fm = rnn_forecast (m, 2, "Level", []);
+%! fg = rnn_forecast (g, 2, "Level", []);
+%! assert ([fg.mean], [fm.mean]);
+%! assert ({fg.key}, {"x.1", "y"});
+

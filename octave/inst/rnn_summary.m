@@ -66,7 +66,8 @@ function kind = kind_of (x)
            "accuracy", {"model", "RMSE", "MAE", "MAPE", "MASE", "DA", "n"};
            "textdata", {"x", "y", "tokenizer", "seq_len", "batch_size", "n_tokens"}};
   for k = 1:rows (kinds)
-    if (all (isfield (x, kinds{k, 2})) && (isscalar (x) || strcmp (kinds{k, 1}, "accuracy")))
+    if (all (isfield (x, kinds{k, 2})) && (isscalar (x) || strcmp (kinds{k, 1}, "accuracy") ...
+                                           || (strcmp (kinds{k, 1}, "forecast") && isfield (x, "key"))))
       kind = kinds{k, 1};
       return;
     endif
@@ -175,8 +176,22 @@ function s = windows_text (w)
 endfunction
 
 function s = forecast_text (fc)
+  if (numel (fc) > 1)  # issue 16: a panel's forecasts, the first keys shown
+    s = sprintf ("Forecasts of %d series by %s, %s (fc(i) is key i's)\n", numel (fc), ...
+                 fc(1).method, plural (numel (fc(1).mean), "step"));
+    for i = 1:min (3, numel (fc))
+      s = [s forecast_text(fc(i))];
+    endfor
+    if (numel (fc) > 3)
+      s = [s sprintf("... (%d keys in all)\n", numel (fc))];
+    endif
+    return;
+  endif
   h = numel (fc.mean);
   s = sprintf ("Forecast of %s by %s, %s", fc.series, fc.method, plural (h, "step"));
+  if (isfield (fc, "key"))
+    s = ["key " fc.key ": " s];
+  endif
   if (! isempty (fc.level))
     s = [s sprintf("; intervals from %d simulated paths", fc.npaths)];
   endif
@@ -208,12 +223,20 @@ function s = prediction_text (p)
   if (! isempty (sets))
     s = [s " (" strjoin(sets, ", ") ")"];
   endif
-  s = [s "\n" sprintf("  %-10s %12s %12s %12s  %s\n", "date", "actual", "predicted", "naive", "set")];
+  ky = isfield (p, "key");  # issue 16: a panel's predictions, per key
+  if (ky)
+    s = [s sprintf(" of %d series", numel (unique (p.key)))];
+  endif
+  s = [s "\n" merge(ky, sprintf("  %-12s", "key"), "") ...
+       sprintf("  %-10s %12s %12s %12s  %s\n", "date", "actual", "predicted", "naive", "set")];
   show = unique ([1:min(3, n), max(1, n - 2):n]);
   for i = 1:numel (show)
     r = show(i);
     if (i > 1 && r > show(i - 1) + 1)
       s = [s "  ...\n"];
+    endif
+    if (ky)
+      s = [s sprintf("  %-12s", p.key{r})];
     endif
     s = [s sprintf("  %-10s %12.6g %12.6g %12.6g  %s\n", date_text (p.date(r)), ...
                    p.actual(r, 1), p.predicted(r, 1), p.naive(r, 1), p.set{r})];
@@ -227,39 +250,64 @@ endfunction
 ## RMSE (R's print.rnnkit_accuracy says the same)
 function s = accuracy_text (T)
   multi = isfield (T, "target");
-  s = sprintf ("  %-16s%s %12s %12s %12s %10s %8s %6s\n", "model", ...
-               merge (multi, "  target      ", ""), "RMSE", "MAE", "MAPE", "MASE", "DA %", "n");
+  panel = isfield (T, "key");  # issue 16: per key, sMAPE, pooled rows
+  s = sprintf ("  %s%-16s%s %12s %12s %12s%s %10s %8s %6s\n", ...
+               merge (panel, sprintf ("%-12s", "key"), ""), "model", ...
+               merge (multi, "  target      ", ""), "RMSE", "MAE", "MAPE", ...
+               merge (panel, sprintf (" %10s", "sMAPE"), ""), "MASE", "DA %", "n");
   for i = 1:numel (T)
     tg = "";
     if (multi)
       tg = sprintf ("  %-12s", T(i).target);
     endif
-    s = [s sprintf("  %-16s%s %12.4g %12.4g %12.4g %10.4g %8.4g %6d\n", T(i).model, tg, ...
-                   T(i).RMSE, T(i).MAE, T(i).MAPE, T(i).MASE, T(i).DA, T(i).n)];
+    sm = "";
+    if (panel)
+      s = [s sprintf("  %-12s", T(i).key)];
+      sm = sprintf (" %10.4g", T(i).sMAPE);
+    else
+      s = [s "  "];
+    endif
+    s = [s sprintf("%-16s%s %12.4g %12.4g %12.4g%s %10.4g %8.4g %6d\n", T(i).model, tg, ...
+                   T(i).RMSE, T(i).MAE, T(i).MAPE, sm, T(i).MASE, T(i).DA, T(i).n)];
   endfor
   s = [s "naive = the last observed value; snaive = the value one season back; " ...
        "drift = the last value plus the mean training change per step; MAPE in %; " ...
        "MASE < 1 beats the in-sample (seasonal) naive forecast; DA % = the share of " ...
        "up/down moves from the last value called right.\n"];
+  crit = "RMSE";
+  rowsel = true (1, numel (T));
+  over = "";
+  if (panel)
+    ## the best pooled row by the scale-free MASE, as R's print
+    crit = "MASE";
+    rowsel = strcmp ({T.key}, "(pooled)");
+    over = " over the panel";
+    s = [s sprintf("(pooled) = the mean over the %d series of the scale-free sMAPE and MASE.\n", ...
+                   numel (unique ({T(! rowsel).key})))];
+  endif
   if (multi)
     tg = {T.target};
   else
     tg = repmat ({""}, 1, numel (T));
   endif
   base = {"naive", "snaive", "drift"};
-  for t = unique (tg, "stable")
-    k = find (strcmp (tg, t{1}));
+  for t = unique (tg(rowsel), "stable")
+    k = find (strcmp (tg, t{1}) & rowsel);
     m = k(! ismember ({T(k).model}, base));
     b = k(ismember ({T(k).model}, base));
     if (isempty (m) || isempty (b))
       continue;
     endif
-    [~, i] = min ([T(b).RMSE]);
+    cb = [T(b).(crit)];
+    if (all (isnan (cb)))
+      continue;
+    endif
+    [~, i] = min (cb);
     b = b(i);
     on = merge (multi, [" on " t{1}], "");
-    s = [s sprintf("The baseline to beat%s is %s (RMSE %.4g); the model %s it (RMSE %.4g).\n", ...
-                   on, T(b).model, T(b).RMSE, merge (T(m).RMSE < T(b).RMSE, "beats", "does NOT beat"), ...
-                   T(m).RMSE)];
+    s = [s sprintf("The baseline to beat%s%s is %s (%s %.4g); the model %s it (%s %.4g).\n", ...
+                   over, on, T(b).model, crit, T(b).(crit), ...
+                   merge (T(m).(crit) < T(b).(crit), "beats", "does NOT beat"), crit, T(m).(crit))];
   endfor
 endfunction
 

@@ -2160,6 +2160,8 @@ static void cmd_suggest(mxArray *plhs[], const mxArray *prhs[]) {
       (double)(rnn_suggest(x, (const char *const *)c, n) + 1));
 }
 
+static void cmd_panel_pool(mxArray *plhs[], const mxArray *prhs[]);
+
 static const struct {
   const char *name;
   command fn;
@@ -2195,6 +2197,7 @@ static const struct {
     {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 2, 1},
     {"suggest", cmd_suggest, 2, 1},
     {"read_csv", cmd_read_csv, 3, 5}, /* issue 18 */
+    {"panel_pool", cmd_panel_pool, 1, 1}, /* issue 16, at the end */
     {NULL, NULL, 0, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
@@ -2226,3 +2229,17 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
   mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: unknown "
                     "command '%s'", name);
 }
+
+/* ---- issue 16: panels (h16-oct) ------------------------------------- */
+
+/* __rnnkit__ ("panel_pool", tab): the pooled row of a panel's accuracy
+ * (rnn_panel_pool): tab is n_stat x n_keys, one column per key; the
+ * n_stat means over the keys of its finite values (a column). */
+static void cmd_panel_pool(mxArray *plhs[], const mxArray *prhs[]) {
+  size_t ns = mxGetM(prhs[0]), nk = mxGetN(prhs[0]);
+  if (!mxIsDouble(prhs[0]) || mxIsComplex(prhs[0]) || mxIsSparse(prhs[0]))
+    internal("panel_pool (a full real matrix)");
+  plhs[0] = mxCreateDoubleMatrix(ns, 1, mxREAL);
+  rnn_panel_pool(nk, ns, mxGetPr(prhs[0]), mxGetPr(plhs[0]));
+}
+/* ---- end of issue 16 (h16-oct) -------------------------------------- */

@@ -641,7 +641,9 @@ typedef struct {
 const rnn_file_field *rnn_file_fields(size_t *n);
 /* The RNN_FIELD_* flags of the record at path (len bytes, not
  * NUL-terminated): those of the table, and RNN_FIELD_DATE for a field
- * named "date" or "dates" or ending in "_date" or "_dates". */
+ * named "date" or "dates" or ending in "_date" or "_dates".  A panel's
+ * "prep.data.series.<key>.<field>" has those of "prep.data.<field>"
+ * (issue 16). */
 unsigned rnn_file_field_flags(const char *path, size_t len);
 
 /* ---- model files (doc/model-file-format.md) ------------------------- */

@@ -248,9 +248,23 @@ static int date_name(const char *path, size_t len) {
 }
 
 unsigned rnn_file_field_flags(const char *path, size_t len) {
-  size_t k;
+  static const char panel[] = "prep.data.series.";
+  size_t k, np = sizeof panel - 1;
   unsigned flags = 0;
   if (!path) return 0;
+  /* issue 16: a panel's series "prep.data.series.<key>.<field>" (the key
+   * escaped, so without a dot) are typed as a one-series model's
+   * "prep.data.<field>" */
+  if (len > np && memcmp(path, panel, np) == 0) {
+    const char *dot = memchr(path + np, '.', len - np);
+    char buf[64];
+    size_t nl = dot ? (size_t)(path + len - dot - 1) : 0;
+    if (dot && nl > 0 && nl + 10 < sizeof buf && !memchr(dot + 1, '.', nl)) {
+      memcpy(buf, "prep.data.", 10);
+      memcpy(buf + 10, dot + 1, nl);
+      return rnn_file_field_flags(buf, 10 + nl);
+    }
+  }
   for (k = 0; k < sizeof fields / sizeof fields[0]; k++)
     if (strlen(fields[k].path) == len && memcmp(fields[k].path, path, len) == 0)
       flags = fields[k].flags;

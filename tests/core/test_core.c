@@ -1441,6 +1441,14 @@ static void test_schema(void) {
             rnn_file_field_flags("a.dates2", 8) == 0 &&
             rnn_file_field_flags("a.#1", 4) == 0,
         "schema: fields named as dates");
+  /* issue 16: a panel's series are typed as a one-series model's data */
+  check(rnn_file_field_flags("prep.data.series.a%2Eb.index", 28) == RNN_FIELD_DATE &&
+            rnn_file_field_flags("prep.data.series.north.values", 29) == RNN_FIELD_MATRIX &&
+            rnn_file_field_flags("prep.data.series.north.split_row", 32) == RNN_FIELD_INT &&
+            rnn_file_field_flags("prep.data.series.north.freq", 27) == 0 &&
+            rnn_file_field_flags("prep.data.series.north", 22) == 0 &&
+            rnn_file_field_flags("prep.data.series.x.y.index", 26) == 0,
+        "schema: a panel's series fields");
   { /* an int field given as doubles is written as int32; a non-whole
        value keeps the record double */
     double units[2] = {4, 3}, frac = 2.5, na = NAN;

@@ -26,3 +26,50 @@ writeLines(c(w$meta$keys, "--", w$index$key, "--", w$index$set), file.path(dir, 
 fit <- rnn_fit(w, units = 3, epochs = 1, seed = 1, verbose = FALSE)
 rnn_save(fit, file.path(dir, "panel.rnnk"))
 cat("panel: R's windows and model file written\n")
+
+# ---- a panel of bundled data, fitted in R (h16-oct): three series of
+# air.csv (AirPassengers; one scaled and shifted, one starting in 1953),
+# log transform, split 1960-01; predictions, the accuracy table,
+# forecasts (all keys and one) and the forecast of a series unseen in
+# training (air.csv times 5, from 1952) go to panel_air_*.bin; panel.m
+# must give them to the bit, and fits its own model, whose file
+# panel_back.R reads.
+air <- rnn_read_csv(system.file("extdata", "air.csv", package = "rnnkit"))
+late <- air$Date >= as.Date("1953-01-01")
+pa <- data.frame(Date = c(air$Date, air$Date, air$Date[late]),
+                 Name = rep(c("air", "air_x10", "air_late"), c(nrow(air), nrow(air), sum(late))),
+                 Passengers = c(air$Passengers, 10 * air$Passengers + 500, air$Passengers[late]))
+utils::write.csv(transform(pa, Date = format(Date)), file.path(dir, "panel_air.csv"),
+                 row.names = FALSE, quote = TRUE)
+un <- air[air$Date >= as.Date("1952-01-01"), ]
+un$Passengers <- 5 * un$Passengers
+utils::write.csv(transform(un, Date = format(Date)), file.path(dir, "panel_new.csv"),
+                 row.names = FALSE, quote = TRUE)
+pa <- rnn_read_csv(file.path(dir, "panel_air.csv"))
+un <- rnn_read_csv(file.path(dir, "panel_new.csv"))
+wa <- rnn_windows(pa, key = "Name", target = "Passengers", window = 12,
+                  split = as.Date("1960-01-01"), transform = "log")
+fa <- rnn_fit(wa, units = 4, epochs = 3, seed = 2, verbose = FALSE)
+rnn_save(fa, file.path(dir, "panel_air.rnnk"))
+panel_answers <- function(fit, w, tag) {
+  put <- function(name, v) {
+    con <- file(file.path(dir, paste0(tag, "_", name, ".bin")), "wb")
+    writeBin(as.double(v), con, endian = "little")
+    close(con)
+  }
+  p <- predict(fit, w)
+  put("pred", c(as.numeric(p$date), p$actual, p$predicted, p$naive))
+  writeLines(c(p$Name, p$set), file.path(dir, paste0(tag, "_pred.txt")))
+  a <- accuracy(fit)
+  put("acc", as.matrix(a[c("RMSE", "MAE", "MAPE", "sMAPE", "MASE", "DA", "n")]))
+  writeLines(c(a$Name, a$model), file.path(dir, paste0(tag, "_acc.txt")))
+  fc <- forecast(fit, h = 4, npaths = 100, seed = 1)
+  put("fc", unlist(lapply(unclass(fc), function(f) c(f$mean, f$lower, f$upper, f$paths,
+                                                      as.numeric(f$dates)))))
+  f1 <- forecast(fit, h = 4, key = "air_late", npaths = 100, seed = 3)
+  put("fc1", c(f1$mean, f1$lower, f1$upper, f1$paths))
+  fn <- forecast(fit, h = 4, newdata = un, npaths = 100, seed = 4)
+  put("fcnew", c(fn$mean, fn$lower, fn$upper, fn$paths, as.numeric(fn$dates)))
+}
+panel_answers(fa, wa, "panel_air")
+cat("panel: R's panel of air.csv fitted, its answers written\n")

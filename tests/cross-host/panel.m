@@ -34,13 +34,66 @@ function panel (dir)
       || ! isequal (p.scaler.center(:), cr))
     error ("cross-host: the panel model's key differs between R and Octave");
   endif
-  try
-    rnn_forecast (m, 2);
-    error ("cross-host: Octave forecast R's panel model as one series");
-  catch e
-    if (! strcmp (e.identifier, "rnnkit:input"))
-      rethrow (e);
-    endif
-  end_try_catch
   printf ("panel: R's model file in Octave keeps its key and per-series scalers\n");
+  ## R's panel of air.csv: Octave's answers for R's model are R's, to the bit
+  pa = rnn_read_csv (fullfile (dir, "panel_air.csv"));
+  un = rnn_read_csv (fullfile (dir, "panel_new.csv"));
+  wa = rnn_windows (pa, "Key", "Name", "Target", "Passengers", "Window", 12, ...
+                    "Split", "1960-01-01", "Transform", "log");
+  ma = rnn_load (fullfile (dir, "panel_air.rnnk"));
+  [v, txt] = panel_answers (ma, wa, un);
+  for f = fieldnames (v)'
+    r = get (dir, ["panel_air_" f{1}]);
+    if (! same_bits (v.(f{1}), r))
+      error ("cross-host: the panel's %s differ between R and Octave (max %g)", f{1}, ...
+             max (abs (v.(f{1})(:) - r(:))));
+    endif
+  endfor
+  for f = {"pred", "acc"}
+    t = strsplit (strtrim (fileread (fullfile (dir, ["panel_air_" f{1} ".txt"]))), "\n");
+    if (! isequal (t(:), txt.(f{1})(:)))
+      error ("cross-host: the panel's %s keys or labels differ between R and Octave", f{1});
+    endif
+  endfor
+  printf ("panel: R's air.csv panel model in Octave: predictions, accuracy, forecasts (all keys, one key, an unseen series) are R's, bit for bit\n");
+  ## an Octave-fitted panel model, for panel_back.R
+  mo = rnn_fit (wa, "Units", 3, "Epochs", 2, "Seed", 5, "Verbose", false);
+  rnn_save (mo, fullfile (dir, "panel_oct.rnnk"));
+  v = panel_answers (mo, wa, un);
+  for f = fieldnames (v)'
+    fid = fopen (fullfile (dir, ["panel_oct_" f{1} ".bin"]), "w", "ieee-le");
+    fwrite (fid, v.(f{1})(:), "double");
+    fclose (fid);
+  endfor
+  printf ("panel: Octave's panel model and its answers written\n");
+endfunction
+
+## the answers panel.R writes, as vectors (dates as days since 1970)
+function [v, txt] = panel_answers (m, w, un)
+  p = struct (rnn_predict (m, w, "Units", "original"));
+  v.pred = [p.date - 719529; p.actual; p.predicted; p.naive];
+  T = struct (rnn_accuracy (m));
+  v.acc = [[T.RMSE]'; [T.MAE]'; [T.MAPE]'; [T.sMAPE]'; [T.MASE]'; [T.DA]'; [T.n]'];
+  txt.pred = [p.key; p.set];
+  txt.acc = [{T.key}'; {T.model}'];
+  fc = rnn_forecast (m, 4, "NPaths", 100, "Seed", 1);
+  v.fc = [];
+  for i = 1:numel (fc)
+    f = fc(i);
+    v.fc = [v.fc; f.mean(:); f.lower(:); f.upper(:); f.paths(:); f.dates(:) - 719529];
+  endfor
+  f = struct (rnn_forecast (m, 4, "Key", "air_late", "NPaths", 100, "Seed", 3));
+  v.fc1 = [f.mean(:); f.lower(:); f.upper(:); f.paths(:)];
+  f = struct (rnn_forecast (m, 4, "NewData", un, "NPaths", 100, "Seed", 4));
+  v.fcnew = [f.mean(:); f.lower(:); f.upper(:); f.paths(:); f.dates(:) - 719529];
+endfunction
+
+function v = get (dir, name)
+  fid = fopen (fullfile (dir, [name ".bin"]), "r", "ieee-le");
+  v = fread (fid, Inf, "double");
+  fclose (fid);
+endfunction
+
+function tf = same_bits (a, b)
+  tf = numel (a) == numel (b) && all (a(:) == b(:) | (isnan (a(:)) & isnan (b(:))));
 endfunction

@@ -82,10 +82,12 @@ Rscript "$here/panel.R" "$dir"
   grep -v 'ignoring const execution_exception' >"$dir/panel-octave.txt" || true
 cat "$dir/panel-octave.txt"
 if grep -q 'differ between R and Octave\|^error' "$dir/panel-octave.txt" ||
-   ! grep -q "R's model file in Octave keeps its key" "$dir/panel-octave.txt"; then
+   ! grep -q "R's model file in Octave keeps its key" "$dir/panel-octave.txt" ||
+   ! grep -q "Octave's panel model and its answers written" "$dir/panel-octave.txt"; then
   echo "cross-host: the panel differs between R and Octave" >&2
   exit 1
 fi
+Rscript "$here/panel_back.R" "$dir"
 Rscript "$here/csv.R" "$dir"
 (cd "$dir" && octave-cli --no-gui -q --norc --eval "
   pkg ('local_list', '$OCTAVE_PKG_LIST');

@@ -49,6 +49,10 @@ function w = check_windows (w, name, need_all = false)
       bad (name, f{1}, "a struct");
     endif
   endfor
+  if (isfield (w.meta, "keys"))
+    w = check_panel (w, name, N);  # issue 16
+    return;
+  endif
   m = w.meta;
   for f = {"window", "horizon"}
     v = field_or_empty (m, f{1});
@@ -91,6 +95,46 @@ function w = check_windows (w, name, need_all = false)
                                        numel (cols)));
   endif
   w.data.values = full (double (v));
+endfunction
+
+## issue 16: panel windows (rnn_windows (..., 'Key', k)): the key of every
+## window, the keys, one scaler column and one series per key
+function w = check_panel (w, name, N)
+  keys = w.meta.keys;
+  if (! (iscellstr (keys) || ischar (keys)) || isempty (keys))
+    bad (name, "meta.keys", "the keys of the series");
+  endif
+  keys = cellstr (keys)(:)';
+  w.meta.keys = keys;
+  k = field_or_empty (w.index, "key");
+  if (! iscellstr (k) || numel (k) != N || ! all (ismember (k, keys)))
+    bad (name, "index.key", sprintf ("%d keys among meta.keys", N));
+  endif
+  w.index.key = k(:);
+  for f = {"features", "target"}
+    w.meta.(f{1}) = cellstr (field_or_empty (w.meta, f{1}))(:)';
+  endfor
+  cols = cellstr (field_or_empty (w.scaler, "columns"))(:)';
+  w.scaler.columns = cols;
+  for f = {"center", "scale"}
+    v = field_or_empty (w.scaler, f{1});
+    if (! isnumeric (v) || ! isreal (v) || numel (v) != numel (cols) * numel (keys))
+      bad (name, ["scaler." f{1}], sprintf ("%d x %d numbers (a column per key)", ...
+                                            numel (cols), numel (keys)));
+    endif
+    w.scaler.(f{1}) = reshape (full (double (v)), numel (cols), numel (keys));
+  endfor
+  s = field_or_empty (w.data, "series");
+  if (! ((iscell (s) || isstruct (s)) && numel (struct2cell_if (s)) == numel (keys)))
+    bad (name, "data.series", sprintf ("the %d series, one per key", numel (keys)));
+  endif
+endfunction
+
+function c = struct2cell_if (s)
+  c = s;
+  if (isstruct (s))
+    c = struct2cell (s);
+  endif
 endfunction
 
 function v = field_or_empty (s, f)
