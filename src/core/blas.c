@@ -17,6 +17,11 @@ extern void dgemm_(const char *ta, const char *tb, const int *m, const int *n,
                    const int *lda, const double *b, const int *ldb,
                    const double *beta, double *c, const int *ldc, fc_len_t lta,
                    fc_len_t ltb);
+extern void sgemm_(const char *ta, const char *tb, const int *m, const int *n,
+                   const int *k, const float *alpha, const float *a,
+                   const int *lda, const float *b, const int *ldb,
+                   const float *beta, float *c, const int *ldc, fc_len_t lta,
+                   fc_len_t ltb);
 extern void dgeqrf_(const int *m, const int *n, double *a, const int *lda,
                     double *tau, double *work, const int *lwork, int *info);
 extern void dorgqr_(const int *m, const int *n, const int *k, double *a,
@@ -122,6 +127,53 @@ void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
     return;
   }
   dgemm_(&ta, &tb, &im, &in, &ik, &alpha, A, &ila, B, &ilb, &beta, C, &ilc, 1,
+         1);
+}
+
+/* The same in float: the same switch between the small and the packed
+ * kernels (the float kernels' rows are twice as many per register block,
+ * the switch is kept in multiply-adds), work in floats, and the Fortran
+ * sgemm for the rest. */
+size_t rnn_sgemm_work(char ta, size_t m, size_t n, size_t k) {
+  if (m == 0 || n == 0 || k == 0 || small_path(ta, m, n, k)) return 0;
+  return rnn_gemm_work_size_f(m, n, k);
+}
+
+void rnn_sgemm(char ta, char tb, size_t m, size_t n, size_t k, float alpha,
+               const float *A, size_t lda, const float *B, size_t ldb,
+               float beta, float *C, size_t ldc, float *work) {
+  int im = (int)m, in = (int)n, ik = (int)k;
+  int ila = (int)(lda ? lda : 1), ilb = (int)(ldb ? ldb : 1),
+      ilc = (int)(ldc ? ldc : 1);
+  if (m == 0 || n == 0) return;
+  if (alpha == 1.0f && (beta == 0.0f || beta == 1.0f) && k > 0) {
+    const size_t sbk = tb == 'N' ? 1 : ldb, sbj = tb == 'N' ? ldb : 1;
+    if (small_path(ta, m, n, k)) {
+      if (ta == 'N') {
+        rnn_gemm_small_f(m, n, k, A, lda, B, sbk, sbj, beta, C, ldc);
+      } else {
+        float At[RNN_SMALL_AT];
+        size_t i, p;
+        for (p = 0; p < k; p++)
+          for (i = 0; i < m; i++) At[i + m * p] = A[p + lda * i];
+        rnn_gemm_small_f(m, n, k, At, m, B, sbk, sbj, beta, C, ldc);
+      }
+      return;
+    }
+    if (work) {
+      rnn_gemm_packed_f(m, n, k, A, ta == 'N' ? 1 : lda, ta == 'N' ? lda : 1,
+                        NULL, B, sbk, sbj, beta, C, ldc, work);
+      return;
+    }
+  }
+  if (k == 0) {
+    size_t i, j;
+    for (j = 0; j < n; j++)
+      for (i = 0; i < m; i++)
+        C[i + ldc * j] = beta == 0.0f ? 0.0f : beta * C[i + ldc * j];
+    return;
+  }
+  sgemm_(&ta, &tb, &im, &in, &ik, &alpha, A, &ila, B, &ilb, &beta, C, &ilc, 1,
          1);
 }
 
