@@ -17,11 +17,6 @@ extern void dgemm_(const char *ta, const char *tb, const int *m, const int *n,
                    const int *lda, const double *b, const int *ldb,
                    const double *beta, double *c, const int *ldc, fc_len_t lta,
                    fc_len_t ltb);
-extern void sgemm_(const char *ta, const char *tb, const int *m, const int *n,
-                   const int *k, const float *alpha, const float *a,
-                   const int *lda, const float *b, const int *ldb,
-                   const float *beta, float *c, const int *ldc, fc_len_t lta,
-                   fc_len_t ltb);
 extern void dgeqrf_(const int *m, const int *n, double *a, const int *lda,
                     double *tau, double *work, const int *lwork, int *info);
 extern void dorgqr_(const int *m, const int *n, const int *k, double *a,
@@ -131,9 +126,13 @@ void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
 }
 
 /* The same in float: the same switch between the small and the packed
- * kernels (the float kernels' rows are twice as many per register block,
- * the switch is kept in multiply-adds), work in floats, and the Fortran
- * sgemm for the rest. */
+ * kernels (kept in multiply-adds), work in floats.  No Fortran sgemm:
+ * R's own BLAS (the one CRAN's Windows and macOS builds link) has only
+ * the double and complex routines, so the rest is done here by plain
+ * loops: without work, the packed kernel's order (c from beta C, then
+ * c + A(i,p) B(p,j) in increasing p, the same bits); with alpha != 1 or
+ * another beta, which training never asks for, s = sum_p A(i,p) B(p,j)
+ * from 0 in increasing p, then C = alpha s (beta 0) or alpha s + beta C. */
 size_t rnn_sgemm_work(char ta, size_t m, size_t n, size_t k) {
   if (m == 0 || n == 0 || k == 0 || small_path(ta, m, n, k)) return 0;
   return rnn_gemm_work_size_f(m, n, k);
@@ -142,18 +141,17 @@ size_t rnn_sgemm_work(char ta, size_t m, size_t n, size_t k) {
 void rnn_sgemm(char ta, char tb, size_t m, size_t n, size_t k, float alpha,
                const float *A, size_t lda, const float *B, size_t ldb,
                float beta, float *C, size_t ldc, float *work) {
-  int im = (int)m, in = (int)n, ik = (int)k;
-  int ila = (int)(lda ? lda : 1), ilb = (int)(ldb ? ldb : 1),
-      ilc = (int)(ldc ? ldc : 1);
+  const size_t sai = ta == 'N' ? 1 : lda, sap = ta == 'N' ? lda : 1;
+  const size_t sbk = tb == 'N' ? 1 : ldb, sbj = tb == 'N' ? ldb : 1;
+  const int plain = alpha == 1.0f && (beta == 0.0f || beta == 1.0f);
+  size_t i, j, p;
   if (m == 0 || n == 0) return;
-  if (alpha == 1.0f && (beta == 0.0f || beta == 1.0f) && k > 0) {
-    const size_t sbk = tb == 'N' ? 1 : ldb, sbj = tb == 'N' ? ldb : 1;
+  if (plain && k > 0) {
     if (small_path(ta, m, n, k)) {
       if (ta == 'N') {
         rnn_gemm_small_f(m, n, k, A, lda, B, sbk, sbj, beta, C, ldc);
       } else {
         float At[RNN_SMALL_AT];
-        size_t i, p;
         for (p = 0; p < k; p++)
           for (i = 0; i < m; i++) At[i + m * p] = A[p + lda * i];
         rnn_gemm_small_f(m, n, k, At, m, B, sbk, sbj, beta, C, ldc);
@@ -161,20 +159,19 @@ void rnn_sgemm(char ta, char tb, size_t m, size_t n, size_t k, float alpha,
       return;
     }
     if (work) {
-      rnn_gemm_packed_f(m, n, k, A, ta == 'N' ? 1 : lda, ta == 'N' ? lda : 1,
-                        NULL, B, sbk, sbj, beta, C, ldc, work);
+      rnn_gemm_packed_f(m, n, k, A, sai, sap, NULL, B, sbk, sbj, beta, C, ldc,
+                        work);
       return;
     }
   }
-  if (k == 0) {
-    size_t i, j;
-    for (j = 0; j < n; j++)
-      for (i = 0; i < m; i++)
-        C[i + ldc * j] = beta == 0.0f ? 0.0f : beta * C[i + ldc * j];
-    return;
-  }
-  sgemm_(&ta, &tb, &im, &in, &ik, &alpha, A, &ila, B, &ilb, &beta, C, &ilc, 1,
-         1);
+  for (j = 0; j < n; j++)
+    for (i = 0; i < m; i++) {
+      float *c = C + i + ldc * j;
+      float s = plain && beta != 0.0f ? *c : 0.0f;
+      for (p = 0; p < k; p++) s += A[sai * i + sap * p] * B[sbk * p + sbj * j];
+      if (!plain) s = beta == 0.0f ? alpha * s : alpha * s + beta * *c;
+      *c = s;
+    }
 }
 
 /* Q (m x n, m >= n) with orthonormal columns from A by Householder QR;

@@ -721,7 +721,7 @@ extern void sgemm_(const char *ta, const char *tb, const int *m, const int *n,
  * rounding of the reference BLAS's sgemm, and bit for bit the documented
  * order (c from beta C, then c + A(i,p) B(p,j) in increasing p, in float)
  * computed by plain loops here; rnn_sgemm() is those kernels bit for bit
- * on both sides of its switch, and the BLAS below it.  The results go
+ * on both sides of its switch.  The results go
  * into the gemm digest that run.sh compares across builds. */
 static void check_float_gemm(void) {
   static const size_t sz[][3] = {
@@ -818,12 +818,26 @@ static void check_float_gemm(void) {
             rnn_sgemm_work('N', 256, 128, 65) > 0 &&
             rnn_sgemm_work('T', 13, 7, 29) == 0,
         "rnn_sgemm_work: the packed path above the small-matrix switch");
-  { /* alpha != 1 goes to the BLAS */
-    const int im = 5, in = 4, ik = 3, ld = 5;
-    const float two = 2.0f, zero = 0.0f;
-    rnn_sgemm('N', 'N', 5, 4, 3, 2.0f, A, 5, B, 3, 0.0f, C, 5, W);
-    sgemm_("N", "N", &im, &in, &ik, &two, A, &ld, B, &ik, &zero, D, &ld, 1, 1);
-    check(memcmp(C, D, 20 * sizeof(float)) == 0, "rnn_sgemm with alpha 2 is sgemm");
+  { /* no Fortran sgemm behind rnn_sgemm (R's own BLAS has none): alpha 2
+       and beta 0.5 by its loops, within rounding of sgemm; a large product
+       without work in the packed kernel's order, bit for bit */
+    const int im = 37, in = 29, ik = 300, ld = 37;
+    const float two = 2.0f, half = 0.5f;
+    double w = 0;
+    for (i = 0; i < 37 * 29; i++) C[i] = D[i] = (float)rnn_rng_normal(&rng);
+    rnn_sgemm('N', 'N', 37, 29, 300, 2.0f, A, 37, B, 300, 0.5f, C, 37, W);
+    sgemm_("N", "N", &im, &in, &ik, &two, A, &ld, B, &ik, &half, D, &ld, 1, 1);
+    for (i = 0; i < 37 * 29; i++)
+      if (fabs((double)C[i] - D[i]) > w) w = fabs((double)C[i] - D[i]);
+    check(w < 1e-4, "rnn_sgemm with alpha 2, beta 0.5 agrees with sgemm");
+    check(rnn_sgemm_work('N', 300, 200, 100) > 0, "300 x 200 x 100 is packed");
+    for (i = 0; i < 300 * 200; i++) C0[i] = (float)rnn_rng_normal(&rng);
+    memcpy(C, C0, 300 * 200 * sizeof(float));
+    memcpy(D, C0, 300 * 200 * sizeof(float));
+    rnn_sgemm('N', 'N', 300, 200, 100, 1.0f, A, 300, B, 100, 1.0f, C, 300, NULL);
+    rnn_gemm_packed_f(300, 200, 100, A, 1, 300, NULL, B, 1, 100, 1.0f, D, 300, W);
+    check(memcmp(C, D, 300 * 200 * sizeof(float)) == 0,
+          "rnn_sgemm without work: the packed kernel's bits");
   }
   free(A);
   free(B);
