@@ -57,7 +57,22 @@ int rnn_fits_int(size_t n) { return n <= (size_t)INT_MAX; }
  * on 2048 x 32 x 512 (0.8-1.8 ms, the packed kernel 1.4-1.6 ms): it is
  * not installed here, so that was not measured side by side; the packed
  * kernel is used whatever the BLAS, which also keeps the bits the same
- * on every BLAS. */
+ * on every BLAS.
+ *
+ * Since then the AVX-512 register block is 16 x 8 (it was 16 x 6 on every
+ * CPU): side by side with the 16 x 6 block (December 6, two builds run
+ * alternately, medians of 3 runs of 3 repetitions, loaded machine), in
+ * GFLOP/s, packed / prepacked:
+ *   512 x 16 x 128      41 -> 45 / 77 -> 92
+ *   512 x 32 x 128      61 -> 69 / 82 -> 89
+ *   256 x 32 x 64       61 -> 74 / 73 -> 93
+ *   2048 x 32 x 512     42 -> 47 / 40 -> 51
+ *   2048 x 512 x 1600   75 -> 76 / 72 -> 71
+ * and an in-cache product (128 x 48 x 256) reaches 88-91 prepacked, the
+ * kernel's peak here.  The float kernels run at 1.5-2x these rates (up to
+ * 190 GFLOP/s, bench/kernels.sh's sgemm rows).  The small kernel keeps
+ * its products (256 x 32 x 64: small 84, prepacked 90, packed per call
+ * 74), so the switch and RNN_SMALL_* are unchanged, for float too. */
 #define RNN_SMALL_GEMM ((size_t)1 << 21)
 #define RNN_SMALL_ROWS 256
 #define RNN_SMALL_ANY ((size_t)1 << 19)
