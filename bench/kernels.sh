@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds bench/kernels.c with the core (as R compiles it: R's CC and
 # CFLAGS, the BLAS R links) and prints GFLOP/s of the Fortran BLAS's
-# dgemm, the packed kernel (packing per call, and with A packed once) and
+# dgemm and sgemm, the packed kernels (packing per call, and with A packed once) and
 # the small-matrix kernel on the products of LSTM(128) and LSTM(512)
 # training.  Usage: sh bench/kernels.sh [REPS]
 # Another BLAS: BLAS_LIB=/usr/lib/x86_64-linux-gnu/openblas-pthread

@@ -57,7 +57,22 @@ int rnn_fits_int(size_t n) { return n <= (size_t)INT_MAX; }
  * on 2048 x 32 x 512 (0.8-1.8 ms, the packed kernel 1.4-1.6 ms): it is
  * not installed here, so that was not measured side by side; the packed
  * kernel is used whatever the BLAS, which also keeps the bits the same
- * on every BLAS. */
+ * on every BLAS.
+ *
+ * Since then the AVX-512 register block is 16 x 8 (it was 16 x 6 on every
+ * CPU): side by side with the 16 x 6 block (December 6, two builds run
+ * alternately, medians of 3 runs of 3 repetitions, loaded machine), in
+ * GFLOP/s, packed / prepacked:
+ *   512 x 16 x 128      41 -> 45 / 77 -> 92
+ *   512 x 32 x 128      61 -> 69 / 82 -> 89
+ *   256 x 32 x 64       61 -> 74 / 73 -> 93
+ *   2048 x 32 x 512     42 -> 47 / 40 -> 51
+ *   2048 x 512 x 1600   75 -> 76 / 72 -> 71
+ * and an in-cache product (128 x 48 x 256) reaches 88-91 prepacked, the
+ * kernel's peak here.  The float kernels run at 1.5-2x these rates (up to
+ * 190 GFLOP/s, bench/kernels.sh's sgemm rows).  The small kernel keeps
+ * its products (256 x 32 x 64: small 84, prepacked 90, packed per call
+ * 74), so the switch and RNN_SMALL_* are unchanged, for float too. */
 #define RNN_SMALL_GEMM ((size_t)1 << 21)
 #define RNN_SMALL_ROWS 256
 #define RNN_SMALL_ANY ((size_t)1 << 19)
@@ -123,6 +138,55 @@ void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
   }
   dgemm_(&ta, &tb, &im, &in, &ik, &alpha, A, &ila, B, &ilb, &beta, C, &ilc, 1,
          1);
+}
+
+/* The same in float: the same switch between the small and the packed
+ * kernels (kept in multiply-adds), work in floats.  No Fortran sgemm:
+ * R's own BLAS (the one CRAN's Windows and macOS builds link) has only
+ * the double and complex routines, so the rest is done here by plain
+ * loops: without work, the packed kernel's order (c from beta C, then
+ * c + A(i,p) B(p,j) in increasing p, the same bits); with alpha != 1 or
+ * another beta, which training never asks for, s = sum_p A(i,p) B(p,j)
+ * from 0 in increasing p, then C = alpha s (beta 0) or alpha s + beta C. */
+size_t rnn_sgemm_work(char ta, size_t m, size_t n, size_t k) {
+  if (m == 0 || n == 0 || k == 0 || small_path(ta, m, n, k)) return 0;
+  return rnn_gemm_work_size_f(m, n, k);
+}
+
+void rnn_sgemm(char ta, char tb, size_t m, size_t n, size_t k, float alpha,
+               const float *A, size_t lda, const float *B, size_t ldb,
+               float beta, float *C, size_t ldc, float *work) {
+  const size_t sai = ta == 'N' ? 1 : lda, sap = ta == 'N' ? lda : 1;
+  const size_t sbk = tb == 'N' ? 1 : ldb, sbj = tb == 'N' ? ldb : 1;
+  const int plain = alpha == 1.0f && (beta == 0.0f || beta == 1.0f);
+  size_t i, j, p;
+  if (m == 0 || n == 0) return;
+  if (plain && k > 0) {
+    if (small_path(ta, m, n, k)) {
+      if (ta == 'N') {
+        rnn_gemm_small_f(m, n, k, A, lda, B, sbk, sbj, beta, C, ldc);
+      } else {
+        float At[RNN_SMALL_AT];
+        for (p = 0; p < k; p++)
+          for (i = 0; i < m; i++) At[i + m * p] = A[p + lda * i];
+        rnn_gemm_small_f(m, n, k, At, m, B, sbk, sbj, beta, C, ldc);
+      }
+      return;
+    }
+    if (work) {
+      rnn_gemm_packed_f(m, n, k, A, sai, sap, NULL, B, sbk, sbj, beta, C, ldc,
+                        work);
+      return;
+    }
+  }
+  for (j = 0; j < n; j++)
+    for (i = 0; i < m; i++) {
+      float *c = C + i + ldc * j;
+      float s = plain && beta != 0.0f ? *c : 0.0f;
+      for (p = 0; p < k; p++) s += A[sai * i + sap * p] * B[sbk * p + sbj * j];
+      if (!plain) s = beta == 0.0f ? alpha * s : alpha * s + beta * *c;
+      *c = s;
+    }
 }
 
 /* Q (m x n, m >= n) with orthonormal columns from A by Householder QR;

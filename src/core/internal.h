@@ -50,16 +50,25 @@ void rnn_dgemm(char ta, char tb, size_t m, size_t n, size_t k, double alpha,
 /* Doubles of work rnn_dgemm() needs to take the packed path for a product
  * (alpha 1, beta 0 or 1); 0 when that product goes another way. */
 size_t rnn_dgemm_work(char ta, size_t m, size_t n, size_t k);
+/* The same in float: the same dispatch (small, packed, Fortran sgemm),
+ * work in floats (rnn_sgemm_work()), the same fixed order of sums */
+void rnn_sgemm(char ta, char tb, size_t m, size_t n, size_t k, float alpha,
+               const float *A, size_t lda, const float *B, size_t ldb,
+               float beta, float *C, size_t ldc, float *work);
+size_t rnn_sgemm_work(char ta, size_t m, size_t n, size_t k);
 size_t rnn_orthogonal_workspace(size_t m, size_t n);
 int rnn_orthogonalize(size_t m, size_t n, double *A, double *work,
                       rnn_error *err);
 
 /* gemm_small.c: C (m x n) = A B + beta C (beta 0 or 1) without BLAS, for
  * small sizes: A m x k column-major, element (p, j) of B at
- * B[p * sbk + j * sbj]. */
+ * B[p * sbk + j * sbj].  _f: the same in float. */
 void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A, size_t lda,
                     const double *B, size_t sbk, size_t sbj, double beta,
                     double *C, size_t ldc);
+void rnn_gemm_small_f(size_t m, size_t n, size_t k, const float *A,
+                      size_t lda, const float *B, size_t sbk, size_t sbj,
+                      float beta, float *C, size_t ldc);
 
 /* gemm_packed.c: C (m x n) = op(A) op(B) + beta C (beta 0 or 1) without
  * BLAS, packed and cache-blocked, for mid-size and large products.
@@ -67,9 +76,8 @@ void rnn_gemm_small(size_t m, size_t n, size_t k, const double *A, size_t lda,
  * B[p * sbk + j * sbj]; Apk, when not NULL, is A already packed by
  * rnn_gemm_pack_a() (A is then not read).  work: rnn_gemm_work_size()
  * doubles.  Every element is summed in increasing p starting from
- * beta C, whatever the block sizes and SIMD width (same bits). */
-#define RNN_GEMM_MR 16 /* rows of the register block */
-#define RNN_GEMM_NR 6  /* columns of the register block */
+ * beta C, whatever the block sizes and SIMD width (same bits).  The _f
+ * functions are the same in float (sizes then count floats). */
 size_t rnn_gemm_work_size(size_t m, size_t n, size_t k);
 size_t rnn_gemm_packed_size(size_t m, size_t k);
 void rnn_gemm_pack_a(size_t m, size_t k, const double *A, size_t sai,
@@ -78,6 +86,32 @@ void rnn_gemm_packed(size_t m, size_t n, size_t k, const double *A,
                      size_t sai, size_t sap, const double *Apk,
                      const double *B, size_t sbk, size_t sbj, double beta,
                      double *C, size_t ldc, double *work);
+size_t rnn_gemm_work_size_f(size_t m, size_t n, size_t k);
+size_t rnn_gemm_packed_size_f(size_t m, size_t k);
+void rnn_gemm_pack_a_f(size_t m, size_t k, const float *A, size_t sai,
+                       size_t sap, float *Ap);
+void rnn_gemm_packed_f(size_t m, size_t n, size_t k, const float *A,
+                       size_t sai, size_t sap, const float *Apk,
+                       const float *B, size_t sbk, size_t sbj, float beta,
+                       float *C, size_t ldc, float *work);
+
+/* Type-generic names, so that code written once in rnn_real can be
+ * compiled for double and (with RNN_SINGLE defined) for float */
+#ifdef RNN_SINGLE
+typedef float rnn_real;
+#define RNN_GEMM rnn_sgemm
+#define RNN_GEMM_WORK rnn_sgemm_work
+#define RNN_GEMM_PACKED rnn_gemm_packed_f
+#define RNN_GEMM_PACKED_SIZE rnn_gemm_packed_size_f
+#define RNN_GEMM_PACK_A rnn_gemm_pack_a_f
+#else
+typedef double rnn_real;
+#define RNN_GEMM rnn_dgemm
+#define RNN_GEMM_WORK rnn_dgemm_work
+#define RNN_GEMM_PACKED rnn_gemm_packed
+#define RNN_GEMM_PACKED_SIZE rnn_gemm_packed_size
+#define RNN_GEMM_PACK_A rnn_gemm_pack_a
+#endif
 
 /* pacer.c: whether rnn_train() runs a batch's two halves on two threads
  * (two != 0) or one after the other, from measured times. */

@@ -37,10 +37,14 @@ if [ -z "$a" ] || [ "$a" != "$b" ]; then
 fi
 echo "core: the portable build trains to the same bits"
 echo "core: the portable build's packed kernel gives the same bits"
-# the packed kernel's register block in passes of 4 rows (SSE2 vectors)
-# and of 8 rows (AVX2 vectors, where the CPU has them): the same bits too
-for flags in "" "-mavx2"; do
-  if [ "$flags" = "-mavx2" ] && ! grep -q avx2 /proc/cpuinfo 2>/dev/null; then
+# the packed kernels' register block in passes of 32 bytes of rows (SSE2
+# vectors), of 64 bytes (AVX2) and in one pass of 128 bytes by 8 columns
+# (AVX-512), double and float, each built for its instruction set without
+# clones where the CPU has it: the same bits too
+for flags in "" "-mavx2" "-mavx512f"; do
+  isa=${flags#-m}
+  if [ -n "$isa" ] && ! grep -qw "$isa" /proc/cpuinfo 2>/dev/null; then
+    echo "core: no $isa on this CPU, its build is not compared"
     continue
   fi
   $CC -std=c99 -Wall -Wextra -pedantic -Werror -O2 -DRNN_NO_CLONES $flags \

@@ -708,6 +708,147 @@ static void check_packed_gemm(void) {
   free(W);
 }
 
+extern void sgemm_(const char *ta, const char *tb, const int *m, const int *n,
+                   const int *k, const float *alpha, const float *a,
+                   const int *lda, const float *b, const int *ldb,
+                   const float *beta, float *c, const int *ldc, size_t lta,
+                   size_t ltb);
+
+/* The float kernels (issue 19): the small-matrix kernel on every block
+ * shape (32, 16, 8, 4 and 1-3 rows, 4 or fewer columns) and the packed
+ * kernel on odd, tiny and block-crossing sizes, A and B plain or
+ * transposed, beta 0 and 1, A packed beforehand or not: within float
+ * rounding of the reference BLAS's sgemm, and bit for bit the documented
+ * order (c from beta C, then c + A(i,p) B(p,j) in increasing p, in float)
+ * computed by plain loops here; rnn_sgemm() is those kernels bit for bit
+ * on both sides of its switch.  The results go
+ * into the gemm digest that run.sh compares across builds. */
+static void check_float_gemm(void) {
+  static const size_t sz[][3] = {
+      {1, 1, 1},     {3, 2, 5},     {7, 11, 13},   {31, 4, 9},    {33, 3, 40},
+      {32, 8, 1},    {35, 9, 257},  {63, 37, 300}, {97, 5, 513},  {256, 64, 256},
+      {257, 385, 3}, {513, 13, 41}, {512, 34, 128}, {61, 389, 263}};
+  enum { MAXE = 600 * 600 };
+  float *A = malloc(MAXE * sizeof(float)), *B = malloc(MAXE * sizeof(float));
+  float *C = malloc(MAXE * sizeof(float)), *D = malloc(MAXE * sizeof(float));
+  float *E = malloc(MAXE * sizeof(float)), *C0 = malloc(MAXE * sizeof(float));
+  float *Ap = malloc(MAXE * sizeof(float)), *W = malloc(MAXE * sizeof(float));
+  double worst = 0;
+  int exact = 1, nan_seen = 0, same_sgemm = 1, small_exact = 1;
+  size_t s, i;
+  rnn_rng rng;
+  rnn_rng_seed(&rng, 23);
+  for (i = 0; i < MAXE; i++) A[i] = (float)rnn_rng_normal(&rng);
+  for (i = 0; i < MAXE; i++) B[i] = (float)rnn_rng_normal(&rng);
+  for (s = 0; s < sizeof sz / sizeof *sz; s++) {
+    const size_t m = sz[s][0], n = sz[s][1], k = sz[s][2], ldc = m + 3;
+    int ta, tb, bt, kern;
+    for (ta = 0; ta < 2; ta++)
+      for (tb = 0; tb < 2; tb++)
+        for (bt = 0; bt < 2; bt++)
+          /* kern 0: packed, 1: packed with A packed before, 2: small
+           * (op(A) = A only), 3: rnn_sgemm() with work */
+          for (kern = 0; kern < 4; kern++) {
+            const size_t lda = ta ? k + 2 : m + 1, ldb = tb ? n + 1 : k + 1;
+            const size_t sai = ta ? lda : 1, sap = ta ? 1 : lda;
+            const size_t sbk = tb ? ldb : 1, sbj = tb ? 1 : ldb;
+            const int im = (int)m, in = (int)n, ik = (int)k, ila = (int)lda,
+                      ilb = (int)ldb, ilc = (int)ldc;
+            const float one = 1.0f, beta = (float)bt;
+            const char cta = ta ? 'T' : 'N', ctb = tb ? 'T' : 'N';
+            double big = 0;
+            size_t j, p;
+            if (kern == 2 && ta) continue;
+            for (i = 0; i < ldc * n; i++) C0[i] = bt ? (float)rnn_rng_normal(&rng) : NAN;
+            memcpy(C, C0, ldc * n * sizeof(float));
+            memcpy(D, C0, ldc * n * sizeof(float));
+            if (kern == 1) rnn_gemm_pack_a_f(m, k, A, sai, sap, Ap);
+            if (kern <= 1)
+              rnn_gemm_packed_f(m, n, k, A, sai, sap, kern ? Ap : NULL, B, sbk,
+                                sbj, beta, C, ldc, W);
+            else if (kern == 2)
+              rnn_gemm_small_f(m, n, k, A, lda, B, sbk, sbj, beta, C, ldc);
+            else
+              rnn_sgemm(cta, ctb, m, n, k, 1.0f, A, lda, B, ldb, beta, C, ldc,
+                        rnn_sgemm_work(cta, m, n, k) ? W : NULL);
+            sgemm_(&cta, &ctb, &im, &in, &ik, &one, A, &ila, B, &ilb, &beta, D,
+                   &ilc, 1, 1);
+            for (j = 0; j < n; j++)
+              for (i = 0; i < m; i++) {
+                float c = bt ? C0[i + ldc * j] : 0.0f, t = 0.0f;
+                for (p = 0; p < k; p++) c += A[i * sai + p * sap] * B[p * sbk + j * sbj];
+                /* the small kernel: the sum from 0, then C + sum */
+                for (p = 0; p < k; p++) t += A[i * sai + p * sap] * B[p * sbk + j * sbj];
+                E[i + ldc * j] = kern == 2 ? (bt ? C0[i + ldc * j] + t : t) : c;
+                if (fabs(c) > big) big = fabs(c);
+              }
+            for (j = 0; j < n; j++)
+              for (i = 0; i < m; i++) {
+                double d = fabs((double)C[i + ldc * j] - D[i + ldc * j]) / (big > 0 ? big : 1);
+                if (isnan(d)) nan_seen = 1;
+                if (d > worst) worst = d;
+                if (kern < 3 && memcmp(&C[i + ldc * j], &E[i + ldc * j], sizeof(float)) != 0) {
+                  if (kern == 2) small_exact = 0; else exact = 0;
+                }
+              }
+            if (kern == 3) { /* rnn_sgemm: the kernel its switch picks */
+              memcpy(D, C0, ldc * n * sizeof(float));
+              if (rnn_sgemm_work(cta, m, n, k))
+                rnn_gemm_packed_f(m, n, k, A, sai, sap, NULL, B, sbk, sbj, beta,
+                                  D, ldc, W);
+              else if (!ta)
+                rnn_gemm_small_f(m, n, k, A, lda, B, sbk, sbj, beta, D, ldc);
+              else
+                memcpy(D, C, ldc * n * sizeof(float));
+              for (j = 0; j < n; j++)
+                same_sgemm &= memcmp(C + ldc * j, D + ldc * j, m * sizeof(float)) == 0;
+            }
+            for (j = 0; j < n; j++) { /* into the digest */
+              const unsigned char *q = (const unsigned char *)(C + ldc * j);
+              for (i = 0; i < m * sizeof(float); i++)
+                gemm_digest = (gemm_digest ^ q[i]) * 1099511628211ULL;
+            }
+          }
+  }
+  check(!nan_seen && worst < 2e-6, "float kernels agree with sgemm");
+  check(exact, "float packed kernel sums in the documented order, bit for bit");
+  check(small_exact, "float small kernel sums in the documented order, bit for bit");
+  check(same_sgemm, "rnn_sgemm is the small or packed float kernel, bit for bit");
+  check(rnn_sgemm_work('N', 256, 128, 64) == 0 &&
+            rnn_sgemm_work('N', 256, 128, 65) > 0 &&
+            rnn_sgemm_work('T', 13, 7, 29) == 0,
+        "rnn_sgemm_work: the packed path above the small-matrix switch");
+  { /* no Fortran sgemm behind rnn_sgemm (R's own BLAS has none): alpha 2
+       and beta 0.5 by its loops, within rounding of sgemm; a large product
+       without work in the packed kernel's order, bit for bit */
+    const int im = 37, in = 29, ik = 300, ld = 37;
+    const float two = 2.0f, half = 0.5f;
+    double w = 0;
+    for (i = 0; i < 37 * 29; i++) C[i] = D[i] = (float)rnn_rng_normal(&rng);
+    rnn_sgemm('N', 'N', 37, 29, 300, 2.0f, A, 37, B, 300, 0.5f, C, 37, W);
+    sgemm_("N", "N", &im, &in, &ik, &two, A, &ld, B, &ik, &half, D, &ld, 1, 1);
+    for (i = 0; i < 37 * 29; i++)
+      if (fabs((double)C[i] - D[i]) > w) w = fabs((double)C[i] - D[i]);
+    check(w < 1e-4, "rnn_sgemm with alpha 2, beta 0.5 agrees with sgemm");
+    check(rnn_sgemm_work('N', 300, 200, 100) > 0, "300 x 200 x 100 is packed");
+    for (i = 0; i < 300 * 200; i++) C0[i] = (float)rnn_rng_normal(&rng);
+    memcpy(C, C0, 300 * 200 * sizeof(float));
+    memcpy(D, C0, 300 * 200 * sizeof(float));
+    rnn_sgemm('N', 'N', 300, 200, 100, 1.0f, A, 300, B, 100, 1.0f, C, 300, NULL);
+    rnn_gemm_packed_f(300, 200, 100, A, 1, 300, NULL, B, 1, 100, 1.0f, D, 300, W);
+    check(memcmp(C, D, 300 * 200 * sizeof(float)) == 0,
+          "rnn_sgemm without work: the packed kernel's bits");
+  }
+  free(A);
+  free(B);
+  free(C);
+  free(D);
+  free(E);
+  free(C0);
+  free(Ap);
+  free(W);
+}
+
 /* rnn_check_memory(): sizes that can never be allocated are RNN_ERR_SIZE
  * with a message naming what needed them; small ones pass. */
 static void test_memory(void) {
@@ -3589,6 +3730,7 @@ int main(void) {
   check_activations();
   check_small_gemm();
   check_packed_gemm();
+  check_float_gemm();
   printf("core: gemm digest %016llx\n", (unsigned long long)gemm_digest);
 
   printf("core: %d passed, %d failed\n", n_pass, n_fail);
