@@ -188,7 +188,8 @@ static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
         return rnn_fail(err, RNN_ERR_INPUT,
                         "%s class label %g is not an integer in 0..%d", what,
                         d->y[k], cfg->n_out - 1);
-  return rnn_check_tokens(cfg, d->x, nx, err);
+  if (cfg->n_vocab > 0) return rnn_check_tokens(cfg, d->x, nx, err);
+  return rnn_check_series(cfg, d->x, d->n_samples * d->n_time, 0, err);
 }
 
 static int all_finite(const double *p, size_t n) {
