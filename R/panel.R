@@ -187,7 +187,19 @@ key_windows <- function(w, k) {
 # Key k's view of a panel model: the same network with key k's data and
 # scaler (the residuals stay those of all series, in scaled units).
 key_model <- function(object, k) {
+  if (n_series(object$config)[1] > 0) object$series_index <- match(k, object$prep$meta$keys) - 1L
   object$prep <- key_prep(object$prep, k)
+  object
+}
+
+# issue 16: a series the model has not seen reads the mean of its series
+# embedding (the core's index -1).
+unseen_series <- function(object, k) {
+  if (n_series(object$config)[1] > 0) {
+    message("rnnkit: series \"", k, "\" was not seen in training; it reads the mean of the ",
+            n_series(object$config)[1], " series embeddings.")
+    object$series_index <- -1L
+  }
   object
 }
 
@@ -249,6 +261,7 @@ predict_panel <- function(object, newdata) {
 # series the model has not seen, scaled on its own history).
 panel_view <- function(object, k, wk = NULL) {
   if (k %in% object$prep$meta$keys) return(key_model(object, k))
+  object <- unseen_series(object, k)
   object$prep <- list(meta = wk$meta, scaler = wk$scaler, data = wk$data)
   object
 }
@@ -312,6 +325,7 @@ forecast_panel <- function(object, h, key, newdata, args) {
                      scale = prep$scaler$method, transform = meta$transform %||% "none",
                      period = if ("sdiff" %in% meta$transform) meta$period, lambda = meta$lambda,
                      calendar = meta$calendar %||% "none")
+    object <- unseen_series(object, "newdata")
     object$prep <- list(meta = w$meta, scaler = w$scaler, data = w$data)
     return(do.call(forecast.rnnkit_model, c(list(object, h), args), quote = TRUE))
   }
