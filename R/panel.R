@@ -314,7 +314,8 @@ accuracy_panel <- function(object, x) {
 
 # issue 16: forecast() of a panel model: every key by default, or `key`;
 # with `newdata` (a series in original units, not seen in training), that
-# series, scaled on its own history and windowed as the model was.
+# series, scaled on its own history and windowed as the model was (with
+# `key` one of the panel's, a series embedding reads that key's vector).
 forecast_panel <- function(object, h, key, newdata, args) {
   prep <- object$prep
   meta <- prep$meta
@@ -325,7 +326,10 @@ forecast_panel <- function(object, h, key, newdata, args) {
                      scale = prep$scaler$method, transform = meta$transform %||% "none",
                      period = if ("sdiff" %in% meta$transform) meta$period, lambda = meta$lambda,
                      calendar = meta$calendar %||% "none")
-    object <- unseen_series(object, "newdata")
+    # a key of the panel with `newdata` (its history, e.g. up to an
+    # earlier origin) reads that key's embedding; any other series the mean
+    object <- if (length(key) == 1 && key %in% meta$keys) key_model(object, key) else
+      unseen_series(object, "newdata")
     object$prep <- list(meta = w$meta, scaler = w$scaler, data = w$data)
     return(do.call(forecast.rnnkit_model, c(list(object, h), args), quote = TRUE))
   }
