@@ -92,3 +92,15 @@ test_that("series_embedding needs panel windows; bad values are classed errors",
   expect_error(rnn_fit(x, rnorm(2), units = 2, epochs = 1, verbose = FALSE, series_embedding = 3),
                class = "rnnkit_error_input")
 })
+
+test_that("forecast(key = , newdata = ) reads that key's embedding for the given history", {
+  d <- emb_data()
+  w <- rnn_windows(d, key = "Name", window = 6) # no split: scalers on all rows, as newdata's
+  f <- rnn_fit(w, units = 4, epochs = 2, seed = 7, verbose = FALSE, series_embedding = 2)
+  hb <- d[d$Name == "b", c("Date", "value")]
+  kb <- forecast(f, h = 3, key = "b", level = NULL)
+  expect_silent(nb <- forecast(f, h = 3, newdata = hb, key = "b", level = NULL))
+  expect_equal(as.numeric(nb$mean), as.numeric(kb$mean), tolerance = 1e-12)
+  expect_message(ub <- forecast(f, h = 3, newdata = hb, level = NULL), "not seen in training")
+  expect_false(isTRUE(all.equal(as.numeric(ub$mean), as.numeric(kb$mean))))
+})
