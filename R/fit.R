@@ -90,7 +90,8 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
                             seed = NULL, verbose = interactive(),
                             threads = getOption("rnnkit.threads", 2L), model = NULL,
                             embedding = NULL, stateful = FALSE, checkpoint = NULL,
-                            checkpoint_every = 1, classes = NULL, ensemble = 1) {
+                            checkpoint_every = 1, classes = NULL, ensemble = 1,
+                            series_embedding = NULL) {
   call <- match.call()
   check_dots(list(...), character(), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
@@ -109,6 +110,8 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     }
     check_tokens(x, list(n_vocab = emb[1]))
   }
+  # issue 16: the series embedding; the core checks the index column
+  semb <- if (is.null(model)) check_series_embedding(series_embedding) else n_series(model$config)
   check_flag(stateful, "stateful")
   if (!is.null(checkpoint)) {
     if (!is.character(checkpoint) || length(checkpoint) != 1 || is.na(checkpoint)) {
@@ -216,7 +219,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
   seeds <- core_seed(seed)
   if (is.null(model)) {
     config <- model_config(cell, units, d[3], tg$n_out, activation, output_activation,
-                           tg$seq_out, dropout, if (emb[1] > 0) emb)
+                           tg$seq_out, dropout, if (emb[1] > 0) emb, series = semb)
     model <- new_model(config, init_params(config, recurrent_init, seeds))
   } else {
     # continue training: the architecture is the model's own
@@ -345,7 +348,19 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
     train <- which(train)[order((w$index$target_row - ends)[train], match(w$index$key[train], w$meta$keys))]
   }
   tw <- subset_windows(w, train)
-  fit <- rnn_fit.default(tw$x, tw$y, ...)
+  if (!is.null(args$series_embedding)) {
+    # issue 16: a learned vector per key, read through the key's index
+    # (0-based) appended as the windows' last feature
+    if (!is_panel(w)) {
+      rnnkit_abort("input", "`series_embedding` learns a vector per series of a panel: make the ",
+                   "windows with rnn_windows(data, key = ...).")
+    }
+    check_count(args$series_embedding, "series_embedding", max = 1e5)
+    args$series_embedding <- c(length(w$meta$keys), args$series_embedding)
+    tw$x <- with_series_index(tw$x, match(tw$index$key, w$meta$keys) - 1L)
+  }
+  fit <- if (is.null(args$series_embedding)) rnn_fit.default(tw$x, tw$y, ...) else
+    do.call(rnn_fit.default, c(list(tw$x, tw$y), args), quote = TRUE)
   fit$prep <- list(meta = w$meta, scaler = w$scaler, data = w$data)
   fit$n_time <- w$meta$window
   # one-step residuals on the windows the model learned from (scaled
@@ -460,4 +475,21 @@ fitted.rnnkit_model <- function(object, ...) {
   sc <- output_scaler(prep)
   f <- actual_targets(prep, object$fitted_rows) - sweep(object$residuals, 2, sc$scale, `*`)
   if (ncol(f) == 1) f[, 1] else f
+}
+
+# issue 16: windows x (samples x timesteps x features) with the series
+# index of each sample (one per sample, or one for all) as a last feature:
+# the input of a model with a series embedding.
+with_series_index <- function(x, idx) {
+  d <- dim(x)
+  array(c(x, rep(rep(as.double(idx), length.out = d[1]), d[2])), c(d[1], d[2], d[3] + 1L),
+        dimnames = if (!is.null(dimnames(x))) list(NULL, NULL, c(dimnames(x)[[3]], ".series")))
+}
+
+# The input a one-series view of a model reads: x, plus the view's series
+# index when the model has a series embedding (-1: a series it has not
+# seen, which reads the mean embedding).
+model_x <- function(object, x) {
+  if (n_series(object$config)[1] == 0) return(x)
+  with_series_index(x, object$series_index %||% -1L)
 }

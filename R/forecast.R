@@ -176,6 +176,7 @@ forecast.rnnkit_model <- function(object, h = NULL, level = c(80, 95), ..., npat
     spec$from[is.na(spec$from)] <- -1L
     spec$future <- unname(forecast_future(meta, o, dates, h))
   }
+  if (n_series(object$config)[1] > 0) spec <- series_spec(spec, object, h, direct, meta)
   res <- .Call(rnnkit_forecast, object$config, object$params, spec, core_seed(seed))
   nl <- length(level)
   if (nl) colnames(res$lower) <- colnames(res$upper) <- paste0(level, "%")
@@ -286,4 +287,25 @@ plot.rnnkit_forecast <- function(x, n_history = 120, main = NULL, xlab = "", yla
               lwd = c(1, 2, if (nl) 8), col = c("grey20", "steelblue4",
                                                  if (nl) grDevices::adjustcolor("steelblue", 0.35)))
   invisible(x)
+}
+
+# issue 16: the forecast spec of a model with a series embedding reads
+# the view's series index (model_x()) as a last input, a covariate whose
+# future is known: unscaled, untransformed, never fed back.
+series_spec <- function(spec, object, h, direct, meta) {
+  idx <- as.double(object$series_index %||% -1L)
+  n <- nrow(spec$values)
+  spec$values <- cbind(spec$values, rep(idx, n))
+  spec$center <- c(spec$center, 0)
+  spec$scale <- c(spec$scale, 1)
+  spec$transformed <- c(spec$transformed, 0L)
+  if (!direct) {
+    if (is.null(spec$from)) {
+      spec$from <- match(meta$features, meta$target) - 1L
+      spec$future <- matrix(NA_real_, h, length(meta$features))
+    }
+    spec$from <- c(spec$from, -1L)
+    spec$future <- cbind(spec$future, rep(idx, h))
+  }
+  spec
 }

@@ -21,11 +21,18 @@ param_layout <- function(config) {
     add("embedding", "E", I, config$n_vocab, paste0("e", seq_len(I)),
         paste0("token", seq_len(config$n_vocab) - 1L))
   }
+  D <- n_series(config)[2]
+  if (D > 0) { # issue 16: series k's vector is column k + 1
+    add("series_embedding", "S", D, config$n_series, paste0("s", seq_len(D)),
+        paste0("series", seq_len(config$n_series) - 1L))
+    I <- config$n_in - 1L + D
+  }
   for (l in seq_along(config$units)) {
     H <- config$units[l]
     rn <- paste0(rep(gates, each = H), rep(seq_len(H), G))
     lay <- paste0(config$cell, "_", l)
-    inp <- if (l > 1) paste0("h", seq_len(I)) else if (n_vocab(config) > 0) paste0("e", seq_len(I)) else paste0("x", seq_len(I))
+    inp <- if (l > 1) paste0("h", seq_len(I)) else if (n_vocab(config) > 0) paste0("e", seq_len(I)) else
+      if (D > 0) c(paste0("x", seq_len(config$n_in - 1L)), paste0("s", seq_len(D))) else paste0("x", seq_len(I))
     add(lay, "W_x", G * H, I, rn, inp)
     add(lay, "W_h", G * H, H, rn, paste0("h", seq_len(H)))
     add(lay, "b", G * H, 1L, rn, NULL)
@@ -44,7 +51,7 @@ n_params <- function(config) {
 
 # Validates an architecture and returns the core's configuration list.
 model_config <- function(cell, units, n_in, n_out, activation, output_activation,
-                         return_sequences, dropout, embedding = NULL) {
+                         return_sequences, dropout, embedding = NULL, series = c(0L, 0L)) {
   cell <- check_choice(cell, names(schema()$cell), "cell")
   activation <- check_choice(activation, c("tanh", "relu"), "activation")
   output_activation <- check_choice(
@@ -60,8 +67,33 @@ model_config <- function(cell, units, n_in, n_out, activation, output_activation
     rnnkit_abort("dim", "with an embedding the input holds one token per timestep (a samples x ",
                  "timesteps matrix of integers), not ", n_in, " features.")
   }
-  new_config(cell, activation, n_in, units, n_out, output_activation,
-             return_sequences, dropout, emb[1], emb[2])
+  cfg <- new_config(cell, activation, n_in, units, n_out, output_activation,
+                    return_sequences, dropout, emb[1], emb[2])
+  if (series[1] > 0) { # issue 16: only models with it carry the fields
+    if (emb[1] > 0) rnnkit_abort("input", "a series embedding is for numeric windows, not token input.")
+    cfg$n_series <- as.integer(series[1])
+    cfg$series_embed <- as.integer(series[2])
+  }
+  cfg
+}
+
+# issue 16: series_embedding = c(n_series, dim) for arrays whose last
+# feature is the series index 0..n_series-1 (panel windows give dim and
+# add the index). Returns c(n_series, dim), or c(0, 0) for none.
+check_series_embedding <- function(se) {
+  if (is.null(se)) return(c(0L, 0L))
+  if (!(is.numeric(se) && length(se) == 2 && all(is.finite(se)) && all(se >= 1) &&
+        all(se == round(se)) && se[2] <= 1e5 && se[1] <= 1e6)) {
+    rnnkit_abort("input", "`series_embedding` must be c(n_series, dim) with the series index ",
+                 "0..n_series-1 as the last feature of `x` (for panel windows just dim, ",
+                 "e.g. series_embedding = 4), not ", describe(se), ".")
+  }
+  as.integer(se)
+}
+
+# c(n_series, dim) of a model's series embedding (c(0, 0): none).
+n_series <- function(config) {
+  if (is.null(config$n_series)) c(0L, 0L) else c(config$n_series, config$series_embed)
 }
 
 # embedding = c(n_vocab, dim): tokens 0..n_vocab-1 (0 = padding) mapped to

@@ -187,7 +187,19 @@ key_windows <- function(w, k) {
 # Key k's view of a panel model: the same network with key k's data and
 # scaler (the residuals stay those of all series, in scaled units).
 key_model <- function(object, k) {
+  if (n_series(object$config)[1] > 0) object$series_index <- match(k, object$prep$meta$keys) - 1L
   object$prep <- key_prep(object$prep, k)
+  object
+}
+
+# issue 16: a series the model has not seen reads the mean of its series
+# embedding (the core's index -1).
+unseen_series <- function(object, k) {
+  if (n_series(object$config)[1] > 0) {
+    message("rnnkit: series \"", k, "\" was not seen in training; it reads the mean of the ",
+            n_series(object$config)[1], " series embeddings.")
+    object$series_index <- -1L
+  }
   object
 }
 
@@ -252,6 +264,7 @@ predict_panel <- function(object, newdata) {
 # series the model has not seen, scaled on its own history).
 panel_view <- function(object, k, wk = NULL) {
   if (k %in% object$prep$meta$keys) return(key_model(object, k))
+  object <- unseen_series(object, k)
   object$prep <- list(meta = wk$meta, scaler = wk$scaler, data = wk$data)
   object
 }
@@ -304,7 +317,8 @@ accuracy_panel <- function(object, x) {
 
 # issue 16: forecast() of a panel model: every key by default, or `key`;
 # with `newdata` (a series in original units, not seen in training), that
-# series, scaled on its own history and windowed as the model was.
+# series, scaled on its own history and windowed as the model was (with
+# `key` one of the panel's, a series embedding reads that key's vector).
 forecast_panel <- function(object, h, key, newdata, args) {
   prep <- object$prep
   meta <- prep$meta
@@ -315,6 +329,10 @@ forecast_panel <- function(object, h, key, newdata, args) {
                      scale = prep$scaler$method, transform = meta$transform %||% "none",
                      period = if ("sdiff" %in% meta$transform) meta$period, lambda = meta$lambda,
                      calendar = meta$calendar %||% "none")
+    # a key of the panel with `newdata` (its history, e.g. up to an
+    # earlier origin) reads that key's embedding; any other series the mean
+    object <- if (length(key) == 1 && key %in% meta$keys) key_model(object, key) else
+      unseen_series(object, "newdata")
     object$prep <- list(meta = w$meta, scaler = w$scaler, data = w$data)
     return(do.call(forecast.rnnkit_model, c(list(object, h), args), quote = TRUE))
   }

@@ -125,7 +125,7 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
   }
   v <- prep$data$values
   n_fit <- min(prep$data$split_row - 1L, nrow(v))
-  p <- .Call(rnnkit_predict, object$config, object$params, x)
+  p <- .Call(rnnkit_predict, object$config, object$params, model_x(object, x))
   eval_core <- function(set_arg) {
     .Call(rnnkit_series_eval, d$values[, used, drop = FALSE], match(meta$target, used),
           meta$horizon, as.integer(rows), matrix(as.double(p), nrow(p)),

@@ -178,6 +178,8 @@ static inline rnn_config config_from(SEXP s) {
   cfg.dropout = get_dbl(s, "dropout");
   cfg.n_vocab = get_int_or(s, "n_vocab", 0);
   cfg.n_embed = get_int_or(s, "n_embed", 0);
+  cfg.n_series = get_int_or(s, "n_series", 0); /* issue 16 */
+  cfg.series_embed = get_int_or(s, "series_embed", 0);
   if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
   return cfg;
 }

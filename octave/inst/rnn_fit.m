@@ -97,6 +97,14 @@
 ## 0..@var{n_vocab}-1 (@code{rnn_pad_sequences} makes one); token 0 is
 ## padding, masked as Keras' @code{mask_zero}: the layers keep their state
 ## across a padded step and a many-to-many loss leaves it out [[]]
+## @item @qcode{'SeriesEmbedding'}
+## issue 16: a learned vector of this width per series of panel windows
+## (@code{rnn_windows (..., 'Key', ...)}), fed with the other features to
+## every step of the first layer (the key's index is appended to the
+## windows as the last feature); for an array @var{X}, @code{[n_series
+## dim]} with the series index 0..@var{n_series}-1 as the last feature of
+## @var{X} (-1: a series not seen in training, which reads the mean
+## embedding).  The model file keeps it (R's @code{series_embedding}) [[]]
 ## @item @qcode{'Stateful'}
 ## truncated backpropagation through time over long streams: sample
 ## c*B + b (B = @qcode{'BatchSize'}) is chunk c of stream b, the batches
@@ -249,7 +257,7 @@ function model = rnn_fit (X, varargin)
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
                      "CheckpointEvery", df.checkpoint_every, "Model", [], ...
-                     "Ensemble", 1, "Padding", []);
+                     "Ensemble", 1, "Padding", [], "SeriesEmbedding", []);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -267,6 +275,11 @@ function model = rnn_fit (X, varargin)
     o.Validation = struct ("x", {v{1}}, "y", {v{2}});
   endif
   X = as_input_array (X, "X");
+  if (isempty (windows))
+    train_rows = []; Xw = [];
+  endif
+  ## issue 16: the series embedding; the core checks the index column
+  [X, Xw, semb] = series_embedding_input (o.SeriesEmbedding, X, Xw, windows, train_rows);
   d = [size(X, 1), size(X, 2), size(X, 3)];
   seq = sequence_options (o, X, d);
   loss = check_choice (o.Loss, fieldnames (c.loss), "Loss");
@@ -382,7 +395,7 @@ function model = rnn_fit (X, varargin)
   endif
 
   config = model_config (o.Cell, o.Units, d(3), tg.n_out, o.Activation, ...
-                         out_act, tg.seq_out, o.Dropout, seq.emb);
+                         out_act, tg.seq_out, o.Dropout, seq.emb, semb);
   if (! isempty (seq.model))
     ## continue training: the architecture is the model's own
     mc = seq.model.config;
@@ -1113,6 +1126,24 @@ endfunction
 %!error <holds 2.5> rnn_fit ([1 2.5], 1, "Embedding", [5 2], "Verbose", false)
 %!error <holds -1> rnn_fit ([1 -1], 1, "Embedding", [5 2], "Verbose", false)
 %!error <one token per timestep> rnn_fit (ones (2, 3, 2), [0; 1], "Embedding", [5 2])
+%!test
+%! ## issue 16: a series embedding [n_series dim] on an array whose last
+%! ## feature is the series index; S (dim x n_series) leads the parameters
+%! x = randn (6, 4, 2);
+%! x(:, :, 2) = repmat ([0; 1; 2; 0; 1; 2], 1, 4);
+%! y = randn (6, 1);
+%! m = rnn_fit (x, y, "Units", 3, "Epochs", 2, "Seed", 1, ...
+%!              "SeriesEmbedding", [3 2], "Verbose", false);
+%! assert (m.config.n_series, 3);
+%! assert (m.config.series_embed, 2);
+%! assert (numel (m.params), 6 + 4 * 3 * (1 + 2 + 3 + 1) + 3 + 1);
+%! m1 = rnn_fit (x, y, "Units", 3, "Epochs", 2, "Seed", 1, ...
+%!               "SeriesEmbedding", [3 2], "Verbose", false, "Threads", 1);
+%! assert (m1.params, m.params); # the same bits for 1 or 2 threads
+%! x(1, :, 2) = -1; # a series not seen in training: the mean embedding
+%! assert (all (isfinite (rnn_predict (m, x))));
+%!error <'SeriesEmbedding' must be> rnn_fit (ones (2, 3, 2), [0; 1], "SeriesEmbedding", 2)
+%!error <series index 5> rnn_fit (cat (3, ones (2, 3), 5 * ones (2, 3)), [0; 1], "SeriesEmbedding", [2 2], "Verbose", false)
 %!error <'Embedding' must be \[n_vocab dim\]> rnn_fit ([1 2], 1, "Embedding", 5)
 %!error <'Embedding' must be> rnn_fit ([1 2], 1, "Embedding", [1 2])
 %!error id=rnnkit:size rnn_fit ([1 2], 1, "Embedding", [1e9 64])

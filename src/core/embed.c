@@ -47,3 +47,76 @@ void rnn_embed_backward(double *dE, const double *dxe, const double *x,
       dE[i + D * tok] += dxe[i + D * k];
   }
 }
+
+/* ---- the series embedding (issue 16) -------------------------------- */
+
+int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
+                     int batch, rnn_error *err) {
+  size_t k, J = (size_t)cfg->n_in;
+  if (cfg->n_series <= 0) return RNN_OK;
+  for (k = 0; k < n; k++) {
+    double v = batch ? x[J - 1 + J * k] : x[n * (J - 1) + k];
+    if (!(v >= -1 && v < cfg->n_series && v == floor(v)))
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "series index %g (the last input feature) is not a "
+                      "whole number in 0..%d, or -1 for a series not seen "
+                      "in training",
+                      v, cfg->n_series - 1);
+  }
+  return RNN_OK;
+}
+
+/* Forward, for the n = B*T columns of a batch x (n_in x n, batch layout),
+ * J = n_in, k_c = x[J-1, c] the series index of column c:
+ *   xs[0..J-2, c]     = x[0..J-2, c]
+ *   xs[J-1..J+D-2, c] = S[:, k_c]                      (k_c >= 0)
+ *                     = (1/n_series) sum_k S[:, k]      (k_c = -1, unseen)
+ * x J x n, S D x n_series, xs (J-1+D) x n. */
+void rnn_series_embed_forward(double *xs, const double *S, const double *x,
+                              size_t n, size_t n_in, size_t D,
+                              size_t n_series) {
+  size_t c, i, k, W = n_in - 1 + D;
+  for (c = 0; c < n; c++) {
+    const double *xc = x + n_in * c;
+    double *o = xs + W * c;
+    double id = xc[n_in - 1];
+    memcpy(o, xc, sizeof(double) * (n_in - 1));
+    o += n_in - 1;
+    if (id >= 0) {
+      memcpy(o, S + D * (size_t)id, sizeof(double) * D);
+    } else {
+      for (i = 0; i < D; i++) {
+        double s = 0;
+        for (k = 0; k < n_series; k++) s += S[i + D * k];
+        o[i] = s / (double)n_series;
+      }
+    }
+  }
+}
+
+/* Backward, accumulating into dS, in increasing c (dxs (J-1+D) x n the
+ * gradient of the first layer's input):
+ *   dS[:, k_c] += dxs[J-1.., c]                  (k_c >= 0)
+ *   dS[:, k]   += dxs[J-1.., c] / n_series, all k (k_c = -1)
+ *   dx[0..J-2, c] = dxs[0..J-2, c], dx[J-1, c] = 0 (the index has none)
+ * dx (J x n) may be NULL. */
+void rnn_series_embed_backward(double *dS, double *dx, const double *dxs,
+                               const double *x, size_t n, size_t n_in,
+                               size_t D, size_t n_series) {
+  size_t c, i, k, W = n_in - 1 + D;
+  for (c = 0; c < n; c++) {
+    const double *g = dxs + W * c + (n_in - 1);
+    double id = x[n_in - 1 + n_in * c];
+    if (dx) {
+      memcpy(dx + n_in * c, dxs + W * c, sizeof(double) * (n_in - 1));
+      dx[n_in - 1 + n_in * c] = 0;
+    }
+    if (id >= 0) {
+      double *d = dS + D * (size_t)id;
+      for (i = 0; i < D; i++) d[i] += g[i];
+    } else {
+      for (k = 0; k < n_series; k++)
+        for (i = 0; i < D; i++) dS[i + D * k] += g[i] / (double)n_series;
+    }
+  }
+}

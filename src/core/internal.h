@@ -185,6 +185,21 @@ void rnn_embed_forward(double *xe, double *mask, const double *E,
 void rnn_embed_backward(double *dE, const double *dxe, const double *x,
                         size_t n, size_t D);
 
+/* embed.c: the series embedding (issue 16).  Series indices (the last
+ * input feature) must be whole numbers -1..n_series-1; x is in batch
+ * layout (batch != 0: x[n_in-1 + n_in*k], k < n) or dataset layout (the
+ * n contiguous values at x + n*(n_in-1)). */
+int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
+                     int batch, rnn_error *err);
+/* Width of the first recurrent layer's input. */
+size_t rnn_first_width(const rnn_config *cfg);
+void rnn_series_embed_forward(double *xs, const double *S, const double *x,
+                              size_t n, size_t n_in, size_t D,
+                              size_t n_series);
+void rnn_series_embed_backward(double *dS, double *dx, const double *dxs,
+                               const double *x, size_t n, size_t n_in,
+                               size_t D, size_t n_series);
+
 /* dropout.c: out = h * m with m_k = 1/(1-rate) or 0 drawn from rng;
  * backward d *= m.  All n long. */
 void rnn_dropout_forward(double *out, double *m, const double *h, size_t n,
@@ -215,6 +230,7 @@ typedef struct {
   rnn_layer_cache cache[RNN_MAX_LAYERS];
   double *dmask[RNN_MAX_LAYERS], *drop[RNN_MAX_LAYERS]; /* dropout */
   double *xe, *mask; /* token input only */
+  double *xs;        /* series embedding: the first layer's input */
   double *z, *y;     /* the head's output, pre- and post-activation */
   double *dA, *dB, *dlast, *tmp;
 } rnn_net_ws;

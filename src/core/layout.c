@@ -22,7 +22,7 @@ static int one_layer(const rnn_config *cfg, rnn_view *v, double *params,
   int st;
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
   if (!params) return rnn_fail(err, RNN_ERR_INPUT, "params is NULL");
-  if (cfg->n_layers != 1 || cfg->n_vocab > 0)
+  if (cfg->n_layers != 1 || cfg->n_vocab > 0 || cfg->n_series > 0)
     return rnn_fail(err, RNN_ERR_DIM,
                     "a layer's weights are of one recurrent layer without "
                     "embedding, not %d layers (n_vocab %d)",

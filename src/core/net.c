@@ -10,6 +10,8 @@
  *              aux H*B*T (LSTM, GRU), and when training with dropout its
  *              mask and the dropped output H*B*T each
  *   tokens:    embedded input n_embed*B*T and the mask B*T (token input)
+ *   series:    the first layer's input (n_in-1+series_embed)*B*T (a
+ *              series embedding, issue 16)
  *   head:      z and y  n_out*B*To each (pre- and post-activation)
  *   training:  two ping-pong sequence gradients, max width*B*T each;
  *              dHlast H_L*B*To
@@ -48,8 +50,7 @@ size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
       ws->drop[l] = take(base, &off, H * B * T);
     }
     t = rnn_layer_tmp_size(cfg, l > 0 ? (size_t)cfg->n_hidden[l - 1]
-                               : cfg->n_vocab > 0 ? (size_t)cfg->n_embed
-                                                  : (size_t)cfg->n_in,
+                                      : rnn_first_width(cfg),
                            H, B, T);
     if (H > widest) widest = H;
     if (t > tmp) tmp = t;
@@ -58,6 +59,11 @@ size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
     ws->xe = take(base, &off, (size_t)cfg->n_embed * B * T);
     ws->mask = take(base, &off, B * T);
     if ((size_t)cfg->n_embed > widest) widest = (size_t)cfg->n_embed;
+  }
+  if (cfg->n_series > 0) {
+    size_t W = rnn_first_width(cfg);
+    ws->xs = take(base, &off, W * B * T);
+    if (W > widest) widest = W;
   }
   ws->z = take(base, &off, (size_t)cfg->n_out * B * To);
   ws->y = take(base, &off, (size_t)cfg->n_out * B * To);
@@ -120,6 +126,12 @@ void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
   if (v->E) {
     rnn_embed_forward(ws->xe, ws->mask, v->E, x, B * T, (size_t)cfg->n_embed);
     in = ws->xe;
+  }
+  if (v->S) {
+    rnn_series_embed_forward(ws->xs, v->S, x, B * T, (size_t)cfg->n_in,
+                             (size_t)cfg->series_embed,
+                             (size_t)cfg->n_series);
+    in = ws->xs;
   }
   for (l = 0; l < cfg->n_layers; l++) {
     size_t H = (size_t)cfg->n_hidden[l];
@@ -184,6 +196,7 @@ int rnn_net_run(const rnn_config *cfg, const double *params, size_t B, size_t T,
   if (!params || !out || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_forward: NULL argument");
   if ((st = rnn_check_tokens(cfg, x, B * T, err)) != RNN_OK) return st;
+  if ((st = rnn_check_series(cfg, x, B * T, 1, err)) != RNN_OK) return st;
   rnn_view_bind(cfg, (double *)params, &v);
   rnn_net_carve(cfg, B, T, 0, work, &ws);
   rnn_net_forward(cfg, &v, B, T, x, &ws, NULL, state);
@@ -239,8 +252,10 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
     size_t H = (size_t)cfg->n_hidden[l];
     const double *in = l > 0 ? layer_output(cfg, &ws, l - 1, B)
                        : v.E ? ws.xe
+                       : v.S ? ws.xs
                              : x;
-    double *dnext = l > 0 || v.E ? (dcur == ws.dA ? ws.dB : ws.dA) : dx;
+    double *dnext =
+        l > 0 || v.E || v.S ? (dcur == ws.dA ? ws.dB : ws.dA) : dx;
     if (cfg->dropout > 0 && rng)
       rnn_dropout_backward(dcur, ws.dmask[l], H * B * T);
     rnn_layer_backward(cfg, &v.layer[l], &g.layer[l], B, T, in, &ws.cache[l],
@@ -248,6 +263,10 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
     dcur = dnext;
   }
   if (v.E) rnn_embed_backward(g.E, dcur, x, B * T, (size_t)cfg->n_embed);
+  if (v.S)
+    rnn_series_embed_backward(g.S, dx, dcur, x, B * T, (size_t)cfg->n_in,
+                              (size_t)cfg->series_embed,
+                              (size_t)cfg->n_series);
   return RNN_OK;
 }
 
@@ -282,6 +301,8 @@ int rnn_loss_grad_w(const rnn_config *cfg, int loss, const double *params,
         return rnn_fail(err, RNN_ERR_INPUT,
                         "step weight %lu is %g; it must be 0 (a padded step) "
                         "or 1", (unsigned long)k + 1, w[k]);
+  if ((st = rnn_check_series(cfg, x, n_batch * n_time, 1, err)) != RNN_OK)
+    return st;
   return rnn_net_loss_grad(cfg, loss, params, n_batch, n_time, x, y, loss_value,
                            grad, dx, rng, NULL, NULL, w, work);
 }

@@ -69,6 +69,26 @@ int rnn_config_check(const rnn_config *cfg, rnn_error *err) {
                     "n_embed = %d without token input (n_vocab = 0)",
                     cfg->n_embed);
   }
+  if (cfg->n_series < 0 || cfg->n_series > RNN_MAX_OUT)
+    return rnn_fail(err, RNN_ERR_DIM, "n_series must be in 0..%d, got %d",
+                    RNN_MAX_OUT, cfg->n_series);
+  if (cfg->n_series > 0) { /* issue 16: a series embedding */
+    if (cfg->n_vocab > 0)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "a series embedding is for numeric input, not tokens");
+    if (cfg->series_embed < 1 || cfg->series_embed > RNN_MAX_UNITS)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "the series embedding's width must be in 1..%d, got %d",
+                      RNN_MAX_UNITS, cfg->series_embed);
+    if ((double)cfg->n_series * cfg->series_embed > 2147483647.0)
+      return rnn_fail(err, RNN_ERR_SIZE,
+                      "a series embedding of %d series x %d is too large",
+                      cfg->n_series, cfg->series_embed);
+  } else if (cfg->series_embed != 0) {
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "series_embed = %d without series (n_series = 0)",
+                    cfg->series_embed);
+  }
   return RNN_OK;
 }
 
@@ -78,9 +98,12 @@ static size_t layer_params(const rnn_config *cfg, size_t I, size_t H) {
 }
 
 /* Width of the first recurrent layer's input. */
-static size_t first_width(const rnn_config *cfg) {
+size_t rnn_first_width(const rnn_config *cfg) {
+  if (cfg->n_series > 0)
+    return (size_t)cfg->n_in - 1 + (size_t)cfg->series_embed;
   return cfg->n_vocab > 0 ? (size_t)cfg->n_embed : (size_t)cfg->n_in;
 }
+#define first_width rnn_first_width
 
 size_t rnn_n_params(const rnn_config *cfg) {
   size_t n = 0, I;
@@ -88,6 +111,7 @@ size_t rnn_n_params(const rnn_config *cfg) {
   if (rnn_config_check(cfg, NULL) != RNN_OK) return 0;
   I = first_width(cfg);
   if (cfg->n_vocab > 0) n = (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
+  if (cfg->n_series > 0) n = (size_t)cfg->n_series * (size_t)cfg->series_embed;
   for (l = 0; l < cfg->n_layers; l++) {
     n += layer_params(cfg, I, (size_t)cfg->n_hidden[l]);
     I = (size_t)cfg->n_hidden[l];
@@ -102,6 +126,10 @@ void rnn_view_bind(const rnn_config *cfg, double *p, rnn_view *v) {
   if (cfg->n_vocab > 0) {
     v->E = p;
     p += (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
+  }
+  if (cfg->n_series > 0) {
+    v->S = p;
+    p += (size_t)cfg->n_series * (size_t)cfg->series_embed;
   }
   for (l = 0; l < cfg->n_layers; l++) {
     size_t H = (size_t)cfg->n_hidden[l], GH = (size_t)G * H;
@@ -181,6 +209,10 @@ int rnn_init_params(const rnn_config *cfg, int recurrent_init, double *params,
   if (v.E) { /* Keras' Embedding default: uniform(-0.05, 0.05) */
     size_t k, n = (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
     for (k = 0; k < n; k++) v.E[k] = 0.05 * (2.0 * rnn_rng_unif(rng) - 1.0);
+  }
+  if (v.S) { /* issue 16: the series embedding, as Keras' Embedding */
+    size_t k, n = (size_t)cfg->n_series * (size_t)cfg->series_embed;
+    for (k = 0; k < n; k++) v.S[k] = 0.05 * (2.0 * rnn_rng_unif(rng) - 1.0);
   }
   return RNN_OK;
 }

@@ -110,6 +110,7 @@ int rnn_predict(const rnn_config *cfg, const double *params, size_t N, size_t T,
     return rnn_fail(err, RNN_ERR_SIZE, "windows of %lu steps are too long",
                     (unsigned long)T);
   if ((st = rnn_check_tokens(cfg, x, N * T, err)) != RNN_OK) return st;
+  if ((st = rnn_check_series(cfg, x, N * T, 0, err)) != RNN_OK) return st;
   rnn_view_bind(cfg, (double *)params, &v);
   for (s0 = 0; s0 < N; s0 += chunk)
     run_chunk(cfg, &v, N, T, x, s0, N - s0 < chunk ? N - s0 : chunk, chunk,
@@ -138,6 +139,7 @@ int rnn_step(const rnn_config *cfg, const double *params, size_t n_batch,
     return rnn_fail(err, RNN_ERR_SIZE, "input of %lu x %lu is too large",
                     (unsigned long)N, (unsigned long)T);
   if ((st = rnn_check_tokens(cfg, x, N * T, err)) != RNN_OK) return st;
+  if ((st = rnn_check_series(cfg, x, N * T, 0, err)) != RNN_OK) return st;
   rnn_view_bind(cfg, (double *)params, &v);
   run_chunk(cfg, &v, N, T, x, 0, N, N, state, out, work);
   return RNN_OK;

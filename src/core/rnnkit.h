@@ -40,8 +40,20 @@
  *
  *   E    n_embed x n_vocab   embeddings (column k for token k)
  *
- * Then, for layer l = 0..n_layers-1 with input width I (n_in, or n_embed
- * with token input, for l = 0, else n_hidden[l-1]), H = n_hidden[l] and
+ * SERIES EMBEDDING (n_series > 0, issue 16; not with token input): a
+ *   global model over a panel learns a vector per series.  The input's
+ *   last feature (j = n_in - 1) holds each sample's series index
+ *   0..n_series-1 as a double (the same at every step), or -1 for a
+ *   series not seen in training, which reads the mean of the embeddings.
+ *   At every step the first recurrent layer reads the other n_in - 1
+ *   features followed by column k of S (D x n_series, D = series_embed):
+ *   I = n_in - 1 + D inputs.  The parameter vector then starts with
+ *
+ *   S    series_embed x n_series   embeddings (column k for series k)
+ *
+ * Then, for layer l = 0..n_layers-1 with input width I (n_in, n_embed
+ * with token input, n_in - 1 + series_embed with a series embedding, for
+ * l = 0, else n_hidden[l-1]), H = n_hidden[l] and
  * G = 1 (SimpleRNN), 3 (GRU) or 4 (LSTM) gate blocks, in this order:
  *
  *   W_x  G*H x I   input weights
@@ -153,6 +165,10 @@ typedef struct {
                                     layer of n_vocab tokens (0 = padding);
                                     0: numeric features                    */
   int n_embed;                   /* embedding width (token input only)     */
+  int n_series;                  /* issue 16: > 0: a learned series
+                                    embedding of n_series series; the last
+                                    input feature is the series index     */
+  int series_embed;              /* its width D (with n_series > 0)        */
 } rnn_config;
 
 /* Checks a configuration; RNN_OK or a status with err filled in. */
@@ -172,6 +188,7 @@ typedef struct {
 
 typedef struct {
   double *E; /* NULL without token input */
+  double *S; /* NULL without a series embedding (issue 16) */
   rnn_layer_view layer[RNN_MAX_LAYERS];
   double *Wy, *by;
 } rnn_view;
@@ -200,7 +217,8 @@ size_t rnn_init_workspace(const rnn_config *cfg);
 /* Glorot-uniform W_x and W_y, orthogonal (QR of a Gaussian matrix via
  * LAPACK dgeqrf/dorgqr) or identity (SimpleRNN) W_h, zero biases, LSTM
  * forget-gate bias 1, embeddings uniform on (-0.05, 0.05) (Keras).
- * Draws from rng in a fixed order (embeddings last). */
+ * Draws from rng in a fixed order (embeddings last, token E then series
+ * S, so a model without them draws as before). */
 int rnn_init_params(const rnn_config *cfg, int recurrent_init, double *params,
                     rnn_rng *rng, double *work, rnn_error *err);
 

@@ -194,6 +194,8 @@ static const rnn_file_field fields[] = {
     {"config.seq_out", RNN_FIELD_INT},
     {"config.n_vocab", RNN_FIELD_INT},
     {"config.n_embed", RNN_FIELD_INT},
+    {"config.n_series", RNN_FIELD_INT},
+    {"config.series_embed", RNN_FIELD_INT},
     {"n_time", RNN_FIELD_INT},
     {"history", RNN_FIELD_DATAFRAME},
     {"history.epoch", RNN_FIELD_INT},

@@ -266,7 +266,8 @@ static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
         return rnn_fail(err, RNN_ERR_INPUT,
                         "%s class label %g is not an integer in 0..%d", what,
                         d->y[k], cfg->n_out - 1);
-  return rnn_check_tokens(cfg, d->x, nx, err);
+  if (cfg->n_vocab > 0) return rnn_check_tokens(cfg, d->x, nx, err);
+  return rnn_check_series(cfg, d->x, d->n_samples * d->n_time, 0, err);
 }
 
 /* The lengths of sequences of unequal length (see rnn_train_config). */

@@ -1692,6 +1692,11 @@ static double grad_check(const grad_case *g, int check_dx, const char *what) {
       size_t b = k % g->N, t = k / g->N;
       x[k] = t + b >= g->T ? 0.0
                            : (double)(1 + rnn_rng_below(&rng, (uint64_t)c->n_vocab - 1));
+    } else if (c->n_series > 0 && k % I == I - 1) {
+      /* issue 16: sample b of series b mod (n_series + 1) - 1, so the
+       * last series index is -1 (unseen: the mean embedding) */
+      size_t b = (k / I) % g->N;
+      x[k] = (double)(b % ((size_t)c->n_series + 1)) - 1.0;
     } else {
       x[k] = rnn_rng_normal(&rng);
     }
@@ -1726,6 +1731,11 @@ static double grad_check(const grad_case *g, int check_dx, const char *what) {
   if (check_dx && c->n_vocab == 0) {
     for (k = 0; k < nx; k++) {
       double x0 = x[k], up, dn;
+      if (c->n_series > 0 && k % I == I - 1) { /* the index: none */
+        dxn[k] = 0;
+        check(dx[k] == 0.0, "input gradient: the series index gets none");
+        continue;
+      }
       x[k] = x0 + h;
       up = grad_loss(g, p, x, y, NULL, NULL, w);
       x[k] = x0 - h;
@@ -1929,6 +1939,62 @@ static void test_padded(void) {
     check(isnan(a[0]), "padded: seq_length -2 is refused");
     free(a);
   }
+/* issue 16: a series embedding.  A series not seen in training (index
+ * -1) reads the mean of the embeddings: the same output as a model whose
+ * column 0 is that mean, read as series 0; an index out of range or not
+ * whole is refused; without the option the parameters are unchanged. */
+static void test_series_embed(void) {
+  rnn_config c;
+  rnn_rng rng;
+  rnn_error err;
+  rnn_view v;
+  double p[200], q[200], iw[400], w[4000], x[2 * 3 * 2], o1[2], o2[2];
+  size_t P, k, t;
+  memset(&c, 0, sizeof c);
+  c.cell = RNN_CELL_LSTM;
+  c.activation = RNN_ACT_TANH;
+  c.n_in = 2;
+  c.n_layers = 1;
+  c.n_hidden[0] = 3;
+  c.n_out = 1;
+  c.n_series = 3;
+  c.series_embed = 2;
+  P = rnn_n_params(&c);
+  check(P == 6 + 4 * 3 * (1 + 2 + 3 + 1) + 3 + 1, "series embedding: n_params");
+  check(P <= 200 && rnn_init_workspace(&c) <= 400 &&
+            rnn_batch_workspace(&c, 2, 3) <= 4000,
+        "series embedding: test sizes");
+  rnn_rng_seed(&rng, 3);
+  check(rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p, &rng, iw, &err) == RNN_OK,
+        "series embedding: init");
+  rnn_view_bind(&c, p, &v);
+  check(v.S == p && v.layer[0].n_in == 3, "series embedding: S first, I = 1 + 2");
+  for (k = 0; k < 6; k++) p[k] = 0.3 * (double)k - 0.7; /* distinct columns */
+  memcpy(q, p, sizeof(double) * P);
+  for (k = 0; k < 2; k++) q[k] = (p[k] + p[k + 2] + p[k + 4]) / 3.0;
+  for (t = 0; t < 3; t++) /* batch layout: x[i + 2*(b + 2*t)] */
+    for (k = 0; k < 2; k++) {
+      x[0 + 2 * (k + 2 * t)] = 0.5 * (double)t - (double)k;
+      x[1 + 2 * (k + 2 * t)] = k == 0 ? -1.0 : 0.0;
+    }
+  check(rnn_forward(&c, p, 2, 3, x, o1, w, &err) == RNN_OK,
+        "series embedding: forward");
+  for (t = 0; t < 3; t++) x[1 + 2 * (0 + 2 * t)] = 0.0;
+  check(rnn_forward(&c, q, 2, 3, x, o2, w, &err) == RNN_OK &&
+            o1[0] == o2[0] && o1[1] != o2[1],
+        "series embedding: an unseen series (-1) reads the mean embedding");
+  x[1] = 3.0;
+  check(rnn_forward(&c, p, 2, 3, x, o1, w, &err) == RNN_ERR_INPUT &&
+            strstr(err.msg, "series index 3") != NULL,
+        "series embedding: an index out of range is refused");
+  x[1] = 0.5;
+  check(rnn_predict(&c, p, 1, 3, x, 1, o1, w, &err) == RNN_ERR_INPUT,
+        "series embedding: a fractional index is refused (dataset layout)");
+  c.series_embed = 0;
+  check(rnn_config_check(&c, &err) == RNN_ERR_DIM, "series embedding: width 0");
+  c.n_series = 0;
+  check(rnn_n_params(&c) == P - 6 - 4 * 3 * 1,
+        "series embedding: none without the option");
 }
 
 static void test_gradients(void) {
@@ -2131,6 +2197,26 @@ static void test_gradients(void) {
     g.T = 4;
     g.seed = 2;
     grad_check(&g, 1, "gru 3-2, with the input gradient");
+  }
+  /* issue 16: the series embedding (S, the lookup and the mean of an
+   * unseen series' -1), with the input gradient of the other features */
+  {
+    static const int cl[3] = {RNN_CELL_LSTM, RNN_CELL_GRU, RNN_CELL_SIMPLE};
+    for (s = 0; s < 3; s++) {
+      grad_case g = grad_base(cl[s], RNN_ACT_TANH, RNN_ACT_LINEAR,
+                              RNN_LOSS_MSE, 3, 2);
+      g.c.n_series = 3;
+      g.c.series_embed = 2;
+      g.c.n_layers = s == 1 ? 2 : 1;
+      g.c.n_hidden[1] = 2;
+      g.N = 5;
+      g.T = 4;
+      g.seed = (uint64_t)(200 + s);
+      snprintf(what, sizeof what,
+               "%s, series embedding 2 x 3 (an unseen series too), with the "
+               "input gradient", cname[cl[s]]);
+      grad_check(&g, 1, what);
+    }
   }
   /* both sides of the small-matrix switch (blas.c): a GRU(64)
    * over 8 sequences of 40 steps (weight gradients through the packed kernel), an
@@ -3727,6 +3813,7 @@ int main(void) {
   test_step();
   test_gradients();
   test_padded();
+  test_series_embed();
   check_activations();
   check_small_gemm();
   check_packed_gemm();

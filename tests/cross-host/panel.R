@@ -73,3 +73,15 @@ panel_answers <- function(fit, w, tag) {
 }
 panel_answers(fa, wa, "panel_air")
 cat("panel: R's panel of air.csv fitted, its answers written\n")
+# issue 16: a series embedding; Octave reads the model file (config
+# n_series, series_embed, S first in params) and predicts R's numbers
+# on the windows with the key index as the last feature
+fe <- rnn_fit(w, units = 3, epochs = 1, seed = 2, verbose = FALSE, series_embedding = 2)
+rnn_save(fe, file.path(dir, "panel_emb.rnnk"))
+tr <- w$index$set == "train"
+xe <- rnnkit:::with_series_index(w$x[tr, , , drop = FALSE], match(w$index$key[tr], w$meta$keys) - 1L)
+pe <- predict(fe, xe)
+con <- file(file.path(dir, "panel_emb.bin"), "wb")
+writeBin(as.double(c(dim(xe), xe, pe)), con, endian = "little")
+close(con)
+cat("panel: R's model with a series embedding written\n")

@@ -66,6 +66,20 @@ function panel (dir)
     fclose (fid);
   endfor
   printf ("panel: Octave's panel model and its answers written\n");
+  ## issue 16: R's model with a series embedding
+  m = rnn_load (fullfile (dir, "panel_emb.rnnk"));
+  fid = fopen (fullfile (dir, "panel_emb.bin"), "r", "ieee-le");
+  v = fread (fid, Inf, "double");
+  fclose (fid);
+  dx = v(1:3)';
+  xe = reshape (v(4:3 + prod (dx)), dx);
+  pe = v(4 + prod (dx):end);
+  po = __rnnkit__ ("predict", m.config, m.params, xe);
+  if (m.config.n_series != 2 || m.config.series_embed != 2 ...
+      || ! isequal (m.prep.meta.keys(:), keys(:)) || ! isequal (po(:), pe(:)))
+    error ("cross-host: the series embedding's predictions differ between R and Octave");
+  endif
+  printf ("panel: R's series embedding in Octave: the same %d predictions, bit for bit\n", numel (pe));
 endfunction
 
 ## the answers panel.R writes, as vectors (dates as days since 1970)

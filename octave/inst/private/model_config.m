@@ -4,10 +4,12 @@
 ## names and order (R/config.R new_config()).  @var{embedding} = [n_vocab
 ## dim] (from check_embedding) makes a token model; only token models
 ## carry the fields n_vocab and n_embed, so the files of other models are
-## unchanged.
+## unchanged.  @var{series} = [n_series dim] (issue 16) adds a series
+## embedding (fields n_series and series_embed).
 ## @end deftypefn
 function cfg = model_config (cell, units, n_in, n_out, activation, ...
-                             output_activation, seq_out, dropout, embedding = [0 0])
+                             output_activation, seq_out, dropout, embedding = [0 0], ...
+                             series = [0 0])
   c = __rnnkit__ ("schema");
   cell = check_choice (cell, fieldnames (c.cell), "Cell");
   activation = check_choice (activation, {"tanh", "relu"}, "Activation");
@@ -46,5 +48,12 @@ function cfg = model_config (cell, units, n_in, n_out, activation, ...
     endif
     cfg.n_vocab = double (embedding(1));
     cfg.n_embed = double (embedding(2));
+  endif
+  if (series(1) > 0) # issue 16: a series embedding [n_series dim]
+    if (embedding(1) > 0)
+      error ("rnnkit:input", "a series embedding is for numeric windows, not token input");
+    endif
+    cfg.n_series = double (series(1));
+    cfg.series_embed = double (series(2));
   endif
 endfunction
