@@ -480,22 +480,10 @@ static void draw_progress(fit_ctx *c, int epoch, int n_epochs, double frac,
                           double loss) {
   char line[512];
   int len;
-  size_t off;
   rnn_progress p;
-  p.epoch = epoch;
-  p.n_epochs = n_epochs;
-  p.member = c->member;
-  p.n_members = c->n_members;
-  p.frac = frac;
-  p.loss = loss;
-  p.val_loss = c->val_loss;
-  p.acc = p.val_acc = mxGetNaN();
-  off = (size_t)c->member * (size_t)n_epochs + (size_t)c->done - 1;
-  if (c->done >= 1) { /* the last finished epoch (the member's column) */
-    p.acc = c->acc[off];
-    p.val_acc = c->val_acc[off];
-  }
-  p.elapsed = now_seconds() - c->t0;
+  rnn_progress_init(&p, epoch, n_epochs, c->member, c->n_members, frac, loss,
+                    c->val_loss, c->done, c->acc, c->val_acc,
+                    now_seconds() - c->t0);
   if (c->verbose == 1) {
     len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
     mexPrintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
