@@ -40,28 +40,8 @@ static void check_targets(const rnn_config *cfg, int loss, SEXP y, size_t N,
           (long)XLENGTH(y), (unsigned long)want);
 }
 
-/* A 64-bit seed from two doubles holding 32-bit halves. */
-static uint64_t seed_from(SEXP s) {
-  double hi = REAL(s)[0], lo = REAL(s)[1];
-  return ((uint64_t)hi << 32) | (uint64_t)lo;
-}
 
-static int rnn_fits_int_r(size_t n) { return n <= (size_t)INT_MAX; }
 
-/* ---- ensemble (issue 15) ---------------------------------------------
- * The members of params: a vector of n_params (one model) or an
- * n_params x k matrix (an ensemble of k; its predictions and forecasts
- * are the core's rnn_ensemble_*). */
-static size_t n_members(const rnn_config *cfg, SEXP params) {
-  size_t P = rnn_n_params(cfg), n = (size_t)XLENGTH(params);
-  if (TYPEOF(params) != REALSXP || P == 0 || n == 0 || n % P != 0 ||
-      (n != P && (!isMatrix(params) || (size_t)nrows(params) != P)))
-    error("rnnkit internal error: parameters of length %ld, expected %lu "
-          "(or a matrix of %lu rows, one column per ensemble member)",
-          (long)n, (unsigned long)P, (unsigned long)P);
-  return n / P;
-}
-/* ---- end ensemble ---- */
 
 SEXP rnnkit_n_params(SEXP config) {
   rnn_config cfg = config_from(config);
@@ -75,7 +55,7 @@ SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed) {
   SEXP out = PROTECT(new_doubles(rnn_n_params(&cfg), "the model's weights"));
   double *work = alloc_work(rnn_init_workspace(&cfg),
                             "the workspace for initialising the weights");
-  rnn_rng_seed(&rng, seed_from(seed));
+  rnn_rng_seed(&rng, gw_seed(seed));
   if (rnn_init_params(&cfg, asInteger(recurrent_init), REAL(out), &rng, work,
                       &err) != RNN_OK)
     raise_core(&err);
@@ -89,7 +69,7 @@ SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
   size_t N, T, chunk = 256;
   SEXP out;
   double *work;
-  size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
+  size_t k = gw_members(&cfg, params); /* ensemble (issue 15) */
   dims3(x, cfg.n_in, &N, &T);
   if (chunk > N) chunk = N;
   out = PROTECT(cfg.seq_out
@@ -167,7 +147,7 @@ SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
   work = alloc_work(rnn_batch_workspace(&cfg, N, T),
                     "the workspace for the gradient");
   grad = PROTECT(new_doubles(P, "the gradient"));
-  if (!isNull(seed)) rnn_rng_seed(&rng, seed_from(seed));
+  if (!isNull(seed)) rnn_rng_seed(&rng, gw_seed(seed));
   if (rnn_loss_grad(&cfg, ls, REAL(params), N, T, xb, yb, &lv, REAL(grad), dxb,
                     isNull(seed) ? NULL : &rng, work, &err) != RNN_OK)
     raise_core(&err);
@@ -328,7 +308,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
                       "diverged", "restored", "message", "acc", "val_acc",
                       "checkpoint_error"};
 
-  n_members(&cfg, params); /* ensemble (issue 15): a vector or P x k */
+  gw_members(&cfg, params); /* ensemble (issue 15): a vector or P x k */
   dims3(x, cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
   tc.loss = get_int(train, "loss_code");
@@ -398,7 +378,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
   work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
                               : rnn_train_workspace(&cfg, &tc, N, T),
                     "the workspace for training");
-  rnn_rng_seed(&rng, seed_from(seed));
+  rnn_rng_seed(&rng, gw_seed(seed));
   /* verbose: FALSE, TRUE (80 columns) or the console's width */
   if (TYPEOF(verbose) == LGLSXP) {
     ctx.verbose = asLogical(verbose) == TRUE;
@@ -451,7 +431,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
                          "checkpoint_error", "members_run", "seeds"};
     SEXP ev[15];
     st = rnn_ensemble_train(&cfg, get_int(train, "recurrent_init"), &tc,
-                            (size_t)k_ens, seed_from(seed), REAL(p), &dtrain,
+                            (size_t)k_ens, gw_seed(seed), REAL(p), &dtrain,
                             isNull(xval) ? NULL : &dval, &cb, &hist, rs,
                             &n_done, work, &err);
     if (ctx.drawn) Rprintf("\n");
@@ -477,7 +457,7 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
     ev[13] = PROTECT(ScalarInteger((int)n_done));
     ev[14] = PROTECT(allocVector(REALSXP, k_ens));
     for (j = 0; j < k_ens; j++)
-      REAL(ev[14])[j] = (double)rnn_member_seed(seed_from(seed), (size_t)j);
+      REAL(ev[14])[j] = (double)rnn_member_seed(gw_seed(seed), (size_t)j);
     eo = named_list(15, enm, ev); /* unprotects the 15 values */
     return eo;
   }
@@ -513,78 +493,9 @@ static void check_matrix(SEXP m, const char *what) {
     error("rnnkit internal error: %s must be a double matrix", what);
 }
 
-/* 0-based column indices from R's 1-based integers. */
-static int *col_index(SEXP cols, int n_cols) {
-  int k, n = length(cols), *out;
-  if (TYPEOF(cols) != INTSXP) error("rnnkit internal error: columns must be integer");
-  out = (int *)R_alloc(n > 0 ? (size_t)n : 1, sizeof(int));
-  for (k = 0; k < n; k++) {
-    out[k] = INTEGER(cols)[k] - 1;
-    if (out[k] < 0 || out[k] >= n_cols) error("rnnkit internal error: column out of range");
-  }
-  return out;
-}
-
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
-/* A spec for the core from data and R's 1-based columns. */
-static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
-                                   int horizon, int stride, int omit) {
-  rnn_series_spec sp;
-  check_matrix(data, "data");
-  if (window < 1 || horizon < 0 || stride < 1)
-    error("rnnkit internal error: bad window, horizon or stride");
-  memset(&sp, 0, sizeof sp);
-  sp.n_rows = (size_t)nrows(data);
-  sp.n_cols = (size_t)ncols(data);
-  sp.n_feat = (size_t)length(feat);
-  sp.n_tgt = (size_t)length(tgt);
-  sp.feat = col_index(feat, (int)sp.n_cols);
-  sp.tgt = col_index(tgt, (int)sp.n_cols);
-  sp.window = (size_t)window;
-  sp.horizon = (size_t)horizon;
-  sp.stride = (size_t)stride;
-  sp.omit_missing = omit;
-  sp.split_row = sp.n_rows;
-  sp.transform.kind = RNN_TRANSFORM_NONE;
-  return sp;
-}
-
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from R's double c(code, period, lambda, more codes) (NULL:
- * none): the codes of its steps in order (a combination, issue 15),
- * composed and checked by the core. */
-static rnn_transform transform_from(SEXP tf) {
-  rnn_transform t;
-  rnn_error err;
-  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
-  size_t n, k;
-  memset(&t, 0, sizeof t);
-  if (isNull(tf)) return t;
-  n = TYPEOF(tf) == REALSXP ? (size_t)XLENGTH(tf) : 0;
-  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 || !(REAL(tf)[1] >= 0) ||
-      !(REAL(tf)[1] < 2e9))
-    error("rnnkit internal error: a transform is double c(code, period, "
-          "lambda, more codes)");
-  for (k = 0; k < n - 2; k++) {
-    double c = REAL(tf)[k == 0 ? 0 : k + 2];
-    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
-  }
-  if (rnn_transform_compose(n - 2, codes, (size_t)REAL(tf)[1], REAL(tf)[2], &t,
-                            &err) != RNN_OK)
-    raise_core(&err);
-  return t;
-}
-
-/* The spec's transform (spec$transform, absent: none) and its work. */
-static void series_transform(rnn_series_spec *sp, SEXP spec) {
-  SEXP tf = find(spec, "transform");
-  size_t nw;
-  sp->transform = transform_from(tf ? tf : R_NilValue);
-  nw = rnn_series_workspace(sp);
-  sp->work = nw ? alloc_work(nw, "the transformed series") : NULL;
-}
-
 /* The seasonal period of a date index (day counts): 12 monthly, 4
  * quarterly, else 0 (rnn_season_period). */
 SEXP rnnkit_season_period(SEXP index) {
@@ -600,243 +511,20 @@ SEXP rnnkit_season_period(SEXP index) {
 }
 /* ---- end of issue 15 transform block ------------------------------- */
 
-static void check_scaler(SEXP center, SEXP scale, size_t n_cols) {
-  if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
-      (size_t)XLENGTH(center) != n_cols || (size_t)XLENGTH(scale) != n_cols)
-    error("rnnkit internal error: one center and scale per data column");
-}
-
-/* The scaled windows x (N x window x n_feat) and y (N x (horizon*n_tgt))
- * of the n starts of a panel's series (issue 16; one series: the plain
- * series), protected (2 on the stack). */
-static void cut_windows(const rnn_series_spec *sp, const rnn_panel *pn,
-                        SEXP data, const size_t *starts, const int *series,
-                        size_t n, const double *center, const double *scale,
-                        SEXP *x, SEXP *y) {
-  rnn_error err;
-  size_t W = sp->window, nf = sp->n_feat, nw;
-  double *work;
-  /* one array of windows stays below 2^31 values, the limit rnnkit has
-   * always set here (larger ones would not fit in memory as doubles on
-   * most computers anyway) */
-  if (!rnn_fits_int_r(rnn_size_mul(rnn_size_mul(n, W), nf)))
-    raise_status(RNN_ERR_SIZE,
-                 "%lu windows of %lu rows x %lu feature(s) would be %.3g "
-                 "values (%.3g GB), more than the 2^31 - 1 rnnkit takes in "
-                 "one array; use a shorter window, a larger stride or "
-                 "fewer rows",
-                 (unsigned long)n, (unsigned long)W, (unsigned long)nf,
-                 (double)n * W * nf, 8e-9 * n * W * nf);
-  *x = PROTECT(new_array3(n, W, nf, "the windows"));
-  *y = PROTECT(new_matrix(n, rnn_size_mul(sp->horizon, sp->n_tgt),
-                          "the windows' targets"));
-  nw = rnn_panel_windows_workspace(sp, pn, n);
-  work = nw ? alloc_work(nw, "the windows of a series") : NULL;
-  if (rnn_panel_windows(sp, pn, REAL(data), starts, series, n, center, scale,
-                        REAL(*x), sp->horizon * sp->n_tgt > 0 ? REAL(*y) : NULL,
-                        work, &err) != RNN_OK)
-    raise_core(&err);
-}
-
-static SEXP one_based(const size_t *v, size_t n) {
-  SEXP out = allocVector(INTSXP, (R_xlen_t)n);
-  size_t k;
-  for (k = 0; k < n; k++)
-    INTEGER(out)[k] = (int)v[k] + 1;
-  return out;
-}
-
-static const char *set_label[] = {"train", "gap", "test"};
-
-static SEXP set_labels(const int *set, size_t n) {
-  SEXP out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
-  size_t k;
-  for (k = 0; k < n; k++)
-    SET_STRING_ELT(out, (R_xlen_t)k,
-                   set[k] == RNN_SET_NONE ? NA_STRING
-                                          : mkChar(set_label[set[k]]));
-  UNPROTECT(1);
-  return out;
-}
-
-/* The plan of a series (rnn_series_plan) and its scaled windows:
- * spec = list(window, horizon, stride, omit, split_row (1-based; n + 1:
- * none), n_test (0: none), method (RNN_SCALE_*, -1: center and scale are
- * the model's, per data column; horizon 0: windows to predict from)).
- * list(starts, set, split_row, n_fit, n_train, n_test, center, scale, x,
- * y, naive, series, status); x, y and naive are NULL when there is no
- * training window and no scaler was given (R says where the split lies).
- * Issue 16: this is the plan of a panel (rnn_panel_plan) whose one
- * series is data; spec$rows (integer, the rows of each stacked series)
- * and spec$split_rows (1-based, per series) make data a panel whose
- * series without a (training) window are dropped: split_row .. n_test
- * are then one per series, center and scale n_cols x n_series (given
- * ones too), series (per window) 1-based and status (per series)
- * RNN_PANEL_*. */
+/* The shared gateway layer's commands (src/gw/series.c documents their
+ * arguments and results). */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
                         SEXP scale) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(
-      data, feat, tgt, get_int(spec, "window"), get_int(spec, "horizon"),
-      get_int(spec, "stride"), get_int(spec, "omit"));
-  SEXP rows = find(spec, "rows"), splits = find(spec, "split_rows");
-  rnn_panel pn;
-  size_t n, k, ns = rows ? (size_t)XLENGTH(rows) : 1, *rw, *sr = NULL;
-  size_t *starts = (size_t *)R_alloc(sp.n_rows + 1, sizeof(size_t));
-  int *set = (int *)R_alloc(sp.n_rows + 1, sizeof(int));
-  int *ser = (int *)R_alloc(sp.n_rows + 1, sizeof(int));
-  rnn_series_plan_info *info;
-  SEXP ctr, scl, v[13];
-  const char *nm[] = {"starts", "set",    "split_row", "n_fit",  "n_train",
-                      "n_test", "center", "scale",     "x",      "y",
-                      "naive",  "series", "status"};
-  if (ns == 0 || (rows && TYPEOF(rows) != INTSXP) ||
-      (splits && (TYPEOF(splits) != INTSXP || (size_t)XLENGTH(splits) != ns)))
-    error("rnnkit internal error: rows and split_rows of a panel");
-  rw = (size_t *)R_alloc(ns, sizeof(size_t));
-  info = (rnn_series_plan_info *)R_alloc(ns, sizeof *info);
-  for (k = 0; k < ns; k++)
-    rw[k] = rows ? (size_t)INTEGER(rows)[k] : sp.n_rows;
-  if (splits) {
-    sr = (size_t *)R_alloc(ns, sizeof(size_t));
-    for (k = 0; k < ns; k++)
-      sr[k] = (size_t)INTEGER(splits)[k] - 1;
-  }
-  pn.n_series = ns;
-  pn.rows = rw;
-  pn.split_row = sr;
-  pn.drop = rows != NULL;
-  ctr = PROTECT(new_doubles(rnn_size_mul(sp.n_cols, ns), "the scalers"));
-  scl = PROTECT(new_doubles(rnn_size_mul(sp.n_cols, ns), "the scalers"));
-  sp.split_row = (size_t)get_int(spec, "split_row") - 1;
-  sp.n_test = (size_t)get_int(spec, "n_test");
-  sp.scale_method = code_of(RNN_NAMES_SCALER, get(spec, "method"));
-  sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
-  series_transform(&sp, spec);
-  if (sp.scale_method == RNN_SCALE_GIVEN) {
-    check_scaler(center, scale, sp.n_cols * ns);
-    memcpy(REAL(ctr), REAL(center), sp.n_cols * ns * sizeof(double));
-    memcpy(REAL(scl), REAL(scale), sp.n_cols * ns * sizeof(double));
-  }
-  v[12] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  if (rnn_panel_plan(&sp, &pn, REAL(data), starts, set, ser, REAL(ctr),
-                     REAL(scl), INTEGER(v[12]), info, &n, &err) != RNN_OK)
-    raise_core(&err);
-  v[0] = PROTECT(one_based(starts, n));
-  v[1] = PROTECT(set_labels(set, n));
-  v[2] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  v[3] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  v[4] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  v[5] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  for (k = 0; k < ns; k++) {
-    INTEGER(v[2])[k] = (int)info[k].split_row + 1;
-    INTEGER(v[3])[k] = (int)info[k].n_fit;
-    INTEGER(v[4])[k] = (int)info[k].n_train;
-    INTEGER(v[5])[k] = (int)info[k].n_test;
-  }
-  v[6] = ctr;
-  v[7] = scl;
-  v[11] = PROTECT(allocVector(INTSXP, (R_xlen_t)n));
-  for (k = 0; k < n; k++)
-    INTEGER(v[11])[k] = ser[k] + 1;
-  if (n == 0 || (ns == 1 && info[0].n_train == 0 &&
-                 sp.scale_method != RNN_SCALE_GIVEN)) {
-    v[8] = PROTECT(R_NilValue);
-    v[9] = PROTECT(R_NilValue);
-    v[10] = PROTECT(R_NilValue);
-  } else {
-    cut_windows(&sp, &pn, data, starts, ser, n, REAL(ctr), REAL(scl), &v[8],
-                &v[9]);
-    v[10] = PROTECT(new_matrix(n, sp.n_tgt, "the naive forecasts"));
-    rnn_panel_naive(&sp, &pn, REAL(data), starts, ser, n, REAL(v[10]));
-  }
-  return named_list(13, nm, v);
+  SEXP a[] = {data, feat, tgt, spec, center, scale};
+  return r_gw_call(gw_series_plan, a);
 }
 
-/* Evaluation in original units (rnn_series_evaluate): pred is the
- * model's scaled N x (horizon * n_tgt) output for windows whose first
- * target rows (1-based) are `first`; center and scale are per data
- * column.  list(pred, actual, naive, set, accuracy): accuracy is NULL
- * when set is NULL, else the RNN_ACC_ROWS x (nb * n_tgt) table of
- * rnn_series_accuracy() over the windows that set labels (character, or
- * one integer: the split row, for rnn_series_labels() to label them), with
- * the MASE scale on rows 1..n_fit of hist (the model's data, with the
- * columns of data; R's NA where there is none).  period is the season
- * (0 or 1: none): above 1 it adds the snaive column and scales MASE by
- * the seasonal naive MAE (nb = rnn_series_accuracy_cols(period)); the
- * naive column is always the last value.  transform: integer
- * c(code, period, lambda) of the target transform (NULL: none), undone. */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
                         SEXP n_fit, SEXP period, SEXP transform) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(data, tgt, tgt, 1, asInteger(horizon), 1, 0);
-  rnn_transform tf = transform_from(transform);
-  size_t n = (size_t)XLENGTH(first), k, n_out = sp.horizon * sp.n_tgt, kept;
-  size_t *f = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
-  int *lab = NULL;
-  SEXP v[5];
-  const char *nm[] = {"pred", "actual", "naive", "set", "accuracy"};
-  check_scaler(center, scale, sp.n_cols);
-  if (TYPEOF(first) != INTSXP || TYPEOF(pred) != REALSXP ||
-      (size_t)XLENGTH(pred) != n * n_out)
-    error("rnnkit internal error: rows and predictions do not agree");
-  for (k = 0; k < n; k++)
-    f[k] = (size_t)INTEGER(first)[k] - 1;
-  v[0] = PROTECT(new_matrix(n, n_out, "the predictions"));
-  v[1] = PROTECT(new_matrix(n, n_out, "the actual values"));
-  v[2] = PROTECT(new_matrix(n, n_out, "the naive forecasts"));
-  if (rnn_series_evaluate(sp.n_rows, sp.n_cols, REAL(data), sp.n_tgt, sp.tgt,
-                          sp.horizon, n, f, REAL(pred), REAL(center),
-                          REAL(scale), &tf, 1, REAL(v[0]), REAL(v[1]),
-                          REAL(v[2]), &err) != RNN_OK)
-    raise_core(&err);
-  lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
-  if (TYPEOF(set) == INTSXP && XLENGTH(set) == 1) {
-    rnn_series_labels(n, f, sp.horizon, sp.n_rows, (size_t)INTEGER(set)[0] - 1,
-                      lab);
-    set = set_labels(lab, n);
-  }
-  v[3] = PROTECT(set);
-  if (isNull(set)) {
-    v[4] = PROTECT(R_NilValue);
-  } else {
-    size_t season = (size_t)asInteger(period),
-           nb = rnn_series_accuracy_cols(season);
-    double *acc, *snaive = NULL,
-                 *work = alloc_work(
-                     rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon),
-                     "accuracy");
-    check_matrix(hist, "hist");
-    if (TYPEOF(set) != STRSXP || (size_t)XLENGTH(set) != n ||
-        (size_t)ncols(hist) != sp.n_cols)
-      error("rnnkit internal error: one label per window, hist as data");
-    for (k = 0; k < n; k++) {
-      SEXP s = STRING_ELT(set, (R_xlen_t)k);
-      lab[k] = s != NA_STRING && strcmp(CHAR(s), "test") == 0 ? RNN_SET_TEST
-                                                              : RNN_SET_TRAIN;
-    }
-    if (season > 1) { /* issue 15: the seasonal naive baseline */
-      snaive = alloc_work(n * n_out, "the seasonal naive forecasts");
-      rnn_series_naive(sp.n_rows, REAL(data), sp.n_tgt, sp.tgt, sp.horizon, n,
-                       f, season, snaive);
-    }
-    v[4] = PROTECT(
-        new_matrix(RNN_ACC_ROWS, nb * sp.n_tgt, "the accuracy table"));
-    acc = REAL(v[4]);
-    if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist),
-                            sp.n_tgt, sp.tgt, sp.horizon,
-                            (size_t)asInteger(n_fit), season, n, lab,
-                            REAL(v[1]), REAL(v[0]), REAL(v[2]), snaive, acc,
-                            &kept, work, &err) != RNN_OK)
-      raise_core(&err);
-    /* no scale: R's own NA, as rnnkit_naive_scale() gives it */
-    for (k = 0; k < nb * sp.n_tgt; k++)
-      if (ISNAN(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
-          !ISNAN(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
-        acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = NA_REAL;
-  }
-  return named_list(5, nm, v);
+  SEXP a[] = {data, tgt, horizon, first, pred, center, scale, set, hist, n_fit,
+              period, transform};
+  return r_gw_call(gw_series_eval, a);
 }
 /* ==== end of the series engine ====================================== */
 
@@ -872,118 +560,9 @@ SEXP rnnkit_locf(SEXP data) {
 
 /* ---- issue 14 forecast/calendar block ------------------------------ */
 
-/* A double vector element of the forecast spec (may be empty). */
-static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
-  SEXP v = get(spec, name);
-  if (TYPEOF(v) != REALSXP)
-    error("rnnkit internal error: spec$%s must be double", name);
-  *n = (size_t)XLENGTH(v);
-  return *n ? REAL(v) : NULL;
-}
-
-/* list(point, paths, lower, upper, n_calib, n_heldout) of
- * rnn_forecast_series(), all in original units: point h, paths npaths x
- * h, lower and upper h x levels, n_calib the conformal errors per step
- * (h; empty without), n_heldout the held-out residuals the paths drew.
- * spec: values (n x n_in, original units), window, locf, center, scale
- * (n_in), direct, horizon, h, target (1-based), target_center,
- * target_scale, history, resid (n_resid x n_out), npaths, levels, and
- * optionally transform (double c(code, period, lambda), none when absent) with
- * transformed (integer n_in flags: the features read transformed), and
- * optionally conformal and heldout (logicals) with n_trained (issue 15),
- * and innov (npaths x h: the paths' given errors, issue 17). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
-  rnn_config cfg = config_from(config);
-  rnn_forecast_spec s;
-  rnn_error err;
-  rnn_rng rng;
-  size_t n, H, P, NL;
-  SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[6];
-  const char *nm[] = {"point", "paths", "lower", "upper", "n_calib", "n_heldout"};
-  size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
-  check_matrix(values, "values");
-  check_matrix(resid, "resid");
-  memset(&s, 0, sizeof s);
-  s.n_rows = (size_t)nrows(values);
-  s.values = REAL(values);
-  s.window = (size_t)get_int(spec, "window");
-  s.locf = asLogical(get(spec, "locf")) == TRUE;
-  s.in_center = spec_reals(spec, "center", &n);
-  s.in_scale = spec_reals(spec, "scale", &n);
-  if (ncols(values) != cfg.n_in || n != (size_t)cfg.n_in ||
-      (XLENGTH(resid) && ncols(resid) != cfg.n_out) || get_int(spec, "h") < 1 ||
-      get_int(spec, "window") < 1 || get_int(spec, "target") < 1 ||
-      get_int(spec, "npaths") < 0)
-    error("rnnkit internal error: forecast arguments do not fit the model");
-  s.direct = asLogical(get(spec, "direct")) == TRUE;
-  s.horizon = (size_t)get_int(spec, "horizon");
-  s.h = H = (size_t)get_int(spec, "h");
-  s.target = (size_t)get_int(spec, "target") - 1;
-  {
-    SEXP tf = find(spec, "transform");
-    s.inv.transform = transform_from(tf ? tf : R_NilValue);
-  }
-  if (s.inv.transform.kind != RNN_TRANSFORM_NONE) {
-    SEXP fl = get(spec, "transformed");
-    if (TYPEOF(fl) != INTSXP || XLENGTH(fl) != cfg.n_in)
-      error("rnnkit internal error: spec$transformed is one integer per input");
-    s.transformed = INTEGER(fl);
-  }
-  s.inv.center = get_dbl(spec, "target_center");
-  s.inv.scale = get_dbl(spec, "target_scale");
-  s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
-  s.n_resid = (size_t)nrows(resid);
-  s.resid = s.n_resid ? REAL(resid) : NULL;
-  s.n_paths = P = (size_t)get_int(spec, "npaths");
-  s.levels = spec_reals(spec, "levels", &s.n_levels);
-  NL = s.n_levels;
-  s.n_members = k; /* ensemble (issue 15) */
-  { /* given errors (issue 17): innov, npaths x h */
-    SEXP in = find(spec, "innov");
-    if (in && !isNull(in)) {
-      if (TYPEOF(in) != REALSXP || (size_t)XLENGTH(in) != P * H)
-        error("rnnkit internal error: spec$innov must be npaths x h doubles");
-      s.innov = REAL(in);
-    }
-  }
-  { /* covariates (issue 15): from (n_in, -1 a covariate) and future */
-    SEXP fr = find(spec, "from"), fu = find(spec, "future");
-    if (fr && !isNull(fr)) {
-      if (TYPEOF(fr) != INTSXP || XLENGTH(fr) != cfg.n_in || !fu ||
-          TYPEOF(fu) != REALSXP || !isMatrix(fu) || ncols(fu) != cfg.n_in)
-        error("rnnkit internal error: spec$from is one integer per input, "
-              "spec$future a double matrix of n_in columns");
-      s.from = INTEGER(fr);
-      s.n_future = (size_t)nrows(fu);
-      s.future = s.n_future ? REAL(fu) : NULL;
-    }
-  }
-  {
-    SEXP cf = find(spec, "conformal"), ho = find(spec, "heldout"); /* issue 15 */
-    s.conformal = cf && asLogical(cf) == TRUE;
-    s.heldout_resid = ho && asLogical(ho) == TRUE;
-    if (s.conformal || s.heldout_resid) {
-      if (get_int(spec, "n_trained") < 0)
-        error("rnnkit internal error: spec$n_trained must be >= 0");
-      s.n_trained = (size_t)get_int(spec, "n_trained");
-    }
-  }
-  out[0] = PROTECT(new_doubles(H, "the forecasts"));
-  out[1] = PROTECT(new_matrix(P, H, "the simulated paths"));
-  out[2] = PROTECT(new_matrix(H, NL, "the lower bounds"));
-  out[3] = PROTECT(new_matrix(H, NL, "the upper bounds"));
-  out[4] = PROTECT(new_doubles(s.conformal ? H : 0, "the conformal counts"));
-  s.n_calib = s.conformal ? REAL(out[4]) : NULL;
-  out[5] = PROTECT(new_doubles(1, "the held-out residual count"));
-  s.n_heldout = REAL(out[5]);
-  rnn_rng_seed(&rng, seed_from(seed));
-  if (rnn_forecast_series(&cfg, REAL(params), &s, &rng, REAL(out[0]),
-                          REAL(out[1]), REAL(out[2]), REAL(out[3]),
-                          alloc_work(rnn_forecast_series_workspace(&cfg, &s),
-                                     "the workspace for the simulated paths"),
-                          &err) != RNN_OK)
-    raise_core(&err);
-  return named_list(6, nm, out);
+  SEXP a[] = {config, params, spec, seed};
+  return r_gw_call(gw_forecast, a);
 }
 
 /* Calendar features (issue 15): the n x 2k matrix of
@@ -1105,7 +684,7 @@ SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
             (unsigned long)S);
     memcpy(REAL(st), REAL(state), sizeof(double) * S);
   }
-  rnn_rng_seed(&rng, seed_from(seed));
+  rnn_rng_seed(&rng, gw_seed(seed));
   if (rnn_generate(&cfg, REAL(params), REAL(prime), np, ng, asReal(temperature),
                    &rng, REAL(st), REAL(tokens),
                    alloc_work(rnn_generate_workspace(&cfg, np),

@@ -14,6 +14,11 @@
 #include <string.h>
 
 #include "core/rnnkit.h"
+#include "gw/gw.h"
+
+/* r_gw.c: runs a command of the shared gateway layer (src/gw) on the
+ * .Call's arguments and returns its result list. */
+SEXP r_gw_call(gw_command fn, const SEXP *arg);
 
 /* Raises the R condition for a core error (does not return). */
 static inline void raise_core(const rnn_error *e) {
@@ -157,30 +162,7 @@ static inline double get_dbl(SEXP list, const char *name) {
 }
 
 /* The model configuration list written by R's new_config(). */
-static inline rnn_config config_from(SEXP s) {
-  rnn_config cfg;
-  SEXP units = get(s, "units");
-  rnn_error err;
-  int l;
-  memset(&cfg, 0, sizeof cfg);
-  cfg.cell = get_int(s, "cell_code");
-  cfg.activation = get_int(s, "activation_code");
-  cfg.n_in = get_int(s, "n_in");
-  if (TYPEOF(units) != INTSXP)
-    error("rnnkit internal error: units must be an integer vector");
-  cfg.n_layers = length(units);
-  if (cfg.n_layers > RNN_MAX_LAYERS) cfg.n_layers = RNN_MAX_LAYERS + 1;
-  else
-    for (l = 0; l < cfg.n_layers; l++) cfg.n_hidden[l] = INTEGER(units)[l];
-  cfg.n_out = get_int(s, "n_out");
-  cfg.head_act = get_int(s, "head_act_code");
-  cfg.seq_out = get_int(s, "seq_out");
-  cfg.dropout = get_dbl(s, "dropout");
-  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
-  cfg.n_embed = get_int_or(s, "n_embed", 0);
-  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
-  return cfg;
-}
+static inline rnn_config config_from(SEXP s) { return gw_config(s); }
 
 static inline void check_params(const rnn_config *cfg, SEXP params) {
   if (TYPEOF(params) != REALSXP || (size_t)XLENGTH(params) != rnn_n_params(cfg))

@@ -79,6 +79,13 @@
 #endif
 
 #include "rnnkit.h"
+#include "gw/gw.h"
+
+/* gw_octave.c: runs a command of the shared gateway layer (../../src/gw)
+ * on a MEX command's arguments, its result one struct (as_struct) or
+ * slot k output k. */
+void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
+                    int as_struct);
 
 static void raise_core(const rnn_error *e) {
   mexErrMsgIdAndTxt(e->id, "%s", e->msg);
@@ -150,28 +157,7 @@ static const double *real_array(const mxArray *a, const char *what) {
   return mxGetPr(a);
 }
 
-static rnn_config config_from(const mxArray *s) {
-  rnn_config cfg;
-  rnn_error err;
-  const mxArray *units = field(s, "units");
-  size_t l, n = mxGetNumberOfElements(units);
-  const double *u = real_array(units, "units");
-  memset(&cfg, 0, sizeof cfg);
-  cfg.cell = get_int(s, "cell_code");
-  cfg.activation = get_int(s, "activation_code");
-  cfg.n_in = get_int(s, "n_in");
-  cfg.n_layers = n > RNN_MAX_LAYERS ? RNN_MAX_LAYERS + 1 : (int)n;
-  for (l = 0; l < n && l < RNN_MAX_LAYERS; l++)
-    cfg.n_hidden[l] = u[l] >= 0 && u[l] <= 2147483647.0 ? (int)u[l] : 0;
-  cfg.n_out = get_int(s, "n_out");
-  cfg.head_act = get_int(s, "head_act_code");
-  cfg.seq_out = get_int(s, "seq_out");
-  cfg.dropout = get_dbl(s, "dropout");
-  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
-  cfg.n_embed = get_int_or(s, "n_embed", 0);
-  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
-  return cfg;
-}
+static rnn_config config_from(const mxArray *s) { return gw_config(s); }
 
 static void check_params(const rnn_config *cfg, const mxArray *p) {
   real_array(p, "params");
@@ -181,24 +167,6 @@ static void check_params(const rnn_config *cfg, const mxArray *p) {
                       (unsigned long)mxGetNumberOfElements(p),
                       (unsigned long)rnn_n_params(cfg));
 }
-
-/* ---- ensemble (issue 15) ---------------------------------------------
- * The members of params: n_params numbers (one model) or an n_params x k
- * matrix (an ensemble of k, whose predictions and forecasts are the
- * core's rnn_ensemble_*). */
-static size_t n_members(const rnn_config *cfg, const mxArray *p) {
-  size_t P = rnn_n_params(cfg), n;
-  real_array(p, "params");
-  n = mxGetNumberOfElements(p);
-  if (P == 0 || n == 0 || n % P != 0 ||
-      (n != P && (mxGetNumberOfDimensions(p) != 2 || mxGetM(p) != P)))
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %lu parameters, expected %lu "
-                      "(or %lu rows, one column per ensemble member)",
-                      (unsigned long)n, (unsigned long)P, (unsigned long)P);
-  return n / P;
-}
-/* ---- end ensemble ---- */
 
 /* x must be a double array N x T x n_in (trailing singleton dims are
  * dropped by Octave, so N x T means one feature). */
@@ -220,14 +188,6 @@ static void check_targets(const rnn_config *cfg, int loss, const mxArray *y,
   real_array(y, "y");
   if (mxGetNumberOfElements(y) != want)
     internal("targets do not match the samples");
-}
-
-static uint64_t seed_from(const mxArray *s) {
-  const double *v = real_array(s, "seed");
-  if (mxGetNumberOfElements(s) != 2 || !(v[0] >= 0 && v[0] < 4294967296.0) ||
-      !(v[1] >= 0 && v[1] < 4294967296.0))
-    internal("seed must be two 32-bit halves");
-  return ((uint64_t)v[0] << 32) | (uint64_t)v[1];
 }
 
 /* a * b * c, or SIZE_MAX if that overflows */
@@ -292,7 +252,7 @@ static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
   double *work;
   plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
   work = alloc_work(rnn_init_workspace(&cfg));
-  rnn_rng_seed(&rng, seed_from(prhs[2]));
+  rnn_rng_seed(&rng, gw_seed(prhs[2]));
   if (rnn_init_params(&cfg, init,
                       mxGetPr(plhs[0]), &rng, work, &err) != RNN_OK)
     raise_core(&err);
@@ -304,7 +264,7 @@ static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
   rnn_error err;
   size_t N, T, chunk = 256;
   double *work;
-  size_t k = n_members(&cfg, prhs[1]); /* ensemble (issue 15) */
+  size_t k = gw_members(&cfg, prhs[1]); /* ensemble (issue 15) */
   dims3(prhs[2], cfg.n_in, &N, &T);
   if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
   if (chunk > N) chunk = N;
@@ -628,7 +588,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
                              "val_acc", "checkpoint_error", "ctrl_c",
                              "checkpoint_ctrl_c"};
   int k_ens; /* ensemble (issue 15) */
-  n_members(&cfg, prhs[2]);
+  gw_members(&cfg, prhs[2]);
   dims3(prhs[3], cfg.n_in, &N, &T);
   memset(&tc, 0, sizeof tc);
   tc.loss = get_int(t, "loss_code");
@@ -689,7 +649,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   hist.val_acc = mxGetPr(vah);
   work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
                               : rnn_train_workspace(&cfg, &tc, N, T));
-  rnn_rng_seed(&rng, seed_from(prhs[7]));
+  rnn_rng_seed(&rng, gw_seed(prhs[7]));
   memset(&ctx, 0, sizeof ctx);
   ctx.n_members = k_ens; /* ensemble (issue 15) */
   /* verbose: [mode width], mode 0 quiet, 1 automatic (in place on a
@@ -742,7 +702,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
     int a;
     if (ctx.fn) internal("an ensemble saves no checkpoints");
     st = rnn_ensemble_train(&cfg, get_int(t, "recurrent_init"), &tc,
-                            (size_t)k_ens, seed_from(prhs[7]), mxGetPr(p),
+                            (size_t)k_ens, gw_seed(prhs[7]), mxGetPr(p),
                             &dtrain, has_val ? &dval : NULL, &cb, &hist, rs,
                             &n_done, work, &err);
     if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
@@ -763,7 +723,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
       mxGetPr(ev[5])[j] = rs[j].restored;
     }
     for (j = 0; j < (size_t)k_ens; j++)
-      mxGetPr(ev[6])[j] = (double)rnn_member_seed(seed_from(prhs[7]), j);
+      mxGetPr(ev[6])[j] = (double)rnn_member_seed(gw_seed(prhs[7]), j);
     mxFree(rs);
     out = mxCreateStructMatrix(1, 1, 15, nm);
     mxSetField(out, 0, "params", p);
@@ -1007,18 +967,6 @@ static void check_matrix(const mxArray *m, const char *what) {
   if (mxGetNumberOfDimensions(m) != 2) internal(what);
 }
 
-/* 0-based column indices from 1-based doubles. */
-static int *col_index(const mxArray *cols, size_t n_cols) {
-  size_t k, n = mxGetNumberOfElements(cols);
-  const double *c = real_array(cols, "columns");
-  int *out = (int *)mxCalloc(n + 1, sizeof(int));
-  for (k = 0; k < n; k++) {
-    if (!(c[k] >= 1 && c[k] <= (double)n_cols)) internal("column out of range");
-    out[k] = (int)c[k] - 1;
-  }
-  return out;
-}
-
 static size_t count_arg(const mxArray *a, const char *what, double lo) {
   double v = scalar(a, what);
   if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
@@ -1027,64 +975,7 @@ static size_t count_arg(const mxArray *a, const char *what, double lo) {
 
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
-/* A spec for the core from data and 1-based column numbers (freed with
- * the MEX call's other mxCalloc memory). */
-static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
-                                   const mxArray *tgt, size_t window,
-                                   size_t horizon, size_t stride, int omit) {
-  rnn_series_spec sp;
-  check_matrix(data, "data");
-  memset(&sp, 0, sizeof sp);
-  sp.n_rows = mxGetM(data);
-  sp.n_cols = mxGetN(data);
-  sp.n_feat = mxGetNumberOfElements(feat);
-  sp.n_tgt = mxGetNumberOfElements(tgt);
-  sp.feat = col_index(feat, sp.n_cols);
-  sp.tgt = col_index(tgt, sp.n_cols);
-  sp.window = window;
-  sp.horizon = horizon;
-  sp.stride = stride;
-  sp.omit_missing = omit;
-  sp.split_row = sp.n_rows;
-  sp.transform.kind = RNN_TRANSFORM_NONE;
-  return sp;
-}
-
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from [code, period, lambda, more codes] ([]: none): the
- * codes of its steps in order (a combination, issue 15), composed and
- * checked by the core. */
-static rnn_transform transform_from(const mxArray *a) {
-  rnn_transform t;
-  rnn_error err;
-  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
-  const double *v;
-  size_t n, k;
-  memset(&t, 0, sizeof t);
-  if (!a || mxIsEmpty(a)) return t;
-  v = real_array(a, "transform");
-  n = mxGetNumberOfElements(a);
-  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 ||
-      !(v[1] >= 0 && v[1] < 2147483647.0))
-    internal("a transform is [code, period, lambda, more codes]");
-  for (k = 0; k < n - 2; k++) {
-    double c = v[k == 0 ? 0 : k + 2];
-    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
-  }
-  if (rnn_transform_compose(n - 2, codes, (size_t)v[1], v[2], &t, &err) !=
-      RNN_OK)
-    raise_core(&err);
-  return t;
-}
-
-/* The spec's optional field transform and its work. */
-static void series_transform(rnn_series_spec *sp, const mxArray *spec) {
-  size_t nw;
-  sp->transform = transform_from(mxGetField(spec, 0, "transform"));
-  nw = rnn_series_workspace(sp);
-  sp->work = nw ? alloc_work(nw) : NULL;
-}
-
 /* The seasonal period of day counts index: 12 monthly, 4 quarterly, else
  * 0 (R's rnnkit_season_period; rnn_season_period). */
 static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
@@ -1098,236 +989,14 @@ static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
 }
 /* ---- end of issue 15 transform block ------------------------------- */
 
-static void check_scaler(const mxArray *center, const mxArray *scale,
-                         size_t n_cols) {
-  real_array(center, "center");
-  real_array(scale, "scale");
-  if (mxGetNumberOfElements(center) != n_cols ||
-      mxGetNumberOfElements(scale) != n_cols)
-    internal("one center and scale per data column");
-}
-
-/* The scaled windows of the n starts of a panel's series (issue 16; one
- * series: the plain series) into out[0] (x) and out[1] (y). */
-static void cut_windows(const rnn_series_spec *sp, const rnn_panel *pn,
-                        const mxArray *data, const size_t *starts,
-                        const int *series, size_t n, const double *center,
-                        const double *scale, mxArray **out) {
-  rnn_error err;
-  size_t nw = rnn_panel_windows_workspace(sp, pn, n);
-  out[0] = array3(n, sp->window, sp->n_feat);
-  out[1] = new_matrix(n, mul3(sp->horizon, sp->n_tgt, 1), "the targets");
-  if (rnn_panel_windows(
-          sp, pn, mxGetPr(data), starts, series, n, center, scale,
-          mxGetPr(out[0]),
-          sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL,
-          nw ? alloc_work(nw) : NULL, &err) != RNN_OK)
-    raise_core(&err);
-}
-
-static mxArray *one_based(const size_t *v, size_t n) {
-  mxArray *out = mxCreateDoubleMatrix(n, 1, mxREAL);
-  size_t k;
-  for (k = 0; k < n; k++)
-    mxGetPr(out)[k] = (double)v[k] + 1;
-  return out;
-}
-
-/* Labels as a cellstr column: train, gap, test, none. */
-static mxArray *set_labels(const int *set, size_t n) {
-  static const char *label[] = {"train", "gap", "test", "none"};
-  mxArray *out = mxCreateCellMatrix(n, 1);
-  size_t k;
-  for (k = 0; k < n; k++)
-    mxSetCell(out, k, mxCreateString(label[set[k]]));
-  return out;
-}
-
-/* First target rows (1-based doubles) -> 0-based. */
-static size_t *first_rows(const mxArray *a, size_t *n) {
-  const double *f = real_array(a, "rows");
-  size_t k, *out;
-  *n = mxGetNumberOfElements(a);
-  out = (size_t *)mxCalloc(*n + 1, sizeof(size_t));
-  for (k = 0; k < *n; k++) {
-    if (!(f[k] >= 1 && f[k] <= 2147483647.0)) internal("rows");
-    out[k] = (size_t)f[k] - 1;
-  }
-  return out;
-}
-
-/* The plan of a series and its scaled windows (R's rnnkit_series_plan):
- * spec has fields window, horizon, stride, omit, split_row (1-based;
- * n + 1: none), n_test (0: none), method (-1: center and scale given per
- * data column; horizon 0: windows to predict from).  A struct with
- * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
- * x, y, naive ([] with no training window and no scaler given), series
- * and status.  Issue 16: the plan of a panel (rnn_panel_plan) whose one
- * series is data; spec.rows (the rows of each stacked series) and
- * spec.split_rows (1-based, per series) make data a panel whose series
- * without a (training) window are dropped: split_row .. n_test are then
- * one per series, center and scale n_cols x n_series, series (per
- * window) 1-based and status (per series) RNN_PANEL_*. */
+/* The shared gateway layer's commands (../../src/gw/series.c documents
+ * their arguments and results). */
 static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
-  static const char *nm[] = {"starts", "set",    "split_row", "n_fit",
-                             "n_train", "n_test", "center",    "scale",
-                             "x",      "y",      "naive",     "series",
-                             "status"};
-  rnn_error err;
-  const mxArray *spec = prhs[3];
-  /* field() checks that spec is a struct before the panel's fields are read */
-  rnn_series_spec sp = series_spec(
-      prhs[0], prhs[1], prhs[2], count_arg(field(spec, "window"), "window", 1),
-      count_arg(field(spec, "horizon"), "horizon", 0),
-      count_arg(field(spec, "stride"), "stride", 1),
-      get_int(spec, "omit") != 0);
-  const mxArray *rows = mxGetField(spec, 0, "rows");
-  const mxArray *splits = mxGetField(spec, 0, "split_rows");
-  size_t ns = rows ? mxGetNumberOfElements(rows) : 1, n, k;
-  size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t));
-  size_t *rw = (size_t *)mxCalloc(ns + 1, sizeof(size_t)), *sr = NULL;
-  int *set = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
-  int *ser = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
-  int *status = (int *)mxCalloc(ns + 1, sizeof(int));
-  rnn_series_plan_info *info =
-      (rnn_series_plan_info *)mxCalloc(ns + 1, sizeof *info);
-  rnn_panel pn;
-  mxArray *ctr, *scl, *out = mxCreateStructMatrix(1, 1, 13, nm), *xy[2];
-  mxArray *v[6];
-  if (ns == 0 || (splits && mxGetNumberOfElements(splits) != ns))
-    internal("rows and split_rows of a panel");
-  for (k = 0; k < ns; k++)
-    rw[k] = rows ? (size_t)real_array(rows, "rows")[k] : sp.n_rows;
-  if (splits) {
-    sr = (size_t *)mxCalloc(ns + 1, sizeof(size_t));
-    for (k = 0; k < ns; k++)
-      sr[k] = (size_t)real_array(splits, "split_rows")[k] - 1;
-  }
-  pn.n_series = ns;
-  pn.rows = rw;
-  pn.split_row = sr;
-  pn.drop = rows != NULL;
-  ctr = mxCreateDoubleMatrix(ns == 1 ? 1 : sp.n_cols, ns == 1 ? sp.n_cols : ns,
-                             mxREAL);
-  scl = mxCreateDoubleMatrix(ns == 1 ? 1 : sp.n_cols, ns == 1 ? sp.n_cols : ns,
-                             mxREAL);
-  sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
-  sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
-  sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
-  sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
-  series_transform(&sp, spec);
-  if (sp.scale_method == RNN_SCALE_GIVEN) {
-    check_scaler(prhs[4], prhs[5], sp.n_cols * ns);
-    memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * ns * sizeof(double));
-    memcpy(mxGetPr(scl), mxGetPr(prhs[5]), sp.n_cols * ns * sizeof(double));
-  }
-  if (rnn_panel_plan(&sp, &pn, mxGetPr(prhs[0]), starts, set, ser,
-                     mxGetPr(ctr), mxGetPr(scl), status, info, &n,
-                     &err) != RNN_OK)
-    raise_core(&err);
-  for (k = 0; k < 6; k++)
-    v[k] = mxCreateDoubleMatrix(ns, 1, mxREAL);
-  for (k = 0; k < ns; k++) {
-    mxGetPr(v[0])[k] = (double)info[k].split_row + 1;
-    mxGetPr(v[1])[k] = (double)info[k].n_fit;
-    mxGetPr(v[2])[k] = (double)info[k].n_train;
-    mxGetPr(v[3])[k] = (double)info[k].n_test;
-    mxGetPr(v[4])[k] = (double)status[k];
-  }
-  mxDestroyArray(v[5]);
-  v[5] = mxCreateDoubleMatrix(n, 1, mxREAL);
-  for (k = 0; k < n; k++)
-    mxGetPr(v[5])[k] = (double)ser[k] + 1;
-  mxSetField(out, 0, "starts", one_based(starts, n));
-  mxSetField(out, 0, "set", set_labels(set, n));
-  mxSetField(out, 0, "split_row", v[0]);
-  mxSetField(out, 0, "n_fit", v[1]);
-  mxSetField(out, 0, "n_train", v[2]);
-  mxSetField(out, 0, "n_test", v[3]);
-  mxSetField(out, 0, "status", v[4]);
-  mxSetField(out, 0, "series", v[5]);
-  mxSetField(out, 0, "center", ctr);
-  mxSetField(out, 0, "scale", scl);
-  if (n > 0 && (ns > 1 || info[0].n_train > 0 ||
-                sp.scale_method == RNN_SCALE_GIVEN)) {
-    mxArray *naive = new_matrix(n, sp.n_tgt, "the naive forecasts");
-    cut_windows(&sp, &pn, prhs[0], starts, ser, n, mxGetPr(ctr), mxGetPr(scl),
-                xy);
-    mxSetField(out, 0, "x", xy[0]);
-    mxSetField(out, 0, "y", xy[1]);
-    rnn_panel_naive(&sp, &pn, mxGetPr(prhs[0]), starts, ser, n,
-                    mxGetPr(naive));
-    mxSetField(out, 0, "naive", naive);
-  }
-  plhs[0] = out;
+  octave_gw_call(gw_series_plan, plhs, prhs, 1);
 }
 
-/* [pred, actual, naive, acc] (R's rnnkit_series_eval): evaluation in
- * original units; acc, the RNN_ACC_ROWS x (nb * n_tgt) table of
- * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
- * number: the split row, for rnn_series_labels() to label them), MASE
- * scale on rows 1..n_fit of hist (NA where none).  period is the season
- * (0 or 1: none; above 1 adds the snaive column, seasonal MASE). */
 static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
-                                   count_arg(prhs[2], "horizon", 1), 1, 0);
-  size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k,
-            kept;
-  const mxArray *set = prhs[7], *hist = prhs[8];
-  rnn_transform tf = transform_from(prhs[11]);
-  check_scaler(prhs[5], prhs[6], sp.n_cols);
-  if (mxGetNumberOfElements(prhs[4]) != n * n_out)
-    internal("one prediction per output");
-  real_array(prhs[4], "pred");
-  for (k = 0; k < 3; k++)
-    plhs[k] = new_matrix(n, n_out, "the evaluation");
-  if (rnn_series_evaluate(
-          sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, sp.horizon,
-          n, f, mxGetPr(prhs[4]), mxGetPr(prhs[5]), mxGetPr(prhs[6]),
-          &tf, 1, mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]),
-          &err) != RNN_OK)
-    raise_core(&err);
-  { /* the accuracy table */
-    int *lab = (int *)mxCalloc(n + 1, sizeof(int));
-    double *acc, *work, *snaive = NULL, na;
-    size_t season = count_arg(prhs[10], "period", 0),
-           nb = rnn_series_accuracy_cols(season);
-    const uint64_t na_bits = 0x7FF00000000007A2ULL;
-    check_matrix(hist, "hist");
-    if (mxGetN(hist) != sp.n_cols) internal("hist as data");
-    if (!mxIsCell(set))
-      rnn_series_labels(n, f, sp.horizon, sp.n_rows,
-                        count_arg(set, "split_row", 1) - 1, lab);
-    else if (mxGetNumberOfElements(set) != n)
-      internal("one label per window");
-    for (k = 0; k < n && mxIsCell(set); k++) {
-      char s[8] = "";
-      const mxArray *c = mxGetCell(set, k);
-      if (c && mxIsChar(c)) mxGetString(c, s, sizeof s);
-      lab[k] = strcmp(s, "test") == 0 ? RNN_SET_TEST : RNN_SET_TRAIN;
-    }
-    work = alloc_work(rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon));
-    if (season > 1) { /* issue 15: the seasonal naive baseline */
-      snaive = alloc_work(n * n_out);
-      rnn_series_naive(sp.n_rows, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt,
-                       sp.horizon, n, f, season, snaive);
-    }
-    plhs[3] = new_matrix(RNN_ACC_ROWS, nb * sp.n_tgt, "the accuracy table");
-    acc = mxGetPr(plhs[3]);
-    if (rnn_series_accuracy(mxGetM(hist), sp.n_cols, mxGetPr(hist), sp.n_tgt,
-                            sp.tgt, sp.horizon, count_arg(prhs[9], "n_fit", 0),
-                            season, n, lab, mxGetPr(plhs[1]), mxGetPr(plhs[0]),
-                            mxGetPr(plhs[2]), snaive, acc, &kept, work,
-                            &err) != RNN_OK)
-      raise_core(&err);
-    /* no scale: Octave's NA (R's bits), as rnn_accuracy gave it */
-    memcpy(&na, &na_bits, sizeof na);
-    for (k = 0; k < nb * sp.n_tgt; k++)
-      if (isnan(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
-          !isnan(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
-        acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = na;
-  }
+  octave_gw_call(gw_series_eval, plhs, prhs, 0);
 }
 /* ==== end of the series engine ====================================== */
 
@@ -1354,105 +1023,8 @@ static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
 
 /* ---- issue 14 forecast/calendar block ------------------------------ */
 
-/* A real double field of the forecast spec (may be empty). */
-static const double *spec_reals(const mxArray *spec, const char *name,
-                                size_t *n) {
-  const mxArray *v = field(spec, name);
-  real_array(v, name);
-  *n = mxGetNumberOfElements(v);
-  return *n ? mxGetPr(v) : NULL;
-}
-
-/* [point, paths, lower, upper, n_calib, n_heldout] as R's rnnkit_forecast:
- * rnn_forecast_series() in original units; spec has the fields of R's
- * list (target 1-based; transform, conformal and n_trained optional). */
 static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  const mxArray *spec = prhs[2], *values, *resid;
-  rnn_forecast_spec s;
-  rnn_error err;
-  rnn_rng rng;
-  size_t n, H, P, NL;
-  int st;
-  double *work;
-  size_t n_mem = n_members(&cfg, prhs[1]); /* ensemble (issue 15) */
-  values = field(spec, "values");
-  resid = field(spec, "resid");
-  check_matrix(values, "values");
-  check_matrix(resid, "resid");
-  memset(&s, 0, sizeof s);
-  s.n_rows = mxGetM(values);
-  s.values = mxGetPr(values);
-  s.window = count_arg(field(spec, "window"), "window", 1);
-  s.locf = get_dbl(spec, "locf") != 0;
-  s.in_center = spec_reals(spec, "center", &n);
-  if (mxGetN(values) != (size_t)cfg.n_in || n != (size_t)cfg.n_in)
-    internal("forecast arguments do not fit the model");
-  s.in_scale = spec_reals(spec, "scale", &n);
-  if (n != (size_t)cfg.n_in ||
-      (!mxIsEmpty(resid) && mxGetN(resid) != (size_t)cfg.n_out))
-    internal("forecast arguments do not fit the model");
-  s.direct = get_dbl(spec, "direct") != 0;
-  s.horizon = count_arg(field(spec, "horizon"), "horizon", 1);
-  s.h = H = count_arg(field(spec, "h"), "h", 1);
-  s.target = count_arg(field(spec, "target"), "target", 1) - 1;
-  s.inv.transform = transform_from(mxGetField(spec, 0, "transform"));
-  if (s.inv.transform.kind != RNN_TRANSFORM_NONE) {
-    /* the features read transformed: flags, one per input */
-    const mxArray *fl = field(spec, "transformed");
-    const double *v = real_array(fl, "transformed");
-    int *flags = (int *)mxCalloc((size_t)cfg.n_in + 1, sizeof(int));
-    size_t k;
-    if (mxGetNumberOfElements(fl) != (size_t)cfg.n_in)
-      internal("spec.transformed is one flag per input");
-    for (k = 0; k < (size_t)cfg.n_in; k++) flags[k] = v[k] != 0;
-    s.transformed = flags;
-  }
-  s.inv.center = get_dbl(spec, "target_center");
-  s.inv.scale = get_dbl(spec, "target_scale");
-  s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
-  s.n_resid = mxIsEmpty(resid) ? 0 : mxGetM(resid);
-  s.resid = s.n_resid ? mxGetPr(resid) : NULL;
-  s.n_paths = P = count_arg(field(spec, "npaths"), "npaths", 0);
-  s.levels = spec_reals(spec, "levels", &s.n_levels);
-  NL = s.n_levels;
-  s.n_members = n_mem; /* ensemble (issue 15) */
-  if (mxGetField(spec, 0, "from")) { /* covariates (issue 15) */
-    const mxArray *fr = field(spec, "from"), *fu = field(spec, "future");
-    const double *v = real_array(fr, "from");
-    int *from = (int *)mxCalloc((size_t)cfg.n_in + 1, sizeof(int));
-    size_t k;
-    check_matrix(fu, "future");
-    if (mxGetNumberOfElements(fr) != (size_t)cfg.n_in ||
-        (!mxIsEmpty(fu) && mxGetN(fu) != (size_t)cfg.n_in))
-      internal("spec.from is one entry per input, spec.future n_in columns");
-    for (k = 0; k < (size_t)cfg.n_in; k++) from[k] = (int)v[k];
-    s.from = from;
-    s.n_future = mxIsEmpty(fu) ? 0 : mxGetM(fu);
-    s.future = s.n_future ? mxGetPr(fu) : NULL;
-  }
-  if (mxGetField(spec, 0, "conformal")) { /* intervals (issue 15) */
-    s.conformal = get_dbl(spec, "conformal") != 0;
-    s.heldout_resid =
-        mxGetField(spec, 0, "heldout") && get_dbl(spec, "heldout") != 0;
-    if (s.conformal || s.heldout_resid)
-      s.n_trained = count_arg(field(spec, "n_trained"), "n_trained", 0);
-  }
-  rnn_rng_seed(&rng, seed_from(prhs[3]));
-  plhs[0] = new_matrix(H, 1, "the forecasts");
-  plhs[1] = new_matrix(P, H, "the simulated paths");
-  plhs[2] = new_matrix(H, NL, "the lower bounds");
-  plhs[3] = new_matrix(H, NL, "the upper bounds");
-  plhs[4] = new_matrix(s.conformal ? H : 0, 1, "the conformal counts");
-  s.n_calib = s.conformal ? mxGetPr(plhs[4]) : NULL;
-  plhs[5] = new_matrix(1, 1, "the held-out residual count");
-  s.n_heldout = mxGetPr(plhs[5]);
-  work = alloc_work(rnn_forecast_series_workspace(&cfg, &s));
-  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(plhs[0]),
-                           mxGetPr(plhs[1]), mxGetPr(plhs[2]), mxGetPr(plhs[3]),
-                           work, &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_forecast, plhs, prhs, 0);
 }
 
 /* the h dates after index (day counts, or times when dated is 0): h x 1 */
@@ -1625,7 +1197,7 @@ static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
     if (mxGetNumberOfElements(prhs[6]) != S) internal("state size");
     memcpy(mxGetPr(plhs[1]), real_array(prhs[6], "state"), S * sizeof(double));
   }
-  rnn_rng_seed(&rng, seed_from(prhs[5]));
+  rnn_rng_seed(&rng, gw_seed(prhs[5]));
   work = alloc_work(rnn_generate_workspace(&cfg, np));
   if (rnn_generate(&cfg, mxGetPr(prhs[1]), mxGetPr(prhs[2]), np, ng,
                    scalar(prhs[4], "temperature"), &rng, mxGetPr(plhs[1]),
