@@ -8,6 +8,7 @@
 
 struct gw_out {
   SEXP res;
+  int single; /* gw_result(o, 0 or 1, NULL): slot 0's value or NULL */
 };
 
 void gw_internal(const char *fmt, ...) {
@@ -81,6 +82,17 @@ const double *gw_matrix(gw_in v, const char *what, size_t *m, size_t *n) {
   return REAL(x);
 }
 
+const double *gw_array3(gw_in v, const char *what, size_t *a, size_t *b,
+                        size_t *c) {
+  SEXP x = (SEXP)v, d = getAttrib(x, R_DimSymbol);
+  if (TYPEOF(x) != REALSXP || length(d) != 3)
+    gw_internal("%s must be a double array of 3 dimensions", what);
+  *a = (size_t)INTEGER(d)[0];
+  *b = (size_t)INTEGER(d)[1];
+  *c = (size_t)INTEGER(d)[2];
+  return REAL(x);
+}
+
 int *gw_ints(gw_in v, const char *what, int sub, int lo, int hi, size_t *n) {
   SEXP x = (SEXP)v;
   size_t k;
@@ -109,6 +121,13 @@ long gw_n_strings(gw_in v) {
   return TYPEOF((SEXP)v) == STRSXP ? (long)XLENGTH((SEXP)v) : -1;
 }
 
+const char *gw_str(gw_in v, const char *what) {
+  SEXP x = (SEXP)v;
+  if (!isString(x) || XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
+    gw_internal("%s must be a string", what);
+  return CHAR(STRING_ELT(x, 0));
+}
+
 int gw_string_is(gw_in v, size_t k, const char *s) {
   SEXP e = STRING_ELT((SEXP)v, (R_xlen_t)k);
   return e != NA_STRING && strcmp(CHAR(e), s) == 0;
@@ -128,7 +147,9 @@ double *gw_work(size_t n, const char *what) { return alloc_work(n, what); }
 void gw_result(gw_out *o, int n, const char *const *names) {
   SEXP nm;
   int k;
-  o->res = PROTECT(allocVector(VECSXP, n));
+  o->res = PROTECT(allocVector(VECSXP, n ? n : 1));
+  o->single = names == NULL;
+  if (o->single) return;
   nm = allocVector(STRSXP, n);
   setAttrib(o->res, R_NamesSymbol, nm);
   for (k = 0; k < n; k++) SET_STRING_ELT(nm, k, mkChar(names[k]));
@@ -173,11 +194,41 @@ void gw_set_labels(gw_out *o, int k, size_t n, const int *lab) {
 
 void gw_set_arg(gw_out *o, int k, gw_in v) { SET_VECTOR_ELT(o->res, k, (SEXP)v); }
 
+double *gw_set_copy(gw_out *o, int k, gw_in v, const char *what) {
+  need_doubles((size_t)XLENGTH((SEXP)v), what);
+  return set(o, k, duplicate((SEXP)v));
+}
+
+void gw_set_string(gw_out *o, int k, const char *s) {
+  SET_VECTOR_ELT(o->res, k, mkString(s));
+}
+
+void gw_set_flags(gw_out *o, int k, size_t n, const int *v, int plain) {
+  SEXP x = allocVector(LGLSXP, (R_xlen_t)n);
+  size_t i;
+  (void)plain;
+  SET_VECTOR_ELT(o->res, k, x);
+  for (i = 0; i < n; i++) LOGICAL(x)[i] = v[i] != 0;
+}
+
+gw_in gw_slot(gw_out *o, int k) { return VECTOR_ELT(o->res, k); }
+
 /* Runs a shared command on the .Call's arguments; its result list. */
 SEXP r_gw_call(gw_command fn, const SEXP *arg) {
   struct gw_out o;
   o.res = R_NilValue;
+  o.single = 0;
   fn(&o, (const gw_in *)arg);
+  UNPROTECT(1); /* gw_result's */
+  return o.single ? VECTOR_ELT(o.res, 0) : o.res;
+}
+
+/* Trains with the host's callbacks in f (r_rnnkit.c). */
+SEXP r_gw_train(const SEXP *arg, gw_fit *f) {
+  struct gw_out o;
+  o.res = R_NilValue;
+  o.single = 0;
+  gw_train(&o, (const gw_in *)arg, f);
   UNPROTECT(1); /* gw_result's */
   return o.res;
 }

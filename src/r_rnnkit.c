@@ -30,140 +30,29 @@ void rnnkit_remember_pid(void) {}
 static int in_forked_child(void) { return 0; }
 #endif
 
-/* y must hold exactly what the core reads for N samples of T steps. */
-static void check_targets(const rnn_config *cfg, int loss, SEXP y, size_t N,
-                          size_t T) {
-  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
-  size_t want = N * ny * (cfg->seq_out ? T : 1);
-  if (TYPEOF(y) != REALSXP || (size_t)XLENGTH(y) != want)
-    error("rnnkit internal error: targets of length %ld, expected %lu doubles",
-          (long)XLENGTH(y), (unsigned long)want);
-}
-
-
-
-
-SEXP rnnkit_n_params(SEXP config) {
-  rnn_config cfg = config_from(config);
-  return ScalarReal((double)rnn_n_params(&cfg));
-}
+/* Commands of the shared gateway layer (src/gw/model.c documents them). */
+SEXP rnnkit_n_params(SEXP config) { return r_gw_call(gw_n_params, &config); }
 
 SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed) {
-  rnn_config cfg = config_from(config);
-  rnn_rng rng;
-  rnn_error err;
-  SEXP out = PROTECT(new_doubles(rnn_n_params(&cfg), "the model's weights"));
-  double *work = alloc_work(rnn_init_workspace(&cfg),
-                            "the workspace for initialising the weights");
-  rnn_rng_seed(&rng, gw_seed(seed));
-  if (rnn_init_params(&cfg, asInteger(recurrent_init), REAL(out), &rng, work,
-                      &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {config, recurrent_init, seed};
+  return r_gw_call(gw_init, a);
 }
 
 SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  size_t N, T, chunk = 256;
-  SEXP out;
-  double *work;
-  size_t k = gw_members(&cfg, params); /* ensemble (issue 15) */
-  dims3(x, cfg.n_in, &N, &T);
-  if (chunk > N) chunk = N;
-  out = PROTECT(cfg.seq_out
-                    ? new_array3(N, T, (size_t)cfg.n_out, "the predictions")
-                    : new_matrix(N, (size_t)cfg.n_out, "the predictions"));
-  if (k > 1) { /* ensemble (issue 15): the members' mean */
-    work = alloc_work(rnn_ensemble_predict_workspace(&cfg, chunk, N, T),
-                      "the workspace for predicting");
-    if (rnn_ensemble_predict(&cfg, REAL(params), k, N, T, REAL(x), chunk,
-                             REAL(out), work, &err) != RNN_OK)
-      raise_core(&err);
-    UNPROTECT(1);
-    return out;
-  }
-  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T),
-                    "the workspace for predicting");
-  if (rnn_predict(&cfg, REAL(params), N, T, REAL(x), chunk, REAL(out), work,
-                  &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {config, params, x};
+  return r_gw_call(gw_predict, a);
 }
 
-/* NULL, or the core's "rnnkit:dim" error when an input of dim (samples,
- * timesteps, features; doubles) does not suit the model: n_time_fit is
- * the training window length (NA or 0: any), stateful a flag, name the
- * argument as the message shows it. */
 SEXP rnnkit_input_check(SEXP config, SEXP n_time_fit, SEXP stateful, SEXP dim,
                         SEXP name) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  double nt = asReal(n_time_fit), d[3];
-  int k;
-  if (TYPEOF(dim) != REALSXP || XLENGTH(dim) != 3)
-    error("rnnkit internal error: dim must be 3 doubles");
-  for (k = 0; k < 3; k++) {
-    d[k] = REAL(dim)[k];
-    if (!(d[k] >= 0 && d[k] <= 4503599627370496.0))
-      error("rnnkit internal error: dim must be counts");
-  }
-  if (ISNAN(nt)) nt = 0;
-  if (!(nt >= 0 && nt <= 4503599627370496.0))
-    error("rnnkit internal error: n_time_fit must be a count");
-  if (!isString(name) || XLENGTH(name) != 1 || STRING_ELT(name, 0) == NA_STRING)
-    error("rnnkit internal error: name must be a string");
-  if (rnn_input_check(&cfg, (size_t)nt, asLogical(stateful) == TRUE,
-                      (size_t)d[0], (size_t)d[1], (size_t)d[2],
-                      CHAR(STRING_ELT(name, 0)), &err) != RNN_OK)
-    raise_core(&err);
-  return R_NilValue;
+  SEXP a[] = {config, n_time_fit, stateful, dim, name};
+  return r_gw_call(gw_input_check, a);
 }
 
-/* Loss, gradient and input gradient of the whole of x as one batch. */
 SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
                       SEXP seed) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  rnn_rng rng;
-  size_t N, T, P, k, I;
-  int ls = asInteger(loss);
-  double *xb, *yb, *work, *dxb, lv = 0;
-  size_t *idx;
-  SEXP grad, dx, res, names;
-  check_params(&cfg, params);
-  dims3(x, cfg.n_in, &N, &T);
-  check_targets(&cfg, ls, y, N, T);
-  I = (size_t)cfg.n_in;
-  P = rnn_n_params(&cfg);
-  xb = alloc_work(I * N * T, "the batch");
-  dxb = alloc_work(I * N * T, "the input gradient");
-  yb = alloc_work((size_t)cfg.n_out * N * T, "the targets");
-  idx = (size_t *)R_alloc(N, sizeof(size_t));
-  for (k = 0; k < N; k++) idx[k] = k;
-  rnn_gather_batch(&cfg, ls, N, T, REAL(x), REAL(y), idx, N, xb, yb);
-  work = alloc_work(rnn_batch_workspace(&cfg, N, T),
-                    "the workspace for the gradient");
-  grad = PROTECT(new_doubles(P, "the gradient"));
-  if (!isNull(seed)) rnn_rng_seed(&rng, gw_seed(seed));
-  if (rnn_loss_grad(&cfg, ls, REAL(params), N, T, xb, yb, &lv, REAL(grad), dxb,
-                    isNull(seed) ? NULL : &rng, work, &err) != RNN_OK)
-    raise_core(&err);
-  dx = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, (int)I));
-  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, REAL(dx));
-  res = PROTECT(allocVector(VECSXP, 3));
-  names = PROTECT(allocVector(STRSXP, 3));
-  SET_VECTOR_ELT(res, 0, ScalarReal(lv));
-  SET_VECTOR_ELT(res, 1, grad);
-  SET_VECTOR_ELT(res, 2, dx);
-  SET_STRING_ELT(names, 0, mkChar("loss"));
-  SET_STRING_ELT(names, 1, mkChar("grad"));
-  SET_STRING_ELT(names, 2, mkChar("dx"));
-  setAttrib(res, R_NamesSymbol, names);
-  UNPROTECT(4);
-  return res;
+  SEXP a[] = {config, loss, params, x, y, seed};
+  return r_gw_call(gw_loss_grad, a);
 }
 
 /* ---- training ------------------------------------------------------ */
@@ -288,202 +177,65 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
   return c->interrupted;
 }
 
-SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
-                  SEXP xval, SEXP yval, SEXP seed, SEXP verbose) {
-  rnn_config cfg = config_from(config);
-  rnn_train_config tc;
-  rnn_error err;
-  rnn_rng rng;
-  rnn_dataset dtrain, dval;
-  rnn_train_result res;
-  rnn_callbacks cb;
-  fit_ctx ctx;
-  size_t N, T, Nv = 0, Tv = 0;
-  double *work;
-  int st, k_ens;
-  rnn_history hist;
-  SEXP p, lh, vh, ah, vah, out, names;
-  const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
-                      "best_epoch", "stopped_early", "interrupted",
-                      "diverged", "restored", "message", "acc", "val_acc",
-                      "checkpoint_error"};
-
-  gw_members(&cfg, params); /* ensemble (issue 15): a vector or P x k */
-  dims3(x, cfg.n_in, &N, &T);
-  memset(&tc, 0, sizeof tc);
-  tc.loss = get_int(train, "loss_code");
-  tc.optimizer = get_int(train, "optimizer_code");
-  tc.lr = get_dbl(train, "lr");
-  tc.momentum = get_dbl(train, "momentum");
-  tc.rho = get_dbl(train, "rho");
-  tc.beta1 = get_dbl(train, "beta1");
-  tc.beta2 = get_dbl(train, "beta2");
-  tc.eps = get_dbl(train, "epsilon");
-  tc.clipnorm = get_dbl(train, "clipnorm");
-  tc.clipvalue = get_dbl(train, "clipvalue");
-  tc.epochs = get_int(train, "epochs");
-  tc.batch_size = get_int(train, "batch_size");
-  tc.shuffle = get_int(train, "shuffle");
-  tc.patience = get_int(train, "patience");
-  tc.min_delta = get_dbl(train, "min_delta");
-  tc.restore_best = get_int(train, "restore_best");
-  tc.n_threads = get_int(train, "threads");
-  tc.stateful = get_int_or(train, "stateful", 0);
-  if (in_forked_child()) tc.n_threads = 1;
-  if (tc.epochs < 1 || tc.batch_size < 1)
-    error("rnnkit internal error: epochs and batch_size must be positive");
-  check_targets(&cfg, tc.loss, y, N, T);
-  dtrain.n_samples = N;
-  dtrain.n_time = T;
-  dtrain.x = REAL(x);
-  dtrain.y = REAL(y);
-  if (!isNull(xval)) {
-    dims3(xval, cfg.n_in, &Nv, &Tv);
-    check_targets(&cfg, tc.loss, yval, Nv, Tv);
-    dval.n_samples = Nv;
-    dval.n_time = Tv;
-    dval.x = REAL(xval);
-    dval.y = REAL(yval);
-  }
-  /* ---- ensemble (issue 15): train$ensemble = k > 1 members, trained
-   * by the core from seed (the base seed, not the training seed); params
-   * and histories then have k columns, the results k entries ---- */
-  k_ens = get_int_or(train, "ensemble", 1);
-  if (k_ens > 1) {
-    need_doubles(rnn_size_mul(rnn_n_params(&cfg), (size_t)k_ens),
-                 "the ensemble's weights");
-    p = PROTECT(allocMatrix(REALSXP, (int)rnn_n_params(&cfg), k_ens));
-    need_doubles(rnn_size_mul(rnn_size_mul((size_t)tc.epochs, 4), (size_t)k_ens),
-                 "the training histories");
-    lh = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    vh = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    ah = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    vah = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    for (st = 0; st < tc.epochs * k_ens; st++)
-      REAL(lh)[st] = REAL(vh)[st] = REAL(ah)[st] = REAL(vah)[st] = NA_REAL;
-  } else {
-  /* ---- end ensemble ---- */
-  need_doubles((size_t)XLENGTH(params), "the model's weights");
-  p = PROTECT(duplicate(params));
-  need_doubles(rnn_size_mul((size_t)tc.epochs, 4), "the training histories");
-  lh = PROTECT(allocVector(REALSXP, tc.epochs));
-  vh = PROTECT(allocVector(REALSXP, tc.epochs));
-  ah = PROTECT(allocVector(REALSXP, tc.epochs));
-  vah = PROTECT(allocVector(REALSXP, tc.epochs));
-  } /* ensemble (issue 15) */
-  hist.loss = REAL(lh);
-  hist.val_loss = REAL(vh);
-  hist.acc = REAL(ah);
-  hist.val_acc = REAL(vah);
-  work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
-                              : rnn_train_workspace(&cfg, &tc, N, T),
-                    "the workspace for training");
-  rnn_rng_seed(&rng, gw_seed(seed));
+/* The host's part of gw_train() (src/gw/train.c): the progress bar,
+ * checkpoints through an R function, Ctrl-C. */
+static void fit_start(gw_fit *f) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
+  SEXP verbose = (SEXP)f->arg[8], ck = (SEXP)gw_field(f->arg[1], "checkpoint");
+  int k;
+  if (in_forked_child()) f->tc.n_threads = 1;
+  memset(c, 0, sizeof *c);
   /* verbose: FALSE, TRUE (80 columns) or the console's width */
   if (TYPEOF(verbose) == LGLSXP) {
-    ctx.verbose = asLogical(verbose) == TRUE;
-    ctx.width = 80;
+    c->verbose = asLogical(verbose) == TRUE;
+    c->width = 80;
   } else {
-    ctx.width = asInteger(verbose);
-    ctx.verbose = ctx.width != NA_INTEGER && ctx.width > 0;
-    if (ctx.width == NA_INTEGER || ctx.width < 10) ctx.width = 10;
-    if (ctx.width > 500) ctx.width = 500;
+    c->width = asInteger(verbose);
+    c->verbose = c->width != NA_INTEGER && c->width > 0;
+    if (c->width == NA_INTEGER || c->width < 10) c->width = 10;
+    if (c->width > 500) c->width = 500;
   }
-  ctx.shown = 0;
-  ctx.n_epochs = tc.epochs;
-  ctx.interrupted = 0;
-  ctx.drawn = 0;
-  ctx.t0 = ctx.last = now_seconds();
-  ctx.val_loss = NA_REAL;
-  ctx.acc = REAL(ah);
-  ctx.val_acc = REAL(vah);
-  ctx.done = 0;
-  ctx.member = 0;
-  ctx.n_members = k_ens; /* ensemble (issue 15) */
-  ctx.params = p;
-  ctx.hist[0] = lh;
-  ctx.hist[1] = vh;
-  ctx.hist[2] = ah;
-  ctx.hist[3] = vah;
-  ctx.ck_error[0] = '\0';
-  ctx.checkpoint = R_NilValue;
-  ctx.every = 1;
-  {
-    SEXP f = find(train, "checkpoint");
-    if (f && isFunction(f)) {
-      ctx.checkpoint = f;
-      ctx.every = get_int(train, "checkpoint_every");
-      if (ctx.every < 1) ctx.every = 1;
-    }
+  c->n_epochs = f->tc.epochs;
+  c->t0 = c->last = now_seconds();
+  c->val_loss = NA_REAL;
+  c->acc = f->acc;
+  c->val_acc = f->val_acc;
+  c->n_members = f->n_members; /* ensemble (issue 15) */
+  c->params = (SEXP)gw_slot(f->o, 0);
+  for (k = 0; k < 4; k++) c->hist[k] = (SEXP)gw_slot(f->o, k < 2 ? k + 1 : k + 8);
+  c->checkpoint = R_NilValue;
+  c->every = 1;
+  if (ck && isFunction(ck)) {
+    c->checkpoint = ck;
+    c->every = get_int((SEXP)f->arg[1], "checkpoint_every");
+    if (c->every < 1) c->every = 1;
   }
-  cb.on_epoch = on_epoch;
-  cb.on_batch = on_batch;
-  cb.ctx = &ctx;
-  err.msg[0] = '\0';
-  if (k_ens > 1) { /* ensemble (issue 15) */
-    rnn_train_result *rs = (rnn_train_result *)R_alloc((size_t)k_ens, sizeof *rs);
-    size_t n_done = 0;
-    int j;
-    SEXP eo;
-    const char *enm[] = {"params", "loss", "val_loss", "epochs_run",
-                         "best_epoch", "stopped_early", "interrupted",
-                         "diverged", "restored", "message", "acc", "val_acc",
-                         "checkpoint_error", "members_run", "seeds"};
-    SEXP ev[15];
-    st = rnn_ensemble_train(&cfg, get_int(train, "recurrent_init"), &tc,
-                            (size_t)k_ens, gw_seed(seed), REAL(p), &dtrain,
-                            isNull(xval) ? NULL : &dval, &cb, &hist, rs,
-                            &n_done, work, &err);
-    if (ctx.drawn) Rprintf("\n");
-    if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-    ev[0] = p;
-    ev[1] = lh;
-    ev[2] = vh;
-    for (j = 3; j < 9; j++) ev[j] = PROTECT(allocVector(j == 3 || j == 4 || j == 7
-                                                            ? INTSXP : LGLSXP,
-                                                        (R_xlen_t)n_done));
-    for (j = 0; j < (int)n_done; j++) {
-      INTEGER(ev[3])[j] = rs[j].epochs_run;
-      INTEGER(ev[4])[j] = rs[j].best_epoch;
-      LOGICAL(ev[5])[j] = rs[j].stopped_early;
-      LOGICAL(ev[6])[j] = rs[j].interrupted;
-      INTEGER(ev[7])[j] = rs[j].diverged;
-      LOGICAL(ev[8])[j] = rs[j].restored;
-    }
-    ev[9] = PROTECT(mkString(st == RNN_OK ? "" : err.msg));
-    ev[10] = ah;
-    ev[11] = vah;
-    ev[12] = PROTECT(mkString(ctx.ck_error));
-    ev[13] = PROTECT(ScalarInteger((int)n_done));
-    ev[14] = PROTECT(allocVector(REALSXP, k_ens));
-    for (j = 0; j < k_ens; j++)
-      REAL(ev[14])[j] = (double)rnn_member_seed(gw_seed(seed), (size_t)j);
-    eo = named_list(15, enm, ev); /* unprotects the 15 values */
-    return eo;
-  }
-  st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
-                 &rng, &cb, &hist, &res, work, &err);
-  if (ctx.drawn) Rprintf("\n");
-  if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, 13));
-  names = PROTECT(allocVector(STRSXP, 13));
-  SET_VECTOR_ELT(out, 0, p);
-  SET_VECTOR_ELT(out, 1, lh);
-  SET_VECTOR_ELT(out, 2, vh);
-  SET_VECTOR_ELT(out, 3, ScalarInteger(res.epochs_run));
-  SET_VECTOR_ELT(out, 4, ScalarInteger(res.best_epoch));
-  SET_VECTOR_ELT(out, 5, ScalarLogical(res.stopped_early));
-  SET_VECTOR_ELT(out, 6, ScalarLogical(res.interrupted));
-  SET_VECTOR_ELT(out, 7, ScalarInteger(res.diverged));
-  SET_VECTOR_ELT(out, 8, ScalarLogical(res.restored));
-  SET_VECTOR_ELT(out, 9, mkString(st == RNN_OK ? "" : err.msg));
-  SET_VECTOR_ELT(out, 10, ah);
-  SET_VECTOR_ELT(out, 11, vah);
-  SET_VECTOR_ELT(out, 12, mkString(ctx.ck_error));
-  for (st = 0; st < 13; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
-  setAttrib(out, R_NamesSymbol, names);
-  UNPROTECT(7);
-  return out;
+  f->ck_error = c->ck_error;
+  f->cb.on_epoch = on_epoch;
+  f->cb.on_batch = on_batch;
+  f->cb.ctx = c;
+}
+
+static void fit_end(gw_fit *f) {
+  if (((fit_ctx *)f->ctx)->drawn) Rprintf("\n");
+}
+
+static void fit_extras(gw_fit *f, int first) {
+  (void)f;
+  (void)first;
+}
+
+SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
+                  SEXP xval, SEXP yval, SEXP seed, SEXP verbose) {
+  SEXP a[] = {config, train, params, x, y, xval, yval, seed, verbose};
+  fit_ctx ctx;
+  gw_fit f;
+  memset(&f, 0, sizeof f);
+  f.start = fit_start;
+  f.end = fit_end;
+  f.extras = fit_extras;
+  f.ctx = &ctx;
+  return r_gw_train(a, &f);
 }
 
 /* ---- windows, scaling, forecasts ----------------------------------- */

@@ -19,6 +19,7 @@
 /* r_gw.c: runs a command of the shared gateway layer (src/gw) on the
  * .Call's arguments and returns its result list. */
 SEXP r_gw_call(gw_command fn, const SEXP *arg);
+SEXP r_gw_train(const SEXP *arg, gw_fit *f);
 
 /* Raises the R condition for a core error (does not return). */
 static inline void raise_core(const rnn_error *e) {

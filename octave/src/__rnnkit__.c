@@ -86,6 +86,7 @@
  * slot k output k. */
 void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
                     int as_struct);
+void octave_gw_train(mxArray *plhs[], const mxArray *prhs[], gw_fit *f);
 
 static void raise_core(const rnn_error *e) {
   mexErrMsgIdAndTxt(e->id, "%s", e->msg);
@@ -139,16 +140,6 @@ static int get_int(const mxArray *s, const char *name) {
   return int_arg(field(s, name), name);
 }
 
-static double get_dbl(const mxArray *s, const char *name) {
-  return scalar(field(s, name), name);
-}
-
-/* An optional integer field (absent in structs made before it existed). */
-static int get_int_or(const mxArray *s, const char *name, int absent) {
-  if (!mxIsStruct(s) || !mxGetField(s, 0, name)) return absent;
-  return get_int(s, name);
-}
-
 static const double *real_array(const mxArray *a, const char *what) {
   if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a))
     mexErrMsgIdAndTxt("rnnkit:internal",
@@ -179,15 +170,6 @@ static void dims3(const mxArray *x, int n_in, size_t *N, size_t *T) {
                       "rnnkit internal error: x must be N x T x %d", n_in);
   *N = d[0];
   *T = d[1];
-}
-
-static void check_targets(const rnn_config *cfg, int loss, const mxArray *y,
-                          size_t N, size_t T) {
-  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
-  size_t want = N * ny * (cfg->seq_out ? T : 1);
-  real_array(y, "y");
-  if (mxGetNumberOfElements(y) != want)
-    internal("targets do not match the samples");
 }
 
 /* a * b * c, or SIZE_MAX if that overflows */
@@ -239,112 +221,32 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
 #define MAX_OUT 6
 typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
+/* Commands of the shared gateway layer (../../src/gw/model.c). */
 static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  plhs[0] = mxCreateDoubleScalar((double)rnn_n_params(&cfg));
+  octave_gw_call(gw_n_params, plhs, prhs, 0);
 }
 
 static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_rng rng;
-  rnn_error err;
-  int init = int_arg(prhs[1], "recurrent_init");
-  double *work;
-  plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
-  work = alloc_work(rnn_init_workspace(&cfg));
-  rnn_rng_seed(&rng, gw_seed(prhs[2]));
-  if (rnn_init_params(&cfg, init,
-                      mxGetPr(plhs[0]), &rng, work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  octave_gw_call(gw_init, plhs, prhs, 0);
 }
 
 static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  size_t N, T, chunk = 256;
-  double *work;
-  size_t k = gw_members(&cfg, prhs[1]); /* ensemble (issue 15) */
-  dims3(prhs[2], cfg.n_in, &N, &T);
-  if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
-  if (chunk > N) chunk = N;
-  plhs[0] = cfg.seq_out ? array3(N, T, (size_t)cfg.n_out)
-                        : new_matrix(N, (size_t)cfg.n_out, "the predictions");
-  if (k > 1) { /* ensemble (issue 15): the members' mean */
-    work = alloc_work(rnn_ensemble_predict_workspace(&cfg, chunk, N, T));
-    if (rnn_ensemble_predict(&cfg, mxGetPr(prhs[1]), k, N, T, mxGetPr(prhs[2]),
-                             chunk, mxGetPr(plhs[0]), work, &err) != RNN_OK)
-      raise_core(&err);
-    mxFree(work);
-    return;
-  }
-  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
-  if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
-                  mxGetPr(plhs[0]), work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  if (mxIsEmpty(prhs[2])) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
+  octave_gw_call(gw_predict, plhs, prhs, 0);
 }
 
 /* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
  * as one batch against y, as R's rnnkit_loss_grad (without dropout):
  * the tests' parity with PyTorch (tests/octave/parity.m). */
 static void cmd_loss_grad(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  int ls = int_arg(prhs[1], "loss");
-  size_t N, T, I = (size_t)cfg.n_in, k;
-  double *xb, *yb, *dxb, *work, lv = 0;
-  size_t *idx;
-  check_params(&cfg, prhs[2]);
-  dims3(prhs[3], cfg.n_in, &N, &T);
-  check_targets(&cfg, ls, prhs[4], N, T);
-  xb = alloc_work(mul3(I, N, T));
-  dxb = alloc_work(mul3(I, N, T));
-  yb = alloc_work(mul3((size_t)cfg.n_out, N, T));
-  idx = (size_t *)mxMalloc((N + 1) * sizeof(size_t));
-  for (k = 0; k < N; k++) idx[k] = k;
-  rnn_gather_batch(&cfg, ls, N, T, mxGetPr(prhs[3]), mxGetPr(prhs[4]), idx, N,
-                   xb, yb);
-  work = alloc_work(rnn_batch_workspace(&cfg, N, T));
-  plhs[1] = new_matrix(rnn_n_params(&cfg), 1, "the gradient");
-  if (rnn_loss_grad(&cfg, ls, mxGetPr(prhs[2]), N, T, xb, yb, &lv,
-                    mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateDoubleScalar(lv);
-  plhs[2] = array3(N, T, I);
-  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, mxGetPr(plhs[2]));
-  mxFree(xb);
-  mxFree(dxb);
-  mxFree(yb);
-  mxFree(idx);
-  mxFree(work);
+  const mxArray *a[6];
+  memcpy(a, prhs, 5 * sizeof *a);
+  a[5] = NULL; /* no dropout */
+  octave_gw_call(gw_loss_grad, plhs, a, 0);
 }
 
-/* Nothing, or the core's "rnnkit:dim" error when an input of dims
- * [samples timesteps features] does not suit the model: n_time_fit is
- * the training window length (0 or NaN: any), stateful a flag, name the
- * argument as the message shows it. */
 static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  double nt = scalar(prhs[1], "n_time_fit"), d[3];
-  const double *dims = real_array(prhs[3], "dims");
-  char name[64];
-  int k;
-  (void)plhs;
-  if (mxGetNumberOfElements(prhs[3]) != 3) internal("dims must be 3 counts");
-  for (k = 0; k < 3; k++) {
-    d[k] = dims[k];
-    if (!(d[k] >= 0 && d[k] <= 4503599627370496.0)) internal("dims");
-  }
-  if (nt != nt) nt = 0;
-  if (!(nt >= 0 && nt <= 4503599627370496.0)) internal("n_time_fit");
-  if (!mxIsChar(prhs[4]) || mxGetString(prhs[4], name, sizeof name) != 0)
-    internal("name");
-  if (rnn_input_check(&cfg, (size_t)nt, scalar(prhs[2], "stateful") != 0,
-                      (size_t)d[0], (size_t)d[1], (size_t)d[2], name,
-                      &err) != RNN_OK)
-    raise_core(&err);
+  octave_gw_call(gw_input_check, plhs, prhs, 0);
 }
 
 /* ---- training, checkpoints and Ctrl-C -------------------------------
@@ -566,208 +468,84 @@ static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
   return stop;
 }
 
-static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  const mxArray *t = prhs[1];
-  rnn_train_config tc;
-  rnn_error err;
-  rnn_rng rng;
-  rnn_dataset dtrain, dval;
-  rnn_train_result res;
-  rnn_callbacks cb;
-  size_t N, T, Nv = 0, Tv = 0;
-  fit_ctx ctx;
+/* The host's part of gw_train() (../../src/gw/train.c): the progress
+ * line, checkpoints and plots through function handles, Ctrl-C. */
+static void fit_start(gw_fit *f) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
+  const mxArray *v = (const mxArray *)f->arg[8], *t = (const mxArray *)f->arg[1];
   const mxArray *ckf;
-  int st, has_val = !mxIsEmpty(prhs[5]);
-  double *work;
-  mxArray *p, *lh, *vh, *ah, *vah, *out;
-  rnn_history hist;
-  static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
-                             "best_epoch", "stopped_early", "interrupted",
-                             "diverged", "restored", "message", "acc",
-                             "val_acc", "checkpoint_error", "ctrl_c",
-                             "checkpoint_ctrl_c"};
-  int k_ens; /* ensemble (issue 15) */
-  gw_members(&cfg, prhs[2]);
-  dims3(prhs[3], cfg.n_in, &N, &T);
-  memset(&tc, 0, sizeof tc);
-  tc.loss = get_int(t, "loss_code");
-  tc.optimizer = get_int(t, "optimizer_code");
-  tc.lr = get_dbl(t, "lr");
-  tc.momentum = get_dbl(t, "momentum");
-  tc.rho = get_dbl(t, "rho");
-  tc.beta1 = get_dbl(t, "beta1");
-  tc.beta2 = get_dbl(t, "beta2");
-  tc.eps = get_dbl(t, "epsilon");
-  tc.clipnorm = get_dbl(t, "clipnorm");
-  tc.clipvalue = get_dbl(t, "clipvalue");
-  tc.epochs = get_int(t, "epochs");
-  tc.batch_size = get_int(t, "batch_size");
-  tc.shuffle = get_int(t, "shuffle");
-  tc.patience = get_int(t, "patience");
-  tc.min_delta = get_dbl(t, "min_delta");
-  tc.restore_best = get_int(t, "restore_best");
-  tc.n_threads = get_int(t, "threads");
-  tc.stateful = get_int_or(t, "stateful", 0);
-  /* the limits of rnn_fit.m: the histories are allocated here */
-  if (tc.epochs < 1 || tc.epochs > 10000000 || tc.batch_size < 1)
-    internal("epochs must be in 1..1e7 and batch_size positive");
-  check_targets(&cfg, tc.loss, prhs[4], N, T);
-  dtrain.n_samples = N;
-  dtrain.n_time = T;
-  dtrain.x = mxGetPr(prhs[3]);
-  dtrain.y = mxGetPr(prhs[4]);
-  if (has_val) {
-    dims3(prhs[5], cfg.n_in, &Nv, &Tv);
-    check_targets(&cfg, tc.loss, prhs[6], Nv, Tv);
-    dval.n_samples = Nv;
-    dval.n_time = Tv;
-    dval.x = mxGetPr(prhs[5]);
-    dval.y = mxGetPr(prhs[6]);
-  }
-  /* ---- ensemble (issue 15): t.ensemble = k > 1 members, trained by the
-   * core from the seed (the base seed, not the training seed); params
-   * and histories then have k columns, the results k entries ---- */
-  k_ens = get_int_or(t, "ensemble", 1);
-  if (k_ens < 1) k_ens = 1;
-  if (k_ens > 1) {
-    need_doubles(mul3(rnn_n_params(&cfg), (size_t)k_ens, 1), "the ensemble's weights");
-    p = mxCreateDoubleMatrix(rnn_n_params(&cfg), (size_t)k_ens, mxREAL);
-  } else {
-  /* ---- end ensemble ---- */
-  need_doubles(mxGetNumberOfElements(prhs[2]), "the model's weights");
-  p = mxDuplicateArray(prhs[2]);
-  } /* ensemble (issue 15) */
-  need_doubles(mul3((size_t)tc.epochs, 4, (size_t)k_ens), "the training histories");
-  lh = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  vh = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  ah = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  vah = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  hist.loss = mxGetPr(lh);
-  hist.val_loss = mxGetPr(vh);
-  hist.acc = mxGetPr(ah);
-  hist.val_acc = mxGetPr(vah);
-  work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
-                              : rnn_train_workspace(&cfg, &tc, N, T));
-  rnn_rng_seed(&rng, gw_seed(prhs[7]));
-  memset(&ctx, 0, sizeof ctx);
-  ctx.n_members = k_ens; /* ensemble (issue 15) */
+  int k;
+  memset(c, 0, sizeof *c);
+  c->n_members = f->n_members; /* ensemble (issue 15) */
   /* verbose: [mode width], mode 0 quiet, 1 automatic (in place on a
    * terminal, else log lines), 2 in place, 3 log lines; or a logical */
-  ctx.width = 80;
-  if (mxIsLogical(prhs[8])) {
-    ctx.verbose = mxIsLogicalScalarTrue(prhs[8]);
-  } else if (mxIsDouble(prhs[8]) && !mxIsComplex(prhs[8]) &&
-             mxGetNumberOfElements(prhs[8]) >= 1) {
-    ctx.verbose = (int)mxGetPr(prhs[8])[0];
-    if (mxGetNumberOfElements(prhs[8]) >= 2) ctx.width = (int)mxGetPr(prhs[8])[1];
+  c->width = 80;
+  if (mxIsLogical(v)) {
+    c->verbose = mxIsLogicalScalarTrue(v);
+  } else if (mxIsDouble(v) && !mxIsComplex(v) &&
+             mxGetNumberOfElements(v) >= 1) {
+    c->verbose = (int)mxGetPr(v)[0];
+    if (mxGetNumberOfElements(v) >= 2) c->width = (int)mxGetPr(v)[1];
   } else {
     internal("verbose must be [mode width] or a logical");
   }
-  if (ctx.verbose == 1) ctx.verbose = RNNKIT_ISATTY() ? 1 : 2;
-  else if (ctx.verbose == 2) ctx.verbose = 1;
-  else if (ctx.verbose == 3) ctx.verbose = 2;
-  else if (ctx.verbose != 0) internal("verbose's mode must be 0..3");
-  if (ctx.width < 10) ctx.width = 10;
-  ctx.n_epochs = tc.epochs;
+  if (c->verbose == 1) c->verbose = RNNKIT_ISATTY() ? 1 : 2;
+  else if (c->verbose == 2) c->verbose = 1;
+  else if (c->verbose == 3) c->verbose = 2;
+  else if (c->verbose != 0) internal("verbose's mode must be 0..3");
+  if (c->width < 10) c->width = 10;
+  c->n_epochs = f->tc.epochs;
   /* a log prints about ten lines: the first epoch, every tenth, the last */
-  ctx.every = tc.epochs >= 20 ? (tc.epochs + 9) / 10 : 1;
-  ctx.acc = mxGetPr(ah);
-  ctx.val_acc = mxGetPr(vah);
-  ctx.hist[0] = lh;
-  ctx.hist[1] = vh;
-  ctx.hist[2] = ah;
-  ctx.hist[3] = vah;
-  ctx.t0 = ctx.last = now_seconds();
-  ctx.loss = ctx.val_loss = mxGetNaN(); /* none before the first epoch */
+  c->every = f->tc.epochs >= 20 ? (f->tc.epochs + 9) / 10 : 1;
+  c->acc = f->acc;
+  c->val_acc = f->val_acc;
+  for (k = 0; k < 4; k++)
+    c->hist[k] = (mxArray *)gw_slot(f->o, k < 2 ? k + 1 : k + 8);
+  c->t0 = c->last = now_seconds();
+  c->loss = c->val_loss = mxGetNaN(); /* none before the first epoch */
   ckf = mxGetField(t, 0, "plot");
-  if (ckf && mxIsClass(ckf, "function_handle")) ctx.plot_fn = (mxArray *)ckf;
-  cb.on_epoch = on_epoch;
-  cb.on_batch = on_batch;
-  cb.ctx = &ctx;
+  if (ckf && mxIsClass(ckf, "function_handle")) c->plot_fn = (mxArray *)ckf;
+  f->cb.on_epoch = on_epoch;
+  f->cb.on_batch = on_batch;
+  f->cb.ctx = c;
   ckf = mxGetField(t, 0, "checkpoint");
   if (ckf && mxIsClass(ckf, "function_handle")) {
-    ctx.fn = (mxArray *)ckf;
-    ctx.ck_every = get_int(t, "checkpoint_every");
-    if (ctx.ck_every < 1) ctx.ck_every = 1;
-    ctx.params = p;
-    cb.on_epoch = on_epoch_checkpoint;
+    if (f->n_members > 1) internal("an ensemble saves no checkpoints");
+    c->fn = (mxArray *)ckf;
+    c->ck_every = get_int(t, "checkpoint_every");
+    if (c->ck_every < 1) c->ck_every = 1;
+    c->params = (mxArray *)gw_slot(f->o, 0);
+    f->cb.on_epoch = on_epoch_checkpoint;
   }
-  err.msg[0] = '\0';
-  if (k_ens > 1) { /* ensemble (issue 15) */
-    rnn_train_result *rs =
-        (rnn_train_result *)mxMalloc((size_t)k_ens * sizeof *rs);
-    size_t n_done = 0, j;
-    mxArray *ev[7];
-    int a;
-    if (ctx.fn) internal("an ensemble saves no checkpoints");
-    st = rnn_ensemble_train(&cfg, get_int(t, "recurrent_init"), &tc,
-                            (size_t)k_ens, gw_seed(prhs[7]), mxGetPr(p),
-                            &dtrain, has_val ? &dval : NULL, &cb, &hist, rs,
-                            &n_done, work, &err);
-    if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
-    end_progress(&ctx);
-    mxFree(work);
-    if (st != RNN_OK && st != RNN_ERR_DIVERGED) {
-      mxFree(rs);
-      raise_core(&err);
-    }
-    for (a = 0; a < 7; a++)
-      ev[a] = mxCreateDoubleMatrix(a == 6 ? (size_t)k_ens : n_done, 1, mxREAL);
-    for (j = 0; j < n_done; j++) {
-      mxGetPr(ev[0])[j] = rs[j].epochs_run;
-      mxGetPr(ev[1])[j] = rs[j].best_epoch;
-      mxGetPr(ev[2])[j] = rs[j].stopped_early;
-      mxGetPr(ev[3])[j] = rs[j].interrupted;
-      mxGetPr(ev[4])[j] = rs[j].diverged;
-      mxGetPr(ev[5])[j] = rs[j].restored;
-    }
-    for (j = 0; j < (size_t)k_ens; j++)
-      mxGetPr(ev[6])[j] = (double)rnn_member_seed(gw_seed(prhs[7]), j);
-    mxFree(rs);
-    out = mxCreateStructMatrix(1, 1, 15, nm);
-    mxSetField(out, 0, "params", p);
-    mxSetField(out, 0, "loss", lh);
-    mxSetField(out, 0, "val_loss", vh);
-    for (a = 0; a < 6; a++) mxSetField(out, 0, nm[3 + a], ev[a]);
-    mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
-    mxSetField(out, 0, "acc", ah);
-    mxSetField(out, 0, "val_acc", vah);
-    mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
-    mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
-    mxSetField(out, 0, "checkpoint_ctrl_c", mxCreateDoubleScalar(ctx.ck_ctrl_c));
-    mxAddField(out, "members_run");
-    mxSetField(out, 0, "members_run", mxCreateDoubleScalar((double)n_done));
-    mxAddField(out, "seeds");
-    mxSetField(out, 0, "seeds", ev[6]);
-    plhs[0] = out;
-    return;
-  }
-  st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
-                 &cb, &hist, &res, work, &err);
+  f->ck_error = c->error;
+}
+
+static void fit_end(gw_fit *f) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
   /* the Ctrl-C that stopped training is handled: Octave must not act on
    * it again when this function returns */
-  if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
-  end_progress(&ctx);
-  mxFree(work);
-  if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = mxCreateStructMatrix(1, 1, 15, nm);
-  mxSetField(out, 0, "params", p);
-  mxSetField(out, 0, "loss", lh);
-  mxSetField(out, 0, "val_loss", vh);
-  mxSetField(out, 0, "epochs_run", mxCreateDoubleScalar(res.epochs_run));
-  mxSetField(out, 0, "best_epoch", mxCreateDoubleScalar(res.best_epoch));
-  mxSetField(out, 0, "stopped_early", mxCreateLogicalScalar(res.stopped_early));
-  mxSetField(out, 0, "interrupted", mxCreateLogicalScalar(res.interrupted));
-  mxSetField(out, 0, "diverged", mxCreateDoubleScalar(res.diverged));
-  mxSetField(out, 0, "restored", mxCreateLogicalScalar(res.restored));
-  mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
-  mxSetField(out, 0, "acc", ah);
-  mxSetField(out, 0, "val_acc", vah);
-  mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
-  mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
-  mxSetField(out, 0, "checkpoint_ctrl_c", mxCreateDoubleScalar(ctx.ck_ctrl_c));
-  plhs[0] = out;
+  if (c->ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
+  end_progress(c);
+}
+
+static void fit_extras(gw_fit *f, int first) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
+  gw_set_flags(f->o, first, 1, &c->ctrl_c, 0);
+  gw_set_ints(f->o, first + 1, 1, &c->ck_ctrl_c, 0);
+}
+
+static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
+  static const char *const extra[] = {"ctrl_c", "checkpoint_ctrl_c"};
+  fit_ctx ctx;
+  gw_fit f;
+  memset(&f, 0, sizeof f);
+  f.n_extra = 2;
+  f.extra_names = extra;
+  f.start = fit_start;
+  f.end = fit_end;
+  f.extras = fit_extras;
+  f.ctx = &ctx;
+  octave_gw_train(plhs, prhs, &f);
 }
 
 /* x is N x T x I (dataset layout, as rnn_step() takes it); state a

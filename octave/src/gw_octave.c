@@ -89,6 +89,21 @@ const double *gw_matrix(gw_in v, const char *what, size_t *m, size_t *n) {
   return mxGetPr(a);
 }
 
+const double *gw_array3(gw_in v, const char *what, size_t *a, size_t *b,
+                        size_t *c) {
+  const mxArray *x = (const mxArray *)v;
+  const mwSize *d;
+  size_t n, nd;
+  gw_reals(v, what, &n);
+  d = mxGetDimensions(x);
+  nd = mxGetNumberOfDimensions(x);
+  if (nd > 3) gw_internal("%s must be an array of 3 dimensions", what);
+  *a = d[0];
+  *b = d[1];
+  *c = nd >= 3 ? d[2] : 1;
+  return mxGetPr(x);
+}
+
 int *gw_ints(gw_in v, const char *what, int sub, int lo, int hi, size_t *n) {
   const double *x = gw_reals(v, what, n);
   int *out = (int *)gw_alloc(*n, sizeof(int));
@@ -123,6 +138,14 @@ long gw_n_strings(gw_in v) {
   return a && mxIsCell(a) ? (long)mxGetNumberOfElements(a) : -1;
 }
 
+const char *gw_str(gw_in v, const char *what) {
+  const mxArray *a = (const mxArray *)v;
+  char *s;
+  if (!a || !mxIsChar(a) || mxGetM(a) > 1 || !(s = mxArrayToString(a)))
+    gw_internal("%s must be a char row", what);
+  return s;
+}
+
 int gw_string_is(gw_in v, size_t k, const char *s) {
   char buf[64] = "";
   const mxArray *c = mxGetCell((const mxArray *)v, k);
@@ -152,6 +175,7 @@ double *gw_work(size_t n, const char *what) {
 void gw_result(gw_out *o, int n, const char *const *names) {
   o->n = n;
   o->names = names;
+  if (!names) o->as_struct = 0;
   if (o->as_struct) o->plhs[0] = mxCreateStructMatrix(1, 1, n, (const char **)names);
 }
 
@@ -202,6 +226,31 @@ void gw_set_arg(gw_out *o, int k, gw_in v) {
   put(o, k, mxDuplicateArray((const mxArray *)v));
 }
 
+double *gw_set_copy(gw_out *o, int k, gw_in v, const char *what) {
+  need_doubles(mxGetNumberOfElements((const mxArray *)v), what);
+  return put(o, k, mxDuplicateArray((const mxArray *)v));
+}
+
+void gw_set_string(gw_out *o, int k, const char *s) {
+  put(o, k, mxCreateString(s));
+}
+
+void gw_set_flags(gw_out *o, int k, size_t n, const int *v, int plain) {
+  size_t i;
+  if (plain) {
+    double *x = gw_set_matrix(o, k, n, 1, "the result");
+    for (i = 0; i < n; i++) x[i] = v[i] != 0;
+  } else {
+    mxArray *x = mxCreateLogicalMatrix(n, 1);
+    for (i = 0; i < n; i++) mxGetLogicals(x)[i] = v[i] != 0;
+    put(o, k, x);
+  }
+}
+
+gw_in gw_slot(gw_out *o, int k) {
+  return o->as_struct ? mxGetField(o->plhs[0], 0, o->names[k]) : o->plhs[k];
+}
+
 /* Runs a shared command on a MEX command's arguments: its result as one
  * struct (as_struct) or slot k as output k (the rest []). */
 void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
@@ -214,4 +263,13 @@ void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
   fn(&o, (const gw_in *)prhs);
   for (k = 0; !as_struct && k < o.n; k++)
     if (!plhs[k]) plhs[k] = mxCreateDoubleMatrix(0, 0, mxREAL);
+}
+
+/* Trains with the host's callbacks in f (__rnnkit__.c): one struct. */
+void octave_gw_train(mxArray *plhs[], const mxArray *prhs[], gw_fit *f) {
+  struct gw_out o;
+  o.plhs = plhs;
+  o.as_struct = 1;
+  o.n = 0;
+  gw_train(&o, (const gw_in *)prhs, f);
 }
