@@ -192,6 +192,12 @@ void gw_set_labels(gw_out *o, int k, size_t n, const int *lab) {
                    lab[i] >= 0 && lab[i] < 3 ? mkChar(name[lab[i]]) : NA_STRING);
 }
 
+void gw_na(double *x, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (ISNAN(x[i])) x[i] = NA_REAL;
+}
+
 void gw_set_arg(gw_out *o, int k, gw_in v) { SET_VECTOR_ELT(o->res, k, (SEXP)v); }
 
 double *gw_set_copy(gw_out *o, int k, gw_in v, const char *what) {

@@ -1,7 +1,9 @@
 /* .Call gateways: SEXP in -> core -> SEXP out.  Validation with helpful
  * messages happens in R (R/validate.R); these check only what the C code
  * needs to be safe, and turn core status codes into classed R conditions
- * through rnnkit_core_error() in R/errors.R. */
+ * through rnnkit_core_error() in R/errors.R.  Commands written once for
+ * both hosts live in src/gw (with src/r_gw.c, R's side of their host-value
+ * interface) and are only handed their arguments here. */
 #include <R.h>
 #include <Rinternals.h>
 #include <limits.h>
@@ -248,18 +250,9 @@ static void check_matrix(SEXP m, const char *what) {
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* The seasonal period of a date index (day counts): 12 monthly, 4
- * quarterly, else 0 (rnn_season_period). */
 SEXP rnnkit_season_period(SEXP index) {
-  rnn_error err;
-  size_t p = 0, n;
-  if (TYPEOF(index) != REALSXP || XLENGTH(index) < 1)
-    error("rnnkit internal error: season_period(double index)");
-  n = (size_t)XLENGTH(index);
-  if (rnn_season_period(n, REAL(index), alloc_work(n, "the date steps"), &p,
-                        &err) != RNN_OK)
-    raise_core(&err);
-  return ScalarInteger((int)p);
+  SEXP a[] = {index};
+  return r_gw_call(gw_season_period, a);
 }
 /* ---- end of issue 15 transform block ------------------------------- */
 
@@ -280,34 +273,15 @@ SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
 }
 /* ==== end of the series engine ====================================== */
 
-/* rnn_rescale() of a copy of the matrix data: from one scaler (center,
- * scale) to another (to_center, to_scale). */
 SEXP rnnkit_rescale(SEXP data, SEXP center, SEXP scale, SEXP to_center,
                     SEXP to_scale) {
-  SEXP out;
-  R_xlen_t n;
-  check_matrix(data, "data");
-  n = ncols(data);
-  if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
-      TYPEOF(to_center) != REALSXP || TYPEOF(to_scale) != REALSXP ||
-      XLENGTH(center) != n || XLENGTH(scale) != n || XLENGTH(to_center) != n ||
-      XLENGTH(to_scale) != n)
-    error("rnnkit internal error: one center and scale per column");
-  out = PROTECT(duplicate(data));
-  rnn_rescale((size_t)nrows(data), (size_t)n, REAL(data), REAL(center),
-              REAL(scale), REAL(to_center), REAL(to_scale), REAL(out));
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {data, center, scale, to_center, to_scale};
+  return r_gw_call(gw_rescale, a);
 }
 
-/* A copy of the matrix data with missing values carried forward. */
 SEXP rnnkit_locf(SEXP data) {
-  SEXP out;
-  check_matrix(data, "data");
-  out = PROTECT(duplicate(data));
-  rnn_fill_locf((size_t)nrows(data), (size_t)ncols(data), REAL(out));
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {data};
+  return r_gw_call(gw_locf, a);
 }
 
 /* ---- issue 14 forecast/calendar block ------------------------------ */
@@ -368,88 +342,22 @@ SEXP rnnkit_calendar(SEXP days, SEXP kinds) {
   return out;
 }
 
-/* The h dates (day counts, or times when dated is FALSE) after index; see
- * rnn_next_dates(). */
 SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h) {
-  rnn_error err;
-  SEXP out;
-  int n = asInteger(h);
-  if (TYPEOF(index) != REALSXP || n == NA_INTEGER || n < 0)
-    error("rnnkit internal error: next_dates(double index, dated, count h)");
-  out = PROTECT(new_doubles((size_t)n, "the forecast dates"));
-  if (rnn_next_dates((size_t)XLENGTH(index), REAL(index), asLogical(dated) == TRUE,
-                     (size_t)n, REAL(out),
-                     alloc_work((size_t)XLENGTH(index), "the date steps"),
-                     &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {index, dated, h};
+  return r_gw_call(gw_next_dates, a);
 }
 
-/* Positions (1-based, NA for none) of the forecast dates fc in index, by
- * period where both are monthly, quarterly or yearly; rnn_match_dates(). */
 SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index) {
-  rnn_error err;
-  SEXP out;
-  size_t nf = (size_t)XLENGTH(fc), nh = (size_t)XLENGTH(hist),
-         ni = (size_t)XLENGTH(index), k;
-  if (TYPEOF(fc) != REALSXP || TYPEOF(hist) != REALSXP ||
-      TYPEOF(index) != REALSXP || nf == 0)
-    error("rnnkit internal error: match_dates(double fc, hist, index)");
-  out = PROTECT(new_doubles(nf, "the date positions"));
-  if (rnn_match_dates(nf, REAL(fc), nh, REAL(hist), ni, REAL(index),
-                      REAL(out),
-                      alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf),
-                                 "the date keys"),
-                      &err) != RNN_OK)
-    raise_core(&err);
-  for (k = 0; k < nf; k++)
-    if (ISNAN(REAL(out)[k])) REAL(out)[k] = NA_REAL;
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {fc, hist, index};
+  return r_gw_call(gw_match_dates, a);
 }
 
 /* ---- end of the issue 14 forecast/calendar block -------------------- */
 
-/* list(tokens, state): n tokens drawn after feeding prime (0-based
- * classes, doubles) from state (NULL: zeros); see rnn_generate(). */
 SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
                      SEXP temperature, SEXP seed, SEXP state) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  rnn_rng rng;
-  size_t np, ng, S = rnn_state_size(&cfg, 1);
-  SEXP tokens, st;
-  check_params(&cfg, params);
-  if (TYPEOF(prime) != REALSXP || asReal(n) < 0 || asReal(n) > INT_MAX ||
-      ISNAN(asReal(n)))
-    error("rnnkit internal error: prime must be double and n a count");
-  np = (size_t)XLENGTH(prime);
-  ng = (size_t)asReal(n);
-  tokens = PROTECT(new_doubles(ng, "the generated tokens"));
-  st = PROTECT(new_doubles(S, "the recurrent state"));
-  if (isNull(state)) {
-    memset(REAL(st), 0, sizeof(double) * S);
-  } else {
-    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S)
-      error("rnnkit internal error: the state must hold %lu doubles",
-            (unsigned long)S);
-    memcpy(REAL(st), REAL(state), sizeof(double) * S);
-  }
-  rnn_rng_seed(&rng, gw_seed(seed));
-  if (rnn_generate(&cfg, REAL(params), REAL(prime), np, ng, asReal(temperature),
-                   &rng, REAL(st), REAL(tokens),
-                   alloc_work(rnn_generate_workspace(&cfg, np),
-                              "the workspace for generating"),
-                   &err) != RNN_OK)
-    raise_core(&err);
-  {
-    const char *nm[] = {"tokens", "state"};
-    SEXP v[2];
-    v[0] = tokens;
-    v[1] = st;
-    return named_list(2, nm, v); /* unprotects tokens and st */
-  }
+  SEXP a[] = {config, params, prime, n, temperature, seed, state};
+  return r_gw_call(gw_generate, a);
 }
 
 /* For R code that makes large arrays itself (rnn_pad_sequences): the
@@ -483,72 +391,18 @@ SEXP rnnkit_panel_pool(SEXP tab) {
 }
 
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
-  rnn_error err;
-  SEXP out;
-  size_t n = (size_t)XLENGTH(actual), k = (size_t)XLENGTH(scale);
-  if (TYPEOF(actual) != REALSXP || TYPEOF(pred) != REALSXP ||
-      TYPEOF(scale) != REALSXP || (size_t)XLENGTH(pred) != n || k == 0 ||
-      n % k != 0)
-    error("rnnkit internal error: actual and pred must be doubles of equal "
-          "length, a multiple of the number of scales");
-  out = PROTECT(new_matrix(RNN_ACC_ROWS, k, "the accuracy table"));
-  if (!isNull(origin) &&
-      (TYPEOF(origin) != REALSXP || (size_t)XLENGTH(origin) != n))
-    error("rnnkit internal error: origin must be NULL or doubles as actual");
-  if (rnn_accuracy(n / k, k, REAL(actual), REAL(pred), REAL(scale), REAL(out),
-                   &err) != RNN_OK ||
-      (!isNull(origin) &&
-       rnn_accuracy_direction(n / k, k, REAL(actual), REAL(pred),
-                              REAL(origin), REAL(out), &err) != RNN_OK))
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {actual, pred, scale, origin};
+  return r_gw_call(gw_accuracy, a);
 }
 
-/* rnn_forecast_accuracy(): a forecast's table (RNN_ACC_ROWS x model,
- * naive, (snaive,) drift) from its history, the actual values (NA: not
- * known) and the point forecast, on the seasonal period (0: none). */
 SEXP rnnkit_forecast_accuracy(SEXP hist, SEXP actual, SEXP point, SEXP period) {
-  rnn_error err;
-  SEXP out;
-  size_t h = (size_t)XLENGTH(point);
-  int m = asInteger(period);
-  if (TYPEOF(hist) != REALSXP || TYPEOF(actual) != REALSXP ||
-      TYPEOF(point) != REALSXP || (size_t)XLENGTH(actual) != h ||
-      m == NA_INTEGER || m < 0)
-    error("rnnkit internal error: hist, actual and point must be doubles "
-          "(actual as long as point), period >= 0");
-  if (rnn_forecast_accuracy_workspace(h) == 0)
-    error("rnnkit internal error: a forecast of %lu steps", (unsigned long)h);
-  out = PROTECT(new_matrix(RNN_ACC_ROWS, rnn_series_accuracy_cols((size_t)m),
-                           "the accuracy table"));
-  if (rnn_forecast_accuracy((size_t)XLENGTH(hist), REAL(hist), h, REAL(actual),
-                            REAL(point), (size_t)m, REAL(out),
-                            alloc_work(rnn_forecast_accuracy_workspace(h),
-                                       "the accuracy workspace"),
-                            &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {hist, actual, point, period};
+  return r_gw_call(gw_forecast_accuracy, a);
 }
 
-/* rnn_naive_scale() of each column of the double matrix x, NA (R's own
- * missing value) where a column has no usable scale. */
 SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
-  rnn_error err;
-  SEXP out;
-  R_xlen_t j;
-  int m = asInteger(period);
-  check_matrix(x, "x");
-  if (m == NA_INTEGER || m < 0) error("rnnkit internal error: period");
-  out = PROTECT(allocVector(REALSXP, ncols(x)));
-  if (rnn_naive_scale((size_t)nrows(x), (size_t)ncols(x), REAL(x), (size_t)m,
-                      REAL(out), &err) != RNN_OK)
-    raise_core(&err);
-  for (j = 0; j < XLENGTH(out); j++)
-    if (ISNAN(REAL(out)[j])) REAL(out)[j] = NA_REAL;
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {x, period};
+  return r_gw_call(gw_naive_scale, a);
 }
 
 /* ---- text ----------------------------------------------------------- */
@@ -824,32 +678,9 @@ SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
   return out;
 }
 
-/* rnn_text_streams() of the double vector tokens: list(x, y), both
- * n_samples x seq_len double matrices (0 rows when the text is too
- * short: R says so). */
 SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size) {
-  rnn_error err;
-  SEXP x, y;
-  size_t n, T, B;
-  int t = asInteger(seq_len), b = asInteger(batch_size);
-  const char *names[] = {"x", "y"};
-  SEXP vals[2];
-  if (TYPEOF(tokens) != REALSXP || t == NA_INTEGER || t < 1 ||
-      b == NA_INTEGER || b < 1)
-    error("rnnkit internal error: tokens, seq_len, batch_size");
-  T = (size_t)t;
-  B = (size_t)b;
-  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, NULL,
-                       NULL, &n, &err) != RNN_OK)
-    raise_core(&err);
-  x = PROTECT(new_matrix(n, T, "the text's chunks"));
-  y = PROTECT(new_matrix(n, T, "the text's chunks"));
-  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, REAL(x),
-                       REAL(y), &n, &err) != RNN_OK)
-    raise_core(&err);
-  vals[0] = x;
-  vals[1] = y;
-  return named_list(2, names, vals);
+  SEXP a[] = {tokens, seq_len, batch_size};
+  return r_gw_call(gw_text_streams, a);
 }
 
 /* ---- model files ---------------------------------------------------- */

@@ -1,5 +1,7 @@
 /* The one MEX gateway of rnnkit for GNU Octave: mxArray in -> core ->
- * mxArray out, nothing else.  It mirrors src/r_rnnkit.c; a dispatch table
+ * mxArray out, nothing else.  Commands written once for both hosts live
+ * in ../../src/gw (against gw_octave.c here; R's gateway uses them with
+ * src/r_gw.c) and are handed their arguments here.  A dispatch table
  * (like src/init.c's registration table) maps the first argument to a
  * command:
  *
@@ -740,11 +742,6 @@ static void cmd_decode(mxArray *plhs[], const mxArray *prhs[]) {
 
 /* ---- windows, scaling, forecasts ------------------------------------ */
 
-static void check_matrix(const mxArray *m, const char *what) {
-  real_array(m, what);
-  if (mxGetNumberOfDimensions(m) != 2) internal(what);
-}
-
 static size_t count_arg(const mxArray *a, const char *what, double lo) {
   double v = scalar(a, what);
   if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
@@ -754,16 +751,8 @@ static size_t count_arg(const mxArray *a, const char *what, double lo) {
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
 /* ---- issue 15 transform block -------------------------------------- */
-/* The seasonal period of day counts index: 12 monthly, 4 quarterly, else
- * 0 (R's rnnkit_season_period; rnn_season_period). */
 static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]), p = 0;
-  const double *ix = real_array(prhs[0], "index");
-  if (n < 1) internal("season_period of no dates");
-  if (rnn_season_period(n, ix, alloc_work(n), &p, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateDoubleScalar((double)p);
+  octave_gw_call(gw_season_period, plhs, prhs, 0);
 }
 /* ---- end of issue 15 transform block ------------------------------- */
 
@@ -779,24 +768,11 @@ static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
 /* ==== end of the series engine ====================================== */
 
 static void cmd_rescale(mxArray *plhs[], const mxArray *prhs[]) {
-  const mxArray *data = prhs[0];
-  int k;
-  check_matrix(data, "data");
-  for (k = 1; k <= 4; k++) {
-    real_array(prhs[k], "a scaler");
-    if (mxGetNumberOfElements(prhs[k]) != mxGetN(data))
-      internal("one center and scale per column");
-  }
-  plhs[0] = new_matrix(mxGetM(data), mxGetN(data), "the rescaled values");
-  rnn_rescale(mxGetM(data), mxGetN(data), mxGetPr(data), mxGetPr(prhs[1]),
-              mxGetPr(prhs[2]), mxGetPr(prhs[3]), mxGetPr(prhs[4]),
-              mxGetPr(plhs[0]));
+  octave_gw_call(gw_rescale, plhs, prhs, 0);
 }
 
 static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
-  check_matrix(prhs[0], "data");
-  plhs[0] = mxDuplicateArray(prhs[0]);
-  rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
+  octave_gw_call(gw_locf, plhs, prhs, 0);
 }
 
 /* ---- issue 14 forecast/calendar block ------------------------------ */
@@ -805,20 +781,8 @@ static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
   octave_gw_call(gw_forecast, plhs, prhs, 0);
 }
 
-/* the h dates after index (day counts, or times when dated is 0): h x 1 */
 static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]),
-         h = count_arg(prhs[2], "h", 0);
-  const double *index = real_array(prhs[0], "index");
-  double *work;
-  int st;
-  plhs[0] = new_matrix(h, 1, "the forecast dates");
-  work = alloc_work(n);
-  st = rnn_next_dates(n, index, scalar(prhs[1], "dated") != 0, h,
-                      mxGetPr(plhs[0]), work, &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_next_dates, plhs, prhs, 0);
 }
 
 /* calendar features (issue 15): [n x 2k matrix, 1 x 2k cellstr of
@@ -865,87 +829,22 @@ static void cmd_calendar(mxArray *plhs[], const mxArray *prhs[]) {
   }
 }
 
-/* positions (1-based, NaN for none) of the forecast dates fc in index,
- * after the forecast's history hist (day counts): numel (fc) x 1 */
 static void cmd_match_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t nf = mxGetNumberOfElements(prhs[0]),
-         nh = mxGetNumberOfElements(prhs[1]),
-         ni = mxGetNumberOfElements(prhs[2]);
-  const double *fc = real_array(prhs[0], "fc"),
-               *hist = real_array(prhs[1], "hist"),
-               *index = real_array(prhs[2], "index");
-  double *work;
-  int st;
-  plhs[0] = new_matrix(nf, 1, "the date positions");
-  work = alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf));
-  st = rnn_match_dates(nf, fc, nh, hist, ni, index, mxGetPr(plhs[0]), work,
-                       &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_match_dates, plhs, prhs, 0);
 }
 
 /* ---- end of the issue 14 forecast/calendar block -------------------- */
 
-/* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
- * rnnkit_accuracy: actual and pred of equal size, one column per element
- * of scale, each column numel(actual) / numel(scale) values. */
 static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]),
-         k = mxGetNumberOfElements(prhs[2]);
-  const double *a = real_array(prhs[0], "actual"),
-               *p = real_array(prhs[1], "pred"),
-               *sc = real_array(prhs[2], "scale");
-  /* origin ([]: none, DA NaN): the last observed values (issue 15) */
-  const double *o = mxIsEmpty(prhs[3]) ? NULL : real_array(prhs[3], "origin");
-  if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
-    internal("actual and pred must be of equal size, a multiple of the "
-             "number of scales");
-  if (o && mxGetNumberOfElements(prhs[3]) != n)
-    internal("origin must be [] or of the size of actual");
-  plhs[0] = new_matrix(RNN_ACC_ROWS, k, "the accuracy table");
-  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK ||
-      (o && rnn_accuracy_direction(n / k, k, a, p, o, mxGetPr(plhs[0]),
-                                   &err) != RNN_OK))
-    raise_core(&err);
+  octave_gw_call(gw_accuracy, plhs, prhs, 0);
 }
 
-/* rnn_forecast_accuracy(), as R's rnnkit_forecast_accuracy: hist,
- * actual (NaN: not known) and point (h), the seasonal period (0: none)
- * -> RNN_ACC_ROWS x (model, naive, (snaive,) drift). */
 static void cmd_forecast_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t h = mxGetNumberOfElements(prhs[2]), w;
-  const double *hist = real_array(prhs[0], "hist"),
-               *a = real_array(prhs[1], "actual"),
-               *p = real_array(prhs[2], "point");
-  size_t period = count_arg(prhs[3], "period", 0);
-  double *work;
-  int st;
-  w = rnn_forecast_accuracy_workspace(h);
-  if (mxGetNumberOfElements(prhs[1]) != h || w == 0)
-    internal("actual and point must be of equal size");
-  plhs[0] = new_matrix(RNN_ACC_ROWS, rnn_series_accuracy_cols(period),
-                       "the accuracy table");
-  work = alloc_work(w);
-  st = rnn_forecast_accuracy(mxGetNumberOfElements(prhs[0]), hist, h, a, p,
-                             period, mxGetPr(plhs[0]), work, &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_forecast_accuracy, plhs, prhs, 0);
 }
 
-/* rnn_naive_scale() of each column of x (a row; NaN where a column has no
- * usable scale). */
 static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t m;
-  check_matrix(prhs[0], "x");
-  m = count_arg(prhs[1], "period", 0);
-  plhs[0] = new_matrix(1, mxGetN(prhs[0]), "the scales");
-  if (rnn_naive_scale(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(prhs[0]), m,
-                      mxGetPr(plhs[0]), &err) != RNN_OK)
-    raise_core(&err);
+  octave_gw_call(gw_naive_scale, plhs, prhs, 0);
 }
 
 static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
@@ -956,32 +855,8 @@ static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
 
 /* ---- sampling sequences ---------------------------------------------- */
 
-/* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
- * (0-based classes, doubles) from state ([]: zeros), as R's
- * rnnkit_generate; see rnn_generate() in rnnkit.h. */
 static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  rnn_rng rng;
-  size_t np, ng, S = rnn_state_size(&cfg, 1);
-  double *work;
-  check_params(&cfg, prhs[1]);
-  real_array(prhs[2], "prime");
-  np = mxGetNumberOfElements(prhs[2]);
-  ng = count_arg(prhs[3], "n", 0);
-  plhs[0] = new_matrix(1, ng, "the generated tokens");
-  plhs[1] = new_matrix(S, 1, "the recurrent state");
-  if (!mxIsEmpty(prhs[6])) {
-    if (mxGetNumberOfElements(prhs[6]) != S) internal("state size");
-    memcpy(mxGetPr(plhs[1]), real_array(prhs[6], "state"), S * sizeof(double));
-  }
-  rnn_rng_seed(&rng, gw_seed(prhs[5]));
-  work = alloc_work(rnn_generate_workspace(&cfg, np));
-  if (rnn_generate(&cfg, mxGetPr(prhs[1]), mxGetPr(prhs[2]), np, ng,
-                   scalar(prhs[4], "temperature"), &rng, mxGetPr(plhs[1]),
-                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  octave_gw_call(gw_generate, plhs, prhs, 0);
 }
 
 /* For .m code that makes large arrays itself (rnn_pad_sequences): the
@@ -1348,22 +1223,8 @@ static void cmd_pad_sequences(mxArray *plhs[], const mxArray *prhs[]) {
   mxFree(len);
 }
 
-/* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
- * both n_samples x seq_len (0 rows: the text is too short), as R's
- * rnnkit_text_streams. */
 static void cmd_text_streams(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  const double *tok = real_array(prhs[0], "tokens");
-  size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
-  T = count_arg(prhs[1], "seq_len", 1);
-  B = count_arg(prhs[2], "batch_size", 1);
-  if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = new_matrix(n, T, "the text's chunks");
-  plhs[1] = new_matrix(n, T, "the text's chunks");
-  if (rnn_text_streams(nt, tok, T, B, mxGetPr(plhs[0]), mxGetPr(plhs[1]), &n,
-                       &err) != RNN_OK)
-    raise_core(&err);
+  octave_gw_call(gw_text_streams, plhs, prhs, 0);
 }
 
 /* [cp, ok]: the code points (a double row) of the UTF-8 char array s by

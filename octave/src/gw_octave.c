@@ -222,6 +222,11 @@ void gw_set_labels(gw_out *o, int k, size_t n, const int *lab) {
   put(o, k, out);
 }
 
+void gw_na(double *x, size_t n) {
+  (void)x;
+  (void)n;
+}
+
 void gw_set_arg(gw_out *o, int k, gw_in v) {
   put(o, k, mxDuplicateArray((const mxArray *)v));
 }

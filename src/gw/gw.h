@@ -80,6 +80,8 @@ void gw_set_ints(gw_out *o, int k, size_t n, const int *v, int add);
 /* Labels of the core's RNN_SET_* codes: "train", "gap", "test" (R: NA,
  * Octave: "none" for RNN_SET_NONE). */
 void gw_set_labels(gw_out *o, int k, size_t n, const int *set);
+/* The host's missing value for NaN in x (R: NA; Octave: NaN stays). */
+void gw_na(double *x, size_t n);
 /* The argument v itself (Octave: a copy). */
 void gw_set_arg(gw_out *o, int k, gw_in v);
 /* A copy of the double array v, to be modified. */
@@ -107,6 +109,17 @@ void gw_init(gw_out *o, const gw_in *arg);
 void gw_predict(gw_out *o, const gw_in *arg);
 void gw_input_check(gw_out *o, const gw_in *arg);
 void gw_loss_grad(gw_out *o, const gw_in *arg);
+void gw_generate(gw_out *o, const gw_in *arg);
+/* src/gw/tables.c */
+void gw_rescale(gw_out *o, const gw_in *arg);
+void gw_locf(gw_out *o, const gw_in *arg);
+void gw_season_period(gw_out *o, const gw_in *arg);
+void gw_next_dates(gw_out *o, const gw_in *arg);
+void gw_match_dates(gw_out *o, const gw_in *arg);
+void gw_accuracy(gw_out *o, const gw_in *arg);
+void gw_forecast_accuracy(gw_out *o, const gw_in *arg);
+void gw_naive_scale(gw_out *o, const gw_in *arg);
+void gw_text_streams(gw_out *o, const gw_in *arg);
 
 /* ---- training (src/gw/train.c) ----
  * gw_train() reads the arguments config, train, params, x, y, xval, yval,

@@ -2,6 +2,8 @@
  * initial weights, predictions, the input check and the loss gradient. */
 #include "gw.h"
 
+#include <string.h>
+
 /* n_params (config): the number of weights. */
 void gw_n_params(gw_out *o, const gw_in *arg) {
   rnn_config cfg = gw_config(arg[0]);
@@ -129,4 +131,40 @@ void gw_loss_grad(gw_out *o, const gw_in *arg) {
     gw_raise(&err);
   rnn_scatter_batch(&cfg, N, T, dxb, idx, N,
                     gw_set_array3(o, 2, N, T, I, "the input gradient"));
+}
+
+/* generate (config, params, prime, n, temperature, seed, state): tokens
+ * (n, drawn after feeding prime: 0-based classes, doubles) and state
+ * (from state, NULL / []: zeros); rnn_generate(). */
+void gw_generate(gw_out *o, const gw_in *arg) {
+  static const char *const nm[] = {"tokens", "state"};
+  rnn_config cfg = gw_config(arg[0]);
+  rnn_error err;
+  rnn_rng rng;
+  size_t np, ng, n, S = rnn_state_size(&cfg, 1), P = rnn_n_params(&cfg);
+  const double *params = gw_reals(arg[1], "params", &n), *prime, *s0;
+  double *tokens, *st;
+  if (n != P)
+    gw_internal("%lu parameters, expected %lu", (unsigned long)n,
+                (unsigned long)P);
+  prime = gw_reals(arg[2], "prime", &np);
+  ng = gw_count(arg[3], "n", 0);
+  gw_result(o, 2, nm);
+  tokens = gw_set_vector(o, 0, ng, 1, "the generated tokens");
+  st = gw_set_vector(o, 1, S, S, "the recurrent state");
+  if (!gw_is_null(arg[6])) {
+    s0 = gw_reals(arg[6], "state", &n);
+    if (n != S)
+      gw_internal("the state must hold %lu doubles", (unsigned long)S);
+    memcpy(st, s0, S * sizeof(double));
+  } else {
+    memset(st, 0, S * sizeof(double));
+  }
+  rnn_rng_seed(&rng, gw_seed(arg[5]));
+  if (rnn_generate(&cfg, params, prime, np, ng,
+                   gw_dbl(arg[4], "temperature"), &rng, st, tokens,
+                   gw_work(rnn_generate_workspace(&cfg, np),
+                           "the workspace for generating"),
+                   &err) != RNN_OK)
+    gw_raise(&err);
 }
