@@ -209,7 +209,8 @@ static void fit_start(gw_fit *f) {
   c->every = 1;
   if (ck && isFunction(ck)) {
     c->checkpoint = ck;
-    c->every = get_int((SEXP)f->arg[1], "checkpoint_every");
+    c->every = (int)gw_count(gw_need(f->arg[1], "checkpoint_every"),
+                             "checkpoint_every", 0);
     if (c->every < 1) c->every = 1;
   }
   f->ck_error = c->ck_error;

@@ -126,22 +126,6 @@ static inline SEXP find(SEXP list, const char *name) {
   return NULL;
 }
 
-static inline SEXP get(SEXP list, const char *name) {
-  SEXP v = find(list, name);
-  if (!v) error("rnnkit internal error: element '%s' missing", name);
-  return v;
-}
-
-static inline int get_int(SEXP list, const char *name) {
-  return asInteger(get(list, name));
-}
-
-/* An optional integer element (absent in lists made before it existed). */
-static inline int get_int_or(SEXP list, const char *name, int absent) {
-  SEXP v = find(list, name);
-  return v ? asInteger(v) : absent;
-}
-
 /* The code of a name of the core's table `table` (RNN_NAMES_*), such as
  * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
  * rnnkit_error_input that suggests the nearest), or a code given as a
@@ -156,10 +140,6 @@ static inline int code_of(int table, SEXP x) {
       RNN_OK)
     raise_core(&err);
   return code;
-}
-
-static inline double get_dbl(SEXP list, const char *name) {
-  return asReal(get(list, name));
 }
 
 /* The model configuration list written by R's new_config(). */

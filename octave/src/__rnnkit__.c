@@ -90,29 +90,19 @@ void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
                     int as_struct);
 void octave_gw_train(mxArray *plhs[], const mxArray *prhs[], gw_fit *f);
 
-static void raise_core(const rnn_error *e) {
-  mexErrMsgIdAndTxt(e->id, "%s", e->msg);
-}
-
-static void internal(const char *what) {
-  mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: %s", what);
-}
-
+/* The helpers of the commands not (yet) in the shared layer, on its
+ * readers (gw_octave.c): an internal error is "rnnkit:internal", a core
+ * error its own id; code_arg() looks a name up in the core's table
+ * (RNN_NAMES_*; an unknown name is an rnnkit:input error that suggests
+ * the nearest) or takes a code given as a number. */
+#define raise_core gw_raise
+#define code_arg gw_code
+static void internal(const char *what) { gw_internal("%s", what); }
 static const mxArray *field(const mxArray *s, const char *name) {
-  const mxArray *f;
-  if (!mxIsStruct(s)) internal("a struct was expected");
-  f = mxGetField(s, 0, name);
-  if (!f) mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: "
-                            "field '%s' missing", name);
-  return f;
+  return gw_need(s, name);
 }
-
 static double scalar(const mxArray *a, const char *what) {
-  if (!a || !mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a) ||
-      mxGetNumberOfElements(a) != 1)
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %s must be a real scalar", what);
-  return mxGetPr(a)[0];
+  return gw_dbl(a, what);
 }
 
 /* a scalar that must be an int (a code: the core checks its range) */
@@ -122,31 +112,13 @@ static int int_arg(const mxArray *a, const char *what) {
   return (int)v;
 }
 
-/* The code of a name of the core's table `table` (RNN_NAMES_*), such as
- * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
- * rnnkit:input error that suggests the nearest), or a code given as a
- * number (the stored *_code fields, RNN_SCALE_GIVEN). */
-static int code_arg(int table, const mxArray *a, const char *what) {
-  rnn_error err;
-  char name[64];
-  int code;
-  if (!mxIsChar(a)) return mxIsLogical(a) ? mxIsLogicalScalarTrue(a)
-                                          : int_arg(a, what);
-  if (mxGetM(a) > 1 || mxGetString(a, name, sizeof name) != 0)
-    internal("a name must be one short string");
-  if (rnn_code_of(table, name, &code, &err) != RNN_OK) raise_core(&err);
-  return code;
-}
-
 static int get_int(const mxArray *s, const char *name) {
   return int_arg(field(s, name), name);
 }
 
 static const double *real_array(const mxArray *a, const char *what) {
-  if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a))
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %s must be a real double array",
-                      what);
+  size_t n;
+  gw_reals(a, what, &n);
   return mxGetPr(a);
 }
 
@@ -193,11 +165,7 @@ static void need_doubles(size_t n, const char *what) {
   need_bytes(rnn_size_mul(n, sizeof(double)), what);
 }
 
-static double *alloc_work(size_t n) {
-  if (n == 0) n = 1;
-  need_doubles(n, "the workspace");
-  return (double *)mxMalloc(n * sizeof(double));
-}
+static double *alloc_work(size_t n) { return gw_work(n, "the workspace"); }
 
 /* an N x M double matrix, after checking that it can be allocated */
 static mxArray *new_matrix(size_t m, size_t n, const char *what) {
