@@ -151,15 +151,6 @@ static inline void check_params(const rnn_config *cfg, SEXP params) {
           (long)XLENGTH(params), (unsigned long)rnn_n_params(cfg));
 }
 
-/* x must be a double array samples x timesteps x n_in. */
-static inline void dims3(SEXP x, int n_in, size_t *N, size_t *T) {
-  SEXP d = getAttrib(x, R_DimSymbol);
-  if (TYPEOF(x) != REALSXP || length(d) != 3 || INTEGER(d)[2] != n_in)
-    error("rnnkit internal error: x must be a double array N x T x %d", n_in);
-  *N = (size_t)INTEGER(d)[0];
-  *T = (size_t)INTEGER(d)[1];
-}
-
 /* n doubles of workspace (freed by R when the .Call returns); `what`
  * says what needs them. */
 static inline double *alloc_work(size_t n, const char *what) {

@@ -124,28 +124,6 @@ static const double *real_array(const mxArray *a, const char *what) {
 
 static rnn_config config_from(const mxArray *s) { return gw_config(s); }
 
-static void check_params(const rnn_config *cfg, const mxArray *p) {
-  real_array(p, "params");
-  if (mxGetNumberOfElements(p) != rnn_n_params(cfg))
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %lu parameters, expected %lu",
-                      (unsigned long)mxGetNumberOfElements(p),
-                      (unsigned long)rnn_n_params(cfg));
-}
-
-/* x must be a double array N x T x n_in (trailing singleton dims are
- * dropped by Octave, so N x T means one feature). */
-static void dims3(const mxArray *x, int n_in, size_t *N, size_t *T) {
-  const mwSize *d = mxGetDimensions(x);
-  size_t nd = mxGetNumberOfDimensions(x), I = nd >= 3 ? d[2] : 1;
-  real_array(x, "x");
-  if (nd > 3 || I != (size_t)n_in)
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: x must be N x T x %d", n_in);
-  *N = d[0];
-  *T = d[1];
-}
-
 /* a * b * c, or SIZE_MAX if that overflows */
 static size_t mul3(size_t a, size_t b, size_t c) {
   return rnn_size_mul(rnn_size_mul(a, b), c);
@@ -171,15 +149,6 @@ static double *alloc_work(size_t n) { return gw_work(n, "the workspace"); }
 static mxArray *new_matrix(size_t m, size_t n, const char *what) {
   need_doubles(mul3(m, n, 1), what);
   return mxCreateDoubleMatrix(m, n, mxREAL);
-}
-
-static mxArray *array3(size_t a, size_t b, size_t c) {
-  mwSize d[3];
-  need_doubles(mul3(a, b, c), "the result");
-  d[0] = a;
-  d[1] = b;
-  d[2] = c;
-  return mxCreateNumericArray(3, d, mxDOUBLE_CLASS, mxREAL);
 }
 
 /* ---- commands ------------------------------------------------------- */
@@ -521,26 +490,7 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
 /* x is N x T x I (dataset layout, as rnn_step() takes it); state a
  * column of rnn_state_size() doubles or empty for a fresh start. */
 static void cmd_step(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  size_t N, T, S, K;
-  double *work;
-  check_params(&cfg, prhs[1]);
-  dims3(prhs[2], cfg.n_in, &N, &T);
-  if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
-  K = (size_t)cfg.n_out;
-  S = rnn_state_size(&cfg, N);
-  plhs[1] = new_matrix(S, 1, "the recurrent state");
-  if (!mxIsEmpty(prhs[3])) {
-    if (mxGetNumberOfElements(prhs[3]) != S) internal("state size");
-    memcpy(mxGetPr(plhs[1]), real_array(prhs[3], "state"), S * sizeof(double));
-  }
-  plhs[0] = cfg.seq_out ? array3(N, T, K) : new_matrix(N, K, "the predictions");
-  work = alloc_work(rnn_step_workspace(&cfg, N, T));
-  if (rnn_step(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), mxGetPr(plhs[1]),
-               mxGetPr(plhs[0]), work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  octave_gw_call(gw_step, plhs, prhs, 0);
 }
 
 /* records: a struct array with fields name, type, kind, dims, value
@@ -816,9 +766,7 @@ static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
 }
 
 static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  plhs[0] = mxCreateDoubleScalar(
-      (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
+  octave_gw_call(gw_state_size, plhs, prhs, 0);
 }
 
 /* ---- sampling sequences ---------------------------------------------- */

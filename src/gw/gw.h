@@ -110,6 +110,8 @@ void gw_predict(gw_out *o, const gw_in *arg);
 void gw_input_check(gw_out *o, const gw_in *arg);
 void gw_loss_grad(gw_out *o, const gw_in *arg);
 void gw_generate(gw_out *o, const gw_in *arg);
+void gw_state_size(gw_out *o, const gw_in *arg);
+void gw_step(gw_out *o, const gw_in *arg);
 /* src/gw/tables.c */
 void gw_rescale(gw_out *o, const gw_in *arg);
 void gw_locf(gw_out *o, const gw_in *arg);

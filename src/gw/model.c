@@ -168,3 +168,56 @@ void gw_generate(gw_out *o, const gw_in *arg) {
                    &err) != RNN_OK)
     gw_raise(&err);
 }
+
+/* state_size (config, n_batch): doubles of recurrent state that n_batch
+ * sequences need. */
+void gw_state_size(gw_out *o, const gw_in *arg) {
+  rnn_config cfg = gw_config(arg[0]);
+  size_t n = gw_count(arg[1], "n_batch", 0);
+  gw_result(o, 1, NULL);
+  *gw_set_vector(o, 0, 1, 1, "the state size") = (double)rnn_state_size(&cfg, n);
+}
+
+/* step (config, params, x, state): rnn_step() of x (N x T x n_in) from
+ * state (NULL / []: zeros, a fresh start; else the rnn_state_size(cfg, N)
+ * doubles a previous call returned, in the core's layout [h_1 | ... |
+ * h_L | c_1 | ... | c_L], each H x N; copied, never modified): output
+ * (N x n_out, or N x T x n_out for a sequence output, as predict gives
+ * it) and the new state. */
+void gw_step(gw_out *o, const gw_in *arg) {
+  static const char *const nm[] = {"output", "state"};
+  rnn_config cfg = gw_config(arg[0]);
+  rnn_error err;
+  size_t N, T, K = (size_t)cfg.n_out, S, n, P = rnn_n_params(&cfg);
+  const double *params = gw_reals(arg[1], "params", &n), *x, *s0;
+  double *out, *st;
+  if (n != P)
+    gw_internal("%lu parameters, expected %lu", (unsigned long)n,
+                (unsigned long)P);
+  x = input(&cfg, arg[2], &N, &T);
+  if (N == 0 || T == 0)
+    gw_raise_status(RNN_ERR_DIM, "rnn_step: x has no samples or no timesteps");
+  S = rnn_state_size(&cfg, N);
+  gw_result(o, 2, nm);
+  st = gw_set_vector(o, 1, S, S, "the recurrent state");
+  if (gw_is_null(arg[3])) {
+    memset(st, 0, S * sizeof(double));
+  } else {
+    s0 = gw_reals(arg[3], "state", &n);
+    if (n != S)
+      gw_raise_status(RNN_ERR_DIM,
+                      "the recurrent state holds %lu values but %lu "
+                      "sequence(s) of this model need %lu (a state is sized "
+                      "for the number of samples it was used with); start "
+                      "from a fresh state for a different number of sequences",
+                      (unsigned long)n, (unsigned long)N, (unsigned long)S);
+    memcpy(st, s0, S * sizeof(double));
+  }
+  out = cfg.seq_out ? gw_set_array3(o, 0, N, T, K, "the outputs")
+                    : gw_set_matrix(o, 0, N, K, "the outputs");
+  if (rnn_step(&cfg, params, N, T, x, st, out,
+               gw_work(rnn_step_workspace(&cfg, N, T),
+                       "the workspace for stepping"),
+               &err) != RNN_OK)
+    gw_raise(&err);
+}
