@@ -1,7 +1,9 @@
 /* .Call gateways: SEXP in -> core -> SEXP out.  Validation with helpful
  * messages happens in R (R/validate.R); these check only what the C code
  * needs to be safe, and turn core status codes into classed R conditions
- * through rnnkit_core_error() in R/errors.R. */
+ * through rnnkit_core_error() in R/errors.R.  Commands written once for
+ * both hosts live in src/gw (with src/r_gw.c, R's side of their host-value
+ * interface) and are only handed their arguments here. */
 #include <R.h>
 #include <Rinternals.h>
 #include <limits.h>
@@ -30,160 +32,29 @@ void rnnkit_remember_pid(void) {}
 static int in_forked_child(void) { return 0; }
 #endif
 
-/* y must hold exactly what the core reads for N samples of T steps. */
-static void check_targets(const rnn_config *cfg, int loss, SEXP y, size_t N,
-                          size_t T) {
-  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
-  size_t want = N * ny * (cfg->seq_out ? T : 1);
-  if (TYPEOF(y) != REALSXP || (size_t)XLENGTH(y) != want)
-    error("rnnkit internal error: targets of length %ld, expected %lu doubles",
-          (long)XLENGTH(y), (unsigned long)want);
-}
-
-/* A 64-bit seed from two doubles holding 32-bit halves. */
-static uint64_t seed_from(SEXP s) {
-  double hi = REAL(s)[0], lo = REAL(s)[1];
-  return ((uint64_t)hi << 32) | (uint64_t)lo;
-}
-
-static int rnn_fits_int_r(size_t n) { return n <= (size_t)INT_MAX; }
-
-/* ---- ensemble (issue 15) ---------------------------------------------
- * The members of params: a vector of n_params (one model) or an
- * n_params x k matrix (an ensemble of k; its predictions and forecasts
- * are the core's rnn_ensemble_*). */
-static size_t n_members(const rnn_config *cfg, SEXP params) {
-  size_t P = rnn_n_params(cfg), n = (size_t)XLENGTH(params);
-  if (TYPEOF(params) != REALSXP || P == 0 || n == 0 || n % P != 0 ||
-      (n != P && (!isMatrix(params) || (size_t)nrows(params) != P)))
-    error("rnnkit internal error: parameters of length %ld, expected %lu "
-          "(or a matrix of %lu rows, one column per ensemble member)",
-          (long)n, (unsigned long)P, (unsigned long)P);
-  return n / P;
-}
-/* ---- end ensemble ---- */
-
-SEXP rnnkit_n_params(SEXP config) {
-  rnn_config cfg = config_from(config);
-  return ScalarReal((double)rnn_n_params(&cfg));
-}
+/* Commands of the shared gateway layer (src/gw/model.c documents them). */
+SEXP rnnkit_n_params(SEXP config) { return r_gw_call(gw_n_params, &config); }
 
 SEXP rnnkit_init(SEXP config, SEXP recurrent_init, SEXP seed) {
-  rnn_config cfg = config_from(config);
-  rnn_rng rng;
-  rnn_error err;
-  SEXP out = PROTECT(new_doubles(rnn_n_params(&cfg), "the model's weights"));
-  double *work = alloc_work(rnn_init_workspace(&cfg),
-                            "the workspace for initialising the weights");
-  rnn_rng_seed(&rng, seed_from(seed));
-  if (rnn_init_params(&cfg, asInteger(recurrent_init), REAL(out), &rng, work,
-                      &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {config, recurrent_init, seed};
+  return r_gw_call(gw_init, a);
 }
 
 SEXP rnnkit_predict(SEXP config, SEXP params, SEXP x) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  size_t N, T, chunk = 256;
-  SEXP out;
-  double *work;
-  size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
-  dims3(x, cfg.n_in, &N, &T);
-  if (chunk > N) chunk = N;
-  out = PROTECT(cfg.seq_out
-                    ? new_array3(N, T, (size_t)cfg.n_out, "the predictions")
-                    : new_matrix(N, (size_t)cfg.n_out, "the predictions"));
-  if (k > 1) { /* ensemble (issue 15): the members' mean */
-    work = alloc_work(rnn_ensemble_predict_workspace(&cfg, chunk, N, T),
-                      "the workspace for predicting");
-    if (rnn_ensemble_predict(&cfg, REAL(params), k, N, T, REAL(x), chunk,
-                             REAL(out), work, &err) != RNN_OK)
-      raise_core(&err);
-    UNPROTECT(1);
-    return out;
-  }
-  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T),
-                    "the workspace for predicting");
-  if (rnn_predict(&cfg, REAL(params), N, T, REAL(x), chunk, REAL(out), work,
-                  &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {config, params, x};
+  return r_gw_call(gw_predict, a);
 }
 
-/* NULL, or the core's "rnnkit:dim" error when an input of dim (samples,
- * timesteps, features; doubles) does not suit the model: n_time_fit is
- * the training window length (NA or 0: any), stateful a flag, name the
- * argument as the message shows it. */
 SEXP rnnkit_input_check(SEXP config, SEXP n_time_fit, SEXP stateful, SEXP dim,
                         SEXP name) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  double nt = asReal(n_time_fit), d[3];
-  int k;
-  if (TYPEOF(dim) != REALSXP || XLENGTH(dim) != 3)
-    error("rnnkit internal error: dim must be 3 doubles");
-  for (k = 0; k < 3; k++) {
-    d[k] = REAL(dim)[k];
-    if (!(d[k] >= 0 && d[k] <= 4503599627370496.0))
-      error("rnnkit internal error: dim must be counts");
-  }
-  if (ISNAN(nt)) nt = 0;
-  if (!(nt >= 0 && nt <= 4503599627370496.0))
-    error("rnnkit internal error: n_time_fit must be a count");
-  if (!isString(name) || XLENGTH(name) != 1 || STRING_ELT(name, 0) == NA_STRING)
-    error("rnnkit internal error: name must be a string");
-  if (rnn_input_check(&cfg, (size_t)nt, asLogical(stateful) == TRUE,
-                      (size_t)d[0], (size_t)d[1], (size_t)d[2],
-                      CHAR(STRING_ELT(name, 0)), &err) != RNN_OK)
-    raise_core(&err);
-  return R_NilValue;
+  SEXP a[] = {config, n_time_fit, stateful, dim, name};
+  return r_gw_call(gw_input_check, a);
 }
 
-/* Loss, gradient and input gradient of the whole of x as one batch. */
 SEXP rnnkit_loss_grad(SEXP config, SEXP loss, SEXP params, SEXP x, SEXP y,
                       SEXP seed) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  rnn_rng rng;
-  size_t N, T, P, k, I;
-  int ls = asInteger(loss);
-  double *xb, *yb, *work, *dxb, lv = 0;
-  size_t *idx;
-  SEXP grad, dx, res, names;
-  check_params(&cfg, params);
-  dims3(x, cfg.n_in, &N, &T);
-  check_targets(&cfg, ls, y, N, T);
-  I = (size_t)cfg.n_in;
-  P = rnn_n_params(&cfg);
-  xb = alloc_work(I * N * T, "the batch");
-  dxb = alloc_work(I * N * T, "the input gradient");
-  yb = alloc_work((size_t)cfg.n_out * N * T, "the targets");
-  idx = (size_t *)R_alloc(N, sizeof(size_t));
-  for (k = 0; k < N; k++) idx[k] = k;
-  rnn_gather_batch(&cfg, ls, N, T, REAL(x), REAL(y), idx, N, xb, yb);
-  work = alloc_work(rnn_batch_workspace(&cfg, N, T),
-                    "the workspace for the gradient");
-  grad = PROTECT(new_doubles(P, "the gradient"));
-  if (!isNull(seed)) rnn_rng_seed(&rng, seed_from(seed));
-  if (rnn_loss_grad(&cfg, ls, REAL(params), N, T, xb, yb, &lv, REAL(grad), dxb,
-                    isNull(seed) ? NULL : &rng, work, &err) != RNN_OK)
-    raise_core(&err);
-  dx = PROTECT(alloc3DArray(REALSXP, (int)N, (int)T, (int)I));
-  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, REAL(dx));
-  res = PROTECT(allocVector(VECSXP, 3));
-  names = PROTECT(allocVector(STRSXP, 3));
-  SET_VECTOR_ELT(res, 0, ScalarReal(lv));
-  SET_VECTOR_ELT(res, 1, grad);
-  SET_VECTOR_ELT(res, 2, dx);
-  SET_STRING_ELT(names, 0, mkChar("loss"));
-  SET_STRING_ELT(names, 1, mkChar("grad"));
-  SET_STRING_ELT(names, 2, mkChar("dx"));
-  setAttrib(res, R_NamesSymbol, names);
-  UNPROTECT(4);
-  return res;
+  SEXP a[] = {config, loss, params, x, y, seed};
+  return r_gw_call(gw_loss_grad, a);
 }
 
 /* ---- training ------------------------------------------------------ */
@@ -256,23 +127,10 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
                      double loss) {
   char line[512];
   int len;
-  size_t off;
   rnn_progress p;
-  p.epoch = epoch;
-  p.n_epochs = n_epochs;
-  p.member = c->member;
-  p.n_members = c->n_members;
-  p.frac = frac;
-  p.loss = loss;
-  p.val_loss = c->val_loss;
-  p.acc = p.val_acc = R_NaN;
-  /* the member's column of the histories (ensemble, issue 15) */
-  off = (size_t)c->member * (size_t)c->n_epochs + (size_t)c->done - 1;
-  if (c->done >= 1) { /* last finished epoch */
-    p.acc = c->acc[off];
-    p.val_acc = c->val_acc[off];
-  }
-  p.elapsed = now_seconds() - c->t0;
+  rnn_progress_init(&p, epoch, n_epochs, c->member, c->n_members, frac, loss,
+                    c->val_loss, c->done, c->acc, c->val_acc,
+                    now_seconds() - c->t0);
   len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
   Rprintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
   c->shown = len;
@@ -321,202 +179,66 @@ static int on_epoch(void *ctx, int epoch, int n_epochs, double loss,
   return c->interrupted;
 }
 
-SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
-                  SEXP xval, SEXP yval, SEXP seed, SEXP verbose) {
-  rnn_config cfg = config_from(config);
-  rnn_train_config tc;
-  rnn_error err;
-  rnn_rng rng;
-  rnn_dataset dtrain, dval;
-  rnn_train_result res;
-  rnn_callbacks cb;
-  fit_ctx ctx;
-  size_t N, T, Nv = 0, Tv = 0;
-  double *work;
-  int st, k_ens;
-  rnn_history hist;
-  SEXP p, lh, vh, ah, vah, out, names;
-  const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
-                      "best_epoch", "stopped_early", "interrupted",
-                      "diverged", "restored", "message", "acc", "val_acc",
-                      "checkpoint_error"};
-
-  n_members(&cfg, params); /* ensemble (issue 15): a vector or P x k */
-  dims3(x, cfg.n_in, &N, &T);
-  memset(&tc, 0, sizeof tc);
-  tc.loss = get_int(train, "loss_code");
-  tc.optimizer = get_int(train, "optimizer_code");
-  tc.lr = get_dbl(train, "lr");
-  tc.momentum = get_dbl(train, "momentum");
-  tc.rho = get_dbl(train, "rho");
-  tc.beta1 = get_dbl(train, "beta1");
-  tc.beta2 = get_dbl(train, "beta2");
-  tc.eps = get_dbl(train, "epsilon");
-  tc.clipnorm = get_dbl(train, "clipnorm");
-  tc.clipvalue = get_dbl(train, "clipvalue");
-  tc.epochs = get_int(train, "epochs");
-  tc.batch_size = get_int(train, "batch_size");
-  tc.shuffle = get_int(train, "shuffle");
-  tc.patience = get_int(train, "patience");
-  tc.min_delta = get_dbl(train, "min_delta");
-  tc.restore_best = get_int(train, "restore_best");
-  tc.n_threads = get_int(train, "threads");
-  tc.stateful = get_int_or(train, "stateful", 0);
-  if (in_forked_child()) tc.n_threads = 1;
-  if (tc.epochs < 1 || tc.batch_size < 1)
-    error("rnnkit internal error: epochs and batch_size must be positive");
-  check_targets(&cfg, tc.loss, y, N, T);
-  dtrain.n_samples = N;
-  dtrain.n_time = T;
-  dtrain.x = REAL(x);
-  dtrain.y = REAL(y);
-  if (!isNull(xval)) {
-    dims3(xval, cfg.n_in, &Nv, &Tv);
-    check_targets(&cfg, tc.loss, yval, Nv, Tv);
-    dval.n_samples = Nv;
-    dval.n_time = Tv;
-    dval.x = REAL(xval);
-    dval.y = REAL(yval);
-  }
-  /* ---- ensemble (issue 15): train$ensemble = k > 1 members, trained
-   * by the core from seed (the base seed, not the training seed); params
-   * and histories then have k columns, the results k entries ---- */
-  k_ens = get_int_or(train, "ensemble", 1);
-  if (k_ens > 1) {
-    need_doubles(rnn_size_mul(rnn_n_params(&cfg), (size_t)k_ens),
-                 "the ensemble's weights");
-    p = PROTECT(allocMatrix(REALSXP, (int)rnn_n_params(&cfg), k_ens));
-    need_doubles(rnn_size_mul(rnn_size_mul((size_t)tc.epochs, 4), (size_t)k_ens),
-                 "the training histories");
-    lh = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    vh = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    ah = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    vah = PROTECT(allocMatrix(REALSXP, tc.epochs, k_ens));
-    for (st = 0; st < tc.epochs * k_ens; st++)
-      REAL(lh)[st] = REAL(vh)[st] = REAL(ah)[st] = REAL(vah)[st] = NA_REAL;
-  } else {
-  /* ---- end ensemble ---- */
-  need_doubles((size_t)XLENGTH(params), "the model's weights");
-  p = PROTECT(duplicate(params));
-  need_doubles(rnn_size_mul((size_t)tc.epochs, 4), "the training histories");
-  lh = PROTECT(allocVector(REALSXP, tc.epochs));
-  vh = PROTECT(allocVector(REALSXP, tc.epochs));
-  ah = PROTECT(allocVector(REALSXP, tc.epochs));
-  vah = PROTECT(allocVector(REALSXP, tc.epochs));
-  } /* ensemble (issue 15) */
-  hist.loss = REAL(lh);
-  hist.val_loss = REAL(vh);
-  hist.acc = REAL(ah);
-  hist.val_acc = REAL(vah);
-  work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
-                              : rnn_train_workspace(&cfg, &tc, N, T),
-                    "the workspace for training");
-  rnn_rng_seed(&rng, seed_from(seed));
+/* The host's part of gw_train() (src/gw/train.c): the progress bar,
+ * checkpoints through an R function, Ctrl-C. */
+static void fit_start(gw_fit *f) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
+  SEXP verbose = (SEXP)f->arg[8], ck = (SEXP)gw_field(f->arg[1], "checkpoint");
+  int k;
+  if (in_forked_child()) f->tc.n_threads = 1;
+  memset(c, 0, sizeof *c);
   /* verbose: FALSE, TRUE (80 columns) or the console's width */
   if (TYPEOF(verbose) == LGLSXP) {
-    ctx.verbose = asLogical(verbose) == TRUE;
-    ctx.width = 80;
+    c->verbose = asLogical(verbose) == TRUE;
+    c->width = 80;
   } else {
-    ctx.width = asInteger(verbose);
-    ctx.verbose = ctx.width != NA_INTEGER && ctx.width > 0;
-    if (ctx.width == NA_INTEGER || ctx.width < 10) ctx.width = 10;
-    if (ctx.width > 500) ctx.width = 500;
+    c->width = asInteger(verbose);
+    c->verbose = c->width != NA_INTEGER && c->width > 0;
+    if (c->width == NA_INTEGER || c->width < 10) c->width = 10;
+    if (c->width > 500) c->width = 500;
   }
-  ctx.shown = 0;
-  ctx.n_epochs = tc.epochs;
-  ctx.interrupted = 0;
-  ctx.drawn = 0;
-  ctx.t0 = ctx.last = now_seconds();
-  ctx.val_loss = NA_REAL;
-  ctx.acc = REAL(ah);
-  ctx.val_acc = REAL(vah);
-  ctx.done = 0;
-  ctx.member = 0;
-  ctx.n_members = k_ens; /* ensemble (issue 15) */
-  ctx.params = p;
-  ctx.hist[0] = lh;
-  ctx.hist[1] = vh;
-  ctx.hist[2] = ah;
-  ctx.hist[3] = vah;
-  ctx.ck_error[0] = '\0';
-  ctx.checkpoint = R_NilValue;
-  ctx.every = 1;
-  {
-    SEXP f = find(train, "checkpoint");
-    if (f && isFunction(f)) {
-      ctx.checkpoint = f;
-      ctx.every = get_int(train, "checkpoint_every");
-      if (ctx.every < 1) ctx.every = 1;
-    }
+  c->n_epochs = f->tc.epochs;
+  c->t0 = c->last = now_seconds();
+  c->val_loss = NA_REAL;
+  c->acc = f->acc;
+  c->val_acc = f->val_acc;
+  c->n_members = f->n_members; /* ensemble (issue 15) */
+  c->params = (SEXP)gw_slot(f->o, 0);
+  for (k = 0; k < 4; k++) c->hist[k] = (SEXP)gw_slot(f->o, k < 2 ? k + 1 : k + 8);
+  c->checkpoint = R_NilValue;
+  c->every = 1;
+  if (ck && isFunction(ck)) {
+    c->checkpoint = ck;
+    c->every = (int)gw_count(gw_need(f->arg[1], "checkpoint_every"),
+                             "checkpoint_every", 0);
+    if (c->every < 1) c->every = 1;
   }
-  cb.on_epoch = on_epoch;
-  cb.on_batch = on_batch;
-  cb.ctx = &ctx;
-  err.msg[0] = '\0';
-  if (k_ens > 1) { /* ensemble (issue 15) */
-    rnn_train_result *rs = (rnn_train_result *)R_alloc((size_t)k_ens, sizeof *rs);
-    size_t n_done = 0;
-    int j;
-    SEXP eo;
-    const char *enm[] = {"params", "loss", "val_loss", "epochs_run",
-                         "best_epoch", "stopped_early", "interrupted",
-                         "diverged", "restored", "message", "acc", "val_acc",
-                         "checkpoint_error", "members_run", "seeds"};
-    SEXP ev[15];
-    st = rnn_ensemble_train(&cfg, get_int(train, "recurrent_init"), &tc,
-                            (size_t)k_ens, seed_from(seed), REAL(p), &dtrain,
-                            isNull(xval) ? NULL : &dval, &cb, &hist, rs,
-                            &n_done, work, &err);
-    if (ctx.drawn) Rprintf("\n");
-    if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-    ev[0] = p;
-    ev[1] = lh;
-    ev[2] = vh;
-    for (j = 3; j < 9; j++) ev[j] = PROTECT(allocVector(j == 3 || j == 4 || j == 7
-                                                            ? INTSXP : LGLSXP,
-                                                        (R_xlen_t)n_done));
-    for (j = 0; j < (int)n_done; j++) {
-      INTEGER(ev[3])[j] = rs[j].epochs_run;
-      INTEGER(ev[4])[j] = rs[j].best_epoch;
-      LOGICAL(ev[5])[j] = rs[j].stopped_early;
-      LOGICAL(ev[6])[j] = rs[j].interrupted;
-      INTEGER(ev[7])[j] = rs[j].diverged;
-      LOGICAL(ev[8])[j] = rs[j].restored;
-    }
-    ev[9] = PROTECT(mkString(st == RNN_OK ? "" : err.msg));
-    ev[10] = ah;
-    ev[11] = vah;
-    ev[12] = PROTECT(mkString(ctx.ck_error));
-    ev[13] = PROTECT(ScalarInteger((int)n_done));
-    ev[14] = PROTECT(allocVector(REALSXP, k_ens));
-    for (j = 0; j < k_ens; j++)
-      REAL(ev[14])[j] = (double)rnn_member_seed(seed_from(seed), (size_t)j);
-    eo = named_list(15, enm, ev); /* unprotects the 15 values */
-    return eo;
-  }
-  st = rnn_train(&cfg, &tc, REAL(p), &dtrain, isNull(xval) ? NULL : &dval,
-                 &rng, &cb, &hist, &res, work, &err);
-  if (ctx.drawn) Rprintf("\n");
-  if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, 13));
-  names = PROTECT(allocVector(STRSXP, 13));
-  SET_VECTOR_ELT(out, 0, p);
-  SET_VECTOR_ELT(out, 1, lh);
-  SET_VECTOR_ELT(out, 2, vh);
-  SET_VECTOR_ELT(out, 3, ScalarInteger(res.epochs_run));
-  SET_VECTOR_ELT(out, 4, ScalarInteger(res.best_epoch));
-  SET_VECTOR_ELT(out, 5, ScalarLogical(res.stopped_early));
-  SET_VECTOR_ELT(out, 6, ScalarLogical(res.interrupted));
-  SET_VECTOR_ELT(out, 7, ScalarInteger(res.diverged));
-  SET_VECTOR_ELT(out, 8, ScalarLogical(res.restored));
-  SET_VECTOR_ELT(out, 9, mkString(st == RNN_OK ? "" : err.msg));
-  SET_VECTOR_ELT(out, 10, ah);
-  SET_VECTOR_ELT(out, 11, vah);
-  SET_VECTOR_ELT(out, 12, mkString(ctx.ck_error));
-  for (st = 0; st < 13; st++) SET_STRING_ELT(names, st, mkChar(nm[st]));
-  setAttrib(out, R_NamesSymbol, names);
-  UNPROTECT(7);
-  return out;
+  f->ck_error = c->ck_error;
+  f->cb.on_epoch = on_epoch;
+  f->cb.on_batch = on_batch;
+  f->cb.ctx = c;
+}
+
+static void fit_end(gw_fit *f) {
+  if (((fit_ctx *)f->ctx)->drawn) Rprintf("\n");
+}
+
+static void fit_extras(gw_fit *f, int first) {
+  (void)f;
+  (void)first;
+}
+
+SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
+                  SEXP xval, SEXP yval, SEXP seed, SEXP verbose) {
+  SEXP a[] = {config, train, params, x, y, xval, yval, seed, verbose};
+  fit_ctx ctx;
+  gw_fit f;
+  memset(&f, 0, sizeof f);
+  f.start = fit_start;
+  f.end = fit_end;
+  f.extras = fit_extras;
+  f.ctx = &ctx;
+  return r_gw_train(a, &f);
 }
 
 /* ---- windows, scaling, forecasts ----------------------------------- */
@@ -526,477 +248,48 @@ static void check_matrix(SEXP m, const char *what) {
     error("rnnkit internal error: %s must be a double matrix", what);
 }
 
-/* 0-based column indices from R's 1-based integers. */
-static int *col_index(SEXP cols, int n_cols) {
-  int k, n = length(cols), *out;
-  if (TYPEOF(cols) != INTSXP) error("rnnkit internal error: columns must be integer");
-  out = (int *)R_alloc(n > 0 ? (size_t)n : 1, sizeof(int));
-  for (k = 0; k < n; k++) {
-    out[k] = INTEGER(cols)[k] - 1;
-    if (out[k] < 0 || out[k] >= n_cols) error("rnnkit internal error: column out of range");
-  }
-  return out;
-}
-
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
-/* A spec for the core from data and R's 1-based columns. */
-static rnn_series_spec series_spec(SEXP data, SEXP feat, SEXP tgt, int window,
-                                   int horizon, int stride, int omit) {
-  rnn_series_spec sp;
-  check_matrix(data, "data");
-  if (window < 1 || horizon < 0 || stride < 1)
-    error("rnnkit internal error: bad window, horizon or stride");
-  memset(&sp, 0, sizeof sp);
-  sp.n_rows = (size_t)nrows(data);
-  sp.n_cols = (size_t)ncols(data);
-  sp.n_feat = (size_t)length(feat);
-  sp.n_tgt = (size_t)length(tgt);
-  sp.feat = col_index(feat, (int)sp.n_cols);
-  sp.tgt = col_index(tgt, (int)sp.n_cols);
-  sp.window = (size_t)window;
-  sp.horizon = (size_t)horizon;
-  sp.stride = (size_t)stride;
-  sp.omit_missing = omit;
-  sp.split_row = sp.n_rows;
-  sp.transform.kind = RNN_TRANSFORM_NONE;
-  return sp;
-}
-
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from R's double c(code, period, lambda, more codes) (NULL:
- * none): the codes of its steps in order (a combination, issue 15),
- * composed and checked by the core. */
-static rnn_transform transform_from(SEXP tf) {
-  rnn_transform t;
-  rnn_error err;
-  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
-  size_t n, k;
-  memset(&t, 0, sizeof t);
-  if (isNull(tf)) return t;
-  n = TYPEOF(tf) == REALSXP ? (size_t)XLENGTH(tf) : 0;
-  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 || !(REAL(tf)[1] >= 0) ||
-      !(REAL(tf)[1] < 2e9))
-    error("rnnkit internal error: a transform is double c(code, period, "
-          "lambda, more codes)");
-  for (k = 0; k < n - 2; k++) {
-    double c = REAL(tf)[k == 0 ? 0 : k + 2];
-    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
-  }
-  if (rnn_transform_compose(n - 2, codes, (size_t)REAL(tf)[1], REAL(tf)[2], &t,
-                            &err) != RNN_OK)
-    raise_core(&err);
-  return t;
-}
-
-/* The spec's transform (spec$transform, absent: none) and its work. */
-static void series_transform(rnn_series_spec *sp, SEXP spec) {
-  SEXP tf = find(spec, "transform");
-  size_t nw;
-  sp->transform = transform_from(tf ? tf : R_NilValue);
-  nw = rnn_series_workspace(sp);
-  sp->work = nw ? alloc_work(nw, "the transformed series") : NULL;
-}
-
-/* The seasonal period of a date index (day counts): 12 monthly, 4
- * quarterly, else 0 (rnn_season_period). */
 SEXP rnnkit_season_period(SEXP index) {
-  rnn_error err;
-  size_t p = 0, n;
-  if (TYPEOF(index) != REALSXP || XLENGTH(index) < 1)
-    error("rnnkit internal error: season_period(double index)");
-  n = (size_t)XLENGTH(index);
-  if (rnn_season_period(n, REAL(index), alloc_work(n, "the date steps"), &p,
-                        &err) != RNN_OK)
-    raise_core(&err);
-  return ScalarInteger((int)p);
+  SEXP a[] = {index};
+  return r_gw_call(gw_season_period, a);
 }
 /* ---- end of issue 15 transform block ------------------------------- */
 
-static void check_scaler(SEXP center, SEXP scale, size_t n_cols) {
-  if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
-      (size_t)XLENGTH(center) != n_cols || (size_t)XLENGTH(scale) != n_cols)
-    error("rnnkit internal error: one center and scale per data column");
-}
-
-/* The scaled windows x (N x window x n_feat) and y (N x (horizon*n_tgt))
- * of the n starts of a panel's series (issue 16; one series: the plain
- * series), protected (2 on the stack). */
-static void cut_windows(const rnn_series_spec *sp, const rnn_panel *pn,
-                        SEXP data, const size_t *starts, const int *series,
-                        size_t n, const double *center, const double *scale,
-                        SEXP *x, SEXP *y) {
-  rnn_error err;
-  size_t W = sp->window, nf = sp->n_feat, nw;
-  double *work;
-  /* one array of windows stays below 2^31 values, the limit rnnkit has
-   * always set here (larger ones would not fit in memory as doubles on
-   * most computers anyway) */
-  if (!rnn_fits_int_r(rnn_size_mul(rnn_size_mul(n, W), nf)))
-    raise_status(RNN_ERR_SIZE,
-                 "%lu windows of %lu rows x %lu feature(s) would be %.3g "
-                 "values (%.3g GB), more than the 2^31 - 1 rnnkit takes in "
-                 "one array; use a shorter window, a larger stride or "
-                 "fewer rows",
-                 (unsigned long)n, (unsigned long)W, (unsigned long)nf,
-                 (double)n * W * nf, 8e-9 * n * W * nf);
-  *x = PROTECT(new_array3(n, W, nf, "the windows"));
-  *y = PROTECT(new_matrix(n, rnn_size_mul(sp->horizon, sp->n_tgt),
-                          "the windows' targets"));
-  nw = rnn_panel_windows_workspace(sp, pn, n);
-  work = nw ? alloc_work(nw, "the windows of a series") : NULL;
-  if (rnn_panel_windows(sp, pn, REAL(data), starts, series, n, center, scale,
-                        REAL(*x), sp->horizon * sp->n_tgt > 0 ? REAL(*y) : NULL,
-                        work, &err) != RNN_OK)
-    raise_core(&err);
-}
-
-static SEXP one_based(const size_t *v, size_t n) {
-  SEXP out = allocVector(INTSXP, (R_xlen_t)n);
-  size_t k;
-  for (k = 0; k < n; k++)
-    INTEGER(out)[k] = (int)v[k] + 1;
-  return out;
-}
-
-static const char *set_label[] = {"train", "gap", "test"};
-
-static SEXP set_labels(const int *set, size_t n) {
-  SEXP out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
-  size_t k;
-  for (k = 0; k < n; k++)
-    SET_STRING_ELT(out, (R_xlen_t)k,
-                   set[k] == RNN_SET_NONE ? NA_STRING
-                                          : mkChar(set_label[set[k]]));
-  UNPROTECT(1);
-  return out;
-}
-
-/* The plan of a series (rnn_series_plan) and its scaled windows:
- * spec = list(window, horizon, stride, omit, split_row (1-based; n + 1:
- * none), n_test (0: none), method (RNN_SCALE_*, -1: center and scale are
- * the model's, per data column; horizon 0: windows to predict from)).
- * list(starts, set, split_row, n_fit, n_train, n_test, center, scale, x,
- * y, naive, series, status); x, y and naive are NULL when there is no
- * training window and no scaler was given (R says where the split lies).
- * Issue 16: this is the plan of a panel (rnn_panel_plan) whose one
- * series is data; spec$rows (integer, the rows of each stacked series)
- * and spec$split_rows (1-based, per series) make data a panel whose
- * series without a (training) window are dropped: split_row .. n_test
- * are then one per series, center and scale n_cols x n_series (given
- * ones too), series (per window) 1-based and status (per series)
- * RNN_PANEL_*. */
+/* The shared gateway layer's commands (src/gw/series.c documents their
+ * arguments and results). */
 SEXP rnnkit_series_plan(SEXP data, SEXP feat, SEXP tgt, SEXP spec, SEXP center,
                         SEXP scale) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(
-      data, feat, tgt, get_int(spec, "window"), get_int(spec, "horizon"),
-      get_int(spec, "stride"), get_int(spec, "omit"));
-  SEXP rows = find(spec, "rows"), splits = find(spec, "split_rows");
-  rnn_panel pn;
-  size_t n, k, ns = rows ? (size_t)XLENGTH(rows) : 1, *rw, *sr = NULL;
-  size_t *starts = (size_t *)R_alloc(sp.n_rows + 1, sizeof(size_t));
-  int *set = (int *)R_alloc(sp.n_rows + 1, sizeof(int));
-  int *ser = (int *)R_alloc(sp.n_rows + 1, sizeof(int));
-  rnn_series_plan_info *info;
-  SEXP ctr, scl, v[13];
-  const char *nm[] = {"starts", "set",    "split_row", "n_fit",  "n_train",
-                      "n_test", "center", "scale",     "x",      "y",
-                      "naive",  "series", "status"};
-  if (ns == 0 || (rows && TYPEOF(rows) != INTSXP) ||
-      (splits && (TYPEOF(splits) != INTSXP || (size_t)XLENGTH(splits) != ns)))
-    error("rnnkit internal error: rows and split_rows of a panel");
-  rw = (size_t *)R_alloc(ns, sizeof(size_t));
-  info = (rnn_series_plan_info *)R_alloc(ns, sizeof *info);
-  for (k = 0; k < ns; k++)
-    rw[k] = rows ? (size_t)INTEGER(rows)[k] : sp.n_rows;
-  if (splits) {
-    sr = (size_t *)R_alloc(ns, sizeof(size_t));
-    for (k = 0; k < ns; k++)
-      sr[k] = (size_t)INTEGER(splits)[k] - 1;
-  }
-  pn.n_series = ns;
-  pn.rows = rw;
-  pn.split_row = sr;
-  pn.drop = rows != NULL;
-  ctr = PROTECT(new_doubles(rnn_size_mul(sp.n_cols, ns), "the scalers"));
-  scl = PROTECT(new_doubles(rnn_size_mul(sp.n_cols, ns), "the scalers"));
-  sp.split_row = (size_t)get_int(spec, "split_row") - 1;
-  sp.n_test = (size_t)get_int(spec, "n_test");
-  sp.scale_method = code_of(RNN_NAMES_SCALER, get(spec, "method"));
-  sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
-  series_transform(&sp, spec);
-  if (sp.scale_method == RNN_SCALE_GIVEN) {
-    check_scaler(center, scale, sp.n_cols * ns);
-    memcpy(REAL(ctr), REAL(center), sp.n_cols * ns * sizeof(double));
-    memcpy(REAL(scl), REAL(scale), sp.n_cols * ns * sizeof(double));
-  }
-  v[12] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  if (rnn_panel_plan(&sp, &pn, REAL(data), starts, set, ser, REAL(ctr),
-                     REAL(scl), INTEGER(v[12]), info, &n, &err) != RNN_OK)
-    raise_core(&err);
-  v[0] = PROTECT(one_based(starts, n));
-  v[1] = PROTECT(set_labels(set, n));
-  v[2] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  v[3] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  v[4] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  v[5] = PROTECT(allocVector(INTSXP, (R_xlen_t)ns));
-  for (k = 0; k < ns; k++) {
-    INTEGER(v[2])[k] = (int)info[k].split_row + 1;
-    INTEGER(v[3])[k] = (int)info[k].n_fit;
-    INTEGER(v[4])[k] = (int)info[k].n_train;
-    INTEGER(v[5])[k] = (int)info[k].n_test;
-  }
-  v[6] = ctr;
-  v[7] = scl;
-  v[11] = PROTECT(allocVector(INTSXP, (R_xlen_t)n));
-  for (k = 0; k < n; k++)
-    INTEGER(v[11])[k] = ser[k] + 1;
-  if (n == 0 || (ns == 1 && info[0].n_train == 0 &&
-                 sp.scale_method != RNN_SCALE_GIVEN)) {
-    v[8] = PROTECT(R_NilValue);
-    v[9] = PROTECT(R_NilValue);
-    v[10] = PROTECT(R_NilValue);
-  } else {
-    cut_windows(&sp, &pn, data, starts, ser, n, REAL(ctr), REAL(scl), &v[8],
-                &v[9]);
-    v[10] = PROTECT(new_matrix(n, sp.n_tgt, "the naive forecasts"));
-    rnn_panel_naive(&sp, &pn, REAL(data), starts, ser, n, REAL(v[10]));
-  }
-  return named_list(13, nm, v);
+  SEXP a[] = {data, feat, tgt, spec, center, scale};
+  return r_gw_call(gw_series_plan, a);
 }
 
-/* Evaluation in original units (rnn_series_evaluate): pred is the
- * model's scaled N x (horizon * n_tgt) output for windows whose first
- * target rows (1-based) are `first`; center and scale are per data
- * column.  list(pred, actual, naive, set, accuracy): accuracy is NULL
- * when set is NULL, else the RNN_ACC_ROWS x (nb * n_tgt) table of
- * rnn_series_accuracy() over the windows that set labels (character, or
- * one integer: the split row, for rnn_series_labels() to label them), with
- * the MASE scale on rows 1..n_fit of hist (the model's data, with the
- * columns of data; R's NA where there is none).  period is the season
- * (0 or 1: none): above 1 it adds the snaive column and scales MASE by
- * the seasonal naive MAE (nb = rnn_series_accuracy_cols(period)); the
- * naive column is always the last value.  transform: integer
- * c(code, period, lambda) of the target transform (NULL: none), undone. */
 SEXP rnnkit_series_eval(SEXP data, SEXP tgt, SEXP horizon, SEXP first,
                         SEXP pred, SEXP center, SEXP scale, SEXP set, SEXP hist,
                         SEXP n_fit, SEXP period, SEXP transform) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(data, tgt, tgt, 1, asInteger(horizon), 1, 0);
-  rnn_transform tf = transform_from(transform);
-  size_t n = (size_t)XLENGTH(first), k, n_out = sp.horizon * sp.n_tgt, kept;
-  size_t *f = (size_t *)R_alloc(n > 0 ? n : 1, sizeof(size_t));
-  int *lab = NULL;
-  SEXP v[5];
-  const char *nm[] = {"pred", "actual", "naive", "set", "accuracy"};
-  check_scaler(center, scale, sp.n_cols);
-  if (TYPEOF(first) != INTSXP || TYPEOF(pred) != REALSXP ||
-      (size_t)XLENGTH(pred) != n * n_out)
-    error("rnnkit internal error: rows and predictions do not agree");
-  for (k = 0; k < n; k++)
-    f[k] = (size_t)INTEGER(first)[k] - 1;
-  v[0] = PROTECT(new_matrix(n, n_out, "the predictions"));
-  v[1] = PROTECT(new_matrix(n, n_out, "the actual values"));
-  v[2] = PROTECT(new_matrix(n, n_out, "the naive forecasts"));
-  if (rnn_series_evaluate(sp.n_rows, sp.n_cols, REAL(data), sp.n_tgt, sp.tgt,
-                          sp.horizon, n, f, REAL(pred), REAL(center),
-                          REAL(scale), &tf, 1, REAL(v[0]), REAL(v[1]),
-                          REAL(v[2]), &err) != RNN_OK)
-    raise_core(&err);
-  lab = (int *)R_alloc(n > 0 ? n : 1, sizeof(int));
-  if (TYPEOF(set) == INTSXP && XLENGTH(set) == 1) {
-    rnn_series_labels(n, f, sp.horizon, sp.n_rows, (size_t)INTEGER(set)[0] - 1,
-                      lab);
-    set = set_labels(lab, n);
-  }
-  v[3] = PROTECT(set);
-  if (isNull(set)) {
-    v[4] = PROTECT(R_NilValue);
-  } else {
-    size_t season = (size_t)asInteger(period),
-           nb = rnn_series_accuracy_cols(season);
-    double *acc, *snaive = NULL,
-                 *work = alloc_work(
-                     rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon),
-                     "accuracy");
-    check_matrix(hist, "hist");
-    if (TYPEOF(set) != STRSXP || (size_t)XLENGTH(set) != n ||
-        (size_t)ncols(hist) != sp.n_cols)
-      error("rnnkit internal error: one label per window, hist as data");
-    for (k = 0; k < n; k++) {
-      SEXP s = STRING_ELT(set, (R_xlen_t)k);
-      lab[k] = s != NA_STRING && strcmp(CHAR(s), "test") == 0 ? RNN_SET_TEST
-                                                              : RNN_SET_TRAIN;
-    }
-    if (season > 1) { /* issue 15: the seasonal naive baseline */
-      snaive = alloc_work(n * n_out, "the seasonal naive forecasts");
-      rnn_series_naive(sp.n_rows, REAL(data), sp.n_tgt, sp.tgt, sp.horizon, n,
-                       f, season, snaive);
-    }
-    v[4] = PROTECT(
-        new_matrix(RNN_ACC_ROWS, nb * sp.n_tgt, "the accuracy table"));
-    acc = REAL(v[4]);
-    if (rnn_series_accuracy((size_t)nrows(hist), sp.n_cols, REAL(hist),
-                            sp.n_tgt, sp.tgt, sp.horizon,
-                            (size_t)asInteger(n_fit), season, n, lab,
-                            REAL(v[1]), REAL(v[0]), REAL(v[2]), snaive, acc,
-                            &kept, work, &err) != RNN_OK)
-      raise_core(&err);
-    /* no scale: R's own NA, as rnnkit_naive_scale() gives it */
-    for (k = 0; k < nb * sp.n_tgt; k++)
-      if (ISNAN(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
-          !ISNAN(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
-        acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = NA_REAL;
-  }
-  return named_list(5, nm, v);
+  SEXP a[] = {data, tgt, horizon, first, pred, center, scale, set, hist, n_fit,
+              period, transform};
+  return r_gw_call(gw_series_eval, a);
 }
 /* ==== end of the series engine ====================================== */
 
-/* rnn_rescale() of a copy of the matrix data: from one scaler (center,
- * scale) to another (to_center, to_scale). */
 SEXP rnnkit_rescale(SEXP data, SEXP center, SEXP scale, SEXP to_center,
                     SEXP to_scale) {
-  SEXP out;
-  R_xlen_t n;
-  check_matrix(data, "data");
-  n = ncols(data);
-  if (TYPEOF(center) != REALSXP || TYPEOF(scale) != REALSXP ||
-      TYPEOF(to_center) != REALSXP || TYPEOF(to_scale) != REALSXP ||
-      XLENGTH(center) != n || XLENGTH(scale) != n || XLENGTH(to_center) != n ||
-      XLENGTH(to_scale) != n)
-    error("rnnkit internal error: one center and scale per column");
-  out = PROTECT(duplicate(data));
-  rnn_rescale((size_t)nrows(data), (size_t)n, REAL(data), REAL(center),
-              REAL(scale), REAL(to_center), REAL(to_scale), REAL(out));
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {data, center, scale, to_center, to_scale};
+  return r_gw_call(gw_rescale, a);
 }
 
-/* A copy of the matrix data with missing values carried forward. */
 SEXP rnnkit_locf(SEXP data) {
-  SEXP out;
-  check_matrix(data, "data");
-  out = PROTECT(duplicate(data));
-  rnn_fill_locf((size_t)nrows(data), (size_t)ncols(data), REAL(out));
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {data};
+  return r_gw_call(gw_locf, a);
 }
 
 /* ---- issue 14 forecast/calendar block ------------------------------ */
 
-/* A double vector element of the forecast spec (may be empty). */
-static const double *spec_reals(SEXP spec, const char *name, size_t *n) {
-  SEXP v = get(spec, name);
-  if (TYPEOF(v) != REALSXP)
-    error("rnnkit internal error: spec$%s must be double", name);
-  *n = (size_t)XLENGTH(v);
-  return *n ? REAL(v) : NULL;
-}
-
-/* list(point, paths, lower, upper, n_calib, n_heldout) of
- * rnn_forecast_series(), all in original units: point h, paths npaths x
- * h, lower and upper h x levels, n_calib the conformal errors per step
- * (h; empty without), n_heldout the held-out residuals the paths drew.
- * spec: values (n x n_in, original units), window, locf, center, scale
- * (n_in), direct, horizon, h, target (1-based), target_center,
- * target_scale, history, resid (n_resid x n_out), npaths, levels, and
- * optionally transform (double c(code, period, lambda), none when absent) with
- * transformed (integer n_in flags: the features read transformed), and
- * optionally conformal and heldout (logicals) with n_trained (issue 15),
- * and innov (npaths x h: the paths' given errors, issue 17). */
 SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
-  rnn_config cfg = config_from(config);
-  rnn_forecast_spec s;
-  rnn_error err;
-  rnn_rng rng;
-  size_t n, H, P, NL;
-  SEXP values = get(spec, "values"), resid = get(spec, "resid"), out[6];
-  const char *nm[] = {"point", "paths", "lower", "upper", "n_calib", "n_heldout"};
-  size_t k = n_members(&cfg, params); /* ensemble (issue 15) */
-  check_matrix(values, "values");
-  check_matrix(resid, "resid");
-  memset(&s, 0, sizeof s);
-  s.n_rows = (size_t)nrows(values);
-  s.values = REAL(values);
-  s.window = (size_t)get_int(spec, "window");
-  s.locf = asLogical(get(spec, "locf")) == TRUE;
-  s.in_center = spec_reals(spec, "center", &n);
-  s.in_scale = spec_reals(spec, "scale", &n);
-  if (ncols(values) != cfg.n_in || n != (size_t)cfg.n_in ||
-      (XLENGTH(resid) && ncols(resid) != cfg.n_out) || get_int(spec, "h") < 1 ||
-      get_int(spec, "window") < 1 || get_int(spec, "target") < 1 ||
-      get_int(spec, "npaths") < 0)
-    error("rnnkit internal error: forecast arguments do not fit the model");
-  s.direct = asLogical(get(spec, "direct")) == TRUE;
-  s.horizon = (size_t)get_int(spec, "horizon");
-  s.h = H = (size_t)get_int(spec, "h");
-  s.target = (size_t)get_int(spec, "target") - 1;
-  {
-    SEXP tf = find(spec, "transform");
-    s.inv.transform = transform_from(tf ? tf : R_NilValue);
-  }
-  if (s.inv.transform.kind != RNN_TRANSFORM_NONE) {
-    SEXP fl = get(spec, "transformed");
-    if (TYPEOF(fl) != INTSXP || XLENGTH(fl) != cfg.n_in)
-      error("rnnkit internal error: spec$transformed is one integer per input");
-    s.transformed = INTEGER(fl);
-  }
-  s.inv.center = get_dbl(spec, "target_center");
-  s.inv.scale = get_dbl(spec, "target_scale");
-  s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
-  s.n_resid = (size_t)nrows(resid);
-  s.resid = s.n_resid ? REAL(resid) : NULL;
-  s.n_paths = P = (size_t)get_int(spec, "npaths");
-  s.levels = spec_reals(spec, "levels", &s.n_levels);
-  NL = s.n_levels;
-  s.n_members = k; /* ensemble (issue 15) */
-  { /* given errors (issue 17): innov, npaths x h */
-    SEXP in = find(spec, "innov");
-    if (in && !isNull(in)) {
-      if (TYPEOF(in) != REALSXP || (size_t)XLENGTH(in) != P * H)
-        error("rnnkit internal error: spec$innov must be npaths x h doubles");
-      s.innov = REAL(in);
-    }
-  }
-  { /* covariates (issue 15): from (n_in, -1 a covariate) and future */
-    SEXP fr = find(spec, "from"), fu = find(spec, "future");
-    if (fr && !isNull(fr)) {
-      if (TYPEOF(fr) != INTSXP || XLENGTH(fr) != cfg.n_in || !fu ||
-          TYPEOF(fu) != REALSXP || !isMatrix(fu) || ncols(fu) != cfg.n_in)
-        error("rnnkit internal error: spec$from is one integer per input, "
-              "spec$future a double matrix of n_in columns");
-      s.from = INTEGER(fr);
-      s.n_future = (size_t)nrows(fu);
-      s.future = s.n_future ? REAL(fu) : NULL;
-    }
-  }
-  {
-    SEXP cf = find(spec, "conformal"), ho = find(spec, "heldout"); /* issue 15 */
-    s.conformal = cf && asLogical(cf) == TRUE;
-    s.heldout_resid = ho && asLogical(ho) == TRUE;
-    if (s.conformal || s.heldout_resid) {
-      if (get_int(spec, "n_trained") < 0)
-        error("rnnkit internal error: spec$n_trained must be >= 0");
-      s.n_trained = (size_t)get_int(spec, "n_trained");
-    }
-  }
-  out[0] = PROTECT(new_doubles(H, "the forecasts"));
-  out[1] = PROTECT(new_matrix(P, H, "the simulated paths"));
-  out[2] = PROTECT(new_matrix(H, NL, "the lower bounds"));
-  out[3] = PROTECT(new_matrix(H, NL, "the upper bounds"));
-  out[4] = PROTECT(new_doubles(s.conformal ? H : 0, "the conformal counts"));
-  s.n_calib = s.conformal ? REAL(out[4]) : NULL;
-  out[5] = PROTECT(new_doubles(1, "the held-out residual count"));
-  s.n_heldout = REAL(out[5]);
-  rnn_rng_seed(&rng, seed_from(seed));
-  if (rnn_forecast_series(&cfg, REAL(params), &s, &rng, REAL(out[0]),
-                          REAL(out[1]), REAL(out[2]), REAL(out[3]),
-                          alloc_work(rnn_forecast_series_workspace(&cfg, &s),
-                                     "the workspace for the simulated paths"),
-                          &err) != RNN_OK)
-    raise_core(&err);
-  return named_list(6, nm, out);
+  SEXP a[] = {config, params, spec, seed};
+  return r_gw_call(gw_forecast, a);
 }
 
 /* Calendar features (issue 15): the n x 2k matrix of
@@ -1050,88 +343,22 @@ SEXP rnnkit_calendar(SEXP days, SEXP kinds) {
   return out;
 }
 
-/* The h dates (day counts, or times when dated is FALSE) after index; see
- * rnn_next_dates(). */
 SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h) {
-  rnn_error err;
-  SEXP out;
-  int n = asInteger(h);
-  if (TYPEOF(index) != REALSXP || n == NA_INTEGER || n < 0)
-    error("rnnkit internal error: next_dates(double index, dated, count h)");
-  out = PROTECT(new_doubles((size_t)n, "the forecast dates"));
-  if (rnn_next_dates((size_t)XLENGTH(index), REAL(index), asLogical(dated) == TRUE,
-                     (size_t)n, REAL(out),
-                     alloc_work((size_t)XLENGTH(index), "the date steps"),
-                     &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {index, dated, h};
+  return r_gw_call(gw_next_dates, a);
 }
 
-/* Positions (1-based, NA for none) of the forecast dates fc in index, by
- * period where both are monthly, quarterly or yearly; rnn_match_dates(). */
 SEXP rnnkit_match_dates(SEXP fc, SEXP hist, SEXP index) {
-  rnn_error err;
-  SEXP out;
-  size_t nf = (size_t)XLENGTH(fc), nh = (size_t)XLENGTH(hist),
-         ni = (size_t)XLENGTH(index), k;
-  if (TYPEOF(fc) != REALSXP || TYPEOF(hist) != REALSXP ||
-      TYPEOF(index) != REALSXP || nf == 0)
-    error("rnnkit internal error: match_dates(double fc, hist, index)");
-  out = PROTECT(new_doubles(nf, "the date positions"));
-  if (rnn_match_dates(nf, REAL(fc), nh, REAL(hist), ni, REAL(index),
-                      REAL(out),
-                      alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf),
-                                 "the date keys"),
-                      &err) != RNN_OK)
-    raise_core(&err);
-  for (k = 0; k < nf; k++)
-    if (ISNAN(REAL(out)[k])) REAL(out)[k] = NA_REAL;
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {fc, hist, index};
+  return r_gw_call(gw_match_dates, a);
 }
 
 /* ---- end of the issue 14 forecast/calendar block -------------------- */
 
-/* list(tokens, state): n tokens drawn after feeding prime (0-based
- * classes, doubles) from state (NULL: zeros); see rnn_generate(). */
 SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
                      SEXP temperature, SEXP seed, SEXP state) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  rnn_rng rng;
-  size_t np, ng, S = rnn_state_size(&cfg, 1);
-  SEXP tokens, st;
-  check_params(&cfg, params);
-  if (TYPEOF(prime) != REALSXP || asReal(n) < 0 || asReal(n) > INT_MAX ||
-      ISNAN(asReal(n)))
-    error("rnnkit internal error: prime must be double and n a count");
-  np = (size_t)XLENGTH(prime);
-  ng = (size_t)asReal(n);
-  tokens = PROTECT(new_doubles(ng, "the generated tokens"));
-  st = PROTECT(new_doubles(S, "the recurrent state"));
-  if (isNull(state)) {
-    memset(REAL(st), 0, sizeof(double) * S);
-  } else {
-    if (TYPEOF(state) != REALSXP || (size_t)XLENGTH(state) != S)
-      error("rnnkit internal error: the state must hold %lu doubles",
-            (unsigned long)S);
-    memcpy(REAL(st), REAL(state), sizeof(double) * S);
-  }
-  rnn_rng_seed(&rng, seed_from(seed));
-  if (rnn_generate(&cfg, REAL(params), REAL(prime), np, ng, asReal(temperature),
-                   &rng, REAL(st), REAL(tokens),
-                   alloc_work(rnn_generate_workspace(&cfg, np),
-                              "the workspace for generating"),
-                   &err) != RNN_OK)
-    raise_core(&err);
-  {
-    const char *nm[] = {"tokens", "state"};
-    SEXP v[2];
-    v[0] = tokens;
-    v[1] = st;
-    return named_list(2, nm, v); /* unprotects tokens and st */
-  }
+  SEXP a[] = {config, params, prime, n, temperature, seed, state};
+  return r_gw_call(gw_generate, a);
 }
 
 /* For R code that makes large arrays itself (rnn_pad_sequences): the
@@ -1165,72 +392,18 @@ SEXP rnnkit_panel_pool(SEXP tab) {
 }
 
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
-  rnn_error err;
-  SEXP out;
-  size_t n = (size_t)XLENGTH(actual), k = (size_t)XLENGTH(scale);
-  if (TYPEOF(actual) != REALSXP || TYPEOF(pred) != REALSXP ||
-      TYPEOF(scale) != REALSXP || (size_t)XLENGTH(pred) != n || k == 0 ||
-      n % k != 0)
-    error("rnnkit internal error: actual and pred must be doubles of equal "
-          "length, a multiple of the number of scales");
-  out = PROTECT(new_matrix(RNN_ACC_ROWS, k, "the accuracy table"));
-  if (!isNull(origin) &&
-      (TYPEOF(origin) != REALSXP || (size_t)XLENGTH(origin) != n))
-    error("rnnkit internal error: origin must be NULL or doubles as actual");
-  if (rnn_accuracy(n / k, k, REAL(actual), REAL(pred), REAL(scale), REAL(out),
-                   &err) != RNN_OK ||
-      (!isNull(origin) &&
-       rnn_accuracy_direction(n / k, k, REAL(actual), REAL(pred),
-                              REAL(origin), REAL(out), &err) != RNN_OK))
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {actual, pred, scale, origin};
+  return r_gw_call(gw_accuracy, a);
 }
 
-/* rnn_forecast_accuracy(): a forecast's table (RNN_ACC_ROWS x model,
- * naive, (snaive,) drift) from its history, the actual values (NA: not
- * known) and the point forecast, on the seasonal period (0: none). */
 SEXP rnnkit_forecast_accuracy(SEXP hist, SEXP actual, SEXP point, SEXP period) {
-  rnn_error err;
-  SEXP out;
-  size_t h = (size_t)XLENGTH(point);
-  int m = asInteger(period);
-  if (TYPEOF(hist) != REALSXP || TYPEOF(actual) != REALSXP ||
-      TYPEOF(point) != REALSXP || (size_t)XLENGTH(actual) != h ||
-      m == NA_INTEGER || m < 0)
-    error("rnnkit internal error: hist, actual and point must be doubles "
-          "(actual as long as point), period >= 0");
-  if (rnn_forecast_accuracy_workspace(h) == 0)
-    error("rnnkit internal error: a forecast of %lu steps", (unsigned long)h);
-  out = PROTECT(new_matrix(RNN_ACC_ROWS, rnn_series_accuracy_cols((size_t)m),
-                           "the accuracy table"));
-  if (rnn_forecast_accuracy((size_t)XLENGTH(hist), REAL(hist), h, REAL(actual),
-                            REAL(point), (size_t)m, REAL(out),
-                            alloc_work(rnn_forecast_accuracy_workspace(h),
-                                       "the accuracy workspace"),
-                            &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {hist, actual, point, period};
+  return r_gw_call(gw_forecast_accuracy, a);
 }
 
-/* rnn_naive_scale() of each column of the double matrix x, NA (R's own
- * missing value) where a column has no usable scale. */
 SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
-  rnn_error err;
-  SEXP out;
-  R_xlen_t j;
-  int m = asInteger(period);
-  check_matrix(x, "x");
-  if (m == NA_INTEGER || m < 0) error("rnnkit internal error: period");
-  out = PROTECT(allocVector(REALSXP, ncols(x)));
-  if (rnn_naive_scale((size_t)nrows(x), (size_t)ncols(x), REAL(x), (size_t)m,
-                      REAL(out), &err) != RNN_OK)
-    raise_core(&err);
-  for (j = 0; j < XLENGTH(out); j++)
-    if (ISNAN(REAL(out)[j])) REAL(out)[j] = NA_REAL;
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {x, period};
+  return r_gw_call(gw_naive_scale, a);
 }
 
 /* ---- text ----------------------------------------------------------- */
@@ -1506,32 +679,9 @@ SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
   return out;
 }
 
-/* rnn_text_streams() of the double vector tokens: list(x, y), both
- * n_samples x seq_len double matrices (0 rows when the text is too
- * short: R says so). */
 SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size) {
-  rnn_error err;
-  SEXP x, y;
-  size_t n, T, B;
-  int t = asInteger(seq_len), b = asInteger(batch_size);
-  const char *names[] = {"x", "y"};
-  SEXP vals[2];
-  if (TYPEOF(tokens) != REALSXP || t == NA_INTEGER || t < 1 ||
-      b == NA_INTEGER || b < 1)
-    error("rnnkit internal error: tokens, seq_len, batch_size");
-  T = (size_t)t;
-  B = (size_t)b;
-  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, NULL,
-                       NULL, &n, &err) != RNN_OK)
-    raise_core(&err);
-  x = PROTECT(new_matrix(n, T, "the text's chunks"));
-  y = PROTECT(new_matrix(n, T, "the text's chunks"));
-  if (rnn_text_streams((size_t)XLENGTH(tokens), REAL(tokens), T, B, REAL(x),
-                       REAL(y), &n, &err) != RNN_OK)
-    raise_core(&err);
-  vals[0] = x;
-  vals[1] = y;
-  return named_list(2, names, vals);
+  SEXP a[] = {tokens, seq_len, batch_size};
+  return r_gw_call(gw_text_streams, a);
 }
 
 /* ---- model files ---------------------------------------------------- */

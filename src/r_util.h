@@ -14,6 +14,12 @@
 #include <string.h>
 
 #include "core/rnnkit.h"
+#include "gw/gw.h"
+
+/* r_gw.c: runs a command of the shared gateway layer (src/gw) on the
+ * .Call's arguments and returns its result list. */
+SEXP r_gw_call(gw_command fn, const SEXP *arg);
+SEXP r_gw_train(const SEXP *arg, gw_fit *f);
 
 /* Raises the R condition for a core error (does not return). */
 static inline void raise_core(const rnn_error *e) {
@@ -120,22 +126,6 @@ static inline SEXP find(SEXP list, const char *name) {
   return NULL;
 }
 
-static inline SEXP get(SEXP list, const char *name) {
-  SEXP v = find(list, name);
-  if (!v) error("rnnkit internal error: element '%s' missing", name);
-  return v;
-}
-
-static inline int get_int(SEXP list, const char *name) {
-  return asInteger(get(list, name));
-}
-
-/* An optional integer element (absent in lists made before it existed). */
-static inline int get_int_or(SEXP list, const char *name, int absent) {
-  SEXP v = find(list, name);
-  return v ? asInteger(v) : absent;
-}
-
 /* The code of a name of the core's table `table` (RNN_NAMES_*), such as
  * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
  * rnnkit_error_input that suggests the nearest), or a code given as a
@@ -152,51 +142,13 @@ static inline int code_of(int table, SEXP x) {
   return code;
 }
 
-static inline double get_dbl(SEXP list, const char *name) {
-  return asReal(get(list, name));
-}
-
 /* The model configuration list written by R's new_config(). */
-static inline rnn_config config_from(SEXP s) {
-  rnn_config cfg;
-  SEXP units = get(s, "units");
-  rnn_error err;
-  int l;
-  memset(&cfg, 0, sizeof cfg);
-  cfg.cell = get_int(s, "cell_code");
-  cfg.activation = get_int(s, "activation_code");
-  cfg.n_in = get_int(s, "n_in");
-  if (TYPEOF(units) != INTSXP)
-    error("rnnkit internal error: units must be an integer vector");
-  cfg.n_layers = length(units);
-  if (cfg.n_layers > RNN_MAX_LAYERS) cfg.n_layers = RNN_MAX_LAYERS + 1;
-  else
-    for (l = 0; l < cfg.n_layers; l++) cfg.n_hidden[l] = INTEGER(units)[l];
-  cfg.n_out = get_int(s, "n_out");
-  cfg.head_act = get_int(s, "head_act_code");
-  cfg.seq_out = get_int(s, "seq_out");
-  cfg.dropout = get_dbl(s, "dropout");
-  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
-  cfg.n_embed = get_int_or(s, "n_embed", 0);
-  cfg.n_series = get_int_or(s, "n_series", 0); /* issue 16 */
-  cfg.series_embed = get_int_or(s, "series_embed", 0);
-  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
-  return cfg;
-}
+static inline rnn_config config_from(SEXP s) { return gw_config(s); }
 
 static inline void check_params(const rnn_config *cfg, SEXP params) {
   if (TYPEOF(params) != REALSXP || (size_t)XLENGTH(params) != rnn_n_params(cfg))
     error("rnnkit internal error: parameter vector of length %ld, expected %lu",
           (long)XLENGTH(params), (unsigned long)rnn_n_params(cfg));
-}
-
-/* x must be a double array samples x timesteps x n_in. */
-static inline void dims3(SEXP x, int n_in, size_t *N, size_t *T) {
-  SEXP d = getAttrib(x, R_DimSymbol);
-  if (TYPEOF(x) != REALSXP || length(d) != 3 || INTEGER(d)[2] != n_in)
-    error("rnnkit internal error: x must be a double array N x T x %d", n_in);
-  *N = (size_t)INTEGER(d)[0];
-  *T = (size_t)INTEGER(d)[1];
 }
 
 /* n doubles of workspace (freed by R when the .Call returns); `what`

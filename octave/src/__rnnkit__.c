@@ -1,5 +1,7 @@
 /* The one MEX gateway of rnnkit for GNU Octave: mxArray in -> core ->
- * mxArray out, nothing else.  It mirrors src/r_rnnkit.c; a dispatch table
+ * mxArray out, nothing else.  Commands written once for both hosts live
+ * in ../../src/gw (against gw_octave.c here; R's gateway uses them with
+ * src/r_gw.c) and are handed their arguments here.  A dispatch table
  * (like src/init.c's registration table) maps the first argument to a
  * command:
  *
@@ -79,30 +81,28 @@
 #endif
 
 #include "rnnkit.h"
+#include "gw/gw.h"
 
-static void raise_core(const rnn_error *e) {
-  mexErrMsgIdAndTxt(e->id, "%s", e->msg);
-}
+/* gw_octave.c: runs a command of the shared gateway layer (../../src/gw)
+ * on a MEX command's arguments, its result one struct (as_struct) or
+ * slot k output k. */
+void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
+                    int as_struct);
+void octave_gw_train(mxArray *plhs[], const mxArray *prhs[], gw_fit *f);
 
-static void internal(const char *what) {
-  mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: %s", what);
-}
-
+/* The helpers of the commands not (yet) in the shared layer, on its
+ * readers (gw_octave.c): an internal error is "rnnkit:internal", a core
+ * error its own id; code_arg() looks a name up in the core's table
+ * (RNN_NAMES_*; an unknown name is an rnnkit:input error that suggests
+ * the nearest) or takes a code given as a number. */
+#define raise_core gw_raise
+#define code_arg gw_code
+static void internal(const char *what) { gw_internal("%s", what); }
 static const mxArray *field(const mxArray *s, const char *name) {
-  const mxArray *f;
-  if (!mxIsStruct(s)) internal("a struct was expected");
-  f = mxGetField(s, 0, name);
-  if (!f) mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: "
-                            "field '%s' missing", name);
-  return f;
+  return gw_need(s, name);
 }
-
 static double scalar(const mxArray *a, const char *what) {
-  if (!a || !mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a) ||
-      mxGetNumberOfElements(a) != 1)
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %s must be a real scalar", what);
-  return mxGetPr(a)[0];
+  return gw_dbl(a, what);
 }
 
 /* a scalar that must be an int (a code: the core checks its range) */
@@ -112,125 +112,17 @@ static int int_arg(const mxArray *a, const char *what) {
   return (int)v;
 }
 
-/* The code of a name of the core's table `table` (RNN_NAMES_*), such as
- * "minmax" or "word", looked up with rnn_code_of() (an unknown name is an
- * rnnkit:input error that suggests the nearest), or a code given as a
- * number (the stored *_code fields, RNN_SCALE_GIVEN). */
-static int code_arg(int table, const mxArray *a, const char *what) {
-  rnn_error err;
-  char name[64];
-  int code;
-  if (!mxIsChar(a)) return mxIsLogical(a) ? mxIsLogicalScalarTrue(a)
-                                          : int_arg(a, what);
-  if (mxGetM(a) > 1 || mxGetString(a, name, sizeof name) != 0)
-    internal("a name must be one short string");
-  if (rnn_code_of(table, name, &code, &err) != RNN_OK) raise_core(&err);
-  return code;
-}
-
 static int get_int(const mxArray *s, const char *name) {
   return int_arg(field(s, name), name);
 }
 
-static double get_dbl(const mxArray *s, const char *name) {
-  return scalar(field(s, name), name);
-}
-
-/* An optional integer field (absent in structs made before it existed). */
-static int get_int_or(const mxArray *s, const char *name, int absent) {
-  if (!mxIsStruct(s) || !mxGetField(s, 0, name)) return absent;
-  return get_int(s, name);
-}
-
 static const double *real_array(const mxArray *a, const char *what) {
-  if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a))
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %s must be a real double array",
-                      what);
+  size_t n;
+  gw_reals(a, what, &n);
   return mxGetPr(a);
 }
 
-static rnn_config config_from(const mxArray *s) {
-  rnn_config cfg;
-  rnn_error err;
-  const mxArray *units = field(s, "units");
-  size_t l, n = mxGetNumberOfElements(units);
-  const double *u = real_array(units, "units");
-  memset(&cfg, 0, sizeof cfg);
-  cfg.cell = get_int(s, "cell_code");
-  cfg.activation = get_int(s, "activation_code");
-  cfg.n_in = get_int(s, "n_in");
-  cfg.n_layers = n > RNN_MAX_LAYERS ? RNN_MAX_LAYERS + 1 : (int)n;
-  for (l = 0; l < n && l < RNN_MAX_LAYERS; l++)
-    cfg.n_hidden[l] = u[l] >= 0 && u[l] <= 2147483647.0 ? (int)u[l] : 0;
-  cfg.n_out = get_int(s, "n_out");
-  cfg.head_act = get_int(s, "head_act_code");
-  cfg.seq_out = get_int(s, "seq_out");
-  cfg.dropout = get_dbl(s, "dropout");
-  cfg.n_vocab = get_int_or(s, "n_vocab", 0);
-  cfg.n_embed = get_int_or(s, "n_embed", 0);
-  cfg.n_series = get_int_or(s, "n_series", 0); /* issue 16 */
-  cfg.series_embed = get_int_or(s, "series_embed", 0);
-  if (rnn_config_check(&cfg, &err) != RNN_OK) raise_core(&err);
-  return cfg;
-}
-
-static void check_params(const rnn_config *cfg, const mxArray *p) {
-  real_array(p, "params");
-  if (mxGetNumberOfElements(p) != rnn_n_params(cfg))
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %lu parameters, expected %lu",
-                      (unsigned long)mxGetNumberOfElements(p),
-                      (unsigned long)rnn_n_params(cfg));
-}
-
-/* ---- ensemble (issue 15) ---------------------------------------------
- * The members of params: n_params numbers (one model) or an n_params x k
- * matrix (an ensemble of k, whose predictions and forecasts are the
- * core's rnn_ensemble_*). */
-static size_t n_members(const rnn_config *cfg, const mxArray *p) {
-  size_t P = rnn_n_params(cfg), n;
-  real_array(p, "params");
-  n = mxGetNumberOfElements(p);
-  if (P == 0 || n == 0 || n % P != 0 ||
-      (n != P && (mxGetNumberOfDimensions(p) != 2 || mxGetM(p) != P)))
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: %lu parameters, expected %lu "
-                      "(or %lu rows, one column per ensemble member)",
-                      (unsigned long)n, (unsigned long)P, (unsigned long)P);
-  return n / P;
-}
-/* ---- end ensemble ---- */
-
-/* x must be a double array N x T x n_in (trailing singleton dims are
- * dropped by Octave, so N x T means one feature). */
-static void dims3(const mxArray *x, int n_in, size_t *N, size_t *T) {
-  const mwSize *d = mxGetDimensions(x);
-  size_t nd = mxGetNumberOfDimensions(x), I = nd >= 3 ? d[2] : 1;
-  real_array(x, "x");
-  if (nd > 3 || I != (size_t)n_in)
-    mexErrMsgIdAndTxt("rnnkit:internal",
-                      "rnnkit internal error: x must be N x T x %d", n_in);
-  *N = d[0];
-  *T = d[1];
-}
-
-static void check_targets(const rnn_config *cfg, int loss, const mxArray *y,
-                          size_t N, size_t T) {
-  size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
-  size_t want = N * ny * (cfg->seq_out ? T : 1);
-  real_array(y, "y");
-  if (mxGetNumberOfElements(y) != want)
-    internal("targets do not match the samples");
-}
-
-static uint64_t seed_from(const mxArray *s) {
-  const double *v = real_array(s, "seed");
-  if (mxGetNumberOfElements(s) != 2 || !(v[0] >= 0 && v[0] < 4294967296.0) ||
-      !(v[1] >= 0 && v[1] < 4294967296.0))
-    internal("seed must be two 32-bit halves");
-  return ((uint64_t)v[0] << 32) | (uint64_t)v[1];
-}
+static rnn_config config_from(const mxArray *s) { return gw_config(s); }
 
 /* a * b * c, or SIZE_MAX if that overflows */
 static size_t mul3(size_t a, size_t b, size_t c) {
@@ -251,25 +143,12 @@ static void need_doubles(size_t n, const char *what) {
   need_bytes(rnn_size_mul(n, sizeof(double)), what);
 }
 
-static double *alloc_work(size_t n) {
-  if (n == 0) n = 1;
-  need_doubles(n, "the workspace");
-  return (double *)mxMalloc(n * sizeof(double));
-}
+static double *alloc_work(size_t n) { return gw_work(n, "the workspace"); }
 
 /* an N x M double matrix, after checking that it can be allocated */
 static mxArray *new_matrix(size_t m, size_t n, const char *what) {
   need_doubles(mul3(m, n, 1), what);
   return mxCreateDoubleMatrix(m, n, mxREAL);
-}
-
-static mxArray *array3(size_t a, size_t b, size_t c) {
-  mwSize d[3];
-  need_doubles(mul3(a, b, c), "the result");
-  d[0] = a;
-  d[1] = b;
-  d[2] = c;
-  return mxCreateNumericArray(3, d, mxDOUBLE_CLASS, mxREAL);
 }
 
 /* ---- commands ------------------------------------------------------- */
@@ -281,112 +160,32 @@ static mxArray *array3(size_t a, size_t b, size_t c) {
 #define MAX_OUT 6
 typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
+/* Commands of the shared gateway layer (../../src/gw/model.c). */
 static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  plhs[0] = mxCreateDoubleScalar((double)rnn_n_params(&cfg));
+  octave_gw_call(gw_n_params, plhs, prhs, 0);
 }
 
 static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_rng rng;
-  rnn_error err;
-  int init = int_arg(prhs[1], "recurrent_init");
-  double *work;
-  plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the model's weights");
-  work = alloc_work(rnn_init_workspace(&cfg));
-  rnn_rng_seed(&rng, seed_from(prhs[2]));
-  if (rnn_init_params(&cfg, init,
-                      mxGetPr(plhs[0]), &rng, work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  octave_gw_call(gw_init, plhs, prhs, 0);
 }
 
 static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  size_t N, T, chunk = 256;
-  double *work;
-  size_t k = n_members(&cfg, prhs[1]); /* ensemble (issue 15) */
-  dims3(prhs[2], cfg.n_in, &N, &T);
-  if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
-  if (chunk > N) chunk = N;
-  plhs[0] = cfg.seq_out ? array3(N, T, (size_t)cfg.n_out)
-                        : new_matrix(N, (size_t)cfg.n_out, "the predictions");
-  if (k > 1) { /* ensemble (issue 15): the members' mean */
-    work = alloc_work(rnn_ensemble_predict_workspace(&cfg, chunk, N, T));
-    if (rnn_ensemble_predict(&cfg, mxGetPr(prhs[1]), k, N, T, mxGetPr(prhs[2]),
-                             chunk, mxGetPr(plhs[0]), work, &err) != RNN_OK)
-      raise_core(&err);
-    mxFree(work);
-    return;
-  }
-  work = alloc_work(rnn_predict_workspace(&cfg, chunk, T));
-  if (rnn_predict(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), chunk,
-                  mxGetPr(plhs[0]), work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  if (mxIsEmpty(prhs[2])) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
+  octave_gw_call(gw_predict, plhs, prhs, 0);
 }
 
 /* [loss, grad, dx]: rnn_loss_grad() of the whole of x (dataset layout)
  * as one batch against y, as R's rnnkit_loss_grad (without dropout):
  * the tests' parity with PyTorch (tests/octave/parity.m). */
 static void cmd_loss_grad(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  int ls = int_arg(prhs[1], "loss");
-  size_t N, T, I = (size_t)cfg.n_in, k;
-  double *xb, *yb, *dxb, *work, lv = 0;
-  size_t *idx;
-  check_params(&cfg, prhs[2]);
-  dims3(prhs[3], cfg.n_in, &N, &T);
-  check_targets(&cfg, ls, prhs[4], N, T);
-  xb = alloc_work(mul3(I, N, T));
-  dxb = alloc_work(mul3(I, N, T));
-  yb = alloc_work(mul3((size_t)cfg.n_out, N, T));
-  idx = (size_t *)mxMalloc((N + 1) * sizeof(size_t));
-  for (k = 0; k < N; k++) idx[k] = k;
-  rnn_gather_batch(&cfg, ls, N, T, mxGetPr(prhs[3]), mxGetPr(prhs[4]), idx, N,
-                   xb, yb);
-  work = alloc_work(rnn_batch_workspace(&cfg, N, T));
-  plhs[1] = new_matrix(rnn_n_params(&cfg), 1, "the gradient");
-  if (rnn_loss_grad(&cfg, ls, mxGetPr(prhs[2]), N, T, xb, yb, &lv,
-                    mxGetPr(plhs[1]), dxb, NULL, work, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateDoubleScalar(lv);
-  plhs[2] = array3(N, T, I);
-  rnn_scatter_batch(&cfg, N, T, dxb, idx, N, mxGetPr(plhs[2]));
-  mxFree(xb);
-  mxFree(dxb);
-  mxFree(yb);
-  mxFree(idx);
-  mxFree(work);
+  const mxArray *a[6];
+  memcpy(a, prhs, 5 * sizeof *a);
+  a[5] = NULL; /* no dropout */
+  octave_gw_call(gw_loss_grad, plhs, a, 0);
 }
 
-/* Nothing, or the core's "rnnkit:dim" error when an input of dims
- * [samples timesteps features] does not suit the model: n_time_fit is
- * the training window length (0 or NaN: any), stateful a flag, name the
- * argument as the message shows it. */
 static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  double nt = scalar(prhs[1], "n_time_fit"), d[3];
-  const double *dims = real_array(prhs[3], "dims");
-  char name[64];
-  int k;
-  (void)plhs;
-  if (mxGetNumberOfElements(prhs[3]) != 3) internal("dims must be 3 counts");
-  for (k = 0; k < 3; k++) {
-    d[k] = dims[k];
-    if (!(d[k] >= 0 && d[k] <= 4503599627370496.0)) internal("dims");
-  }
-  if (nt != nt) nt = 0;
-  if (!(nt >= 0 && nt <= 4503599627370496.0)) internal("n_time_fit");
-  if (!mxIsChar(prhs[4]) || mxGetString(prhs[4], name, sizeof name) != 0)
-    internal("name");
-  if (rnn_input_check(&cfg, (size_t)nt, scalar(prhs[2], "stateful") != 0,
-                      (size_t)d[0], (size_t)d[1], (size_t)d[2], name,
-                      &err) != RNN_OK)
-    raise_core(&err);
+  octave_gw_call(gw_input_check, plhs, prhs, 0);
 }
 
 /* ---- training, checkpoints and Ctrl-C -------------------------------
@@ -482,22 +281,10 @@ static void draw_progress(fit_ctx *c, int epoch, int n_epochs, double frac,
                           double loss) {
   char line[512];
   int len;
-  size_t off;
   rnn_progress p;
-  p.epoch = epoch;
-  p.n_epochs = n_epochs;
-  p.member = c->member;
-  p.n_members = c->n_members;
-  p.frac = frac;
-  p.loss = loss;
-  p.val_loss = c->val_loss;
-  p.acc = p.val_acc = mxGetNaN();
-  off = (size_t)c->member * (size_t)n_epochs + (size_t)c->done - 1;
-  if (c->done >= 1) { /* the last finished epoch (the member's column) */
-    p.acc = c->acc[off];
-    p.val_acc = c->val_acc[off];
-  }
-  p.elapsed = now_seconds() - c->t0;
+  rnn_progress_init(&p, epoch, n_epochs, c->member, c->n_members, frac, loss,
+                    c->val_loss, c->done, c->acc, c->val_acc,
+                    now_seconds() - c->t0);
   if (c->verbose == 1) {
     len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
     mexPrintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
@@ -620,250 +407,90 @@ static int on_epoch_checkpoint(void *ctx, int epoch, int n_epochs,
   return stop;
 }
 
-static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  const mxArray *t = prhs[1];
-  rnn_train_config tc;
-  rnn_error err;
-  rnn_rng rng;
-  rnn_dataset dtrain, dval;
-  rnn_train_result res;
-  rnn_callbacks cb;
-  size_t N, T, Nv = 0, Tv = 0;
-  fit_ctx ctx;
+/* The host's part of gw_train() (../../src/gw/train.c): the progress
+ * line, checkpoints and plots through function handles, Ctrl-C. */
+static void fit_start(gw_fit *f) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
+  const mxArray *v = (const mxArray *)f->arg[8], *t = (const mxArray *)f->arg[1];
   const mxArray *ckf;
-  int st, has_val = !mxIsEmpty(prhs[5]);
-  double *work;
-  mxArray *p, *lh, *vh, *ah, *vah, *out;
-  rnn_history hist;
-  static const char *nm[] = {"params", "loss", "val_loss", "epochs_run",
-                             "best_epoch", "stopped_early", "interrupted",
-                             "diverged", "restored", "message", "acc",
-                             "val_acc", "checkpoint_error", "ctrl_c",
-                             "checkpoint_ctrl_c"};
-  int k_ens; /* ensemble (issue 15) */
-  n_members(&cfg, prhs[2]);
-  dims3(prhs[3], cfg.n_in, &N, &T);
-  memset(&tc, 0, sizeof tc);
-  tc.loss = get_int(t, "loss_code");
-  tc.optimizer = get_int(t, "optimizer_code");
-  tc.lr = get_dbl(t, "lr");
-  tc.momentum = get_dbl(t, "momentum");
-  tc.rho = get_dbl(t, "rho");
-  tc.beta1 = get_dbl(t, "beta1");
-  tc.beta2 = get_dbl(t, "beta2");
-  tc.eps = get_dbl(t, "epsilon");
-  tc.clipnorm = get_dbl(t, "clipnorm");
-  tc.clipvalue = get_dbl(t, "clipvalue");
-  tc.epochs = get_int(t, "epochs");
-  tc.batch_size = get_int(t, "batch_size");
-  tc.shuffle = get_int(t, "shuffle");
-  tc.patience = get_int(t, "patience");
-  tc.min_delta = get_dbl(t, "min_delta");
-  tc.restore_best = get_int(t, "restore_best");
-  tc.n_threads = get_int(t, "threads");
-  tc.stateful = get_int_or(t, "stateful", 0);
-  /* sequences of unequal length (issue 18): t.lengths (N) and
-   * t.val_lengths (Nv, or empty), t.seq_length, t.pad_left */
-  tc.seq_length = get_int_or(t, "seq_length", 0);
-  tc.pad_left = get_int_or(t, "pad_left", 0);
-  ckf = mxGetField(t, 0, "lengths");
-  if (ckf && !mxIsEmpty(ckf)) {
-    const mxArray *vl = mxGetField(t, 0, "val_lengths");
-    if (!mxIsDouble(ckf) || mxIsComplex(ckf) || mxGetNumberOfElements(ckf) != N)
-      internal("lengths must be a real double per training sequence");
-    tc.len = mxGetPr(ckf);
-    if (vl && !mxIsEmpty(vl)) {
-      if (!mxIsDouble(vl) || mxIsComplex(vl) ||
-          mxGetNumberOfElements(vl) != mxGetM(prhs[5]))
-        internal("val_lengths must be a real double per validation sequence");
-      tc.val_len = mxGetPr(vl);
-    }
-  }
-  /* the limits of rnn_fit.m: the histories are allocated here */
-  if (tc.epochs < 1 || tc.epochs > 10000000 || tc.batch_size < 1)
-    internal("epochs must be in 1..1e7 and batch_size positive");
-  check_targets(&cfg, tc.loss, prhs[4], N, T);
-  dtrain.n_samples = N;
-  dtrain.n_time = T;
-  dtrain.x = mxGetPr(prhs[3]);
-  dtrain.y = mxGetPr(prhs[4]);
-  if (has_val) {
-    dims3(prhs[5], cfg.n_in, &Nv, &Tv);
-    check_targets(&cfg, tc.loss, prhs[6], Nv, Tv);
-    dval.n_samples = Nv;
-    dval.n_time = Tv;
-    dval.x = mxGetPr(prhs[5]);
-    dval.y = mxGetPr(prhs[6]);
-  }
-  /* ---- ensemble (issue 15): t.ensemble = k > 1 members, trained by the
-   * core from the seed (the base seed, not the training seed); params
-   * and histories then have k columns, the results k entries ---- */
-  k_ens = get_int_or(t, "ensemble", 1);
-  if (k_ens < 1) k_ens = 1;
-  if (k_ens > 1) {
-    need_doubles(mul3(rnn_n_params(&cfg), (size_t)k_ens, 1), "the ensemble's weights");
-    p = mxCreateDoubleMatrix(rnn_n_params(&cfg), (size_t)k_ens, mxREAL);
-  } else {
-  /* ---- end ensemble ---- */
-  need_doubles(mxGetNumberOfElements(prhs[2]), "the model's weights");
-  p = mxDuplicateArray(prhs[2]);
-  } /* ensemble (issue 15) */
-  need_doubles(mul3((size_t)tc.epochs, 4, (size_t)k_ens), "the training histories");
-  lh = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  vh = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  ah = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  vah = mxCreateDoubleMatrix((size_t)tc.epochs, (size_t)k_ens, mxREAL);
-  hist.loss = mxGetPr(lh);
-  hist.val_loss = mxGetPr(vh);
-  hist.acc = mxGetPr(ah);
-  hist.val_acc = mxGetPr(vah);
-  work = alloc_work(k_ens > 1 ? rnn_ensemble_workspace(&cfg, &tc, N, T)
-                              : rnn_train_workspace(&cfg, &tc, N, T));
-  rnn_rng_seed(&rng, seed_from(prhs[7]));
-  memset(&ctx, 0, sizeof ctx);
-  ctx.n_members = k_ens; /* ensemble (issue 15) */
+  int k;
+  memset(c, 0, sizeof *c);
+  c->n_members = f->n_members; /* ensemble (issue 15) */
   /* verbose: [mode width], mode 0 quiet, 1 automatic (in place on a
    * terminal, else log lines), 2 in place, 3 log lines; or a logical */
-  ctx.width = 80;
-  if (mxIsLogical(prhs[8])) {
-    ctx.verbose = mxIsLogicalScalarTrue(prhs[8]);
-  } else if (mxIsDouble(prhs[8]) && !mxIsComplex(prhs[8]) &&
-             mxGetNumberOfElements(prhs[8]) >= 1) {
-    ctx.verbose = (int)mxGetPr(prhs[8])[0];
-    if (mxGetNumberOfElements(prhs[8]) >= 2) ctx.width = (int)mxGetPr(prhs[8])[1];
+  c->width = 80;
+  if (mxIsLogical(v)) {
+    c->verbose = mxIsLogicalScalarTrue(v);
+  } else if (mxIsDouble(v) && !mxIsComplex(v) &&
+             mxGetNumberOfElements(v) >= 1) {
+    c->verbose = (int)mxGetPr(v)[0];
+    if (mxGetNumberOfElements(v) >= 2) c->width = (int)mxGetPr(v)[1];
   } else {
     internal("verbose must be [mode width] or a logical");
   }
-  if (ctx.verbose == 1) ctx.verbose = RNNKIT_ISATTY() ? 1 : 2;
-  else if (ctx.verbose == 2) ctx.verbose = 1;
-  else if (ctx.verbose == 3) ctx.verbose = 2;
-  else if (ctx.verbose != 0) internal("verbose's mode must be 0..3");
-  if (ctx.width < 10) ctx.width = 10;
-  ctx.n_epochs = tc.epochs;
+  if (c->verbose == 1) c->verbose = RNNKIT_ISATTY() ? 1 : 2;
+  else if (c->verbose == 2) c->verbose = 1;
+  else if (c->verbose == 3) c->verbose = 2;
+  else if (c->verbose != 0) internal("verbose's mode must be 0..3");
+  if (c->width < 10) c->width = 10;
+  c->n_epochs = f->tc.epochs;
   /* a log prints about ten lines: the first epoch, every tenth, the last */
-  ctx.every = tc.epochs >= 20 ? (tc.epochs + 9) / 10 : 1;
-  ctx.acc = mxGetPr(ah);
-  ctx.val_acc = mxGetPr(vah);
-  ctx.hist[0] = lh;
-  ctx.hist[1] = vh;
-  ctx.hist[2] = ah;
-  ctx.hist[3] = vah;
-  ctx.t0 = ctx.last = now_seconds();
-  ctx.loss = ctx.val_loss = mxGetNaN(); /* none before the first epoch */
+  c->every = f->tc.epochs >= 20 ? (f->tc.epochs + 9) / 10 : 1;
+  c->acc = f->acc;
+  c->val_acc = f->val_acc;
+  for (k = 0; k < 4; k++)
+    c->hist[k] = (mxArray *)gw_slot(f->o, k < 2 ? k + 1 : k + 8);
+  c->t0 = c->last = now_seconds();
+  c->loss = c->val_loss = mxGetNaN(); /* none before the first epoch */
   ckf = mxGetField(t, 0, "plot");
-  if (ckf && mxIsClass(ckf, "function_handle")) ctx.plot_fn = (mxArray *)ckf;
-  cb.on_epoch = on_epoch;
-  cb.on_batch = on_batch;
-  cb.ctx = &ctx;
+  if (ckf && mxIsClass(ckf, "function_handle")) c->plot_fn = (mxArray *)ckf;
+  f->cb.on_epoch = on_epoch;
+  f->cb.on_batch = on_batch;
+  f->cb.ctx = c;
   ckf = mxGetField(t, 0, "checkpoint");
   if (ckf && mxIsClass(ckf, "function_handle")) {
-    ctx.fn = (mxArray *)ckf;
-    ctx.ck_every = get_int(t, "checkpoint_every");
-    if (ctx.ck_every < 1) ctx.ck_every = 1;
-    ctx.params = p;
-    cb.on_epoch = on_epoch_checkpoint;
+    if (f->n_members > 1) internal("an ensemble saves no checkpoints");
+    c->fn = (mxArray *)ckf;
+    c->ck_every = get_int(t, "checkpoint_every");
+    if (c->ck_every < 1) c->ck_every = 1;
+    c->params = (mxArray *)gw_slot(f->o, 0);
+    f->cb.on_epoch = on_epoch_checkpoint;
   }
-  err.msg[0] = '\0';
-  if (k_ens > 1) { /* ensemble (issue 15) */
-    rnn_train_result *rs =
-        (rnn_train_result *)mxMalloc((size_t)k_ens * sizeof *rs);
-    size_t n_done = 0, j;
-    mxArray *ev[7];
-    int a;
-    if (ctx.fn) internal("an ensemble saves no checkpoints");
-    st = rnn_ensemble_train(&cfg, get_int(t, "recurrent_init"), &tc,
-                            (size_t)k_ens, seed_from(prhs[7]), mxGetPr(p),
-                            &dtrain, has_val ? &dval : NULL, &cb, &hist, rs,
-                            &n_done, work, &err);
-    if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
-    end_progress(&ctx);
-    mxFree(work);
-    if (st != RNN_OK && st != RNN_ERR_DIVERGED) {
-      mxFree(rs);
-      raise_core(&err);
-    }
-    for (a = 0; a < 7; a++)
-      ev[a] = mxCreateDoubleMatrix(a == 6 ? (size_t)k_ens : n_done, 1, mxREAL);
-    for (j = 0; j < n_done; j++) {
-      mxGetPr(ev[0])[j] = rs[j].epochs_run;
-      mxGetPr(ev[1])[j] = rs[j].best_epoch;
-      mxGetPr(ev[2])[j] = rs[j].stopped_early;
-      mxGetPr(ev[3])[j] = rs[j].interrupted;
-      mxGetPr(ev[4])[j] = rs[j].diverged;
-      mxGetPr(ev[5])[j] = rs[j].restored;
-    }
-    for (j = 0; j < (size_t)k_ens; j++)
-      mxGetPr(ev[6])[j] = (double)rnn_member_seed(seed_from(prhs[7]), j);
-    mxFree(rs);
-    out = mxCreateStructMatrix(1, 1, 15, nm);
-    mxSetField(out, 0, "params", p);
-    mxSetField(out, 0, "loss", lh);
-    mxSetField(out, 0, "val_loss", vh);
-    for (a = 0; a < 6; a++) mxSetField(out, 0, nm[3 + a], ev[a]);
-    mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
-    mxSetField(out, 0, "acc", ah);
-    mxSetField(out, 0, "val_acc", vah);
-    mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
-    mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
-    mxSetField(out, 0, "checkpoint_ctrl_c", mxCreateDoubleScalar(ctx.ck_ctrl_c));
-    mxAddField(out, "members_run");
-    mxSetField(out, 0, "members_run", mxCreateDoubleScalar((double)n_done));
-    mxAddField(out, "seeds");
-    mxSetField(out, 0, "seeds", ev[6]);
-    plhs[0] = out;
-    return;
-  }
-  st = rnn_train(&cfg, &tc, mxGetPr(p), &dtrain, has_val ? &dval : NULL, &rng,
-                 &cb, &hist, &res, work, &err);
+  f->ck_error = c->error;
+}
+
+static void fit_end(gw_fit *f) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
   /* the Ctrl-C that stopped training is handled: Octave must not act on
    * it again when this function returns */
-  if (ctx.ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
-  end_progress(&ctx);
-  mxFree(work);
-  if (st != RNN_OK && st != RNN_ERR_DIVERGED) raise_core(&err);
-  out = mxCreateStructMatrix(1, 1, 15, nm);
-  mxSetField(out, 0, "params", p);
-  mxSetField(out, 0, "loss", lh);
-  mxSetField(out, 0, "val_loss", vh);
-  mxSetField(out, 0, "epochs_run", mxCreateDoubleScalar(res.epochs_run));
-  mxSetField(out, 0, "best_epoch", mxCreateDoubleScalar(res.best_epoch));
-  mxSetField(out, 0, "stopped_early", mxCreateLogicalScalar(res.stopped_early));
-  mxSetField(out, 0, "interrupted", mxCreateLogicalScalar(res.interrupted));
-  mxSetField(out, 0, "diverged", mxCreateDoubleScalar(res.diverged));
-  mxSetField(out, 0, "restored", mxCreateLogicalScalar(res.restored));
-  mxSetField(out, 0, "message", mxCreateString(st == RNN_OK ? "" : err.msg));
-  mxSetField(out, 0, "acc", ah);
-  mxSetField(out, 0, "val_acc", vah);
-  mxSetField(out, 0, "checkpoint_error", mxCreateString(ctx.error));
-  mxSetField(out, 0, "ctrl_c", mxCreateLogicalScalar(ctx.ctrl_c));
-  mxSetField(out, 0, "checkpoint_ctrl_c", mxCreateDoubleScalar(ctx.ck_ctrl_c));
-  plhs[0] = out;
+  if (c->ctrl_c && octave_interrupt_state > 0) octave_interrupt_state = 0;
+  end_progress(c);
+}
+
+static void fit_extras(gw_fit *f, int first) {
+  fit_ctx *c = (fit_ctx *)f->ctx;
+  gw_set_flags(f->o, first, 1, &c->ctrl_c, 0);
+  gw_set_ints(f->o, first + 1, 1, &c->ck_ctrl_c, 0);
+}
+
+static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
+  static const char *const extra[] = {"ctrl_c", "checkpoint_ctrl_c"};
+  fit_ctx ctx;
+  gw_fit f;
+  memset(&f, 0, sizeof f);
+  f.n_extra = 2;
+  f.extra_names = extra;
+  f.start = fit_start;
+  f.end = fit_end;
+  f.extras = fit_extras;
+  f.ctx = &ctx;
+  octave_gw_train(plhs, prhs, &f);
 }
 
 /* x is N x T x I (dataset layout, as rnn_step() takes it); state a
  * column of rnn_state_size() doubles or empty for a fresh start. */
 static void cmd_step(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  size_t N, T, S, K;
-  double *work;
-  check_params(&cfg, prhs[1]);
-  dims3(prhs[2], cfg.n_in, &N, &T);
-  if (N == 0 || T == 0) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
-  K = (size_t)cfg.n_out;
-  S = rnn_state_size(&cfg, N);
-  plhs[1] = new_matrix(S, 1, "the recurrent state");
-  if (!mxIsEmpty(prhs[3])) {
-    if (mxGetNumberOfElements(prhs[3]) != S) internal("state size");
-    memcpy(mxGetPr(plhs[1]), real_array(prhs[3], "state"), S * sizeof(double));
-  }
-  plhs[0] = cfg.seq_out ? array3(N, T, K) : new_matrix(N, K, "the predictions");
-  work = alloc_work(rnn_step_workspace(&cfg, N, T));
-  if (rnn_step(&cfg, mxGetPr(prhs[1]), N, T, mxGetPr(prhs[2]), mxGetPr(plhs[1]),
-               mxGetPr(plhs[0]), work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  octave_gw_call(gw_step, plhs, prhs, 0);
 }
 
 /* records: a struct array with fields name, type, kind, dims, value
@@ -1033,23 +660,6 @@ static void cmd_decode(mxArray *plhs[], const mxArray *prhs[]) {
 
 /* ---- windows, scaling, forecasts ------------------------------------ */
 
-static void check_matrix(const mxArray *m, const char *what) {
-  real_array(m, what);
-  if (mxGetNumberOfDimensions(m) != 2) internal(what);
-}
-
-/* 0-based column indices from 1-based doubles. */
-static int *col_index(const mxArray *cols, size_t n_cols) {
-  size_t k, n = mxGetNumberOfElements(cols);
-  const double *c = real_array(cols, "columns");
-  int *out = (int *)mxCalloc(n + 1, sizeof(int));
-  for (k = 0; k < n; k++) {
-    if (!(c[k] >= 1 && c[k] <= (double)n_cols)) internal("column out of range");
-    out[k] = (int)c[k] - 1;
-  }
-  return out;
-}
-
 static size_t count_arg(const mxArray *a, const char *what, double lo) {
   double v = scalar(a, what);
   if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
@@ -1058,448 +668,39 @@ static size_t count_arg(const mxArray *a, const char *what, double lo) {
 
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
-/* A spec for the core from data and 1-based column numbers (freed with
- * the MEX call's other mxCalloc memory). */
-static rnn_series_spec series_spec(const mxArray *data, const mxArray *feat,
-                                   const mxArray *tgt, size_t window,
-                                   size_t horizon, size_t stride, int omit) {
-  rnn_series_spec sp;
-  check_matrix(data, "data");
-  memset(&sp, 0, sizeof sp);
-  sp.n_rows = mxGetM(data);
-  sp.n_cols = mxGetN(data);
-  sp.n_feat = mxGetNumberOfElements(feat);
-  sp.n_tgt = mxGetNumberOfElements(tgt);
-  sp.feat = col_index(feat, sp.n_cols);
-  sp.tgt = col_index(tgt, sp.n_cols);
-  sp.window = window;
-  sp.horizon = horizon;
-  sp.stride = stride;
-  sp.omit_missing = omit;
-  sp.split_row = sp.n_rows;
-  sp.transform.kind = RNN_TRANSFORM_NONE;
-  return sp;
-}
-
 /* ---- issue 15 transform block -------------------------------------- */
-/* A transform from [code, period, lambda, more codes] ([]: none): the
- * codes of its steps in order (a combination, issue 15), composed and
- * checked by the core. */
-static rnn_transform transform_from(const mxArray *a) {
-  rnn_transform t;
-  rnn_error err;
-  int codes[RNN_TRANSFORM_MAX_STEPS + 1];
-  const double *v;
-  size_t n, k;
-  memset(&t, 0, sizeof t);
-  if (!a || mxIsEmpty(a)) return t;
-  v = real_array(a, "transform");
-  n = mxGetNumberOfElements(a);
-  if (n < 3 || n > RNN_TRANSFORM_MAX_STEPS + 3 ||
-      !(v[1] >= 0 && v[1] < 2147483647.0))
-    internal("a transform is [code, period, lambda, more codes]");
-  for (k = 0; k < n - 2; k++) {
-    double c = v[k == 0 ? 0 : k + 2];
-    codes[k] = c >= 0 && c < 1e6 ? (int)c : -1;
-  }
-  if (rnn_transform_compose(n - 2, codes, (size_t)v[1], v[2], &t, &err) !=
-      RNN_OK)
-    raise_core(&err);
-  return t;
-}
-
-/* The spec's optional field transform and its work. */
-static void series_transform(rnn_series_spec *sp, const mxArray *spec) {
-  size_t nw;
-  sp->transform = transform_from(mxGetField(spec, 0, "transform"));
-  nw = rnn_series_workspace(sp);
-  sp->work = nw ? alloc_work(nw) : NULL;
-}
-
-/* The seasonal period of day counts index: 12 monthly, 4 quarterly, else
- * 0 (R's rnnkit_season_period; rnn_season_period). */
 static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]), p = 0;
-  const double *ix = real_array(prhs[0], "index");
-  if (n < 1) internal("season_period of no dates");
-  if (rnn_season_period(n, ix, alloc_work(n), &p, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateDoubleScalar((double)p);
+  octave_gw_call(gw_season_period, plhs, prhs, 0);
 }
 /* ---- end of issue 15 transform block ------------------------------- */
 
-static void check_scaler(const mxArray *center, const mxArray *scale,
-                         size_t n_cols) {
-  real_array(center, "center");
-  real_array(scale, "scale");
-  if (mxGetNumberOfElements(center) != n_cols ||
-      mxGetNumberOfElements(scale) != n_cols)
-    internal("one center and scale per data column");
-}
-
-/* The scaled windows of the n starts of a panel's series (issue 16; one
- * series: the plain series) into out[0] (x) and out[1] (y). */
-static void cut_windows(const rnn_series_spec *sp, const rnn_panel *pn,
-                        const mxArray *data, const size_t *starts,
-                        const int *series, size_t n, const double *center,
-                        const double *scale, mxArray **out) {
-  rnn_error err;
-  size_t nw = rnn_panel_windows_workspace(sp, pn, n);
-  out[0] = array3(n, sp->window, sp->n_feat);
-  out[1] = new_matrix(n, mul3(sp->horizon, sp->n_tgt, 1), "the targets");
-  if (rnn_panel_windows(
-          sp, pn, mxGetPr(data), starts, series, n, center, scale,
-          mxGetPr(out[0]),
-          sp->horizon * sp->n_tgt > 0 ? mxGetPr(out[1]) : NULL,
-          nw ? alloc_work(nw) : NULL, &err) != RNN_OK)
-    raise_core(&err);
-}
-
-static mxArray *one_based(const size_t *v, size_t n) {
-  mxArray *out = mxCreateDoubleMatrix(n, 1, mxREAL);
-  size_t k;
-  for (k = 0; k < n; k++)
-    mxGetPr(out)[k] = (double)v[k] + 1;
-  return out;
-}
-
-/* Labels as a cellstr column: train, gap, test, none. */
-static mxArray *set_labels(const int *set, size_t n) {
-  static const char *label[] = {"train", "gap", "test", "none"};
-  mxArray *out = mxCreateCellMatrix(n, 1);
-  size_t k;
-  for (k = 0; k < n; k++)
-    mxSetCell(out, k, mxCreateString(label[set[k]]));
-  return out;
-}
-
-/* First target rows (1-based doubles) -> 0-based. */
-static size_t *first_rows(const mxArray *a, size_t *n) {
-  const double *f = real_array(a, "rows");
-  size_t k, *out;
-  *n = mxGetNumberOfElements(a);
-  out = (size_t *)mxCalloc(*n + 1, sizeof(size_t));
-  for (k = 0; k < *n; k++) {
-    if (!(f[k] >= 1 && f[k] <= 2147483647.0)) internal("rows");
-    out[k] = (size_t)f[k] - 1;
-  }
-  return out;
-}
-
-/* The plan of a series and its scaled windows (R's rnnkit_series_plan):
- * spec has fields window, horizon, stride, omit, split_row (1-based;
- * n + 1: none), n_test (0: none), method (-1: center and scale given per
- * data column; horizon 0: windows to predict from).  A struct with
- * fields starts, set, split_row, n_fit, n_train, n_test, center, scale,
- * x, y, naive ([] with no training window and no scaler given), series
- * and status.  Issue 16: the plan of a panel (rnn_panel_plan) whose one
- * series is data; spec.rows (the rows of each stacked series) and
- * spec.split_rows (1-based, per series) make data a panel whose series
- * without a (training) window are dropped: split_row .. n_test are then
- * one per series, center and scale n_cols x n_series, series (per
- * window) 1-based and status (per series) RNN_PANEL_*. */
+/* The shared gateway layer's commands (../../src/gw/series.c documents
+ * their arguments and results). */
 static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
-  static const char *nm[] = {"starts", "set",    "split_row", "n_fit",
-                             "n_train", "n_test", "center",    "scale",
-                             "x",      "y",      "naive",     "series",
-                             "status"};
-  rnn_error err;
-  const mxArray *spec = prhs[3];
-  /* field() checks that spec is a struct before the panel's fields are read */
-  rnn_series_spec sp = series_spec(
-      prhs[0], prhs[1], prhs[2], count_arg(field(spec, "window"), "window", 1),
-      count_arg(field(spec, "horizon"), "horizon", 0),
-      count_arg(field(spec, "stride"), "stride", 1),
-      get_int(spec, "omit") != 0);
-  const mxArray *rows = mxGetField(spec, 0, "rows");
-  const mxArray *splits = mxGetField(spec, 0, "split_rows");
-  size_t ns = rows ? mxGetNumberOfElements(rows) : 1, n, k;
-  size_t *starts = (size_t *)mxCalloc(sp.n_rows + 1, sizeof(size_t));
-  size_t *rw = (size_t *)mxCalloc(ns + 1, sizeof(size_t)), *sr = NULL;
-  int *set = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
-  int *ser = (int *)mxCalloc(sp.n_rows + 1, sizeof(int));
-  int *status = (int *)mxCalloc(ns + 1, sizeof(int));
-  rnn_series_plan_info *info =
-      (rnn_series_plan_info *)mxCalloc(ns + 1, sizeof *info);
-  rnn_panel pn;
-  mxArray *ctr, *scl, *out = mxCreateStructMatrix(1, 1, 13, nm), *xy[2];
-  mxArray *v[6];
-  if (ns == 0 || (splits && mxGetNumberOfElements(splits) != ns))
-    internal("rows and split_rows of a panel");
-  for (k = 0; k < ns; k++)
-    rw[k] = rows ? (size_t)real_array(rows, "rows")[k] : sp.n_rows;
-  if (splits) {
-    sr = (size_t *)mxCalloc(ns + 1, sizeof(size_t));
-    for (k = 0; k < ns; k++)
-      sr[k] = (size_t)real_array(splits, "split_rows")[k] - 1;
-  }
-  pn.n_series = ns;
-  pn.rows = rw;
-  pn.split_row = sr;
-  pn.drop = rows != NULL;
-  ctr = mxCreateDoubleMatrix(ns == 1 ? 1 : sp.n_cols, ns == 1 ? sp.n_cols : ns,
-                             mxREAL);
-  scl = mxCreateDoubleMatrix(ns == 1 ? 1 : sp.n_cols, ns == 1 ? sp.n_cols : ns,
-                             mxREAL);
-  sp.split_row = count_arg(field(spec, "split_row"), "split_row", 1) - 1;
-  sp.n_test = count_arg(field(spec, "n_test"), "n_test", 0);
-  sp.scale_method = code_arg(RNN_NAMES_SCALER, field(spec, "method"), "method");
-  sp.n_unscaled = (size_t)get_int_or(spec, "n_unscaled", 0); /* issue 15 */
-  series_transform(&sp, spec);
-  if (sp.scale_method == RNN_SCALE_GIVEN) {
-    check_scaler(prhs[4], prhs[5], sp.n_cols * ns);
-    memcpy(mxGetPr(ctr), mxGetPr(prhs[4]), sp.n_cols * ns * sizeof(double));
-    memcpy(mxGetPr(scl), mxGetPr(prhs[5]), sp.n_cols * ns * sizeof(double));
-  }
-  if (rnn_panel_plan(&sp, &pn, mxGetPr(prhs[0]), starts, set, ser,
-                     mxGetPr(ctr), mxGetPr(scl), status, info, &n,
-                     &err) != RNN_OK)
-    raise_core(&err);
-  for (k = 0; k < 6; k++)
-    v[k] = mxCreateDoubleMatrix(ns, 1, mxREAL);
-  for (k = 0; k < ns; k++) {
-    mxGetPr(v[0])[k] = (double)info[k].split_row + 1;
-    mxGetPr(v[1])[k] = (double)info[k].n_fit;
-    mxGetPr(v[2])[k] = (double)info[k].n_train;
-    mxGetPr(v[3])[k] = (double)info[k].n_test;
-    mxGetPr(v[4])[k] = (double)status[k];
-  }
-  mxDestroyArray(v[5]);
-  v[5] = mxCreateDoubleMatrix(n, 1, mxREAL);
-  for (k = 0; k < n; k++)
-    mxGetPr(v[5])[k] = (double)ser[k] + 1;
-  mxSetField(out, 0, "starts", one_based(starts, n));
-  mxSetField(out, 0, "set", set_labels(set, n));
-  mxSetField(out, 0, "split_row", v[0]);
-  mxSetField(out, 0, "n_fit", v[1]);
-  mxSetField(out, 0, "n_train", v[2]);
-  mxSetField(out, 0, "n_test", v[3]);
-  mxSetField(out, 0, "status", v[4]);
-  mxSetField(out, 0, "series", v[5]);
-  mxSetField(out, 0, "center", ctr);
-  mxSetField(out, 0, "scale", scl);
-  if (n > 0 && (ns > 1 || info[0].n_train > 0 ||
-                sp.scale_method == RNN_SCALE_GIVEN)) {
-    mxArray *naive = new_matrix(n, sp.n_tgt, "the naive forecasts");
-    cut_windows(&sp, &pn, prhs[0], starts, ser, n, mxGetPr(ctr), mxGetPr(scl),
-                xy);
-    mxSetField(out, 0, "x", xy[0]);
-    mxSetField(out, 0, "y", xy[1]);
-    rnn_panel_naive(&sp, &pn, mxGetPr(prhs[0]), starts, ser, n,
-                    mxGetPr(naive));
-    mxSetField(out, 0, "naive", naive);
-  }
-  plhs[0] = out;
+  octave_gw_call(gw_series_plan, plhs, prhs, 1);
 }
 
-/* [pred, actual, naive, acc] (R's rnnkit_series_eval): evaluation in
- * original units; acc, the RNN_ACC_ROWS x (nb * n_tgt) table of
- * rnn_series_accuracy() over the windows labelled set (a cellstr, or one
- * number: the split row, for rnn_series_labels() to label them), MASE
- * scale on rows 1..n_fit of hist (NA where none).  period is the season
- * (0 or 1: none; above 1 adds the snaive column, seasonal MASE). */
 static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  rnn_series_spec sp = series_spec(prhs[0], prhs[1], prhs[1], 1,
-                                   count_arg(prhs[2], "horizon", 1), 1, 0);
-  size_t n, *f = first_rows(prhs[3], &n), n_out = sp.horizon * sp.n_tgt, k,
-            kept;
-  const mxArray *set = prhs[7], *hist = prhs[8];
-  rnn_transform tf = transform_from(prhs[11]);
-  check_scaler(prhs[5], prhs[6], sp.n_cols);
-  if (mxGetNumberOfElements(prhs[4]) != n * n_out)
-    internal("one prediction per output");
-  real_array(prhs[4], "pred");
-  for (k = 0; k < 3; k++)
-    plhs[k] = new_matrix(n, n_out, "the evaluation");
-  if (rnn_series_evaluate(
-          sp.n_rows, sp.n_cols, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt, sp.horizon,
-          n, f, mxGetPr(prhs[4]), mxGetPr(prhs[5]), mxGetPr(prhs[6]),
-          &tf, 1, mxGetPr(plhs[0]), mxGetPr(plhs[1]), mxGetPr(plhs[2]),
-          &err) != RNN_OK)
-    raise_core(&err);
-  { /* the accuracy table */
-    int *lab = (int *)mxCalloc(n + 1, sizeof(int));
-    double *acc, *work, *snaive = NULL, na;
-    size_t season = count_arg(prhs[10], "period", 0),
-           nb = rnn_series_accuracy_cols(season);
-    const uint64_t na_bits = 0x7FF00000000007A2ULL;
-    check_matrix(hist, "hist");
-    if (mxGetN(hist) != sp.n_cols) internal("hist as data");
-    if (!mxIsCell(set))
-      rnn_series_labels(n, f, sp.horizon, sp.n_rows,
-                        count_arg(set, "split_row", 1) - 1, lab);
-    else if (mxGetNumberOfElements(set) != n)
-      internal("one label per window");
-    for (k = 0; k < n && mxIsCell(set); k++) {
-      char s[8] = "";
-      const mxArray *c = mxGetCell(set, k);
-      if (c && mxIsChar(c)) mxGetString(c, s, sizeof s);
-      lab[k] = strcmp(s, "test") == 0 ? RNN_SET_TEST : RNN_SET_TRAIN;
-    }
-    work = alloc_work(rnn_series_accuracy_workspace(n, sp.n_tgt, sp.horizon));
-    if (season > 1) { /* issue 15: the seasonal naive baseline */
-      snaive = alloc_work(n * n_out);
-      rnn_series_naive(sp.n_rows, mxGetPr(prhs[0]), sp.n_tgt, sp.tgt,
-                       sp.horizon, n, f, season, snaive);
-    }
-    plhs[3] = new_matrix(RNN_ACC_ROWS, nb * sp.n_tgt, "the accuracy table");
-    acc = mxGetPr(plhs[3]);
-    if (rnn_series_accuracy(mxGetM(hist), sp.n_cols, mxGetPr(hist), sp.n_tgt,
-                            sp.tgt, sp.horizon, count_arg(prhs[9], "n_fit", 0),
-                            season, n, lab, mxGetPr(plhs[1]), mxGetPr(plhs[0]),
-                            mxGetPr(plhs[2]), snaive, acc, &kept, work,
-                            &err) != RNN_OK)
-      raise_core(&err);
-    /* no scale: Octave's NA (R's bits), as rnn_accuracy gave it */
-    memcpy(&na, &na_bits, sizeof na);
-    for (k = 0; k < nb * sp.n_tgt; k++)
-      if (isnan(acc[RNN_ACC_MASE + RNN_ACC_ROWS * k]) &&
-          !isnan(acc[RNN_ACC_RMSE + RNN_ACC_ROWS * k]))
-        acc[RNN_ACC_MASE + RNN_ACC_ROWS * k] = na;
-  }
+  octave_gw_call(gw_series_eval, plhs, prhs, 0);
 }
 /* ==== end of the series engine ====================================== */
 
 static void cmd_rescale(mxArray *plhs[], const mxArray *prhs[]) {
-  const mxArray *data = prhs[0];
-  int k;
-  check_matrix(data, "data");
-  for (k = 1; k <= 4; k++) {
-    real_array(prhs[k], "a scaler");
-    if (mxGetNumberOfElements(prhs[k]) != mxGetN(data))
-      internal("one center and scale per column");
-  }
-  plhs[0] = new_matrix(mxGetM(data), mxGetN(data), "the rescaled values");
-  rnn_rescale(mxGetM(data), mxGetN(data), mxGetPr(data), mxGetPr(prhs[1]),
-              mxGetPr(prhs[2]), mxGetPr(prhs[3]), mxGetPr(prhs[4]),
-              mxGetPr(plhs[0]));
+  octave_gw_call(gw_rescale, plhs, prhs, 0);
 }
 
 static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
-  check_matrix(prhs[0], "data");
-  plhs[0] = mxDuplicateArray(prhs[0]);
-  rnn_fill_locf(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(plhs[0]));
+  octave_gw_call(gw_locf, plhs, prhs, 0);
 }
 
 /* ---- issue 14 forecast/calendar block ------------------------------ */
 
-/* A real double field of the forecast spec (may be empty). */
-static const double *spec_reals(const mxArray *spec, const char *name,
-                                size_t *n) {
-  const mxArray *v = field(spec, name);
-  real_array(v, name);
-  *n = mxGetNumberOfElements(v);
-  return *n ? mxGetPr(v) : NULL;
-}
-
-/* [point, paths, lower, upper, n_calib, n_heldout] as R's rnnkit_forecast:
- * rnn_forecast_series() in original units; spec has the fields of R's
- * list (target 1-based; transform, conformal and n_trained optional). */
 static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  const mxArray *spec = prhs[2], *values, *resid;
-  rnn_forecast_spec s;
-  rnn_error err;
-  rnn_rng rng;
-  size_t n, H, P, NL;
-  int st;
-  double *work;
-  size_t n_mem = n_members(&cfg, prhs[1]); /* ensemble (issue 15) */
-  values = field(spec, "values");
-  resid = field(spec, "resid");
-  check_matrix(values, "values");
-  check_matrix(resid, "resid");
-  memset(&s, 0, sizeof s);
-  s.n_rows = mxGetM(values);
-  s.values = mxGetPr(values);
-  s.window = count_arg(field(spec, "window"), "window", 1);
-  s.locf = get_dbl(spec, "locf") != 0;
-  s.in_center = spec_reals(spec, "center", &n);
-  if (mxGetN(values) != (size_t)cfg.n_in || n != (size_t)cfg.n_in)
-    internal("forecast arguments do not fit the model");
-  s.in_scale = spec_reals(spec, "scale", &n);
-  if (n != (size_t)cfg.n_in ||
-      (!mxIsEmpty(resid) && mxGetN(resid) != (size_t)cfg.n_out))
-    internal("forecast arguments do not fit the model");
-  s.direct = get_dbl(spec, "direct") != 0;
-  s.horizon = count_arg(field(spec, "horizon"), "horizon", 1);
-  s.h = H = count_arg(field(spec, "h"), "h", 1);
-  s.target = count_arg(field(spec, "target"), "target", 1) - 1;
-  s.inv.transform = transform_from(mxGetField(spec, 0, "transform"));
-  if (s.inv.transform.kind != RNN_TRANSFORM_NONE) {
-    /* the features read transformed: flags, one per input */
-    const mxArray *fl = field(spec, "transformed");
-    const double *v = real_array(fl, "transformed");
-    int *flags = (int *)mxCalloc((size_t)cfg.n_in + 1, sizeof(int));
-    size_t k;
-    if (mxGetNumberOfElements(fl) != (size_t)cfg.n_in)
-      internal("spec.transformed is one flag per input");
-    for (k = 0; k < (size_t)cfg.n_in; k++) flags[k] = v[k] != 0;
-    s.transformed = flags;
-  }
-  s.inv.center = get_dbl(spec, "target_center");
-  s.inv.scale = get_dbl(spec, "target_scale");
-  s.inv.history = spec_reals(spec, "history", &s.inv.n_history);
-  s.n_resid = mxIsEmpty(resid) ? 0 : mxGetM(resid);
-  s.resid = s.n_resid ? mxGetPr(resid) : NULL;
-  s.n_paths = P = count_arg(field(spec, "npaths"), "npaths", 0);
-  s.levels = spec_reals(spec, "levels", &s.n_levels);
-  NL = s.n_levels;
-  s.n_members = n_mem; /* ensemble (issue 15) */
-  if (mxGetField(spec, 0, "from")) { /* covariates (issue 15) */
-    const mxArray *fr = field(spec, "from"), *fu = field(spec, "future");
-    const double *v = real_array(fr, "from");
-    int *from = (int *)mxCalloc((size_t)cfg.n_in + 1, sizeof(int));
-    size_t k;
-    check_matrix(fu, "future");
-    if (mxGetNumberOfElements(fr) != (size_t)cfg.n_in ||
-        (!mxIsEmpty(fu) && mxGetN(fu) != (size_t)cfg.n_in))
-      internal("spec.from is one entry per input, spec.future n_in columns");
-    for (k = 0; k < (size_t)cfg.n_in; k++) from[k] = (int)v[k];
-    s.from = from;
-    s.n_future = mxIsEmpty(fu) ? 0 : mxGetM(fu);
-    s.future = s.n_future ? mxGetPr(fu) : NULL;
-  }
-  if (mxGetField(spec, 0, "conformal")) { /* intervals (issue 15) */
-    s.conformal = get_dbl(spec, "conformal") != 0;
-    s.heldout_resid =
-        mxGetField(spec, 0, "heldout") && get_dbl(spec, "heldout") != 0;
-    if (s.conformal || s.heldout_resid)
-      s.n_trained = count_arg(field(spec, "n_trained"), "n_trained", 0);
-  }
-  rnn_rng_seed(&rng, seed_from(prhs[3]));
-  plhs[0] = new_matrix(H, 1, "the forecasts");
-  plhs[1] = new_matrix(P, H, "the simulated paths");
-  plhs[2] = new_matrix(H, NL, "the lower bounds");
-  plhs[3] = new_matrix(H, NL, "the upper bounds");
-  plhs[4] = new_matrix(s.conformal ? H : 0, 1, "the conformal counts");
-  s.n_calib = s.conformal ? mxGetPr(plhs[4]) : NULL;
-  plhs[5] = new_matrix(1, 1, "the held-out residual count");
-  s.n_heldout = mxGetPr(plhs[5]);
-  work = alloc_work(rnn_forecast_series_workspace(&cfg, &s));
-  st = rnn_forecast_series(&cfg, mxGetPr(prhs[1]), &s, &rng, mxGetPr(plhs[0]),
-                           mxGetPr(plhs[1]), mxGetPr(plhs[2]), mxGetPr(plhs[3]),
-                           work, &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_forecast, plhs, prhs, 0);
 }
 
-/* the h dates after index (day counts, or times when dated is 0): h x 1 */
 static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]),
-         h = count_arg(prhs[2], "h", 0);
-  const double *index = real_array(prhs[0], "index");
-  double *work;
-  int st;
-  plhs[0] = new_matrix(h, 1, "the forecast dates");
-  work = alloc_work(n);
-  st = rnn_next_dates(n, index, scalar(prhs[1], "dated") != 0, h,
-                      mxGetPr(plhs[0]), work, &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_next_dates, plhs, prhs, 0);
 }
 
 /* calendar features (issue 15): [n x 2k matrix, 1 x 2k cellstr of
@@ -1546,123 +747,32 @@ static void cmd_calendar(mxArray *plhs[], const mxArray *prhs[]) {
   }
 }
 
-/* positions (1-based, NaN for none) of the forecast dates fc in index,
- * after the forecast's history hist (day counts): numel (fc) x 1 */
 static void cmd_match_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t nf = mxGetNumberOfElements(prhs[0]),
-         nh = mxGetNumberOfElements(prhs[1]),
-         ni = mxGetNumberOfElements(prhs[2]);
-  const double *fc = real_array(prhs[0], "fc"),
-               *hist = real_array(prhs[1], "hist"),
-               *index = real_array(prhs[2], "index");
-  double *work;
-  int st;
-  plhs[0] = new_matrix(nf, 1, "the date positions");
-  work = alloc_work(nh + 2 * nf + (ni > nh + nf ? ni : nh + nf));
-  st = rnn_match_dates(nf, fc, nh, hist, ni, index, mxGetPr(plhs[0]), work,
-                       &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_match_dates, plhs, prhs, 0);
 }
 
 /* ---- end of the issue 14 forecast/calendar block -------------------- */
 
-/* RNN_ACC_ROWS x numel(scale) matrix of rnn_accuracy(), as R's
- * rnnkit_accuracy: actual and pred of equal size, one column per element
- * of scale, each column numel(actual) / numel(scale) values. */
 static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]),
-         k = mxGetNumberOfElements(prhs[2]);
-  const double *a = real_array(prhs[0], "actual"),
-               *p = real_array(prhs[1], "pred"),
-               *sc = real_array(prhs[2], "scale");
-  /* origin ([]: none, DA NaN): the last observed values (issue 15) */
-  const double *o = mxIsEmpty(prhs[3]) ? NULL : real_array(prhs[3], "origin");
-  if (mxGetNumberOfElements(prhs[1]) != n || k == 0 || n % k != 0)
-    internal("actual and pred must be of equal size, a multiple of the "
-             "number of scales");
-  if (o && mxGetNumberOfElements(prhs[3]) != n)
-    internal("origin must be [] or of the size of actual");
-  plhs[0] = new_matrix(RNN_ACC_ROWS, k, "the accuracy table");
-  if (rnn_accuracy(n / k, k, a, p, sc, mxGetPr(plhs[0]), &err) != RNN_OK ||
-      (o && rnn_accuracy_direction(n / k, k, a, p, o, mxGetPr(plhs[0]),
-                                   &err) != RNN_OK))
-    raise_core(&err);
+  octave_gw_call(gw_accuracy, plhs, prhs, 0);
 }
 
-/* rnn_forecast_accuracy(), as R's rnnkit_forecast_accuracy: hist,
- * actual (NaN: not known) and point (h), the seasonal period (0: none)
- * -> RNN_ACC_ROWS x (model, naive, (snaive,) drift). */
 static void cmd_forecast_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t h = mxGetNumberOfElements(prhs[2]), w;
-  const double *hist = real_array(prhs[0], "hist"),
-               *a = real_array(prhs[1], "actual"),
-               *p = real_array(prhs[2], "point");
-  size_t period = count_arg(prhs[3], "period", 0);
-  double *work;
-  int st;
-  w = rnn_forecast_accuracy_workspace(h);
-  if (mxGetNumberOfElements(prhs[1]) != h || w == 0)
-    internal("actual and point must be of equal size");
-  plhs[0] = new_matrix(RNN_ACC_ROWS, rnn_series_accuracy_cols(period),
-                       "the accuracy table");
-  work = alloc_work(w);
-  st = rnn_forecast_accuracy(mxGetNumberOfElements(prhs[0]), hist, h, a, p,
-                             period, mxGetPr(plhs[0]), work, &err);
-  mxFree(work);
-  if (st != RNN_OK) raise_core(&err);
+  octave_gw_call(gw_forecast_accuracy, plhs, prhs, 0);
 }
 
-/* rnn_naive_scale() of each column of x (a row; NaN where a column has no
- * usable scale). */
 static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t m;
-  check_matrix(prhs[0], "x");
-  m = count_arg(prhs[1], "period", 0);
-  plhs[0] = new_matrix(1, mxGetN(prhs[0]), "the scales");
-  if (rnn_naive_scale(mxGetM(prhs[0]), mxGetN(prhs[0]), mxGetPr(prhs[0]), m,
-                      mxGetPr(plhs[0]), &err) != RNN_OK)
-    raise_core(&err);
+  octave_gw_call(gw_naive_scale, plhs, prhs, 0);
 }
 
 static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  plhs[0] = mxCreateDoubleScalar(
-      (double)rnn_state_size(&cfg, count_arg(prhs[1], "n_batch", 1)));
+  octave_gw_call(gw_state_size, plhs, prhs, 0);
 }
 
 /* ---- sampling sequences ---------------------------------------------- */
 
-/* [tokens, state]: n tokens (a row of doubles) drawn after feeding prime
- * (0-based classes, doubles) from state ([]: zeros), as R's
- * rnnkit_generate; see rnn_generate() in rnnkit.h. */
 static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  rnn_rng rng;
-  size_t np, ng, S = rnn_state_size(&cfg, 1);
-  double *work;
-  check_params(&cfg, prhs[1]);
-  real_array(prhs[2], "prime");
-  np = mxGetNumberOfElements(prhs[2]);
-  ng = count_arg(prhs[3], "n", 0);
-  plhs[0] = new_matrix(1, ng, "the generated tokens");
-  plhs[1] = new_matrix(S, 1, "the recurrent state");
-  if (!mxIsEmpty(prhs[6])) {
-    if (mxGetNumberOfElements(prhs[6]) != S) internal("state size");
-    memcpy(mxGetPr(plhs[1]), real_array(prhs[6], "state"), S * sizeof(double));
-  }
-  rnn_rng_seed(&rng, seed_from(prhs[5]));
-  work = alloc_work(rnn_generate_workspace(&cfg, np));
-  if (rnn_generate(&cfg, mxGetPr(prhs[1]), mxGetPr(prhs[2]), np, ng,
-                   scalar(prhs[4], "temperature"), &rng, mxGetPr(plhs[1]),
-                   mxGetPr(plhs[0]), work, &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(work);
+  octave_gw_call(gw_generate, plhs, prhs, 0);
 }
 
 /* For .m code that makes large arrays itself (rnn_pad_sequences): the
@@ -2029,22 +1139,8 @@ static void cmd_pad_sequences(mxArray *plhs[], const mxArray *prhs[]) {
   mxFree(len);
 }
 
-/* [x, y]: rnn_text_streams() of tokens (doubles), seq_len, batch_size,
- * both n_samples x seq_len (0 rows: the text is too short), as R's
- * rnnkit_text_streams. */
 static void cmd_text_streams(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  const double *tok = real_array(prhs[0], "tokens");
-  size_t nt = mxGetNumberOfElements(prhs[0]), T, B, n;
-  T = count_arg(prhs[1], "seq_len", 1);
-  B = count_arg(prhs[2], "batch_size", 1);
-  if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = new_matrix(n, T, "the text's chunks");
-  plhs[1] = new_matrix(n, T, "the text's chunks");
-  if (rnn_text_streams(nt, tok, T, B, mxGetPr(plhs[0]), mxGetPr(plhs[1]), &n,
-                       &err) != RNN_OK)
-    raise_core(&err);
+  octave_gw_call(gw_text_streams, plhs, prhs, 0);
 }
 
 /* [cp, ok]: the code points (a double row) of the UTF-8 char array s by

@@ -81,3 +81,20 @@ int rnn_progress_line(char *line, size_t n, int width, int bar,
   while (len > 0 && line[len - 1] == ' ') line[--len] = '\0';
   return len;
 }
+
+void rnn_progress_init(rnn_progress *p, int epoch, int n_epochs, int member,
+                       int n_members, double frac, double loss,
+                       double val_loss, int done, const double *acc,
+                       const double *val_acc, double elapsed) {
+  size_t off = (size_t)member * (size_t)n_epochs + (size_t)done - 1;
+  p->epoch = epoch;
+  p->n_epochs = n_epochs;
+  p->member = member;
+  p->n_members = n_members;
+  p->frac = frac;
+  p->loss = loss;
+  p->val_loss = val_loss;
+  p->acc = done >= 1 && acc ? acc[off] : NAN;
+  p->val_acc = done >= 1 && val_acc ? val_acc[off] : NAN;
+  p->elapsed = elapsed;
+}

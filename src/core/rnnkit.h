@@ -431,6 +431,17 @@ typedef struct {
 int rnn_progress_line(char *line, size_t n, int width, int bar,
                       const rnn_progress *p);
 
+/* Fills p for a callback's line: the epoch in progress or just done of
+ * n_epochs, member (0-based) of n_members, frac, the latest loss and
+ * val_loss, and the accuracies of the last finished epoch `done` (1-based,
+ * 0: none yet, then NaN) read from column `member` of the n_epochs x
+ * n_members histories acc and val_acc (either may be NULL: NaN).  The
+ * hosts measure elapsed (seconds) themselves. */
+void rnn_progress_init(rnn_progress *p, int epoch, int n_epochs, int member,
+                       int n_members, double frac, double loss,
+                       double val_loss, int done, const double *acc,
+                       const double *val_acc, double elapsed);
+
 /* ==== ensembles (ensemble.c; issue 15) ===============================
  * An ensemble is k members of one architecture, its parameters a P x k
  * column-major matrix (member j, 0-based, in params[P*j .. P*j + P-1],

@@ -914,6 +914,17 @@ static void test_progress(void) {
   len = rnn_progress_line(line, 8, 0, 0, &p);
   check(len == (int)strlen(line) && len <= 7 && strncmp(line, "member", 6) == 0,
         "a short buffer is cut, terminated");
+  { /* rnn_progress_init(): the fields both gateways filled by hand */
+    double acc[6] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, vacc[6] = {1, 2, 3, 4, 5, 6};
+    rnn_progress_init(&p, 2, 3, 1, 2, 0.5, 0.25, 0.125, 2, acc, vacc, 4.5);
+    check(p.epoch == 2 && p.n_epochs == 3 && p.member == 1 && p.n_members == 2 &&
+              p.frac == 0.5 && p.loss == 0.25 && p.val_loss == 0.125 &&
+              p.acc == 0.5 && p.val_acc == 5 && p.elapsed == 4.5,
+          "progress_init reads the member's column at the last finished epoch");
+    rnn_progress_init(&p, 1, 3, 0, 1, 0.1, 1, NAN, 0, acc, vacc, 0);
+    check(isnan(p.acc) && isnan(p.val_acc) && isnan(p.val_loss),
+          "progress_init: no accuracy before the first epoch is done");
+  }
 }
 
 /* rnn_input_check: the shape rule both hosts call (issue 13, item 7) */
