@@ -117,8 +117,8 @@ out <- c(
   "  2-core dgemm peak is twice the 1-thread one).",
   "- Peak memory: maximum resident set (VmHWM / ru_maxrss) of the whole R or Python process that ran the",
   "  job, MB, at the winning thread count.",
-  "- Reference BLAS, LSTM(512): 256 of the 1850 windows are timed and the time scaled to the epoch (all",
-  "  640 on OpenBLAS).",
+  if (quick) "- Quick run: configurations 4-6 time 320, 128 and 320 windows and scale the time to the epoch." else
+  "- LSTM(512) times 640 of its 1850 windows on OpenBLAS, 256 on the reference BLAS, scaled to the epoch.",
   paste0("- The character LSTM trains one epoch on the first ", format(as.numeric(line("chars")), big.mark = ","),
          " characters of tiny Shakespeare (90% train, 10% validate: ", format(charcfg[6], big.mark = ","),
          " training and ", format(charcfg[7], big.mark = ","), " validation tokens in whole chunks; the time includes",
@@ -144,10 +144,11 @@ for (b in unique(runs$blas)) {
     met <- if (is.null(tg)) "" else if (is.na(val)) "?" else if (val >= tg$min) "yes" else
       sprintf("no (%s)", if (tg$what == "peak") pct(val) else sprintf("%.1fx", val))
     res[[length(res) + 1]] <- data.frame(blas = b, id = id, sec = rk$sec, mb = rk$mb,
-                                         tmb = min(t32$mb, t64$mb, na.rm = TRUE))
-    out <- c(out, sprintf("| %s | double | %s | %s | %s | %.2fx | %.2fx | %s | %s | %s | %s | %.0f / %.0f / %.0f |",
+                                         tmb = suppressWarnings(min(t32$mb, t64$mb, na.rm = TRUE)))
+    rat <- function(x) if (is.na(x)) "-" else sprintf("%.2fx", x)
+    out <- c(out, sprintf("| %s | double | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f / %.0f / %.0f |",
                           label[[id]], fmt(rk$sec, rk$th), fmt(t32$sec, t32$th), fmt(t64$sec, t64$th),
-                          t32$sec / rk$sec, t64$sec / rk$sec, if (is.null(tg)) "-" else tg$text, met,
+                          rat(t32$sec / rk$sec), rat(t64$sec / rk$sec), if (is.null(tg)) "-" else tg$text, met,
                           gfl(gf, p2), gfl(g32, s2), rk$mb, t32$mb, t64$mb))
   }
   s1 <- best(runs[runs$blas == b & runs$id == "1-stock", ], "rnnkit", "float64")$sec
@@ -169,7 +170,8 @@ if (all(c("openblas", "reference") %in% res$blas)) {
     o <- res[res$blas == "openblas" & res$id == id, ]; r <- res[res$blas == "reference" & res$id == id, ]
     if (!nrow(o) || !nrow(r)) next
     q <- r$sec / o$sec
-    yn <- function(ok) if (ok) "yes" else "no"
+    yn <- function(ok) if (is.na(ok)) "?" else if (ok) "yes" else "no"
+    o$tmb[!is.finite(o$tmb)] <- NA; r$tmb[!is.finite(r$tmb)] <- NA
     out <- c(out, sprintf("| %s | %.3g / %.3g = %.2f | %s | %.0f / %.0f | %s | %.0f / %.0f | %s |", label[[id]],
                           r$sec, o$sec, q, if (q <= 1.1) "yes" else sprintf("no (+%.0f%%)", 100 * (q - 1)),
                           o$mb, o$tmb, yn(o$mb <= o$tmb), r$mb, r$tmb, yn(r$mb <= r$tmb)))
