@@ -57,7 +57,7 @@ label <- c("1-stock" = "1 stock: LSTM(16), w30, b16, 1 feature",
 target <- function(id) switch(id,
   "1-stock" = , "2-sine" = , "3-retail" = list(text = ">= 25x the faster PyTorch", what = "best", min = 25),
   "4-ohlc" = , "6-gru" = , "8-charlm" = list(text = ">= 1.5x PyTorch fp32", what = "fp32", min = 1.5),
-  "5-large" = list(text = ">= 70% of the 2-core dgemm peak", what = "peak", min = 0.7),
+  "5-large" = list(text = ">= 70% of the machine's 2-core dgemm peak", what = "peak", min = 0.7),
   NULL)
 med <- function(v) if (length(v)) stats::median(v) else NA_real_
 # median seconds at the better thread count, that count, and the median RSS there
@@ -83,7 +83,7 @@ out <- c(
   "# rnnkit vs PyTorch: side-by-side benchmark", "",
   if (quick) c("**QUICK RUN (`BENCH_QUICK=1`): fewer epochs, windows and characters, timed in",
                "seconds per epoch all the same; for checking the benchmark, not for quoting.**", ""),
-  if (!any(startsWith(loads, "at the end")))
+  if (!any(grepl("at the end", loads)))
     c(paste0("**PARTIAL RUN: cut short before its end (log read ", format(Sys.time(), "%H:%M %Z", tz = "UTC"),
              "); the configurations and BLAS missing below were not measured.**"), ""),
   paste0("Written by `", if (quick) "BENCH_QUICK=1 " else "", "make bench` (bench/run.sh), run of ", dt, "."), "",
@@ -96,6 +96,7 @@ out <- c(
          "; the fastest is the `OPENBLAS_CORETYPE` above, for both tools"),
   paste0("- R ", paste(R.version$major, R.version$minor, sep = "."), ", PyTorch ", torch_v),
   paste0("- load average (1, 5, 15 min) ", paste(loads, collapse = "; ")),
+  if (length(line("note"))) paste0("- ", line("note")),
   paste0("- repetitions per cell (median taken): ",
          max(table(paste(runs$blas, runs$id, runs$who, runs$dtype, runs$threads)))),
   "",
@@ -121,7 +122,9 @@ out <- c(
   "  report.R) over the median time; in brackets the share of the 2-core gemm peak measured in the same",
   "  run with the same BLAS: dgemm through R for rnnkit, sgemm through PyTorch for PyTorch's float32",
   "  (the reference BLAS is single-threaded: rnnkit's two threads make two concurrent calls, so its",
-  "  2-core dgemm peak is twice the 1-thread one).",
+  "  2-core dgemm peak is twice the 1-thread one). rnnkit trains with its own matrix kernels, not the",
+  "  BLAS's dgemm, so it can pass the reference BLAS's peak (above 100%); LSTM(512)'s 70% target is",
+  "  therefore taken against the machine's 2-core peak, the best dgemm peak of the run on any BLAS.",
   "- Peak memory: maximum resident set (VmHWM / ru_maxrss) of the whole R or Python process that ran the",
   "  job, MB, at the winning thread count.",
   if (quick) "- Quick run: configurations 4-6 time 320, 128 and 320 windows and scale the time to the epoch." else
@@ -131,6 +134,11 @@ out <- c(
          " training and ", format(charcfg[7], big.mark = ","), " validation tokens in whole chunks; the time includes",
          " the validation pass, as in bench/charlm.sh; vocabulary of ", charcfg[1], " classes)."), "")
 res <- list()
+# the machine's 2-core dgemm peak: the best BLAS of the run (rnnkit trains
+# with its own kernels, so the reference BLAS's dgemm is no ceiling for it)
+p2_of <- function(b) { pk <- peaks[peaks$blas == b, ]
+  if (b == "reference") 2 * pk$gflops[pk$threads == 1] else max(pk$gflops) }
+machine_p2 <- max(vapply(unique(peaks$blas), p2_of, 0))
 for (b in unique(runs$blas)) {
   pk <- peaks[peaks$blas == b, ]; sk <- speaks[speaks$blas == b, ]
   p1 <- pk$gflops[pk$threads == 1]; p2 <- max(pk$gflops)
@@ -147,7 +155,7 @@ for (b in unique(runs$blas)) {
     gf <- f / rk$sec / 1e9; g32 <- f / t32$sec / 1e9
     tg <- target(id)
     val <- if (is.null(tg)) NA else switch(tg$what, best = min(t32$sec, t64$sec) / rk$sec,
-                                           fp32 = t32$sec / rk$sec, peak = gf / p2)
+                                           fp32 = t32$sec / rk$sec, peak = gf / machine_p2)
     met <- if (is.null(tg)) "" else if (is.na(val)) "?" else if (val >= tg$min) "yes" else
       sprintf("no (%s)", if (tg$what == "peak") pct(val) else sprintf("%.1fx", val))
     res[[length(res) + 1]] <- data.frame(blas = b, id = id, sec = rk$sec, mb = rk$mb,
