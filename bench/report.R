@@ -1,23 +1,38 @@
-# Turns bench.log (written by run.sh) into the table printed and written to
+# Turns bench.log (written by run.sh) into the tables printed and written to
 # RESULTS.md. Usage: Rscript report.R bench.log RESULTS.md
 a <- commandArgs(trailingOnly = TRUE)
 L <- readLines(a[1])
 field <- function(prefix) strsplit(sub(paste0("^", prefix, " "), "", L[startsWith(L, paste0(prefix, " "))]), " ")
+line <- function(prefix) sub(paste0("^", prefix, ": *"), "", L[startsWith(L, paste0(prefix, ": "))])
 cfg <- do.call(rbind, lapply(field("cfg"), function(f) data.frame(
   id = f[1], name = f[2], cell = f[3], units = f[4], N = as.numeric(f[5]), T = as.numeric(f[6]),
   I = as.numeric(f[7]), stringsAsFactors = FALSE)))
 runs <- do.call(rbind, lapply(field("run"), function(f) data.frame(
   blas = f[1], id = f[2], who = f[3], dtype = f[4], threads = as.integer(f[5]),
   sec = as.numeric(f[6]), mb = as.numeric(f[7]), stringsAsFactors = FALSE)))
-peaks <- do.call(rbind, lapply(field("peak"), function(f) data.frame(
+rate <- function(kind) do.call(rbind, lapply(field(kind), function(f) data.frame(
   blas = f[1], threads = as.integer(f[2]), gflops = as.numeric(f[3]), stringsAsFactors = FALSE)))
+peaks <- rate("peak"); speaks <- rate("speak")
+cc <- field("charcfg")
+charcfg <- if (length(cc)) as.numeric(cc[[1]]) else rep(NA_real_, 7)
 blas_lines <- L[startsWith(L, "blas ")]
-cpu <- sub("^cpu: ", "", L[startsWith(L, "cpu: ")][1])
+quick <- identical(line("quick"), "1")
 
 # multiply-adds x 2 of forward + backward per epoch (forward only for
 # inference): G*H*(I+H) per step and sample forward; G*H*(I+2H) backward
-# (dW_x, dW_h, dh), plus G*H*I for the input gradient of layers above the first
-flops <- function(r) {
+# (dW_x, dW_h, dh), plus G*H*I for the input gradient of layers above the
+# first (and of the character LSTM, whose embedding learns); the
+# one-unit output layer is left out, the character LSTM's C-class
+# softmax layer counted (H*C forward, 2*H*C backward), as are its
+# validation pass's forward products (its time includes them)
+flops <- function(id) {
+  if (id == "8-charlm") {
+    C <- charcfg[1]; E <- charcfg[2]; H <- charcfg[3]
+    train <- 4 * H * (E + H) + 4 * H * (E + 2 * H) + 4 * H * E + 3 * H * C
+    return(2 * (charcfg[6] * train + charcfg[7] * (4 * H * (E + H) + H * C)))
+  }
+  r <- cfg[cfg$id == id, ]
+  if (!nrow(r)) return(NA_real_)
   G <- c(simple = 1, gru = 3, lstm = 4, infer = 4, forecast = 4)[[r$cell]]
   H <- as.numeric(strsplit(r$units, ",")[[1]])
   I <- c(r$I, H[-length(H)])
@@ -32,63 +47,149 @@ label <- c("1-stock" = "1 stock: LSTM(16), w30, b16, 1 feature",
            "4-ohlc" = "4 OHLC: 2 x LSTM(64), w30, b64, 4 features",
            "5-large" = "5 large: LSTM(512), w50, b64, 32 features",
            "6-gru" = "6 GRU(128), w50, b64, 8 features",
+           "8-charlm" = "8 character LSTM(128), T 100, B 32, embedding 32",
            "7-infer" = "7 inference: one-step predictions, LSTM(16) w30",
            "7-forecast" = "7 forecast: 20 steps x 1000 paths, LSTM(16) w30",
            "S-4n" = "scaling: config 1 with 4x the windows",
            "S-4t" = "scaling: config 1 with a 4x longer window (120)")
+# issue 19's targets for rnnkit in double precision (the single-precision
+# ones come with rnnkit's single precision)
+target <- function(id) switch(id,
+  "1-stock" = , "2-sine" = , "3-retail" = list(text = ">= 25x the faster PyTorch", what = "best", min = 25),
+  "4-ohlc" = , "6-gru" = , "8-charlm" = list(text = ">= 1.5x PyTorch fp32", what = "fp32", min = 1.5),
+  "5-large" = list(text = ">= 70% of the machine's 2-core dgemm peak", what = "peak", min = 0.7),
+  NULL)
 med <- function(v) if (length(v)) stats::median(v) else NA_real_
+# median seconds at the better thread count, that count, and the median RSS there
+best <- function(R, who, dt) {
+  s <- R[R$who == who & R$dtype == dt, ]
+  if (!nrow(s)) return(list(sec = NA_real_, th = NA_integer_, mb = NA_real_))
+  m <- sapply(split(s$sec, s$threads), med)
+  th <- as.integer(names(m)[which.min(m)])
+  list(sec = min(m), th = th, mb = med(s$mb[s$threads == th]))
+}
+fmt <- function(x, th) if (is.na(x)) "-" else sprintf("%.4g (%d)", x, th)
+pct <- function(x) if (is.na(x)) "-" else sprintf("%.0f%%", 100 * x)
+gfl <- function(x, p) if (is.na(x)) "-" else sprintf("%.1f (%s)", x, pct(x / p))
+blas_info <- function(b) {
+  l <- sub("^blas [a-z]+ ", "", blas_lines[startsWith(blas_lines, paste0("blas ", b, " "))])
+  gsub("(^| )([A-Za-z_]+)=", "\\1\\2 ", l)
+}
+
+dt <- line("date"); if (!length(dt)) dt <- format(Sys.time(), "%Y-%m-%d %H:%M %Z", tz = "UTC")
+loads <- line("load")
+torch_v <- system2("/usr/bin/python3", c("-c", shQuote("import torch; print(torch.__version__)")), stdout = TRUE)[1]
 out <- c(
   "# rnnkit vs PyTorch: side-by-side benchmark", "",
-  paste0("Written by `make bench` (bench/run.sh) on ", format(Sys.time(), "%Y-%m-%d %H:%M %Z"), "."), "",
-  paste0("- CPU: ", cpu),
-  paste0("- R ", paste(R.version$major, R.version$minor, sep = "."), ", PyTorch ",
-         system2("/usr/bin/python3", c("-c", shQuote("import torch; print(torch.__version__)")), stdout = TRUE)[1]),
-  paste0("- ", sub("^blas ", "BLAS ", blas_lines)),
-  paste0("- load average (1, 5, 15 min) ", paste(sub("^load: ", "", L[startsWith(L, "load: ")]), collapse = "; "),
-         " (other work on the machine slows both tools; the runs alternate)"),
-  paste0("- repetitions per cell of the table: ", max(table(paste(runs$blas, runs$id, runs$who, runs$dtype, runs$threads)))),
+  if (quick) c("**QUICK RUN (`BENCH_QUICK=1`): fewer epochs, windows and characters, timed in",
+               "seconds per epoch all the same; for checking the benchmark, not for quoting.**", ""),
+  if (!any(grepl("at the end", loads)))
+    c(paste0("**PARTIAL RUN: cut short before its end (log read ", format(Sys.time(), "%H:%M %Z", tz = "UTC"),
+             "); the configurations and BLAS missing below were not measured.**"), ""),
+  paste0("Written by `", if (quick) "BENCH_QUICK=1 " else "", "make bench` (bench/run.sh), run of ", dt, "."), "",
+  paste0("- CPU: ", line("cpu"), "; SIMD: ", paste(intersect(c("avx2", "fma", "avx512f"),
+         strsplit(sub("^flags\\s*:\\s*", "", grep("^flags", readLines("/proc/cpuinfo"), value = TRUE)[1]), " ")[[1]]),
+         collapse = ", ")),
+  paste0("- BLAS ", unique(runs$blas), ": ", vapply(unique(runs$blas), blas_info, ""),
+         " (R's BLAS for rnnkit, PyTorch's for it; both loaded through the library path)"),
+  paste0("- OpenBLAS core types tried (1-thread dgemm GFLOP/s):", line("coretypes"),
+         "; the fastest is the `OPENBLAS_CORETYPE` above, for both tools"),
+  paste0("- R ", paste(R.version$major, R.version$minor, sep = "."), ", PyTorch ", torch_v),
+  paste0("- load average (1, 5, 15 min) ", paste(loads, collapse = "; ")),
+  if (length(line("note"))) paste0("- ", line("note")),
+  paste0("- repetitions per cell (median taken): ",
+         max(table(paste(runs$blas, runs$id, runs$who, runs$dtype, runs$threads)))),
   "",
-  "Seconds per epoch (inference: per call), median over the repetitions (rnnkit's fastest run in brackets);",
-  "rnnkit on its default 2 threads",
-  "(BLAS single-threaded, `OPENBLAS_NUM_THREADS=1`), PyTorch at its better of 1 and 2 threads (shown).",
-  "Ratio = PyTorch float64 / rnnkit. GFLOP/s counts the multiply-adds (x2) of forward + backward;",
-  "'% peak' is that over the dgemm peak measured in the same run with the same BLAS on 2 threads",
-  "(the reference BLAS is single-threaded: twice its 1-thread peak), 1-thread peak in brackets.",
-  "Peak RSS of each whole process (R or Python), MB.", "")
+  "**Noise.** The machine (2 cores) is shared with other work (in this session up to five other",
+  "helpers building and testing), so every time here is noisy, large ones and 2-thread ones most",
+  "(threads that wait for each other lose whole time slices: PyTorch's 2-thread runs can be many times",
+  "slower than its 1-thread ones on a busy machine; the better of the two is what the table compares);",
+  "the tools alternate configuration by configuration within each repetition, so load hits both,",
+  "and the median of the repetitions is shown. Compare ratios, not seconds, and re-run on a quiet machine",
+  "before quoting a number.", "",
+  "How to read the tables:", "",
+  "- Seconds per training epoch (inference, forecast: per call), median over the repetitions, each tool at",
+  "  its better of 1 and 2 threads (the count that won in brackets). rnnkit runs its BLAS on one thread",
+  "  (`OPENBLAS_NUM_THREADS=1`; its own threads split the work); PyTorch runs `torch.set_num_threads(n)`",
+  "  with `OPENBLAS_NUM_THREADS=n`.",
+  "- rnnkit computes in double precision. The column \"rnnkit precision\" is there for its single",
+  "  precision (issue 19, item 3), which does not exist yet: its rows will be added beside the double",
+  "  ones, against the same PyTorch columns and the sgemm peak. No placeholder rows until then.",
+  "- fp32/rnnkit and fp64/rnnkit: PyTorch's time over rnnkit's (above 1: rnnkit is faster).",
+  "- Target: issue 19's target for rnnkit in double precision on that row, and whether this run met it",
+  "  (configurations 1-3 against the faster of PyTorch's two precisions).",
+  "- GFLOP/s: twice the multiply-adds of forward + backward (the products of the model, counted in",
+  "  report.R) over the median time; in brackets the share of the 2-core gemm peak measured in the same",
+  "  run with the same BLAS: dgemm through R for rnnkit, sgemm through PyTorch for PyTorch's float32",
+  "  (the reference BLAS is single-threaded: rnnkit's two threads make two concurrent calls, so its",
+  "  2-core dgemm peak is twice the 1-thread one). rnnkit trains with its own matrix kernels, not the",
+  "  BLAS's dgemm, so it can pass the reference BLAS's peak (above 100%); LSTM(512)'s 70% target is",
+  "  therefore taken against the machine's 2-core peak, the best dgemm peak of the run on any BLAS.",
+  "- Peak memory: maximum resident set (VmHWM / ru_maxrss) of the whole R or Python process that ran the",
+  "  job, MB, at the winning thread count.",
+  if (quick) "- Quick run: configurations 4-6 time 320, 128 and 320 windows and scale the time to the epoch." else
+  "- LSTM(512) times 640 of its 1850 windows on OpenBLAS, 256 on the reference BLAS, scaled to the epoch.",
+  paste0("- The character LSTM trains one epoch on the first ", format(as.numeric(line("chars")), big.mark = ","),
+         " characters of tiny Shakespeare (90% train, 10% validate: ", format(charcfg[6], big.mark = ","),
+         " training and ", format(charcfg[7], big.mark = ","), " validation tokens in whole chunks; the time includes",
+         " the validation pass, as in bench/charlm.sh; vocabulary of ", charcfg[1], " classes)."), "")
+res <- list()
+# the machine's 2-core dgemm peak: the best BLAS of the run (rnnkit trains
+# with its own kernels, so the reference BLAS's dgemm is no ceiling for it)
+p2_of <- function(b) { pk <- peaks[peaks$blas == b, ]
+  if (b == "reference") 2 * pk$gflops[pk$threads == 1] else max(pk$gflops) }
+machine_p2 <- max(vapply(unique(peaks$blas), p2_of, 0))
 for (b in unique(runs$blas)) {
-  pk <- peaks[peaks$blas == b, ]
-  p1 <- pk$gflops[pk$threads == 1]; p2 <- pk$gflops[pk$threads == 2]
-  # a single-threaded BLAS (the reference) has two cores' peak in two
-  # concurrent calls, as rnnkit's two threads make them
+  pk <- peaks[peaks$blas == b, ]; sk <- speaks[speaks$blas == b, ]
+  p1 <- pk$gflops[pk$threads == 1]; p2 <- max(pk$gflops)
   if (b == "reference") p2 <- 2 * p1
-  out <- c(out, sprintf("## BLAS: %s (dgemm peak %.1f GFLOP/s on 1 thread, %.1f on 2)", b, p1, p2), "",
-           "| configuration | rnnkit s (fastest) | PyTorch fp64 s (thr) | ratio | PyTorch fp32 s (thr) | rnnkit GFLOP/s | % peak | RSS MB rnnkit / torch |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|")
+  s2 <- max(sk$gflops)
+  out <- c(out, sprintf("## BLAS: %s (dgemm peak %.1f GFLOP/s on 1 thread, %.1f on 2 cores; sgemm peak %.1f on 1 thread, %.1f on 2)",
+                        b, p1, p2, sk$gflops[sk$threads == 1], s2), "",
+           "| configuration | rnnkit precision | rnnkit s (thr) | PyTorch fp32 s (thr) | PyTorch fp64 s (thr) | fp32 / rnnkit | fp64 / rnnkit | target | met | rnnkit GFLOP/s (% dgemm peak) | PyTorch fp32 GFLOP/s (% sgemm peak) | peak MB rnnkit / fp32 / fp64 |",
+           "|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|")
   for (id in unique(runs$id[runs$blas == b])) {
     R <- runs[runs$blas == b & runs$id == id, ]
-    rk <- R[R$who == "rnnkit", ]
-    best <- function(dt) {
-      s <- R[R$who == "torch" & R$dtype == dt, ]
-      if (!nrow(s)) return(list(sec = NA, th = NA, mb = NA))
-      m <- sapply(split(s$sec, s$threads), med)
-      th <- as.integer(names(m)[which.min(m)])
-      list(sec = min(m), th = th, mb = med(s$mb[s$threads == th]))
-    }
-    t64 <- best("float64"); t32 <- best("float32")
-    rs <- med(rk$sec)
-    cf <- cfg[cfg$id == id, ]
-    gf <- if (nrow(cf)) flops(cf) / rs / 1e9 else NA
-    out <- c(out, sprintf("| %s | %.4g (%.4g) | %.4g (%s) | %.1fx | %s | %.2f | %.0f%% (%.0f%%) | %.0f / %.0f |",
-                          label[[id]], rs, min(rk$sec), t64$sec, t64$th, t64$sec / rs,
-                          if (is.na(t32$sec)) "-" else sprintf("%.4g (%d)", t32$sec, t32$th),
-                          gf, 100 * gf / p2, 100 * gf / p1, med(rk$mb), t64$mb))
+    rk <- best(R, "rnnkit", "float64"); t32 <- best(R, "torch", "float32"); t64 <- best(R, "torch", "float64")
+    f <- flops(id)
+    gf <- f / rk$sec / 1e9; g32 <- f / t32$sec / 1e9
+    tg <- target(id)
+    val <- if (is.null(tg)) NA else switch(tg$what, best = min(t32$sec, t64$sec) / rk$sec,
+                                           fp32 = t32$sec / rk$sec, peak = gf / machine_p2)
+    met <- if (is.null(tg)) "" else if (is.na(val)) "?" else if (val >= tg$min) "yes" else
+      sprintf("no (%s)", if (tg$what == "peak") pct(val) else sprintf("%.1fx", val))
+    res[[length(res) + 1]] <- data.frame(blas = b, id = id, sec = rk$sec, mb = rk$mb,
+                                         tmb = suppressWarnings(min(t32$mb, t64$mb, na.rm = TRUE)))
+    rat <- function(x) if (is.na(x)) "-" else sprintf("%.2fx", x)
+    out <- c(out, sprintf("| %s | double | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f / %.0f / %.0f |",
+                          label[[id]], fmt(rk$sec, rk$th), fmt(t32$sec, t32$th), fmt(t64$sec, t64$th),
+                          rat(t32$sec / rk$sec), rat(t64$sec / rk$sec), if (is.null(tg)) "-" else tg$text, met,
+                          gfl(gf, p2), gfl(g32, s2), rk$mb, t32$mb, t64$mb))
   }
-  s1 <- runs$sec[runs$blas == b & runs$id == "1-stock" & runs$who == "rnnkit"]
+  s1 <- best(runs[runs$blas == b & runs$id == "1-stock", ], "rnnkit", "float64")$sec
   for (sid in c("S-4n", "S-4t")) {
-    ss <- runs$sec[runs$blas == b & runs$id == sid & runs$who == "rnnkit"]
-    if (length(s1) && length(ss))
-      out <- c(out, "", sprintf("%s: rnnkit %.2fx the time of configuration 1 (4x the work)",
-                                             label[[sid]], med(ss) / med(s1)))
+    ss <- best(runs[runs$blas == b & runs$id == sid, ], "rnnkit", "float64")$sec
+    if (!is.na(s1) && !is.na(ss))
+      out <- c(out, "", sprintf("%s: rnnkit %.2fx the time of configuration 1 (4x the work)", label[[sid]], ss / s1))
+  }
+  out <- c(out, "")
+}
+res <- do.call(rbind, res)
+if (all(c("openblas", "reference") %in% res$blas)) {
+  out <- c(out, "## Targets across BLAS and memory (rnnkit in double)", "",
+           "Issue 19: rnnkit on the reference BLAS within 10% of rnnkit on OpenBLAS; peak memory no higher",
+           "than PyTorch's (the lower of its two precisions, same BLAS).", "",
+           "| configuration | rnnkit s reference / OpenBLAS | within 10% | peak MB rnnkit / PyTorch (OpenBLAS) | no higher | peak MB rnnkit / PyTorch (reference) | no higher |",
+           "|---|---:|---|---:|---|---:|---|")
+  for (id in unique(res$id)) {
+    o <- res[res$blas == "openblas" & res$id == id, ]; r <- res[res$blas == "reference" & res$id == id, ]
+    if (!nrow(o) || !nrow(r)) next
+    q <- r$sec / o$sec
+    yn <- function(ok) if (is.na(ok)) "?" else if (ok) "yes" else "no"
+    o$tmb[!is.finite(o$tmb)] <- NA; r$tmb[!is.finite(r$tmb)] <- NA
+    out <- c(out, sprintf("| %s | %.3g / %.3g = %.2f | %s | %.0f / %.0f | %s | %.0f / %.0f | %s |", label[[id]],
+                          r$sec, o$sec, q, if (q <= 1.1) "yes" else sprintf("no (+%.0f%%)", 100 * (q - 1)),
+                          o$mb, o$tmb, yn(o$mb <= o$tmb), r$mb, r$tmb, yn(r$mb <= r$tmb)))
   }
   out <- c(out, "")
 }
@@ -96,11 +197,12 @@ many <- field("many")
 if (length(many)) {
   mm <- do.call(rbind, lapply(many, function(f) data.frame(blas = f[1], mode = f[2], sec = as.numeric(f[3]))))
   md <- sapply(split(mm$sec, mm$mode), med)
-  out <- c(out, "## rnn_fit_many(): one configuration-1 model per DJIA stock (31), 2 epochs each", "",
+  out <- c(out, sprintf("## rnn_fit_many(): one configuration-1 model per DJIA stock (31), %s each (BLAS: %s)",
+                        if (quick) "1 epoch" else "2 epochs", mm$blas[1]), "",
            "| how | seconds (median) | speed-up over the 1-thread loop |", "|---|---:|---:|",
            sprintf("| %s | %.2f | %.2fx |", names(md), md, md[["loop-1-thread"]] / md), "")
 }
-out <- c(out, "Every run (seconds, MB):", "", "```",
-         L[startsWith(L, "run ") | startsWith(L, "peak ") | startsWith(L, "many ")], "```")
+out <- c(out, "Every run (BLAS, configuration, tool, dtype, threads, seconds, peak MB; peaks in GFLOP/s):", "", "```",
+         L[grepl("^(run|peak|speak|many|charcfg|cfg) ", L)], "```")
 writeLines(out, a[2])
 cat(out[seq_len(which(startsWith(out, "Every run")) - 1)], sep = "\n")

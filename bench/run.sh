@@ -1,16 +1,19 @@
 #!/bin/sh
 # make bench: rnnkit (through R) against PyTorch on identical data, model,
 # batch size and epochs, alternating the two in one run, 3 repetitions
-# each; writes bench/RESULTS.md.  See bench/README.md.
+# each, on the reference BLAS and on OpenBLAS; writes bench/RESULTS.md
+# (bench/report.R: medians, ratios, targets, GFLOP/s against the gemm
+# peaks measured in the same run, peak memory).
 #
-#   BENCH_QUICK=1        shorter runs (fewer epochs/windows, PyTorch fp64 only)
+#   BENCH_QUICK=1        shorter runs (fewer epochs/windows, a shorter corpus)
 #   BENCH_REPS=n         repetitions (default 3)
 #   BENCH_BLAS="openblas reference"   which BLAS to run (default: both
 #                        when Debian's libopenblas0 is installed, else the
 #                        reference BLAS); both tools get the same one, chosen
 #                        per process through the library path, whatever
 #                        update-alternatives says
-#   BENCH_REFERENCE_LARGE=1  also run configurations 4-6 on the reference BLAS
+#   BENCH_CHARS=n        characters of tiny Shakespeare for the character
+#                        LSTM (default 200000; quick 40000)
 #   OPENBLAS_CORETYPE    for both tools: the fastest measured of its preset value,
 #                        SkylakeX (AVX-512 CPUs) and Haswell (AVX2); Debian's OpenBLAS
 #                        0.3.21 misdetects new CPUs (bench/coretype.sh)
@@ -19,8 +22,13 @@
 set -e
 cd "$(dirname "$0")"
 here=$(pwd)
-shared=${SHARED_DATA:-$here/../../shared/data}
-[ -d "$shared" ] || shared=$here/../shared/data
+# the shared data: ../shared/data beside the checkout (a worktree under
+# wt/ has it one level further up)
+shared=$SHARED_DATA
+for d in "$here/../../shared/data" "$here/../../../shared/data" "$here/../shared/data"; do
+  [ -n "$shared" ] || [ ! -d "$d" ] || shared=$(cd "$d" && pwd)
+done
+shared=${shared:-$here/../../shared/data}
 py=/usr/bin/python3
 if ! $py -c 'import torch, numpy' 2>/dev/null; then
   echo "bench: installing Debian's python3-torch (the reference; not a package dependency)"
@@ -55,27 +63,54 @@ reps=${BENCH_REPS:-3}
 quick=${BENCH_QUICK:-0}
 
 # name data cell units batch epochs windows-timed (0 = all), then the same two for BENCH_QUICK=1
+# (windows timed: the time is scaled to the whole epoch)
 configs="
 1-stock stock lstm 16 16 5 0 2 0
 2-sine sine simple 10 32 50 0 20 0
 3-retail retail lstm 20 30 100 0 40 0
-4-ohlc ohlc lstm 64,64 64 2 0 1 0
-5-large large lstm 512 64 1 640 1 256
-6-gru gru gru 128 64 1 0 1 640
+4-ohlc ohlc lstm 64,64 64 2 0 1 320
+5-large large lstm 512 64 1 640 1 128
+6-gru gru gru 128 64 1 0 1 320
+8-charlm charlm charlm 128 32 1 0 1 0
 7-infer infer infer 16 0 0 0 0 0
 7-forecast stock forecast 16 0 0 0 0 0
 S-4n stock_4n lstm 16 16 2 0 1 0
 S-4t stock_4t lstm 16 16 2 0 1 0
 "
-[ -f "$work/data/stock.txt" ] || configs=$(echo "$configs" | grep -E '^(2-|5-|6-)')
+[ -f "$work/data/stock.txt" ] || configs=$(echo "$configs" | grep -E '^(2-|5-|6-|8-)')
+shake=$shared/tinyshakespeare.txt
+[ -f "$shake" ] || configs=$(echo "$configs" | grep -v '^8-')
+chars=${BENCH_CHARS:-$( [ "$quick" = 1 ] && echo 40000 || echo 200000 )}
 log=$work/bench.log
 : >"$log"
 echo "$configs" | while read -r id name cell units rest; do
-  if [ -n "$id" ]; then echo "cfg $id $name $cell $units $(cat "$work/data/$name.txt")" >>"$log"; fi
+  if [ -n "$id" ] && [ -f "$work/data/$name.txt" ]; then echo "cfg $id $name $cell $units $(cat "$work/data/$name.txt")" >>"$log"; fi
 done
 cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)
 echo "cpu: $cpu ($(getconf _NPROCESSORS_ONLN) cores)" | tee -a "$log"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')" | tee -a "$log"
+echo "quick: $quick" | tee -a "$log"
+echo "chars: $chars" | tee -a "$log"
+echo "coretypes:${CORETYPE_RATES:- none searched}" | tee -a "$log"
 echo "load: at the start $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
+
+# one character-LSTM run (bench/charlm.R or bench/charlm_torch.py): the
+# RESULT line's seconds per epoch (training + validation) and peak RSS
+charlm_run() { # who dtype threads blas
+  if [ "$1" = rnnkit ]; then
+    out=$(R_LD_LIBRARY_PATH=$rl Rscript charlm.R "$shake" --threads "$3" --epochs 1 --max-chars "$chars")
+  else
+    out=$(LD_LIBRARY_PATH=$bdir:$ldir OPENBLAS_NUM_THREADS=$3 $py charlm_torch.py "$shake" --threads "$3" --epochs 1 \
+          --max-chars "$chars" --blas "$4" $( [ "$2" = float32 ] && echo --float32 ))
+    # the tokens of one epoch, for the flop count in report.R
+    grep -q '^charcfg' "$log" || echo "$out" | awk '
+      /^data vocab/ {v = $3} /^data train_chunks/ {tr = $3} /^data val_chunks/ {va = $3}
+      /^data setting/ {E = $4; H = $6; T = $8; B = $10}
+      END {print "charcfg", v + 1, E, H, T, B, tr * T * B, va * T * B}' >>"$log"
+  fi
+  echo "$out" | awk '/^RESULT/ {print $4, $10}'
+}
+
 for blas in $BENCH_BLAS; do
   case $blas in
     openblas) bdir=$multi/openblas-pthread; ldir=$multi/openblas-pthread ;;
@@ -90,35 +125,52 @@ for blas in $BENCH_BLAS; do
   core=$(R_LD_LIBRARY_PATH=$rl OPENBLAS_VERBOSE=2 Rscript -e 'invisible(matrix(1,2,2) %*% matrix(1,2,2))' 2>&1 | sed -n 's/^Core: *//p' | head -1)
   tblas=$(LD_LIBRARY_PATH=$bdir:$ldir $py -c 'import torch, re; print([l.split()[-1] for l in open("/proc/self/maps") if re.search(r"libblas|openblas", l)][0])')
   echo "blas $blas R=$blasfile torch=$tblas OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} core=${core:-n/a}" | tee -a "$log"
+  n=$( [ $blas = reference ] && echo 768 || echo 2048 )
   for th in 1 2; do
     # best of three processes: one 2-thread measurement came out at the
-    # 1-thread rate (88.6 against 180.8 GFLOP/s in another run)
-    pk=0
+    # 1-thread rate (88.6 against 180.8 GFLOP/s in another run).  dgemm
+    # through R (rnnkit's BLAS), sgemm through PyTorch (its float32)
+    pk=0; ps=0
     for i in 1 2 3; do
-      p1=$(R_LD_LIBRARY_PATH=$rl OPENBLAS_NUM_THREADS=$th Rscript peak.R $( [ $blas = reference ] && echo 768 || echo 2048 ))
+      p1=$(R_LD_LIBRARY_PATH=$rl OPENBLAS_NUM_THREADS=$th Rscript peak.R $n)
       pk=$(awk "BEGIN { print ($p1 > $pk) ? $p1 : $pk }")
+      p1=$(LD_LIBRARY_PATH=$bdir:$ldir OPENBLAS_NUM_THREADS=$th $py peak_torch.py $n float32 $th)
+      ps=$(awk "BEGIN { print ($p1 > $ps) ? $p1 : $ps }")
     done
     echo "peak $blas $th $pk" | tee -a "$log"
+    echo "speak $blas $th $ps" | tee -a "$log"
   done
   rep=1
   while [ $rep -le "$reps" ]; do
     echo "$configs" | while read -r id name cell units batch ep nw qep qnw; do
       [ -n "$id" ] || continue
       if [ -n "$BENCH_ONLY" ] && ! echo " $BENCH_ONLY " | grep -q " ${id#*-} "; then continue; fi
-      if [ "$quick" = 1 ]; then ep=$qep; nw=$qnw; fi
-      # the large models take most of an hour on the reference BLAS
-      case "$blas:$id" in reference:4-*|reference:5-*|reference:6-*)
-        [ "${BENCH_REFERENCE_LARGE:-0}" = 1 ] || continue ;;
-      esac
+      if [ "$quick" = 1 ]; then ep=$qep; nw=$qnw
+      # the reference BLAS times 256 windows of LSTM(512) (still scaled
+      # to the whole epoch): PyTorch takes minutes per epoch on it
+      elif [ "$blas:$id" = reference:5-large ]; then nw=256; fi
       args="$work/data $name $cell $units $batch $ep $nw"
-      r=$(R_LD_LIBRARY_PATH=$rl Rscript rnnkit_bench.R $args 2)
-      echo "run $blas $id rnnkit float64 2 ${r#* }" | tee -a "$log"
-      for dt in float64 float32; do
-        [ "$quick" = 1 ] && [ $dt = float32 ] && continue
+      # rnnkit in double, PyTorch in both precisions, each on 1 and 2
+      # threads (rnnkit's BLAS on one: its own threads split the work;
+      # PyTorch's OpenBLAS on as many as torch.set_num_threads)
+      for th in 1 2; do
+        if [ "$cell" = charlm ]; then
+          r=$(charlm_run rnnkit float64 $th $blas)
+        else
+          r=$(R_LD_LIBRARY_PATH=$rl Rscript rnnkit_bench.R $args $th)
+          r=${r#* }
+        fi
+        echo "run $blas $id rnnkit float64 $th $r" | tee -a "$log"
+      done
+      for dt in float32 float64; do
         for th in 1 2; do
-          [ "$quick" = 1 ] && [ $th = 2 ] && continue
-          r=$(LD_LIBRARY_PATH=$bdir:$ldir $py torch_bench.py $args $th $dt)
-          echo "run $blas $id torch $dt $th ${r#* }" | tee -a "$log"
+          if [ "$cell" = charlm ]; then
+            r=$(charlm_run torch $dt $th $blas)
+          else
+            r=$(LD_LIBRARY_PATH=$bdir:$ldir OPENBLAS_NUM_THREADS=$th $py torch_bench.py $args $th $dt)
+            r=${r#* }
+          fi
+          echo "run $blas $id torch $dt $th $r" | tee -a "$log"
         done
       done
     done
