@@ -57,6 +57,9 @@ if [ "$level" = full ]; then
   command -v gs >/dev/null 2>&1 || need_apt="$need_apt ghostscript"
   [ -f /usr/share/fonts/opentype/freefont/FreeSans.otf ] || need_apt="$need_apt fonts-freefont-otf"
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt="$need_apt fonts-dejavu-core"
+  # the same plots under Octave's qt toolkit need a display: a virtual one
+  command -v xvfb-run >/dev/null 2>&1 || need_apt="$need_apt xvfb"
+  command -v xauth >/dev/null 2>&1 || need_apt="$need_apt xauth"
   # Suggests, from Debian (quick, prebuilt): forecast, zoo, xts (tested),
   # knitr and rmarkdown (the vignette), future.apply (rnn_fit_many()'s
   # parallel backend, so tests can run it)

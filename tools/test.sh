@@ -101,6 +101,15 @@ cat "$out/octave.log"
 [ $status -eq 0 ] || exit 1
 o_counts=$(tail -1 "$out/octave.log")
 
+stage "Octave: rnn_plot's PNGs under the qt toolkit (xvfb-run)"
+# pkg test drew them with gnuplot (octave-cli has no display); qt needs one
+( cd "$out" && RNNKIT_TEST_TOOLKIT=qt xvfb-run -a octave --no-gui --norc --eval "
+  pkg ('local_list', '$out/octave/list'); pkg ('global_list', '$out/octave/global_list');
+  pkg load rnnkit; test rnn_plot" ) >"$out/octave-qt.log" 2>&1 || true
+grep -v 'XDG_RUNTIME_DIR\|ignoring const execution_exception' "$out/octave-qt.log" | tail -3
+grep -q 'PASSES \([0-9]*\) out of \1 test' "$out/octave-qt.log" ||
+  { echo "rnn_plot under qt failed (see $out/octave-qt.log)" >&2; exit 1; }
+
 stage "cross-host: R and Octave"
 R_LIBS="$lib${R_LIBS:+:$R_LIBS}" OCTAVE_PKG_LIST="$out/octave/list" \
   sh tests/cross-host/run.sh >"$out/cross-host.log" 2>&1 || status=$?

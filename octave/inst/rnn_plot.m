@@ -384,6 +384,13 @@ function [h, lgd] = draw_spec (ax, s)
     xs = xs(isfinite (xs));
     xlim (ax, [min(xs), max(xs)]);
     datetick (ax, "x", date_format (max (xs) - min (xs)), "keeplimits");
+    ## at most five date labels: under qt seven month labels ran into
+    ## each other ("Nov 2015Dec 2015...")
+    t = get (ax, "xtick");
+    if (numel (t) > 5)
+      set (ax, "xtick", t(1:ceil (numel (t) / 5):end));
+      datetick (ax, "x", date_format (max (xs) - min (xs)), "keeplimits", "keepticks");
+    endif
   else
     xs = vertcat (s.lines.x);
     xlim (ax, [min(xs), max(xs) + (max (xs) == min (xs))]);
@@ -458,7 +465,11 @@ endfunction
 %!   printf ("rnn_plot: no graphics toolkit (install gnuplot): PNGs not drawn\n");
 %!   return;
 %! endif
-%! if (any (strcmp (tk, "gnuplot")))
+%! want = getenv ("RNNKIT_TEST_TOOLKIT");  # "qt": make test runs this under xvfb-run
+%! if (! isempty (want))
+%!   assert (any (strcmp (tk, want)), "rnn_plot: toolkit %s is not available", want);
+%!   old = graphics_toolkit (want);
+%! elseif (any (strcmp (tk, "gnuplot")))
 %!   if (isempty (file_in_path (getenv ("PATH"), merge (ispc (), "gswin64c.exe", "gs"))))
 %!     printf ("rnn_plot: gnuplot prints PNGs through ghostscript (gs), which is missing: PNGs not drawn\n");
 %!     return;
@@ -479,6 +490,7 @@ endfunction
 %!     ax = axes ("parent", f);
 %!     [h, lgd] = rnn_plot (items{k}, "Parent", ax);
 %!     assert (all (ishghandle (h)));
+%!     assert (graphics_toolkit (f), graphics_toolkit ());
 %!     if (k == 1 && strcmp (graphics_toolkit (), "gnuplot"))
 %!       ## the dashed validation loss 1 wide: gnuplot scales dashes by the width
 %!       assert (get (h(2), "linestyle"), "--");
@@ -494,6 +506,17 @@ endfunction
 %!   endfor
 %!   ## the date axis carries the year
 %!   assert (any (! cellfun (@isempty, regexp (cellstr (get (ax, "xticklabel")), "20\\d\\d"))));
+%!   ## six months of daily history: at most five date labels (seven ran
+%!   ## into each other under qt)
+%!   dj = rnn_example_data ("djia");
+%!   dj = struct ("Date", {dj.Date}, "Close", {dj.Close});
+%!   m2 = rnn_fit (rnn_windows (dj, "Window", 5, "Test", 20), "Units", 2, ...
+%!                 "Epochs", 1, "Seed", 1, "Verbose", false);
+%!   clf (f);
+%!   ax = axes ("parent", f);
+%!   rnn_plot (rnn_forecast (m2, 5, "NPaths", 50, "Seed", 1), "Parent", ax);
+%!   assert (numel (get (ax, "xtick")) <= 5);
+%!   assert (numel (get (ax, "xtick")) >= 2);
 %! unwind_protect_cleanup
 %!   close (f);
 %!   confirm_recursive_rmdir (false, "local");
