@@ -59,7 +59,7 @@
 ## with a series embedding (@qcode{'SeriesEmbedding'}) reads each key's
 ## vector, and the mean of them for a key it was not fit on (said on
 ## stderr), as R does.  In scaled units it predicts the panel's windows as
-## they are.
+## they are (with a series embedding, each window's key index appended).
 ## @seealso{rnn_fit, rnn_forecast}
 ## @end deftypefn
 
@@ -84,7 +84,13 @@ function Y = rnn_predict (model, X, varargin)
     return;
   endif
   if (is_panel (model) && isstruct (X) && isfield (X, "x"))
-    X = check_windows (X, "X").x;  # issue 16: each series on its own scale
+    W = check_windows (X, "X");  # issue 16: each series on its own scale
+    X = W.x;
+    if (isfield (model.config, "n_series") && model.config.n_series > 0)
+      ## a series embedding reads each window's key index (-1: unseen)
+      [~, k] = ismember (W.index.key, model.prep.meta.keys);
+      X = cat (3, X, repmat (k(:) - 1, 1, size (X, 2)));
+    endif
   elseif (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
     ## windows scaled by another scaler are put on the model's scale
     X = windows_on_model_scale (need_prep (model, "rnn_predict"), check_windows (X, "X"));
@@ -337,4 +343,8 @@ endfunction
 %! Pn = struct (rnn_predict (me, wn, "Units", "original"));
 %! pn = rnn_predict (me, cat (3, wn.x, -ones (size (wn.x, 1), 6)));
 %! assert (Pn.predicted, pn * wn.scaler.scale + wn.scaler.center, -1e-12);
+%! ## scaled units: each window's key index appended, -1 for an unseen key
+%! ki = double (strcmp (wp.index.key, "b"));
+%! assert (rnn_predict (me, wp), rnn_predict (me, cat (3, wp.x, repmat (ki, 1, 6))));
+%! assert (rnn_predict (me, wn), pn);
 
