@@ -65,7 +65,8 @@
 ## so that series of different sizes can be compared.  @var{T} then has a
 ## first field @code{key}; the printed table names the pooled baseline to
 ## beat by MASE.  With panel windows @var{w}, their keys are scored
-## (a key the model was not fit on, with the windows' own scaler).
+## (a key the model was not fit on, with the windows' own scaler; with a
+## series embedding, with the mean of the keys' vectors).
 ## @seealso{rnn_windows, rnn_fit, rnn_forecast}
 ## @end deftypefn
 
@@ -204,7 +205,7 @@ function [acc, meta] = score_model (object, x, has_x)
     error ("rnnkit:input", ["rnn_accuracy: with a model, the second argument must be " ...
            "windows from rnn_windows, not %s"], describe (x));
   endif
-  p = __rnnkit__ ("predict", object.config, object.params, xw);
+  p = __rnnkit__ ("predict", object.config, object.params, model_x (object, xw));  # issue 16
   n_fit = min (prep.data.split_row - 1, n);
   [~, ~, ~, acc] = __rnnkit__ ("series_eval", values, scaler_cols (prep, meta.target), ...
                                meta.horizon, rws, reshape (p, rows (p), []), ...
@@ -509,5 +510,16 @@ endfunction
 %! assert (! isempty (strfind (s, "(pooled) = the mean over the 3 series")));
 %! assert (! isempty (regexp (s, "The baseline to beat over the panel is \\w+ \\(MASE")));
 %!error id=rnnkit:input rnn_accuracy (mp, wp.x)
+## issue 16: a panel model with a series embedding is scored per key with
+## the key's vector: key b's block is the one-series table of its view
+%!test
+%! we = rnn_windows (d, "Key", "Name", "Window", 6, "Split", "2019-01-01");
+%! me = rnn_fit (we, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false, "SeriesEmbedding", 2);
+%! T = struct (rnn_accuracy (me));
+%! P = struct (rnn_predict (me, we, "Units", "original"));
+%! kb = strcmp (P.key, "b") & strcmp (P.set, "test");
+%! r = T(strcmp ({T.key}, "b") & strncmp ({T.model}, "LSTM", 4));
+%! assert (r.MAE, mean (abs (P.actual(kb) - P.predicted(kb))), 1e-12 * r.MAE);
+%! assert (r.n, sum (kb));
 %!error id=rnnkit:input rnn_accuracy (rnn_fit (rnn_windows (d, "Key", "Name", "Window", 6), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false))
 

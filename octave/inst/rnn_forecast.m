@@ -71,7 +71,10 @@
 ## @qcode{'Date'} field, as @code{rnn_read_csv} returns), windowed, transformed
 ## and scaled on its own rows as the model's series were, then forecast
 ## from its end: how a new store or a new stock is forecast (R's
-## @code{forecast (fit, h, newdata = )})
+## @code{forecast (fit, h, newdata = )}).  A model with a series embedding
+## reads the mean of its series' vectors for it (said on stderr); with
+## @qcode{'Key'} one of the panel's keys, that key's vector (e.g. the key's
+## history up to an earlier origin)
 ## @item @qcode{'Intervals'}
 ## @qcode{'paths'} (centred simulated paths) or @qcode{'conformal'}
 ## (held-out errors by step) [@qcode{'paths'}]
@@ -199,6 +202,9 @@ function fc = rnn_forecast (model, h = [], varargin)
     spec.from = from;
     spec.future = forecast_future (meta, o.Future, dates, h);
   endif
+  if (isfield (model.config, "n_series") && model.config.n_series > 0)
+    spec = series_spec (spec, model, h, direct, meta);  # issue 16
+  endif
   [point, paths, lower, upper, n_calib, n_heldout] = ...
     __rnnkit__ ("forecast", model.config, model.params, spec, seeds);
   method = [layer_label(model.config), ensemble_label(model), ...
@@ -261,9 +267,6 @@ function fc = forecast_panel (model, h, args)
   prep = model.prep;
   meta = prep.meta;
   if (! isempty (newdata))
-    if (! isempty (key))
-      error ("rnnkit:input", "rnn_forecast: give 'Key' (a series of the panel) or 'NewData' (a new one), not both");
-    endif
     tf = "none";
     if (isfield (meta, "transform"))
       tf = meta.transform;
@@ -278,7 +281,16 @@ function fc = forecast_panel (model, h, args)
       wa(end+1:end+2) = {"Period", meta.period};
     endif
     w = rnn_windows (newdata, wa{:});
-    fc = rnn_forecast (key_model (model, "", struct (w)), h, args{:});
+    ## a key of the panel with 'NewData' (its history, e.g. up to an
+    ## earlier origin) reads that key's embedding; any other series the mean
+    w = struct (w);
+    if (ischar (key) && any (strcmp (cellstr (meta.keys), key)))
+      mk = key_model (model, key);
+      mk.prep = struct ("meta", w.meta, "scaler", w.scaler, "data", w.data);
+    else
+      mk = key_model (model, "newdata", w);
+    endif
+    fc = rnn_forecast (mk, h, args{:});
     return;
   endif
   keys = check_keys (key, meta.keys, "rnn_forecast");
@@ -288,6 +300,29 @@ function fc = forecast_panel (model, h, args)
     fcs(i, 1) = orderfields (f, [numel(fieldnames (f)), 1:numel(fieldnames (f)) - 1]);
   endfor
   fc = wrap (fcs, "forecast");
+endfunction
+
+## issue 16: the forecast spec of a model with a series embedding reads
+## the view's series index (model_x) as a last input, a covariate whose
+## future is known: unscaled, untransformed, never fed back (R's series_spec)
+function spec = series_spec (spec, model, h, direct, meta)
+  idx = -1;
+  if (isfield (model, "series_index"))
+    idx = model.series_index;
+  endif
+  spec.values(:, end+1) = idx;
+  spec.center(end+1) = 0;
+  spec.scale(end+1) = 1;
+  spec.transformed(end+1) = 0;
+  if (! direct)
+    if (! isfield (spec, "from"))
+      [~, ti] = ismember (meta.features, meta.target);
+      spec.from = ti - 1;
+      spec.future = NaN (h, numel (meta.features));
+    endif
+    spec.from(end+1) = -1;
+    spec.future(:, end+1) = idx;
+  endif
 endfunction
 
 ## issue 15 covariates: h x n_in known future inputs (NaN for targets):
@@ -580,4 +615,23 @@ endfunction
 %! assert (all (fz.mean > 1000));
 %!error id=rnnkit:input rnn_forecast (mp, 2, "Key", "zz")
 %!error id=rnnkit:input rnn_forecast (mp, 2, "Key", 3)
-%!error id=rnnkit:input rnn_forecast (mp, 2, "Key", "a", "NewData", struct ("v", (1:20)'))
+
+## issue 16: a panel model with a series embedding forecasts each key with
+## the key's vector (its index as the last input, as R); 'Key' with
+## 'NewData' reads that key's vector, a new series the mean of them
+%!test
+%! me = rnn_fit (rnn_windows (dp, "Key", "Name", "Window", 6, "Transform", "log"), ...
+%!               "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false, "SeriesEmbedding", 2);
+%! assert ([me.config.n_series, me.config.series_embed], [2 2]);
+%! fc = rnn_forecast (me, 3, "NPaths", 50, "Seed", 1);
+%! fb = struct (rnn_forecast (me, 3, "Key", "b", "NPaths", 50, "Seed", 1));
+%! assert (fb.mean, fc(2).mean);
+%! na = struct ("Date", dp.Date(1:60), "v", dp.v(1:60));
+%! fa = struct (rnn_forecast (me, 3, "Key", "a", "NewData", na, "NPaths", 50, "Seed", 1));
+%! assert (fa.mean, fc(1).mean);
+%! assert (fa.paths, fc(1).paths);
+%! fo = struct (rnn_forecast (me, 3, "Key", "b", "NewData", na, "NPaths", 50, "Seed", 1));
+%! fn = struct (rnn_forecast (me, 3, "NewData", na, "NPaths", 50, "Seed", 1));
+%! assert (fo.mean != fa.mean);  # key b's vector, not a's
+%! assert (fn.mean != fa.mean);  # the mean vector
+%! assert (fn.x, fa.x);

@@ -55,8 +55,11 @@
 ## issue 16) predicts panel windows in original units key by key: each
 ## series in its own units (its scaler undone, its transform inverted),
 ## with a @code{key} column (a cellstr, first) beside the others; a key
-## the model was not fit on is read with the windows' own scaler.  In
-## scaled units it predicts the panel's windows as they are.
+## the model was not fit on is read with the windows' own scaler.  A model
+## with a series embedding (@qcode{'SeriesEmbedding'}) reads each key's
+## vector, and the mean of them for a key it was not fit on (said on
+## stderr), as R does.  In scaled units it predicts the panel's windows as
+## they are (with a series embedding, each window's key index appended).
 ## @seealso{rnn_fit, rnn_forecast}
 ## @end deftypefn
 
@@ -81,7 +84,13 @@ function Y = rnn_predict (model, X, varargin)
     return;
   endif
   if (is_panel (model) && isstruct (X) && isfield (X, "x"))
-    X = check_windows (X, "X").x;  # issue 16: each series on its own scale
+    W = check_windows (X, "X");  # issue 16: each series on its own scale
+    X = W.x;
+    if (isfield (model.config, "n_series") && model.config.n_series > 0)
+      ## a series embedding reads each window's key index (-1: unseen)
+      [~, k] = ismember (W.index.key, model.prep.meta.keys);
+      X = cat (3, X, repmat (k(:) - 1, 1, size (X, 2)));
+    endif
   elseif (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
     ## windows scaled by another scaler are put on the model's scale
     X = windows_on_model_scale (need_prep (model, "rnn_predict"), check_windows (X, "X"));
@@ -124,7 +133,8 @@ function P = predict_original (model, w)
   v = prep.data.values;
   fj = scaler_cols (prep, prep.used);
   rws = w.index.target_row(:);
-  p = __rnnkit__ ("predict", model.config, model.params, windows_on_model_scale (prep, w));
+  p = __rnnkit__ ("predict", model.config, model.params, ...
+                  model_x (model, windows_on_model_scale (prep, w)));  # issue 16: + series index
   [pred, actual, naive] = __rnnkit__ ("series_eval", w.data.values, ...
                                       scaler_cols (prep, meta.target), meta.horizon, rws, ...
                                       reshape (p, rows (p), []), prep.scaler.center(fj), ...
@@ -315,4 +325,26 @@ endfunction
 %! ## scaled units: the panel's windows as they are
 %! assert (rnn_predict (mp, wp), rnn_predict (mp, wp.x));
 %!error id=rnnkit:input rnn_predict (mp, wp.x, "Units", "original")
+
+## issue 16: a panel model with a series embedding predicts each key with
+## its index as the last input (as R), and a series it was not fit on
+## with -1 (the mean embedding)
+%!test
+%! me = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false, "SeriesEmbedding", 2);
+%! P = struct (rnn_predict (me, wp, "Units", "original"));
+%! kb = strcmp (P.key, "b");
+%! xb = wp.x(strcmp (wp.index.key, "b"), :, :);
+%! pb = rnn_predict (me, cat (3, xb, ones (size (xb, 1), size (xb, 2))));
+%! assert (P.predicted(kb), pb * me.prep.scaler.scale(2) + me.prep.scaler.center(2), -1e-12);
+%! t = (0:59)';
+%! dn = struct ("Date", datenum (2015, 1 + t, 1), "Name", {repmat({"new"}, 60, 1)}, ...
+%!              "v", 100 + 10 * sin (t / 3) + t);
+%! wn = rnn_windows (dn, "Key", "Name", "Window", 6, "Split", "2019-01-01");
+%! Pn = struct (rnn_predict (me, wn, "Units", "original"));
+%! pn = rnn_predict (me, cat (3, wn.x, -ones (size (wn.x, 1), 6)));
+%! assert (Pn.predicted, pn * wn.scaler.scale + wn.scaler.center, -1e-12);
+%! ## scaled units: each window's key index appended, -1 for an unseen key
+%! ki = double (strcmp (wp.index.key, "b"));
+%! assert (rnn_predict (me, wp), rnn_predict (me, cat (3, wp.x, repmat (ki, 1, 6))));
+%! assert (rnn_predict (me, wn), pn);
 

@@ -85,3 +85,16 @@ con <- file(file.path(dir, "panel_emb.bin"), "wb")
 writeBin(as.double(c(dim(xe), xe, pe)), con, endian = "little")
 close(con)
 cat("panel: R's model with a series embedding written\n")
+# issue 16 (h16-octemb): the air.csv panel with a series embedding,
+# fitted in R: Octave's per-key answers (predictions, accuracy, forecasts
+# of all keys, one key, an unseen series, and key air's vector with
+# newdata) must be R's to the bit, and Octave's own fit with
+# 'SeriesEmbedding' must give R's parameters
+fe2 <- rnn_fit(wa, units = 4, epochs = 3, seed = 6, verbose = FALSE, series_embedding = 2)
+rnn_save(fe2, file.path(dir, "panel_airemb.rnnk"))
+suppressMessages(panel_answers(fe2, wa, "panel_airemb"))
+fk <- forecast(fe2, h = 4, key = "air", newdata = un, npaths = 100, seed = 5)
+con <- file(file.path(dir, "panel_airemb_fckn.bin"), "wb")
+writeBin(as.double(c(fk$mean, fk$lower, fk$upper, fk$paths)), con, endian = "little")
+close(con)
+cat("panel: R's air.csv panel with a series embedding: model and answers written\n")

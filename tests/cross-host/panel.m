@@ -80,6 +80,31 @@ function panel (dir)
     error ("cross-host: the series embedding's predictions differ between R and Octave");
   endif
   printf ("panel: R's series embedding in Octave: the same %d predictions, bit for bit\n", numel (pe));
+  ## h16-octemb: R's air.csv panel model with a series embedding: Octave's
+  ## per-key answers (the key's index appended, -1 for the unseen series,
+  ## key air's vector with 'NewData') are R's, and so is Octave's own fit
+  me = rnn_load (fullfile (dir, "panel_airemb.rnnk"));
+  [v, txt] = panel_answers (me, wa, un);
+  f = struct (rnn_forecast (me, 4, "Key", "air", "NewData", un, "NPaths", 100, "Seed", 5));
+  v.fckn = [f.mean(:); f.lower(:); f.upper(:); f.paths(:)];
+  for f = fieldnames (v)'
+    r = get (dir, ["panel_airemb_" f{1}]);
+    if (! same_bits (v.(f{1}), r))
+      error ("cross-host: the embedding panel's %s differ between R and Octave (max %g)", f{1}, ...
+             max (abs (v.(f{1})(:) - r(:))));
+    endif
+  endfor
+  for f = {"pred", "acc"}
+    t = strsplit (strtrim (fileread (fullfile (dir, ["panel_airemb_" f{1} ".txt"]))), "\n");
+    if (! isequal (t(:), txt.(f{1})(:)))
+      error ("cross-host: the embedding panel's %s keys or labels differ between R and Octave", f{1});
+    endif
+  endfor
+  mo = rnn_fit (wa, "Units", 4, "Epochs", 3, "Seed", 6, "Verbose", false, "SeriesEmbedding", 2);
+  if (! isequal (mo.params, me.params) || ! isequal (mo.config.n_series, me.config.n_series))
+    error ("cross-host: the embedding panel's fitted parameters differ between R and Octave");
+  endif
+  printf ("panel: R's air.csv panel with a series embedding in Octave: predictions, accuracy, forecasts (all keys, one key, an unseen series, a key's vector with new data) and Octave's own fit are R's, bit for bit\n");
 endfunction
 
 ## the answers panel.R writes, as vectors (dates as days since 1970)

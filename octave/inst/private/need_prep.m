@@ -98,7 +98,9 @@ function prep = need_prep (model, what)
   endif
   prep.data.split_row = full (double (sr));
   n_out = numel (prep.meta.target) * prep.meta.horizon;
-  if (cfg.n_in != numel (prep.meta.features) || cfg.n_out != n_out || cfg.seq_out)
+  ## issue 16: a series embedding reads the series index as a last input
+  n_idx = isfield (cfg, "n_series") && cfg.n_series > 0;
+  if (cfg.n_in != numel (prep.meta.features) + n_idx || cfg.n_out != n_out || cfg.seq_out)
     broken_model (what, sprintf (["the network (%d inputs, %d outputs) does not fit " ...
                             "prep.meta (%d features, %d targets x horizon %d)"], ...
                            cfg.n_in, cfg.n_out, numel (prep.meta.features), ...
