@@ -1950,6 +1950,8 @@ static void test_padded(void) {
     check(isnan(a[0]), "padded: seq_length -2 is refused");
     free(a);
   }
+}
+
 /* issue 16: a series embedding.  A series not seen in training (index
  * -1) reads the mean of the embeddings: the same output as a model whose
  * column 0 is that mean, read as series 0; an index out of range or not
