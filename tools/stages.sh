@@ -27,7 +27,8 @@ stage_row() {
 stages_report() {
   stages_status=$?
   # a background job (stages_bg: its process group) does not outlive us
-  [ -z "$stages_bg" ] || kill -TERM -- "-$stages_bg" 2>/dev/null || true
+  # (no "--": dash's kill takes none, and refused the whole line)
+  [ -z "$stages_bg" ] || kill -TERM "-$stages_bg" 2>/dev/null || true
   stage_now=$(date +%s)
   if [ -n "$stage_name" ]; then
     stages_tab="$stages_tab$(printf '  %-62s %6d' "$stage_name" $((stage_now - stage_t0)))"
