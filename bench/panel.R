@@ -50,8 +50,17 @@ retail_variants <- list(
        ensemble = 1),
   list(label = "global LSTM(32) + series embedding 4, direct 12-step head, window 24",
        window = 24, horizon = 12, transform = c("log", "sdiff"), units = 32, epochs = 20,
-       loss = "mse", embedding = 4, ensemble = 1)
+       loss = "mse", embedding = 4, ensemble = 1),
+  # Box-Cox lambda 0.5 (chosen on a validation year, 2016, inside the
+  # training rows: bench/panel_tune.R <variant> val), ensemble of 5
+  list(label = "global LSTM(32) + emb 4, direct 12-step, window 24, Box-Cox 0.5 + sdiff, ensemble 5",
+       window = 24, horizon = 12, transform = c("boxcox", "sdiff"), lambda = 0.5, units = 32,
+       epochs = 20, loss = "mse", embedding = 4, ensemble = 5, combine = TRUE)
 )
+# the fairness row: per-series LSTMs with the frozen global model's head,
+# window, transform and units (and the per-series recipe's epochs, batch)
+per_series_direct <- list(window = 24, horizon = 12, transform = c("boxcox", "sdiff"), lambda = 0.5,
+                          units = 32)
 
 if (what == "timing") {
   d <- read_retail()
@@ -138,12 +147,33 @@ if (what == "retail") {
   res <- rbind(res, data.frame(method = "per-series LSTM (rnn_fit_many)", one_step = mean(ps1),
                                twelve_step = NA_real_))
   res$twelve_step <- c(mean(m12$global), mean(m12$naive), mean(m12$snaive), mean(m12$per_series))
+  # per-series LSTMs with the frozen global model's direct head and window
+  pd <- per_series_direct
+  per_wd <- lapply(keys, function(k) {
+    rnn_windows(d[d$SeriesID == k, c("Date", "Turnover")], target = "Turnover", window = pd$window,
+                horizon = pd$horizon, split = split, transform = pd$transform, lambda = pd$lambda)
+  })
+  t0 <- proc.time()[["elapsed"]]
+  many_d <- rnn_fit_many(per_wd, units = pd$units, epochs = cfg$epochs_one, batch_size = cfg$batch_one,
+                         seed = seq_along(per_wd), parallel = FALSE, verbose = FALSE)
+  t_many_d <- proc.time()[["elapsed"]] - t0
+  m12pd <- vapply(seq_along(keys), function(i) {
+    s <- d[d$SeriesID == keys[i], c("Date", "Turnover")]
+    tr <- s[s$Date < split, ]
+    te <- s[s$Date >= split, ][seq_len(h), ]
+    fc <- forecast(many_d[[i]], h = h, newdata = tr, level = NULL)
+    mase(te$Turnover, as.numeric(fc$mean), tr$Turnover, 12)
+  }, 1)
+  res <- rbind(res, data.frame(
+    method = sprintf("per-series LSTM(32), direct 12-step, window 24, Box-Cox 0.5 + sdiff (%.0f s)", t_many_d),
+    one_step = NA_real_, twelve_step = mean(m12pd)))
   # issue 16, the 12-step target: global variants on the same windows'
   # rows and the same origin (2016-12); each key forecast from its
   # training rows with its own embedding (forecast(key = , newdata = ))
   for (v in retail_variants) {
     wv <- suppressMessages(rnn_windows(d, key = "SeriesID", target = "Turnover", window = v$window,
-                                       horizon = v$horizon, split = split, transform = v$transform))
+                                       horizon = v$horizon, split = split, transform = v$transform,
+                                       lambda = v$lambda))
     t0 <- proc.time()[["elapsed"]]
     fv <- rnn_fit(wv, units = v$units, epochs = v$epochs, batch_size = cfg$batch_size, seed = 1,
                   verbose = FALSE, loss = v$loss, series_embedding = v$embedding, ensemble = v$ensemble)
@@ -159,10 +189,17 @@ if (what == "retail") {
       tr <- s[s$Date < split, ]
       te <- s[s$Date >= split, ][seq_len(h), ]
       fc <- forecast(fv, h = h, newdata = tr, key = k, level = NULL)
-      mase(te$Turnover, as.numeric(fc$mean), tr$Turnover, 12)
-    }, 1)
+      f <- as.numeric(fc$mean)
+      # the combination: the mean of the model's and seasonal naive's forecasts
+      c(mase(te$Turnover, f, tr$Turnover, 12),
+        mase(te$Turnover, (f + utils::tail(tr$Turnover, 12)[seq_len(h)]) / 2, tr$Turnover, 12))
+    }, c(1, 1))
     res <- rbind(res, data.frame(method = sprintf("%s (%.0f s)", v$label, tv), one_step = one_v,
-                                 twelve_step = mean(m12v)))
+                                 twelve_step = mean(m12v[1, ])))
+    if (isTRUE(v$combine)) {
+      res <- rbind(res, data.frame(method = "  combination: mean of the forecasts of the row above and seasonal naive",
+                                   one_step = NA_real_, twelve_step = mean(m12v[2, ])))
+    }
   }
   if (has_ets) {
     res <- rbind(res, data.frame(method = "ets (forecast::ets)", one_step = mean(ets1),
