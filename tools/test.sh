@@ -103,8 +103,9 @@ o_counts=$(tail -1 "$out/octave.log")
 
 stage "Octave: rnn_plot's PNGs under the qt toolkit (xvfb-run)"
 # pkg test drew them with gnuplot (octave-cli has no display); qt needs one
-( cd "$out" && RNNKIT_TEST_TOOLKIT=qt xvfb-run -a octave --no-gui --norc --eval "
-  pkg ('local_list', '$out/octave/list'); pkg ('global_list', '$out/octave/global_list');
+qt_out=$(cd "$out" && pwd)
+( cd "$qt_out" && RNNKIT_TEST_TOOLKIT=qt xvfb-run -a octave --no-gui --norc --eval "
+  pkg ('local_list', '$qt_out/octave/list'); pkg ('global_list', '$qt_out/octave/global_list');
   pkg load rnnkit; test rnn_plot" ) >"$out/octave-qt.log" 2>&1 || true
 grep -v 'XDG_RUNTIME_DIR\|ignoring const execution_exception' "$out/octave-qt.log" | tail -3
 grep -q 'PASSES \([0-9]*\) out of \1 test' "$out/octave-qt.log" ||
