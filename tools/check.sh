@@ -1,6 +1,6 @@
 #!/bin/sh
-# make check: the quick loop, 1-2 minutes where make test
-# (tools/test.sh) takes half an hour.  Builds the tarball (without the
+# make check: the quick loop, 5-10 minutes where make test
+# (tools/test.sh) takes three quarters of an hour.  Builds the tarball (without the
 # vignette), installs it into check/quick/lib (not R's library) and runs
 # the testthat suite against it; meanwhile, in the background, builds the
 # Octave package, pkg installs it into check/quick/octave and runs pkg
@@ -8,8 +8,9 @@
 # function here, 300 in make test) and the Ctrl-C test; then the R <->
 # Octave cross-host test and the README's Octave example.  Prints the
 # counts and a table of the stages and their times (check/quick/stages.txt).
-# Left to make test: R CMD check --as-cran, the C core's strict build,
-# gctorture, fuzzing, the sanitizers, valgrind, the make demo check.
+# Also the C core's own tests (tests/core, its strict build, portable
+# equal to SIMD).  Left to make test: R CMD check --as-cran, gctorture,
+# fuzzing, the sanitizers, valgrind, the make demo check.
 set -e
 cd "$(dirname "$0")/.."
 
@@ -62,6 +63,10 @@ R_LIBS="$lib${R_LIBS:+:$R_LIBS}" Rscript tools/run-tests.R tests/testthat \
 grep -v '^rnnkit .* from ' "$out/testthat.log" | tail -40
 [ $status -eq 0 ] || exit 1
 r_counts=$(tail -1 "$out/testthat.log")
+
+stage "the C core alone (tests/core: strict build, portable = SIMD)"
+sh tests/core/run.sh >"$out/core.log" 2>&1 || { cat "$out/core.log"; exit 1; }
+tail -1 "$out/core.log"
 
 stage "waiting for the Octave job"
 wait $stages_bg || status=$?
