@@ -1276,7 +1276,7 @@ endfunction
 %! endfor
 %! f = struct (rnn_forecast (m, 3, "NPaths", 50, "Seed", 1));
 %! fp = struct (rnn_forecast (mp, 3, "NPaths", 50, "Seed", 1));
-%! assert (rmfield (fp, "key"), f);
+%! assert (rmfield (fp, "Name"), f);
 
 ## issue 16: a panel's training windows, in time order then key (as R)
 %!test

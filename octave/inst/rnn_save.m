@@ -399,5 +399,5 @@ endfunction
 %! fm = rnn_forecast (m, 2, "Level", []);
 %! fg = rnn_forecast (g, 2, "Level", []);
 %! assert ([fg.mean], [fm.mean]);
-%! assert ({fg.key}, {"x.1", "y"});
+%! assert ({fg.Name}, {"x.1", "y"});
 
