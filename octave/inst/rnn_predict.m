@@ -21,7 +21,9 @@
 ## @var{Y} is samples x outputs (a column for one output), or samples x
 ## timesteps x outputs for a many-to-many model.  For a classifier the
 ## outputs are class probabilities; @code{"Type", "class"} gives the
-## predicted labels as a cell of strings.  Every prediction starts from a
+## predicted labels as a cell of strings (numeric classes as their text,
+## @code{model.classes}: Octave has no categorical type; see
+## @code{trainNetwork}).  Every prediction starts from a
 ## zero state; see @code{rnn_predict_and_update_state} for step-wise use.
 ##
 ## With @code{"Units", "original"}, a model fit from @code{rnn_windows}
