@@ -348,6 +348,7 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
     train <- which(train)[order((w$index$target_row - ends)[train], match(w$index$key[train], w$meta$keys))]
   }
   tw <- subset_windows(w, train)
+  args$series_embedding <- continued_embedding(args$model, args$series_embedding, w)
   if (!is.null(args$series_embedding)) {
     # issue 16: a learned vector per key, read through the key's index
     # (0-based) appended as the windows' last feature
@@ -371,6 +372,29 @@ rnn_fit.rnnkit_windows <- function(x, ...) {
   fit$fitted_rows <- tw$index$target_row
   fit$call <- match.call()
   fit
+}
+
+# issue 16: a model to continue (`model`) brings its series embedding,
+# as it brings the rest of its architecture: on panel windows of its own
+# keys it reads each key's index without `series_embedding` (which, if
+# given, must be the model's width). Returns the width to use (NULL: none).
+continued_embedding <- function(model, series_embedding, w) {
+  if (!inherits(model, "rnnkit_model") || n_series(model$config)[1] == 0 || !is_panel(w)) {
+    return(series_embedding)
+  }
+  se <- n_series(model$config)
+  if (!is.null(series_embedding) && !identical(as.numeric(series_embedding), as.numeric(se[2]))) {
+    rnnkit_abort("input", "`model` brings its series embedding of width ", se[2], ": leave out ",
+                 "`series_embedding` (or give ", se[2], "), not ", describe(series_embedding), ".")
+  }
+  keys <- if (is_panel(model$prep)) model$prep$meta$keys else NULL
+  if (if (is.null(keys)) length(w$meta$keys) != se[1] else !identical(keys, w$meta$keys)) {
+    rnnkit_abort("input", "`model` has a series embedding for ", se[1], " series",
+                 if (!is.null(keys)) paste0(" (keys ", paste(utils::head(keys, 10), collapse = ", "), ")"),
+                 "; continue it on windows of the same keys, not of ",
+                 paste(utils::head(w$meta$keys, 10), collapse = ", "), ".")
+  }
+  se[2]
 }
 
 # Formula in: Close ~ Open + High + Low + Close windows `data` first.

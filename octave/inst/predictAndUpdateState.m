@@ -15,7 +15,11 @@
 ## longest, with @qcode{'SequencePaddingValue'} after their steps or
 ## (@qcode{'SequencePaddingDirection'} @qcode{'left'}) before them, as
 ## MATLAB does; a sequence-to-sequence network gives each sequence's
-## outputs without those of the padding, in a cell.
+## outputs without those of the padding, in a cell.  As in MATLAB, each
+## mini-batch of @qcode{'MiniBatchSize'} [128] sequences is padded alone,
+## to its own longest sequence (the state runs through the padding, so
+## the size can change the outputs of sequences of unequal length); each
+## sequence's state is kept in @var{net} all the same.
 ##
 ## For open-loop forecasting feed the observed values, for closed-loop
 ## forecasting the predictions:
@@ -34,6 +38,13 @@
 function [net, Y] = predictAndUpdateState (net, X, varargin)
   check_nargin ("predictAndUpdateState", nargin, 2, Inf, ...
                 "[net, Y] = predictAndUpdateState (net, X, 'Name', value, ...)");
+  if (iscell (X) && numel (unique (cellfun ("columns", X(:)))) > 1)
+    [~, ~, o] = dl_net ("predictAndUpdateState", net, [], varargin);
+    if (numel (X) > o.MiniBatchSize)
+      [net, Y] = minibatches (net, X(:), o.MiniBatchSize, varargin);
+      return;
+    endif
+  endif
   [A, form, o, len] = dl_net ("predictAndUpdateState", net, X, varargin);
   [net.Model, P] = rnn_predict_and_update_state (net.Model, A);
   d = size (A);
@@ -54,6 +65,62 @@ function [net, Y] = predictAndUpdateState (net, X, varargin)
   endif
 endfunction
 
+## MATLAB's mini-batches of sequences of unequal length, each padded
+## alone, with each sequence's state kept: the state of N sequences is
+## per layer (h, then c for an LSTM) H x N, a column per sequence
+function [net, Y] = minibatches (net, X, b, args)
+  m = plain (net.Model);
+  n = numel (X);
+  H = m.config.units(:)';
+  if (strcmp (m.config.cell, "lstm"))
+    H = [H H];
+  endif
+  state = [];
+  if (isfield (m, "state"))
+    state = m.state;
+  endif
+  if (isempty (state))
+    state = zeros (sum (H) * n, 1);  # zeros: a fresh start
+  elseif (numel (state) != sum (H) * n)
+    error ("rnnkit:dim", ["predictAndUpdateState: the network's state is for %d " ...
+           "sequence(s), not %d; call resetState to start new sequences"], ...
+           numel (state) / sum (H), n);
+  endif
+  S = blocks (state, H, n);  # S{l}: H(l) x n
+  Y = cell (n, 1);
+  for i0 = 1:b:n
+    k = i0:min (n, i0 + b - 1);
+    sub = net;
+    sub.Model.state = unblocks (cellfun (@(s) s(:, k), S, "UniformOutput", false));
+    [sub, Yk] = predictAndUpdateState (sub, X(k), args{:});
+    Sk = blocks (sub.Model.state, H, numel (k));
+    for l = 1:numel (S)
+      S{l}(:, k) = Sk{l};
+    endfor
+    if (iscell (Yk))
+      Y(k) = Yk(:);
+    else
+      Y(k) = num2cell (Yk, 2);
+    endif
+  endfor
+  if (! strcmp (net.OutputMode, "sequence"))
+    Y = vertcat (Y{:});
+  endif
+  net.Model.state = unblocks (S);
+endfunction
+
+## the state vector [h_1 | ... | c_L] as blocks H(l) x n, and back
+function S = blocks (state, H, n)
+  S = mat2cell (state(:), H(:) * n, 1);
+  for l = 1:numel (S)
+    S{l} = reshape (S{l}, H(l), n);
+  endfor
+endfunction
+
+function state = unblocks (S)
+  state = cell2mat (cellfun (@(s) s(:), S(:), "UniformOutput", false));
+endfunction
+
 %!test
 %! x = [sin(0.3 * (1:30)); cos(0.3 * (1:30))];
 %! o = trainingOptions ("adam", "MaxEpochs", 2, "Verbose", false);
@@ -71,6 +138,51 @@ endfunction
 %! [~, y2] = predictAndUpdateState (resetState (net), x(:, 1:10));
 %! assert (y2, y1, 1e-14);
 %!error <NET must come from trainNetwork> predictAndUpdateState (1, 2)
+
+## 'MiniBatchSize' as MATLAB: mini-batches of sequences of unequal length
+## are padded alone (here sequence 3 reads no padding in a batch of 1,
+## 2 steps of it in one batch of all), and each sequence keeps its state
+%!test
+%! X = {sin(0.3 * (1:8)); cos(0.2 * (1:6)); sin(0.5 * (1:6)) + 0.1};
+%! o = trainingOptions ("adam", "MaxEpochs", 2, "Verbose", false);
+%! for mode = {"sequence", "last"}
+%!   net = trainNetwork (X, cellfun (@(s) s(end), X), [sequenceInputLayer(1) ...
+%!                       lstmLayer(3, "OutputMode", "last") fullyConnectedLayer(1) regressionLayer], o);
+%!   if (strcmp (mode{1}, "sequence"))
+%!     net = trainNetwork (X, X, [sequenceInputLayer(1) lstmLayer(3) fullyConnectedLayer(1) ...
+%!                                regressionLayer], o);
+%!   endif
+%!   [n1, y1] = predictAndUpdateState (resetState (net), X, "MiniBatchSize", 1);
+%!   [na, ya] = predictAndUpdateState (resetState (net), X);
+%!   for i = 1:3  # a batch of one: no padding, the sequence alone
+%!     [~, yi] = predictAndUpdateState (resetState (net), X(i));
+%!     if (iscell (y1))
+%!       assert (y1{i}, yi{1}, 1e-14);
+%!     else
+%!       assert (y1(i, :), yi, 1e-14);
+%!     endif
+%!   endfor
+%!   ## batches of 2: {1, 2} padded to 8 steps together, {3} alone
+%!   [n2, y2] = predictAndUpdateState (resetState (net), X, "MiniBatchSize", 2);
+%!   [~, y12] = predictAndUpdateState (resetState (net), X(1:2));
+%!   if (iscell (y2))
+%!     assert (y2(1:2), y12, 1e-14);
+%!     assert (y2{3}, y1{3}, 1e-14);
+%!   else
+%!     assert (y2(1:2, :), y12, 1e-14);
+%!     assert (y2(3, :), y1(3, :), 1e-14);
+%!   endif
+%!   ## the state of each sequence is kept: one more step of all three
+%!   z = {0.1; 0.2; 0.3};
+%!   [~, s1] = predictAndUpdateState (n1, z);
+%!   [~, si] = predictAndUpdateState (predictAndUpdateState (resetState (net), X(3)), z(3));
+%!   if (iscell (s1))
+%!     assert (s1{3}, si{1}, 1e-14);
+%!   else
+%!     assert (s1(3, :), si, 1e-14);
+%!   endif
+%!   assert (numel (n1.Model.state), numel (na.Model.state));
+%! endfor
 
 %!test
 %! ## MathWorks' example "Time Series Forecasting Using Deep Learning"

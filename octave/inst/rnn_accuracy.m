@@ -63,7 +63,8 @@
 ## @qcode{"(pooled)"} rows, per model label, the mean over the keys of the
 ## scale-free MASE and sMAPE (the other measures NA, @code{n} their sum),
 ## so that series of different sizes can be compared.  @var{T} then has a
-## first field @code{key}; the printed table names the pooled baseline to
+## first field of keys named as the key column of the windows (e.g.
+## @code{Name}, R's column of the table); the printed table names the pooled baseline to
 ## beat by MASE.  With panel windows @var{w}, their keys are scored
 ## (a key the model was not fit on, with the windows' own scaler; with a
 ## series embedding, with the mean of the keys' vectors).
@@ -136,7 +137,8 @@ function T = accuracy_panel (object, x, has_x)
       [acc, meta] = score_model (key_model (object, k{1}), [], false);
     endif
     t = accuracy_table (label, meta.target, acc, [], [], [], true);
-    [t.key] = deal (k{1});
+    kn = panel_key (prep.meta, fieldnames (t));  # named as the key column, as R
+    [t.(kn)] = deal (k{1});
     T = [T; t];
   endfor
   T = orderfields (T, [numel(fieldnames (T)), 1:numel(fieldnames (T)) - 1]);
@@ -148,7 +150,7 @@ function T = accuracy_panel (object, x, has_x)
   for i = sort (first(:))'
     sel = strcmp (grp, grp{i});
     r = T(i);
-    r.key = "(pooled)";
+    r.(kn) = "(pooled)";
     v = __rnnkit__ ("panel_pool", [T(sel).MASE; T(sel).sMAPE]);
     [r.RMSE, r.MAE, r.MAPE, r.DA] = deal (NA);
     r.MASE = v(1);
@@ -495,10 +497,10 @@ endfunction
 %! mp = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
 %!test
 %! T = struct (rnn_accuracy (mp));
-%! assert ({T.key}, [repmat({"a"}, 1, 4), repmat({"b"}, 1, 4), repmat({"c"}, 1, 4), ...
+%! assert ({T.Name}, [repmat({"a"}, 1, 4), repmat({"b"}, 1, 4), repmat({"c"}, 1, 4), ...
 %!                   repmat({"(pooled)"}, 1, 4)]);
 %! assert ({T(1:4).model}, {"LSTM(3)", "naive", "snaive", "drift"});
-%! assert (fieldnames (T)', {"key", "model", "RMSE", "MAE", "MAPE", "sMAPE", "MASE", "DA", "n"});
+%! assert (fieldnames (T)', {"Name", "model", "RMSE", "MAE", "MAPE", "sMAPE", "MASE", "DA", "n"});
 %! assert ([T(13:16).MASE], mean (reshape ([T(1:12).MASE], 4, 3), 2)', 1e-12);
 %! assert ([T(13:16).sMAPE], mean (reshape ([T(1:12).sMAPE], 4, 3), 2)', 1e-12);
 %! assert ([T(13:16).n], [36 36 36 36]);
@@ -517,8 +519,8 @@ endfunction
 %! me = rnn_fit (we, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false, "SeriesEmbedding", 2);
 %! T = struct (rnn_accuracy (me));
 %! P = struct (rnn_predict (me, we, "Units", "original"));
-%! kb = strcmp (P.key, "b") & strcmp (P.set, "test");
-%! r = T(strcmp ({T.key}, "b") & strncmp ({T.model}, "LSTM", 4));
+%! kb = strcmp (P.Name, "b") & strcmp (P.set, "test");
+%! r = T(strcmp ({T.Name}, "b") & strncmp ({T.model}, "LSTM", 4));
 %! assert (r.MAE, mean (abs (P.actual(kb) - P.predicted(kb))), 1e-12 * r.MAE);
 %! assert (r.n, sum (kb));
 %!error id=rnnkit:input rnn_accuracy (rnn_fit (rnn_windows (d, "Key", "Name", "Window", 6), "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false))

@@ -135,7 +135,12 @@
 ## @item @qcode{'Model'}
 ## continue training this model (from @code{rnn_fit} or @code{rnn_load},
 ## e.g. a checkpoint): its architecture, weights and classes are kept and
-## the history starts anew [[]]
+## the history starts anew; a series embedding too: on panel windows of
+## the model's keys each key's vector is read and trained, without
+## @qcode{'SeriesEmbedding'} (as R's @code{rnn_fit(w, model = )}).  The
+## optimizer's moments start anew, so with Adam continuing k epochs is
+## not fitting them in one go; with plain SGD and 'Shuffle' false it is
+## [[]]
 ## @item @qcode{'Ensemble'}
 ## the number of networks k to train [1].  The C core trains k members of
 ## the same architecture, one after the other: member 1 from 'Seed'
@@ -279,7 +284,8 @@ function model = rnn_fit (X, varargin)
     train_rows = []; Xw = [];
   endif
   ## issue 16: the series embedding; the core checks the index column
-  [X, Xw, semb] = series_embedding_input (o.SeriesEmbedding, X, Xw, windows, train_rows);
+  [X, Xw, semb] = series_embedding_input (o.SeriesEmbedding, X, Xw, windows, train_rows, ...
+                                          plain (o.Model));
   d = [size(X, 1), size(X, 2), size(X, 3)];
   seq = sequence_options (o, X, d);
   loss = check_choice (o.Loss, fieldnames (c.loss), "Loss");
@@ -1143,6 +1149,28 @@ endfunction
 %! x(1, :, 2) = -1; # a series not seen in training: the mean embedding
 %! assert (all (isfinite (rnn_predict (m, x))));
 %!error <'SeriesEmbedding' must be> rnn_fit (ones (2, 3, 2), [0; 1], "SeriesEmbedding", 2)
+
+## issue 16: 'Model' continues a panel model with its series embedding
+## (as R): without 'SeriesEmbedding', each key's vector is read and
+## trained; with SGD and no shuffling one epoch more is two in one go
+%!test
+%! t = (0:39)';
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"a"}, 40, 1); repmat({"b"}, 40, 1); repmat({"c"}, 40, 1)]}, ...
+%!             "v", [10 + sin(t); 5 + t; 20 - cos(t / 2)]);
+%! w = rnn_windows (d, "Key", "Name", "Window", 5, "Split", "2017-06-01");
+%! o = {"Units", 3, "Seed", 4, "Verbose", false, "Optimizer", "sgd", "Shuffle", false};
+%! m1 = rnn_fit (w, "Epochs", 1, "SeriesEmbedding", 2, o{:});
+%! m2 = rnn_fit (w, "Epochs", 2, "SeriesEmbedding", 2, o{:});
+%! mc = rnn_fit (w, "Model", m1, "Epochs", 1, o{:});
+%! assert ([mc.config.n_series, mc.config.series_embed], [3 2]);
+%! assert (any (mc.params(1:6) != m1.params(1:6)));  # S (2 x 3) trained
+%! assert (mc.params, m2.params);
+%! assert (rnn_fit (w, "Model", m1, "Epochs", 1, "SeriesEmbedding", 2, o{:}).params, m2.params);
+%! assert (rnn_predict (mc, w, "Units", "original").predicted, ...
+%!         rnn_predict (m2, w, "Units", "original").predicted);
+%!error <brings its series embedding of width 2> rnn_fit (rnn_windows (struct ("Date", datenum (2015, [1:20, 1:20], 1)', "Name", {[repmat({"a"}, 20, 1); repmat({"b"}, 20, 1)]}, "v", (1:40)'), "Key", "Name", "Window", 3), "Model", rnn_fit (rnn_windows (struct ("Date", datenum (2015, [1:20, 1:20], 1)', "Name", {[repmat({"a"}, 20, 1); repmat({"b"}, 20, 1)]}, "v", (1:40)'), "Key", "Name", "Window", 3), "SeriesEmbedding", 2, "Epochs", 1, "Verbose", false), "SeriesEmbedding", 3, "Epochs", 1, "Verbose", false)
+%!error <continue it on windows of the same keys> rnn_fit (rnn_windows (struct ("Date", datenum (2015, [1:20, 1:20], 1)', "Name", {[repmat({"a"}, 20, 1); repmat({"c"}, 20, 1)]}, "v", (1:40)'), "Key", "Name", "Window", 3), "Model", rnn_fit (rnn_windows (struct ("Date", datenum (2015, [1:20, 1:20], 1)', "Name", {[repmat({"a"}, 20, 1); repmat({"b"}, 20, 1)]}, "v", (1:40)'), "Key", "Name", "Window", 3), "SeriesEmbedding", 2, "Epochs", 1, "Verbose", false), "Epochs", 1, "Verbose", false)
 %!error <series index 5> rnn_fit (cat (3, ones (2, 3), 5 * ones (2, 3)), [0; 1], "SeriesEmbedding", [2 2], "Verbose", false)
 %!error <'Embedding' must be \[n_vocab dim\]> rnn_fit ([1 2], 1, "Embedding", 5)
 %!error <'Embedding' must be> rnn_fit ([1 2], 1, "Embedding", [1 2])
@@ -1276,7 +1304,7 @@ endfunction
 %! endfor
 %! f = struct (rnn_forecast (m, 3, "NPaths", 50, "Seed", 1));
 %! fp = struct (rnn_forecast (mp, 3, "NPaths", 50, "Seed", 1));
-%! assert (rmfield (fp, "key"), f);
+%! assert (rmfield (fp, "Name"), f);
 
 ## issue 16: a panel's training windows, in time order then key (as R)
 %!test

@@ -61,8 +61,9 @@
 ## @item @qcode{'Key'}
 ## for a model fit on panel windows (issue 16): the key (a string) or keys
 ## (a cellstr) to forecast, each from the end of its own series and in its
-## own units; [all keys].  One key gives one forecast with a @code{key}
-## field; several a struct array of them (shown as their tables, the
+## own units; [all keys].  One key gives one forecast with a field of its
+## key, named as the key column of the windows (e.g. @code{Name}, as R
+## names the key); several a struct array of them (shown as their tables, the
 ## first three keys), one element per key, in the keys' order.  Each key is forecast with the same options (and
 ## @qcode{'Seed'}).  A key the panel lacks is an error @code{rnnkit:input}
 ## @item @qcode{'NewData'}
@@ -296,7 +297,7 @@ function fc = forecast_panel (model, h, args)
   keys = check_keys (key, meta.keys, "rnn_forecast");
   for i = 1:numel (keys)
     f = struct (rnn_forecast (key_model (model, keys{i}), h, args{:}));
-    f.key = keys{i};
+    f.(panel_key (meta, fieldnames (f))) = keys{i};  # named as the key column, as R
     fcs(i, 1) = orderfields (f, [numel(fieldnames (f)), 1:numel(fieldnames (f)) - 1]);
   endfor
   fc = wrap (fcs, "forecast");
@@ -590,12 +591,12 @@ endfunction
 %!               "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
 %!test
 %! fc = rnn_forecast (mp, 3, "NPaths", 50, "Seed", 1);
-%! assert ({fc.key}, {"a", "b"});
+%! assert ({fc.Name}, {"a", "b"});
 %! s = rnn_summary (fc);  # shown as R's print: the keys' tables
 %! assert (strncmp (s, "Forecasts of 2 series by LSTM(3) (recursive), 3 steps", 53));
-%! assert (! isempty (strfind (s, "key b: Forecast of v by LSTM(3)")));
+%! assert (! isempty (strfind (s, "Name b: Forecast of v by LSTM(3)")));
 %! fb = struct (rnn_forecast (mp, 3, "Key", "b", "NPaths", 50, "Seed", 1));
-%! assert (fb.key, "b");
+%! assert (fb.Name, "b");
 %! assert (fb.mean, fc(2).mean);
 %! assert (fb.paths, fc(2).paths);
 %! assert (fc(1).x, dp.v(1:60));  # each key's own history, in its units

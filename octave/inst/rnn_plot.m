@@ -54,7 +54,8 @@
 ## @end table
 ##
 ## The predictions of a panel model (@code{rnn_predict (model, w, "Units",
-## "original")}, with a @code{key} field) and its forecasts of several
+## "original")}, with a first field of keys named as the key column, e.g.
+## @code{Name}) and its forecasts of several
 ## keys (@code{rnn_forecast (model, h)}, a struct array) are drawn one key
 ## per subplot, in a grid of up to three columns, each titled with its
 ## key, as R's @code{plot()} draws them with @code{par (mfrow)}; then
@@ -124,13 +125,15 @@ function [h, lgd] = rnn_plot (x, varargin)
   [h, lgd] = draw_spec (ax, s);
 endfunction
 
-## issue 16: forecasts of several keys (a struct array with a key field)
+## issue 16: forecasts of several keys (a struct array with a key field,
+## named as the key column)
 ## or a panel's predictions (a key per row)
 function tf = panel_result (x)
   x = plain (x);
-  tf = isstruct (x) && isfield (x, "key") ...
+  k = panel_key (x);  # the key field, named as the key column
+  tf = ! isempty (k) ...
        && ((numel (x) > 1 && isfield (x, "mean")) ...
-           || (isscalar (x) && isfield (x, "predicted") && iscellstr (x.key)));
+           || (isscalar (x) && isfield (x, "predicted") && iscellstr (x.(k))));
 endfunction
 
 ## issue 16: one subplot per key in a grid (as R's par (mfrow)), every key
@@ -139,11 +142,12 @@ endfunction
 ## 'Draw' false, the struct array of the keys' specs (a key field first)
 function [h, lgd] = plot_keys (x, o, draw)
   x = plain (x);
+  kn = panel_key (x);
   fcs = isfield (x, "mean");
   if (fcs)
-    keys = {x.key};
+    keys = {x.(kn)};
   else
-    keys = unique (x.key, "stable")(:)';
+    keys = unique (x.(kn), "stable")(:)';
   endif
   maxk = check_count (o.MaxKeys, "MaxKeys", 1, Inf);
   sel = check_keys (o.Key, keys, "rnn_plot");
@@ -157,7 +161,7 @@ function [h, lgd] = plot_keys (x, o, draw)
     if (fcs)
       s = forecast_spec (x(strcmp (keys, sel{i})), check_count (o.History, "History", 0, Inf));
     else
-      r = strcmp (x.key, sel{i});
+      r = strcmp (x.(kn), sel{i});
       p = x;
       for f = {"date", "actual", "predicted", "naive", "set"}
         p.(f{1}) = x.(f{1})(r, :);
@@ -546,7 +550,7 @@ endfunction
 %! s = rnn_plot (Pp, "Draw", false);
 %! assert ({s.key}, {"a", "b", "c"});
 %! assert (s(2).title, "b: v: actual vs predicted (test)");
-%! k = strcmp (Pp.key, "b") & strcmp (Pp.set, "test");
+%! k = strcmp (Pp.Name, "b") & strcmp (Pp.set, "test");
 %! assert (s(2).lines(2).y, Pp.predicted(k));
 %! s = rnn_plot (fp, "Draw", false, "Key", {"c", "a"});
 %! assert ({s.key}, {"c", "a"});

@@ -21,7 +21,9 @@
 ## @var{Y} is samples x outputs (a column for one output), or samples x
 ## timesteps x outputs for a many-to-many model.  For a classifier the
 ## outputs are class probabilities; @code{"Type", "class"} gives the
-## predicted labels as a cell of strings.  Every prediction starts from a
+## predicted labels as a cell of strings (numeric classes as their text,
+## @code{model.classes}: Octave has no categorical type; see
+## @code{trainNetwork}).  Every prediction starts from a
 ## zero state; see @code{rnn_predict_and_update_state} for step-wise use.
 ##
 ## With @code{"Units", "original"}, a model fit from @code{rnn_windows}
@@ -54,7 +56,8 @@
 ## A model fit on panel windows (@code{rnn_windows (..., 'Key', k)},
 ## issue 16) predicts panel windows in original units key by key: each
 ## series in its own units (its scaler undone, its transform inverted),
-## with a @code{key} column (a cellstr, first) beside the others; a key
+## with a column of keys (a cellstr, first, named as the key column of the
+## windows, e.g. @code{Name}, as in R) beside the others; a key
 ## the model was not fit on is read with the windows' own scaler.  A model
 ## with a series embedding (@qcode{'SeriesEmbedding'}) reads each key's
 ## vector, and the mean of them for a key it was not fit on (said on
@@ -175,11 +178,12 @@ function P = predict_panel (model, w)
   for k = w.meta.keys
     wk = key_windows (w, k{1});
     p = predict_original (key_model (model, k{1}, wk), wk);
-    p.key = repmat (k, rows (p.date), 1);
+    kn = panel_key (model.prep.meta, fieldnames (p));  # the key column's name, as R
+    p.(kn) = repmat (k, rows (p.date), 1);
     parts{end+1} = p;
   endfor
   P = parts{1};
-  for f = {"key", "date", "actual", "predicted", "naive", "set"}
+  for f = {kn, "date", "actual", "predicted", "naive", "set"}
     P.(f{1}) = vertcat (cellfun (@(q) q.(f{1}), parts, "UniformOutput", false){:});
   endfor
   P = orderfields (P, [numel(fieldnames (P)), 1:numel(fieldnames (P)) - 1]);
@@ -315,8 +319,8 @@ endfunction
 %! mp = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
 %!test
 %! P = struct (rnn_predict (mp, wp, "Units", "original"));
-%! ka = strcmp (P.key, "a");
-%! kb = strcmp (P.key, "b");
+%! ka = strcmp (P.Name, "a");
+%! kb = strcmp (P.Name, "b");
 %! assert (sum (ka), 54);
 %! assert (P.predicted(kb), 1000 * P.predicted(ka) + 7, 1e-9 * max (P.predicted(kb)));
 %! assert (P.actual(kb), 1000 * P.actual(ka) + 7, 1e-9);
@@ -326,13 +330,56 @@ endfunction
 %! assert (rnn_predict (mp, wp), rnn_predict (mp, wp.x));
 %!error id=rnnkit:input rnn_predict (mp, wp.x, "Units", "original")
 
+## issue 16: the key field of a panel's predictions, forecasts and
+## accuracy table is named as the key column ('Key'), as R's column: here
+## SeriesID; rnn_summary and rnn_plot find it by that name; a key column
+## named as a field of the result is an error that says to rename it
+%!test
+%! t = (0:39)';
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t], 1), ...
+%!             "SeriesID", {[repmat({"s1"}, 40, 1); repmat({"s2"}, 40, 1)]}, ...
+%!             "v", [100 + t; 50 + 2 * t]);
+%! w = rnn_windows (d, "Key", "SeriesID", "Window", 5, "Split", "2017-06-01");
+%! m = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! P = struct (rnn_predict (m, w, "Units", "original"));
+%! assert (fieldnames (P)(1:2)', {"SeriesID", "date"});
+%! assert (unique (P.SeriesID, "stable"), {"s1"; "s2"});
+%! fc = struct (rnn_forecast (m, 2, "NPaths", 20, "Seed", 1));
+%! assert ({fc.SeriesID}, {"s1", "s2"});
+%! assert (! isfield (fc, "key"));
+%! f1 = struct (rnn_forecast (m, 2, "Key", "s2", "NPaths", 20, "Seed", 1));
+%! assert (f1.SeriesID, "s2");
+%! T = struct (rnn_accuracy (m));
+%! assert (fieldnames (T)(1:2)', {"SeriesID", "model"});
+%! assert ({T([1 end]).SeriesID}, {"s1", "(pooled)"});
+%! txt = rnn_summary (rnn_accuracy (m));
+%! assert (! isempty (strfind (txt, "SeriesID")) && ! isempty (strfind (txt, "(pooled) = the mean over the 2 series")));
+%! assert (! isempty (strfind (rnn_summary (rnn_predict (m, w, "Units", "original")), "of 2 series")));
+%! assert (strncmp (rnn_summary (rnn_forecast (m, 2, "Key", "s2", "NPaths", 20, "Seed", 1)), "SeriesID s2: ", 13));
+%! s = rnn_plot (rnn_predict (m, w, "Units", "original"), "Draw", false);
+%! assert ({s.key}, {"s1", "s2"});
+%! s = rnn_plot (rnn_forecast (m, 2, "NPaths", 20, "Seed", 1), "Draw", false, "Key", "s2");
+%! assert (s.key, "s2");
+%! d.set = d.SeriesID;
+%! d = rmfield (d, "SeriesID");
+%! m = rnn_fit (rnn_windows (d, "Key", "set", "Window", 5, "Split", "2017-06-01"), ...
+%!              "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! assert (struct (rnn_forecast (m, 2, "Key", "s1", "NPaths", 20, "Seed", 1)).set, "s1");
+%! try
+%!   rnn_predict (m, rnn_windows (d, "Key", "set", "Window", 5, "Split", "2017-06-01"), "Units", "original");
+%!   error ("no error");
+%! catch e
+%!   assert (e.identifier, "rnnkit:input");
+%!   assert (! isempty (strfind (e.message, "rename it")));
+%! end_try_catch
+
 ## issue 16: a panel model with a series embedding predicts each key with
 ## its index as the last input (as R), and a series it was not fit on
 ## with -1 (the mean embedding)
 %!test
 %! me = rnn_fit (wp, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false, "SeriesEmbedding", 2);
 %! P = struct (rnn_predict (me, wp, "Units", "original"));
-%! kb = strcmp (P.key, "b");
+%! kb = strcmp (P.Name, "b");
 %! xb = wp.x(strcmp (wp.index.key, "b"), :, :);
 %! pb = rnn_predict (me, cat (3, xb, ones (size (xb, 1), size (xb, 2))));
 %! assert (P.predicted(kb), pb * me.prep.scaler.scale(2) + me.prep.scaler.center(2), -1e-12);

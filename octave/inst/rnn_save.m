@@ -110,12 +110,31 @@ function extra = prep_names (model)
   else
     return; # not a windows model: nothing to name
   endif
+  if (isfield (model, "residuals") && isfield (p, "meta") && is_scalar_struct (p.meta) ...
+      && all (isfield (p.meta, {"target", "horizon"})) && is_names (p.meta.target))
+    ## R names the residuals' columns by target (and step ahead: "Close+2")
+    tn = cellstr (p.meta.target)(:)';
+    if (p.meta.horizon > 1)
+      [s, t] = ndgrid (1:p.meta.horizon, 1:numel (tn));
+      tn = arrayfun (@(i, j) sprintf ("%s+%d", tn{j}, i), s(:)', t(:)', "UniformOutput", false);
+    endif
+    if (ndims (model.residuals) == 2 && columns (model.residuals) == numel (tn))
+      extra.residuals = {"colnames", tn};
+    endif
+  endif
   if (is_panel (model) && isfield (p, "data") && is_scalar_struct (p.data) ...
       && isfield (p.data, "series") && is_scalar_struct (p.data.series))
-    ## issue 16: a column of center and scale per key, a series per key
+    ## issue 16: a column of center and scale per key, a series per key;
+    ## rows and columns named as R's, so that one series (a 1 x 1 or a
+    ## column) stays a matrix in R (flatten writes names of rows and
+    ## columns with the matrix's dims)
+    keys = cellstr (p.meta.keys)(:)';
     for f = {"center", "scale"}
-      extra.(["prep_scaler_" f{1}]) = {"rownames", used};
+      extra.(["prep_scaler_" f{1}]) = {"rownames", used, "colnames", keys};
     endfor
+    if (isfield (p.scaler, "n_rows") && numel (p.scaler.n_rows) == numel (keys))
+      extra.prep_scaler_n_rows = {"names", keys};
+    endif
     for k = fieldnames (p.data.series)'
       extra.(["prep_data_series_" strrep(k{1}, ".", "_") "_values"]) = {"colnames", used};
     endfor
@@ -201,18 +220,22 @@ function recs = flatten (x, path, recs, sc)
     recs = add (recs, path, t.logical, k.plain, dims_of (x), int32 (x(:)));
   elseif (isnumeric (x) && isreal (x))
     ## the core writes the fields R keeps as integers as int32
+    e = {};
+    if (isfield (sc.extra, strrep (path, ".", "_")))
+      e = sc.extra.(strrep (path, ".", "_")); # {kind, names, kind, names ...}
+    endif
     if (__rnnkit__ ("file_flags", {path}, "date")) # days since 1970-01-01
       recs = add (recs, path, t.double, k.date, dims_of (x), ...
                   double (x(:)) - datenum (1970, 1, 1));
-    elseif (__rnnkit__ ("file_flags", {path}, "matrix"))
+    elseif (__rnnkit__ ("file_flags", {path}, "matrix") ...
+        || any (strcmp (e(1:2:end), "rownames") | strcmp (e(1:2:end), "colnames")))
       recs = add (recs, path, t.double, k.plain, size (x), r_na (double (x(:))));
     else
       recs = add (recs, path, t.double, k.plain, dims_of (x), r_na (double (x(:))));
     endif
-    if (isfield (sc.extra, strrep (path, ".", "_")))
-      e = sc.extra.(strrep (path, ".", "_"));
-      recs = add (recs, path, t.string, k.(e{1}), numel (e{2}), e{2}(:));
-    endif
+    for j = 1:2:numel (e)
+      recs = add (recs, path, t.string, k.(e{j}), numel (e{j+1}), e{j+1}(:));
+    endfor
   else
     error ("rnnkit:input", ["rnn_save: cannot save '%s', %s: a model file " ...
            "holds real numbers, logicals, strings, structs and cells"], ...
@@ -376,5 +399,5 @@ endfunction
 %! fm = rnn_forecast (m, 2, "Level", []);
 %! fg = rnn_forecast (g, 2, "Level", []);
 %! assert ([fg.mean], [fm.mean]);
-%! assert ({fg.key}, {"x.1", "y"});
+%! assert ({fg.Name}, {"x.1", "y"});
 

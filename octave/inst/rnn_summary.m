@@ -67,7 +67,7 @@ function kind = kind_of (x)
            "textdata", {"x", "y", "tokenizer", "seq_len", "batch_size", "n_tokens"}};
   for k = 1:rows (kinds)
     if (all (isfield (x, kinds{k, 2})) && (isscalar (x) || strcmp (kinds{k, 1}, "accuracy") ...
-                                           || (strcmp (kinds{k, 1}, "forecast") && isfield (x, "key"))))
+                                           || (strcmp (kinds{k, 1}, "forecast") && ! isempty (panel_key (x)))))
       kind = kinds{k, 1};
       return;
     endif
@@ -189,8 +189,9 @@ function s = forecast_text (fc)
   endif
   h = numel (fc.mean);
   s = sprintf ("Forecast of %s by %s, %s", fc.series, fc.method, plural (h, "step"));
-  if (isfield (fc, "key"))
-    s = ["key " fc.key ": " s];
+  kn = panel_key (fc);  # issue 16: one key's forecast, "Name air: ..."
+  if (! isempty (kn))
+    s = [kn " " fc.(kn) ": " s];
   endif
   if (! isempty (fc.level))
     s = [s sprintf("; intervals from %d simulated paths", fc.npaths)];
@@ -223,11 +224,12 @@ function s = prediction_text (p)
   if (! isempty (sets))
     s = [s " (" strjoin(sets, ", ") ")"];
   endif
-  ky = isfield (p, "key");  # issue 16: a panel's predictions, per key
+  kn = panel_key (p);  # issue 16: a panel's predictions, per key
+  ky = ! isempty (kn);
   if (ky)
-    s = [s sprintf(" of %d series", numel (unique (p.key)))];
+    s = [s sprintf(" of %d series", numel (unique (p.(kn))))];
   endif
-  s = [s "\n" merge(ky, sprintf("  %-12s", "key"), "") ...
+  s = [s "\n" merge(ky, sprintf("  %-12s", kn), "") ...
        sprintf("  %-10s %12s %12s %12s  %s\n", "date", "actual", "predicted", "naive", "set")];
   show = unique ([1:min(3, n), max(1, n - 2):n]);
   for i = 1:numel (show)
@@ -236,7 +238,7 @@ function s = prediction_text (p)
       s = [s "  ...\n"];
     endif
     if (ky)
-      s = [s sprintf("  %-12s", p.key{r})];
+      s = [s sprintf("  %-12s", p.(kn){r})];
     endif
     s = [s sprintf("  %-10s %12.6g %12.6g %12.6g  %s\n", date_text (p.date(r)), ...
                    p.actual(r, 1), p.predicted(r, 1), p.naive(r, 1), p.set{r})];
@@ -250,9 +252,10 @@ endfunction
 ## RMSE (R's print.rnnkit_accuracy says the same)
 function s = accuracy_text (T)
   multi = isfield (T, "target");
-  panel = isfield (T, "key");  # issue 16: per key, sMAPE, pooled rows
+  kn = panel_key (T);  # issue 16: per key, sMAPE, pooled rows
+  panel = ! isempty (kn);
   s = sprintf ("  %s%-16s%s %12s %12s %12s%s %10s %8s %6s\n", ...
-               merge (panel, sprintf ("%-12s", "key"), ""), "model", ...
+               merge (panel, sprintf ("%-12s", kn), ""), "model", ...
                merge (multi, "  target      ", ""), "RMSE", "MAE", "MAPE", ...
                merge (panel, sprintf (" %10s", "sMAPE"), ""), "MASE", "DA %", "n");
   for i = 1:numel (T)
@@ -262,7 +265,7 @@ function s = accuracy_text (T)
     endif
     sm = "";
     if (panel)
-      s = [s sprintf("  %-12s", T(i).key)];
+      s = [s sprintf("  %-12s", T(i).(kn))];
       sm = sprintf (" %10.4g", T(i).sMAPE);
     else
       s = [s "  "];
@@ -280,10 +283,10 @@ function s = accuracy_text (T)
   if (panel)
     ## the best pooled row by the scale-free MASE, as R's print
     crit = "MASE";
-    rowsel = strcmp ({T.key}, "(pooled)");
+    rowsel = strcmp ({T.(kn)}, "(pooled)");
     over = " over the panel";
     s = [s sprintf("(pooled) = the mean over the %d series of the scale-free sMAPE and MASE.\n", ...
-                   numel (unique ({T(! rowsel).key})))];
+                   numel (unique ({T(! rowsel).(kn)})))];
   endif
   if (multi)
     tg = {T.target};

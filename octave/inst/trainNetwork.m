@@ -26,7 +26,16 @@
 ## the responses: for a sequence-to-sequence network in the layout of
 ## @var{X} (R x T per sequence); for a sequence-to-one network an N x R
 ## matrix; for a classifier the class labels (numbers or a cell of
-## strings; per time step, a cell of 1 x T rows of numbers).
+## strings; per time step, a cell of 1 x T rows of numbers).  MATLAB
+## wants categorical labels and gives them back as categorical (its
+## @code{classify}); Octave has no categorical type, so the classes are
+## kept as the text of their categories: @code{net.Model.classes} is a
+## cell of strings, the distinct labels sorted (numbers in numeric order
+## and written as text, e.g. @code{@{"1"; "2"; "10"@}}, as
+## @code{categories (categorical ([1 2 10]))} in MATLAB), and
+## @code{rnn_predict (net.Model, X, "Type", "class")} gives labels from
+## it, strings too (@code{str2double} turns numeric ones back into
+## numbers); @code{predict} gives the class scores in that order.
 ##
 ## @var{net} is a struct: @code{Layers}, @code{Model} (the rnnkit model
 ## from @code{rnn_fit}, for @code{rnn_save}, @code{rnn_summary} @dots{}),
@@ -249,6 +258,17 @@ endfunction
 %! assert (numel (net.Model.classes), 2); # not a third class 0 for the padding
 %! P = predict (net, X);
 %! assert (size (P{2}), [2 12]);
+%! ## numeric labels: the text of MATLAB's categories, in numeric order,
+%! ## and predicted labels are those strings (documented above)
+%! C = cellfun (@(s) 1 + double (s > 0) + 8 * double (s > 0.5), X, "UniformOutput", false);
+%! net = trainNetwork (X, C, [sequenceInputLayer(1) lstmLayer(3) fullyConnectedLayer(3) ...
+%!                            softmaxLayer classificationLayer], ...
+%!                     trainingOptions ("adam", "MaxEpochs", 1, "Verbose", false));
+%! assert (net.Model.classes, {"1"; "2"; "10"});
+%! c = rnn_predict (net.Model, X{1}, "Type", "class");
+%! assert (iscellstr (c) && all (ismember (c(:), {"1", "2", "10"})));
+%! [~, k] = max (rnn_predict (net.Model, X{1}), [], 3);
+%! assert (str2double (c), [1 2 10](k));
 
 ## validation sequences of other lengths than the training ones
 %!test

@@ -289,6 +289,13 @@ int rnn_loss_grad_w(const rnn_config *cfg, int loss, const double *params,
   if ((st = rnn_loss_check(cfg, loss, err)) != RNN_OK) return st;
   if (!params || !y || !loss_value || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_loss_grad: NULL argument");
+  /* dx comes from the backward pass, which runs only with grad: refused
+   * rather than left unfilled (it was, but for token input's zeros) */
+  if (dx && !grad)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "rnn_loss_grad: dx (the input gradient) needs grad, the "
+                    "backward pass that fills dx also fills grad; pass grad "
+                    "(n_params doubles) too, or dx = NULL for the loss alone");
   if (loss == RNN_LOSS_SPARSE_CE &&
       (st = rnn_check_labels(cfg, y, n_batch * out_steps(cfg, n_time), err)) !=
           RNN_OK)

@@ -240,7 +240,10 @@ int rnn_forward(const rnn_config *cfg, const double *params, size_t n_batch,
  * (not accumulated).  With rng != NULL and cfg->dropout > 0 the pass is
  * a training pass with dropout masks drawn from rng; with rng == NULL no
  * dropout is applied.  dx, if not NULL, receives dloss/dx in batch
- * layout (zeros with token input, whose tokens have no gradient). */
+ * layout (zeros with token input, whose tokens have no gradient, and in
+ * a series embedding's index column); it needs grad (the backward pass
+ * fills both): dx without grad is RNN_ERR_INPUT.  grad and dx NULL: the
+ * loss alone. */
 int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
                   size_t n_batch, size_t n_time, const double *x,
                   const double *y, double *loss_value, double *grad,

@@ -213,6 +213,10 @@ static const rnn_file_field fields[] = {
     /* issue 15 transform block: the seasonal lag of "sdiff" */
     {"prep.meta.period", RNN_FIELD_INT},
     {"prep.scaler.n_rows", RNN_FIELD_INT},
+    /* issue 16: a panel's first target row per key, and every windows
+     * model's fitted rows, are integers in R */
+    {"prep.meta.target_rows", RNN_FIELD_INT},
+    {"fitted_rows", RNN_FIELD_INT},
     {"prep.data.split_row", RNN_FIELD_INT},
     {"prep.data.index", RNN_FIELD_DATE},
     {"prep.data.values", RNN_FIELD_MATRIX},

@@ -1956,6 +1956,36 @@ static void test_padded(void) {
  * -1) reads the mean of the embeddings: the same output as a model whose
  * column 0 is that mean, read as series 0; an index out of range or not
  * whole is refused; without the option the parameters are unchanged. */
+/* rnn_loss_grad()'s dx of a batch of 2 x 3 steps of 2 features: filled
+ * with grad (a series index column gets 0, the other features their
+ * gradient), and refused without grad, which the backward pass that
+ * fills dx needs (it was left unfilled); the loss alone needs neither. */
+static void loss_dx_checks(const rnn_config *c, const double *p,
+                           const double *x, double *w, const char *what) {
+  rnn_error err;
+  double y[2] = {0.3, -0.2}, g[200], dx[12], l1 = 0, l2 = 0, nz = 0;
+  size_t k;
+  int filled = 1;
+  for (k = 0; k < 12; k++) dx[k] = NAN;
+  check(rnn_loss_grad(c, RNN_LOSS_MSE, p, 2, 3, x, y, &l1, g, dx, NULL, w,
+                      &err) == RNN_OK,
+        what);
+  for (k = 0; k < 12; k++) {
+    filled &= dx[k] == dx[k];
+    if (k % 2 == 0) nz += fabs(dx[k]);
+  }
+  check(filled && nz > 0 && (c->n_series == 0 || (dx[1] == 0 && dx[11] == 0)),
+        "rnn_loss_grad fills dx with grad (the series index column with 0)");
+  memset(&err, 0, sizeof err);
+  check(rnn_loss_grad(c, RNN_LOSS_MSE, p, 2, 3, x, y, &l2, NULL, dx, NULL, w,
+                      &err) == RNN_ERR_INPUT &&
+            strcmp(err.id, "rnnkit:input") == 0 && strstr(err.msg, "grad") != NULL,
+        "rnn_loss_grad refuses dx without grad, saying it needs grad");
+  check(rnn_loss_grad(c, RNN_LOSS_MSE, p, 2, 3, x, y, &l2, NULL, NULL, NULL, w,
+                      &err) == RNN_OK && l1 == l2,
+        "rnn_loss_grad: the loss alone, without grad or dx, is the same");
+}
+
 static void test_series_embed(void) {
   rnn_config c;
   rnn_rng rng;
@@ -2003,11 +2033,14 @@ static void test_series_embed(void) {
   x[1] = 0.5;
   check(rnn_predict(&c, p, 1, 3, x, 1, o1, w, &err) == RNN_ERR_INPUT,
         "series embedding: a fractional index is refused (dataset layout)");
+  x[1] = 1.0;
+  loss_dx_checks(&c, p, x, w, "series embedding");
   c.series_embed = 0;
   check(rnn_config_check(&c, &err) == RNN_ERR_DIM, "series embedding: width 0");
   c.n_series = 0;
   check(rnn_n_params(&c) == P - 6 - 4 * 3 * 1,
         "series embedding: none without the option");
+  loss_dx_checks(&c, p, x, w, "plain input");
 }
 
 static void test_gradients(void) {

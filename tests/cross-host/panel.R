@@ -98,3 +98,16 @@ con <- file(file.path(dir, "panel_airemb_fckn.bin"), "wb")
 writeBin(as.double(c(fk$mean, fk$lower, fk$upper, fk$paths)), con, endian = "little")
 close(con)
 cat("panel: R's air.csv panel with a series embedding: model and answers written\n")
+# issue 16 (h16-octave): panels of 1 and of 3 series (a 1 x 1 and a 1 x 3
+# scaler), fitted in R and saved; panel.m loads each and saves it again
+# with rnn_save, and panel_back.R must read Octave's file as R's model:
+# the scaler a matrix with its row and column names, n_rows and the
+# residuals named, every field identical
+for (ns in c(1, 3)) {
+  keys <- c("air", "air_x10", "air_late")[seq_len(ns)]
+  wn <- rnn_windows(pa[pa$Name %in% keys, ], key = "Name", target = "Passengers", window = 12,
+                    split = as.Date("1960-01-01"))
+  fn1 <- rnn_fit(wn, units = 3, epochs = 1, seed = 7, verbose = FALSE)
+  rnn_save(fn1, file.path(dir, paste0("panel_n", ns, ".rnnk")))
+}
+cat("panel: R's models of panels of 1 and 3 series written\n")

@@ -105,6 +105,17 @@ function panel (dir)
     error ("cross-host: the embedding panel's fitted parameters differ between R and Octave");
   endif
   printf ("panel: R's air.csv panel with a series embedding in Octave: predictions, accuracy, forecasts (all keys, one key, an unseen series, a key's vector with new data) and Octave's own fit are R's, bit for bit\n");
+  ## h16-octave: R's models of panels of 1 and 3 series, saved again by
+  ## Octave for panel_back.R (a 1 x 1 scaler must stay a matrix in R)
+  for ns = [1 3]
+    mn = rnn_load (fullfile (dir, sprintf ("panel_n%d.rnnk", ns)));
+    if (! isequal (size (mn.prep.scaler.center), [1 ns]) || numel (cellstr (mn.prep.meta.keys)) != ns)
+      error ("cross-host: R's panel of %d series has a %s scaler in Octave", ns, ...
+             mat2str (size (mn.prep.scaler.center)));
+    endif
+    rnn_save (mn, fullfile (dir, sprintf ("panel_n%d_oct.rnnk", ns)));
+  endfor
+  printf ("panel: R's models of panels of 1 and 3 series saved again by Octave\n");
 endfunction
 
 ## the answers panel.R writes, as vectors (dates as days since 1970)
@@ -113,8 +124,8 @@ function [v, txt] = panel_answers (m, w, un)
   v.pred = [p.date - 719529; p.actual; p.predicted; p.naive];
   T = struct (rnn_accuracy (m));
   v.acc = [[T.RMSE]'; [T.MAE]'; [T.MAPE]'; [T.sMAPE]'; [T.MASE]'; [T.DA]'; [T.n]'];
-  txt.pred = [p.key; p.set];
-  txt.acc = [{T.key}'; {T.model}'];
+  txt.pred = [p.Name; p.set];  # the key field named as R's column
+  txt.acc = [{T.Name}'; {T.model}'];
   fc = rnn_forecast (m, 4, "NPaths", 100, "Seed", 1);
   v.fc = [];
   for i = 1:numel (fc)

@@ -31,3 +31,19 @@ ok <- c(
   fcnew = same(c(fn$mean, fn$lower, fn$upper, fn$paths, as.numeric(fn$dates)), get("fcnew")))
 cat("panel: Octave's panel model in R:", paste(names(ok), ifelse(ok, "same", "DIFFER"), collapse = ", "), "\n")
 if (!all(ok)) stop("cross-host: Octave's panel model answers differently in R")
+# h16-octave: R's models of panels of 1 and 3 series, saved again by
+# Octave, are R's models in every field (the 1 x 1 scaler a matrix with
+# its names, n_rows and residuals named) and forecast the same bits
+for (ns in c(1, 3)) {
+  a <- rnn_load(file.path(dir, sprintf("panel_n%d.rnnk", ns)))
+  b <- rnn_load(file.path(dir, sprintf("panel_n%d_oct.rnnk", ns)))
+  keep <- setdiff(names(a), "call")
+  if (!identical(unclass(a)[keep], unclass(b)[keep]) || !is.matrix(b$prep$scaler$center)) {
+    print(all.equal(unclass(a)[keep], unclass(b)[keep]))
+    stop("cross-host: R's panel model of ", ns, " series changes on a round trip through Octave")
+  }
+  fa <- forecast(a, h = 3, npaths = 50, seed = 1)
+  fb <- forecast(b, h = 3, npaths = 50, seed = 1)
+  if (!identical(unclass(fa), unclass(fb))) stop("cross-host: forecasts of the panel of ", ns, " differ")
+}
+cat("panel: R's models of panels of 1 and 3 series come back from Octave identical\n")

@@ -104,3 +104,25 @@ test_that("forecast(key = , newdata = ) reads that key's embedding for the given
   expect_message(ub <- forecast(f, h = 3, newdata = hb, level = NULL), "not seen in training")
   expect_false(isTRUE(all.equal(as.numeric(ub$mean), as.numeric(kb$mean))))
 })
+
+test_that("model = continues a panel model with its series embedding (as Octave's 'Model')", {
+  w <- rnn_windows(emb_data(40), key = "Name", window = 5, split = as.Date("2017-06-01"))
+  o <- list(units = 3, seed = 4, verbose = FALSE, optimizer = "sgd", shuffle = FALSE)
+  m1 <- do.call(rnn_fit, c(list(w, epochs = 1, series_embedding = 2), o))
+  m2 <- do.call(rnn_fit, c(list(w, epochs = 2, series_embedding = 2), o))
+  # without series_embedding: the model brings its own, read and trained
+  mc <- do.call(rnn_fit, c(list(w, model = m1, epochs = 1), o))
+  expect_equal(rnnkit:::n_series(mc$config), c(3L, 2L))
+  expect_true(any(mc$params[1:6] != m1$params[1:6]))
+  expect_identical(mc$params, m2$params) # SGD, no shuffling: one more epoch is two in one go
+  expect_identical(do.call(rnn_fit, c(list(w, model = m1, epochs = 1, series_embedding = 2), o))$params,
+                   m2$params)
+  expect_identical(predict(mc, w)$predicted, predict(m2, w)$predicted)
+  expect_error(rnn_fit(w, model = m1, epochs = 1, series_embedding = 3, verbose = FALSE),
+               class = "rnnkit_error_input", regexp = "width 2")
+  d <- emb_data(40)
+  d$Name[d$Name == "c"] <- "z"
+  w2 <- rnn_windows(d, key = "Name", window = 5, split = as.Date("2017-06-01"))
+  expect_error(rnn_fit(w2, model = m1, epochs = 1, verbose = FALSE),
+               class = "rnnkit_error_input", regexp = "same keys")
+})
