@@ -190,6 +190,13 @@ function [h, lgd] = plot_keys (x, o, draw)
     h(i) = subplot (nr, nc, i);
     [~, lgd(i)] = draw_spec (h(i), specs(i));
     set (get (h(i), "title"), "interpreter", "none");  # keys as written (air_x10)
+    ## in a grid, a legend to the right of each axes took half of its
+    ## width: it goes inside, in a band above the data (as R's)
+    if (n > 1)
+      yl = get (h(i), "ylim");
+      set (h(i), "ylim", [yl(1), yl(2) + 0.4 * diff(yl)]);
+      set (lgd(i), "location", "north", "orientation", "horizontal", "fontsize", 7);
+    endif
   endfor
 endfunction
 
@@ -569,9 +576,21 @@ endfunction
 %! unwind_protect
 %!   for x = {Pp, fp}
 %!     clf (f);
-%!     h = rnn_plot (x{1});
+%!     [h, lgd] = rnn_plot (x{1});
 %!     assert (numel (h), 3);
 %!     assert (all (isaxes (h)));
+%!     ## a one-line legend inside each axes, above the data: to the
+%!     ## right, it took half the width of every key's axes
+%!     assert (get (lgd(2), "location"), "north");
+%!     assert (get (lgd(2), "orientation"), "horizontal");
+%!     yl = get (h(2), "ylim");
+%!     ys = [];
+%!     for c = get (h(2), "children")'
+%!       if (strcmp (get (c, "type"), "line"))
+%!         ys = [ys; get(c, "ydata")(:)];
+%!       endif
+%!     endfor
+%!     assert (yl(2) > max (ys) + 0.3 * (max (ys) - yl(1)));
 %!     assert (strncmp (get (get (h(3), "title"), "string"), "c: ", 3));
 %!     file = [tempname() ".png"];
 %!     print (f, "-dpng", "-r60", file);
