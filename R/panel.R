@@ -219,6 +219,11 @@ bind_keys <- function(parts, key_name) {
   out <- do.call(rbind, lapply(names(parts), function(k) {
     d <- as.data.frame(parts[[k]])
     class(d) <- "data.frame"
+    if (key_name %in% names(d)) { # two columns of one name (as Octave refuses)
+      rnnkit_abort("input", "the panel's key column is named '", key_name, "', as a column of the ",
+                   "result (", paste(names(d), collapse = ", "), ") is: rename it in the data ",
+                   "(e.g. 'series') and cut the windows again.")
+    }
     cbind(stats::setNames(data.frame(k, stringsAsFactors = FALSE), key_name), d)
   }))
   rownames(out) <- NULL

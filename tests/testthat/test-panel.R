@@ -89,6 +89,12 @@ test_that("a short series is dropped with a message; errors are classed", {
   expect_error(forecast(fit, h = 2, innov = matrix(0, 1000, 2)), "panel",
                class = "rnnkit_error_input")
   expect_error(predict(fit, d), class = "rnnkit_error_input")
+  # a key column named as a column of the results (set, date) would give
+  # a data.frame two columns of one name
+  ds <- stats::setNames(d[d$Name != "tiny", ], c("Date", "set", "value"))
+  ws <- rnn_windows(ds, key = "set", window = 6)
+  fs <- rnn_fit(ws, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  expect_error(predict(fs, ws), "rename it", class = "rnnkit_error_input")
   one <- rnn_fit(rnn_windows(d[d$Name == "a", c("Date", "value")], window = 6), units = 2,
                  epochs = 1, seed = 1, verbose = FALSE)
   expect_error(forecast(one, h = 2, key = "a"), class = "rnnkit_error_input")
