@@ -33,7 +33,7 @@
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("forecast_accuracy", hist, actual, point, period)
  *                              -> 7 x (model, naive, (snaive,) drift)
- *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
+ *   __rnnkit__ ("need_memory", bytes, what)  rnnkit:size unless they fit
  *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
  *               -> [vocab, counts, n_tokens, n_distinct]
  *   __rnnkit__ ("text_decode", lens, values, vocab, level) -> cell of texts
@@ -134,10 +134,7 @@ static size_t mul3(size_t a, size_t b, size_t c) {
  * allocation the core's rnn_check_memory() (physical memory, then a trial
  * malloc; src/core/memory.c) turns too large a request into an
  * "rnnkit:size" error that says what needed the memory. */
-static void need_bytes(size_t bytes, const char *what) {
-  rnn_error err;
-  if (rnn_check_memory(bytes, what, &err) != RNN_OK) raise_core(&err);
-}
+#define need_bytes gw_need_bytes
 
 static void need_doubles(size_t n, const char *what) {
   need_bytes(rnn_size_mul(n, sizeof(double)), what);
@@ -160,15 +157,6 @@ static mxArray *new_matrix(size_t m, size_t n, const char *what) {
 #define MAX_OUT 6
 typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
-/* Commands of the shared gateway layer (../../src/gw/model.c). */
-static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_n_params, plhs, prhs, 0);
-}
-
-static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_init, plhs, prhs, 0);
-}
-
 static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
   if (mxIsEmpty(prhs[2])) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
   octave_gw_call(gw_predict, plhs, prhs, 0);
@@ -182,10 +170,6 @@ static void cmd_loss_grad(mxArray *plhs[], const mxArray *prhs[]) {
   memcpy(a, prhs, 5 * sizeof *a);
   a[5] = NULL; /* no dropout */
   octave_gw_call(gw_loss_grad, plhs, a, 0);
-}
-
-static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_input_check, plhs, prhs, 0);
 }
 
 /* ---- training, checkpoints and Ctrl-C -------------------------------
@@ -487,83 +471,12 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   octave_gw_train(plhs, prhs, &f);
 }
 
-/* x is N x T x I (dataset layout, as rnn_step() takes it); state a
- * column of rnn_state_size() doubles or empty for a fresh start. */
-static void cmd_step(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_step, plhs, prhs, 0);
-}
-
 /* ---- windows, scaling, forecasts ------------------------------------ */
 
 static size_t count_arg(const mxArray *a, const char *what, double lo) {
   double v = scalar(a, what);
   if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
   return (size_t)v;
-}
-
-/* ==== the series engine (rnn_series_* in series.c) ================== */
-
-/* ---- issue 15 transform block -------------------------------------- */
-static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_season_period, plhs, prhs, 0);
-}
-/* ---- end of issue 15 transform block ------------------------------- */
-
-/* The shared gateway layer's commands (../../src/gw/series.c documents
- * their arguments and results). */
-static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_series_plan, plhs, prhs, 1);
-}
-
-static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_series_eval, plhs, prhs, 0);
-}
-/* ==== end of the series engine ====================================== */
-
-static void cmd_rescale(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_rescale, plhs, prhs, 0);
-}
-
-static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_locf, plhs, prhs, 0);
-}
-
-/* ---- issue 14 forecast/calendar block ------------------------------ */
-
-static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_forecast, plhs, prhs, 0);
-}
-
-static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_next_dates, plhs, prhs, 0);
-}
-
-static void cmd_match_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_match_dates, plhs, prhs, 0);
-}
-
-/* ---- end of the issue 14 forecast/calendar block -------------------- */
-
-static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_accuracy, plhs, prhs, 0);
-}
-
-static void cmd_forecast_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_forecast_accuracy, plhs, prhs, 0);
-}
-
-static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_naive_scale, plhs, prhs, 0);
-}
-
-static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_state_size, plhs, prhs, 0);
-}
-
-/* ---- sampling sequences ---------------------------------------------- */
-
-static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_generate, plhs, prhs, 0);
 }
 
 /* ---- text -------------------------------------------------------------- */
@@ -863,26 +776,30 @@ static const struct {
   gw_command gw;  /* or a command of the shared layer (h14-file) ... */
   int as_struct;  /* ... whose result is one struct (else outputs)   */
 } commands[] = {
-    {"n_params", cmd_n_params, 1, 1},   {"init", cmd_init, 3, 1},
-    {"predict", cmd_predict, 3, 1},     {"train", cmd_train, 9, 1},
-    {"input_check", cmd_input_check, 5, 0},
-    {"step", cmd_step, 4, 2},           {"state_size", cmd_state_size, 2, 1},
-        /* the series engine */
-    {"series_plan", cmd_series_plan, 6, 1},
-    {"series_eval", cmd_series_eval, 12, 4},
-    {"season_period", cmd_season_period, 1, 1}, /* issue 15 */
-    /* end of the series engine */
-    {"rescale", cmd_rescale, 5, 1},         {"locf", cmd_locf, 1, 1},
-    {"forecast", cmd_forecast, 4, 6},   /* issue 14 forecast/calendar */
-    {"next_dates", cmd_next_dates, 3, 1},
-    {"match_dates", cmd_match_dates, 3, 1},
-    {"accuracy", cmd_accuracy, 4, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
-    {"forecast_accuracy", cmd_forecast_accuracy, 4, 1},
-    {"generate", cmd_generate, 7, 2},
+    {"predict", cmd_predict, 3, 1},
+    {"train", cmd_train, 9, 1},
+    {"loss_grad", cmd_loss_grad, 5, 3},
+    /* the shared layer's (../../src/gw/model.c, series.c, tables.c) */
+    {"n_params", 0, 1, 1, gw_n_params, 0},
+    {"init", 0, 3, 1, gw_init, 0},
+    {"input_check", 0, 5, 0, gw_input_check, 0},
+    {"step", 0, 4, 2, gw_step, 0},
+    {"state_size", 0, 2, 1, gw_state_size, 0},
+    {"generate", 0, 7, 2, gw_generate, 0},
+    {"series_plan", 0, 6, 1, gw_series_plan, 1},
+    {"series_eval", 0, 12, 4, gw_series_eval, 0},
+    {"season_period", 0, 1, 1, gw_season_period, 0}, /* issue 15 */
+    {"rescale", 0, 5, 1, gw_rescale, 0},
+    {"locf", 0, 1, 1, gw_locf, 0},
+    {"forecast", 0, 4, 6, gw_forecast, 0},
+    {"next_dates", 0, 3, 1, gw_next_dates, 0},
+    {"match_dates", 0, 3, 1, gw_match_dates, 0},
+    {"accuracy", 0, 4, 1, gw_accuracy, 0},
+    {"naive_scale", 0, 2, 1, gw_naive_scale, 0},
+    {"forecast_accuracy", 0, 4, 1, gw_forecast_accuracy, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},
     {"text_decode", cmd_text_decode, 4, 1},
     {"layer_params", cmd_layer_params, 3, 1},
-    {"loss_grad", cmd_loss_grad, 5, 3},
     {"text_encode", cmd_text_encode, 6, 1},
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
