@@ -22,6 +22,8 @@ void gw_internal(const char *fmt, ...) {
 
 void gw_raise(const rnn_error *e) { raise_core(e); }
 
+/* Raises the classed R condition of status `code` with a message made
+ * here (r_util.h's raise_status). */
 void gw_raise_status(int code, const char *fmt, ...) {
   rnn_error e;
   va_list ap;
@@ -125,7 +127,7 @@ const char *gw_str(gw_in v, const char *what) {
   SEXP x = (SEXP)v;
   if (!isString(x) || XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
     gw_internal("%s must be a string", what);
-  return CHAR(STRING_ELT(x, 0));
+  return translateCharUTF8(STRING_ELT(x, 0));
 }
 
 int gw_string_is(gw_in v, size_t k, const char *s) {
@@ -179,7 +181,7 @@ void gw_set_ints(gw_out *o, int k, size_t n, const int *v, int add) {
   SEXP x = allocVector(INTSXP, (R_xlen_t)n);
   size_t i;
   SET_VECTOR_ELT(o->res, k, x);
-  for (i = 0; i < n; i++) INTEGER(x)[i] = v[i] + add;
+  for (i = 0; i < n; i++) INTEGER(x)[i] = v[i] == INT_MIN ? NA_INTEGER : v[i] + add;
 }
 
 void gw_set_labels(gw_out *o, int k, size_t n, const int *lab) {
@@ -206,7 +208,7 @@ double *gw_set_copy(gw_out *o, int k, gw_in v, const char *what) {
 }
 
 void gw_set_string(gw_out *o, int k, const char *s) {
-  SET_VECTOR_ELT(o->res, k, mkString(s));
+  SET_VECTOR_ELT(o->res, k, ScalarString(mkCharCE(s, CE_UTF8)));
 }
 
 void gw_set_flags(gw_out *o, int k, size_t n, const int *v, int plain) {
@@ -214,10 +216,135 @@ void gw_set_flags(gw_out *o, int k, size_t n, const int *v, int plain) {
   size_t i;
   (void)plain;
   SET_VECTOR_ELT(o->res, k, x);
-  for (i = 0; i < n; i++) LOGICAL(x)[i] = v[i] != 0;
+  for (i = 0; i < n; i++) LOGICAL(x)[i] = v[i] == INT_MIN ? NA_LOGICAL : v[i] != 0;
 }
 
 gw_in gw_slot(gw_out *o, int k) { return VECTOR_ELT(o->res, k); }
+
+/* ---- h14-file: bytes, records, string vectors, names ---- */
+
+const unsigned char *gw_bytes(gw_in v, const char *what, size_t *n) {
+  SEXP x = (SEXP)v;
+  if (TYPEOF(x) != RAWSXP) gw_internal("%s must be a raw vector", what);
+  *n = (size_t)XLENGTH(x);
+  return *n ? RAW(x) : (const unsigned char *)"";
+}
+
+const int32_t *gw_int32s(gw_in v, int logical, const char *what, size_t *n) {
+  static const int32_t none = 0;
+  SEXP x = (SEXP)v;
+  if (TYPEOF(x) != (logical ? LGLSXP : INTSXP))
+    gw_internal("%s must be %s", what, logical ? "logical" : "integer");
+  *n = (size_t)XLENGTH(x);
+  return *n ? (const int32_t *)(logical ? LOGICAL(x) : INTEGER(x)) : &none;
+}
+
+const char *gw_path(gw_in v, const char *what) {
+  SEXP x = (SEXP)v;
+  if (!isString(x) || XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
+    gw_internal("%s must be a file name", what);
+  return R_ExpandFileName(translateChar(STRING_ELT(x, 0)));
+}
+
+const char *gw_string_at(gw_in v, size_t k, const char *what) {
+  SEXP x = (SEXP)v;
+  if (TYPEOF(x) != STRSXP || k >= (size_t)XLENGTH(x))
+    gw_internal("%s must be strings", what);
+  x = STRING_ELT(x, (R_xlen_t)k);
+  return x == NA_STRING ? NULL : translateCharUTF8(x);
+}
+
+size_t gw_n_records(gw_in v, const char *what) {
+  if (TYPEOF((SEXP)v) != VECSXP) gw_internal("%s must be a list", what);
+  return (size_t)XLENGTH((SEXP)v);
+}
+
+gw_in gw_record_field(gw_in v, size_t k, const char *name) {
+  SEXP r = VECTOR_ELT((SEXP)v, (R_xlen_t)k);
+  if (TYPEOF(r) != VECSXP || TYPEOF(getAttrib(r, R_NamesSymbol)) != STRSXP)
+    gw_internal("record %lu must be a named list", (unsigned long)k + 1);
+  return find(r, name);
+}
+
+void gw_need_bytes(size_t bytes, const char *what) { need_bytes(bytes, what); }
+
+double gw_na_value(void) { return NA_REAL; }
+
+unsigned char *gw_set_bytes(gw_out *o, int k, size_t n, const char *what) {
+  SEXP x;
+  need_bytes(n, what);
+  x = allocVector(RAWSXP, (R_xlen_t)n);
+  SET_VECTOR_ELT(o->res, k, x);
+  return RAW(x);
+}
+
+void gw_set_strings(gw_out *o, int k, size_t n, const char *const *s) {
+  SEXP x = allocVector(STRSXP, (R_xlen_t)n);
+  size_t i;
+  SET_VECTOR_ELT(o->res, k, x);
+  for (i = 0; i < n; i++) {
+    if (s[i] && strlen(s[i]) > INT_MAX)
+      raise_status(RNN_ERR_SIZE, "a string of %.0f bytes is longer than R's "
+                   "strings allow", (double)strlen(s[i]));
+    SET_STRING_ELT(x, (R_xlen_t)i, s[i] ? mkCharCE(s[i], CE_UTF8) : NA_STRING);
+  }
+}
+
+void gw_set_dims(gw_out *o, int k, size_t n, const size_t *d) {
+  SEXP x = allocVector(INTSXP, (R_xlen_t)n);
+  size_t i;
+  SET_VECTOR_ELT(o->res, k, x);
+  for (i = 0; i < n; i++) INTEGER(x)[i] = (int)d[i];
+}
+
+void gw_set_names(gw_out *o, int k, size_t n, const char *const *names) {
+  SEXP nm = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
+  size_t i;
+  for (i = 0; i < n; i++) SET_STRING_ELT(nm, (R_xlen_t)i, mkChar(names[i]));
+  setAttrib(VECTOR_ELT(o->res, k), R_NamesSymbol, nm);
+  UNPROTECT(1);
+}
+
+void gw_shape(gw_out *o, int k, size_t rows) {
+  (void)o;
+  (void)k;
+  (void)rows;
+}
+
+/* a result whose slots are the elements of the list x (in a slot) */
+static gw_out *sub(SEXP x) {
+  gw_out *s = (gw_out *)R_alloc(1, sizeof *s);
+  s->res = x;
+  s->single = 0;
+  return s;
+}
+
+gw_out *gw_set_list(gw_out *o, int k, size_t n) {
+  SEXP x = allocVector(VECSXP, (R_xlen_t)n);
+  SET_VECTOR_ELT(o->res, k, x);
+  return sub(x);
+}
+
+void gw_set_records(gw_out *o, int k, size_t n, int nf,
+                    const char *const *names) {
+  SEXP x = allocVector(VECSXP, (R_xlen_t)n);
+  size_t i;
+  int j;
+  SET_VECTOR_ELT(o->res, k, x);
+  for (i = 0; i < n; i++) {
+    SEXP r = allocVector(VECSXP, nf), nm;
+    SET_VECTOR_ELT(x, (R_xlen_t)i, r);
+    nm = PROTECT(allocVector(STRSXP, nf));
+    for (j = 0; j < nf; j++) SET_STRING_ELT(nm, j, mkChar(names[j]));
+    setAttrib(r, R_NamesSymbol, nm);
+    UNPROTECT(1);
+  }
+}
+
+gw_out *gw_record(gw_out *o, int k, size_t i) {
+  return sub(VECTOR_ELT(VECTOR_ELT(o->res, k), (R_xlen_t)i));
+}
+/* ---- end of h14-file ---- */
 
 /* Runs a shared command on the .Call's arguments; its result list. */
 SEXP r_gw_call(gw_command fn, const SEXP *arg) {

@@ -243,11 +243,6 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
 
 /* ---- windows, scaling, forecasts ----------------------------------- */
 
-static void check_matrix(SEXP m, const char *what) {
-  if (TYPEOF(m) != REALSXP || length(getAttrib(m, R_DimSymbol)) != 2)
-    error("rnnkit internal error: %s must be a double matrix", what);
-}
-
 /* ==== the series engine (rnn_series_* in series.c) ================== */
 
 /* ---- issue 15 transform block -------------------------------------- */
@@ -292,57 +287,6 @@ SEXP rnnkit_forecast(SEXP config, SEXP params, SEXP spec, SEXP seed) {
   return r_gw_call(gw_forecast, a);
 }
 
-/* Calendar features (issue 15): the n x 2k matrix of
- * rnn_calendar_features() for the day counts days and the kinds named
- * (character: "wday", "month", "quarter"; "auto" alone: the kind
- * rnn_calendar_auto() picks for the index's period, none for yearly),
- * with column names "<kind>_sin", "<kind>_cos". */
-SEXP rnnkit_calendar(SEXP days, SEXP kinds) {
-  rnn_error err;
-  size_t n, nk, c;
-  int *code, one;
-  SEXP out, nms;
-  const char *const *names = rnn_names(RNN_NAMES_CALENDAR, NULL);
-  if (TYPEOF(days) != REALSXP || TYPEOF(kinds) != STRSXP)
-    error("rnnkit internal error: calendar(double days, character kinds)");
-  n = (size_t)XLENGTH(days);
-  nk = (size_t)XLENGTH(kinds);
-  if (nk == 1 && strcmp(CHAR(STRING_ELT(kinds, 0)), "auto") == 0) {
-    int period = RNN_STEP_NONE;
-    if (n > 0 && rnn_date_period(n, REAL(days), alloc_work(n, "the date steps"),
-                                 &period, &err) != RNN_OK)
-      raise_core(&err);
-    one = rnn_calendar_auto(period);
-    nk = one >= 0;
-    code = &one;
-  } else {
-    code = (int *)R_alloc(nk > 0 ? nk : 1, sizeof(int));
-    for (c = 0; c < nk; c++) {
-      SEXP k1 = PROTECT(ScalarString(STRING_ELT(kinds, (R_xlen_t)c)));
-      code[c] = code_of(RNN_NAMES_CALENDAR, k1);
-      UNPROTECT(1);
-    }
-  }
-  out = PROTECT(new_matrix(n, 2 * nk, "the calendar features"));
-  if (rnn_calendar_features(n, REAL(days), nk, code, REAL(out), &err) != RNN_OK)
-    raise_core(&err);
-  nms = PROTECT(allocVector(STRSXP, (R_xlen_t)(2 * nk)));
-  for (c = 0; c < nk; c++) {
-    char buf[64];
-    snprintf(buf, sizeof buf, "%s_sin", names[code[c]]);
-    SET_STRING_ELT(nms, (R_xlen_t)(2 * c), mkChar(buf));
-    snprintf(buf, sizeof buf, "%s_cos", names[code[c]]);
-    SET_STRING_ELT(nms, (R_xlen_t)(2 * c + 1), mkChar(buf));
-  }
-  {
-    SEXP dn = PROTECT(allocVector(VECSXP, 2));
-    SET_VECTOR_ELT(dn, 1, nms);
-    setAttrib(out, R_DimNamesSymbol, dn);
-  }
-  UNPROTECT(3);
-  return out;
-}
-
 SEXP rnnkit_next_dates(SEXP index, SEXP dated, SEXP h) {
   SEXP a[] = {index, dated, h};
   return r_gw_call(gw_next_dates, a);
@@ -361,36 +305,12 @@ SEXP rnnkit_generate(SEXP config, SEXP params, SEXP prime, SEXP n,
   return r_gw_call(gw_generate, a);
 }
 
-/* For R code that makes large arrays itself (rnn_pad_sequences): the
- * check the gateways make before their own allocations, for `bytes`
- * (a double) needed by `what`.  Returns NULL or raises
- * rnnkit_error_size.  Mirrors the Octave command "need_memory". */
-SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
-  double b = asReal(bytes);
-  if (ISNAN(b) || b < 0 || TYPEOF(what) != STRSXP || XLENGTH(what) != 1)
-    error("rnnkit internal error: need_memory(bytes, what)");
-  need_bytes(b >= (double)SIZE_MAX ? SIZE_MAX : (size_t)b,
-             CHAR(STRING_ELT(what, 0)));
-  return R_NilValue;
-}
-
 /* ---- accuracy ------------------------------------------------------ */
 
 /* RNN_ACC_ROWS x length(scale) matrix of rnn_accuracy(): actual and pred
  * are doubles of equal length, one column per element of scale (scale's
  * NA comes back as the MASE's NA); origin (NULL: none, DA NA) as long,
  * the last observed values, gives the directional accuracy (issue 15). */
-/* issue 16: the pooled row of a panel's accuracy (rnn_panel_pool): tab
- * is n_stat x n_keys, one column per key; the n_stat means. */
-SEXP rnnkit_panel_pool(SEXP tab) {
-  SEXP out;
-  check_matrix(tab, "tab");
-  out = PROTECT(allocVector(REALSXP, nrows(tab)));
-  rnn_panel_pool((size_t)ncols(tab), (size_t)nrows(tab), REAL(tab), REAL(out));
-  UNPROTECT(1);
-  return out;
-}
-
 SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin) {
   SEXP a[] = {actual, pred, scale, origin};
   return r_gw_call(gw_accuracy, a);
@@ -684,163 +604,45 @@ SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size) {
   return r_gw_call(gw_text_streams, a);
 }
 
-/* ---- model files ---------------------------------------------------- */
+/* ---- h14-file: the shared layer's commands (src/gw/file.c) ---------- */
 
-/* records: a list of list(name, type, kind, dims, value) built by
- * R/io.R; returns the encoded file as a raw vector. */
-SEXP rnnkit_model_encode(SEXP records) {
-  R_xlen_t n = XLENGTH(records), k;
-  rnn_record *r;
-  rnn_error err;
-  size_t size, j;
-  SEXP out;
-  if (TYPEOF(records) != VECSXP)
-    error("rnnkit internal error: records must be a list");
-  r = (rnn_record *)R_alloc((size_t)n + 1, sizeof(rnn_record));
-  memset(r, 0, sizeof(rnn_record) * ((size_t)n + 1));
-  for (k = 0; k < n; k++) {
-    SEXP rec = VECTOR_ELT(records, k), dims, val;
-    if (TYPEOF(rec) != VECSXP || XLENGTH(rec) != 5)
-      error("rnnkit internal error: malformed record %ld", (long)k + 1);
-    r[k].name = translateCharUTF8(STRING_ELT(VECTOR_ELT(rec, 0), 0));
-    r[k].type = asInteger(VECTOR_ELT(rec, 1));
-    r[k].kind = asInteger(VECTOR_ELT(rec, 2));
-    dims = VECTOR_ELT(rec, 3);
-    val = VECTOR_ELT(rec, 4);
-    if (TYPEOF(dims) != INTSXP || XLENGTH(dims) > RNN_MF_MAX_DIMS)
-      error("rnnkit internal error: dims of record '%s'", r[k].name);
-    r[k].n_dims = (int)XLENGTH(dims);
-    for (j = 0; j < (size_t)r[k].n_dims; j++) {
-      if (INTEGER(dims)[j] < 0)
-        error("rnnkit internal error: dims of record '%s'", r[k].name);
-      r[k].dims[j] = (size_t)INTEGER(dims)[j];
-    }
-    switch (r[k].type) {
-    case RNN_REC_DOUBLE:
-      if (TYPEOF(val) != REALSXP) error("rnnkit internal error: '%s'", r[k].name);
-      r[k].dbl = REAL(val);
-      break;
-    case RNN_REC_INT:
-      if (TYPEOF(val) != INTSXP) error("rnnkit internal error: '%s'", r[k].name);
-      r[k].i32 = (const int32_t *)INTEGER(val);
-      break;
-    case RNN_REC_LOGICAL:
-      if (TYPEOF(val) != LGLSXP) error("rnnkit internal error: '%s'", r[k].name);
-      r[k].i32 = (const int32_t *)LOGICAL(val);
-      break;
-    case RNN_REC_STRING: {
-      const char **s;
-      if (TYPEOF(val) != STRSXP) error("rnnkit internal error: '%s'", r[k].name);
-      s = (const char **)R_alloc((size_t)XLENGTH(val) + 1, sizeof(char *));
-      for (j = 0; j < (size_t)XLENGTH(val); j++)
-        s[j] = STRING_ELT(val, j) == NA_STRING
-                   ? NULL
-                   : translateCharUTF8(STRING_ELT(val, j));
-      r[k].str = s;
-      break;
-    }
-    default:
-      break;
-    }
-    { /* the values must match the dims the encoder will trust */
-      size_t want = r[k].n_dims ? 1 : 0;
-      for (j = 0; j < (size_t)r[k].n_dims; j++) want *= r[k].dims[j];
-      if (r[k].type <= RNN_REC_STRING && (size_t)XLENGTH(val) != want)
-        error("rnnkit internal error: record '%s' has %ld values for its dims",
-              r[k].name, (long)XLENGTH(val));
-    }
-  }
-  if (rnn_model_encode_size(r, (size_t)n, &size, &err) != RNN_OK)
-    raise_core(&err);
-  need_bytes(size, "the model file");
-  out = PROTECT(allocVector(RAWSXP, (R_xlen_t)size));
-  if (rnn_model_encode(r, (size_t)n, RAW(out), size, &err) != RNN_OK)
-    raise_core(&err);
-  UNPROTECT(1);
-  return out;
-}
+SEXP rnnkit_model_encode(SEXP records) { return r_gw_call(gw_model_encode, &records); }
+SEXP rnnkit_model_decode(SEXP raw) { return r_gw_call(gw_model_decode, &raw); }
+SEXP rnnkit_schema(void) { return r_gw_call(gw_schema, NULL); }
+SEXP rnnkit_panel_pool(SEXP tab) { return r_gw_call(gw_panel_pool, &tab); }
 
-/* file: one string (tilde-expanded here, as file() does); bytes: a raw
- * vector.  Writes them with rnn_write_file(): a temporary file beside
- * file, flushed and renamed over it, so a failure (an rnnkit_error_io)
- * leaves file as it was.  Returns NULL. */
 SEXP rnnkit_write_file(SEXP file, SEXP bytes) {
-  rnn_error err;
-  const char *path;
-  if (TYPEOF(file) != STRSXP || XLENGTH(file) != 1 ||
-      STRING_ELT(file, 0) == NA_STRING || TYPEOF(bytes) != RAWSXP)
-    error("rnnkit internal error: write_file(file, raw bytes)");
-  path = R_ExpandFileName(translateChar(STRING_ELT(file, 0)));
-  if (rnn_write_file(path, RAW(bytes), (size_t)XLENGTH(bytes), &err) != RNN_OK)
-    raise_core(&err);
-  return R_NilValue;
+  SEXP a[] = {file, bytes};
+  return r_gw_call(gw_write_file, a);
 }
 
-/* raw: the bytes of a model file; returns its records as a list of
- * list(name, type, kind, dims, value) after the core has checked them. */
-SEXP rnnkit_model_decode(SEXP raw) {
-  rnn_model_info info;
-  rnn_record_view *v;
-  rnn_error err;
-  size_t k, j, size;
-  SEXP out;
-  const char *nm[] = {"name", "type", "kind", "dims", "value"};
-  if (TYPEOF(raw) != RAWSXP) error("rnnkit internal error: raw vector expected");
-  size = (size_t)XLENGTH(raw);
-  if (rnn_model_parse(RAW(raw), size, &info, &err) != RNN_OK) raise_core(&err);
-  /* n_records is now checked against the file's size */
-  v = (rnn_record_view *)R_alloc(info.n_records + 1, sizeof(rnn_record_view));
-  if (rnn_model_records(RAW(raw), size, v, info.n_records, &info, &err) !=
-      RNN_OK)
-    raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, (R_xlen_t)info.n_records));
-  for (k = 0; k < info.n_records; k++) {
-    SEXP rec = PROTECT(allocVector(VECSXP, 5)), names, dims, val;
-    const rnn_record_view *r = &v[k];
-    SET_VECTOR_ELT(rec, 0,
-                   ScalarString(mkCharLenCE(r->name, (int)r->name_len, CE_UTF8)));
-    SET_VECTOR_ELT(rec, 1, ScalarInteger(r->type));
-    SET_VECTOR_ELT(rec, 2, ScalarInteger(r->kind));
-    dims = allocVector(INTSXP, r->n_dims);
-    SET_VECTOR_ELT(rec, 3, dims);
-    for (j = 0; j < (size_t)r->n_dims; j++) INTEGER(dims)[j] = (int)r->dims[j];
-    switch (r->type) {
-    case RNN_REC_DOUBLE:
-      val = allocVector(REALSXP, (R_xlen_t)r->n);
-      SET_VECTOR_ELT(rec, 4, val);
-      rnn_record_doubles(r, REAL(val));
-      break;
-    case RNN_REC_INT:
-      val = allocVector(INTSXP, (R_xlen_t)r->n);
-      SET_VECTOR_ELT(rec, 4, val);
-      rnn_record_ints(r, (int32_t *)INTEGER(val));
-      break;
-    case RNN_REC_LOGICAL:
-      val = allocVector(LGLSXP, (R_xlen_t)r->n);
-      SET_VECTOR_ELT(rec, 4, val);
-      rnn_record_ints(r, (int32_t *)LOGICAL(val));
-      break;
-    case RNN_REC_STRING: {
-      const char **s = (const char **)R_alloc(r->n + 1, sizeof(char *));
-      size_t *len = (size_t *)R_alloc(r->n + 1, sizeof(size_t));
-      val = allocVector(STRSXP, (R_xlen_t)r->n);
-      SET_VECTOR_ELT(rec, 4, val);
-      rnn_record_strings(r, s, len);
-      for (j = 0; j < r->n; j++)
-        SET_STRING_ELT(val, (R_xlen_t)j,
-                       s[j] ? mkCharLenCE(s[j], (int)len[j], CE_UTF8)
-                            : NA_STRING);
-      break;
-    }
-    default:
-      break;
-    }
-    names = allocVector(STRSXP, 5);
-    setAttrib(rec, R_NamesSymbol, names);
-    for (j = 0; j < 5; j++) SET_STRING_ELT(names, (R_xlen_t)j, mkChar(nm[j]));
-    SET_VECTOR_ELT(out, (R_xlen_t)k, rec);
-    UNPROTECT(1);
-  }
-  UNPROTECT(1);
-  return out;
+SEXP rnnkit_file_flags(SEXP paths, SEXP flag) {
+  SEXP a[] = {paths, flag};
+  return r_gw_call(gw_file_flags, a);
 }
+
+SEXP rnnkit_suggest(SEXP x, SEXP choices) {
+  SEXP a[] = {x, choices};
+  return r_gw_call(gw_suggest, a);
+}
+
+SEXP rnnkit_read_csv(SEXP raw, SEXP delim, SEXP day_first) {
+  SEXP a[] = {raw, delim, day_first};
+  return r_gw_call(gw_read_csv, a);
+}
+
+/* the features matrix, its column names as dimnames */
+SEXP rnnkit_calendar(SEXP days, SEXP kinds) {
+  SEXP a[] = {days, kinds}, r = PROTECT(r_gw_call(gw_calendar, a));
+  SEXP dn = PROTECT(allocVector(VECSXP, 2));
+  SET_VECTOR_ELT(dn, 1, VECTOR_ELT(r, 1));
+  setAttrib(VECTOR_ELT(r, 0), R_DimNamesSymbol, dn);
+  UNPROTECT(2);
+  return VECTOR_ELT(r, 0);
+}
+
+SEXP rnnkit_need_memory(SEXP bytes, SEXP what) {
+  SEXP a[] = {bytes, what};
+  return r_gw_call(gw_need_memory, a);
+}
+/* ---- end of h14-file ------------------------------------------------- */

@@ -15,9 +15,8 @@ SEXP rnnkit_train(SEXP config, SEXP train, SEXP params, SEXP x, SEXP y,
 SEXP rnnkit_model_encode(SEXP records);
 SEXP rnnkit_write_file(SEXP file, SEXP bytes);
 SEXP rnnkit_model_decode(SEXP raw);
-/* r_csv.c (issue 18) */
+/* src/gw/file.c (model files, schema, CSV, calendar) */
 SEXP rnnkit_read_csv(SEXP raw, SEXP delim, SEXP day_first);
-/* r_schema.c */
 SEXP rnnkit_schema(void);
 SEXP rnnkit_file_flags(SEXP paths, SEXP flag);
 SEXP rnnkit_suggest(SEXP x, SEXP choices);

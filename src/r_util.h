@@ -36,17 +36,8 @@ static inline void raise_core(const rnn_error *e) {
 }
 
 /* Raises the classed R condition of status `code` with a message made
- * here (does not return). */
-static inline void raise_status(int code, const char *fmt, ...) {
-  rnn_error e;
-  va_list ap;
-  e.code = code;
-  snprintf(e.id, sizeof e.id, "%s", rnn_status_id(code));
-  va_start(ap, fmt);
-  vsnprintf(e.msg, sizeof e.msg, fmt, ap);
-  va_end(ap);
-  raise_core(&e);
-}
+ * here (does not return; one definition, in r_gw.c). */
+#define raise_status gw_raise_status
 
 /* ---- memory: each allocation whose size users choose is checked first,
  * so that too large a size is an rnnkit_error_size that says what needed

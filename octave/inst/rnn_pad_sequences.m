@@ -70,7 +70,7 @@ function X = rnn_pad_sequences (seqs, varargin)
   if (isempty (maxlen))
     maxlen = max ([0; lens]);
   endif
-  __rnnkit__ ("need_memory", n * maxlen, "the padded sequences");
+  __rnnkit__ ("need_memory", 8 * n * maxlen, "the padded sequences");
   ## Keras' pre/post padding and truncation, by the core (as in R)
   vals = cellfun (@(s) full (double (s(:)')), seqs, "UniformOutput", false);
   X = __rnnkit__ ("pad_sequences", lens, [zeros(1, 0), vals{:}], maxlen, ...

@@ -33,7 +33,7 @@
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
  *   __rnnkit__ ("forecast_accuracy", hist, actual, point, period)
  *                              -> 7 x (model, naive, (snaive,) drift)
- *   __rnnkit__ ("need_memory", n, what)     rnnkit:size unless n doubles fit
+ *   __rnnkit__ ("need_memory", bytes, what)  rnnkit:size unless they fit
  *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
  *               -> [vocab, counts, n_tokens, n_distinct]
  *   __rnnkit__ ("text_decode", lens, values, vocab, level) -> cell of texts
@@ -134,10 +134,7 @@ static size_t mul3(size_t a, size_t b, size_t c) {
  * allocation the core's rnn_check_memory() (physical memory, then a trial
  * malloc; src/core/memory.c) turns too large a request into an
  * "rnnkit:size" error that says what needed the memory. */
-static void need_bytes(size_t bytes, const char *what) {
-  rnn_error err;
-  if (rnn_check_memory(bytes, what, &err) != RNN_OK) raise_core(&err);
-}
+#define need_bytes gw_need_bytes
 
 static void need_doubles(size_t n, const char *what) {
   need_bytes(rnn_size_mul(n, sizeof(double)), what);
@@ -160,15 +157,6 @@ static mxArray *new_matrix(size_t m, size_t n, const char *what) {
 #define MAX_OUT 6
 typedef void (*command)(mxArray *plhs[], const mxArray *prhs[]);
 
-/* Commands of the shared gateway layer (../../src/gw/model.c). */
-static void cmd_n_params(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_n_params, plhs, prhs, 0);
-}
-
-static void cmd_init(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_init, plhs, prhs, 0);
-}
-
 static void cmd_predict(mxArray *plhs[], const mxArray *prhs[]) {
   if (mxIsEmpty(prhs[2])) mexErrMsgIdAndTxt("rnnkit:dim", "nothing to predict");
   octave_gw_call(gw_predict, plhs, prhs, 0);
@@ -182,10 +170,6 @@ static void cmd_loss_grad(mxArray *plhs[], const mxArray *prhs[]) {
   memcpy(a, prhs, 5 * sizeof *a);
   a[5] = NULL; /* no dropout */
   octave_gw_call(gw_loss_grad, plhs, a, 0);
-}
-
-static void cmd_input_check(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_input_check, plhs, prhs, 0);
 }
 
 /* ---- training, checkpoints and Ctrl-C -------------------------------
@@ -487,305 +471,12 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   octave_gw_train(plhs, prhs, &f);
 }
 
-/* x is N x T x I (dataset layout, as rnn_step() takes it); state a
- * column of rnn_state_size() doubles or empty for a fresh start. */
-static void cmd_step(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_step, plhs, prhs, 0);
-}
-
-/* records: a struct array with fields name, type, kind, dims, value
- * (written by rnn_save.m); returns the file's bytes, uint8 N x 1. */
-static void cmd_encode(mxArray *plhs[], const mxArray *prhs[]) {
-  const mxArray *s = prhs[0];
-  size_t n = mxGetNumberOfElements(s), k, j, size;
-  rnn_record *r;
-  rnn_error err;
-  if (!mxIsStruct(s)) internal("records must be a struct array");
-  r = (rnn_record *)mxCalloc(n + 1, sizeof(rnn_record));
-  for (k = 0; k < n; k++) {
-    const mxArray *nm = mxGetField(s, k, "name"), *dims = mxGetField(s, k, "dims");
-    const mxArray *val = mxGetField(s, k, "value");
-    const double *d;
-    size_t want = 1, nval;
-    if (!nm || !mxIsChar(nm) || !dims || !val) internal("malformed record");
-    r[k].name = mxArrayToString(nm);
-    r[k].type = int_arg(mxGetField(s, k, "type"), "type");
-    r[k].kind = int_arg(mxGetField(s, k, "kind"), "kind");
-    d = real_array(dims, "dims");
-    if (mxGetNumberOfElements(dims) > RNN_MF_MAX_DIMS) internal("dims");
-    r[k].n_dims = (int)mxGetNumberOfElements(dims);
-    for (j = 0; j < (size_t)r[k].n_dims; j++) {
-      if (!(d[j] >= 0 && d[j] <= 2147483647.0)) internal("dims");
-      r[k].dims[j] = (size_t)d[j];
-      want *= r[k].dims[j];
-    }
-    if (r[k].n_dims == 0) want = 0;
-    nval = mxGetNumberOfElements(val);
-    switch (r[k].type) {
-    case RNN_REC_DOUBLE:
-      r[k].dbl = real_array(val, r[k].name);
-      break;
-    case RNN_REC_INT:
-    case RNN_REC_LOGICAL:
-      if (!mxIsInt32(val)) internal("int and logical records need int32 values");
-      r[k].i32 = (const int32_t *)mxGetData(val);
-      break;
-    case RNN_REC_STRING: {
-      const char **str = (const char **)mxCalloc(nval + 1, sizeof(char *));
-      if (!mxIsCell(val)) internal("string records need a cell of strings");
-      for (j = 0; j < nval; j++) {
-        const mxArray *c = mxGetCell(val, j);
-        /* a non-char cell (e.g. []) is NA */
-        str[j] = c && mxIsChar(c) ? mxArrayToString(c) : NULL;
-      }
-      r[k].str = str;
-      break;
-    }
-    default:
-      nval = 0;
-      break;
-    }
-    if (r[k].type <= RNN_REC_STRING && nval != want)
-      mexErrMsgIdAndTxt("rnnkit:internal", "rnnkit internal error: record "
-                        "'%s' has %lu values for its dims", r[k].name,
-                        (unsigned long)nval);
-  }
-  if (rnn_model_encode_size(r, n, &size, &err) != RNN_OK) raise_core(&err);
-  need_bytes(size, "the model file");
-  plhs[0] = mxCreateNumericMatrix(size, 1, mxUINT8_CLASS, mxREAL);
-  if (rnn_model_encode(r, n, (unsigned char *)mxGetData(plhs[0]), size,
-                       &err) != RNN_OK)
-    raise_core(&err);
-}
-
-/* file: a char row (tilde-expanded by rnn_save.m); bytes: uint8.  Writes
- * them with rnn_write_file(): a temporary file beside file, flushed and
- * renamed over it, so a failure (rnnkit:io) leaves file as it was. */
-static void cmd_write_file(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  char *path;
-  (void)plhs;
-  if (!mxIsChar(prhs[0]) || mxGetM(prhs[0]) > 1 || mxIsEmpty(prhs[0]))
-    internal("write_file: the file must be a char row");
-  if (!mxIsUint8(prhs[1]) || mxIsComplex(prhs[1]))
-    internal("write_file: the bytes must be uint8");
-  path = mxArrayToString(prhs[0]);
-  if (!path) internal("write_file: the file name");
-  if (rnn_write_file(path, (const unsigned char *)mxGetData(prhs[1]),
-                     mxGetNumberOfElements(prhs[1]), &err) != RNN_OK) {
-    mxFree(path);
-    raise_core(&err);
-  }
-  mxFree(path);
-}
-
-/* bytes: uint8 contents of a model file; returns a struct array of its
- * records (name, type, kind, dims, value) after the core checked them.
- * Values: double for double/int records, logical for logical records
- * (NA becomes false), a cell of char rows for strings (NA becomes []). */
-static void cmd_decode(mxArray *plhs[], const mxArray *prhs[]) {
-  static const char *nm[] = {"name", "type", "kind", "dims", "value"};
-  const mxArray *b = prhs[0];
-  const unsigned char *buf;
-  size_t size, k, j;
-  rnn_model_info info;
-  rnn_record_view *v;
-  rnn_error err;
-  mxArray *out;
-  if (!mxIsUint8(b)) internal("bytes must be uint8");
-  buf = (const unsigned char *)mxGetData(b);
-  size = mxGetNumberOfElements(b);
-  if (rnn_model_parse(buf, size, &info, &err) != RNN_OK) raise_core(&err);
-  /* n_records is checked against the file's size by now */
-  v = (rnn_record_view *)mxCalloc(info.n_records + 1, sizeof *v);
-  if (rnn_model_records(buf, size, v, info.n_records, &info, &err) != RNN_OK)
-    raise_core(&err);
-  out = mxCreateStructMatrix(info.n_records, 1, 5, nm);
-  for (k = 0; k < info.n_records; k++) {
-    const rnn_record_view *r = &v[k];
-    char *name = (char *)mxCalloc(r->name_len + 1, 1);
-    mxArray *dims = mxCreateDoubleMatrix(1, (size_t)r->n_dims, mxREAL), *val;
-    memcpy(name, r->name, r->name_len);
-    mxSetField(out, k, "name", mxCreateString(name));
-    mxSetField(out, k, "type", mxCreateDoubleScalar(r->type));
-    mxSetField(out, k, "kind", mxCreateDoubleScalar(r->kind));
-    for (j = 0; j < (size_t)r->n_dims; j++) mxGetPr(dims)[j] = (double)r->dims[j];
-    mxSetField(out, k, "dims", dims);
-    switch (r->type) {
-    case RNN_REC_DOUBLE:
-    case RNN_REC_INT:
-      val = mxCreateDoubleMatrix(r->n, 1, mxREAL);
-      rnn_record_doubles(r, mxGetPr(val));
-      if (r->type == RNN_REC_INT) /* NA integers become NaN (Octave's NA) */
-        for (j = 0; j < r->n; j++)
-          if (mxGetPr(val)[j] == (double)RNN_MF_NA_INT) mxGetPr(val)[j] = NAN;
-      break;
-    case RNN_REC_LOGICAL: {
-      int32_t *iv = (int32_t *)mxCalloc(r->n + 1, sizeof(int32_t));
-      mxLogical *lv;
-      val = mxCreateLogicalMatrix(r->n, 1);
-      lv = mxGetLogicals(val);
-      rnn_record_ints(r, iv);
-      for (j = 0; j < r->n; j++) lv[j] = iv[j] == 1;
-      mxFree(iv);
-      break;
-    }
-    case RNN_REC_STRING: {
-      const char **s = (const char **)mxCalloc(r->n + 1, sizeof(char *));
-      size_t *len = (size_t *)mxCalloc(r->n + 1, sizeof(size_t));
-      val = mxCreateCellMatrix(r->n, 1);
-      rnn_record_strings(r, s, len);
-      for (j = 0; j < r->n; j++) {
-        char *z;
-        if (!s[j]) continue; /* NA: an empty double [] */
-        z = (char *)mxCalloc(len[j] + 1, 1);
-        memcpy(z, s[j], len[j]);
-        mxSetCell(val, j, mxCreateString(z));
-        mxFree(z);
-      }
-      mxFree(s);
-      mxFree(len);
-      break;
-    }
-    default:
-      val = mxCreateDoubleMatrix(0, 0, mxREAL);
-      break;
-    }
-    mxSetField(out, k, "value", val);
-    mxFree(name);
-  }
-  mxFree(v);
-  plhs[0] = out;
-}
-
 /* ---- windows, scaling, forecasts ------------------------------------ */
 
 static size_t count_arg(const mxArray *a, const char *what, double lo) {
   double v = scalar(a, what);
   if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
   return (size_t)v;
-}
-
-/* ==== the series engine (rnn_series_* in series.c) ================== */
-
-/* ---- issue 15 transform block -------------------------------------- */
-static void cmd_season_period(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_season_period, plhs, prhs, 0);
-}
-/* ---- end of issue 15 transform block ------------------------------- */
-
-/* The shared gateway layer's commands (../../src/gw/series.c documents
- * their arguments and results). */
-static void cmd_series_plan(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_series_plan, plhs, prhs, 1);
-}
-
-static void cmd_series_eval(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_series_eval, plhs, prhs, 0);
-}
-/* ==== end of the series engine ====================================== */
-
-static void cmd_rescale(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_rescale, plhs, prhs, 0);
-}
-
-static void cmd_locf(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_locf, plhs, prhs, 0);
-}
-
-/* ---- issue 14 forecast/calendar block ------------------------------ */
-
-static void cmd_forecast(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_forecast, plhs, prhs, 0);
-}
-
-static void cmd_next_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_next_dates, plhs, prhs, 0);
-}
-
-/* calendar features (issue 15): [n x 2k matrix, 1 x 2k cellstr of
- * "<kind>_sin", "<kind>_cos"] of rnn_calendar_features() for the day
- * counts days; kinds a cellstr of names, or "auto" (the kind
- * rnn_calendar_auto() picks for the dates' period; none for yearly). */
-static void cmd_calendar(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t n = mxGetNumberOfElements(prhs[0]), nk, c;
-  const double *days = real_array(prhs[0], "days");
-  const char *const *names = rnn_names(RNN_NAMES_CALENDAR, NULL);
-  int *code, st;
-  if (mxIsChar(prhs[1])) {
-    char buf[16];
-    int period = RNN_STEP_NONE;
-    if (mxGetString(prhs[1], buf, sizeof buf) != 0 || strcmp(buf, "auto") != 0)
-      internal("calendar kinds are a cellstr or \"auto\"");
-    code = (int *)mxCalloc(1, sizeof(int));
-    if (n > 0) {
-      double *work = alloc_work(n);
-      st = rnn_date_period(n, days, work, &period, &err);
-      mxFree(work);
-      if (st != RNN_OK) raise_core(&err);
-    }
-    code[0] = rnn_calendar_auto(period);
-    nk = code[0] >= 0;
-  } else {
-    if (!mxIsCell(prhs[1])) internal("calendar kinds are a cellstr or \"auto\"");
-    nk = mxGetNumberOfElements(prhs[1]);
-    code = (int *)mxCalloc(nk + 1, sizeof(int));
-    for (c = 0; c < nk; c++)
-      code[c] = code_arg(RNN_NAMES_CALENDAR, mxGetCell(prhs[1], c), "kind");
-  }
-  plhs[0] = new_matrix(n, 2 * nk, "the calendar features");
-  if (rnn_calendar_features(n, days, nk, code, mxGetPr(plhs[0]), &err) != RNN_OK)
-    raise_core(&err);
-  plhs[1] = mxCreateCellMatrix(1, 2 * nk);
-  for (c = 0; c < nk; c++) {
-    char buf[64];
-    snprintf(buf, sizeof buf, "%s_sin", names[code[c]]);
-    mxSetCell(plhs[1], 2 * c, mxCreateString(buf));
-    snprintf(buf, sizeof buf, "%s_cos", names[code[c]]);
-    mxSetCell(plhs[1], 2 * c + 1, mxCreateString(buf));
-  }
-}
-
-static void cmd_match_dates(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_match_dates, plhs, prhs, 0);
-}
-
-/* ---- end of the issue 14 forecast/calendar block -------------------- */
-
-static void cmd_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_accuracy, plhs, prhs, 0);
-}
-
-static void cmd_forecast_accuracy(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_forecast_accuracy, plhs, prhs, 0);
-}
-
-static void cmd_naive_scale(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_naive_scale, plhs, prhs, 0);
-}
-
-static void cmd_state_size(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_state_size, plhs, prhs, 0);
-}
-
-/* ---- sampling sequences ---------------------------------------------- */
-
-static void cmd_generate(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_generate, plhs, prhs, 0);
-}
-
-/* For .m code that makes large arrays itself (rnn_pad_sequences): the
- * same check as before the gateway's own allocations. */
-static void cmd_need_memory(mxArray *plhs[], const mxArray *prhs[]) {
-  double n = scalar(prhs[0], "n");
-  char what[128];
-  (void)plhs;
-  if (!(n >= 0)) internal("n");
-  if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], what, sizeof what) != 0)
-    internal("what");
-  need_doubles(n >= (double)(SIZE_MAX / sizeof(double)) ? SIZE_MAX : (size_t)n,
-               what);
 }
 
 /* ---- text -------------------------------------------------------------- */
@@ -806,94 +497,6 @@ static mxArray *char_row(const char *s, size_t n) {
   a = mxCreateCharArray(2, d);
   if (n) memcpy(mxGetChars(a), s, n);
   return a;
-}
-
-/* ---- CSV files (issue 18; src/core/csv.c) --------------------------- */
-
-/* [names, columns, types, formats, delimiter] (R's rnnkit_read_csv; the
- * delimiter used, as detected or given): bytes the
- * file's uint8 bytes, delim '' (detect) or one char, day_first -1
- * (decide from the dates), 1 or 0.  names, formats: 1 x n cellstr;
- * columns: 1 x n cell of double columns (numbers; day counts for dates,
- * types 2) or cellstr columns (text); missing values NaN. */
-static void cmd_read_csv(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  rnn_csv_info info;
-  const char *buf, *d;
-  size_t size, nd, nf, cap, j, k, *start, *len, *line, *end, nb;
-  int df, type, fmt;
-  char *text;
-  if (!mxIsUint8(prhs[0]) || mxIsComplex(prhs[0])) internal("bytes must be uint8");
-  size = mxGetNumberOfElements(prhs[0]);
-  buf = size ? (const char *)mxGetData(prhs[0]) : "";
-  d = char_bytes(prhs[1], &nd, "delim must be a char");
-  if (nd > 1) internal("delim must be one char");
-  df = int_arg(prhs[2], "day_first");
-  if (df < -1 || df > 1) internal("day_first must be -1, 0 or 1");
-  if (rnn_csv_scan(buf, size, nd ? d[0] : '\0', NULL, NULL, NULL, 0, &info,
-                   &err) != RNN_OK)
-    raise_core(&err);
-  cap = info.n_rows + 1;
-  nf = rnn_size_mul(cap, info.n_cols);
-  need_bytes(rnn_size_mul(rnn_size_mul(nf, 2) + 2 * cap, sizeof(size_t)),
-             "the fields of the file");
-  start = (size_t *)mxMalloc((nf + 1) * sizeof(size_t));
-  len = (size_t *)mxMalloc((nf + 1) * sizeof(size_t));
-  end = (size_t *)mxMalloc(cap * sizeof(size_t));
-  line = (size_t *)mxMalloc(cap * sizeof(size_t));
-  if (rnn_csv_scan(buf, size, nd ? d[0] : '\0', start, len, line, nf, &info,
-                   &err) != RNN_OK)
-    raise_core(&err);
-  plhs[0] = mxCreateCellMatrix(1, info.n_cols);
-  plhs[1] = mxCreateCellMatrix(1, info.n_cols);
-  plhs[2] = mxCreateDoubleMatrix(1, info.n_cols, mxREAL);
-  plhs[3] = mxCreateCellMatrix(1, info.n_cols);
-  plhs[4] = char_row(&info.delim, 1);
-  for (j = 0; j < info.n_cols; j++) {
-    const size_t *s = start + cap * j, *l = len + cap * j;
-    mxArray *v;
-    /* the header's field */
-    if (rnn_csv_text(buf, 1, s, l, NULL, 0, end, &err) != RNN_OK) raise_core(&err);
-    text = (char *)mxMalloc(end[0] + 1);
-    if (rnn_csv_text(buf, 1, s, l, text, end[0], end, &err) != RNN_OK)
-      raise_core(&err);
-    mxSetCell(plhs[0], j, char_row(text, end[0]));
-    mxFree(text);
-    need_doubles(info.n_rows, "a column of the file");
-    v = mxCreateDoubleMatrix(info.n_rows, 1, mxREAL);
-    if (rnn_csv_column(buf, info.n_rows, s + 1, l + 1, line + 1, j + 1, df,
-                       NAN, &type, &fmt, mxGetPr(v), &err) != RNN_OK)
-      raise_core(&err);
-    mxGetPr(plhs[2])[j] = type;
-    mxSetCell(plhs[3], j, mxCreateString(type == RNN_CSV_NUMBER ? "number"
-                                         : type == RNN_CSV_TEXT
-                                             ? "text"
-                                             : rnn_csv_date_name(fmt)));
-    if (type == RNN_CSV_TEXT) {
-      mxDestroyArray(v);
-      if (rnn_csv_text(buf, info.n_rows, s + 1, l + 1, NULL, 0, end, &err) !=
-          RNN_OK)
-        raise_core(&err);
-      nb = info.n_rows ? end[info.n_rows - 1] : 0;
-      need_bytes(nb + 1, "a column of the file");
-      text = (char *)mxMalloc(nb + 1);
-      if (rnn_csv_text(buf, info.n_rows, s + 1, l + 1, text, nb, end, &err) !=
-          RNN_OK)
-        raise_core(&err);
-      v = mxCreateCellMatrix(info.n_rows, 1);
-      for (k = 0; k < info.n_rows; k++) {
-        size_t from = k ? end[k - 1] : 0;
-        mxSetCell(v, k, end[k] > from ? char_row(text + from, end[k] - from)
-                                      : mxCreateString(""));
-      }
-      mxFree(text);
-    }
-    mxSetCell(plhs[1], j, v);
-  }
-  mxFree(start);
-  mxFree(len);
-  mxFree(end);
-  mxFree(line);
 }
 
 /* ---- vocabulary and decoding (issue 14) ----------------------------- */
@@ -1166,137 +769,54 @@ static void cmd_utf8_decode(mxArray *plhs[], const mxArray *prhs[]) {
 
 /* ---- dispatch -------------------------------------------------------- */
 
-/* ---- the schema (src/core/schema.c) ------------------------------------ */
-
-/* a struct of the names of one table with their codes: s.lstm = 1 */
-static mxArray *name_struct(const char *const *nm, size_t n) {
-  mxArray *s = mxCreateStructMatrix(1, 1, (int)n, (const char **)nm);
-  size_t k;
-  for (k = 0; k < n; k++)
-    mxSetFieldByNumber(s, 0, (int)k, mxCreateDoubleScalar((double)k));
-  return s;
-}
-
-/* struct ("cell", struct ("simple", 0, "lstm", 1, "gru", 2), ...,
- * "defaults", struct ("units", 16, ...), "head", struct ("mse",
- * "linear", ...)), as R's rnnkit_schema() */
-static void cmd_schema(mxArray *plhs[], const mxArray *prhs[]) {
-  const char *fields[RNN_NAMES_N + 3];
-  const char *dn[64];
-  size_t n, k;
-  int t;
-  const rnn_default *d = rnn_defaults(&n);
-  mxArray *out, *v;
-  (void)prhs;
-  for (t = 0; t < RNN_NAMES_N; t++) fields[t] = rnn_names_what(t);
-  fields[RNN_NAMES_N] = "defaults";
-  fields[RNN_NAMES_N + 1] = "head";
-  fields[RNN_NAMES_N + 2] = "filters";
-  out = mxCreateStructMatrix(1, 1, RNN_NAMES_N + 3, fields);
-  for (t = 0; t < RNN_NAMES_N; t++) {
-    const char *const *nm = rnn_names(t, &n);
-    mxSetFieldByNumber(out, 0, t, name_struct(nm, n));
-  }
-  d = rnn_defaults(&n);
-  if (n > 64) internal("too many defaults");
-  for (k = 0; k < n; k++) dn[k] = d[k].name;
-  v = mxCreateStructMatrix(1, 1, (int)n, dn);
-  for (k = 0; k < n; k++)
-    mxSetFieldByNumber(v, 0, (int)k, mxCreateDoubleScalar(d[k].value));
-  mxSetFieldByNumber(out, 0, RNN_NAMES_N, v);
-  {
-    const char *const *loss = rnn_names(RNN_NAMES_LOSS, &n);
-    v = mxCreateStructMatrix(1, 1, (int)n, (const char **)loss);
-    for (k = 0; k < n; k++)
-      mxSetFieldByNumber(v, 0, (int)k,
-                         mxCreateString(rnn_name_of(
-                             RNN_NAMES_ACTIVATION, rnn_default_head((int)k))));
-    mxSetFieldByNumber(out, 0, RNN_NAMES_N + 1, v);
-  }
-  {
-    const char *const *lv = rnn_names(RNN_NAMES_LEVEL, &n);
-    v = mxCreateStructMatrix(1, 1, (int)n, (const char **)lv);
-    for (k = 0; k < n; k++)
-      mxSetFieldByNumber(v, 0, (int)k,
-                         mxCreateString(rnn_default_filters((int)k)));
-    mxSetFieldByNumber(out, 0, RNN_NAMES_N + 2, v);
-  }
-  plhs[0] = out;
-}
-
-/* the RNN_FIELD_* flags of each path of a cellstr */
-static void cmd_file_flags(mxArray *plhs[], const mxArray *prhs[]) {
-  size_t n = mxGetNumberOfElements(prhs[0]), k, len;
-  int c = code_arg(RNN_NAMES_FIELD, prhs[1], "flag");
-  mxArray *out;
-  if (!mxIsCell(prhs[0]) || !rnn_name_of(RNN_NAMES_FIELD, c))
-    internal("paths must be a cellstr, flag a field flag's name");
-  out = mxCreateLogicalMatrix(1, n);
-  for (k = 0; k < n; k++) {
-    const mxArray *e = mxGetCell(prhs[0], k);
-    const char *p;
-    if (!e) internal("paths must be a cellstr");
-    p = char_bytes(e, &len, "paths");
-    mxGetLogicals(out)[k] = (rnn_file_field_flags(p, len) >> c) & 1u;
-  }
-  plhs[0] = out;
-}
-
-/* the 1-based index of the choice (a cellstr) nearest to x, 0 if none */
-static void cmd_suggest(mxArray *plhs[], const mxArray *prhs[]) {
-  size_t n = mxGetNumberOfElements(prhs[1]), k;
-  char **c;
-  char *x;
-  if (!mxIsChar(prhs[0]) || !mxIsCell(prhs[1])) internal("suggest (x, cellstr)");
-  x = mxArrayToString(prhs[0]);
-  c = (char **)mxCalloc(n + 1, sizeof(char *));
-  for (k = 0; k < n; k++) {
-    const mxArray *e = mxGetCell(prhs[1], k);
-    c[k] = e && mxIsChar(e) ? mxArrayToString(e) : NULL;
-  }
-  plhs[0] = mxCreateDoubleScalar(
-      (double)(rnn_suggest(x, (const char *const *)c, n) + 1));
-}
-
-static void cmd_panel_pool(mxArray *plhs[], const mxArray *prhs[]);
-
 static const struct {
   const char *name;
   command fn;
   int n_in, n_out;
+  gw_command gw;  /* or a command of the shared layer (h14-file) ... */
+  int as_struct;  /* ... whose result is one struct (else outputs)   */
 } commands[] = {
-    {"n_params", cmd_n_params, 1, 1},   {"init", cmd_init, 3, 1},
-    {"predict", cmd_predict, 3, 1},     {"train", cmd_train, 9, 1},
-    {"input_check", cmd_input_check, 5, 0},
-    {"step", cmd_step, 4, 2},           {"state_size", cmd_state_size, 2, 1},
-    {"encode", cmd_encode, 1, 1},       {"decode", cmd_decode, 1, 1},
-    {"write_file", cmd_write_file, 2, 0},
-    /* the series engine */
-    {"series_plan", cmd_series_plan, 6, 1},
-    {"series_eval", cmd_series_eval, 12, 4},
-    {"season_period", cmd_season_period, 1, 1}, /* issue 15 */
-    /* end of the series engine */
-    {"rescale", cmd_rescale, 5, 1},         {"locf", cmd_locf, 1, 1},
-    {"forecast", cmd_forecast, 4, 6},   /* issue 14 forecast/calendar */
-    {"next_dates", cmd_next_dates, 3, 1},
-    {"calendar", cmd_calendar, 2, 2}, /* issue 15 */
-    {"match_dates", cmd_match_dates, 3, 1},
-    {"accuracy", cmd_accuracy, 4, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
-    {"forecast_accuracy", cmd_forecast_accuracy, 4, 1},
-    {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
+    {"predict", cmd_predict, 3, 1},
+    {"train", cmd_train, 9, 1},
+    {"loss_grad", cmd_loss_grad, 5, 3},
+    /* the shared layer's (../../src/gw/model.c, series.c, tables.c) */
+    {"n_params", 0, 1, 1, gw_n_params, 0},
+    {"init", 0, 3, 1, gw_init, 0},
+    {"input_check", 0, 5, 0, gw_input_check, 0},
+    {"step", 0, 4, 2, gw_step, 0},
+    {"state_size", 0, 2, 1, gw_state_size, 0},
+    {"generate", 0, 7, 2, gw_generate, 0},
+    {"series_plan", 0, 6, 1, gw_series_plan, 1},
+    {"series_eval", 0, 12, 4, gw_series_eval, 0},
+    {"season_period", 0, 1, 1, gw_season_period, 0}, /* issue 15 */
+    {"rescale", 0, 5, 1, gw_rescale, 0},
+    {"locf", 0, 1, 1, gw_locf, 0},
+    {"forecast", 0, 4, 6, gw_forecast, 0},
+    {"next_dates", 0, 3, 1, gw_next_dates, 0},
+    {"match_dates", 0, 3, 1, gw_match_dates, 0},
+    {"accuracy", 0, 4, 1, gw_accuracy, 0},
+    {"naive_scale", 0, 2, 1, gw_naive_scale, 0},
+    {"forecast_accuracy", 0, 4, 1, gw_forecast_accuracy, 0},
     {"vocab_fit", cmd_vocab_fit, 6, 4},
     {"text_decode", cmd_text_decode, 4, 1},
     {"layer_params", cmd_layer_params, 3, 1},
-    {"loss_grad", cmd_loss_grad, 5, 3},
     {"text_encode", cmd_text_encode, 6, 1},
     {"pad_sequences", cmd_pad_sequences, 6, 1},
     {"text_streams", cmd_text_streams, 3, 2},
     {"utf8_decode", cmd_utf8_decode, 1, 2},
-    {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 2, 1},
-    {"suggest", cmd_suggest, 2, 1},
-    {"read_csv", cmd_read_csv, 3, 5}, /* issue 18 */
-    {"panel_pool", cmd_panel_pool, 1, 1}, /* issue 16, at the end */
-    {NULL, NULL, 0, 0}};
+    /* h14-file: the shared layer's (../../src/gw/file.c) */
+    {"encode", 0, 1, 1, gw_model_encode, 0},
+    {"decode", 0, 1, 1, gw_model_decode, 0},
+    {"write_file", 0, 2, 0, gw_write_file, 0},
+    {"schema", 0, 0, 1, gw_schema, 1},
+    {"file_flags", 0, 2, 1, gw_file_flags, 0},
+    {"suggest", 0, 2, 1, gw_suggest, 0},
+    {"read_csv", 0, 3, 5, gw_read_csv, 0},   /* issue 18 */
+    {"calendar", 0, 2, 2, gw_calendar, 0},   /* issue 15 */
+    {"need_memory", 0, 2, 0, gw_need_memory, 0},
+    {"panel_pool", 0, 1, 1, gw_panel_pool, 0}, /* issue 16 */
+    /* end of h14-file */
+    {NULL, NULL, 0, 0, NULL, 0}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
   char name[32];
@@ -1316,7 +836,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
      * holds only max (nlhs, 1) slots, so only those are handed over and
      * the rest destroyed here, in one place for every command. */
     for (j = 0; j < MAX_OUT; j++) out[j] = NULL;
-    commands[k].fn(out, prhs + 1);
+    if (commands[k].gw)
+      octave_gw_call(commands[k].gw, out, prhs + 1, commands[k].as_struct);
+    else
+      commands[k].fn(out, prhs + 1);
     for (j = 0; j < MAX_OUT; j++)
       if (j < (nlhs > 1 ? nlhs : 1))
         plhs[j] = out[j];
@@ -1328,16 +851,3 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
                     "command '%s'", name);
 }
 
-/* ---- issue 16: panels (h16-oct) ------------------------------------- */
-
-/* __rnnkit__ ("panel_pool", tab): the pooled row of a panel's accuracy
- * (rnn_panel_pool): tab is n_stat x n_keys, one column per key; the
- * n_stat means over the keys of its finite values (a column). */
-static void cmd_panel_pool(mxArray *plhs[], const mxArray *prhs[]) {
-  size_t ns = mxGetM(prhs[0]), nk = mxGetN(prhs[0]);
-  if (!mxIsDouble(prhs[0]) || mxIsComplex(prhs[0]) || mxIsSparse(prhs[0]))
-    internal("panel_pool (a full real matrix)");
-  plhs[0] = mxCreateDoubleMatrix(ns, 1, mxREAL);
-  rnn_panel_pool(nk, ns, mxGetPr(prhs[0]), mxGetPr(plhs[0]));
-}
-/* ---- end of issue 16 (h16-oct) -------------------------------------- */

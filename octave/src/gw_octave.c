@@ -2,6 +2,7 @@
  * mxArray in, a struct or the MEX command's outputs out. */
 #include "mex.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +15,9 @@ struct gw_out {
   int as_struct;  /* 1: one struct in plhs[0]; 0: slot k is plhs[k]   */
   int n;
   const char *const *names;
+  mxArray *cell;  /* gw_set_list(): slot k is this cell's element k   */
+  mxArray *rec;   /* gw_record(): slot k is field k of element idx    */
+  size_t idx;
 };
 
 void gw_internal(const char *fmt, ...) {
@@ -179,11 +183,18 @@ void gw_result(gw_out *o, int n, const char *const *names) {
   if (o->as_struct) o->plhs[0] = mxCreateStructMatrix(1, 1, n, (const char **)names);
 }
 
+/* Slot k's value becomes v (a value it replaces is freed). */
 static double *put(gw_out *o, int k, mxArray *v) {
-  if (o->as_struct)
+  mxArray *old = (mxArray *)gw_slot(o, k);
+  if (o->cell)
+    mxSetCell(o->cell, k, v);
+  else if (o->rec)
+    mxSetFieldByNumber(o->rec, o->idx, k, v);
+  else if (o->as_struct)
     mxSetField(o->plhs[0], 0, o->names[k], v);
   else
     o->plhs[k] = v;
+  if (old && old != v) mxDestroyArray(old);
   return mxIsDouble(v) ? mxGetPr(v) : NULL;
 }
 
@@ -210,7 +221,7 @@ double *gw_set_array3(gw_out *o, int k, size_t a, size_t b, size_t c,
 void gw_set_ints(gw_out *o, int k, size_t n, const int *v, int add) {
   double *x = gw_set_matrix(o, k, n, 1, "the result");
   size_t i;
-  for (i = 0; i < n; i++) x[i] = (double)v[i] + add;
+  for (i = 0; i < n; i++) x[i] = v[i] == INT_MIN ? NAN : (double)v[i] + add;
 }
 
 void gw_set_labels(gw_out *o, int k, size_t n, const int *lab) {
@@ -247,14 +258,136 @@ void gw_set_flags(gw_out *o, int k, size_t n, const int *v, int plain) {
     for (i = 0; i < n; i++) x[i] = v[i] != 0;
   } else {
     mxArray *x = mxCreateLogicalMatrix(n, 1);
-    for (i = 0; i < n; i++) mxGetLogicals(x)[i] = v[i] != 0;
+    for (i = 0; i < n; i++) mxGetLogicals(x)[i] = v[i] != 0 && v[i] != INT_MIN;
     put(o, k, x);
   }
 }
 
 gw_in gw_slot(gw_out *o, int k) {
+  if (o->cell) return mxGetCell(o->cell, k);
+  if (o->rec) return mxGetFieldByNumber(o->rec, o->idx, k);
   return o->as_struct ? mxGetField(o->plhs[0], 0, o->names[k]) : o->plhs[k];
 }
+
+/* ---- h14-file: bytes, records, string vectors, names ---- */
+
+const unsigned char *gw_bytes(gw_in v, const char *what, size_t *n) {
+  const mxArray *a = (const mxArray *)v;
+  if (!a || !mxIsUint8(a) || mxIsComplex(a)) gw_internal("%s must be uint8", what);
+  *n = mxGetNumberOfElements(a);
+  return *n ? (const unsigned char *)mxGetData(a) : (const unsigned char *)"";
+}
+
+const int32_t *gw_int32s(gw_in v, int logical, const char *what, size_t *n) {
+  static const int32_t none = 0;
+  const mxArray *a = (const mxArray *)v;
+  (void)logical;
+  if (!a || !mxIsInt32(a) || mxIsComplex(a)) gw_internal("%s must be int32", what);
+  *n = mxGetNumberOfElements(a);
+  return *n ? (const int32_t *)mxGetData(a) : &none;
+}
+
+const char *gw_path(gw_in v, const char *what) {
+  if (mxIsEmpty((const mxArray *)v)) gw_internal("%s must be a file name", what);
+  return gw_str(v, what);
+}
+
+const char *gw_string_at(gw_in v, size_t k, const char *what) {
+  const mxArray *a = (const mxArray *)v, *c;
+  if (!a || !mxIsCell(a) || k >= mxGetNumberOfElements(a))
+    gw_internal("%s must be a cell of strings", what);
+  c = mxGetCell(a, k);
+  return c && mxIsChar(c) ? mxArrayToString(c) : NULL;
+}
+
+size_t gw_n_records(gw_in v, const char *what) {
+  if (!v || !mxIsStruct((const mxArray *)v))
+    gw_internal("%s must be a struct array", what);
+  return mxGetNumberOfElements((const mxArray *)v);
+}
+
+gw_in gw_record_field(gw_in v, size_t k, const char *name) {
+  return mxGetField((const mxArray *)v, k, name);
+}
+
+void gw_need_bytes(size_t bytes, const char *what) {
+  rnn_error err;
+  if (rnn_check_memory(bytes, what, &err) != RNN_OK) gw_raise(&err);
+}
+
+double gw_na_value(void) { return NAN; }
+
+unsigned char *gw_set_bytes(gw_out *o, int k, size_t n, const char *what) {
+  mxArray *x;
+  gw_need_bytes(n, what);
+  x = mxCreateNumericMatrix(n, 1, mxUINT8_CLASS, mxREAL);
+  put(o, k, x);
+  return (unsigned char *)mxGetData(x);
+}
+
+void gw_set_strings(gw_out *o, int k, size_t n, const char *const *s) {
+  mxArray *x = mxCreateCellMatrix(1, n);
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s[i]) mxSetCell(x, i, mxCreateString(s[i]));
+  put(o, k, x);
+}
+
+void gw_set_dims(gw_out *o, int k, size_t n, const size_t *d) {
+  double *x = gw_set_matrix(o, k, 1, n, "the dims");
+  size_t i;
+  for (i = 0; i < n; i++) x[i] = (double)d[i];
+}
+
+void gw_set_names(gw_out *o, int k, size_t n, const char *const *names) {
+  mxArray *v = (mxArray *)gw_slot(o, k);
+  mxArray *s = mxCreateStructMatrix(1, 1, (int)n, (const char **)names);
+  size_t i;
+  for (i = 0; i < n; i++) {
+    mxArray *e;
+    if (mxIsCell(v)) { /* moved from the cell into the struct */
+      e = mxGetCell(v, i);
+      mxSetCell(v, i, NULL);
+      if (!e) e = mxCreateDoubleMatrix(0, 0, mxREAL);
+    } else {
+      e = mxCreateDoubleScalar(mxGetPr(v)[i]);
+    }
+    mxSetFieldByNumber(s, 0, (int)i, e);
+  }
+  put(o, k, s);
+}
+
+void gw_shape(gw_out *o, int k, size_t rows) {
+  mxArray *v = (mxArray *)gw_slot(o, k);
+  size_t n = mxGetNumberOfElements(v);
+  mxSetM(v, rows);
+  mxSetN(v, rows ? n / rows : 1);
+}
+
+/* a result whose slots are the cell c's elements or struct r's fields */
+static gw_out *sub(mxArray *c, mxArray *r, size_t i) {
+  gw_out *s = (gw_out *)mxCalloc(1, sizeof *s);
+  s->cell = c;
+  s->rec = r;
+  s->idx = i;
+  return s;
+}
+
+gw_out *gw_set_list(gw_out *o, int k, size_t n) {
+  mxArray *c = mxCreateCellMatrix(1, n);
+  put(o, k, c);
+  return sub(c, NULL, 0);
+}
+
+void gw_set_records(gw_out *o, int k, size_t n, int nf,
+                    const char *const *names) {
+  put(o, k, mxCreateStructMatrix(n, 1, nf, (const char **)names));
+}
+
+gw_out *gw_record(gw_out *o, int k, size_t i) {
+  return sub(NULL, (mxArray *)gw_slot(o, k), i);
+}
+/* ---- end of h14-file ---- */
 
 /* Runs a shared command on a MEX command's arguments: its result as one
  * struct (as_struct) or slot k as output k (the rest []). */
@@ -262,6 +395,7 @@ void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
                     int as_struct) {
   struct gw_out o;
   int k;
+  memset(&o, 0, sizeof o);
   o.plhs = plhs;
   o.as_struct = as_struct;
   o.n = 0;
@@ -273,6 +407,7 @@ void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],
 /* Trains with the host's callbacks in f (__rnnkit__.c): one struct. */
 void octave_gw_train(mxArray *plhs[], const mxArray *prhs[], gw_fit *f) {
   struct gw_out o;
+  memset(&o, 0, sizeof o);
   o.plhs = plhs;
   o.as_struct = 1;
   o.n = 0;

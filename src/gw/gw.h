@@ -75,7 +75,8 @@ double *gw_set_vector(gw_out *o, int k, size_t n, size_t rows,
                       const char *what);
 double *gw_set_array3(gw_out *o, int k, size_t a, size_t b, size_t c,
                       const char *what);
-/* n whole numbers v[i] + add (R: integer; Octave: a double column). */
+/* n whole numbers v[i] + add (R: integer; Octave: a double column);
+ * INT_MIN is NA (R: NA; Octave: NaN). */
 void gw_set_ints(gw_out *o, int k, size_t n, const int *v, int add);
 /* Labels of the core's RNN_SET_* codes: "train", "gap", "test" (R: NA,
  * Octave: "none" for RNN_SET_NONE). */
@@ -87,10 +88,65 @@ void gw_set_arg(gw_out *o, int k, gw_in v);
 /* A copy of the double array v, to be modified. */
 double *gw_set_copy(gw_out *o, int k, gw_in v, const char *what);
 void gw_set_string(gw_out *o, int k, const char *s);
-/* n flags (R: logical; Octave: logical, or doubles when plain). */
+/* n flags (R: logical; Octave: logical, or doubles when plain);
+ * INT_MIN is NA (R: NA; Octave: false). */
 void gw_set_flags(gw_out *o, int k, size_t n, const int *v, int plain);
 /* The value made in slot k (for a host's callbacks). */
 gw_in gw_slot(gw_out *o, int k);
+
+/* ---- h14-file: bytes, records, string vectors, names ----
+ * (issue 14: the model file, schema, CSV and calendar commands) */
+/* Bytes (R: a raw vector; Octave: uint8), their count in *n; never NULL. */
+const unsigned char *gw_bytes(gw_in v, const char *what, size_t *n);
+/* n int32 values (R: integer, or logical when `logical`; Octave: int32). */
+const int32_t *gw_int32s(gw_in v, int logical, const char *what, size_t *n);
+/* A file name in the host's encoding (R: ~ expanded). */
+const char *gw_path(gw_in v, const char *what);
+/* Element k (0-based) of strings (R: character; Octave: a cell of char
+ * rows), as C text (UTF-8) freed with the call; NA (Octave: a cell that
+ * is no char) gives NULL. */
+const char *gw_string_at(gw_in v, size_t k, const char *what);
+/* Records (R: a list of named lists; Octave: a struct array): their
+ * count, and the element `name` of record k, or NULL when absent. */
+size_t gw_n_records(gw_in v, const char *what);
+gw_in gw_record_field(gw_in v, size_t k, const char *name);
+/* Raises the host's size error unless `bytes` for `what` can be had. */
+void gw_need_bytes(size_t bytes, const char *what);
+/* The host's missing number (R: NA_real_; Octave: NaN). */
+double gw_na_value(void);
+/* n bytes (R: a raw vector; Octave: uint8 n x 1). */
+unsigned char *gw_set_bytes(gw_out *o, int k, size_t n, const char *what);
+/* n strings, NULL for NA (R: a character vector, UTF-8; Octave: a 1 x n
+ * cell of char rows, [] for NA). */
+void gw_set_strings(gw_out *o, int k, size_t n, const char *const *s);
+/* A size vector of n (R: integer; Octave: a double row, as size()). */
+void gw_set_dims(gw_out *o, int k, size_t n, const size_t *d);
+/* Names the n elements of slot k (R: its names; Octave: slot k becomes
+ * a struct with one field per element). */
+void gw_set_names(gw_out *o, int k, size_t n, const char *const *names);
+/* Octave: slot k's elements as `rows` rows (0: 0 x 1); R: nothing. */
+void gw_shape(gw_out *o, int k, size_t rows);
+/* n values in slot k (R: a list; Octave: a 1 x n cell); the result
+ * returned has them as its slots. */
+gw_out *gw_set_list(gw_out *o, int k, size_t n);
+/* n records of nf fields in slot k (R: a list of named lists; Octave:
+ * an n x 1 struct array); gw_record(): a result whose slots are the
+ * fields of record i. */
+void gw_set_records(gw_out *o, int k, size_t n, int nf,
+                    const char *const *names);
+gw_out *gw_record(gw_out *o, int k, size_t i);
+/* src/gw/file.c */
+void gw_model_encode(gw_out *o, const gw_in *arg);
+void gw_model_decode(gw_out *o, const gw_in *arg);
+void gw_write_file(gw_out *o, const gw_in *arg);
+void gw_schema(gw_out *o, const gw_in *arg);
+void gw_file_flags(gw_out *o, const gw_in *arg);
+void gw_suggest(gw_out *o, const gw_in *arg);
+void gw_read_csv(gw_out *o, const gw_in *arg);
+void gw_calendar(gw_out *o, const gw_in *arg);
+void gw_need_memory(gw_out *o, const gw_in *arg);
+void gw_panel_pool(gw_out *o, const gw_in *arg);
+/* ---- end of h14-file ---- */
 
 /* ---- shared readers (src/gw/common.c) ---- */
 rnn_config gw_config(gw_in s);       /* the model's config             */
