@@ -43,7 +43,7 @@ flops <- function(id) {
 }
 label <- c("1-stock" = "1 stock: LSTM(16), w30, b16, 1 feature",
            "2-sine" = "2 sine: SimpleRNN(10), w10, b32",
-           "3-retail" = "3 retail: LSTM(20), w12, b30",
+           "3-retail" = "3 retail (aus_retail A3349348C): LSTM(20), w12, b30",
            "4-ohlc" = "4 OHLC: 2 x LSTM(64), w30, b64, 4 features",
            "5-large" = "5 large: LSTM(512), w50, b64, 32 features",
            "6-gru" = "6 GRU(128), w50, b64, 8 features",

@@ -149,6 +149,69 @@ RNN_CLONES void rnn_vtanh(double *z, size_t n) {
 #endif
 }
 
+#ifdef RNN_FAST_EXP
+/* Runs chunk over p[0..len): whole chunks in place; the rest (fewer than
+ * RNN_VCHUNK) is staged in buf (their addresses in dst, *nb of them) and
+ * mapped once buf is full, so that no chunk is padded but the very last. */
+#define RNN_RUN_STAGED(chunk, p, len, buf, dst, nb)                          \
+  do {                                                                       \
+    size_t k_ = 0, m_;                                                       \
+    for (; k_ + RNN_VCHUNK <= (len); k_ += RNN_VCHUNK) chunk((p) + k_);      \
+    for (; k_ < (len); k_++) {                                               \
+      (buf)[*(nb)] = (p)[k_];                                                \
+      (dst)[(*(nb))++] = (p) + k_;                                           \
+      if (*(nb) == RNN_VCHUNK) {                                             \
+        chunk(buf);                                                          \
+        for (m_ = 0; m_ < RNN_VCHUNK; m_++) *(dst)[m_] = (buf)[m_];          \
+        *(nb) = 0;                                                           \
+      }                                                                      \
+    }                                                                        \
+  } while (0)
+
+/* maps the staged rest, padded */
+#define RNN_FLUSH_STAGED(chunk, buf, dst, nb)                                \
+  do {                                                                       \
+    size_t m_;                                                               \
+    if ((nb) > 0) {                                                          \
+      for (m_ = (nb); m_ < RNN_VCHUNK; m_++) (buf)[m_] = 0.0;                \
+      chunk(buf);                                                            \
+      for (m_ = 0; m_ < (nb); m_++) *(dst)[m_] = (buf)[m_];                  \
+    }                                                                        \
+  } while (0)
+#endif
+
+/* The LSTM's gate pre-activations Z (4H x B, blocks i | f | g | o in each
+ * column) are replaced by sigmoid (i, f, o) and tanh (g) in one call for
+ * the whole matrix: whole chunks in place, and the blocks' rests (H not a
+ * multiple of the chunk) gathered across columns into full chunks, one
+ * staging buffer per map, instead of three calls per column with a padded
+ * tail each.  An element's result does not depend on where it is mapped,
+ * so these are the bits of rnn_vsigmoid() and rnn_vtanh() on the blocks. */
+RNN_CLONES void rnn_vlstm_gates(double *z, size_t H, size_t B) {
+  const size_t GH = 4 * H;
+  size_t b;
+#ifdef RNN_FAST_EXP
+  double sbuf[RNN_VCHUNK], tbuf[RNN_VCHUNK], *sdst[RNN_VCHUNK],
+      *tdst[RNN_VCHUNK];
+  size_t ns = 0, nt = 0;
+  for (b = 0; b < B; b++) {
+    double *g = z + GH * b;
+    RNN_RUN_STAGED(sigmoid_chunk, g, 2 * H, sbuf, sdst, &ns);     /* i, f */
+    RNN_RUN_STAGED(tanh_chunk, g + 2 * H, H, tbuf, tdst, &nt);    /* g */
+    RNN_RUN_STAGED(sigmoid_chunk, g + 3 * H, H, sbuf, sdst, &ns); /* o */
+  }
+  RNN_FLUSH_STAGED(sigmoid_chunk, sbuf, sdst, ns);
+  RNN_FLUSH_STAGED(tanh_chunk, tbuf, tdst, nt);
+#else
+  for (b = 0; b < B; b++) {
+    double *g = z + GH * b;
+    rnn_vsigmoid(g, 2 * H);
+    rnn_vtanh(g + 2 * H, H);
+    rnn_vsigmoid(g + 3 * H, H);
+  }
+#endif
+}
+
 /* z (n_rows x n_cols) is replaced by act(z); softmax acts on each column. */
 void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols) {
   size_t n = n_rows * n_cols, i, j;

@@ -150,13 +150,15 @@ RNN_CLONES_LOOPS void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_v
     if (cfg->cell == RNN_CELL_LSTM) {
       const double *cprev = c->cs + HB * t;
       double *ct = c->cs + HB * (t + 1), *tc = c->aux + HB * t;
-      /* gates: one vectorised pass per block; then the cell update */
+      /* gates: biases, then one vectorised pass over the whole gate
+       * matrix (sigmoid i, f, o; tanh g); then the cell update */
       for (b = 0; b < B; b++) {
         double *g = Gt + GH * b;
         for (j = 0; j < GH; j++) g[j] += w->b[j];
-        rnn_vsigmoid(g, 2 * H); /* i, f */
-        rnn_vtanh(g + 2 * H, H); /* g */
-        rnn_vsigmoid(g + 3 * H, H); /* o */
+      }
+      rnn_vlstm_gates(Gt, H, B);
+      for (b = 0; b < B; b++) {
+        const double *g = Gt + GH * b;
         for (j = 0; j < H; j++) {
           size_t e = H * b + j;
           double cv = g[H + j] * cprev[e] + g[j] * g[2 * H + j];

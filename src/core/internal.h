@@ -140,6 +140,7 @@ double rnn_sigmoid(double x);
 /* In place over z[0..n), vectorised, within a few ulps of the libm values */
 void rnn_vsigmoid(double *z, size_t n);
 void rnn_vtanh(double *z, size_t n);
+void rnn_vlstm_gates(double *z, size_t H, size_t B);
 void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols);
 void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
                            size_t n_cols);

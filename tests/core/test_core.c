@@ -527,6 +527,51 @@ static void check_activations(void) {
   check(t[M - 1] == one, "tanh: same bits whatever the position");
 }
 
+/* The LSTM's fused gate pass (rnn_vlstm_gates) against the three calls
+ * per column it replaced (sigmoid on i, f; tanh on g; sigmoid on o): the
+ * same bits for every element, on gate heights that are and are not
+ * multiples of the chunk, one column or many, the whole input range
+ * (tiny, usual, saturating, overflowing, NaN, +-inf, -0). */
+static void check_lstm_gates(void) {
+  static const size_t Hs[] = {1, 2, 3, 5, 7, 8, 16, 20, 33};
+  static const size_t Bs[] = {1, 3, 30};
+  enum { MAXN = 4 * 33 * 30 };
+  static double z[MAXN], want[MAXN];
+  rnn_rng rng;
+  size_t a, c, k, b, bad = 0, tested = 0;
+  rnn_rng_seed(&rng, 19);
+  for (a = 0; a < sizeof Hs / sizeof Hs[0]; a++)
+    for (c = 0; c < sizeof Bs / sizeof Bs[0]; c++) {
+      const size_t H = Hs[a], B = Bs[c], n = 4 * H * B;
+      for (k = 0; k < n; k++) {
+        double u = rnn_rng_unif(&rng);
+        switch (k % 7) {
+        case 0: z[k] = (u - 0.5) * 1e-6; break;
+        case 1: case 2: z[k] = (u - 0.5) * 8; break;
+        case 3: z[k] = (u - 0.5) * 60; break;
+        case 4: z[k] = (u - 0.5) * 1500; break;
+        case 5: z[k] = (u - 0.5) * ldexp(1.0, -(int)(k % 1000)); break;
+        default: z[k] = u < 0.25 ? NAN : u < 0.5 ? INFINITY : u < 0.75 ? -INFINITY : -0.0;
+        }
+      }
+      memcpy(want, z, sizeof(double) * n);
+      for (b = 0; b < B; b++) {
+        double *g = want + 4 * H * b;
+        rnn_vsigmoid(g, 2 * H);
+        rnn_vtanh(g + 2 * H, H);
+        rnn_vsigmoid(g + 3 * H, H);
+      }
+      rnn_vlstm_gates(z, H, B);
+      for (k = 0; k < n; k++, tested++)
+        if (memcmp(&z[k], &want[k], sizeof(double)) != 0 &&
+            !(isnan(z[k]) && isnan(want[k])))
+          bad++;
+    }
+  printf("core: fused LSTM gate pass: %lu of %lu elements differ from the three calls\n",
+         (unsigned long)bad, (unsigned long)tested);
+  check(bad == 0, "fused LSTM gates: the same bits as sigmoid/tanh/sigmoid per column");
+}
+
 extern void dgemm_(const char *ta, const char *tb, const int *m, const int *n,
                    const int *k, const double *alpha, const double *a,
                    const int *lda, const double *b, const int *ldb,
@@ -3861,6 +3906,7 @@ int main(void) {
   test_padded();
   test_series_embed();
   check_activations();
+  check_lstm_gates();
   check_small_gemm();
   check_packed_gemm();
   check_float_gemm();
