@@ -91,7 +91,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
                             threads = getOption("rnnkit.threads", 2L), model = NULL,
                             embedding = NULL, stateful = FALSE, checkpoint = NULL,
                             checkpoint_every = 1, classes = NULL, ensemble = 1,
-                            series_embedding = NULL) {
+                            series_embedding = NULL, precision = "double") {
   call <- match.call()
   check_dots(list(...), character(), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
@@ -123,6 +123,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     }
   }
   sc <- schema()
+  # a model to continue keeps its precision unless one is given
+  if (missing(precision) && !is.null(model) && identical(model$config$precision, 1L)) precision <- "single"
+  precision <- check_choice(precision, c("double", "single"), "precision")
   loss <- check_choice(loss, names(sc$loss), "loss")
   optimizer <- check_choice(optimizer, names(sc$optimizer), "optimizer")
   if (is.null(output_activation)) output_activation <- sc$head[[loss]]
@@ -230,6 +233,9 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     }
     model <- new_model(model$config, model$params)
   }
+  # issue 19: the core computes in float for precision = "single"; only
+  # such models carry the field, so double models' files are unchanged
+  model$config$precision <- if (precision == "single") 1L
   train_seed <- c(seeds[1], (seeds[2] + 1) %% 2^32)
   train <- list(
     loss_code = sc$loss[[loss]], optimizer_code = sc$optimizer[[optimizer]],

@@ -89,6 +89,12 @@
 ## training [@qcode{"none"}]
 ## @item @qcode{'Threads'}
 ## threads for the two halves of a batch; results do not depend on it [2]
+## @item @qcode{'Precision'}
+## @qcode{"single"}: the core trains (and the model then predicts,
+## forecasts and steps) in float32 arithmetic, as PyTorch does by default;
+## the model keeps its weights as doubles (floats widened), its file and
+## R's model are unchanged but for @code{config.precision} = 1.  A model
+## given with @qcode{'Model'} keeps its precision [@qcode{"double"}]
 ## @item @qcode{'Embedding'}
 ## @code{[n_vocab dim]}: token input through an embedding layer of
 ## @var{n_vocab} token indices (including padding 0;
@@ -262,7 +268,8 @@ function model = rnn_fit (X, varargin)
                      "ReturnSequences", [], "Embedding", [], ...
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
                      "CheckpointEvery", df.checkpoint_every, "Model", [], ...
-                     "Ensemble", 1, "Padding", [], "SeriesEmbedding", []);
+                     "Ensemble", 1, "Padding", [], "SeriesEmbedding", [], ...
+                     "Precision", []);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -412,6 +419,19 @@ function model = rnn_fit (X, varargin)
              merge (tg.seq_out, " per step", ""));
     endif
     config = mc;
+  endif
+  ## issue 19: the core computes in float for 'Precision' "single"; only
+  ## such models carry the field (a model to continue keeps its own)
+  prec = o.Precision;
+  if (isempty (prec))
+    prec = merge (isfield (config, "precision") && config.precision == 1, ...
+                  "single", "double");
+  endif
+  prec = check_choice (prec, {"double", "single"}, "Precision");
+  if (strcmp (prec, "single"))
+    config.precision = 1;
+  elseif (isfield (config, "precision"))
+    config = rmfield (config, "precision");
   endif
   ## what the model will hold besides its weights and histories, for the
   ## checkpoints written during training and for the result
@@ -1317,3 +1337,41 @@ endfunction
 %! assert (size (m.residuals), [60 1]);
 %! assert (m.fitted_rows(end-1:end), [40; 30]);
 
+
+## issue 19: 'Precision' "single" trains in float32 inside the core; the
+## weights come back as doubles that are floats, the same bits for 1 or 2
+## threads, and the model predicts and steps in float32 too
+%!test
+%! X = reshape (sin (0.1 * (1:48*6*2)), 48, 6, 2);
+%! Y = 0.5 * (X(:, 6, 1) + X(:, 5, 2));
+%! a = rnn_fit (X, Y, "Units", 16, "Epochs", 3, "BatchSize", 8, "Seed", 7, ...
+%!              "Threads", 1, "Precision", "single", "Verbose", false);
+%! b = rnn_fit (X, Y, "Units", 16, "Epochs", 3, "BatchSize", 8, "Seed", 7, ...
+%!              "Threads", 2, "Precision", "single", "Verbose", false);
+%! d = rnn_fit (X, Y, "Units", 16, "Epochs", 3, "BatchSize", 8, "Seed", 7, ...
+%!              "Threads", 1, "Verbose", false);
+%! assert (a.config.precision, 1);
+%! assert (! isfield (d.config, "precision"));
+%! assert (isa (a.params, "double"));
+%! assert (double (single (a.params)), a.params);
+%! assert (! isequal (double (single (d.params)), d.params));
+%! assert (a.params, b.params);
+%! assert (a.history.loss, b.history.loss);
+%! assert (a.params, d.params, 1e-4);
+%! p = rnn_predict (a, X);
+%! assert (double (single (p)), p);
+%! a2 = a;
+%! a2.config = rmfield (a2.config, "precision");
+%! assert (rnn_predict (a2, X), p, 1e-5);
+%! assert (! isequal (rnn_predict (a2, X), p));
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (a, f);
+%!   l = rnn_load (f);
+%!   assert (l.config.precision, 1);
+%!   assert (rnn_predict (l, X), p);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%!error id=rnnkit:input rnn_fit (ones (4, 3, 1), ones (4, 1), "Precision", "half", "Verbose", false)
+%!error <'Precision' must be one of> rnn_fit (ones (4, 3, 1), ones (4, 1), "Precision", "half", "Verbose", false)

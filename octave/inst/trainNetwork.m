@@ -275,3 +275,21 @@ endfunction
 %! net = fit (X(1:6), T(1:6), "MiniBatchSize", 3, "ValidationData", {X(7:8), T(7:8)}, ...
 %!            "SequencePaddingDirection", "left");
 %! assert (all (isfinite (net.Model.history.val_loss)));
+
+## issue 19: trainingOptions' 'Precision' "single" trains as rnn_fit's
+%!test
+%! X = arrayfun (@(k) sin (k + (1:10) / 3), 1:12, "UniformOutput", false)';
+%! Y = cellfun (@(s) s(end) ^ 2, X);
+%! layers = [sequenceInputLayer(1) gruLayer(5, "OutputMode", "last") ...
+%!           fullyConnectedLayer(1) regressionLayer];
+%! o = trainingOptions ("sgdm", "MaxEpochs", 2, "MiniBatchSize", 4, ...
+%!                      "Shuffle", "never", "Verbose", false, "Precision", "single");
+%! rand ("seed", 7);
+%! net = trainNetwork (X, Y, layers, o);
+%! rand ("seed", 7);
+%! m = rnn_fit (cell2mat (X), Y, "Cell", "gru", "Units", 5, "Optimizer", "sgd", ...
+%!              "Momentum", 0.9, "LearnRate", 0.01, "Epochs", 2, ...
+%!              "BatchSize", 4, "Shuffle", false, "Epsilon", 1e-8, ...
+%!              "ReturnSequences", false, "Verbose", false, "Precision", "single");
+%! assert (net.Model.config.precision, 1);
+%! assert (net.Model.params, m.params);

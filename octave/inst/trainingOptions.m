@@ -62,6 +62,9 @@
 ## the value of the padding
 ## @item @qcode{'ExecutionEnvironment'} [@qcode{'auto'}], @qcode{'VerboseFrequency'} [50]
 ## accepted; rnnkit trains on the CPU
+## @item @qcode{'Precision'} [@qcode{'double'}]
+## rnnkit's own option: @qcode{'single'} trains in float32 inside the core
+## (as @code{rnn_fit}'s @qcode{'Precision'})
 ## @end table
 ##
 ## Any other option is an error @qcode{"rnnkit:input"} that names it.
@@ -90,7 +93,8 @@ function options = trainingOptions (solver, varargin)
               "ValidationPatience", Inf, "OutputNetwork", "last-iteration", ...
               "Plots", "none", "Verbose", true, "VerboseFrequency", 50, ...
               "SequenceLength", "longest", "SequencePaddingDirection", "right", ...
-              "SequencePaddingValue", 0, "ExecutionEnvironment", "auto");
+              "SequencePaddingValue", 0, "ExecutionEnvironment", "auto", ...
+              "Precision", "double");
   options = rnnkit_options (d, "trainingOptions", varargin);
   options.MaxEpochs = check_count (options.MaxEpochs, "MaxEpochs", 1, 1e7);
   options.MiniBatchSize = check_count (options.MiniBatchSize, "MiniBatchSize", 1, 1e7);
@@ -147,6 +151,7 @@ function options = trainingOptions (solver, varargin)
   options.SequencePaddingDirection = check_choice (options.SequencePaddingDirection, ...
                                                   {"right", "left"}, "SequencePaddingDirection");
   check_choice (options.ExecutionEnvironment, {"auto", "cpu"}, "ExecutionEnvironment");
+  options.Precision = check_choice (options.Precision, {"double", "single"}, "Precision");
   options.Solver = solver;
 endfunction
 
@@ -182,3 +187,10 @@ endfunction
 %!error <'ValidationData' must be a cell> trainingOptions ("adam", "ValidationData", [1 2])
 %!error <'GradientThreshold' must be a positive> trainingOptions ("adam", "GradientThreshold", 0)
 %!error <'Plots' must be one of 'none', 'training-progress'> trainingOptions ("adam", "Plots", "yes")
+
+## issue 19: 'Precision' reaches rnn_fit
+%!test
+%! o = trainingOptions ("adam", "Precision", "single");
+%! assert (o.Precision, "single");
+%! assert (trainingOptions ("adam").Precision, "double");
+%!error id=rnnkit:input trainingOptions ("adam", "Precision", "half")

@@ -23,7 +23,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#ifndef RNN_SINGLE
 double rnn_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+#endif
 
 #define RNN_VCHUNK 8
 
@@ -114,7 +116,21 @@ static RNN_INLINE void tanh_chunk(double *z) {
 }
 #endif
 
-#ifdef RNN_FAST_EXP
+#if defined(RNN_FAST_EXP) && defined(RNN_SINGLE)
+/* float (issue 19): each chunk widened to double, mapped, rounded back */
+#define RNN_MAP_CHUNKS(chunk, z, n)                                          \
+  do {                                                                       \
+    size_t i_, k_;                                                           \
+    double buf_[RNN_VCHUNK];                                                 \
+    for (i_ = 0; i_ < (n); i_ += RNN_VCHUNK) {                               \
+      for (k_ = 0; k_ < RNN_VCHUNK; k_++)                                    \
+        buf_[k_] = i_ + k_ < (n) ? (double)(z)[i_ + k_] : 0.0;               \
+      chunk(buf_);                                                           \
+      for (k_ = 0; k_ < RNN_VCHUNK && i_ + k_ < (n); k_++)                   \
+        (z)[i_ + k_] = (rnn_real)buf_[k_];                                   \
+    }                                                                        \
+  } while (0)
+#elif defined(RNN_FAST_EXP)
 /* Applies chunk to z[0..n) in place: whole chunks, then the tail padded, so
  * an element gets the same bits wherever it sits. */
 #define RNN_MAP_CHUNKS(chunk, z, n)                                          \
@@ -131,7 +147,7 @@ static RNN_INLINE void tanh_chunk(double *z) {
   } while (0)
 #endif
 
-RNN_CLONES void rnn_vsigmoid(double *z, size_t n) {
+RNN_CLONES void rnn_vsigmoid(rnn_real *z, size_t n) {
 #ifdef RNN_FAST_EXP
   RNN_MAP_CHUNKS(sigmoid_chunk, z, n);
 #else
@@ -140,7 +156,7 @@ RNN_CLONES void rnn_vsigmoid(double *z, size_t n) {
 #endif
 }
 
-RNN_CLONES void rnn_vtanh(double *z, size_t n) {
+RNN_CLONES void rnn_vtanh(rnn_real *z, size_t n) {
 #ifdef RNN_FAST_EXP
   RNN_MAP_CHUNKS(tanh_chunk, z, n);
 #else
@@ -149,7 +165,7 @@ RNN_CLONES void rnn_vtanh(double *z, size_t n) {
 #endif
 }
 
-#ifdef RNN_FAST_EXP
+#if defined(RNN_FAST_EXP) && !defined(RNN_SINGLE)
 /* Runs chunk over p[0..len): whole chunks in place; the rest (fewer than
  * RNN_VCHUNK) is staged in buf (their addresses in dst, *nb of them) and
  * mapped once buf is full, so that no chunk is padded but the very last. */
@@ -187,10 +203,10 @@ RNN_CLONES void rnn_vtanh(double *z, size_t n) {
  * staging buffer per map, instead of three calls per column with a padded
  * tail each.  An element's result does not depend on where it is mapped,
  * so these are the bits of rnn_vsigmoid() and rnn_vtanh() on the blocks. */
-RNN_CLONES void rnn_vlstm_gates(double *z, size_t H, size_t B) {
+RNN_CLONES void rnn_vlstm_gates(rnn_real *z, size_t H, size_t B) {
   const size_t GH = 4 * H;
   size_t b;
-#ifdef RNN_FAST_EXP
+#if defined(RNN_FAST_EXP) && !defined(RNN_SINGLE)
   double sbuf[RNN_VCHUNK], tbuf[RNN_VCHUNK], *sdst[RNN_VCHUNK],
       *tdst[RNN_VCHUNK];
   size_t ns = 0, nt = 0;
@@ -202,9 +218,9 @@ RNN_CLONES void rnn_vlstm_gates(double *z, size_t H, size_t B) {
   }
   RNN_FLUSH_STAGED(sigmoid_chunk, sbuf, sdst, ns);
   RNN_FLUSH_STAGED(tanh_chunk, tbuf, tdst, nt);
-#else
+#else /* float: each block widened chunk by chunk (rnn_vsigmoid_f) */
   for (b = 0; b < B; b++) {
-    double *g = z + GH * b;
+    rnn_real *g = z + GH * b;
     rnn_vsigmoid(g, 2 * H);
     rnn_vtanh(g + 2 * H, H);
     rnn_vsigmoid(g + 3 * H, H);
@@ -213,7 +229,7 @@ RNN_CLONES void rnn_vlstm_gates(double *z, size_t H, size_t B) {
 }
 
 /* z (n_rows x n_cols) is replaced by act(z); softmax acts on each column. */
-void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols) {
+void rnn_activate(int act, rnn_real *z, size_t n_rows, size_t n_cols) {
   size_t n = n_rows * n_cols, i, j;
   switch (act) {
   case RNN_ACT_TANH:
@@ -227,7 +243,7 @@ void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols) {
     break;
   case RNN_ACT_SOFTMAX:
     for (j = 0; j < n_cols; j++) {
-      double *c = z + n_rows * j, mx = c[0], s = 0.0;
+      rnn_real *c = z + n_rows * j, mx = c[0], s = 0.0;
       for (i = 1; i < n_rows; i++)
         if (c[i] > mx) mx = c[i];
       for (i = 0; i < n_rows; i++) s += (c[i] = exp(c[i] - mx));
@@ -240,7 +256,7 @@ void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols) {
 }
 
 /* dz holds dL/dy on entry and dL/dz on exit, with y = act(z). */
-void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
+void rnn_activate_backward(int act, const rnn_real *y, rnn_real *dz, size_t n_rows,
                            size_t n_cols) {
   size_t n = n_rows * n_cols, i, j;
   switch (act) {
@@ -255,8 +271,8 @@ void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
     break;
   case RNN_ACT_SOFTMAX: /* dz = y * (dy - <dy, y>) per column */
     for (j = 0; j < n_cols; j++) {
-      const double *p = y + n_rows * j;
-      double *d = dz + n_rows * j, s = 0.0;
+      const rnn_real *p = y + n_rows * j;
+      rnn_real *d = dz + n_rows * j, s = 0.0;
       for (i = 0; i < n_rows; i++) s += d[i] * p[i];
       for (i = 0; i < n_rows; i++) d[i] = p[i] * (d[i] - s);
     }

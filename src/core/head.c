@@ -9,40 +9,41 @@
 #include <string.h>
 
 size_t rnn_head_work(size_t K, size_t HL, size_t n) {
-  size_t a = rnn_dgemm_work('N', K, n, HL), b = rnn_dgemm_work('N', K, HL, n),
-         c = rnn_dgemm_work('T', HL, n, K);
+  size_t a = RNN_GEMM_WORK('N', K, n, HL), b = RNN_GEMM_WORK('N', K, HL, n),
+         c = RNN_GEMM_WORK('T', HL, n, K);
   if (b > a) a = b;
   return c > a ? c : a;
 }
 
 /* Forward: z = W_y h + b_y 1^T,  y = act(z)  (column-wise softmax)
  * h HL x n, W_y K x HL, b_y K, z and y K x n. */
-void rnn_head_forward(double *z, double *y, const double *Wy, const double *by,
-                      const double *h, int act, size_t K, size_t HL, size_t n,
-                      double *work) {
+void rnn_head_forward(rnn_real *z, rnn_real *y, const rnn_real *Wy, const rnn_real *by,
+                      const rnn_real *h, int act, size_t K, size_t HL, size_t n,
+                      rnn_real *work) {
   size_t j, c;
   for (c = 0; c < n; c++)
     for (j = 0; j < K; j++)
       z[j + K * c] = by[j];
-  rnn_dgemm('N', 'N', K, n, HL, 1.0, Wy, K, h, HL, 1.0, z, K, work);
-  memcpy(y, z, sizeof(double) * K * n);
+  RNN_GEMM('N', 'N', K, n, HL, 1.0, Wy, K, h, HL, 1.0, z, K, work);
+  memcpy(y, z, sizeof(rnn_real) * K * n);
   rnn_activate(act, y, K, n);
 }
 
 /* Backward from dz = dL/dz (K x n, from rnn_head_loss()):
  *   dW_y = dz h^T (overwritten),  db_y += dz 1,  dh = W_y^T dz (overwritten)
  * h HL x n, W_y and dW_y K x HL, db_y K, dh HL x n. */
-void rnn_head_backward(double *dWy, double *dby, double *dh, const double *dz,
-                       const double *Wy, const double *h, size_t K, size_t HL,
-                       size_t n, double *work) {
+void rnn_head_backward(rnn_real *dWy, rnn_real *dby, rnn_real *dh, const rnn_real *dz,
+                       const rnn_real *Wy, const rnn_real *h, size_t K, size_t HL,
+                       size_t n, rnn_real *work) {
   size_t j, c;
-  rnn_dgemm('N', 'T', K, HL, n, 1.0, dz, K, h, HL, 0.0, dWy, K, work);
+  RNN_GEMM('N', 'T', K, HL, n, 1.0, dz, K, h, HL, 0.0, dWy, K, work);
   for (c = 0; c < n; c++)
     for (j = 0; j < K; j++)
       dby[j] += dz[j + K * c];
-  rnn_dgemm('T', 'N', HL, n, K, 1.0, Wy, K, dz, K, 0.0, dh, HL, work);
+  RNN_GEMM('T', 'N', HL, n, K, 1.0, Wy, K, dz, K, 0.0, dh, HL, work);
 }
 
+#ifndef RNN_SINGLE /* checks of host data: compiled once */
 int rnn_loss_check(const rnn_config *cfg, int loss, rnn_error *err) {
   if (loss < RNN_LOSS_MSE || loss > RNN_LOSS_SPARSE_CE)
     return rnn_fail(err, RNN_ERR_INPUT, "unknown loss %d", loss);
@@ -71,6 +72,8 @@ int rnn_check_labels(const rnn_config *cfg, const double *y, size_t n,
   return RNN_OK;
 }
 
+#endif
+
 /* The losses, as means over n columns of K = n_out (pairs of z and yh
  * columns), only over the columns with weight w_j = 1 when w is given
  * (0: a masked step).  With N the weighted columns (times K except for
@@ -90,8 +93,8 @@ int rnn_check_labels(const rnn_config *cfg, const double *y, size_t n,
  * number of predictions judged for accuracy and of right ones (0 and 0
  * for MSE and MAE). */
 double rnn_head_loss(const rnn_config *cfg, int loss, size_t n_cols,
-                     const double *z, const double *yh, const double *y,
-                     const double *w, double *dz, double *stats) {
+                     const rnn_real *z, const rnn_real *yh, const rnn_real *y,
+                     const rnn_real *w, rnn_real *dz, double *stats) {
   const size_t K = (size_t)cfg->n_out, n_all = K * n_cols;
   double sum = 0.0, cols = (double)n_cols, n, judged = 0.0, right = 0.0;
   size_t i, j;
@@ -103,18 +106,18 @@ double rnn_head_loss(const rnn_config *cfg, int loss, size_t n_cols,
   n = loss == RNN_LOSS_SPARSE_CE ? cols : (double)K * cols;
   if (stats) stats[0] = n;
   if (cols == 0.0) { /* every step masked: nothing to learn from */
-    if (dz) memset(dz, 0, sizeof(double) * n_all);
+    if (dz) memset(dz, 0, sizeof(rnn_real) * n_all);
     if (stats) stats[1] = stats[2] = 0.0;
     return 0.0;
   }
   switch (loss) {
   case RNN_LOSS_SPARSE_CE: /* log-sum-exp(z) - z[label], per column */
     for (j = 0; j < n_cols; j++) {
-      const double *zc = z + K * j;
+      const rnn_real *zc = z + K * j;
       size_t lab = (size_t)y[j], am = 0;
       double mx = zc[0], s = 0.0;
       if (w && w[j] == 0.0) {
-        if (dz) memset(dz + K * j, 0, sizeof(double) * K);
+        if (dz) memset(dz + K * j, 0, sizeof(rnn_real) * K);
         continue;
       }
       for (i = 1; i < K; i++)

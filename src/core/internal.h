@@ -135,150 +135,134 @@ void rnn_pacer_init(rnn_pacer *pc);
  * seconds (on two threads). */
 void rnn_pacer_add(rnn_pacer *pc, double wall, double work, size_t nb);
 
-/* activations.c: element-wise maps used by the cells and the head. */
-double rnn_sigmoid(double x);
-/* In place over z[0..n), vectorised, within a few ulps of the libm values */
-void rnn_vsigmoid(double *z, size_t n);
-void rnn_vtanh(double *z, size_t n);
-void rnn_vlstm_gates(double *z, size_t H, size_t B);
-void rnn_activate(int act, double *z, size_t n_rows, size_t n_cols);
-void rnn_activate_backward(int act, const double *y, double *dz, size_t n_rows,
-                           size_t n_cols);
-
-/* cells.c: one recurrent layer over a whole batch of sequences.
- *
- * Shapes (T = n_time, B = n_batch, H = n_hidden, I = n_in, G = gates):
- *   x      I x B x T      layer input
- *   hs     H x B x (T+1)  slot 0 = initial state h0, slot t+1 = h_t
- *   cs     H x B x (T+1)  LSTM cell states, slot 0 = c0
- *   gates  G*H x B x T    post-activation gates (LSTM i,f,g,o; GRU r,z,n)
- *   aux    H x B x T      LSTM tanh(c_t); GRU W_hn h_{t-1} + b_hn
- *   mask   B x T          mask[b + B*t] == 0: step t of sequence b is
- *                         padding, h_t = h_{t-1} and c_t = c_{t-1} there;
- *                         NULL: no step is masked (not owned by the cache)
- */
+/* The engine (issue 19): activations.c, cells.c, embed.c's embeddings,
+ * dropout.c, head.c, net.c, optim.c, predict.c and train.c are written
+ * once on rnn_real and compiled twice: as they are, in double, and by the
+ * *_f.c files (#define RNN_SINGLE, #include "x.c") in float, where every
+ * engine symbol below gets the suffix _f (rnn_layer_forward_f, ...).
+ * engine.h declares both. */
 typedef struct {
-  double *hs, *cs, *gates, *aux;
-  const double *mask;
-} rnn_layer_cache;
+  float *Wx, *Wh, *b, *bh;
+  int n_in, n_hidden;
+} rnn_layer_view_f;
+typedef struct {
+  float *E, *S;
+  rnn_layer_view_f layer[RNN_MAX_LAYERS];
+  float *Wy, *by;
+} rnn_view_f;
+void rnn_view_bind_f(const rnn_config *cfg, float *p, rnn_view_f *v);
 
-void rnn_layer_forward(const rnn_config *cfg, const rnn_layer_view *w,
-                       size_t B, size_t T, const double *x,
-                       rnn_layer_cache *c, double *tmp);
-/* tmp of rnn_layer_forward() and rnn_layer_backward() for input width I */
-size_t rnn_layer_tmp_size(const rnn_config *cfg, size_t I, size_t H, size_t B,
-                          size_t T);
-/* dH (H x B x T) is consumed (overwritten); gradients accumulate into g;
- * dx (I x B x T) is overwritten unless NULL. */
-void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_view *w,
-                        rnn_layer_view *g, size_t B, size_t T,
-                        const double *x, const rnn_layer_cache *c, double *dH,
-                        double *dx, double *tmp);
-
-/* embed.c: token input.  Tokens of a token-input model must be whole
- * numbers 0..n_vocab-1. */
+double rnn_sigmoid(double x);
+/* embed.c, head.c: checks of host (double) data, compiled once */
 int rnn_check_tokens(const rnn_config *cfg, const double *x, size_t n,
                      rnn_error *err);
-/* xe (D x n) = E[:, x], mask (n) = (x != 0); E D x n_vocab. */
-void rnn_embed_forward(double *xe, double *mask, const double *E,
-                       const double *x, size_t n, size_t D);
-/* dE[:, x_k] += dxe[:, k] for x_k != 0. */
-void rnn_embed_backward(double *dE, const double *dxe, const double *x,
-                        size_t n, size_t D);
-
-/* embed.c: the series embedding (issue 16).  Series indices (the last
- * input feature) must be whole numbers -1..n_series-1; x is in batch
- * layout (batch != 0: x[n_in-1 + n_in*k], k < n) or dataset layout (the
- * n contiguous values at x + n*(n_in-1)). */
 int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
                      int batch, rnn_error *err);
-/* Width of the first recurrent layer's input. */
 size_t rnn_first_width(const rnn_config *cfg);
-void rnn_series_embed_forward(double *xs, const double *S, const double *x,
-                              size_t n, size_t n_in, size_t D,
-                              size_t n_series);
-void rnn_series_embed_backward(double *dS, double *dx, const double *dxs,
-                               const double *x, size_t n, size_t n_in,
-                               size_t D, size_t n_series);
-
-/* dropout.c: out = h * m with m_k = 1/(1-rate) or 0 drawn from rng;
- * backward d *= m.  All n long. */
-void rnn_dropout_forward(double *out, double *m, const double *h, size_t n,
-                         double rate, rnn_rng *rng);
-void rnn_dropout_backward(double *d, const double *m, size_t n);
-
-/* head.c: the dense head over n columns (K = n_out, HL = last layer's
- * units) and the losses; equations in head.c. */
-void rnn_head_forward(double *z, double *y, const double *Wy,
-                      const double *by, const double *h, int act, size_t K,
-                      size_t HL, size_t n, double *work);
-void rnn_head_backward(double *dWy, double *dby, double *dh,
-                       const double *dz, const double *Wy, const double *h,
-                       size_t K, size_t HL, size_t n, double *work);
-/* doubles of work the head's products need (forward and backward) */
-size_t rnn_head_work(size_t K, size_t HL, size_t n);
-/* Sparse labels (n of them) must be integers 0..n_out-1. */
 int rnn_check_labels(const rnn_config *cfg, const double *y, size_t n,
                      rnn_error *err);
-/* Mean loss of n columns, and dL/dz into dz (may be z; NULL: none). */
-double rnn_head_loss(const rnn_config *cfg, int loss, size_t n_cols,
-                     const double *z, const double *yh, const double *y,
-                     const double *w, double *dz, double *stats);
-
-/* net.c: the network's forward and backward pass on a batch (batch
- * layout), without argument checks unless named so. */
-typedef struct {
-  rnn_layer_cache cache[RNN_MAX_LAYERS];
-  double *dmask[RNN_MAX_LAYERS], *drop[RNN_MAX_LAYERS]; /* dropout */
-  double *xe, *mask; /* token input only */
-  double *xs;        /* series embedding: the first layer's input */
-  double *z, *y;     /* the head's output, pre- and post-activation */
-  double *dA, *dB, *dlast, *tmp;
-} rnn_net_ws;
-/* Carves the workspace at base into ws for a batch of B sequences of T
- * steps, for training (train != 0: what BPTT and dropout need) or
- * inference; with base == NULL it only measures (all pointers NULL).
- * Returns the doubles needed.  The one table of the batch workspace. */
-size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
-                     double *base, rnn_net_ws *ws);
-/* The same size, 0 for an invalid config or an empty batch. */
-size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T,
-                         int train);
-/* Forward through embedding, layers (dropout iff rng and cfg->dropout)
- * and head into ws (ws->y the output, ws->z before the activation), the
- * recurrence starting from state (NULL: zeros; rnn_step()'s layout). */
-void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
-                     size_t T, const double *x, rnn_net_ws *ws, rnn_rng *rng,
-                     const double *state);
-/* The state after the last step of a forward pass into state. */
-void rnn_net_state_save(const rnn_config *cfg, const rnn_net_ws *ws,
-                        size_t B, size_t T, double *state);
 /* Config, sizes and x of a batch (not its tokens). */
 int rnn_net_check(const rnn_config *cfg, size_t B, size_t T, const double *x,
                   rnn_error *err);
+/* Doubles of workspace of rnn_net_run() (train 0) or rnn_loss_grad()
+ * (train 1) for a batch of B sequences of T steps, 0 for an invalid
+ * config or an empty batch; either precision. */
+size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T,
+                         int train);
 /* Checked inference on a batch: out (batch-target layout) as
  * rnn_forward() gives it, from state (NULL: zeros; else it receives the
- * final state); work rnn_net_workspace(cfg, B, T, 0) doubles. */
+ * final state); work rnn_net_workspace(cfg, B, T, 0) doubles.  In float
+ * for a single-precision model. */
 int rnn_net_run(const rnn_config *cfg, const double *params, size_t B,
                 size_t T, const double *x, double *state, double *out,
                 double *work, rnn_error *err);
-/* The network's loss and gradient without argument checks.
- *
- * state (may be NULL: zeros) is the recurrent state the batch starts
- * from, in rnn_step()'s layout; it is overwritten with the state after
- * the last step.  The gradient does not flow into it (truncated BPTT).
- * stats (may be NULL) receives {loss terms, accuracy terms, correct}:
- * the number of (unmasked) columns the mean loss is over (samples, or
- * samples x unmasked steps, times outputs for MSE/MAE/BCE), and the
- * number of predictions judged for accuracy and how many were right
- * (BCE and sparse CE; 0 and 0 otherwise).  w (may be NULL) weighs the
- * steps of a many-to-many loss as rnn_loss_grad_w() does (NULL: the
- * token mask, if any).  work: rnn_batch_workspace(). */
-int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
-                      size_t B, size_t T, const double *x, const double *y,
-                      double *loss_value, double *grad, double *dx,
-                      rnn_rng *rng, double *state, double *stats,
-                      const double *w, double *work);
+
+#define RNN_R double
+#define RNN_EN(name) name
+#define RNN_VIEW_T rnn_view
+#define RNN_LVIEW_T rnn_layer_view
+#include "engine.h"
+#undef RNN_R
+#undef RNN_EN
+#undef RNN_VIEW_T
+#undef RNN_LVIEW_T
+#define RNN_R float
+#define RNN_EN(name) name##_f
+#define RNN_VIEW_T rnn_view_f
+#define RNN_LVIEW_T rnn_layer_view_f
+#include "engine.h"
+#undef RNN_R
+#undef RNN_EN
+#undef RNN_VIEW_T
+#undef RNN_LVIEW_T
+
+/* precision.c: the public entry points' single-precision paths (the
+ * weights and host data converted at the boundary) */
+size_t rnn_single_train_workspace(const rnn_config *cfg,
+                                  const rnn_train_config *tc,
+                                  size_t n_samples, size_t n_time);
+int rnn_single_train(const rnn_config *cfg, const rnn_train_config *tc,
+                     double *params, const rnn_dataset *train,
+                     const rnn_dataset *val, rnn_rng *rng,
+                     const rnn_callbacks *cb, const rnn_history *hist,
+                     rnn_train_result *res, double *work, rnn_error *err);
+size_t rnn_single_predict_workspace(const rnn_config *cfg, size_t chunk,
+                                    size_t n_time);
+int rnn_single_predict(const rnn_config *cfg, const double *params, size_t N,
+                       size_t T, const double *x, size_t chunk, double *out,
+                       double *work, rnn_error *err);
+size_t rnn_single_step_workspace(const rnn_config *cfg, size_t n_batch,
+                                 size_t n_time);
+int rnn_single_step(const rnn_config *cfg, const double *params, size_t N,
+                    size_t T, const double *x, double *state, double *out,
+                    double *work, rnn_error *err);
+size_t rnn_single_net_workspace(const rnn_config *cfg, size_t B, size_t T);
+int rnn_single_net_run(const rnn_config *cfg, const double *params, size_t B,
+                       size_t T, const double *x, double *state, double *out,
+                       double *work, rnn_error *err);
+/* floats of n doubles' room, rounded up so that what follows stays
+ * 8-byte aligned */
+#define RNN_FLOATS_EVEN(n) (((n) + 1) & ~(size_t)1)
+
+#ifdef RNN_SINGLE
+#define rnn_view rnn_view_f
+#define rnn_layer_view rnn_layer_view_f
+#define rnn_view_bind rnn_view_bind_f
+#define rnn_vsigmoid rnn_vsigmoid_f
+#define rnn_vtanh rnn_vtanh_f
+#define rnn_vlstm_gates rnn_vlstm_gates_f
+#define rnn_activate rnn_activate_f
+#define rnn_activate_backward rnn_activate_backward_f
+#define rnn_layer_cache rnn_layer_cache_f
+#define rnn_layer_forward rnn_layer_forward_f
+#define rnn_layer_tmp_size rnn_layer_tmp_size_f
+#define rnn_layer_backward rnn_layer_backward_f
+#define rnn_embed_forward rnn_embed_forward_f
+#define rnn_embed_backward rnn_embed_backward_f
+#define rnn_series_embed_forward rnn_series_embed_forward_f
+#define rnn_series_embed_backward rnn_series_embed_backward_f
+#define rnn_dropout_forward rnn_dropout_forward_f
+#define rnn_dropout_backward rnn_dropout_backward_f
+#define rnn_head_forward rnn_head_forward_f
+#define rnn_head_backward rnn_head_backward_f
+#define rnn_head_work rnn_head_work_f
+#define rnn_head_loss rnn_head_loss_f
+#define rnn_net_ws rnn_net_ws_f
+#define rnn_net_carve rnn_net_carve_f
+#define rnn_net_size rnn_net_size_f
+#define rnn_net_forward rnn_net_forward_f
+#define rnn_net_state_save rnn_net_state_save_f
+#define rnn_net_loss_grad rnn_net_loss_grad_f
+#define rnn_clip_grad rnn_clip_grad_f
+#define rnn_optim_step rnn_optim_step_f
+#define rnn_gather_batch rnn_gather_batch_f
+#define rnn_scatter_batch rnn_scatter_batch_f
+#define rnn_predict_engine rnn_predict_engine_f
+#define rnn_predict_size rnn_predict_size_f
+#define rnn_step_engine rnn_step_engine_f
+#define rnn_train_engine rnn_train_engine_f
+#define rnn_train_size rnn_train_size_f
+#endif
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (m 1..12,
  * d 1..31; H. Hinnant's days_from_civil): calendar.c, read by the CSV

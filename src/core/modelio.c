@@ -481,16 +481,18 @@ static int check_model(const rnn_record_view *recs, size_t n_rec,
     return rnn_fail(err, RNN_ERR_FORMAT,
                     "model file: config.dropout must be one double");
   cfg->dropout = num_at(found[7], 0);
-  { /* token input and the series embedding (issue 16): optional
-       records, absent in files without them */
+  { /* token input and the series embedding (issue 16), the precision
+       (issue 19): optional records, absent in files without them */
     static const char *opt[] = {"config.n_vocab", "config.n_embed",
-                                "config.n_series", "config.series_embed"};
-    int *dst[4];
+                                "config.n_series", "config.series_embed",
+                                "config.precision"};
+    int *dst[5];
     dst[0] = &cfg->n_vocab;
     dst[1] = &cfg->n_embed;
     dst[2] = &cfg->n_series;
     dst[3] = &cfg->series_embed;
-    for (j = 0; j < 4; j++)
+    dst[4] = &cfg->precision;
+    for (j = 0; j < 5; j++)
       for (k = 0; k < n_rec; k++)
         if (name_is(&recs[k], opt[j])) {
           if (recs[k].type != RNN_REC_DOUBLE && recs[k].type != RNN_REC_INT)

@@ -25,14 +25,14 @@ static size_t out_steps(const rnn_config *cfg, size_t T) {
   return cfg->seq_out ? T : 1;
 }
 
-static double *take(double *base, size_t *off, size_t n) {
-  double *p = base ? base + *off : NULL;
+static rnn_real *take(rnn_real *base, size_t *off, size_t n) {
+  rnn_real *p = base ? base + *off : NULL;
   *off += n;
   return p;
 }
 
 size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
-                     double *base, rnn_net_ws *ws) {
+                     rnn_real *base, rnn_net_ws *ws) {
   size_t off = 0, widest = (size_t)cfg->n_in, tmp = 0;
   size_t G = (size_t)rnn_cell_gates(cfg->cell), To = out_steps(cfg, T);
   size_t HL = (size_t)cfg->n_hidden[cfg->n_layers - 1];
@@ -80,10 +80,22 @@ size_t rnn_net_carve(const rnn_config *cfg, size_t B, size_t T, int train,
   return off;
 }
 
-size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T, int train) {
+size_t rnn_net_size(const rnn_config *cfg, size_t B, size_t T, int train) {
   rnn_net_ws ws;
   if (rnn_config_check(cfg, NULL) != RNN_OK || B == 0 || T == 0) return 0;
   return rnn_net_carve(cfg, B, T, train, NULL, &ws);
+}
+
+#ifndef RNN_SINGLE /* the public API in double */
+
+/* In doubles; a single-precision model's training-mode size is the
+ * larger of its double one (rnn_loss_grad() computes in double) and its
+ * single one (rnn_forward()). */
+size_t rnn_net_workspace(const rnn_config *cfg, size_t B, size_t T, int train) {
+  size_t n = rnn_net_size(cfg, B, T, train), f;
+  if (n == 0 || cfg->precision != RNN_PREC_SINGLE) return n;
+  f = rnn_single_net_workspace(cfg, B, T);
+  return train ? (f > n ? f : n) : f;
 }
 
 size_t rnn_batch_workspace(const rnn_config *cfg, size_t n_batch,
@@ -99,9 +111,10 @@ size_t rnn_state_size(const rnn_config *cfg, size_t n_batch) {
     n += (size_t)cfg->n_hidden[l] * n_batch;
   return cfg->cell == RNN_CELL_LSTM ? 2 * n : n;
 }
+#endif
 
 /* Output sequence of layer l as the next layer sees it: H x B x T. */
-static const double *layer_output(const rnn_config *cfg, const rnn_net_ws *ws,
+static const rnn_real *layer_output(const rnn_config *cfg, const rnn_net_ws *ws,
                                   int l, size_t B) {
   if (cfg->dropout > 0 && ws->drop[l]) return ws->drop[l];
   return ws->cache[l].hs + (size_t)cfg->n_hidden[l] * B;
@@ -117,9 +130,9 @@ static size_t state_h(const rnn_config *cfg, size_t B, int l) {
 }
 
 void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
-                     size_t T, const double *x, rnn_net_ws *ws, rnn_rng *rng,
-                     const double *state) {
-  const double *in = x;
+                     size_t T, const rnn_real *x, rnn_net_ws *ws, rnn_rng *rng,
+                     const rnn_real *state) {
+  const rnn_real *in = x;
   size_t HL = (size_t)cfg->n_hidden[cfg->n_layers - 1];
   size_t coff = state ? rnn_state_size(cfg, B) / 2 : 0;
   int l;
@@ -139,11 +152,11 @@ void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
     c->mask = ws->mask;
     if (state) {
       size_t o = state_h(cfg, B, l);
-      memcpy(c->hs, state + o, sizeof(double) * H * B);
-      if (c->cs) memcpy(c->cs, state + coff + o, sizeof(double) * H * B);
+      memcpy(c->hs, state + o, sizeof(rnn_real) * H * B);
+      if (c->cs) memcpy(c->cs, state + coff + o, sizeof(rnn_real) * H * B);
     } else {
-      memset(c->hs, 0, sizeof(double) * H * B); /* h0 = 0 */
-      if (c->cs) memset(c->cs, 0, sizeof(double) * H * B);
+      memset(c->hs, 0, sizeof(rnn_real) * H * B); /* h0 = 0 */
+      if (c->cs) memset(c->cs, 0, sizeof(rnn_real) * H * B);
     }
     rnn_layer_forward(cfg, &v->layer[l], B, T, in, c, ws->tmp);
     if (cfg->dropout > 0 && rng) {
@@ -161,17 +174,18 @@ void rnn_net_forward(const rnn_config *cfg, const rnn_view *v, size_t B,
 }
 
 void rnn_net_state_save(const rnn_config *cfg, const rnn_net_ws *ws, size_t B,
-                        size_t T, double *state) {
+                        size_t T, rnn_real *state) {
   size_t coff = rnn_state_size(cfg, B) / 2;
   int l;
   for (l = 0; l < cfg->n_layers; l++) {
     size_t HB = (size_t)cfg->n_hidden[l] * B, o = state_h(cfg, B, l);
     const rnn_layer_cache *c = &ws->cache[l];
-    memcpy(state + o, c->hs + HB * T, sizeof(double) * HB);
-    if (c->cs) memcpy(state + coff + o, c->cs + HB * T, sizeof(double) * HB);
+    memcpy(state + o, c->hs + HB * T, sizeof(rnn_real) * HB);
+    if (c->cs) memcpy(state + coff + o, c->cs + HB * T, sizeof(rnn_real) * HB);
   }
 }
 
+#ifndef RNN_SINGLE
 int rnn_net_check(const rnn_config *cfg, size_t B, size_t T, const double *x,
                   rnn_error *err) {
   int st = rnn_config_check(cfg, err);
@@ -193,6 +207,8 @@ int rnn_net_run(const rnn_config *cfg, const double *params, size_t B, size_t T,
   rnn_net_ws ws;
   int st = rnn_net_check(cfg, B, T, x, err);
   if (st != RNN_OK) return st;
+  if (cfg->precision == RNN_PREC_SINGLE)
+    return rnn_single_net_run(cfg, params, B, T, x, state, out, work, err);
   if (!params || !out || !work)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_forward: NULL argument");
   if ((st = rnn_check_tokens(cfg, x, B * T, err)) != RNN_OK) return st;
@@ -210,20 +226,21 @@ int rnn_forward(const rnn_config *cfg, const double *params, size_t n_batch,
                 rnn_error *err) {
   return rnn_net_run(cfg, params, n_batch, n_time, x, NULL, out, work, err);
 }
+#endif
 
 /* Loss and gradient of one batch; used by training and the checks. */
-int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
-                      size_t B, size_t T, const double *x, const double *y,
-                      double *loss_value, double *grad, double *dx,
-                      rnn_rng *rng, double *state, double *stats,
-                      const double *w, double *work) {
+int rnn_net_loss_grad(const rnn_config *cfg, int loss, const rnn_real *params,
+                      size_t B, size_t T, const rnn_real *x, const rnn_real *y,
+                      double *loss_value, rnn_real *grad, rnn_real *dx,
+                      rnn_rng *rng, rnn_real *state, double *stats,
+                      const rnn_real *w, rnn_real *work) {
   rnn_view v, g;
   rnn_net_ws ws;
   size_t To = out_steps(cfg, T), HL = (size_t)cfg->n_hidden[cfg->n_layers - 1];
-  const double *hin;
-  double *dcur;
+  const rnn_real *hin;
+  rnn_real *dcur;
   int l;
-  rnn_view_bind(cfg, (double *)params, &v);
+  rnn_view_bind(cfg, (rnn_real *)params, &v);
   rnn_net_carve(cfg, B, T, 1, work, &ws);
   rnn_net_forward(cfg, &v, B, T, x, &ws, rng, state);
   if (state) rnn_net_state_save(cfg, &ws, B, T, state);
@@ -231,10 +248,10 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
       rnn_head_loss(cfg, loss, B * To, ws.z, ws.y, y,
                     !cfg->seq_out ? NULL : w ? w : ws.mask,
                     grad ? ws.z : NULL, stats);
-  if (dx && v.E) memset(dx, 0, sizeof(double) * B * T);
+  if (dx && v.E) memset(dx, 0, sizeof(rnn_real) * B * T);
   if (!grad) return RNN_OK;
   /* ws.z now holds dL/dz of the head */
-  memset(grad, 0, sizeof(double) * rnn_n_params(cfg));
+  memset(grad, 0, sizeof(rnn_real) * rnn_n_params(cfg));
   rnn_view_bind(cfg, grad, &g);
   hin = layer_output(cfg, &ws, cfg->n_layers - 1, B);
   if (!cfg->seq_out) hin += HL * B * (T - 1);
@@ -243,18 +260,18 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   /* sequence gradient of the last layer's output */
   dcur = ws.dA;
   if (cfg->seq_out) {
-    memcpy(dcur, ws.dlast, sizeof(double) * HL * B * T);
+    memcpy(dcur, ws.dlast, sizeof(rnn_real) * HL * B * T);
   } else {
-    memset(dcur, 0, sizeof(double) * HL * B * T);
-    memcpy(dcur + HL * B * (T - 1), ws.dlast, sizeof(double) * HL * B);
+    memset(dcur, 0, sizeof(rnn_real) * HL * B * T);
+    memcpy(dcur + HL * B * (T - 1), ws.dlast, sizeof(rnn_real) * HL * B);
   }
   for (l = cfg->n_layers - 1; l >= 0; l--) {
     size_t H = (size_t)cfg->n_hidden[l];
-    const double *in = l > 0 ? layer_output(cfg, &ws, l - 1, B)
+    const rnn_real *in = l > 0 ? layer_output(cfg, &ws, l - 1, B)
                        : v.E ? ws.xe
                        : v.S ? ws.xs
                              : x;
-    double *dnext =
+    rnn_real *dnext =
         l > 0 || v.E || v.S ? (dcur == ws.dA ? ws.dB : ws.dA) : dx;
     if (cfg->dropout > 0 && rng)
       rnn_dropout_backward(dcur, ws.dmask[l], H * B * T);
@@ -270,6 +287,7 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const double *params,
   return RNN_OK;
 }
 
+#ifndef RNN_SINGLE /* in double whatever cfg->precision */
 int rnn_loss_grad(const rnn_config *cfg, int loss, const double *params,
                   size_t n_batch, size_t n_time, const double *x,
                   const double *y, double *loss_value, double *grad, double *dx,
@@ -313,3 +331,4 @@ int rnn_loss_grad_w(const rnn_config *cfg, int loss, const double *params,
   return rnn_net_loss_grad(cfg, loss, params, n_batch, n_time, x, y, loss_value,
                            grad, dx, rng, NULL, NULL, w, work);
 }
+#endif

@@ -4,14 +4,14 @@
 
 #include <math.h>
 
-void rnn_clip_grad(double *grad, size_t n, double clipnorm, double clipvalue) {
+void rnn_clip_grad(rnn_real *grad, size_t n, double clipnorm, double clipvalue) {
   size_t k;
   if (clipnorm > 0) {
     double s = 0.0;
     for (k = 0; k < n; k++) s += grad[k] * grad[k];
     s = sqrt(s);
     if (s > clipnorm) {
-      double f = clipnorm / s;
+      rnn_real f = (rnn_real)(clipnorm / s);
       for (k = 0; k < n; k++) grad[k] *= f;
     }
   }
@@ -24,9 +24,10 @@ void rnn_clip_grad(double *grad, size_t n, double clipnorm, double clipvalue) {
 
 /* state: first n doubles m (velocity / mean square / first moment),
  * next n doubles v (Adam's second moment). */
-void rnn_optim_step(const rnn_train_config *tc, double *p, const double *g,
-                    double *state, size_t n, long step) {
-  double *m = state, *v = state + n, lr = tc->lr;
+void rnn_optim_step(const rnn_train_config *tc, rnn_real *p, const rnn_real *g,
+                    rnn_real *state, size_t n, long step) {
+  rnn_real *m = state, *v = state + n;
+  double lr = tc->lr;
   size_t k;
   switch (tc->optimizer) {
   case RNN_OPT_SGD: /* v = momentum v - lr g;  p += v */

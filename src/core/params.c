@@ -89,6 +89,10 @@ int rnn_config_check(const rnn_config *cfg, rnn_error *err) {
                     "series_embed = %d without series (n_series = 0)",
                     cfg->series_embed);
   }
+  if (cfg->precision != RNN_PREC_DOUBLE && cfg->precision != RNN_PREC_SINGLE)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "precision must be 0 (double) or 1 (single), got %d",
+                    cfg->precision);
   return RNN_OK;
 }
 
@@ -119,36 +123,45 @@ size_t rnn_n_params(const rnn_config *cfg) {
   return n + (size_t)cfg->n_out * (I + 1);
 }
 
-void rnn_view_bind(const rnn_config *cfg, double *p, rnn_view *v) {
-  size_t I = first_width(cfg);
-  int l, G = rnn_cell_gates(cfg->cell);
-  memset(v, 0, sizeof *v);
-  if (cfg->n_vocab > 0) {
-    v->E = p;
-    p += (size_t)cfg->n_vocab * (size_t)cfg->n_embed;
-  }
-  if (cfg->n_series > 0) {
-    v->S = p;
-    p += (size_t)cfg->n_series * (size_t)cfg->series_embed;
-  }
-  for (l = 0; l < cfg->n_layers; l++) {
-    size_t H = (size_t)cfg->n_hidden[l], GH = (size_t)G * H;
-    rnn_layer_view *w = &v->layer[l];
-    w->n_in = (int)I;
-    w->n_hidden = (int)H;
-    w->Wx = p;
-    w->Wh = w->Wx + GH * I;
-    w->b = w->Wh + GH * H;
-    p = w->b + GH;
-    if (cfg->cell == RNN_CELL_GRU) {
-      w->bh = p;
-      p += GH;
-    }
-    I = H;
-  }
-  v->Wy = p;
-  v->by = p + (size_t)cfg->n_out * I;
+/* The one binding, for a double parameter vector (rnn_view_bind()) and a
+ * float one (rnn_view_bind_f(), the single-precision engine's, issue 19) */
+#define RNN_VIEW_BIND(LVIEW) \
+{ \
+  size_t I = first_width(cfg); \
+  int l, G = rnn_cell_gates(cfg->cell); \
+  memset(v, 0, sizeof *v); \
+  if (cfg->n_vocab > 0) { \
+    v->E = p; \
+    p += (size_t)cfg->n_vocab * (size_t)cfg->n_embed; \
+  } \
+  if (cfg->n_series > 0) { \
+    v->S = p; \
+    p += (size_t)cfg->n_series * (size_t)cfg->series_embed; \
+  } \
+  for (l = 0; l < cfg->n_layers; l++) { \
+    size_t H = (size_t)cfg->n_hidden[l], GH = (size_t)G * H; \
+    LVIEW *w = &v->layer[l]; \
+    w->n_in = (int)I; \
+    w->n_hidden = (int)H; \
+    w->Wx = p; \
+    w->Wh = w->Wx + GH * I; \
+    w->b = w->Wh + GH * H; \
+    p = w->b + GH; \
+    if (cfg->cell == RNN_CELL_GRU) { \
+      w->bh = p; \
+      p += GH; \
+    } \
+    I = H; \
+  } \
+  v->Wy = p; \
+  v->by = p + (size_t)cfg->n_out * I; \
 }
+
+void rnn_view_bind(const rnn_config *cfg, double *p, rnn_view *v)
+RNN_VIEW_BIND(rnn_layer_view)
+
+void rnn_view_bind_f(const rnn_config *cfg, float *p, rnn_view_f *v)
+RNN_VIEW_BIND(rnn_layer_view_f)
 
 size_t rnn_init_workspace(const rnn_config *cfg) {
   size_t need = 0;

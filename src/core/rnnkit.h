@@ -150,6 +150,7 @@ enum { RNN_LOSS_MSE = 0, RNN_LOSS_MAE = 1, RNN_LOSS_BCE = 2,
        RNN_LOSS_SPARSE_CE = 3 };
 enum { RNN_OPT_SGD = 0, RNN_OPT_RMSPROP = 1, RNN_OPT_ADAM = 2 };
 enum { RNN_INIT_ORTHOGONAL = 0, RNN_INIT_IDENTITY = 1 };
+enum { RNN_PREC_DOUBLE = 0, RNN_PREC_SINGLE = 1 };
 
 typedef struct {
   int cell;                      /* RNN_CELL_*                              */
@@ -169,6 +170,13 @@ typedef struct {
                                     embedding of n_series series; the last
                                     input feature is the series index     */
   int series_embed;              /* its width D (with n_series > 0)        */
+  int precision;                 /* issue 19: RNN_PREC_DOUBLE (0, the
+                                    default) or RNN_PREC_SINGLE: training
+                                    and inference compute in float inside
+                                    the core; params, data, outputs and
+                                    workspace stay double at the API (the
+                                    weights are rounded to float at the
+                                    start and widened back at the end) */
 } rnn_config;
 
 /* Checks a configuration; RNN_OK or a status with err filled in. */
@@ -402,7 +410,12 @@ size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
 
 /* Trains params in place.  val may be NULL.  On divergence the weights
  * of the last finite epoch are kept and RNN_ERR_DIVERGED is returned with
- * the epoch in err->msg. */
+ * the epoch in err->msg.  With cfg->precision == RNN_PREC_SINGLE (issue
+ * 19) the weights are rounded to float, trained in float (the engine's
+ * float build, precision.c) and widened back; before each on_epoch they
+ * are widened into params too (checkpoints read them there).  The same
+ * holds for rnn_predict(), rnn_step() and rnn_forward() (inference in
+ * float); rnn_loss_grad() computes in double whatever the precision. */
 int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               double *params, const rnn_dataset *train,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,

@@ -196,6 +196,7 @@ static const rnn_file_field fields[] = {
     {"config.n_embed", RNN_FIELD_INT},
     {"config.n_series", RNN_FIELD_INT},
     {"config.series_embed", RNN_FIELD_INT},
+    {"config.precision", RNN_FIELD_INT}, /* issue 19: 0 double, 1 single */
     {"n_time", RNN_FIELD_INT},
     {"history", RNN_FIELD_DATAFRAME},
     {"history.epoch", RNN_FIELD_INT},

@@ -20,7 +20,8 @@
  *   two halves of: grad P | batch x I*Bh*T | batch y ny*Bh*To |
  *                  network workspace for Bh | recurrent state S |
  *                  step weights Bh*T |
- *   sample order N (indices are size_t stored in double-sized slots) */
+ *   sample order N (indices are size_t stored in double-sized slots; in
+ *   the float engine in pairs of floats at even offsets) */
 #include "internal.h"
 
 #include <math.h>
@@ -36,7 +37,7 @@ static size_t targets_per_sample(const rnn_config *cfg, int loss,
 }
 
 typedef struct {
-  double *grad, *xb, *yb, *net, *state, *w;
+  rnn_real *grad, *xb, *yb, *net, *state, *w;
   double loss, stats[3];
 } half_ws;
 
@@ -47,45 +48,54 @@ typedef struct {
 } window;
 
 typedef struct {
-  double *grad, *moments, *best, *backup;
+  rnn_real *grad, *moments, *best, *backup;
   size_t *idx, *order;
   half_ws half[2];
 } train_ws;
 
-static double *take(double *base, size_t *off, size_t n) {
-  double *p = base ? base + *off : NULL;
+static rnn_real *take(rnn_real *base, size_t *off, size_t n) {
+  rnn_real *p = base ? base + *off : NULL;
   *off += n;
   return p;
 }
 
+/* n size_t indices, aligned (the float engine's workspace starts 8-byte
+ * aligned; its offsets are rounded up to pairs of floats) */
+#define RNN_IDX_SLOTS \
+  (sizeof(size_t) > sizeof(rnn_real) ? sizeof(size_t) / sizeof(rnn_real) : 1)
+static size_t *take_idx(rnn_real *base, size_t *off, size_t n) {
+  *off = (*off + RNN_IDX_SLOTS - 1) / RNN_IDX_SLOTS * RNN_IDX_SLOTS;
+  return (size_t *)(void *)take(base, off, n * RNN_IDX_SLOTS);
+}
+
 /* Carves the workspace at base into w for batches of B samples (halves
  * of Bh = ceil(B/2)) of N samples of T steps; with base == NULL it only
- * measures.  Returns the doubles needed.  The one table of the training
+ * measures.  Returns the elements (doubles or floats) needed.  The one table of the training
  * workspace (see the top of the file). */
 static size_t train_carve(const rnn_config *cfg, int loss, size_t B,
-                          size_t N, size_t T, double *base, train_ws *w) {
+                          size_t N, size_t T, rnn_real *base, train_ws *w) {
   size_t P = rnn_n_params(cfg), Bh = (B + 1) / 2, off = 0;
   int p;
   w->grad = take(base, &off, P);
   w->moments = take(base, &off, 2 * P);
   w->best = take(base, &off, P);
   w->backup = take(base, &off, P);
-  w->idx = (size_t *)(void *)take(base, &off, B);
+  w->idx = take_idx(base, &off, B);
   for (p = 0; p < 2; p++) {
     half_ws *h = &w->half[p];
     h->grad = take(base, &off, P);
     h->xb = take(base, &off, (size_t)cfg->n_in * Bh * T);
     h->yb = take(base, &off, targets_per_sample(cfg, loss, T) * Bh);
-    h->net = take(base, &off, rnn_batch_workspace(cfg, Bh, T));
+    h->net = take(base, &off, rnn_net_size(cfg, Bh, T, 1));
     h->state = take(base, &off, rnn_state_size(cfg, Bh));
     h->w = take(base, &off, Bh * T);
   }
-  w->order = (size_t *)(void *)take(base, &off, N);
+  w->order = take_idx(base, &off, N);
   return off;
 }
 
-size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
-                           size_t n_samples, size_t n_time) {
+size_t rnn_train_size(const rnn_config *cfg, const rnn_train_config *tc,
+                      size_t n_samples, size_t n_time) {
   size_t B;
   train_ws w;
   if (rnn_n_params(cfg) == 0 || !tc || tc->batch_size < 1 || n_time == 0 ||
@@ -126,8 +136,8 @@ static window batch_window(const rnn_train_config *tc, const double *len,
 static void gather_window(const rnn_config *cfg, int loss, size_t N, size_t T,
                           const double *x, const double *y, const double *len,
                           int pad_left, const size_t *idx, size_t B,
-                          size_t t0, size_t L, double *xb, double *yb,
-                          double *wb) {
+                          size_t t0, size_t L, rnn_real *xb, rnn_real *yb,
+                          rnn_real *wb) {
   const size_t I = (size_t)cfg->n_in;
   const size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
   size_t b, t, i;
@@ -152,7 +162,7 @@ static void gather_window(const rnn_config *cfg, int loss, size_t N, size_t T,
  * lengths, NULL: all full, the whole n_time).  The state carries over in
  * stateful training and from chunk to chunk of a window (carry). */
 static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
-                     const double *params, const rnn_dataset *d,
+                     const rnn_real *params, const rnn_dataset *d,
                      const double *len, size_t t0, size_t L, int carry,
                      const size_t *order, const size_t *n_half, int p,
                      half_ws *half, rnn_rng *hrng, int grad) {
@@ -201,7 +211,7 @@ static double tally_acc(const tally *t) {
  * into the same halves as training (so a stateful model sees its streams
  * as in training, the state carried from batch to batch). */
 static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
-                     const double *params, const rnn_dataset *d,
+                     const rnn_real *params, const rnn_dataset *d,
                      const double *len, size_t B, size_t *order,
                      half_ws *half, double *loss, double *acc) {
   const size_t N = d->n_samples, T = d->n_time;
@@ -210,7 +220,7 @@ static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
   int p;
   for (p = 0; p < 2; p++)
     if (tc->stateful)
-      memset(half[p].state, 0, sizeof(double) * rnn_state_size(cfg, (B + 1) / 2));
+      memset(half[p].state, 0, sizeof(rnn_real) * rnn_state_size(cfg, (B + 1) / 2));
   for (s0 = 0; s0 < N; s0 += B) {
     size_t nb = N - s0 < B ? N - s0 : B, n_half[2];
     n_half[0] = (nb + 1) / 2;
@@ -224,7 +234,7 @@ static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
       int carry = win.chunk < win.L;
       for (p = 0; p < (n_half[1] > 0 ? 2 : 1); p++) {
         if (carry && c0 == 0)
-          memset(half[p].state, 0, sizeof(double) * rnn_state_size(cfg, (B + 1) / 2));
+          memset(half[p].state, 0, sizeof(rnn_real) * rnn_state_size(cfg, (B + 1) / 2));
         run_half(cfg, tc, params, d, len, win.t0 + c0, Lc, carry, order,
                  n_half, p, half, NULL, 0);
         tally_half(cfg, &half[p], n_half[p], len != NULL, &t);
@@ -235,6 +245,194 @@ static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
   *acc = tally_acc(&t);
 }
 
+static int all_finite(const rnn_real *p, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (!isfinite(p[k])) return 0;
+  return 1;
+}
+
+/* rnn_train() after its checks (in double; rnn_train_engine_f() in
+ * float, params and work in float) */
+int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
+                     rnn_real *params, const rnn_dataset *train,
+                     const rnn_dataset *val, rnn_rng *rng,
+                     const rnn_callbacks *cb, const rnn_history *hist,
+                     rnn_train_result *res, rnn_real *work, rnn_error *err) {
+  size_t P, N, T, B, k, S;
+  rnn_real *grad, *state, *best, *backup;
+  double best_loss = INFINITY;
+  train_ws w;
+  half_ws *half;
+  size_t *order, *idx;
+  long step = 0;
+  int epoch, wait = 0, p;
+#ifdef _OPENMP
+  const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
+  rnn_pacer pace;
+#endif
+
+#ifdef _OPENMP
+  rnn_pacer_init(&pace);
+#endif
+  P = rnn_n_params(cfg);
+  N = train->n_samples;
+  T = train->n_time;
+  B = (size_t)tc->batch_size;
+  if (B > N) B = N;
+  S = rnn_state_size(cfg, (B + 1) / 2);
+  train_carve(cfg, tc->loss, B, N, T, work, &w);
+  grad = w.grad;
+  state = w.moments;
+  best = w.best;
+  backup = w.backup;
+  idx = w.idx; /* B indices for validation */
+  order = w.order;
+  half = w.half;
+  for (k = 0; k < N; k++) order[k] = k;
+  memset(state, 0, sizeof(rnn_real) * 2 * P);
+  memset(res, 0, sizeof *res);
+  for (k = 0; k < (size_t)tc->epochs; k++) {
+    hist->loss[k] = NAN;
+    if (hist->val_loss) hist->val_loss[k] = NAN;
+    if (hist->acc) hist->acc[k] = NAN;
+    if (hist->val_acc) hist->val_acc[k] = NAN;
+  }
+
+  for (epoch = 1; epoch <= tc->epochs; epoch++) {
+    size_t s0, n_batches = (N + B - 1) / B, bi = 0;
+    double eloss, vloss = NAN, vacc = NAN, monitor;
+    tally tot = {0.0, 0.0, 0.0, 0.0};
+    memcpy(backup, params, sizeof(rnn_real) * P);
+    if (tc->stateful) {
+      for (p = 0; p < 2; p++) memset(half[p].state, 0, sizeof(rnn_real) * S);
+    } else if (tc->shuffle) {
+      for (k = N; k > 1; k--) { /* Fisher-Yates */
+        size_t j = (size_t)rnn_rng_below(rng, k), tmp = order[k - 1];
+        order[k - 1] = order[j];
+        order[j] = tmp;
+      }
+    }
+    for (s0 = 0; s0 < N; s0 += B, bi++) {
+      size_t nb = N - s0 < B ? N - s0 : B;
+      size_t n_half[2], c0;
+      double l = 0.0;
+      rnn_rng hrng[2];
+      int parts;
+      window win = batch_window(tc, tc->len, T, order + s0, nb);
+      n_half[0] = (nb + 1) / 2;
+      n_half[1] = nb - n_half[0];
+      parts = n_half[1] > 0 ? 2 : 1;
+      /* one optimizer step per chunk of the window (one chunk: the whole
+       * batch; without lengths the whole n_time) */
+      for (c0 = 0; c0 < win.L; c0 += win.chunk) {
+        size_t Lc = win.L - c0 < win.chunk ? win.L - c0 : win.chunk;
+        int carry = win.chunk < win.L;
+        double c[2] = {0.0, 0.0};
+#ifdef _OPENMP
+        double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0 = 0.0;
+        int paced;
+#endif
+        if (carry && c0 == 0)
+          for (p = 0; p < parts; p++) memset(half[p].state, 0, sizeof(rnn_real) * S);
+        if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
+          for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
+#ifdef _OPENMP
+        paced = parts > 1 && n_threads > 1;
+        if (paced) t0 = omp_get_wtime();
+        if (paced && pace.two) {
+#pragma omp parallel for num_threads(2) schedule(static, 1)
+          for (p = 0; p < 2; p++) {
+            t_beg[p] = omp_get_wtime();
+            run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
+                     order + s0, n_half, p, half, hrng, 1);
+            t_end[p] = omp_get_wtime();
+          }
+        } else
+#endif
+        {
+          for (p = 0; p < parts; p++)
+            run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
+                     order + s0, n_half, p, half, hrng, 1);
+        }
+#ifdef _OPENMP
+        if (paced)
+          rnn_pacer_add(&pace, omp_get_wtime() - t0,
+                    (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
+#endif
+        for (p = 0; p < parts; p++) {
+          c[p] = half_count(cfg, &half[p], n_half[p], tc->len != NULL);
+          tally_half(cfg, &half[p], n_half[p], tc->len != NULL, &tot);
+        }
+        if (parts == 1) {
+          memcpy(grad, half[0].grad, sizeof(rnn_real) * P);
+          l = half[0].loss;
+        } else if (c[0] + c[1] > 0) { /* the batch mean from the halves' means */
+          double w0 = c[0] / (c[0] + c[1]), w1 = c[1] / (c[0] + c[1]);
+          for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
+          l = w0 * half[0].loss + w1 * half[1].loss;
+        } else { /* every step of the batch was padding */
+          memset(grad, 0, sizeof(rnn_real) * P);
+          l = 0.0;
+        }
+        rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
+        rnn_optim_step(tc, params, grad, state, P, ++step);
+      }
+      if (cb && cb->on_batch &&
+          cb->on_batch(cb->ctx, epoch, (int)bi + 1, (int)n_batches,
+                       tot.n > 0 ? tot.loss / tot.n : l)) {
+        res->interrupted = 1;
+        break;
+      }
+    }
+    if (res->interrupted) break;
+    eloss = tot.n > 0 ? tot.loss / tot.n : 0.0;
+    if (!isfinite(eloss) || !all_finite(params, P)) {
+      memcpy(params, backup, sizeof(rnn_real) * P);
+      res->diverged = epoch;
+      return rnn_fail(err, RNN_ERR_DIVERGED,
+                      "training diverged in epoch %d: the loss became %s; the "
+                      "weights after epoch %d were kept. Lower the learning "
+                      "rate or clip gradients (clipnorm)",
+                      epoch, isnan(eloss) ? "NaN" : "infinite", epoch - 1);
+    }
+    hist->loss[epoch - 1] = eloss;
+    if (hist->acc) hist->acc[epoch - 1] = tally_acc(&tot);
+    if (val) {
+      evaluate(cfg, tc, params, val, tc->len ? tc->val_len : NULL, B, idx, half,
+               &vloss, &vacc);
+      hist->val_loss[epoch - 1] = vloss;
+      if (hist->val_acc) hist->val_acc[epoch - 1] = vacc;
+    }
+    res->epochs_run = epoch;
+    monitor = val ? vloss : eloss;
+    if (monitor < best_loss - tc->min_delta) {
+      best_loss = monitor;
+      res->best_epoch = epoch;
+      wait = 0;
+      if (tc->restore_best) memcpy(best, params, sizeof(rnn_real) * P);
+    } else {
+      wait++;
+    }
+    if (cb && cb->on_epoch &&
+        cb->on_epoch(cb->ctx, epoch, tc->epochs, eloss, vloss)) {
+      res->interrupted = 1;
+      break;
+    }
+    if (tc->patience > 0 && wait >= tc->patience) {
+      res->stopped_early = 1;
+      break;
+    }
+  }
+  if (tc->restore_best && tc->patience > 0 && res->best_epoch > 0 &&
+      res->best_epoch != res->epochs_run) {
+    memcpy(params, best, sizeof(rnn_real) * P);
+    res->restored = 1;
+  }
+  return RNN_OK;
+}
+
+#ifndef RNN_SINGLE /* the public API, in double; single models dispatch */
 static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                        const rnn_dataset *d, const char *what, rnn_error *err) {
   size_t k, nx, ny;
@@ -294,11 +492,12 @@ static int check_lengths(const rnn_train_config *tc, const double *len,
   return RNN_OK;
 }
 
-static int all_finite(const double *p, size_t n) {
-  size_t k;
-  for (k = 0; k < n; k++)
-    if (!isfinite(p[k])) return 0;
-  return 1;
+size_t rnn_train_workspace(const rnn_config *cfg, const rnn_train_config *tc,
+                           size_t n_samples, size_t n_time) {
+  if (cfg && cfg->precision == RNN_PREC_SINGLE &&
+      rnn_config_check(cfg, NULL) == RNN_OK)
+    return rnn_single_train_workspace(cfg, tc, n_samples, n_time);
+  return rnn_train_size(cfg, tc, n_samples, n_time);
 }
 
 int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
@@ -306,21 +505,8 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
               const rnn_dataset *val, rnn_rng *rng, const rnn_callbacks *cb,
               const rnn_history *hist, rnn_train_result *res, double *work,
               rnn_error *err) {
-  size_t P, N, T, B, k, S;
-  double *grad, *state, *best, *backup, best_loss = INFINITY;
-  train_ws w;
-  half_ws *half;
-  size_t *order, *idx;
-  long step = 0;
-  int st, epoch, wait = 0, p;
-#ifdef _OPENMP
-  const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
-  rnn_pacer pace;
-#endif
-
-#ifdef _OPENMP
-  rnn_pacer_init(&pace);
-#endif
+  size_t N, T, B;
+  int st;
   if ((st = rnn_config_check(cfg, err)) != RNN_OK) return st;
   if (!tc || !params || !rng || !res || !work || !hist || !hist->loss)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_train: NULL argument");
@@ -345,7 +531,6 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     if (!hist->val_loss) return rnn_fail(err, RNN_ERR_INPUT, "val_loss history is NULL");
   }
 
-  P = rnn_n_params(cfg);
   N = train->n_samples;
   T = train->n_time;
   B = (size_t)tc->batch_size;
@@ -355,154 +540,10 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     return rnn_fail(err, RNN_ERR_SIZE,
                     "a batch of %lu windows of %lu steps is too large for BLAS",
                     (unsigned long)B, (unsigned long)T);
-  S = rnn_state_size(cfg, (B + 1) / 2);
-  train_carve(cfg, tc->loss, B, N, T, work, &w);
-  grad = w.grad;
-  state = w.moments;
-  best = w.best;
-  backup = w.backup;
-  idx = w.idx; /* B indices for validation */
-  order = w.order;
-  half = w.half;
-  for (k = 0; k < N; k++) order[k] = k;
-  memset(state, 0, sizeof(double) * 2 * P);
-  memset(res, 0, sizeof *res);
-  for (k = 0; k < (size_t)tc->epochs; k++) {
-    hist->loss[k] = NAN;
-    if (hist->val_loss) hist->val_loss[k] = NAN;
-    if (hist->acc) hist->acc[k] = NAN;
-    if (hist->val_acc) hist->val_acc[k] = NAN;
-  }
-
-  for (epoch = 1; epoch <= tc->epochs; epoch++) {
-    size_t s0, n_batches = (N + B - 1) / B, bi = 0;
-    double eloss, vloss = NAN, vacc = NAN, monitor;
-    tally tot = {0.0, 0.0, 0.0, 0.0};
-    memcpy(backup, params, sizeof(double) * P);
-    if (tc->stateful) {
-      for (p = 0; p < 2; p++) memset(half[p].state, 0, sizeof(double) * S);
-    } else if (tc->shuffle) {
-      for (k = N; k > 1; k--) { /* Fisher-Yates */
-        size_t j = (size_t)rnn_rng_below(rng, k), tmp = order[k - 1];
-        order[k - 1] = order[j];
-        order[j] = tmp;
-      }
-    }
-    for (s0 = 0; s0 < N; s0 += B, bi++) {
-      size_t nb = N - s0 < B ? N - s0 : B;
-      size_t n_half[2], c0;
-      double l = 0.0;
-      rnn_rng hrng[2];
-      int parts;
-      window win = batch_window(tc, tc->len, T, order + s0, nb);
-      n_half[0] = (nb + 1) / 2;
-      n_half[1] = nb - n_half[0];
-      parts = n_half[1] > 0 ? 2 : 1;
-      /* one optimizer step per chunk of the window (one chunk: the whole
-       * batch; without lengths the whole n_time) */
-      for (c0 = 0; c0 < win.L; c0 += win.chunk) {
-        size_t Lc = win.L - c0 < win.chunk ? win.L - c0 : win.chunk;
-        int carry = win.chunk < win.L;
-        double c[2] = {0.0, 0.0};
-#ifdef _OPENMP
-        double t_beg[2] = {0.0, 0.0}, t_end[2] = {0.0, 0.0}, t0 = 0.0;
-        int paced;
-#endif
-        if (carry && c0 == 0)
-          for (p = 0; p < parts; p++) memset(half[p].state, 0, sizeof(double) * S);
-        if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
-          for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
-#ifdef _OPENMP
-        paced = parts > 1 && n_threads > 1;
-        if (paced) t0 = omp_get_wtime();
-        if (paced && pace.two) {
-#pragma omp parallel for num_threads(2) schedule(static, 1)
-          for (p = 0; p < 2; p++) {
-            t_beg[p] = omp_get_wtime();
-            run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
-                     order + s0, n_half, p, half, hrng, 1);
-            t_end[p] = omp_get_wtime();
-          }
-        } else
-#endif
-        {
-          for (p = 0; p < parts; p++)
-            run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
-                     order + s0, n_half, p, half, hrng, 1);
-        }
-#ifdef _OPENMP
-        if (paced)
-          rnn_pacer_add(&pace, omp_get_wtime() - t0,
-                    (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
-#endif
-        for (p = 0; p < parts; p++) {
-          c[p] = half_count(cfg, &half[p], n_half[p], tc->len != NULL);
-          tally_half(cfg, &half[p], n_half[p], tc->len != NULL, &tot);
-        }
-        if (parts == 1) {
-          memcpy(grad, half[0].grad, sizeof(double) * P);
-          l = half[0].loss;
-        } else if (c[0] + c[1] > 0) { /* the batch mean from the halves' means */
-          double w0 = c[0] / (c[0] + c[1]), w1 = c[1] / (c[0] + c[1]);
-          for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
-          l = w0 * half[0].loss + w1 * half[1].loss;
-        } else { /* every step of the batch was padding */
-          memset(grad, 0, sizeof(double) * P);
-          l = 0.0;
-        }
-        rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
-        rnn_optim_step(tc, params, grad, state, P, ++step);
-      }
-      if (cb && cb->on_batch &&
-          cb->on_batch(cb->ctx, epoch, (int)bi + 1, (int)n_batches,
-                       tot.n > 0 ? tot.loss / tot.n : l)) {
-        res->interrupted = 1;
-        break;
-      }
-    }
-    if (res->interrupted) break;
-    eloss = tot.n > 0 ? tot.loss / tot.n : 0.0;
-    if (!isfinite(eloss) || !all_finite(params, P)) {
-      memcpy(params, backup, sizeof(double) * P);
-      res->diverged = epoch;
-      return rnn_fail(err, RNN_ERR_DIVERGED,
-                      "training diverged in epoch %d: the loss became %s; the "
-                      "weights after epoch %d were kept. Lower the learning "
-                      "rate or clip gradients (clipnorm)",
-                      epoch, isnan(eloss) ? "NaN" : "infinite", epoch - 1);
-    }
-    hist->loss[epoch - 1] = eloss;
-    if (hist->acc) hist->acc[epoch - 1] = tally_acc(&tot);
-    if (val) {
-      evaluate(cfg, tc, params, val, tc->len ? tc->val_len : NULL, B, idx, half,
-               &vloss, &vacc);
-      hist->val_loss[epoch - 1] = vloss;
-      if (hist->val_acc) hist->val_acc[epoch - 1] = vacc;
-    }
-    res->epochs_run = epoch;
-    monitor = val ? vloss : eloss;
-    if (monitor < best_loss - tc->min_delta) {
-      best_loss = monitor;
-      res->best_epoch = epoch;
-      wait = 0;
-      if (tc->restore_best) memcpy(best, params, sizeof(double) * P);
-    } else {
-      wait++;
-    }
-    if (cb && cb->on_epoch &&
-        cb->on_epoch(cb->ctx, epoch, tc->epochs, eloss, vloss)) {
-      res->interrupted = 1;
-      break;
-    }
-    if (tc->patience > 0 && wait >= tc->patience) {
-      res->stopped_early = 1;
-      break;
-    }
-  }
-  if (tc->restore_best && tc->patience > 0 && res->best_epoch > 0 &&
-      res->best_epoch != res->epochs_run) {
-    memcpy(params, best, sizeof(double) * P);
-    res->restored = 1;
-  }
-  return RNN_OK;
+  if (cfg->precision == RNN_PREC_SINGLE)
+    return rnn_single_train(cfg, tc, params, train, val, rng, cb, hist, res,
+                            work, err);
+  return rnn_train_engine(cfg, tc, params, train, val, rng, cb, hist, res,
+                          work, err);
 }
+#endif

@@ -33,6 +33,7 @@ rnn_config gw_config(gw_in s) {
   cfg.n_embed = gw_field(s, "n_embed") ? num(s, "n_embed") : 0;
   cfg.n_series = gw_field(s, "n_series") ? num(s, "n_series") : 0; /* issue 16 */
   cfg.series_embed = gw_field(s, "series_embed") ? num(s, "series_embed") : 0;
+  cfg.precision = gw_field(s, "precision") ? num(s, "precision") : 0; /* issue 19 */
   if (rnn_config_check(&cfg, &err) != RNN_OK) gw_raise(&err);
   return cfg;
 }

@@ -7,6 +7,9 @@ R=${R:-R}
 CC=$($R CMD config CC)
 LIBS="$($R CMD config LAPACK_LIBS) $($R CMD config BLAS_LIBS) $($R CMD config FLIBS)"
 out=$(mktemp -d)
+# the PyTorch fixtures the single-precision engine is checked on (issue 19)
+RNN_FIXTURES=$(pwd)/../testthat/fixtures
+export RNN_FIXTURES
 $CC -std=c99 -Wall -Wextra -pedantic -Werror -O2 -o "$out/test_core" \
   test_core.c ../../src/core/*.c $LIBS -lm
 # a locale whose decimal point is ',' for the CSV reader's test (issue 18)
@@ -35,7 +38,13 @@ if [ -z "$a" ] || [ "$a" != "$b" ]; then
   echo "FAILED: the portable build's packed kernel gives other bits ($b) than the SIMD build's ($a)"
   exit 1
 fi
+sa=$(grep '^core: single digest' "$out/log"); sb=$(grep '^core: single digest' "$out/log_plain")
+if [ -z "$sa" ] || [ "$sa" != "$sb" ]; then
+  echo "FAILED: the portable build trains in single precision to other bits ($sb) than the SIMD build ($sa)"
+  exit 1
+fi
 echo "core: the portable build trains to the same bits"
+echo "core: the portable build trains to the same bits in single precision"
 echo "core: the portable build's packed kernel gives the same bits"
 # the packed kernels' register block in passes of 32 bytes of rows (SSE2
 # vectors), of 64 bytes (AVX2) and in one pass of 128 bytes by 8 columns

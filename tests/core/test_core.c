@@ -3784,6 +3784,392 @@ static void test_panel(void) {
         "panel plan: rows that do not add up are refused");
 }
 
+/* ---- the single-precision engine (issue 19) ---------------------------
+ * The float build of the engine (the *_f.c files) against the PyTorch
+ * fixtures of tests/testthat/fixtures (float64 references): outputs,
+ * loss and gradients within float tolerance; finite differences of the
+ * float loss; float and double training from the fixtures' weights
+ * staying within float tolerance of each other; the public API's
+ * dispatch on rnn_config.precision (train, predict, step, forward). */
+
+typedef struct {
+  char name[40][32];
+  double *val[40];
+  size_t n[40];
+  char str[40][32];
+  int k;
+} fixture;
+
+static const double *fx_get(const fixture *f, const char *name, size_t *n) {
+  int i;
+  for (i = 0; i < f->k; i++)
+    if (strcmp(f->name[i], name) == 0) {
+      if (n) *n = f->n[i];
+      return f->val[i];
+    }
+  if (n) *n = 0;
+  return NULL;
+}
+
+static const char *fx_str(const fixture *f, const char *name) {
+  int i;
+  for (i = 0; i < f->k; i++)
+    if (strcmp(f->name[i], name) == 0) return f->str[i];
+  return "";
+}
+
+/* name type dims... then one line of values (R's text fixtures) */
+static int fx_read(const char *path, fixture *f) {
+  FILE *fp = fopen(path, "r");
+  char line[256], type[8];
+  memset(f, 0, sizeof *f);
+  if (!fp) return 0;
+  while (fgets(line, sizeof line, fp)) {
+    char *p = line, *end;
+    size_t n = 1, k;
+    long d;
+    if (line[0] == '#') continue;
+    if (f->k >= 40 || sscanf(line, "%31s %7s", f->name[f->k], type) != 2)
+      break;
+    p = strstr(line, type) + strlen(type);
+    while ((d = strtol(p, &end, 10)), end != p) {
+      n *= (size_t)d;
+      p = end;
+    }
+    f->n[f->k] = n;
+    if (strcmp(type, "chr") == 0) {
+      if (fscanf(fp, "%31s", f->str[f->k]) != 1) break;
+    } else {
+      f->val[f->k] = malloc(n * sizeof(double));
+      for (k = 0; k < n; k++)
+        if (fscanf(fp, "%lf", &f->val[f->k][k]) != 1) break;
+    }
+    if (!fgets(line, sizeof line, fp)) { /* the rest of the value line */
+      f->k++;
+      break;
+    }
+    f->k++;
+  }
+  fclose(fp);
+  return f->k > 0;
+}
+
+static void fx_free(fixture *f) {
+  int i;
+  for (i = 0; i < f->k; i++) free(f->val[i]);
+}
+
+static int fx_code(const char *s, const char *const *names, int n) {
+  int i;
+  for (i = 0; i < n; i++)
+    if (strcmp(s, names[i]) == 0) return i;
+  return -1;
+}
+
+/* the fixture's config; loss into *loss */
+static rnn_config fx_config(const fixture *f, int *loss) {
+  static const char *const cells[] = {"simple", "lstm", "gru"};
+  static const char *const acts[] = {"linear", "tanh", "sigmoid", "softmax",
+                                     "relu"};
+  static const char *const losses[] = {"mse", "mae", "bce", "sparse_ce"};
+  rnn_config c;
+  size_t n, l;
+  const double *u = fx_get(f, "units", &n);
+  memset(&c, 0, sizeof c);
+  c.cell = fx_code(fx_str(f, "cell"), cells, 3);
+  c.activation = fx_code(fx_str(f, "activation"), acts, 5);
+  c.n_in = (int)fx_get(f, "n_in", NULL)[0];
+  c.n_layers = (int)n;
+  for (l = 0; l < n; l++) c.n_hidden[l] = (int)u[l];
+  c.n_out = (int)fx_get(f, "n_out", NULL)[0];
+  c.head_act = fx_code(fx_str(f, "head_act"), acts, 5);
+  c.seq_out = (int)fx_get(f, "seq_out", NULL)[0];
+  *loss = fx_code(fx_str(f, "loss"), losses, 4);
+  return c;
+}
+
+static double max_abs(const double *a, size_t n) {
+  double m = 0;
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (fabs(a[k]) > m) m = fabs(a[k]);
+  return m;
+}
+
+/* the float loss (and gradient) of the fixture's batch at float params */
+static double loss_f(const rnn_config *c, int loss, const float *pf, size_t N,
+                     size_t T, const float *xb, const float *yb, float *grad,
+                     float *dx, float *w) {
+  double lv = NAN;
+  rnn_net_loss_grad_f(c, loss, pf, N, T, xb, yb, &lv, grad, dx, NULL, NULL,
+                      NULL, NULL, w);
+  return lv;
+}
+
+/* trains from the fixture's weights in the given precision with SGD */
+static double *fx_train(rnn_config c, int loss, const double *p0,
+                        const fixture *f, size_t N, size_t T, int prec,
+                        double *hist, int *st) {
+  rnn_train_config t = train_config();
+  rnn_dataset d;
+  rnn_history h;
+  rnn_train_result res;
+  rnn_rng rng;
+  rnn_error err;
+  size_t P = rnn_n_params(&c);
+  double *p = malloc(P * sizeof(double)), *w;
+  c.precision = prec;
+  t.loss = loss;
+  t.optimizer = RNN_OPT_SGD;
+  t.lr = 0.05;
+  t.momentum = 0.9;
+  t.epochs = 8;
+  t.batch_size = 2;
+  w = malloc(rnn_train_workspace(&c, &t, N, T) * sizeof(double));
+  memcpy(p, p0, P * sizeof(double));
+  d.n_samples = N;
+  d.n_time = T;
+  d.x = fx_get(f, "x", NULL);
+  d.y = fx_get(f, "y", NULL);
+  memset(&h, 0, sizeof h);
+  h.loss = hist;
+  rnn_rng_seed(&rng, 7);
+  *st = rnn_train(&c, &t, p, &d, NULL, &rng, NULL, &h, &res, w, &err);
+  if (*st != RNN_OK) printf("rnn_train: %s\n", err.msg);
+  free(w);
+  return p;
+}
+
+static uint64_t single_digest = 1469598103934665603ULL;
+
+static void test_single_fixture(const char *path, int *differs) {
+  fixture f;
+  rnn_config c, cs;
+  int loss, st;
+  size_t N, T, P, nx, ny, np, k, To, nyb;
+  const double *xd, *yd, *pd;
+  double *p, *out_d, *out_s, *hd, *hs, *pt_d, *pt_s, lv, e, gnorm;
+  float *pf, *xb, *yb, *gf, *dxf, *wf, *num, *ana;
+  size_t *idx;
+  char msg[240];
+  rnn_error err;
+  if (!fx_read(path, &f)) {
+    check(0, "single: a PyTorch fixture could not be read");
+    return;
+  }
+  c = fx_config(&f, &loss);
+  cs = c;
+  cs.precision = RNN_PREC_SINGLE;
+  xd = fx_get(&f, "x", &nx);
+  yd = fx_get(&f, "y", &ny);
+  pd = fx_get(&f, "params", &np);
+  P = rnn_n_params(&c);
+  N = 3;
+  T = nx / (N * (size_t)c.n_in);
+  To = c.seq_out ? T : 1;
+  nyb = (loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)c.n_out) * N * To;
+  check(P == np && rnn_config_check(&cs, &err) == RNN_OK,
+        "single: the fixture's config");
+  /* predict in single precision through the public API */
+  p = malloc(P * sizeof(double));
+  memcpy(p, pd, P * sizeof(double));
+  out_d = malloc(N * (size_t)c.n_out * To * sizeof(double));
+  out_s = malloc(N * (size_t)c.n_out * To * sizeof(double));
+  {
+    double *w = malloc(rnn_predict_workspace(&cs, N, T) * sizeof(double));
+    double *w2 = malloc(rnn_predict_workspace(&c, N, T) * sizeof(double));
+    const double *yh = fx_get(&f, "yhat", NULL);
+    size_t no = N * (size_t)c.n_out * To;
+    check(rnn_predict(&cs, p, N, T, xd, N, out_s, w, &err) == RNN_OK &&
+              rnn_predict(&c, p, N, T, xd, N, out_d, w2, &err) == RNN_OK,
+          "single: predict runs");
+    for (k = 0, e = 0; k < no; k++)
+      if (fabs(out_s[k] - yh[k]) > e) e = fabs(out_s[k] - yh[k]);
+    e /= max_abs(yh, no) > 1 ? max_abs(yh, no) : 1;
+    snprintf(msg, sizeof msg, "single: %s output within float tolerance of "
+             "PyTorch's (%.2g)", fx_str(&f, "case"), e);
+    check(e < 1e-6, msg);
+    *differs |= memcmp(out_s, out_d, no * sizeof(double)) != 0;
+    free(w);
+    free(w2);
+  }
+  /* loss and gradients of the float engine against PyTorch's */
+  pf = malloc(P * sizeof(float));
+  gf = malloc(P * sizeof(float));
+  num = malloc(P * sizeof(float));
+  ana = malloc(P * sizeof(float));
+  xb = malloc(nx * sizeof(float));
+  dxf = malloc(nx * sizeof(float));
+  yb = malloc(nyb * sizeof(float));
+  idx = malloc(N * sizeof(size_t));
+  wf = malloc(rnn_net_size_f(&c, N, T, 1) * sizeof(float));
+  for (k = 0; k < P; k++) pf[k] = (float)pd[k];
+  for (k = 0; k < N; k++) idx[k] = k;
+  rnn_gather_batch_f(&c, loss, N, T, xd, yd, idx, N, xb, yb);
+  lv = loss_f(&c, loss, pf, N, T, xb, yb, gf, dxf, wf);
+  e = fabs(lv - fx_get(&f, "loss_value", NULL)[0]) /
+      fabs(fx_get(&f, "loss_value", NULL)[0]);
+  snprintf(msg, sizeof msg, "single: %s loss within float tolerance (%.2g)",
+           fx_str(&f, "case"), e);
+  check(e < 2e-6, msg);
+  {
+    const double *g = fx_get(&f, "grad", NULL), *dx = fx_get(&f, "dx", NULL);
+    double *gd = malloc(P * sizeof(double)), *dxd = malloc(nx * sizeof(double));
+    double *dxs = malloc(nx * sizeof(double));
+    for (k = 0; k < P; k++) gd[k] = gf[k];
+    rnn_scatter_batch_f(&c, N, T, dxf, idx, N, dxs);
+    memcpy(dxd, dx, nx * sizeof(double));
+    e = rel_err(gd, g, P);
+    snprintf(msg, sizeof msg, "single: %s gradient within float tolerance "
+             "(%.2g)", fx_str(&f, "case"), e);
+    check(e < 1e-6, msg);
+    e = rel_err(dxs, dxd, nx);
+    snprintf(msg, sizeof msg, "single: %s input gradient within float "
+             "tolerance (%.2g)", fx_str(&f, "case"), e);
+    check(e < 1e-6, msg);
+    free(gd);
+    free(dxd);
+    free(dxs);
+  }
+  /* central differences of the float loss, steps of 2^-7 (the float
+   * optimum is near cbrt(eps) = 5e-3) */
+  gnorm = 0;
+  for (k = 0; k < P; k++) {
+    float p0 = pf[k], up, dn;
+    double lu, ld;
+    pf[k] = p0 + 0.0078125f;
+    up = pf[k];
+    lu = loss_f(&c, loss, pf, N, T, xb, yb, NULL, NULL, wf);
+    pf[k] = p0 - 0.0078125f;
+    dn = pf[k];
+    ld = loss_f(&c, loss, pf, N, T, xb, yb, NULL, NULL, wf);
+    pf[k] = p0;
+    num[k] = (float)((lu - ld) / ((double)up - (double)dn));
+    ana[k] = gf[k];
+    gnorm += fabs(gf[k]);
+  }
+  {
+    double dd = 0, ss = 0;
+    for (k = 0; k < P; k++) {
+      dd += ((double)ana[k] - num[k]) * ((double)ana[k] - num[k]);
+      ss += ((double)ana[k] + num[k]) * ((double)ana[k] + num[k]);
+    }
+    e = sqrt(dd) / sqrt(ss);
+  }
+  snprintf(msg, sizeof msg, "single: %s finite differences in float (rel. "
+           "error %.2g)", fx_str(&f, "case"), e);
+  check(e < 3e-4 && gnorm > 0, msg);
+  /* float and double training from the fixture's weights, 8 epochs of
+   * SGD with momentum: within float tolerance of each other */
+  hd = malloc(8 * sizeof(double));
+  hs = malloc(8 * sizeof(double));
+  pt_d = fx_train(c, loss, pd, &f, N, T, RNN_PREC_DOUBLE, hd, &st);
+  check(st == RNN_OK, "single: double training runs");
+  pt_s = fx_train(c, loss, pd, &f, N, T, RNN_PREC_SINGLE, hs, &st);
+  check(st == RNN_OK, "single: single training runs");
+  e = rel_err(pt_s, pt_d, P);
+  {
+    double eh = 0;
+    for (k = 0; k < 8; k++)
+      if (fabs(hs[k] - hd[k]) / fabs(hd[k]) > eh) eh = fabs(hs[k] - hd[k]) / fabs(hd[k]);
+    snprintf(msg, sizeof msg, "single: %s trains to within float tolerance "
+             "of double (weights %.2g, losses %.2g)", fx_str(&f, "case"), e,
+             eh);
+    check(e < 1e-6 && eh < 1e-5, msg);
+  }
+  *differs |= memcmp(pt_s, pt_d, P * sizeof(double)) != 0;
+  for (k = 0; k < P; k++) { /* the widened floats: exactly floats */
+    if ((double)(float)pt_s[k] != pt_s[k]) break;
+  }
+  check(k == P, "single: trained weights come back as widened floats");
+  {
+    int st2;
+    double *again = fx_train(c, loss, pd, &f, N, T, RNN_PREC_SINGLE, hd, &st2);
+    check(memcmp(again, pt_s, P * sizeof(double)) == 0,
+          "single: same seed, same bits");
+    free(again);
+  }
+  {
+    const unsigned char *q = (const unsigned char *)pt_s;
+    for (k = 0; k < P * sizeof(double); k++)
+      single_digest = (single_digest ^ q[k]) * 1099511628211ULL;
+  }
+  free(p);
+  free(out_d);
+  free(out_s);
+  free(pf);
+  free(gf);
+  free(num);
+  free(ana);
+  free(xb);
+  free(dxf);
+  free(yb);
+  free(idx);
+  free(wf);
+  free(hd);
+  free(hs);
+  free(pt_d);
+  free(pt_s);
+  fx_free(&f);
+}
+
+static void test_single(void) {
+  static const char *const cases[] = {
+      "torch_gru", "torch_gru_m2m", "torch_gru_stacked", "torch_lstm",
+      "torch_lstm_m2m", "torch_lstm_stacked", "torch_lstm_wide",
+      "torch_simple_relu", "torch_simple_stacked", "torch_simple_tanh"};
+  const char *dir = getenv("RNN_FIXTURES");
+  char path[1024];
+  int i, differs = 0;
+  rnn_config c = lstm_config(), cd = lstm_config();
+  rnn_error err;
+  rnn_train_config t = train_config();
+  if (!dir) dir = "../testthat/fixtures";
+  for (i = 0; i < 10; i++) {
+    snprintf(path, sizeof path, "%s/%s.txt", dir, cases[i]);
+    test_single_fixture(path, &differs);
+  }
+  check(differs, "single: the float engine's results are not double's");
+  printf("core: single digest %016llx\n", (unsigned long long)single_digest);
+  c.precision = 2;
+  check(rnn_config_check(&c, &err) == RNN_ERR_INPUT,
+        "single: an unknown precision is refused");
+  c.precision = RNN_PREC_SINGLE;
+  check(rnn_train_workspace(&c, &t, 64, 20) * 10 <
+            rnn_train_workspace(&cd, &t, 64, 20) * 7,
+        "single: training needs less workspace in single precision");
+  check(rnn_file_field_flags("config.precision", 16) & RNN_FIELD_INT,
+        "single: the model file keeps config.precision an integer");
+  { /* predict, step and forward agree bit for bit in single precision */
+    size_t N = 5, T = 4, P = rnn_n_params(&c), k, S = rnn_state_size(&c, N);
+    double *p = malloc(P * sizeof(double)), x[5 * 4 * 2], xb[5 * 4 * 2];
+    double o1[5], o2[5], o3[5], *st = calloc(S, sizeof(double));
+    double *w1 = malloc(rnn_predict_workspace(&c, N, T) * sizeof(double));
+    double *w2 = malloc(rnn_step_workspace(&c, N, T) * sizeof(double));
+    double *w3 = malloc(rnn_batch_workspace(&c, N, T) * sizeof(double));
+    size_t idx[5] = {0, 1, 2, 3, 4};
+    rnn_rng rng;
+    rnn_rng_seed(&rng, 11);
+    for (k = 0; k < P; k++) p[k] = 0.3 * rnn_rng_normal(&rng);
+    for (k = 0; k < N * T * 2; k++) x[k] = rnn_rng_normal(&rng);
+    rnn_gather_batch(&c, RNN_LOSS_MSE, N, T, x, NULL, idx, N, xb, NULL);
+    check(rnn_predict(&c, p, N, T, x, 2, o1, w1, &err) == RNN_OK &&
+              rnn_step(&c, p, N, T, x, st, o2, w2, &err) == RNN_OK &&
+              rnn_forward(&c, p, N, T, xb, o3, w3, &err) == RNN_OK,
+          "single: predict, step and forward run");
+    check(memcmp(o1, o2, sizeof o1) == 0 && memcmp(o1, o3, sizeof o1) == 0,
+          "single: predict, step and forward give the same bits");
+    for (k = 0; k < S; k++)
+      if ((double)(float)st[k] != st[k]) break;
+    check(k == S && max_abs(st, S) > 0, "single: step's state is a float's");
+    free(p);
+    free(st);
+    free(w1);
+    free(w2);
+    free(w3);
+  }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -3905,6 +4291,7 @@ int main(void) {
   test_gradients();
   test_padded();
   test_series_embed();
+  test_single(); /* issue 19 */
   check_activations();
   check_lstm_gates();
   check_small_gemm();

@@ -23,6 +23,9 @@ cross_host_fits <- function(x, y) {
             seed = 2^40 + 7, verbose = FALSE),
     rnn_fit(x, y, cell = "simple", units = 5, activation = "relu", epochs = 3,
             batch_size = 8, optimizer = "rmsprop", lr = 0.005, shuffle = FALSE,
-            recurrent_init = "identity", seed = 0, verbose = FALSE)
+            recurrent_init = "identity", seed = 0, verbose = FALSE),
+    # issue 19: a single-precision fit gives the same bits in both hosts
+    rnn_fit(x, y, cell = "lstm", units = 12, epochs = 3, batch_size = 16,
+            dropout = 0.1, seed = 19, precision = "single", verbose = FALSE)
   )
 }

@@ -93,6 +93,9 @@ function net = dl_train (fname, X, Y, layers, options, lossFcn)
           "Epochs", options.MaxEpochs, "BatchSize", options.MiniBatchSize, ...
           "LearnRate", options.InitialLearnRate, "Epsilon", options.Epsilon, ...
           "Verbose", options.Verbose, "Shuffle", strcmp(options.Shuffle, "every-epoch")};
+  if (isfield (options, "Precision")) # issue 19
+    args(end+1:end+2) = {"Precision", options.Precision};
+  endif
   if (any (emb))
     args(end+1:end+2) = {"Embedding", [layers(emb).NumWords + 1, layers(emb).Dimension]};
   endif
