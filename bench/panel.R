@@ -19,7 +19,8 @@ if (!dir.exists(data_dir)) {
   cat("no", data_dir, "folder: skipped\n")
   quit(save = "no")
 }
-has_ets <- requireNamespace("forecast", quietly = TRUE)
+# "noets": skip forecast::ets (bench/panel_tune.R ets computes the same rows)
+has_ets <- requireNamespace("forecast", quietly = TRUE) && !"noets" %in% args
 
 # MASE of forecasts f of actual a, scaled by the in-sample (seasonal,
 # lag m) naive MAE of the training values y.
@@ -229,7 +230,7 @@ if (what == "retail") {
   }
   cat(sprintf("aus_retail, %d series, test 2017-01 .. 2018-12 (24 months); mean MASE (seasonal scale)\n",
               length(keys)))
-  cat(sprintf("LSTM(%d), window %d, transform %s; global %d epochs (%.0f s), per-series %d epochs (%.0f s)\n",
+  if (!only_last) cat(sprintf("LSTM(%d), window %d, transform %s; global %d epochs (%.0f s), per-series %d epochs (%.0f s)\n",
               cfg$units, cfg$window, paste(cfg$transform, collapse = "+"), cfg$epochs, t_global,
               cfg$epochs_one, t_many))
   print(res, row.names = FALSE, digits = 4)
