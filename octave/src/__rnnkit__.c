@@ -3,7 +3,7 @@
  * in ../../src/gw (against gw_octave.c here; R's gateway uses them with
  * src/r_gw.c) and are handed their arguments here.  A dispatch table
  * (like src/init.c's registration table) maps the first argument to a
- * command:
+ * command (an entry with a gw command runs it directly, slot k output k):
  *
  *   __rnnkit__ ("n_params", cfg)
  *   __rnnkit__ ("init", cfg, recurrent_init, seed)
@@ -897,36 +897,6 @@ static void cmd_read_csv(mxArray *plhs[], const mxArray *prhs[]) {
   mxFree(line);
 }
 
-/* ---- issue 14, text (h14-text): ../../src/gw/text.c ---- */
-static void cmd_vocab_fit(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_vocab_fit, plhs, prhs, 0);
-}
-
-static void cmd_text_decode(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_text_decode, plhs, prhs, 0);
-}
-
-static void cmd_layer_params(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_layer_params, plhs, prhs, 0);
-}
-
-static void cmd_text_encode(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_text_encode, plhs, prhs, 0);
-}
-
-static void cmd_pad_sequences(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_pad_sequences, plhs, prhs, 0);
-}
-
-static void cmd_text_streams(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_text_streams, plhs, prhs, 0);
-}
-
-static void cmd_utf8_valid(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_utf8_valid, plhs, prhs, 0);
-}
-/* ---- end of issue 14, text (h14-text) ---- */
-
 /* ---- dispatch -------------------------------------------------------- */
 
 /* ---- the schema (src/core/schema.c) ------------------------------------ */
@@ -1023,10 +993,12 @@ static void cmd_suggest(mxArray *plhs[], const mxArray *prhs[]) {
 
 static void cmd_panel_pool(mxArray *plhs[], const mxArray *prhs[]);
 
+/* fn, or a command of the shared layer, gw (its slot k output k) */
 static const struct {
   const char *name;
   command fn;
   int n_in, n_out;
+  gw_command gw;
 } commands[] = {
     {"n_params", cmd_n_params, 1, 1},   {"init", cmd_init, 3, 1},
     {"predict", cmd_predict, 3, 1},     {"train", cmd_train, 9, 1},
@@ -1047,19 +1019,20 @@ static const struct {
     {"accuracy", cmd_accuracy, 4, 1},   {"naive_scale", cmd_naive_scale, 2, 1},
     {"forecast_accuracy", cmd_forecast_accuracy, 4, 1},
     {"generate", cmd_generate, 7, 2},   {"need_memory", cmd_need_memory, 2, 0},
-    {"vocab_fit", cmd_vocab_fit, 6, 4},
-    {"text_decode", cmd_text_decode, 4, 1},
-    {"layer_params", cmd_layer_params, 3, 1},
     {"loss_grad", cmd_loss_grad, 5, 3},
-    {"text_encode", cmd_text_encode, 6, 1},
-    {"pad_sequences", cmd_pad_sequences, 6, 1},
-    {"text_streams", cmd_text_streams, 3, 2},
-    {"utf8_valid", cmd_utf8_valid, 1, 1}, /* h14-text */
+    /* issue 14, text (h14-text): ../../src/gw/text.c */
+    {"vocab_fit", NULL, 6, 4, gw_vocab_fit},
+    {"text_decode", NULL, 4, 1, gw_text_decode},
+    {"layer_params", NULL, 3, 1, gw_layer_params},
+    {"text_encode", NULL, 6, 1, gw_text_encode},
+    {"pad_sequences", NULL, 6, 1, gw_pad_sequences},
+    {"text_streams", NULL, 3, 2, gw_text_streams},
+    {"utf8_valid", NULL, 1, 1, gw_utf8_valid}, /* end of h14-text */
     {"schema", cmd_schema, 0, 1},       {"file_flags", cmd_file_flags, 2, 1},
     {"suggest", cmd_suggest, 2, 1},
     {"read_csv", cmd_read_csv, 3, 5}, /* issue 18 */
     {"panel_pool", cmd_panel_pool, 1, 1}, /* issue 16, at the end */
-    {NULL, NULL, 0, 0}};
+    {NULL, NULL, 0, 0, NULL}};
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
   char name[32];
@@ -1079,7 +1052,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]) {
      * holds only max (nlhs, 1) slots, so only those are handed over and
      * the rest destroyed here, in one place for every command. */
     for (j = 0; j < MAX_OUT; j++) out[j] = NULL;
-    commands[k].fn(out, prhs + 1);
+    if (commands[k].fn)
+      commands[k].fn(out, prhs + 1);
+    else
+      octave_gw_call(commands[k].gw, out, prhs + 1, 0);
     for (j = 0; j < MAX_OUT; j++)
       if (j < (nlhs > 1 ? nlhs : 1))
         plhs[j] = out[j];
