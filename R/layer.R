@@ -37,7 +37,7 @@ rnn_layer <- function(cell = c("simple", "lstm", "gru"), units, weights,
   structure(
     list(cell = cell, units = as.integer(units), activation = activation,
          input_dim = nrow(w$kernel), config = config,
-         params = .Call(rnnkit_params_from_layer, config, FALSE, w)),
+         params = .Call(rnnkit_params_from_layer, config, "keras", w)),
     class = "rnnkit_layer"
   )
 }
@@ -176,9 +176,9 @@ rnn_weights_from_torch <- function(weight_ih, weight_hh, bias_ih = NULL, bias_hh
     cell = cell, activation = "tanh", n_in = ncol(weight_ih), units = H, n_out = H,
     output_activation = "linear", seq_out = 0L, dropout = 0
   )
-  p <- .Call(rnnkit_params_from_layer, config, TRUE,
+  p <- .Call(rnnkit_params_from_layer, config, "torch",
              c(list(plain_matrix(weight_ih), plain_matrix(weight_hh)), unname(bias)))
-  .Call(rnnkit_params_to_layer, config, p, FALSE)
+  .Call(rnnkit_params_to_layer, config, p, "keras")
 }
 
 rnn_layer_call <- function(layer, x, return_sequences = FALSE, return_state = FALSE,
@@ -263,7 +263,7 @@ coef.rnnkit_layer <- function(object, format = c("keras", "torch"), ...) {
   check_dots(list(...), character(), "coef")
   format <- match.arg(format)
   # the core moves the blocks (rnn_params_to_keras() or _torch())
-  .Call(rnnkit_params_to_layer, object$config, object$params, format == "torch")
+  .Call(rnnkit_params_to_layer, object$config, object$params, format)
 }
 
 print.rnnkit_layer <- function(x, ...) {

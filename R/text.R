@@ -29,7 +29,7 @@ check_texts <- function(texts, name = "texts") {
                  "or replace them by \"\".")
   }
   t8 <- enc2utf8(texts)
-  bad <- which(!validUTF8(t8))
+  bad <- which(!.Call(rnnkit_utf8_valid, t8)) # the core's rule, as in Octave
   if (length(bad)) {
     rnnkit_abort("input", "`", name, "[", bad[1], "]` is not valid UTF-8 (", length(bad),
                  " such text(s)); convert the texts first, e.g. ",
@@ -46,7 +46,7 @@ check_string <- function(x, name, allow_empty = FALSE) {
                  if (is.character(x) && length(x) == 1) "\"\"" else describe(x), ".")
   }
   x <- enc2utf8(x)
-  if (!validUTF8(x)) rnnkit_abort("input", "`", name, "` is not valid UTF-8.")
+  if (!.Call(rnnkit_utf8_valid, x)) rnnkit_abort("input", "`", name, "` is not valid UTF-8.")
   x
 }
 

@@ -43,6 +43,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_params_to_layer", (DL_FUNC)&rnnkit_params_to_layer, 3},
     {"rnnkit_pad_sequences", (DL_FUNC)&rnnkit_pad_sequences, 6},
     {"rnnkit_text_streams", (DL_FUNC)&rnnkit_text_streams, 3},
+    {"rnnkit_utf8_valid", (DL_FUNC)&rnnkit_utf8_valid, 1}, /* h14-text */
     {"rnnkit_generate", (DL_FUNC)&rnnkit_generate, 7},
     {"rnnkit_need_memory", (DL_FUNC)&rnnkit_need_memory, 2},
     {"rnnkit_state_size", (DL_FUNC)&rnnkit_state_size, 2},

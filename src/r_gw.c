@@ -278,6 +278,23 @@ unsigned char *gw_set_bytes(gw_out *o, int k, size_t n, const char *what) {
   return RAW(x);
 }
 
+/* ---- issue 14, text (h14-text): strings and lists ---- */
+gw_in gw_elt(gw_in v, size_t k) {
+  SEXP l = (SEXP)v;
+  if (TYPEOF(l) != VECSXP) gw_internal("a list was expected");
+  return k < (size_t)XLENGTH(l) ? VECTOR_ELT(l, (R_xlen_t)k) : NULL;
+}
+
+const char *gw_text_at(gw_in v, size_t k, const char *what) {
+  SEXP x = (SEXP)v, e;
+  if (TYPEOF(x) != STRSXP || k >= (size_t)XLENGTH(x))
+    gw_internal("%s must be strings", what);
+  e = STRING_ELT(x, (R_xlen_t)k);
+  if (e == NA_STRING) return NULL;
+  /* R code passes enc2utf8()'d strings: their bytes (latin1 translated) */
+  return getCharCE(e) == CE_LATIN1 ? translateCharUTF8(e) : CHAR(e);
+}
+
 void gw_set_strings(gw_out *o, int k, size_t n, const char *const *s) {
   SEXP x = allocVector(STRSXP, (R_xlen_t)n);
   size_t i;
@@ -345,6 +362,28 @@ gw_out *gw_record(gw_out *o, int k, size_t i) {
   return sub(VECTOR_ELT(VECTOR_ELT(o->res, k), (R_xlen_t)i));
 }
 /* ---- end of h14-file ---- */
+
+void gw_set_id_list(gw_out *o, int k, size_t n, gw_in like) {
+  (void)like;
+  SET_VECTOR_ELT(o->res, k, allocVector(VECSXP, (R_xlen_t)n));
+}
+
+void gw_set_item_ints(gw_out *o, int k, size_t i, size_t n, const int *v) {
+  SEXP x = allocVector(INTSXP, (R_xlen_t)n);
+  SET_VECTOR_ELT(VECTOR_ELT(o->res, k), (R_xlen_t)i, x);
+  if (n) memcpy(INTEGER(x), v, n * sizeof(int));
+}
+
+void gw_set_int_matrix(gw_out *o, int k, size_t m, size_t n, const double *v,
+                       const char *what) {
+  SEXP x;
+  size_t i;
+  check_dims(m, n, 1, what);
+  x = allocMatrix(INTSXP, (int)m, (int)n);
+  SET_VECTOR_ELT(o->res, k, x);
+  for (i = 0; i < m * n; i++) INTEGER(x)[i] = (int)v[i];
+}
+/* ---- end of issue 14, text (h14-text) ---- */
 
 /* Runs a shared command on the .Call's arguments; its result list. */
 SEXP r_gw_call(gw_command fn, const SEXP *arg) {

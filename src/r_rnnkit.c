@@ -326,283 +326,51 @@ SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
   return r_gw_call(gw_naive_scale, a);
 }
 
-/* ---- text ----------------------------------------------------------- */
+/* ---- issue 14, text (h14-text): src/gw/text.c documents them ---- */
 
-/* Splits the UTF-8 string s as rnn_text_tokens() does, into code points
- * *cp and token ends *ends allocated here with R_alloc (the core asks for
- * the sizes first and allocates nothing). */
-static void text_tokens_of(SEXP s, int level, int low, SEXP f, int32_t **cp,
-                           size_t **ends, size_t *n_cp, size_t *n_tok) {
-  rnn_error err;
-  if (s == NA_STRING) error("rnnkit internal error: NA text");
-  if (rnn_text_tokens(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                      (size_t)LENGTH(f), NULL, 0, NULL, 0, n_cp, n_tok,
-                      &err) != RNN_OK)
-    raise_core(&err);
-  *cp = (int32_t *)R_alloc(*n_cp + 1, sizeof(int32_t));
-  *ends = (size_t *)R_alloc(*n_tok + 1, sizeof(size_t));
+SEXP rnnkit_utf8_valid(SEXP texts) {
+  SEXP a[] = {texts};
+  return r_gw_call(gw_utf8_valid, a);
 }
 
-/* rnn_text_encode() of each UTF-8 string of texts against the character
- * vector vocab: a list of integer vectors (ids 1..length(vocab)).  level:
- * "char" or "word"; oov: TRUE when vocab[1] is the oov token that unknown
- * tokens become. */
-SEXP rnnkit_text_encode(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
+SEXP rnnkit_text_encode(SEXP texts, SEXP level, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov) {
-  rnn_error err;
-  SEXP out, f;
-  R_xlen_t i;
-  size_t nv, k, n_vcp, *vend, *order, *vb;
-  const char **voc;
-  int32_t *vcp;
-  int level, low;
-  if (TYPEOF(texts) != STRSXP || TYPEOF(filters) != STRSXP ||
-      XLENGTH(filters) != 1 || STRING_ELT(filters, 0) == NA_STRING ||
-      TYPEOF(vocab) != STRSXP)
-    error("rnnkit internal error: texts, filters and vocab must be strings");
-  level = code_of(RNN_NAMES_LEVEL, level_name);
-  low = asLogical(lower) == TRUE;
-  f = STRING_ELT(filters, 0);
-  nv = (size_t)XLENGTH(vocab);
-  voc = (const char **)R_alloc(nv + 1, sizeof(char *));
-  vb = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  for (k = 0; k < nv; k++)
-    vb[k] = strlen(voc[k] = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
-  /* the vocabulary as code points, then its sorted index */
-  if (rnn_vocab_index(nv, voc, vb, NULL, 0, &n_vcp, NULL, NULL, &err) != RNN_OK)
-    raise_core(&err);
-  vcp = (int32_t *)R_alloc(n_vcp + 1, sizeof(int32_t));
-  vend = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  order = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  if (rnn_vocab_index(nv, voc, vb, vcp, n_vcp, &n_vcp, vend, order, &err) !=
-      RNN_OK)
-    raise_core(&err);
-  out = PROTECT(allocVector(VECSXP, XLENGTH(texts)));
-  for (i = 0; i < XLENGTH(texts); i++) {
-    SEXP s = STRING_ELT(texts, i), ids;
-    const void *vmax = vmaxget();
-    size_t n_cp, n_tok, n_ids;
-    int32_t *cp, *id;
-    size_t *ends;
-    text_tokens_of(s, level, low, f, &cp, &ends, &n_cp, &n_tok);
-    id = (int32_t *)R_alloc(n_tok + 1, sizeof(int32_t));
-    if (rnn_text_encode(CHAR(s), (size_t)LENGTH(s), level, low, CHAR(f),
-                        (size_t)LENGTH(f), nv, vcp, vend, order,
-                        asLogical(oov) == TRUE ? 1 : 0, cp, n_cp, ends, n_tok,
-                        id, &n_ids, &err) != RNN_OK)
-      raise_core(&err);
-    ids = PROTECT(allocVector(INTSXP, (R_xlen_t)n_ids));
-    for (k = 0; k < n_ids; k++) INTEGER(ids)[k] = id[k];
-    SET_VECTOR_ELT(out, i, ids);
-    UNPROTECT(1);
-    vmaxset(vmax);
-  }
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {texts, level, lower, filters, vocab, oov};
+  return r_gw_call(gw_text_encode, a);
 }
 
-/* ---- vocabulary and decoding (issue 14) ----------------------------- */
-
-/* rnn_vocab_fit() of the UTF-8 strings texts: list(vocab = character,
- * counts = integer, n_tokens, n_distinct).  level: "char" or "word";
- * num_words: 0 for all; oov:
- * NULL or one string.  An empty vocab means no tokens (or only oov): R
- * says so. */
-SEXP rnnkit_vocab_fit(SEXP texts, SEXP level_name, SEXP lower, SEXP filters,
+SEXP rnnkit_vocab_fit(SEXP texts, SEXP level, SEXP lower, SEXP filters,
                       SEXP num_words, SEXP oov) {
-  static const char *names[] = {"vocab", "counts", "n_tokens", "n_distinct"};
-  rnn_error err;
-  rnn_vocab_info in;
-  SEXP vals[4], f = STRING_ELT(filters, 0);
-  size_t n = (size_t)XLENGTH(texts), k, *nb, *vend;
-  const char **t, *o = isNull(oov) ? NULL : CHAR(STRING_ELT(oov, 0));
-  char *voc;
-  double *cnt;
-  void *work;
-  int level = code_of(RNN_NAMES_LEVEL, level_name);
-  t = (const char **)R_alloc(n + 1, sizeof(char *));
-  nb = (size_t *)R_alloc(n + 1, sizeof(size_t));
-  for (k = 0; k < n; k++) {
-    t[k] = CHAR(STRING_ELT(texts, (R_xlen_t)k));
-    nb[k] = (size_t)LENGTH(STRING_ELT(texts, (R_xlen_t)k));
-  }
-#define FIT(w, v, e, c)                                                     \
-  rnn_vocab_fit(n, t, nb, level, asLogical(lower) == TRUE, CHAR(f),        \
-                (size_t)LENGTH(f), (size_t)asReal(num_words), o,           \
-                o ? strlen(o) : 0, w, v, e, c, &in, &err)
-  if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
-  need_bytes(in.work_len + in.voc_len, "the tokens");
-  work = R_alloc(in.work_len, 1);
-  voc = R_alloc(in.voc_len + 1, 1);
-  vend = (size_t *)R_alloc(in.n_tokens + 1, sizeof(size_t));
-  cnt = alloc_work(in.n_tokens + 1, "the counts");
-  if (FIT(work, voc, vend, cnt) != RNN_OK) raise_core(&err);
-#undef FIT
-  vals[0] = PROTECT(allocVector(STRSXP, (R_xlen_t)in.n_vocab));
-  vals[1] = PROTECT(allocVector(INTSXP, (R_xlen_t)in.n_vocab));
-  for (k = 0; k < in.n_vocab; k++) {
-    size_t from = k ? vend[k - 1] : 0;
-    SET_STRING_ELT(vals[0], (R_xlen_t)k,
-                   mkCharLenCE(voc + from, (int)(vend[k] - from), CE_UTF8));
-    INTEGER(vals[1])[k] = (int)cnt[k];
-  }
-  /* as R's length() gives them: integers, doubles beyond */
-  vals[2] = PROTECT(in.n_tokens <= INT_MAX ? ScalarInteger((int)in.n_tokens)
-                                           : ScalarReal((double)in.n_tokens));
-  vals[3] = PROTECT(in.n_distinct <= INT_MAX ? ScalarInteger((int)in.n_distinct)
-                                             : ScalarReal((double)in.n_distinct));
-  return named_list(4, names, vals);
+  SEXP a[] = {texts, level, lower, filters, num_words, oov};
+  return r_gw_call(gw_vocab_fit, a);
 }
 
-/* rnn_text_decode(): lens (doubles, one per sequence), values (their
- * concatenated ids, doubles), vocab (UTF-8 strings), level "char"/"word":
- * the decoded texts, a character vector. */
-SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab,
-                        SEXP level_name) {
-  rnn_error err;
-  SEXP out;
-  size_t n = (size_t)XLENGTH(lens), nv, k, nb = 0, *len, *vb, *oend;
-  const char **voc;
-  char *buf;
-  int level = code_of(RNN_NAMES_LEVEL, level_name);
-  if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
-      TYPEOF(vocab) != STRSXP)
-    error("rnnkit internal error: lens, values and vocab");
-  nv = (size_t)XLENGTH(vocab);
-  len = (size_t *)R_alloc(n + 1, sizeof(size_t));
-  for (k = 0, nb = 0; k < n; k++) nb += len[k] = (size_t)REAL(lens)[k];
-  if (nb != (size_t)XLENGTH(values))
-    error("rnnkit internal error: lens do not add up to the values");
-  voc = (const char **)R_alloc(nv + 1, sizeof(char *));
-  vb = (size_t *)R_alloc(nv + 1, sizeof(size_t));
-  for (k = 0; k < nv; k++)
-    vb[k] = strlen(voc[k] = translateCharUTF8(STRING_ELT(vocab, (R_xlen_t)k)));
-  oend = (size_t *)R_alloc(n + 1, sizeof(size_t));
-  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vb, NULL, 0,
-                      oend, &err) != RNN_OK)
-    raise_core(&err);
-  nb = n ? oend[n - 1] : 0;
-  need_bytes(nb, "the decoded texts");
-  buf = R_alloc(nb + 1, 1);
-  if (rnn_text_decode(n, len, REAL(values), level, nv, voc, vb, buf, nb,
-                      oend, &err) != RNN_OK)
-    raise_core(&err);
-  out = PROTECT(allocVector(STRSXP, (R_xlen_t)n));
-  for (k = 0; k < n; k++) {
-    size_t from = k ? oend[k - 1] : 0;
-    if (oend[k] - from > (size_t)INT_MAX)
-      raise_status(RNN_ERR_SIZE, "a decoded text of %.0f bytes is longer than "
-                   "R's strings allow", (double)(oend[k] - from));
-    SET_STRING_ELT(out, (R_xlen_t)k,
-                   mkCharLenCE(buf + from, (int)(oend[k] - from), CE_UTF8));
-  }
-  UNPROTECT(1);
-  return out;
+SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP level) {
+  SEXP a[] = {lens, values, vocab, level};
+  return r_gw_call(gw_text_decode, a);
 }
 
-/* ---- Keras' and PyTorch's weight layouts (issue 14) ------------------ */
-
-/* The parameters of the layer model config from weights: torch FALSE,
- * list(kernel, recurrent_kernel, bias) in Keras' layout; TRUE,
- * list(weight_ih, weight_hh, bias_ih, bias_hh) in PyTorch's; R checked
- * their shapes (a NULL bias is zeros). */
-SEXP rnnkit_params_from_layer(SEXP config, SEXP torch, SEXP weights) {
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  const double *w[4];
-  int k, st;
-  SEXP out = PROTECT(new_doubles(rnn_n_params(&cfg), "the layer's weights"));
-  for (k = 0; k < 4; k++) {
-    SEXP v = k < LENGTH(weights) ? VECTOR_ELT(weights, k) : R_NilValue;
-    if (!isNull(v) && TYPEOF(v) != REALSXP)
-      error("rnnkit internal error: weights must be doubles");
-    w[k] = isNull(v) ? NULL : REAL(v);
-  }
-  st = asLogical(torch) == TRUE
-           ? rnn_params_from_torch(&cfg, w[0], w[1], w[2], w[3], REAL(out), &err)
-           : rnn_params_from_keras(&cfg, w[0], w[1], w[2], REAL(out), &err);
-  if (st != RNN_OK) raise_core(&err);
-  UNPROTECT(1);
-  return out;
+SEXP rnnkit_params_from_layer(SEXP config, SEXP format, SEXP weights) {
+  SEXP a[] = {config, format, weights};
+  return r_gw_call(gw_layer_params, a);
 }
 
-/* The weights of the layer model config with parameters params: torch
- * FALSE, list(kernel, recurrent_kernel, bias) in Keras' layout (a GRU's
- * bias 2 x 3H); TRUE, list(weight_ih, weight_hh, bias_ih, bias_hh). */
-SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP torch) {
-  static const char *keras[] = {"kernel", "recurrent_kernel", "bias"};
-  static const char *pt[] = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
-  rnn_config cfg = config_from(config);
-  rnn_error err;
-  size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0];
-  size_t GH = (size_t)rnn_cell_gates(cfg.cell) * H;
-  int gru = cfg.cell == RNN_CELL_GRU, st;
-  SEXP v[4];
-  check_params(&cfg, params);
-  if (asLogical(torch) == TRUE) {
-    v[0] = PROTECT(new_matrix(GH, I, "weight_ih"));
-    v[1] = PROTECT(new_matrix(GH, H, "weight_hh"));
-    v[2] = PROTECT(new_doubles(GH, "bias_ih"));
-    v[3] = PROTECT(new_doubles(GH, "bias_hh"));
-    st = rnn_params_to_torch(&cfg, REAL(params), REAL(v[0]), REAL(v[1]),
-                             REAL(v[2]), REAL(v[3]), &err);
-    if (st != RNN_OK) raise_core(&err);
-    return named_list(4, pt, v);
-  }
-  v[0] = PROTECT(new_matrix(I, GH, "kernel"));
-  v[1] = PROTECT(new_matrix(H, GH, "recurrent_kernel"));
-  v[2] = PROTECT(gru ? new_matrix(2, GH, "bias") : new_doubles(GH, "bias"));
-  st = rnn_params_to_keras(&cfg, REAL(params), REAL(v[0]), REAL(v[1]),
-                           REAL(v[2]), &err);
-  if (st != RNN_OK) raise_core(&err);
-  return named_list(3, keras, v);
+SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP format) {
+  SEXP a[] = {config, params, format};
+  return r_gw_call(gw_layer_weights, a);
 }
 
-/* rnn_pad_sequences(): lens (doubles, one per sequence) and values
- * (their concatenated integers, as doubles), maxlen, post padding and
- * post truncation flags, value: the length(lens) x maxlen integer
- * matrix. */
 SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
                           SEXP trunc_post, SEXP value) {
-  rnn_error err;
-  SEXP out;
-  size_t n = (size_t)XLENGTH(lens), m, k, total = 0, *len;
-  double ml = asReal(maxlen), *work;
-  if (TYPEOF(lens) != REALSXP || TYPEOF(values) != REALSXP ||
-      !(ml >= 0 && ml <= INT_MAX))
-    error("rnnkit internal error: lens, values and maxlen");
-  m = (size_t)ml;
-  len = (size_t *)R_alloc(n + 1, sizeof(size_t));
-  for (k = 0; k < n; k++) {
-    double l = REAL(lens)[k];
-    if (!(l >= 0)) error("rnnkit internal error: lens");
-    len[k] = (size_t)l;
-    total += len[k];
-  }
-  if (total != (size_t)XLENGTH(values))
-    error("rnnkit internal error: lens do not add up to the values");
-  work = alloc_work(rnn_size_mul(n, m), "the padded sequences");
-  out = PROTECT(allocVector(INTSXP, (R_xlen_t)(n * m)));
-  {
-    SEXP dim = PROTECT(allocVector(INTSXP, 2));
-    INTEGER(dim)[0] = (int)n;
-    INTEGER(dim)[1] = (int)m;
-    setAttrib(out, R_DimSymbol, dim);
-    UNPROTECT(1);
-  }
-  if (rnn_pad_sequences(n, len, REAL(values), m, asLogical(pad_post) == TRUE,
-                        asLogical(trunc_post) == TRUE, asReal(value), work,
-                        &err) != RNN_OK)
-    raise_core(&err);
-  for (k = 0; k < n * m; k++) INTEGER(out)[k] = (int)work[k];
-  UNPROTECT(1);
-  return out;
+  SEXP a[] = {lens, values, maxlen, pad_post, trunc_post, value};
+  return r_gw_call(gw_pad_sequences, a);
 }
 
 SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size) {
   SEXP a[] = {tokens, seq_len, batch_size};
   return r_gw_call(gw_text_streams, a);
 }
+/* ---- end of issue 14, text (h14-text) ---- */
 
 /* ---- h14-file: the shared layer's commands (src/gw/file.c) ---------- */
 

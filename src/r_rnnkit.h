@@ -46,8 +46,9 @@ SEXP rnnkit_text_encode(SEXP texts, SEXP level, SEXP lower, SEXP filters,
 SEXP rnnkit_vocab_fit(SEXP texts, SEXP level, SEXP lower, SEXP filters,
                       SEXP num_words, SEXP oov);
 SEXP rnnkit_text_decode(SEXP lens, SEXP values, SEXP vocab, SEXP level);
-SEXP rnnkit_params_from_layer(SEXP config, SEXP torch, SEXP weights);
-SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP torch);
+SEXP rnnkit_params_from_layer(SEXP config, SEXP format, SEXP weights);
+SEXP rnnkit_params_to_layer(SEXP config, SEXP params, SEXP format);
+SEXP rnnkit_utf8_valid(SEXP texts); /* issue 14, text (h14-text) */
 SEXP rnnkit_pad_sequences(SEXP lens, SEXP values, SEXP maxlen, SEXP pad_post,
                           SEXP trunc_post, SEXP value);
 SEXP rnnkit_text_streams(SEXP tokens, SEXP seq_len, SEXP batch_size);

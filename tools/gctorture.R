@@ -91,6 +91,10 @@ workflow <- function() {
   lm <- rnn_fit(d, units = 4, embed_dim = 3, epochs = 1, seed = 5, verbose = FALSE)
   out$generate <- rnn_generate(lm, "hel", n = 12, seed = 6) # generate
   out$pad <- rnn_pad_sequences(list(1:3, 4:5), maxlen = 4) # need_memory
+  tok <- rnn_tokenizer(c("H\u00e9llo w\u00f6rld", "\u03a3 ab"), level = "word", lower = TRUE,
+                       oov = "<?>") # vocab_fit, utf8_valid
+  out$text <- rnn_decode(tok, rnn_encode(tok, c("ab \u03c3 x", ""))) # text_encode, _decode
+  out$torch <- coef(layer, "torch") # params_to_layer
   out$acc <- ns$.Call(ns$rnnkit_accuracy, c(1, 2, 3), c(1.5, 2, 2.5), 1, c(1, 1, 3))
   out$suggest <- ns$.Call(ns$rnnkit_suggest, "lsmt", c("simple", "lstm", "gru"))
   cf <- tempfile(fileext = ".csv") # issue 18: numbers, dates and text columns

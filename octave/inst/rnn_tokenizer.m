@@ -100,7 +100,7 @@ function tok = rnn_tokenizer (texts, varargin)
     error ("rnnkit:input", ["'TEXTS' contain only the 'Oov' token (\"%s\"); " ...
            "the vocabulary would be empty. Pass other texts or another 'Oov'"], oov);
   endif
-  tok = struct ("level", level, "vocab", {vocab}, "counts", counts, ...
+  tok = struct ("level", level, "vocab", {vocab(:)}, "counts", counts, ...
                 "lower", lower, "oov", oov, "filters", filters, ...
                 "num_words", num_words, "n_texts", numel (texts), ...
                 "n_tokens", n_tokens, "n_distinct", n_distinct);
@@ -194,6 +194,15 @@ endfunction
 %!error <contain no characters> rnn_tokenizer ("")
 %!error <contain no words once the filters> rnn_tokenizer ("...", "Level", "word")
 %!error <not valid UTF-8> rnn_tokenizer (char ([97 200 98]))
+%!error <text 2 is not valid UTF-8> rnn_tokenizer ({"a", char([97 0 98])}) # NUL: as R
+%!error <'Oov' is not valid UTF-8> rnn_tokenizer ("ab", "Oov", char ([60 0 62]))
+%!test
+%! ## one tokenizer in both hosts (src/gw/text.c): a column vocabulary,
+%! ## encode and decode round trip Unicode text
+%! tok = rnn_tokenizer ({"Héllo wörld 😀", "Σ ab"}, "Level", "word", "Lower", true);
+%! assert (tok.vocab, {"héllo"; "wörld"; "😀"; "σ"; "ab"});
+%! assert (tok.counts, ones (5, 1));
+%! assert (rnn_decode (tok, rnn_encode (tok, {"AB σ"; "x"})), {"ab σ"; ""});
 %!error <'Level' must be one of> rnn_tokenizer ("abc", "Level", "byte")
 %!error <a string or a cell array of strings> rnn_tokenizer (1:3)
 %!error <'NumWords' must be a whole number> rnn_tokenizer ("abc", "NumWords", 0)

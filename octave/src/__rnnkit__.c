@@ -35,15 +35,16 @@
  *                              -> 7 x (model, naive, (snaive,) drift)
  *   __rnnkit__ ("need_memory", bytes, what)  rnnkit:size unless they fit
  *   __rnnkit__ ("vocab_fit", texts, level, lower, filters, num_words, oov)
- *               -> [vocab, counts, n_tokens, n_distinct]
- *   __rnnkit__ ("text_decode", lens, values, vocab, level) -> cell of texts
+ *               -> [vocab (1 x n cellstr), counts, n_tokens, n_distinct]
+ *   __rnnkit__ ("text_decode", lens, values, vocab, level) -> 1 x n cellstr
  *   __rnnkit__ ("layer_params", cfg, "keras"|"torch", weights) -> params
  *   __rnnkit__ ("text_encode", texts, level, lower, filters, vocab, oov)
  *                                                       -> cell of id rows
  *   __rnnkit__ ("pad_sequences", lens, values, maxlen, pad_post,
  *               trunc_post, value)            -> numel (lens) x maxlen
  *   __rnnkit__ ("text_streams", tokens, seq_len, batch_size) -> [x, y]
- *   __rnnkit__ ("utf8_decode", s)           -> [code points, ok]
+ *   __rnnkit__ ("utf8_valid", texts)  (a cellstr) -> 1 x n logical:
+ *               well-formed UTF-8 (without a NUL byte)
  *   __rnnkit__ ("generate", cfg, params, prime, n, temperature, seed,
  *               state)                                  -> [tokens, state]
  *   __rnnkit__ ("schema")          -> struct of name tables and defaults
@@ -471,302 +472,6 @@ static void cmd_train(mxArray *plhs[], const mxArray *prhs[]) {
   octave_gw_train(plhs, prhs, &f);
 }
 
-/* ---- windows, scaling, forecasts ------------------------------------ */
-
-static size_t count_arg(const mxArray *a, const char *what, double lo) {
-  double v = scalar(a, what);
-  if (!(v >= lo && v <= 2147483647.0 && v == floor(v))) internal(what);
-  return (size_t)v;
-}
-
-/* ---- text -------------------------------------------------------------- */
-
-/* the bytes of a char array (Octave's chars are bytes: UTF-8 text) */
-static const char *char_bytes(const mxArray *a, size_t *n, const char *what) {
-  if (!mxIsChar(a)) internal(what);
-  *n = mxGetNumberOfElements(a);
-  return *n ? (const char *)mxGetChars(a) : "";
-}
-
-/* a 1 x n char row holding the n bytes s */
-static mxArray *char_row(const char *s, size_t n) {
-  mwSize d[2];
-  mxArray *a;
-  d[0] = 1;
-  d[1] = n;
-  a = mxCreateCharArray(2, d);
-  if (n) memcpy(mxGetChars(a), s, n);
-  return a;
-}
-
-/* ---- vocabulary and decoding (issue 14) ----------------------------- */
-
-/* [vocab, counts, n_tokens, n_distinct]: rnn_vocab_fit() of texts (a
- * cell of UTF-8 char rows, checked by check_texts), as R's
- * rnnkit_vocab_fit: vocab a cellstr column, counts a column; num_words 0
- * for all; oov a string or [] for none.  An empty vocab means no tokens
- * (or only oov): the .m file says so. */
-static void cmd_vocab_fit(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  rnn_vocab_info in;
-  const mxArray *texts = prhs[0], *oov = prhs[5];
-  size_t n, k, nf, no = 0, nw = count_arg(prhs[4], "num_words", 0), *nb, *vend;
-  const char **t, *f = char_bytes(prhs[3], &nf, "filters"), *o = NULL;
-  char *voc;
-  void *work;
-  int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level");
-  if (!mxIsCell(texts)) internal("texts must be a cell");
-  if (!(mxIsDouble(oov) && mxIsEmpty(oov)))
-    o = char_bytes(oov, &no, "oov must be a string or []");
-  n = mxGetNumberOfElements(texts);
-  t = (const char **)mxMalloc((n + 1) * sizeof(char *));
-  nb = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
-  for (k = 0; k < n; k++) {
-    if (!mxGetCell(texts, k)) internal("texts must hold strings");
-    t[k] = char_bytes(mxGetCell(texts, k), &nb[k], "texts must hold strings");
-  }
-#define FIT(w, v, e, c)                                                     \
-  rnn_vocab_fit(n, t, nb, level, mxIsLogicalScalarTrue(prhs[2]), f, nf, nw, \
-                o, no, w, v, e, c, &in, &err)
-  if (FIT(NULL, NULL, NULL, NULL) != RNN_OK) raise_core(&err);
-  need_bytes(in.work_len + in.voc_len, "the tokens");
-  work = mxMalloc(in.work_len);
-  voc = (char *)mxMalloc(in.voc_len + 1);
-  vend = (size_t *)mxMalloc((in.n_tokens + 1) * sizeof(size_t));
-  plhs[1] = new_matrix(in.n_tokens + 1, 1, "the counts");
-  if (FIT(work, voc, vend, mxGetPr(plhs[1])) != RNN_OK) raise_core(&err);
-#undef FIT
-  mxSetM(plhs[1], in.n_vocab);
-  plhs[0] = mxCreateCellMatrix(in.n_vocab, 1);
-  for (k = 0; k < in.n_vocab; k++)
-    mxSetCell(plhs[0], k, char_row(voc + (k ? vend[k - 1] : 0),
-                                   vend[k] - (k ? vend[k - 1] : 0)));
-  plhs[2] = mxCreateDoubleScalar((double)in.n_tokens);
-  plhs[3] = mxCreateDoubleScalar((double)in.n_distinct);
-  mxFree(t);
-  mxFree(nb);
-  mxFree(work);
-  mxFree(voc);
-  mxFree(vend);
-}
-
-/* texts: rnn_text_decode() of the sequences of lengths lens whose ids
- * (doubles) are concatenated in values, under the vocabulary vocab (a
- * cellstr), as R's rnnkit_text_decode: a cell column. */
-static void cmd_text_decode(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  const double *l = real_array(prhs[0], "lens");
-  const mxArray *vocab = prhs[2];
-  size_t n = mxGetNumberOfElements(prhs[0]), nv, k, total = 0, *vb, *lens,
-         *oend;
-  const char **voc;
-  char *buf;
-  int level = code_arg(RNN_NAMES_LEVEL, prhs[3], "level");
-  real_array(prhs[1], "values");
-  if (!mxIsCell(vocab)) internal("vocab must be a cell");
-  nv = mxGetNumberOfElements(vocab);
-  voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
-  vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
-  for (k = 0; k < nv; k++) {
-    if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
-    voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
-  }
-  lens = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
-  oend = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
-  for (k = 0; k < n; k++) {
-    if (!(l[k] >= 0 && l[k] <= 4503599627370496.0 && l[k] == floor(l[k])))
-      internal("lens");
-    total += lens[k] = (size_t)l[k];
-  }
-  if (total != mxGetNumberOfElements(prhs[1]))
-    internal("lens do not add up to the values");
-#define DECODE(out, len)                                                     \
-  rnn_text_decode(n, lens, mxGetPr(prhs[1]), level, nv, voc, vb, out, len,  \
-                  oend, &err)
-  if (DECODE(NULL, 0) != RNN_OK) raise_core(&err);
-  total = n ? oend[n - 1] : 0;
-  need_bytes(total + 1, "the decoded texts");
-  buf = (char *)mxMalloc(total + 1);
-  if (DECODE(buf, total) != RNN_OK) raise_core(&err);
-#undef DECODE
-  plhs[0] = mxCreateCellMatrix(n, 1);
-  for (k = 0; k < n; k++) { /* an empty text is "" (0 x 0), as strjoin's */
-    size_t from = k ? oend[k - 1] : 0;
-    mxSetCell(plhs[0], k, oend[k] > from ? char_row(buf + from, oend[k] - from)
-                                         : mxCreateString(""));
-  }
-  mxFree(voc);
-  mxFree(vb);
-  mxFree(lens);
-  mxFree(oend);
-  mxFree(buf);
-}
-
-/* ---- Keras' and PyTorch's weight layouts (issue 14) ------------------ */
-
-/* params: the layer model cfg's parameters from weights, as R's
- * rnnkit_params_from_layer: format "keras" with {kernel,
- * recurrent_kernel, bias} (the .m file checked their shapes; bias [] for
- * zeros) or "torch" with {weight_ih, weight_hh, bias_ih, bias_hh}. */
-static void cmd_layer_params(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_config cfg = config_from(prhs[0]);
-  rnn_error err;
-  size_t I = (size_t)cfg.n_in, H = (size_t)cfg.n_hidden[0],
-         GH = (size_t)rnn_cell_gates(cfg.cell) * H;
-  char fmt[8] = "";
-  int torch, k, st;
-  size_t want[4];
-  const double *w[4];
-  if (!mxIsChar(prhs[1]) || mxGetString(prhs[1], fmt, sizeof fmt) != 0 ||
-      (strcmp(fmt, "keras") != 0 && strcmp(fmt, "torch") != 0))
-    internal("the format must be \"keras\" or \"torch\"");
-  torch = strcmp(fmt, "torch") == 0;
-  want[0] = torch ? GH * I : I * GH;
-  want[1] = GH * H;
-  want[2] = torch || cfg.cell != RNN_CELL_GRU ? GH : 2 * GH;
-  want[3] = torch ? GH : 0;
-  if (!mxIsCell(prhs[2]) || mxGetNumberOfElements(prhs[2]) != (torch ? 4 : 3))
-    internal("weights must be a cell of 3 (keras) or 4 (torch)");
-  for (k = 0; k < 4; k++) {
-    const mxArray *a = k < (torch ? 4 : 3) ? mxGetCell(prhs[2], k) : NULL;
-    w[k] = NULL;
-    if (!a || mxIsEmpty(a)) continue;
-    w[k] = real_array(a, "weights");
-    if (mxGetNumberOfElements(a) != want[k]) internal("weights of a wrong size");
-  }
-  if (!w[0] || !w[1]) internal("the weights (not the biases) are required");
-  plhs[0] = new_matrix(rnn_n_params(&cfg), 1, "the layer's weights");
-  st = torch ? rnn_params_from_torch(&cfg, w[0], w[1], w[2], w[3],
-                                     mxGetPr(plhs[0]), &err)
-             : rnn_params_from_keras(&cfg, w[0], w[1], w[2], mxGetPr(plhs[0]),
-                                     &err);
-  if (st != RNN_OK) raise_core(&err);
-}
-
-/* seqs: a cell of the size of texts with the ids (a double row) of each
- * text under the vocabulary vocab (a cellstr), by rnn_text_encode(), as
- * R's rnnkit_text_encode; oov true when vocab{1} is the oov token. */
-static void cmd_text_encode(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  const mxArray *texts = prhs[0], *vocab = prhs[4];
-  size_t n_texts, i, nf, nv, k, n_vcp, nb, *vend, *order, *vb;
-  const char **voc;
-  int32_t *vcp;
-  int level = code_arg(RNN_NAMES_LEVEL, prhs[1], "level"),
-      lower = mxIsLogicalScalarTrue(prhs[2]),
-      oov = mxIsLogicalScalarTrue(prhs[5]);
-  const char *f = char_bytes(prhs[3], &nf, "filters");
-  if (!mxIsCell(texts) || !mxIsCell(vocab))
-    internal("texts and vocab must be cells");
-  nv = mxGetNumberOfElements(vocab);
-  voc = (const char **)mxMalloc((nv + 1) * sizeof(char *));
-  vb = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
-  for (k = 0; k < nv; k++) {
-    if (!mxGetCell(vocab, k)) internal("vocab must hold strings");
-    voc[k] = char_bytes(mxGetCell(vocab, k), &vb[k], "vocab must hold strings");
-  }
-  /* the vocabulary as code points, then its sorted index */
-  if (rnn_vocab_index(nv, voc, vb, NULL, 0, &n_vcp, NULL, NULL, &err) != RNN_OK)
-    raise_core(&err);
-  need_bytes(rnn_size_mul(n_vcp + 2 * nv + 3, sizeof(size_t)),
-             "the vocabulary");
-  vcp = (int32_t *)mxMalloc((n_vcp + 1) * sizeof(int32_t));
-  vend = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
-  order = (size_t *)mxMalloc((nv + 1) * sizeof(size_t));
-  if (rnn_vocab_index(nv, voc, vb, vcp, n_vcp, &n_vcp, vend, order, &err) !=
-      RNN_OK)
-    raise_core(&err);
-  n_texts = mxGetNumberOfElements(texts);
-  plhs[0] = mxCreateCellArray(mxGetNumberOfDimensions(texts),
-                              mxGetDimensions(texts));
-  for (i = 0; i < n_texts; i++) {
-    const mxArray *t = mxGetCell(texts, i);
-    size_t n_cp, n_tok, n_ids;
-    const char *s;
-    int32_t *cp, *id;
-    size_t *ends;
-    mxArray *ids;
-    if (!t) internal("texts must hold strings");
-    s = char_bytes(t, &nb, "texts must hold strings");
-    if (rnn_text_tokens(s, nb, level, lower, f,
-                        nf, NULL, 0, NULL, 0, &n_cp, &n_tok, &err) != RNN_OK)
-      raise_core(&err);
-    need_bytes(rnn_size_mul(n_cp + 1, 2 * sizeof(int32_t) + sizeof(size_t)),
-               "the tokens");
-    cp = (int32_t *)mxMalloc((n_cp + 1) * sizeof(int32_t));
-    id = (int32_t *)mxMalloc((n_tok + 1) * sizeof(int32_t));
-    ends = (size_t *)mxMalloc((n_tok + 1) * sizeof(size_t));
-    if (rnn_text_encode(s, nb, level, lower, f,
-                        nf, nv, vcp, vend, order, oov ? 1 : 0, cp, n_cp, ends,
-                        n_tok, id, &n_ids, &err) != RNN_OK)
-      raise_core(&err);
-    ids = new_matrix(1, n_ids, "the ids");
-    for (k = 0; k < n_ids; k++) mxGetPr(ids)[k] = (double)id[k];
-    mxFree(cp);
-    mxFree(id);
-    mxFree(ends);
-    mxSetCell(plhs[0], i, ids);
-  }
-  mxFree(voc);
-  mxFree(vb);
-  mxFree(vcp);
-  mxFree(vend);
-  mxFree(order);
-}
-
-/* rnn_pad_sequences(): lens (one per sequence), values (their
- * concatenation), maxlen, pad_post, trunc_post, value -> the numel(lens)
- * x maxlen matrix, as R's rnnkit_pad_sequences. */
-static void cmd_pad_sequences(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  const double *l = real_array(prhs[0], "lens");
-  size_t n = mxGetNumberOfElements(prhs[0]), m, k, total = 0, *len;
-  real_array(prhs[1], "values");
-  m = count_arg(prhs[2], "maxlen", 0);
-  len = (size_t *)mxMalloc((n + 1) * sizeof(size_t));
-  for (k = 0; k < n; k++) {
-    if (!(l[k] >= 0 && l[k] <= 4503599627370496.0 && l[k] == floor(l[k])))
-      internal("lens");
-    len[k] = (size_t)l[k];
-    total += len[k];
-  }
-  if (total != mxGetNumberOfElements(prhs[1]))
-    internal("lens do not add up to the values");
-  plhs[0] = new_matrix(n, m, "the padded sequences");
-  if (rnn_pad_sequences(n, len, mxGetPr(prhs[1]), m,
-                        mxIsLogicalScalarTrue(prhs[3]),
-                        mxIsLogicalScalarTrue(prhs[4]),
-                        scalar(prhs[5], "value"), mxGetPr(plhs[0]),
-                        &err) != RNN_OK)
-    raise_core(&err);
-  mxFree(len);
-}
-
-static void cmd_text_streams(mxArray *plhs[], const mxArray *prhs[]) {
-  octave_gw_call(gw_text_streams, plhs, prhs, 0);
-}
-
-/* [cp, ok]: the code points (a double row) of the UTF-8 char array s by
- * rnn_utf8_decode(); ok false (and cp empty) when s is not well-formed
- * UTF-8, as R's validUTF8(). */
-static void cmd_utf8_decode(mxArray *plhs[], const mxArray *prhs[]) {
-  rnn_error err;
-  size_t nb, n, k;
-  const char *s = char_bytes(prhs[0], &nb, "s must be a string");
-  int32_t *cp;
-  int ok;
-  ok = rnn_utf8_decode(s, nb, NULL, 0, &n, &err) == RNN_OK;
-  if (!ok) n = 0;
-  plhs[0] = new_matrix(1, n, "the code points");
-  if (ok && n > 0) {
-    cp = (int32_t *)mxMalloc(n * sizeof(int32_t));
-    if (rnn_utf8_decode(s, nb, cp, n, &n, &err) != RNN_OK) raise_core(&err);
-    for (k = 0; k < n; k++) mxGetPr(plhs[0])[k] = (double)cp[k];
-    mxFree(cp);
-  }
-  plhs[1] = mxCreateLogicalScalar(ok);
-}
-
 /* ---- dispatch -------------------------------------------------------- */
 
 static const struct {
@@ -797,13 +502,14 @@ static const struct {
     {"accuracy", 0, 4, 1, gw_accuracy, 0},
     {"naive_scale", 0, 2, 1, gw_naive_scale, 0},
     {"forecast_accuracy", 0, 4, 1, gw_forecast_accuracy, 0},
-    {"vocab_fit", cmd_vocab_fit, 6, 4},
-    {"text_decode", cmd_text_decode, 4, 1},
-    {"layer_params", cmd_layer_params, 3, 1},
-    {"text_encode", cmd_text_encode, 6, 1},
-    {"pad_sequences", cmd_pad_sequences, 6, 1},
-    {"text_streams", cmd_text_streams, 3, 2},
-    {"utf8_decode", cmd_utf8_decode, 1, 2},
+    /* issue 14, text: ../../src/gw/text.c */
+    {"vocab_fit", 0, 6, 4, gw_vocab_fit, 0},
+    {"text_decode", 0, 4, 1, gw_text_decode, 0},
+    {"layer_params", 0, 3, 1, gw_layer_params, 0},
+    {"text_encode", 0, 6, 1, gw_text_encode, 0},
+    {"pad_sequences", 0, 6, 1, gw_pad_sequences, 0},
+    {"text_streams", 0, 3, 2, gw_text_streams, 0},
+    {"utf8_valid", 0, 1, 1, gw_utf8_valid, 0},
     /* h14-file: the shared layer's (../../src/gw/file.c) */
     {"encode", 0, 1, 1, gw_model_encode, 0},
     {"decode", 0, 1, 1, gw_model_decode, 0},

@@ -389,6 +389,51 @@ gw_out *gw_record(gw_out *o, int k, size_t i) {
 }
 /* ---- end of h14-file ---- */
 
+/* ---- issue 14, text (h14-text): strings and lists ---- */
+gw_in gw_elt(gw_in v, size_t k) {
+  const mxArray *a = (const mxArray *)v;
+  if (!a || !mxIsCell(a)) gw_internal("a cell was expected");
+  return k < mxGetNumberOfElements(a) ? mxGetCell(a, k) : NULL;
+}
+
+/* Octave's chars are bytes: a copy, NUL-terminated (NULL when a NUL byte
+ * is among them). */
+const char *gw_text_at(gw_in v, size_t k, const char *what) {
+  const mxArray *a = (const mxArray *)v;
+  size_t n;
+  char *s;
+  if (a && mxIsCell(a) && k < mxGetNumberOfElements(a)) a = mxGetCell(a, k);
+  else if (k != 0) a = NULL;
+  if (!a || !mxIsChar(a)) gw_internal("%s must be strings", what);
+  n = mxGetNumberOfElements(a);
+  s = (char *)gw_alloc(n + 1, 1);
+  if (n) memcpy(s, mxGetChars(a), n);
+  return strlen(s) == n ? s : NULL;
+}
+
+void gw_set_id_list(gw_out *o, int k, size_t n, gw_in like) {
+  const mxArray *l = (const mxArray *)like;
+  put(o, k, l && mxGetNumberOfElements(l) == n
+                ? mxCreateCellArray(mxGetNumberOfDimensions(l), mxGetDimensions(l))
+                : mxCreateCellMatrix(n, 1));
+}
+
+void gw_set_item_ints(gw_out *o, int k, size_t i, size_t n, const int *v) {
+  mxArray *x;
+  size_t j;
+  need_doubles(n, "the ids");
+  x = mxCreateDoubleMatrix(1, n, mxREAL);
+  for (j = 0; j < n; j++) mxGetPr(x)[j] = (double)v[j];
+  mxSetCell((mxArray *)gw_slot(o, k), i, x);
+}
+
+void gw_set_int_matrix(gw_out *o, int k, size_t m, size_t n, const double *v,
+                       const char *what) {
+  memcpy(gw_set_matrix(o, k, m, n, what), v,
+         rnn_size_mul(m, n) * sizeof(double));
+}
+/* ---- end of issue 14, text (h14-text) ---- */
+
 /* Runs a shared command on a MEX command's arguments: its result as one
  * struct (as_struct) or slot k as output k (the rest []). */
 void octave_gw_call(gw_command fn, mxArray *plhs[], const mxArray *prhs[],

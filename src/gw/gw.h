@@ -177,7 +177,36 @@ void gw_match_dates(gw_out *o, const gw_in *arg);
 void gw_accuracy(gw_out *o, const gw_in *arg);
 void gw_forecast_accuracy(gw_out *o, const gw_in *arg);
 void gw_naive_scale(gw_out *o, const gw_in *arg);
+
+/* ---- issue 14, text (h14-text): strings and lists ----
+ * Element k (0-based) of a list / cell (NULL past its end). */
+gw_in gw_elt(gw_in v, size_t k);
+/* Element k (0-based) of texts (R: a character vector; Octave: a cell
+ * of char arrays, or one char array for k = 0) as C text, freed with the
+ * call: its bytes as they are (R: latin1 ones translated to UTF-8; R code
+ * passes enc2utf8()'d strings, so that invalid UTF-8 reaches the core's
+ * check untranslated); NA (R) or a NUL byte (Octave), which C text cannot
+ * hold, gives NULL; an element that is not text is an internal error.
+ * (gw_string_at() above translates, and gives NULL for a non-char cell.) */
+const char *gw_text_at(gw_in v, size_t k, const char *what);
+/* A list of n (R) / a cell of the shape of like (Octave; like NULL: a
+ * column) in slot k, and its element i: n whole numbers (R: integer;
+ * Octave: a 1 x n double row). */
+void gw_set_id_list(gw_out *o, int k, size_t n, gw_in like);
+void gw_set_item_ints(gw_out *o, int k, size_t i, size_t n, const int *v);
+/* An m x n matrix of the whole numbers v (R: integer; Octave: double). */
+void gw_set_int_matrix(gw_out *o, int k, size_t m, size_t n, const double *v,
+                       const char *what);
+/* the commands (src/gw/text.c) */
+void gw_utf8_valid(gw_out *o, const gw_in *arg);
+void gw_vocab_fit(gw_out *o, const gw_in *arg);
+void gw_text_encode(gw_out *o, const gw_in *arg);
+void gw_text_decode(gw_out *o, const gw_in *arg);
+void gw_pad_sequences(gw_out *o, const gw_in *arg);
 void gw_text_streams(gw_out *o, const gw_in *arg);
+void gw_layer_params(gw_out *o, const gw_in *arg);
+void gw_layer_weights(gw_out *o, const gw_in *arg);
+/* ---- end of issue 14, text (h14-text) ---- */
 
 /* ---- training (src/gw/train.c) ----
  * gw_train() reads the arguments config, train, params, x, y, xval, yval,

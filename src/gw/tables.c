@@ -134,22 +134,3 @@ void gw_naive_scale(gw_out *o, const gw_in *arg) {
   if (rnn_naive_scale(m, n, x, p, out, &err) != RNN_OK) gw_raise(&err);
   gw_na(out, n);
 }
-
-/* text_streams (tokens, seq_len, batch_size): x and y, both n_samples x
- * seq_len, of rnn_text_streams() (0 rows when the text is too short: the
- * host says so). */
-void gw_text_streams(gw_out *o, const gw_in *arg) {
-  static const char *const nm[] = {"x", "y"};
-  rnn_error err;
-  size_t nt, n, T = gw_count(arg[1], "seq_len", 1),
-                B = gw_count(arg[2], "batch_size", 1);
-  const double *tok = gw_reals(arg[0], "tokens", &nt);
-  double *x, *y;
-  if (rnn_text_streams(nt, tok, T, B, NULL, NULL, &n, &err) != RNN_OK)
-    gw_raise(&err);
-  gw_result(o, 2, nm);
-  x = gw_set_matrix(o, 0, n, T, "the text's chunks");
-  y = gw_set_matrix(o, 1, n, T, "the text's chunks");
-  if (rnn_text_streams(nt, tok, T, B, x, y, &n, &err) != RNN_OK)
-    gw_raise(&err);
-}

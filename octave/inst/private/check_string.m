@@ -9,8 +9,7 @@ function x = check_string (x, name, allow_empty = false)
            merge (allow_empty, "", "non-empty "), describe (x));
   endif
   x = reshape (x, 1, []);
-  [~, ok] = __rnnkit__ ("utf8_decode", x);
-  if (! ok)
+  if (! __rnnkit__ ("utf8_valid", {x}))
     error ("rnnkit:input", "'%s' is not valid UTF-8", name);
   endif
 endfunction

@@ -15,12 +15,12 @@ function texts = check_texts (texts, name = "TEXTS")
     error ("rnnkit:input", ["'%s' must be a string or a cell array of " ...
            "strings (one per text), not %s"], name, describe (texts));
   endif
-  for k = 1:numel (texts)
-    [~, ok] = __rnnkit__ ("utf8_decode", texts{k});
-    if (! ok)
-      error ("rnnkit:input", ["'%s' text %d is not valid UTF-8; convert the " ...
-             "texts first, e.g. unicode2native/native2unicode"], name, k);
-    endif
-    texts{k} = reshape (texts{k}, 1, []);
-  endfor
+  ## the core's rule, as in R (a NUL byte, which R's strings cannot hold,
+  ## is not valid either)
+  k = find (! __rnnkit__ ("utf8_valid", texts), 1);
+  if (! isempty (k))
+    error ("rnnkit:input", ["'%s' text %d is not valid UTF-8; convert the " ...
+           "texts first, e.g. unicode2native/native2unicode"], name, k);
+  endif
+  texts = cellfun (@(s) reshape (s, 1, []), texts, "UniformOutput", false);
 endfunction
