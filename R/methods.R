@@ -57,6 +57,7 @@ print.rnnkit_model <- function(x, ...) {
     cat("  ensemble of ", k, " (seeds ", paste(sprintf("%.0f", x$ensemble$seeds), collapse = ", "),
         "); predictions are the members' mean\n", sep = "")
   }
+  if (identical(cfg$precision, 1L)) cat("  computed in single precision (float32)\n") # issue 19
   if (!is.null(x$prep$meta$transform)) { # issue 15
     cat("  target transform: ", transform_label(x$prep$meta), " (undone in predictions and forecasts)\n",
         sep = "")
@@ -97,6 +98,7 @@ summary.rnnkit_model <- function(object, ...) {
     list(
       layers = model_layers(object), n_params = length(object$params),
       inputs = input_label(object),
+      precision = if (identical(object$config$precision, 1L)) "single" else "double",
       transform = if (!is.null(object$prep$meta$transform)) transform_label(object$prep$meta),
       loss = object$loss, epochs = nrow(h),
       final_loss = if (nrow(h)) h$loss[nrow(h)] else NA_real_,
@@ -117,6 +119,7 @@ print.summary.rnnkit_model <- function(x, ...) {
   cat("rnnkit model\n\n")
   print(x$layers, row.names = FALSE)
   cat("\nInputs:", x$inputs, "\n")
+  if (identical(x$precision, "single")) cat("Precision: single (float32)\n")
   if (!is.null(x$transform)) cat("Target transform:", x$transform, "(undone in predictions and forecasts)\n")
   cat("Total parameters:", format(x$n_params, big.mark = ","), "\n")
   if (x$epochs > 0) {

@@ -110,6 +110,9 @@ function s = model_text (m)
     inp = sprintf ("%s x %s", steps, plural (c.n_in, "feature"));
   endif
   s = [s sprintf("  inputs: %s; %d parameters\n", inp, numel (m.params))];
+  if (isfield (c, "precision") && isequal (c.precision, 1))  # issue 19
+    s = [s "  computed in single precision (float32)\n"];
+  endif
   if (isfield (m, "prep") && isstruct (m.prep) && isfield (m.prep, "meta"))
     mt = m.prep.meta;
     s = [s sprintf("  fit on windows of %s -> %s, window %d, horizon %d\n", ...
@@ -400,3 +403,12 @@ endfunction
 %!error <X must be an rnnkit model, windows> rnn_summary (1)
 %!error <a struct with fields a is none of them> rnn_summary (struct ("a", 1))
 %!error <rnn_summary takes 1 argument\(s\), not 0> rnn_summary ()
+
+## issue 19: a model that computes in single precision says so
+%!test
+%! x = reshape (sin ((1:240) / 7), 40, 6);
+%! y = x(:, end) * 0.5;
+%! ms = rnn_fit (x, y, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false, "Precision", "single");
+%! md = rnn_fit (x, y, "Units", 3, "Epochs", 2, "Seed", 1, "Verbose", false);
+%! assert (! isempty (strfind (rnn_summary (ms), "computed in single precision (float32)")));
+%! assert (isempty (strfind (rnn_summary (md), "precision")));

@@ -97,3 +97,29 @@ test_that("single-precision checkpoints hold the weights of their epoch", {
   expect_identical(ck$params, m$params)
   expect_identical(ck$config$precision, 1L)
 })
+
+test_that("print() and summary() say a model computes in single precision; forecasts and ensembles run in it", {
+  m <- prec_fit()
+  expect_output(print(m), "computed in single precision (float32)", fixed = TRUE)
+  expect_output(print(summary(m)), "Precision: single (float32)", fixed = TRUE)
+  d <- prec_fit("double")
+  out <- paste(capture.output(print(d), print(summary(d))), collapse = "\n")
+  expect_false(grepl("precision", out, ignore.case = TRUE))
+  # a windowed series: forecasts and an ensemble of single-precision members
+  w <- rnn_windows(datasets::AirPassengers, window = 12, test = 24)
+  f1 <- rnn_fit(w, units = 4, epochs = 3, seed = 3, verbose = FALSE, precision = "single",
+                ensemble = 2)
+  f2 <- rnn_fit(w, units = 4, epochs = 3, seed = 3, verbose = FALSE, precision = "single",
+                ensemble = 2, threads = 2L)
+  fd <- rnn_fit(w, units = 4, epochs = 3, seed = 3, verbose = FALSE, ensemble = 2)
+  expect_identical(f1$params, f2$params)
+  expect_true(is_float(as.vector(f1$params)))
+  expect_false(isTRUE(all.equal(f1$params, fd$params, tolerance = 0)))
+  expect_equal(f1$params, fd$params, tolerance = 1e-4)
+  fc1 <- forecast(f1, h = 6, npaths = 50, seed = 1)
+  fc2 <- forecast(f2, h = 6, npaths = 50, seed = 1)
+  expect_identical(fc1$mean, fc2$mean)
+  expect_equal(fc1$mean, forecast(fd, h = 6, npaths = 50, seed = 1)$mean, tolerance = 1e-4)
+  expect_output(print(f1), "ensemble of 2")
+  expect_output(print(f1), "single precision")
+})
