@@ -5,6 +5,10 @@
 #   Rscript bench/compact.R synth  windows|series [n_series] [n_points]
 #                                                   # synthetic panel, default 2000 x 1000
 #
+# EPOCHS=3 (default 1) trains that many epochs: s/epoch is the
+# difference of two runs' fit times over the difference of epochs (the
+# fit also cuts the training set and predicts the residuals once).
+#
 # Run each mode in its own process: the peak (VmHWM of /proc/self/status)
 # is the process's. Needs an installed rnnkit (R_LIBS); retail needs
 # ../shared/data (skips cleanly when absent). Linux only (/proc).
@@ -48,11 +52,12 @@ t_win <- proc.time()[["elapsed"]] - t0
 after_windows <- mb("VmHWM")
 rm(data)
 t0 <- proc.time()[["elapsed"]]
-fit <- rnn_fit(w, units = 8, epochs = 1, batch_size = 256, seed = 1, verbose = FALSE, threads = 2)
+epochs <- as.integer(Sys.getenv("EPOCHS", "1"))
+fit <- rnn_fit(w, units = 8, epochs = epochs, batch_size = 256, seed = 1, verbose = FALSE, threads = 2)
 t_epoch <- proc.time()[["elapsed"]] - t0
 d <- dim(w$x)
-cat(sprintf("%s store=%s: %d windows x %d x %d; x holds %.1f MB; windows %.1f s; RSS before %.0f MB, peak after windows %.0f MB, peak after 1 epoch %.0f MB; fit (1 epoch + residuals) %.1f s; load %s\n",
+cat(sprintf("%s store=%s: %d windows x %d x %d; x holds %.1f MB; windows %.1f s; RSS before %.0f MB, peak after windows %.0f MB, peak after fit %.0f MB; fit (%d epoch(s) + residuals) %.1f s; load %s\n",
             what, store, d[1], d[2], d[3], as.numeric(object.size(w$x)) / 2^20, t_win, before,
-            after_windows, mb("VmHWM"), t_epoch,
+            after_windows, mb("VmHWM"), epochs, t_epoch,
             paste(readLines("/proc/loadavg"), collapse = "")))
 cat(sprintf("params digest: %.17g\n", sum(fit$params * seq_along(fit$params))))
