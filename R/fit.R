@@ -73,6 +73,7 @@ prepare_targets <- function(y, loss, n_samples, n_time, classes = NULL, name = "
 
 # Takes rows `idx` of a samples-first array of any rank.
 take_samples <- function(a, idx) {
+  if (inherits(a, "rnnkit_compact")) return(compact_take(a, idx)) # issue 16
   d <- dim(a)
   m <- matrix(a, d[1])[idx, , drop = FALSE]
   array(m, c(length(idx), d[-1]))
@@ -511,6 +512,7 @@ fitted.rnnkit_model <- function(object, ...) {
 # index of each sample (one per sample, or one for all) as a last feature:
 # the input of a model with a series embedding.
 with_series_index <- function(x, idx) {
+  if (inherits(x, "rnnkit_compact")) return(compact_series_index(x, idx))
   d <- dim(x)
   array(c(x, rep(rep(as.double(idx), length.out = d[1]), d[2])), c(d[1], d[2], d[3] + 1L),
         dimnames = if (!is.null(dimnames(x))) list(NULL, NULL, c(dimnames(x)[[3]], ".series")))

@@ -69,7 +69,7 @@ panel_series <- function(data, key) {
        series = lapply(keys, function(k) rest[kv == k, , drop = FALSE]))
 }
 
-panel_windows <- function(data, key, args) {
+panel_windows <- function(data, key, args, store = "windows") {
   ps <- panel_series(data, key)
   if (is.list(args$scale)) {
     rnnkit_abort("input", "the windows of a panel fit each series' scaler on its own training ",
@@ -96,7 +96,7 @@ panel_windows <- function(data, key, args) {
   stacked <- one
   stacked$m <- do.call(rbind, lapply(si, `[[`, "m"))
   plan <- series_plan_call(stacked, args$window, args$horizon, args$stride, rows = rows,
-                           split_rows = vapply(si, `[[`, 1L, "split_row"))
+                           split_rows = vapply(si, `[[`, 1L, "split_row"), compact = store == "series")
   st <- plan$status
   say <- function(code, why) {
     if (any(st == code)) {
@@ -129,7 +129,8 @@ panel_windows <- function(data, key, args) {
   ctr <- matrix(plan$center, length(used), dimnames = list(used, ps$keys))[, kept, drop = FALSE]
   scl <- matrix(plan$scale, length(used), dimnames = list(used, ps$keys))[, kept, drop = FALSE]
   x <- plan$x
-  dimnames(x) <- list(NULL, NULL, one$features)
+  if (is.null(plan$start)) dimnames(x) <- list(NULL, NULL, one$features) else
+    x <- compact_windows(plan, args$window, one$features, rows) # issue 16: store = "series"
   y <- plan$y
   colnames(y) <- target_names(one$target, args$horizon)
   series <- stats::setNames(lapply(kept, function(i) {
@@ -237,6 +238,7 @@ print_panel_windows <- function(x) {
       " windows x ", d[2], " timesteps x ", d[3], " feature(s) (",
       paste(m$features, collapse = ", "), ") -> ", paste(m$target, collapse = ", "),
       ", horizon ", m$horizon, "\n", sep = "")
+  print_compact_note(x)
   tab <- table(factor(x$index$set, c("train", "test", "gap")))
   cat("  training windows: ", tab[["train"]], "\n", sep = "")
   if (tab[["test"]] > 0) cat("  test windows:     ", tab[["test"]], "\n", sep = "")

@@ -109,6 +109,7 @@ predict_series <- function(object, newdata, set = NULL, score = FALSE) {
     if (!identical(w$scaler, prep$scaler)) {
       # windows scaled by another scaler: back to original units, then the model's
       f <- meta$features
+      x <- as.array(x) # compact windows (issue 16): materialised to rescale
       x <- array(.Call(rnnkit_rescale, matrix(x, ncol = length(f)), unname(w$scaler$center[f]),
                        unname(w$scaler$scale[f]), unname(prep$scaler$center[f]),
                        unname(prep$scaler$scale[f])), dim(x))

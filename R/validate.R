@@ -82,6 +82,7 @@ first_bad <- function(x) {
 
 # x -> a double array N x T x I
 as_input_array <- function(x, name = "x") {
+  if (inherits(x, "rnnkit_compact")) return(x) # issue 16: checked by the core
   if (is.data.frame(x)) {
     rnnkit_abort("input", "`", name, "` is a data.frame; ", .shape_help,
                  " Use rnn_windows() to cut a data.frame into windows.")

@@ -373,18 +373,20 @@ calendar_columns <- function(index, kinds, what = "`data`") {
 rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., horizon = 1,
                         stride = 1, date = "Date", na = c("error", "omit", "locf"),
                         split = NULL, test = NULL, scale = "minmax", transform = "none",
-                        period = NULL, lambda = NULL, calendar = "none", key = NULL) {
+                        period = NULL, lambda = NULL, calendar = "none", key = NULL,
+                        store = "windows") {
   check_dots(list(...), character(), "rnn_windows")
+  store <- check_choice(store, c("windows", "series"), "store")
   args <- list(target = target, features = features, window = window, horizon = horizon,
                stride = stride, date = date, na = na, split = split, test = test, scale = scale,
                transform = transform, period = period, lambda = lambda, calendar = calendar)
   # issue 16: a panel (a key column, a tsibble's key or a named list of
   # series) is planned by the same core call, one series at a time
   if (!is.null(key) || is_series_list(data)) {
-    return(panel_windows(data, key, args))
+    return(panel_windows(data, key, args, store))
   }
   si <- do.call(series_input, c(list(data), args), quote = TRUE)
-  plan <- series_plan_call(si, window, horizon, stride)
+  plan <- series_plan_call(si, window, horizon, stride, compact = store == "series")
   windows_object(si, plan, args)
 }
 
@@ -499,13 +501,14 @@ series_input <- function(data, target = NULL, features = NULL, window = 30, hori
 # The core's plan (rnnkit_series_plan) of one series, or of a panel
 # (rows: the rows of each stacked series, split_rows: their splits).
 series_plan_call <- function(si, window, horizon, stride, rows = NULL, split_rows = NULL,
-                             center = NULL, scale = NULL) {
+                             center = NULL, scale = NULL, compact = FALSE) {
   given <- si$given
   .Call(rnnkit_series_plan, si$m, match(si$features, si$used), match(si$target, si$used),
         c(list(window = window, horizon = horizon, stride = stride, omit = si$na == "omit",
                split_row = si$split_row, n_test = if (is.null(si$test)) 0L else si$test,
                method = if (given) -1L else si$scale,
-               transform = transform_code(si$tmeta), n_unscaled = ncol(si$cal) %||% 0L),
+               transform = transform_code(si$tmeta), n_unscaled = ncol(si$cal) %||% 0L,
+               compact = compact),
           if (!is.null(rows)) list(rows = as.integer(rows), split_rows = as.integer(split_rows))),
         if (given) center %||% unname(as.double(si$scale$center[si$used])) else 0,
         if (given) scale %||% unname(as.double(si$scale$scale[si$used])) else 0)
@@ -546,7 +549,8 @@ windows_object <- function(si, plan, args) {
                   scale = stats::setNames(plan$scale, used), n_rows = plan$n_fit)
   }
   x <- plan$x
-  dimnames(x) <- list(NULL, NULL, features)
+  if (is.null(plan$start)) dimnames(x) <- list(NULL, NULL, features) else
+    x <- compact_windows(plan, window, features, nrow(m)) # issue 16: store = "series"
   y <- plan$y
   colnames(y) <- target_names(target, horizon)
   index <- data.frame(start = starts, target_row = first_target, set = set, stringsAsFactors = FALSE)
@@ -579,6 +583,7 @@ print.rnnkit_windows <- function(x, ...) {
   cat("<rnnkit_windows> ", d[1], " windows x ", d[2], " timesteps x ", d[3],
       " feature(s) (", paste(m$features, collapse = ", "), ") -> ",
       paste(m$target, collapse = ", "), ", horizon ", m$horizon, "\n", sep = "")
+  print_compact_note(x)
   tab <- table(factor(x$index$set, c("train", "test", "gap")))
   idx <- x$data$index
   span <- function(k) {

@@ -47,6 +47,8 @@ gw_in gw_need(gw_in list, const char *name) {
   return v;
 }
 
+int gw_is_list(gw_in v) { return v && TYPEOF((SEXP)v) == VECSXP; }
+
 int gw_is_null(gw_in v) { return !v || isNull((SEXP)v); }
 
 double gw_dbl(gw_in v, const char *what) {

@@ -54,6 +54,8 @@ gw_in gw_need(gw_in list, const char *name) {
 
 int gw_is_null(gw_in v) { return !v || mxIsEmpty((const mxArray *)v); }
 
+int gw_is_list(gw_in v) { return v && mxIsStruct((const mxArray *)v); }
+
 static int is_real(const mxArray *a) {
   return a && (mxIsDouble(a) || mxIsLogical(a)) && !mxIsComplex(a) &&
          !mxIsSparse(a);

@@ -150,6 +150,10 @@ void RNN_EN(rnn_gather_batch)(const rnn_config *cfg, int loss,
                               const double *x, const double *y,
                               const size_t *idx, size_t n_batch, RNN_R *xb,
                               RNN_R *yb);
+void RNN_EN(rnn_gather_dataset)(const rnn_config *cfg, int loss,
+                                const rnn_dataset *d, size_t n_time,
+                                const size_t *idx, size_t n_batch, RNN_R *xb,
+                                RNN_R *yb);
 void RNN_EN(rnn_scatter_batch)(const rnn_config *cfg, size_t n_samples,
                                size_t n_time, const RNN_R *xb,
                                const size_t *idx, size_t n_batch, double *x);

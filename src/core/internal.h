@@ -156,6 +156,10 @@ double rnn_sigmoid(double x);
 /* embed.c, head.c: checks of host (double) data, compiled once */
 int rnn_check_tokens(const rnn_config *cfg, const double *x, size_t n,
                      rnn_error *err);
+/* The series index column (rnn_check_series) of the windows of a dataset
+ * read from a compact source (d->src; issue 16: no token input). */
+int rnn_check_source_series(const rnn_config *cfg, const rnn_dataset *d,
+                            rnn_error *err);
 int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
                      int batch, rnn_error *err);
 size_t rnn_first_width(const rnn_config *cfg);
@@ -256,6 +260,7 @@ int rnn_single_net_run(const rnn_config *cfg, const double *params, size_t B,
 #define rnn_clip_grad rnn_clip_grad_f
 #define rnn_optim_step rnn_optim_step_f
 #define rnn_gather_batch rnn_gather_batch_f
+#define rnn_gather_dataset rnn_gather_dataset_f
 #define rnn_scatter_batch rnn_scatter_batch_f
 #define rnn_predict_engine rnn_predict_engine_f
 #define rnn_predict_size rnn_predict_size_f

@@ -38,6 +38,36 @@ void rnn_gather_batch(const rnn_config *cfg, int loss, size_t N, size_t T,
             cfg->seq_out ? y[idx[b] + N * (t + T * i)] : y[idx[b] + N * i]);
 }
 
+/* rnn_gather_batch() from a dataset whose inputs are stored (d->x) or
+ * read from a compact source (d->src, issue 16): the same numbers into
+ * the same places, so training and evaluation cannot tell them apart. */
+void rnn_gather_dataset(const rnn_config *cfg, int loss, const rnn_dataset *d,
+                        size_t T, const size_t *idx, size_t B, rnn_real *xb,
+                        rnn_real *yb) {
+  const size_t I = (size_t)cfg->n_in;
+  const rnn_window_source *src = d->src;
+  size_t b, t, i;
+  if (!src) {
+    rnn_gather_batch(cfg, loss, d->n_samples, T, d->x, d->y, idx, B, xb, yb);
+    return;
+  }
+  for (t = 0; t < T; t++)
+    for (b = 0; b < B; b++)
+      for (i = 0; i < I; i++)
+        xb[i + I * (b + B * t)] =
+            (rnn_real)src->values[src->start[idx[b]] + t + src->n_rows * i];
+  if (!d->y || !yb) return;
+  {
+    const size_t ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
+    const size_t N = d->n_samples, To = out_steps(cfg, T);
+    for (t = 0; t < To; t++)
+      for (b = 0; b < B; b++)
+        for (i = 0; i < ny; i++)
+          yb[i + ny * (b + B * t)] = (rnn_real)(
+              cfg->seq_out ? d->y[idx[b] + N * (t + T * i)] : d->y[idx[b] + N * i]);
+  }
+}
+
 void rnn_scatter_batch(const rnn_config *cfg, size_t N, size_t T,
                        const rnn_real *xb, const size_t *idx, size_t B,
                        double *x) {

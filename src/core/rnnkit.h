@@ -367,12 +367,50 @@ typedef struct {
   int pad_left;
 } rnn_train_config;
 
-/* A dataset in dataset layout. */
+/* Compact windows (issue 16): the inputs of n_samples windows of
+ * n_time steps read from the rows of one table instead of stored one by
+ * one.  values is n_rows x n_in, column-major (one row per time step of a
+ * series, its n_in input features, already transformed and scaled; rows
+ * of several series stacked); sample s is rows start[s] ..
+ * start[s] + n_time - 1, so that
+ *   x[s + n_samples*(t + n_time*i)] = values[start[s] + t + n_rows*i]
+ * is the stored dataset it stands for, bit for bit.  Memory:
+ * n_rows x n_in + n_samples instead of n_samples x n_time x n_in.  Rows
+ * that no window reads (e.g. the first rows a transform loses) may hold
+ * anything, NaN included. */
+typedef struct {
+  size_t n_rows;
+  const double *values; /* n_rows x n_in */
+  const size_t *start;  /* n_samples: 0-based first rows */
+} rnn_window_source;
+
+/* Checks a source for n_samples windows of n_time steps and n_in inputs:
+ * every window lies inside values (RNN_ERR_DIM, naming the sample) and
+ * reads finite values only (RNN_ERR_INPUT, naming sample, step and
+ * feature). */
+int rnn_window_source_check(const rnn_window_source *src, size_t n_samples,
+                            size_t n_time, size_t n_in, rnn_error *err);
+
+/* Materialises samples s0 .. s0+n-1 of a source (checked) in dataset
+ * layout: x[s + n*(t + n_time*i)] = values[start[s0+s] + t + n_rows*i],
+ * x n x n_time x n_in.  A batch by batch reader (prediction in blocks)
+ * or the whole stored array (s0 0, n all samples). */
+void rnn_window_source_gather(const rnn_window_source *src, size_t s0,
+                              size_t n, size_t n_time, size_t n_in,
+                              double *x);
+
+/* A dataset in dataset layout.  x (n_samples x n_time x n_in) holds the
+ * inputs; or x is NULL and src (issue 16) gives them, gathered batch by
+ * batch during training and evaluation (y stays stored: n_samples x
+ * targets).  Training from a source gives the same bits as from its
+ * stored x.  src must be NULL when x is given; a source takes no
+ * sequence lengths (its windows are full). */
 typedef struct {
   size_t n_samples;
   size_t n_time;
   const double *x;
   const double *y;
+  const rnn_window_source *src;
 } rnn_dataset;
 
 /* Host callbacks.  A non-zero return stops training cleanly after the
@@ -1237,6 +1275,27 @@ int rnn_panel_windows(const rnn_series_spec *spec, const rnn_panel *panel,
                       const int *series, size_t n_win, const double *center,
                       const double *scale, double *x, double *y, double *work,
                       rnn_error *err);
+
+/* The compact source of a panel's windows (issue 16): values
+ * (spec->n_rows x n_feat, the stacked rows of all series) receives at
+ * row o_i + r (o_i the first row of series i) the feature columns of
+ * row r of series i, transformed and scaled by that series' scaler
+ * exactly as rnn_panel_windows() transforms and scales them (rows a
+ * transform loses: NaN; series i is skipped, its rows NaN, when
+ * skip is given and skip[i] != 0, e.g. a dropped series).  Window k of
+ * the plan is then rows o_{series[k]} + starts[k] .. + window - 1:
+ * rnn_window_source with start[k] = o_{series[k]} + starts[k]
+ * (rnn_panel_source_starts()).  work: rnn_series_workspace(spec) doubles
+ * for a transform (the panel's spec, whose n_rows is the sum). */
+int rnn_panel_source(const rnn_series_spec *spec, const rnn_panel *panel,
+                     const double *data, const double *center,
+                     const double *scale, const int *skip, double *values,
+                     rnn_error *err);
+
+/* start[k] = o_{series[k]} + starts[k], the rows of the stacked values
+ * rnn_panel_source() writes that window k reads. */
+void rnn_panel_source_starts(const rnn_panel *panel, const size_t *starts,
+                             const int *series, size_t n_win, size_t *start);
 
 /* One-step naive forecasts (n_win x n_tgt, original units) of a panel's
  * windows: each window's series value on the row before its first target

@@ -605,3 +605,50 @@ void rnn_panel_pool(size_t n_keys, size_t n_stat, const double *tab,
   }
 }
 /* ---- end of issue 16 panel block ------------------------------------ */
+
+/* ---- issue 16: compact windows (the source of a panel's windows) ----- */
+int rnn_panel_source(const rnn_series_spec *sp, const rnn_panel *p,
+                     const double *data, const double *center,
+                     const double *scale, const int *skip, double *values,
+                     rnn_error *err) {
+  size_t i, f, r, o = 0, N, m, L;
+  const double *d;
+  int st;
+  if (!data || !center || !scale || !values)
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_panel_source: NULL argument");
+  if ((st = panel_check(sp, p, err)) != RNN_OK) return st;
+  N = sp->n_rows;
+  for (i = 0; i < p->n_series; o += p->rows[i], i++) {
+    rnn_series_spec s = panel_member(sp, p, i);
+    if (skip && skip[i]) {
+      for (f = 0; f < sp->n_feat; f++)
+        for (r = 0; r < s.n_rows; r++) values[o + r + N * f] = NAN;
+      continue;
+    }
+    st = series_data(&s, data + sp->n_cols * o, &d, &m, &L, err);
+    if (st != RNN_OK) return panel_fail(err, st, p, i);
+    /* the values rnn_series_windows() cuts, scaled by the same call on
+     * the same numbers: a window read from here is the stored one */
+    for (f = 0; f < sp->n_feat; f++) {
+      size_t c = (size_t)sp->feat[f];
+      double *out = values + o + N * f;
+      for (r = 0; r < L; r++) out[r] = NAN;
+      for (r = L; r < s.n_rows; r++) out[r] = d[m * c + r];
+      rnn_scale_apply(s.n_rows - L, 1, out + L, center + sp->n_cols * i + c,
+                      scale + sp->n_cols * i + c, 0, out + L);
+    }
+  }
+  return RNN_OK;
+}
+
+void rnn_panel_source_starts(const rnn_panel *p, const size_t *starts,
+                             const int *series, size_t n_win, size_t *start) {
+  size_t k, i, o = 0, last = 0;
+  for (k = 0; k < n_win; k++) {
+    size_t s = (size_t)series[k];
+    if (k == 0 || s < last) o = 0, last = 0;
+    for (i = last; i < s; i++) o += p->rows[i];
+    last = s;
+    start[k] = o + starts[k];
+  }
+}

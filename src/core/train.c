@@ -173,8 +173,8 @@ static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
                   tc->pad_left, order + off, n_half[p], t0, L, h->xb, h->yb,
                   h->w);
   else
-    rnn_gather_batch(cfg, tc->loss, d->n_samples, L, d->x, d->y, order + off,
-                     n_half[p], h->xb, h->yb);
+    rnn_gather_dataset(cfg, tc->loss, d, L, order + off, n_half[p], h->xb,
+                       h->yb); /* stored or compact inputs (issue 16) */
   rnn_net_loss_grad(cfg, tc->loss, params, n_half[p], L, h->xb, h->yb,
                     &h->loss, grad ? h->grad : NULL, NULL,
                     grad && cfg->dropout > 0 ? &hrng[p] : NULL,
@@ -436,7 +436,8 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
 static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                        const rnn_dataset *d, const char *what, rnn_error *err) {
   size_t k, nx, ny;
-  if (!d || !d->x || !d->y)
+  int st;
+  if (!d || !(d->x || d->src) || !d->y)
     return rnn_fail(err, RNN_ERR_INPUT, "%s data are NULL", what);
   if (d->n_samples == 0 || d->n_time == 0)
     return rnn_fail(err, RNN_ERR_DIM, "%s data are empty (%lu samples of %lu steps)",
@@ -449,6 +450,16 @@ static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                     what, tc->batch_size, (unsigned long)d->n_samples,
                     tc->batch_size);
   nx = d->n_samples * d->n_time * (size_t)cfg->n_in;
+  if (d->src) { /* issue 16: compact windows, checked where they are read */
+    if (d->x || tc->len)
+      return rnn_fail(err, RNN_ERR_INPUT,
+                      "%s windows read from a source are full windows: give "
+                      "no stored x and no sequence lengths with them", what);
+    if ((st = rnn_window_source_check(d->src, d->n_samples, d->n_time,
+                                      (size_t)cfg->n_in, err)) != RNN_OK)
+      return st;
+    nx = 0;
+  }
   for (k = 0; k < nx; k++)
     if (!isfinite(d->x[k]))
       return rnn_fail(err, RNN_ERR_INPUT, "%s input element %lu is not finite",
@@ -464,6 +475,7 @@ static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
         return rnn_fail(err, RNN_ERR_INPUT,
                         "%s class label %g is not an integer in 0..%d", what,
                         d->y[k], cfg->n_out - 1);
+  if (d->src) return rnn_check_source_series(cfg, d, err);
   if (cfg->n_vocab > 0) return rnn_check_tokens(cfg, d->x, nx, err);
   return rnn_check_series(cfg, d->x, d->n_samples * d->n_time, 0, err);
 }

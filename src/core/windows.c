@@ -179,3 +179,62 @@ void rnn_windows_gather(size_t n_rows, const double *data, size_t n_feat,
         y[s + n_win * (k + horizon * i)] = col[starts[s] + window + k];
   }
 }
+
+/* ---- issue 16: compact windows ------------------------------------- */
+int rnn_window_source_check(const rnn_window_source *src, size_t n_samples,
+                            size_t n_time, size_t n_in, rnn_error *err) {
+  size_t s, t, i;
+  if (!src || !src->values || !src->start)
+    return rnn_fail(err, RNN_ERR_INPUT, "the window source is NULL");
+  for (s = 0; s < n_samples; s++) {
+    size_t a = src->start[s];
+    if (a > src->n_rows || n_time > src->n_rows - a)
+      return rnn_fail(err, RNN_ERR_DIM,
+                      "window %lu reads rows %lu..%lu of a source of %lu "
+                      "rows",
+                      (unsigned long)(s + 1), (unsigned long)(a + 1),
+                      (unsigned long)(a + n_time), (unsigned long)src->n_rows);
+    for (i = 0; i < n_in; i++)
+      for (t = 0; t < n_time; t++)
+        if (!isfinite(src->values[a + t + src->n_rows * i]))
+          return rnn_fail(err, RNN_ERR_INPUT,
+                          "window %lu, step %lu, feature %lu (source row "
+                          "%lu) is not finite",
+                          (unsigned long)(s + 1), (unsigned long)(t + 1),
+                          (unsigned long)(i + 1), (unsigned long)(a + t + 1));
+  }
+  return RNN_OK;
+}
+
+void rnn_window_source_gather(const rnn_window_source *src, size_t s0,
+                              size_t n, size_t n_time, size_t n_in,
+                              double *x) {
+  size_t s, t, i;
+  for (i = 0; i < n_in; i++)
+    for (t = 0; t < n_time; t++)
+      for (s = 0; s < n; s++)
+        x[s + n * (t + n_time * i)] =
+            src->values[src->start[s0 + s] + t + src->n_rows * i];
+}
+
+int rnn_check_source_series(const rnn_config *cfg, const rnn_dataset *d,
+                            rnn_error *err) {
+  const rnn_window_source *src = d->src;
+  size_t s, t, J = (size_t)cfg->n_in;
+  if (cfg->n_vocab > 0)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "windows read from a source are series windows, not "
+                    "tokens: store the token windows instead");
+  if (cfg->n_series <= 0) return RNN_OK;
+  for (s = 0; s < d->n_samples; s++)
+    for (t = 0; t < d->n_time; t++) {
+      double v = src->values[src->start[s] + t + src->n_rows * (J - 1)];
+      if (!(v >= -1 && v < cfg->n_series && v == floor(v)))
+        return rnn_fail(err, RNN_ERR_INPUT,
+                        "series index %g (the last input feature) is not a "
+                        "whole number in 0..%d, or -1 for a series not seen "
+                        "in training",
+                        v, cfg->n_series - 1);
+    }
+  return RNN_OK;
+}

@@ -60,3 +60,30 @@ uint64_t gw_seed(gw_in s) {
     gw_internal("seed must be two 32-bit halves");
   return ((uint64_t)v[0] << 32) | (uint64_t)v[1];
 }
+
+int gw_window_source(gw_in x, size_t n_in, rnn_window_source *src, size_t *N,
+                     size_t *T) {
+  size_t n, rows, cols, k;
+  const double *st;
+  size_t *start;
+  rnn_error err;
+  if (!gw_is_list(x)) return 0;
+  src->values = gw_matrix(gw_need(x, "values"), "values", &rows, &cols);
+  if (cols != n_in) gw_internal("the source's values must have %lu columns", (unsigned long)n_in);
+  st = gw_reals(gw_need(x, "start"), "start", &n);
+  *T = gw_count(gw_need(x, "n_time"), "n_time", 1);
+  start = (size_t *)gw_alloc(n, sizeof(size_t));
+  for (k = 0; k < n; k++) {
+    if (!(st[k] >= 0 && st[k] < (double)rows && st[k] == (double)(size_t)st[k]))
+      gw_raise_status(RNN_ERR_DIM,
+                      "window %lu starts at row %g of a source of %lu rows",
+                      (unsigned long)(k + 1), st[k] + 1, (unsigned long)rows);
+    start[k] = (size_t)st[k];
+  }
+  src->n_rows = rows;
+  src->start = start;
+  *N = n;
+  if (n == 0) gw_raise_status(RNN_ERR_DIM, "the source has no windows");
+  if (rnn_window_source_check(src, n, *T, n_in, &err) != RNN_OK) gw_raise(&err);
+  return 1;
+}

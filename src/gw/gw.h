@@ -28,11 +28,20 @@ void gw_raise(const rnn_error *e);
 void gw_raise_status(int code, const char *fmt, ...);
 
 /* ---- reading arguments ---- */
+/* Compact windows (issue 16): x a list / struct with values (rows x
+ * n_in), start (0-based first rows, one per sample, as doubles) and
+ * n_time; *src is filled (its start allocated) and *N, *T receive the
+ * samples and steps.  Returns 0 when x is not such a list (a stored
+ * array), 1 when it is. */
+int gw_window_source(gw_in x, size_t n_in, rnn_window_source *src, size_t *N,
+                     size_t *T);
+
 /* The element `name` of a named list / struct, or NULL when absent
  * (gw_need: an internal error). */
 gw_in gw_field(gw_in list, const char *name);
 gw_in gw_need(gw_in list, const char *name);
 int gw_is_null(gw_in v);          /* NULL / [] or no value at all       */
+int gw_is_list(gw_in v);          /* a list / struct (issue 16)         */
 double gw_dbl(gw_in v, const char *what); /* one number (NA: NaN)      */
 int gw_flag(gw_in v, const char *what);   /* TRUE / non-zero           */
 /* A whole number from lo to INT_MAX. */

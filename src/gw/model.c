@@ -36,6 +36,37 @@ static const double *input(const rnn_config *cfg, gw_in x, size_t *N,
   return v;
 }
 
+/* Predictions for compact windows (issue 16): blocks of `chunk` windows
+ * (the chunks rnn_predict() works in, so each window's output is the one
+ * it gets from the stored array) gathered from the source, predicted and
+ * put in their rows: memory for one block of windows. */
+static void predict_source(gw_out *o, const rnn_config *cfg,
+                           const double *params, size_t k,
+                           const rnn_window_source *src, size_t N, size_t T) {
+  const size_t chunk = N < 256 ? N : 256, K = (size_t)cfg->n_out;
+  const size_t To = cfg->seq_out ? T : 1, I = (size_t)cfg->n_in;
+  rnn_error err;
+  size_t s0, b, j;
+  double *out = cfg->seq_out
+                    ? gw_set_array3(o, 0, N, T, K, "the predictions")
+                    : gw_set_matrix(o, 0, N, K, "the predictions");
+  double *xb = gw_work(rnn_size_mul(rnn_size_mul(chunk, T), I), "a block of windows");
+  double *ob = gw_work(rnn_size_mul(rnn_size_mul(chunk, To), K), "a block of predictions");
+  double *work = gw_work(k > 1 ? rnn_ensemble_predict_workspace(cfg, chunk, chunk, T)
+                               : rnn_predict_workspace(cfg, chunk, T),
+                         "the workspace for predicting");
+  for (s0 = 0; s0 < N; s0 += chunk) {
+    size_t nb = N - s0 < chunk ? N - s0 : chunk;
+    int st;
+    rnn_window_source_gather(src, s0, nb, T, I, xb);
+    st = k > 1 ? rnn_ensemble_predict(cfg, params, k, nb, T, xb, chunk, ob, work, &err)
+               : rnn_predict(cfg, params, nb, T, xb, chunk, ob, work, &err);
+    if (st != RNN_OK) gw_raise(&err);
+    for (j = 0; j < To * K; j++)
+      for (b = 0; b < nb; b++) out[s0 + b + N * j] = ob[b + nb * j];
+  }
+}
+
 /* predict (config, params, x): N x n_out, or N x T x n_out for a
  * sequence output; an ensemble (params P x k) predicts its members' mean
  * (issue 15). */
@@ -44,9 +75,16 @@ void gw_predict(gw_out *o, const gw_in *arg) {
   rnn_error err;
   size_t N, T, chunk = 256, n, k = gw_members(&cfg, arg[1]);
   const double *params = gw_reals(arg[1], "params", &n);
-  const double *x = input(&cfg, arg[2], &N, &T);
+  rnn_window_source src;
+  const int compact = gw_window_source(arg[2], (size_t)cfg.n_in, &src, &N, &T);
+  const double *x = compact ? NULL : input(&cfg, arg[2], &N, &T);
   double *out;
   int st;
+  if (compact) { /* issue 16: the windows a block at a time */
+    gw_result(o, 1, NULL);
+    predict_source(o, &cfg, params, k, &src, N, T);
+    return;
+  }
   if (chunk > N) chunk = N;
   gw_result(o, 1, NULL);
   out = cfg.seq_out ? gw_set_array3(o, 0, N, T, (size_t)cfg.n_out, "the predictions")

@@ -65,11 +65,15 @@ static const double *scaler(gw_in v, const char *what, size_t n) {
  * split_rows (1-based, per series) make data a panel whose series
  * without a (training) window are dropped: split_row .. n_test are then
  * one per series, center and scale n_cols x n_series (given ones too),
- * series (per window) 1-based and status (per series) RNN_PANEL_*. */
+ * series (per window) 1-based and status (per series) RNN_PANEL_*.
+ * Compact windows (issue 16, spec's compact true): x is instead the
+ * series' rows x features, transformed and scaled (rnn_panel_source), and
+ * start (per window, 0-based) each window's first row there; y is the
+ * same. */
 void gw_series_plan(gw_out *o, const gw_in *arg) {
   static const char *const nm[] = {
       "starts", "set",   "split_row", "n_fit", "n_train", "n_test", "center",
-      "scale",  "x",     "y",         "naive", "series",  "status"};
+      "scale",  "x",     "y",         "naive", "series",  "status", "start"};
   rnn_error err;
   gw_in spec = arg[3], rows = gw_field(spec, "rows"),
         splits = gw_field(spec, "split_rows"), tf;
@@ -101,7 +105,7 @@ void gw_series_plan(gw_out *o, const gw_in *arg) {
   pn.rows = rows_of;
   pn.split_row = split_of;
   pn.drop = rows != NULL;
-  gw_result(o, 13, nm);
+  gw_result(o, 14, nm);
   ctr = gw_set_vector(o, 6, sp.n_cols * ns, ns == 1 ? 1 : sp.n_cols,
                       "the scalers");
   scl = gw_set_vector(o, 7, sp.n_cols * ns, ns == 1 ? 1 : sp.n_cols,
@@ -147,7 +151,9 @@ void gw_series_plan(gw_out *o, const gw_in *arg) {
     /* one array of windows stays below 2^31 values, the limit rnnkit has
      * always set here (larger ones would not fit in memory as doubles on
      * most computers anyway) */
-    if (rnn_size_mul(rnn_size_mul(n, W), nf) > 2147483647u)
+    const int compact = gw_field(spec, "compact") &&
+                        gw_flag(gw_field(spec, "compact"), "compact");
+    if (!compact && rnn_size_mul(rnn_size_mul(n, W), nf) > 2147483647u)
       gw_raise_status(RNN_ERR_SIZE,
                       "%lu windows of %lu rows x %lu feature(s) would be "
                       "%.3g values (%.3g GB), more than the 2^31 - 1 rnnkit "
@@ -155,15 +161,47 @@ void gw_series_plan(gw_out *o, const gw_in *arg) {
                       "stride or fewer rows",
                       (unsigned long)n, (unsigned long)W, (unsigned long)nf,
                       (double)n * W * nf, 8e-9 * n * W * nf);
-    x = gw_set_array3(o, 8, n, W, nf, "the windows");
+    /* (issue 16: store = "series" keeps them in the series instead) */
     y = gw_set_matrix(o, 9, n, rnn_size_mul(sp.horizon, sp.n_tgt),
                       "the windows' targets");
-    nw = rnn_panel_windows_workspace(&sp, &pn, n);
-    if (rnn_panel_windows(&sp, &pn, data, starts, ser, n, ctr, scl, x,
-                          sp.horizon * sp.n_tgt > 0 ? y : NULL,
-                          nw ? gw_work(nw, "the windows of a series") : NULL,
-                          &err) != RNN_OK)
-      gw_raise(&err);
+    if (compact) {
+      /* issue 16: the windows' inputs stay in the series (x: their
+       * rows x features), start: each window's first row there */
+      size_t *first = (size_t *)gw_alloc(n, sizeof(size_t));
+      double *sv = gw_set_vector(o, 13, n, n, "the windows' first rows");
+      int *skip = (int *)gw_alloc(ns, sizeof(int));
+      double *yw;
+      for (k = 0; k < ns; k++) skip[k] = status[k] != RNN_PANEL_KEPT;
+      x = gw_set_matrix(o, 8, sp.n_rows, nf, "the windows' series");
+      if (rnn_panel_source(&sp, &pn, data, ctr, scl, skip, x, &err) != RNN_OK)
+        gw_raise(&err);
+      rnn_panel_source_starts(&pn, starts, ser, n, first);
+      for (k = 0; k < n; k++) sv[k] = (double)first[k];
+      if (sp.horizon * sp.n_tgt > 0) {
+        /* the targets, read from a source of the target columns as the
+         * stored windows' targets are cut and scaled */
+        rnn_series_spec ts = sp;
+        rnn_window_source tsrc;
+        ts.n_feat = sp.n_tgt;
+        ts.feat = sp.tgt;
+        yw = gw_work(rnn_size_mul(sp.n_rows, sp.n_tgt), "the targets' series");
+        if (rnn_panel_source(&ts, &pn, data, ctr, scl, skip, yw, &err) != RNN_OK)
+          gw_raise(&err);
+        for (k = 0; k < n; k++) first[k] += W;
+        tsrc.n_rows = sp.n_rows;
+        tsrc.values = yw;
+        tsrc.start = first;
+        rnn_window_source_gather(&tsrc, 0, n, sp.horizon, sp.n_tgt, y);
+      }
+    } else {
+      x = gw_set_array3(o, 8, n, W, nf, "the windows");
+      nw = rnn_panel_windows_workspace(&sp, &pn, n);
+      if (rnn_panel_windows(&sp, &pn, data, starts, ser, n, ctr, scl, x,
+                            sp.horizon * sp.n_tgt > 0 ? y : NULL,
+                            nw ? gw_work(nw, "the windows of a series") : NULL,
+                            &err) != RNN_OK)
+        gw_raise(&err);
+    }
     rnn_panel_naive(&sp, &pn, data, starts, ser, n,
                     gw_set_matrix(o, 10, n, sp.n_tgt, "the naive forecasts"));
   }

@@ -15,14 +15,23 @@ static double dbl(gw_in t, const char *name) {
   return gw_dbl(gw_need(t, name), name);
 }
 
-/* A dataset x (N x T x n_in) and its targets y, exactly what the core
- * reads for the loss. */
+/* A dataset x (N x T x n_in), or the compact windows that stand for it
+ * (gw_window_source), and its targets y, exactly what the core reads for
+ * the loss. */
 static void dataset(const rnn_config *cfg, int loss, gw_in x, gw_in y,
                     rnn_dataset *d) {
   size_t I, n, ny = loss == RNN_LOSS_SPARSE_CE ? 1 : (size_t)cfg->n_out;
-  d->x = gw_array3(x, "x", &d->n_samples, &d->n_time, &I);
-  if (I != (size_t)cfg->n_in)
-    gw_internal("x must be N x T x %d", cfg->n_in);
+  rnn_window_source *src =
+      (rnn_window_source *)gw_alloc(1, sizeof(rnn_window_source));
+  d->src = NULL;
+  d->x = NULL;
+  if (gw_window_source(x, (size_t)cfg->n_in, src, &d->n_samples, &d->n_time))
+    d->src = src; /* compact windows (issue 16) */
+  else {
+    d->x = gw_array3(x, "x", &d->n_samples, &d->n_time, &I);
+    if (I != (size_t)cfg->n_in)
+      gw_internal("x must be N x T x %d", cfg->n_in);
+  }
   d->y = gw_reals(y, "y", &n);
   if (n != d->n_samples * ny * (cfg->seq_out ? d->n_time : 1))
     gw_internal("targets do not match the samples");

@@ -73,6 +73,7 @@ static double *train(uint64_t seed, const double *x, const double *y, size_t N,
   d.n_samples = N;
   d.n_time = T;
   d.x = x;
+  d.src = NULL;
   d.y = y;
   if (*status == RNN_OK) {
     rnn_history h;
@@ -442,6 +443,7 @@ static void test_tokens(void) {
   d.n_samples = 6; /* 6 sequences of 2 steps, batches of 4: not whole */
   d.n_time = 2;
   d.x = x;
+  d.src = NULL;
   d.y = y;
   c.seq_out = 1;
   t.loss = RNN_LOSS_SPARSE_CE;
@@ -1874,6 +1876,7 @@ static double *train_padded(const double *x, const double *y, size_t N,
   d.n_samples = N;
   d.n_time = T;
   d.x = x;
+  d.src = NULL;
   d.y = y;
   memset(&h, 0, sizeof h);
   h.loss = lh;
@@ -3253,6 +3256,7 @@ static void test_ensemble(void) {
   d.n_samples = N;
   d.n_time = T;
   d.x = x;
+  d.src = NULL;
   d.y = y;
   memset(&h, 0, sizeof h);
   check(rnn_member_seed(seed, 0) == seed, "member 1 uses the seed itself");
@@ -3930,6 +3934,7 @@ static double *fx_train(rnn_config c, int loss, const double *p0,
   d.n_samples = N;
   d.n_time = T;
   d.x = fx_get(f, "x", NULL);
+  d.src = NULL;
   d.y = fx_get(f, "y", NULL);
   memset(&h, 0, sizeof h);
   h.loss = hist;
@@ -4170,6 +4175,167 @@ static void test_single(void) {
   }
 }
 
+/* issue 16: compact windows.  Windows read from a source (the series'
+ * rows and each window's first row) train, validate and evaluate to the
+ * same bits as the stored windows they stand for, in double and float;
+ * a panel's source is its windows' values; bad sources are refused. */
+static void test_window_source(void) {
+  enum { R = 40, N = 30, T = 6 };
+  rnn_config c = lstm_config();
+  rnn_train_config t = train_config();
+  double vals[R * 2], x[N * T * 2], y[N], xv[8 * T * 2], hist[2][5], vh[2][5];
+  double *p[2], *w;
+  size_t start[N], k, P = rnn_n_params(&c);
+  rnn_window_source src, vsrc;
+  rnn_dataset d, v;
+  rnn_error err;
+  int st = RNN_OK, run, prec;
+  for (k = 0; k < R; k++) {
+    vals[k] = sin(0.3 * (double)k);
+    vals[R + k] = cos(0.17 * (double)k) * 0.5;
+  }
+  for (k = 0; k < N; k++) {
+    start[k] = (k * 7) % (R - T); /* out of order, overlapping */
+    y[k] = vals[start[k] + T];
+  }
+  src.n_rows = R;
+  src.values = vals;
+  src.start = start;
+  rnn_window_source_gather(&src, 0, N, T, 2, x);
+  check(x[3 + N * (2 + T * 1)] == vals[start[3] + 2 + R], "source gather layout");
+  vsrc = src;
+  vsrc.start = start + N - 8;
+  rnn_window_source_gather(&vsrc, 0, 8, T, 2, xv);
+  t.restore_best = 1;
+  t.patience = 2;
+  for (prec = 0; prec < 2; prec++) {
+    c.precision = prec ? RNN_PREC_SINGLE : RNN_PREC_DOUBLE;
+    c.dropout = prec ? 0.0 : 0.2;
+    for (run = 0; run < 2; run++) {
+      rnn_rng rng;
+      rnn_history h;
+      rnn_train_result res;
+      memset(&h, 0, sizeof h);
+      h.loss = hist[run];
+      h.val_loss = vh[run];
+      memset(&d, 0, sizeof d);
+      memset(&v, 0, sizeof v);
+      d.n_samples = N - 8;
+      v.n_samples = 8;
+      d.n_time = v.n_time = T;
+      d.y = y;
+      v.y = y + N - 8;
+      if (run == 0) { /* stored: arrays of N - 8 and 8 samples */
+        static double xt[N * T * 2];
+        rnn_window_source_gather(&src, 0, N - 8, T, 2, xt);
+        d.x = xt;
+        v.x = xv;
+      } else {
+        d.src = &src;
+        v.src = &vsrc;
+      }
+      p[run] = malloc(P * sizeof(double));
+      w = malloc(rnn_init_workspace(&c) * sizeof(double));
+      rnn_rng_seed(&rng, 11);
+      st |= rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p[run], &rng, w, &err);
+      free(w);
+      w = malloc(rnn_train_workspace(&c, &t, N - 8, T) * sizeof(double));
+      st |= rnn_train(&c, &t, p[run], &d, &v, &rng, NULL, &h, &res, w, &err);
+      free(w);
+    }
+    check(st == RNN_OK, "training from a source runs");
+    check(memcmp(p[0], p[1], P * sizeof(double)) == 0,
+          prec ? "a source trains to the stored windows' bits (float)"
+               : "a source trains to the stored windows' bits (double)");
+    check(memcmp(hist[0], hist[1], sizeof hist[0]) == 0 &&
+              memcmp(vh[0], vh[1], sizeof vh[0]) == 0,
+          "a source's losses are the stored windows' losses");
+    free(p[0]);
+    free(p[1]);
+  }
+  /* bad sources */
+  start[4] = R - T + 1;
+  check(rnn_window_source_check(&src, N, T, 2, &err) == RNN_ERR_DIM &&
+            strstr(err.msg, "window 5") != NULL,
+        "a window beyond the source is refused");
+  start[4] = 0;
+  vals[R + 3] = NAN;
+  check(rnn_window_source_check(&src, N, T, 2, &err) == RNN_ERR_INPUT &&
+            strstr(err.msg, "feature 2") != NULL,
+        "a source's missing value is refused");
+  {
+    rnn_rng rng;
+    rnn_history h;
+    rnn_train_result res;
+    double *pp = malloc(P * sizeof(double)), *ww;
+    c.precision = RNN_PREC_DOUBLE;
+    c.dropout = 0;
+    memset(&h, 0, sizeof h);
+    h.loss = hist[0];
+    memset(&d, 0, sizeof d);
+    d.n_samples = N;
+    d.n_time = T;
+    d.y = y;
+    d.src = &src;
+    ww = malloc(rnn_train_workspace(&c, &t, N, T) * sizeof(double));
+    rnn_rng_seed(&rng, 1);
+    memset(pp, 0, P * sizeof(double));
+    check(rnn_train(&c, &t, pp, &d, NULL, &rng, NULL, &h, &res, ww, &err) ==
+              RNN_ERR_INPUT,
+          "training refuses a source with a missing value");
+    vals[R + 3] = 0.1;
+    d.x = x;
+    check(rnn_train(&c, &t, pp, &d, NULL, &rng, NULL, &h, &res, ww, &err) ==
+              RNN_ERR_INPUT,
+          "a dataset is stored or read from a source, not both");
+    free(ww);
+    free(pp);
+  }
+  /* a panel's source holds its windows' values */
+  {
+    double data[2 * 20], ctr[4], scl[4], sv[20 * 1], px[64], py[64], sx[64];
+    double sy[64];
+    size_t rows[2] = {12, 8}, st2[20], first[20], n = 0, j;
+    int set[20], ser[20], status[2], feat[1] = {0}, tgt[1] = {0};
+    rnn_series_plan_info info[2];
+    rnn_series_spec sp;
+    rnn_panel pn;
+    rnn_window_source ps;
+    for (j = 0; j < 20; j++) data[j] = 1.0 + (double)(j * j % 7) + 0.1 * (double)j;
+    memset(&sp, 0, sizeof sp);
+    sp.n_rows = 20;
+    sp.n_cols = 1;
+    sp.n_feat = sp.n_tgt = 1;
+    sp.feat = feat;
+    sp.tgt = tgt;
+    sp.window = 3;
+    sp.horizon = 1;
+    sp.stride = 1;
+    sp.split_row = 20;
+    sp.scale_method = RNN_SCALE_ZSCORE;
+    sp.transform.kind = RNN_TRANSFORM_LOG;
+    sp.work = data + 20; /* rnn_series_workspace: 20 x 1 */
+    memset(&pn, 0, sizeof pn);
+    pn.n_series = 2;
+    pn.rows = rows;
+    st = rnn_panel_plan(&sp, &pn, data, st2, set, ser, ctr, scl, status, info,
+                        &n, &err);
+    st |= rnn_panel_windows(&sp, &pn, data, st2, ser, n, ctr, scl, px, py, sx,
+                            &err);
+    st |= rnn_panel_source(&sp, &pn, data, ctr, scl, NULL, sv, &err);
+    rnn_panel_source_starts(&pn, st2, ser, n, first);
+    ps.n_rows = 20;
+    ps.values = sv;
+    ps.start = first;
+    rnn_window_source_gather(&ps, 0, n, 3, 1, sx);
+    for (j = 0; j < n; j++) first[j] += 3;
+    rnn_window_source_gather(&ps, 0, n, 1, 1, sy);
+    check(st == RNN_OK && n == 14 && memcmp(px, sx, n * 3 * sizeof(double)) == 0 &&
+              memcmp(py, sy, n * sizeof(double)) == 0,
+          "a panel's source holds its windows' values, bit for bit");
+  }
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -4189,6 +4355,7 @@ int main(void) {
   test_accuracy();
   test_series();
   test_panel();
+  test_window_source(); /* issue 16 */
   test_transform();          /* issue 15 */
   test_transform_forecast(); /* issue 15 */
   test_transform_combo();    /* issue 15 */

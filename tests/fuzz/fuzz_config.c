@@ -143,6 +143,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     d.n_samples = N;
     d.n_time = T;
     d.x = x;
+    d.src = NULL;
     d.y = y;
     ws = rnn_train_workspace(&cfg, &tc, N, T);
     if (ws > 0 && ws < 400000 && tc.epochs > 0) {
