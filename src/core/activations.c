@@ -15,7 +15,10 @@
  *
  * Both are within a few ulps of the correctly rounded values (tested
  * against long double references in tests/core), propagate NaN, and give
- * the same bits for an element wherever it sits in the array. */
+ * the same bits for an element wherever it sits in the array.  The float
+ * build (activations_f.c) runs the same algorithms in float arithmetic on
+ * chunks of 16, with a degree-8 polynomial: within 3 float ulps of the
+ * double maps (tested over a sweep of float inputs in tests/core). */
 #include "internal.h"
 
 #include <float.h>
