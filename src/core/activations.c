@@ -15,7 +15,10 @@
  *
  * Both are within a few ulps of the correctly rounded values (tested
  * against long double references in tests/core), propagate NaN, and give
- * the same bits for an element wherever it sits in the array. */
+ * the same bits for an element wherever it sits in the array.  The float
+ * build (activations_f.c) runs the same algorithms in float arithmetic on
+ * chunks of 16, with a degree-8 polynomial: within 3 float ulps of the
+ * double maps (tested over a sweep of float inputs in tests/core). */
 #include "internal.h"
 
 #include <float.h>
@@ -27,6 +30,7 @@
 double rnn_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
 #endif
 
+#ifndef RNN_SINGLE
 #define RNN_VCHUNK 8
 
 #if DBL_MANT_DIG == 53 && DBL_MAX_EXP == 1024 && \
@@ -49,7 +53,6 @@ static RNN_INLINE double pow2i(double n) {
   memcpy(&d, &u, sizeof d);
   return d;
 }
-
 /* q = expm1(r) = r + r^2 (1/2! + r/3! + ... + r^11/13!) for |r| <= ln2/2
  * + a little, the inner polynomial by Estrin's scheme (a short dependency
  * chain: Horner's 12 serial steps made the element-wise maps latency
@@ -116,31 +119,105 @@ static RNN_INLINE void tanh_chunk(double *z) {
 }
 #endif
 
-#if defined(RNN_FAST_EXP) && defined(RNN_SINGLE)
-/* float (issue 19): each chunk widened to double, mapped, rounded back */
-#define RNN_MAP_CHUNKS(chunk, z, n)                                          \
+#else /* RNN_SINGLE */
+/* float (issue 19): the same algorithms in float arithmetic, on chunks of
+ * 16 (one AVX-512 vector, two AVX2 ones, four SSE2 ones): the same
+ * operations in the same order whatever the width, so the same bits.
+ *   e^t: Cody-Waite with ln 2 = LN2HI + LN2LO (LN2HI 9 bits, so k LN2HI
+ *        and t - k LN2HI are exact for |k| <= 150), expm1(r) by its Taylor
+ *        polynomial to degree 8 (truncation below 0.01 ulp);
+ *   sigmoid's e^-|x| is 0 below -104 (it rounds to 0 in float), tanh is
+ *   1 from |x| = 10 (tanh rounds to 1 from 9.02). */
+#define RNN_VCHUNK 16
+
+#if FLT_MANT_DIG == 24 && FLT_MAX_EXP == 128 && \
+    (!defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD == 0)
+#define RNN_FAST_EXP 1
+#endif
+
+#ifdef RNN_FAST_EXP
+static const float LOG2E = 1.44269504088896341f;
+static const float LN2HI = 0.693359375f;      /* 9 bits */
+static const float LN2LO = -2.12194440e-4f;   /* ln 2 - LN2HI */
+static const float SHIFT = 12582912.0f;       /* 1.5 * 2^23: rounds to integer */
+
+/* 2^n for an integer-valued float n in [-126, 127] */
+static RNN_INLINE float pow2i(float n) {
+  float d = n + 127.0f + 8388608.0f; /* 2^23 + biased exponent */
+  uint32_t u;
+  memcpy(&u, &d, sizeof u);
+  u <<= 23;
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
+
+/* q = expm1(r) for |r| <= ln2/2 + a little, by Estrin's scheme */
+#define RNN_EXPM1_POLY(r, q)                                                 \
   do {                                                                       \
-    size_t i_, k_;                                                           \
-    double buf_[RNN_VCHUNK];                                                 \
-    for (i_ = 0; i_ < (n); i_ += RNN_VCHUNK) {                               \
-      for (k_ = 0; k_ < RNN_VCHUNK; k_++)                                    \
-        buf_[k_] = i_ + k_ < (n) ? (double)(z)[i_ + k_] : 0.0;               \
-      chunk(buf_);                                                           \
-      for (k_ = 0; k_ < RNN_VCHUNK && i_ + k_ < (n); k_++)                   \
-        (z)[i_ + k_] = (rnn_real)buf_[k_];                                   \
-    }                                                                        \
+    const float r2_ = (r) * (r), r4_ = r2_ * r2_;                            \
+    const float p0_ = 1.0f / 2 + (r) * (1.0f / 6);                           \
+    const float p1_ = 1.0f / 24 + (r) * (1.0f / 120);                        \
+    const float p2_ = 1.0f / 720 + (r) * (1.0f / 5040);                      \
+    const float q01_ = p0_ + p1_ * r2_, q23_ = p2_ + (1.0f / 40320) * r2_;   \
+    q = (r) + r2_ * (q01_ + q23_ * r4_);                                     \
   } while (0)
-#elif defined(RNN_FAST_EXP)
+
+/* z[0..RNN_VCHUNK) = sigmoid(z), as the double sigmoid_chunk */
+static RNN_INLINE void sigmoid_chunk(float *z) {
+  float t[RNN_VCHUNK];
+  int i;
+  for (i = 0; i < RNN_VCHUNK; i++) {
+    float v = -fabsf(z[i]);
+    t[i] = v < -104.0f ? -104.0f : v; /* e^v rounds to 0 below; NaN stays */
+  }
+  for (i = 0; i < RNN_VCHUNK; i++) {
+    float kd = (t[i] * LOG2E + SHIFT) - SHIFT;
+    float r = (t[i] - kd * LN2HI) - kd * LN2LO;
+    float a = (kd * 0.5f + SHIFT) - SHIFT; /* 2^k = 2^a 2^(k-a), both normal */
+    float q;
+    RNN_EXPM1_POLY(r, q);
+    t[i] = ((1.0f + q) * pow2i(a)) * pow2i(kd - a);
+  }
+  for (i = 0; i < RNN_VCHUNK; i++) {
+    float num = z[i] < 0 ? t[i] : 1.0f;
+    z[i] = num / (1.0f + t[i]);
+  }
+}
+
+/* z[0..RNN_VCHUNK) = tanh(z), as the double tanh_chunk */
+static RNN_INLINE void tanh_chunk(float *z) {
+  float t[RNN_VCHUNK];
+  int i;
+  for (i = 0; i < RNN_VCHUNK; i++) {
+    float v = fabsf(z[i]);
+    t[i] = v > 10.0f ? 10.0f : v; /* tanh(10) rounds to 1; NaN stays */
+  }
+  for (i = 0; i < RNN_VCHUNK; i++) {
+    float u = -2.0f * t[i];
+    float kd = (u * LOG2E + SHIFT) - SHIFT;
+    float r = (u - kd * LN2HI) - kd * LN2LO;
+    float s = pow2i(kd);
+    float q, m;
+    RNN_EXPM1_POLY(r, q);
+    m = s * q + (s - 1.0f);
+    t[i] = -m / (2.0f + m);
+  }
+  for (i = 0; i < RNN_VCHUNK; i++) z[i] = z[i] < 0 ? -t[i] : t[i];
+}
+#endif
+#endif /* RNN_SINGLE */
+
+#ifdef RNN_FAST_EXP
 /* Applies chunk to z[0..n) in place: whole chunks, then the tail padded, so
  * an element gets the same bits wherever it sits. */
 #define RNN_MAP_CHUNKS(chunk, z, n)                                          \
   do {                                                                       \
     size_t i_ = 0, k_;                                                       \
-    double buf_[RNN_VCHUNK];                                                 \
+    rnn_real buf_[RNN_VCHUNK];                                               \
     for (; i_ + RNN_VCHUNK <= (n); i_ += RNN_VCHUNK) chunk((z) + i_);        \
     if (i_ < (n)) {                                                          \
       for (k_ = 0; k_ < RNN_VCHUNK; k_++)                                    \
-        buf_[k_] = i_ + k_ < (n) ? (z)[i_ + k_] : 0.0;                       \
+        buf_[k_] = i_ + k_ < (n) ? (z)[i_ + k_] : 0;                         \
       chunk(buf_);                                                           \
       for (k_ = 0; i_ + k_ < (n); k_++) (z)[i_ + k_] = buf_[k_];             \
     }                                                                        \
@@ -165,7 +242,7 @@ RNN_CLONES void rnn_vtanh(rnn_real *z, size_t n) {
 #endif
 }
 
-#if defined(RNN_FAST_EXP) && !defined(RNN_SINGLE)
+#ifdef RNN_FAST_EXP
 /* Runs chunk over p[0..len): whole chunks in place; the rest (fewer than
  * RNN_VCHUNK) is staged in buf (their addresses in dst, *nb of them) and
  * mapped once buf is full, so that no chunk is padded but the very last. */
@@ -189,7 +266,7 @@ RNN_CLONES void rnn_vtanh(rnn_real *z, size_t n) {
   do {                                                                       \
     size_t m_;                                                               \
     if ((nb) > 0) {                                                          \
-      for (m_ = (nb); m_ < RNN_VCHUNK; m_++) (buf)[m_] = 0.0;                \
+      for (m_ = (nb); m_ < RNN_VCHUNK; m_++) (buf)[m_] = 0;                  \
       chunk(buf);                                                            \
       for (m_ = 0; m_ < (nb); m_++) *(dst)[m_] = (buf)[m_];                  \
     }                                                                        \
@@ -206,19 +283,19 @@ RNN_CLONES void rnn_vtanh(rnn_real *z, size_t n) {
 RNN_CLONES void rnn_vlstm_gates(rnn_real *z, size_t H, size_t B) {
   const size_t GH = 4 * H;
   size_t b;
-#if defined(RNN_FAST_EXP) && !defined(RNN_SINGLE)
-  double sbuf[RNN_VCHUNK], tbuf[RNN_VCHUNK], *sdst[RNN_VCHUNK],
+#ifdef RNN_FAST_EXP
+  rnn_real sbuf[RNN_VCHUNK], tbuf[RNN_VCHUNK], *sdst[RNN_VCHUNK],
       *tdst[RNN_VCHUNK];
   size_t ns = 0, nt = 0;
   for (b = 0; b < B; b++) {
-    double *g = z + GH * b;
+    rnn_real *g = z + GH * b;
     RNN_RUN_STAGED(sigmoid_chunk, g, 2 * H, sbuf, sdst, &ns);     /* i, f */
     RNN_RUN_STAGED(tanh_chunk, g + 2 * H, H, tbuf, tdst, &nt);    /* g */
     RNN_RUN_STAGED(sigmoid_chunk, g + 3 * H, H, sbuf, sdst, &ns); /* o */
   }
   RNN_FLUSH_STAGED(sigmoid_chunk, sbuf, sdst, ns);
   RNN_FLUSH_STAGED(tanh_chunk, tbuf, tdst, nt);
-#else /* float: each block widened chunk by chunk (rnn_vsigmoid_f) */
+#else
   for (b = 0; b < B; b++) {
     rnn_real *g = z + GH * b;
     rnn_vsigmoid(g, 2 * H);

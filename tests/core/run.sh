@@ -43,7 +43,13 @@ if [ -z "$sa" ] || [ "$sa" != "$sb" ]; then
   echo "FAILED: the portable build trains in single precision to other bits ($sb) than the SIMD build ($sa)"
   exit 1
 fi
+fa=$(grep '^core: float activations digest' "$out/log"); fb=$(grep '^core: float activations digest' "$out/log_plain")
+if [ -z "$fa" ] || [ "$fa" != "$fb" ]; then
+  echo "FAILED: the portable build's float sigmoid/tanh give other bits ($fb) than the SIMD build's ($fa)"
+  exit 1
+fi
 echo "core: the portable build trains to the same bits"
+echo "core: the portable build's float sigmoid/tanh give the same bits"
 echo "core: the portable build trains to the same bits in single precision"
 echo "core: the portable build's packed kernel gives the same bits"
 # the packed kernels' register block in passes of 32 bytes of rows (SSE2
@@ -64,6 +70,12 @@ for flags in "" "-mavx2" "-mavx512f"; do
     echo "FAILED: the packed kernel built with -DRNN_NO_CLONES $flags gives other bits ($b) than ($a)"
     exit 1
   fi
+  fb=$(grep '^core: float activations digest' "$out/log_simd")
+  if [ -z "$fb" ] || [ "$fa" != "$fb" ]; then
+    echo "FAILED: the float sigmoid/tanh built with -DRNN_NO_CLONES $flags give other bits ($fb) than ($fa)"
+    exit 1
+  fi
+  echo "core: the float sigmoid/tanh without clones ($flags) give the same bits"
   echo "core: the packed kernel without clones ($flags) gives the same bits"
 done
 rm -rf "$out"

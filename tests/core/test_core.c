@@ -4,6 +4,7 @@
  * queries, a training run, determinism.  Prints "core: N passed, N failed". */
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -572,6 +573,161 @@ static void check_lstm_gates(void) {
   printf("core: fused LSTM gate pass: %lu of %lu elements differ from the three calls\n",
          (unsigned long)bad, (unsigned long)tested);
   check(bad == 0, "fused LSTM gates: the same bits as sigmoid/tanh/sigmoid per column");
+}
+
+/* Distance in float ulps (of the reference's float binade) between a
+ * computed float and a double reference. */
+static double ulps_f(float got, double ref) {
+  int e;
+  double u;
+  if (isnan(got) || isnan(ref)) return isnan(got) && isnan(ref) ? 0 : INFINITY;
+  if ((double)got == ref) return 0;
+  frexp(ref, &e);
+  u = ldexp(1.0, e - 24);
+  if (u < 1.40129846e-45) u = 1.40129846e-45;
+  return fabs((double)got - ref) / u;
+}
+
+static unsigned long long float_act_digest = 14695981039346656037ULL;
+
+/* folds n floats into the digest, every NaN as one value */
+static void digest_floats(const float *v, size_t n) {
+  size_t k, b;
+  for (k = 0; k < n; k++) {
+    uint32_t u;
+    if (isnan(v[k])) u = 0x7fc00000u;
+    else memcpy(&u, &v[k], sizeof u);
+    for (b = 0; b < 4; b++) float_act_digest = (float_act_digest ^ ((u >> (8 * b)) & 255)) * 1099511628211ULL;
+  }
+}
+
+/* The single-precision engine's sigmoid and tanh, computed in float (issue
+ * 19): over a sweep of float bit patterns (every 257th of the 2^32, NaN,
+ * +-inf and subnormals among them), every 16th float of magnitude in
+ * [2^-10, 16) and the thresholds of saturation and underflow, they stay
+ * within 3 float ulps of the double maps (themselves within 4 double ulps of
+ * the exact values); NaN, +-inf, +-0, subnormal, tiny and huge inputs give
+ * the bits of the double maps rounded to float.  The results' digest is
+ * printed for run.sh to compare between the portable and the SIMD builds. */
+static void check_activations_f(void) {
+  enum { NB = 4096 };
+  static float xf[NB], sf[NB], tf[NB];
+  static double sd[NB], td[NB];
+  static const float special[] = {
+      NAN, -NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 1.4e-45f, -1.4e-45f, 1e-40f, -1e-40f,
+      1.17549435e-38f, -1.17549435e-38f, 1e-20f, -1e-20f, 1e30f, -1e30f, 3.4028235e38f,
+      -3.4028235e38f, 200.0f, -200.0f};
+  static const float edge[] = {
+      87.0f, -87.0f, 88.8f, -88.8f, 103.9f, -103.9f, 104.0f, -104.0f, 104.1f, -104.1f,
+      8.4f, -8.4f, 8.6f, -8.6f, 9.0f, -9.0f, 9.1f, -9.1f, 10.0f, -10.0f, 10.5f, -10.5f,
+      20.0f, -20.0f};
+  const size_t NS = sizeof special / sizeof special[0], NE = sizeof edge / sizeof edge[0];
+  double worst_s = 0, worst_t = 0, x_s = 0, x_t = 0;
+  unsigned long long tested = 0, off_s = 0, off_t = 0;
+  uint64_t pat;
+  int phase, bad_special = 0;
+  size_t n, k;
+  for (phase = 0; phase < 4; phase++) {
+    uint64_t end = phase == 0 ? 0x100000000ULL : 0x41800000ULL; /* 16 */
+    pat = phase == 0 ? 0 : 0x3a800000ULL;                         /* 2^-10 */
+    while (pat < end) {
+      for (n = 0; n < NB && pat < end; n++, pat += phase == 0 ? 257 : 16) {
+        uint32_t u = (uint32_t)pat | (phase == 2 ? 0x80000000u : 0);
+        memcpy(&xf[n], &u, sizeof u);
+      }
+      if (phase == 3) { /* the edges */
+        memcpy(xf, edge, sizeof edge);
+        n = NE;
+        pat = end;
+      }
+      for (k = 0; k < n; k++) sd[k] = td[k] = sf[k] = tf[k] = xf[k];
+      rnn_vsigmoid_f(sf, n);
+      rnn_vtanh_f(tf, n);
+      rnn_vsigmoid(sd, n);
+      rnn_vtanh(td, n);
+      digest_floats(sf, n);
+      digest_floats(tf, n);
+      for (k = 0; k < n; k++, tested++) {
+        double es = ulps_f(sf[k], sd[k]), et = ulps_f(tf[k], td[k]);
+        if (es > worst_s) worst_s = es, x_s = xf[k];
+        if (et > worst_t) worst_t = et, x_t = xf[k];
+        off_s += !isnan(sf[k]) && sf[k] != (float)sd[k];
+        off_t += !isnan(tf[k]) && tf[k] != (float)td[k];
+      }
+    }
+  }
+  printf("core: float sigmoid within %.3f float ulps of double's (at %g), "
+         "tanh within %.3f (at %g), over %llu inputs; rounded otherwise than "
+         "double's rounded to float: sigmoid %llu, tanh %llu\n",
+         worst_s, x_s, worst_t, x_t, tested, off_s, off_t);
+  check(worst_s <= 3, "float sigmoid within 3 ulps");
+  check(worst_t <= 3, "float tanh within 3 ulps");
+  for (k = 0; k < NS; k++) sd[k] = td[k] = sf[k] = tf[k] = special[k];
+  rnn_vsigmoid_f(sf, NS);
+  rnn_vtanh_f(tf, NS);
+  rnn_vsigmoid(sd, NS);
+  rnn_vtanh(td, NS);
+  for (k = 0; k < NS; k++) {
+    float ws = (float)sd[k], wt = (float)td[k];
+    if (isnan(ws) != isnan(sf[k]) || isnan(wt) != isnan(tf[k]) ||
+        (!isnan(ws) && memcmp(&ws, &sf[k], sizeof ws) != 0) ||
+        (!isnan(wt) && memcmp(&wt, &tf[k], sizeof wt) != 0)) {
+      printf("core: float activations at %g: sigmoid %g (double %g), tanh %g (double %g)\n",
+             (double)special[k], (double)sf[k], sd[k], (double)tf[k], td[k]);
+      bad_special++;
+    }
+  }
+  check(bad_special == 0, "float activations: special inputs as double's, rounded");
+  {
+    float one = -0.7f, row[100];
+    for (k = 0; k < 100; k++) row[k] = -0.7f;
+    rnn_vtanh_f(row + 1, 99); /* every position of a chunk and the tail */
+    rnn_vtanh_f(&one, 1);
+    for (k = 1; k < 100 && row[k] == one; k++) continue;
+    check(k == 100, "float tanh: same bits whatever the position");
+  }
+  printf("core: float activations digest %016llx\n", float_act_digest);
+}
+
+/* The fused LSTM gate pass in float: the bits of the three calls per
+ * column, as check_lstm_gates() for double. */
+static void check_lstm_gates_f(void) {
+  static const size_t Hs[] = {1, 2, 3, 5, 7, 8, 15, 16, 17, 20, 33};
+  static const size_t Bs[] = {1, 3, 30};
+  enum { MAXN = 4 * 33 * 30 };
+  static float z[MAXN], want[MAXN];
+  rnn_rng rng;
+  size_t a, c, k, b, bad = 0, tested = 0;
+  rnn_rng_seed(&rng, 23);
+  for (a = 0; a < sizeof Hs / sizeof Hs[0]; a++)
+    for (c = 0; c < sizeof Bs / sizeof Bs[0]; c++) {
+      const size_t H = Hs[a], B = Bs[c], n = 4 * H * B;
+      for (k = 0; k < n; k++) {
+        double u = rnn_rng_unif(&rng);
+        switch (k % 7) {
+        case 0: z[k] = (float)((u - 0.5) * 1e-6); break;
+        case 1: case 2: z[k] = (float)((u - 0.5) * 8); break;
+        case 3: z[k] = (float)((u - 0.5) * 60); break;
+        case 4: z[k] = (float)((u - 0.5) * 300); break;
+        case 5: z[k] = (float)((u - 0.5) * ldexp(1.0, -(int)(k % 150))); break;
+        default: z[k] = u < 0.25 ? NAN : u < 0.5 ? INFINITY : u < 0.75 ? -INFINITY : -0.0f;
+        }
+      }
+      memcpy(want, z, sizeof(float) * n);
+      for (b = 0; b < B; b++) {
+        float *g = want + 4 * H * b;
+        rnn_vsigmoid_f(g, 2 * H);
+        rnn_vtanh_f(g + 2 * H, H);
+        rnn_vsigmoid_f(g + 3 * H, H);
+      }
+      rnn_vlstm_gates_f(z, H, B);
+      for (k = 0; k < n; k++, tested++)
+        if (memcmp(&z[k], &want[k], sizeof(float)) != 0 && !(isnan(z[k]) && isnan(want[k])))
+          bad++;
+    }
+  printf("core: fused LSTM gate pass in float: %lu of %lu elements differ from the three calls\n",
+         (unsigned long)bad, (unsigned long)tested);
+  check(bad == 0, "fused LSTM gates in float: the same bits as sigmoid/tanh/sigmoid per column");
 }
 
 extern void dgemm_(const char *ta, const char *tb, const int *m, const int *n,
@@ -4461,6 +4617,8 @@ int main(void) {
   test_single(); /* issue 19 */
   check_activations();
   check_lstm_gates();
+  check_activations_f(); /* issue 19 */
+  check_lstm_gates_f();
   check_small_gemm();
   check_packed_gemm();
   check_float_gemm();
