@@ -15,8 +15,11 @@
 # each of the 88 processes per BLAS and repetition, 8 per configuration,
 # also pays R's or Python's start-up, 0.5-2 s). Every run ends with its
 # time by part; a BENCH_QUICK=1 run also estimates the full run's time at
-# its load from its times per epoch (on 2026-12-07, at load 10-17: QUICK_EST
-# min for the quick run itself, an estimated FULL_EST min for a full run).
+# its load from its times per epoch. On 2026-12-07, at load 10-17 (other
+# builds and tests on the 2 cores), BENCH_QUICK=1 BENCH_REPS=1 took 58 min
+# (OpenBLAS 20, reference BLAS 38) and estimated a full run at that load at
+# about 6 hours (PyTorch's 2-thread runs, up to 30x slower there than its
+# 1-thread ones, take most of it): run it on a quiet machine.
 #
 #   BENCH_QUICK=1        shorter runs (fewer epochs/windows, a shorter corpus)
 #   BENCH_REPS=n         repetitions (default 3)
