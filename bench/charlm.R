@@ -4,12 +4,14 @@
 #
 #   Rscript bench/charlm.R [path] [--epochs 3] [--embed 32] [--units 128]
 #                          [--seq-len 100] [--batch 32] [--threads 2]
-#                          [--max-chars N] [--lib DIR]
+#                          [--max-chars N] [--precision double|single]
+#                          [--lib DIR]
 #
 # Vocabulary: the sorted distinct characters of the whole file (indices
 # 1..V, 0 is padding); the last floor(0.1 n) characters validate, the
 # rest train; B streams, chunks of seq_len, the state carried across chunks
-# (truncated BPTT), Adam lr 2e-3, gradients clipped to norm 5, float64.
+# (truncated BPTT), Adam lr 2e-3, gradients clipped to norm 5, float64
+# (--precision single: float32, issue 19).
 args <- commandArgs(trailingOnly = TRUE)
 opt <- function(name, default) {
   k <- match(paste0("--", name), args)
@@ -24,6 +26,7 @@ seq_len <- as.integer(opt("seq-len", 100))
 batch <- as.integer(opt("batch", 32))
 threads <- as.integer(opt("threads", 2))
 max_chars <- as.numeric(opt("max-chars", Inf))
+precision <- opt("precision", "double")
 lib <- opt("lib", NULL)
 suppressPackageStartupMessages(library(rnnkit, lib.loc = lib))
 
@@ -47,13 +50,14 @@ unigram_bits <- -mean(log2(p[val_ids]))
 
 t0 <- proc.time()[["elapsed"]]
 fit <- rnn_fit(d, embed_dim = embed, units = units, epochs = epochs, lr = 0.002,
-               clipnorm = 5, seed = 1, threads = threads, verbose = interactive())
+               clipnorm = 5, seed = 1, threads = threads, verbose = interactive(),
+               precision = precision)
 total <- proc.time()[["elapsed"]] - t0
 h <- fit$history
 cat(sprintf("rnnkit: vocab %d, %d training and %d validation characters, %d x %d chunks\n",
             rnn_vocab_size(tok) - 1, n_train, n - n_train, nrow(d$x), seq_len))
-cat(sprintf("rnnkit: model Embedding(%d, %d) -> LSTM(%d) -> softmax, batch %d, threads %d, BLAS %s, OPENBLAS_CORETYPE=%s\n",
-            rnn_vocab_size(tok), embed, units, batch, threads,
+cat(sprintf("rnnkit: model Embedding(%d, %d) -> LSTM(%d) -> softmax, batch %d, threads %d, %s precision, BLAS %s, OPENBLAS_CORETYPE=%s\n",
+            rnn_vocab_size(tok), embed, units, batch, threads, precision,
             basename(extSoftVersion()[["BLAS"]]), Sys.getenv("OPENBLAS_CORETYPE", "(unset)")))
 for (e in seq_len(nrow(h))) {
   cat(sprintf("rnnkit: epoch %d train %.4f nats, val %.4f nats = %.4f bits/char, val acc %.3f\n",

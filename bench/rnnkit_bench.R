@@ -1,7 +1,10 @@
 # One timed rnnkit run of the benchmark (bench/run.sh alternates it with
 # torch_bench.py on the same data). Prints one line:
 #   rnnkit <seconds per epoch, or per call for inference> <peak RSS in MB>
-# Usage: Rscript rnnkit_bench.R DATADIR NAME CELL UNITS BATCH EPOCHS NWIN THREADS
+# Usage: Rscript rnnkit_bench.R DATADIR NAME CELL UNITS BATCH EPOCHS NWIN THREADS [PRECISION]
+#   PRECISION double (default) or single: rnn_fit(precision = ), and for
+#   inference and forecast a model whose config says single precision
+#   (predict() and the forecast then compute in float32, issue 19)
 #   UNITS like 64,64 for stacked layers; NWIN windows are timed (0: all) and
 #   the time is scaled to the full epoch; CELL "infer" times predict() of an
 #   LSTM(UNITS) on all windows, "forecast" a 20-step 1000-path recursive
@@ -11,6 +14,8 @@ dir <- a[1]; name <- a[2]; cell <- a[3]
 units <- as.integer(strsplit(a[4], ",")[[1]])
 batch <- as.integer(a[5]); epochs <- as.integer(a[6]); nwin <- as.integer(a[7])
 threads <- as.integer(a[8])
+precision <- if (length(a) >= 9) a[9] else "double"
+stopifnot(precision %in% c("double", "single"))
 suppressPackageStartupMessages(library(rnnkit))
 d <- scan(file.path(dir, paste0(name, ".txt")), quiet = TRUE)
 x <- array(readBin(file.path(dir, paste0(name, ".x")), "double", prod(d), endian = "little"), d)
@@ -30,6 +35,7 @@ if (cell == "forecast") {
   # the configuration-1 model's 20-step recursive forecast from the last
   # window, with 1000 simulated paths (residuals resampled)
   m <- rnn_model("lstm", units, n_in = 1, n_out = 1, seed = 1)
+  if (precision == "single") m$config$precision <- 1L
   last <- matrix(x[dim(x)[1], , 1], ncol = 1)
   set.seed(2)
   resid <- matrix(rnorm(500, sd = 0.01), ncol = 1)
@@ -41,6 +47,7 @@ if (cell == "forecast") {
   sec <- stats::median(vapply(1:5, function(i) system.time(fc())[["elapsed"]], 0))
 } else if (cell == "infer") {
   m <- rnn_model("lstm", units, n_in = d[3], n_out = 1, seed = 1)
+  if (precision == "single") m$config$precision <- 1L
   invisible(predict(m, x))
   tm <- vapply(1:5, function(i) system.time(predict(m, x))[["elapsed"]], 0)
   sec <- stats::median(tm)
@@ -48,7 +55,7 @@ if (cell == "forecast") {
   set.seed(1)
   t0 <- proc.time()[["elapsed"]]
   fit <- rnn_fit(x, y, cell = cell, units = units, epochs = epochs, batch_size = batch,
-                 verbose = FALSE)
+                 verbose = FALSE, precision = precision)
   sec <- (proc.time()[["elapsed"]] - t0) / epochs * N / n
 }
 cat(sprintf("rnnkit %.6g %.1f\n", sec, peak_mb()))

@@ -1,9 +1,25 @@
 #!/bin/sh
 # make bench: rnnkit (through R) against PyTorch on identical data, model,
 # batch size and epochs, alternating the two in one run, 3 repetitions
-# each, on the reference BLAS and on OpenBLAS; writes bench/RESULTS.md
-# (bench/report.R: medians, ratios, targets, GFLOP/s against the gemm
-# peaks measured in the same run, peak memory).
+# each, on the reference BLAS and on OpenBLAS; rnnkit in double and in
+# single precision (precision = "single"), PyTorch in float32 and float64,
+# each on 1 and 2 threads; writes bench/RESULTS.md (bench/report.R:
+# medians, ratios, issue 19's targets met or not, GFLOP/s against the
+# dgemm and sgemm peaks measured in the same run, peak memory, the run's
+# time by part; a quick run adds its estimate of the full run's time).
+#
+# Time: about 30-40 minutes on a quiet 2-core machine, both BLAS, 3
+# repetitions (estimated from the per-cell times of the 2026-11-23 run:
+# about 10 min on OpenBLAS and 15 on the reference BLAS, where PyTorch's
+# large models are slow, plus the install, the data and the gemm peaks;
+# each of the 88 processes per BLAS and repetition, 8 per configuration,
+# also pays R's or Python's start-up, 0.5-2 s). Every run ends with its
+# time by part; a BENCH_QUICK=1 run also estimates the full run's time at
+# its load from its times per epoch. On 2026-12-07, at load 10-17 (other
+# builds and tests on the 2 cores), BENCH_QUICK=1 BENCH_REPS=1 took 58 min
+# (OpenBLAS 20, reference BLAS 38) and estimated a full run at that load at
+# about 6 hours (PyTorch's 2-thread runs, up to 30x slower there than its
+# 1-thread ones, take most of it): run it on a quiet machine.
 #
 #   BENCH_QUICK=1        shorter runs (fewer epochs/windows, a shorter corpus)
 #   BENCH_REPS=n         repetitions (default 3)
@@ -20,6 +36,8 @@
 #   BENCH_CORETYPE=type  use this core type, no search
 #   BENCH_ONLY="stock sine"  run only these configurations
 set -e
+ms() { date +%s%3N; } # milliseconds (GNU date), for the wall lines of the log
+started=$(date +%s)
 cd "$(dirname "$0")"
 here=$(pwd)
 # the shared data: ../shared/data beside the checkout (a worktree under
@@ -83,8 +101,10 @@ shake=$shared/tinyshakespeare.txt
 chars=${BENCH_CHARS:-$( [ "$quick" = 1 ] && echo 40000 || echo 200000 )}
 log=$work/bench.log
 : >"$log"
-echo "$configs" | while read -r id name cell units rest; do
+echo "$configs" | while read -r id name cell units batch ep nw qep qnw; do
   if [ -n "$id" ] && [ -f "$work/data/$name.txt" ]; then echo "cfg $id $name $cell $units $(cat "$work/data/$name.txt")" >>"$log"; fi
+  # the epochs and timed windows of the full and the quick run, for report.R's estimate
+  [ -z "$id" ] || echo "plan $id $ep $nw $qep $qnw" >>"$log"
 done
 cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)
 echo "cpu: $cpu ($(getconf _NPROCESSORS_ONLN) cores)" | tee -a "$log"
@@ -98,7 +118,8 @@ echo "load: at the start $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
 # RESULT line's seconds per epoch (training + validation) and peak RSS
 charlm_run() { # who dtype threads blas
   if [ "$1" = rnnkit ]; then
-    out=$(R_LD_LIBRARY_PATH=$rl Rscript charlm.R "$shake" --threads "$3" --epochs 1 --max-chars "$chars")
+    out=$(R_LD_LIBRARY_PATH=$rl Rscript charlm.R "$shake" --threads "$3" --epochs 1 --max-chars "$chars" \
+          --precision "$( [ "$2" = float32 ] && echo single || echo double )")
   else
     out=$(LD_LIBRARY_PATH=$bdir:$ldir OPENBLAS_NUM_THREADS=$3 $py charlm_torch.py "$shake" --threads "$3" --epochs 1 \
           --max-chars "$chars" --blas "$4" $( [ "$2" = float32 ] && echo --float32 ))
@@ -126,6 +147,7 @@ for blas in $BENCH_BLAS; do
   tblas=$(LD_LIBRARY_PATH=$bdir:$ldir $py -c 'import torch, re; print([l.split()[-1] for l in open("/proc/self/maps") if re.search(r"libblas|openblas", l)][0])')
   echo "blas $blas R=$blasfile torch=$tblas OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} core=${core:-n/a}" | tee -a "$log"
   n=$( [ $blas = reference ] && echo 768 || echo 2048 )
+  t0=$(ms)
   for th in 1 2; do
     # best of three processes: one 2-thread measurement came out at the
     # 1-thread rate (88.6 against 180.8 GFLOP/s in another run).  dgemm
@@ -140,6 +162,7 @@ for blas in $BENCH_BLAS; do
     echo "peak $blas $th $pk" | tee -a "$log"
     echo "speak $blas $th $ps" | tee -a "$log"
   done
+  echo "wall $blas peaks - - - $(( $(ms) - t0 ))" >>"$log"
   rep=1
   while [ $rep -le "$reps" ]; do
     echo "$configs" | while read -r id name cell units batch ep nw qep qnw; do
@@ -150,20 +173,26 @@ for blas in $BENCH_BLAS; do
       # to the whole epoch): PyTorch takes minutes per epoch on it
       elif [ "$blas:$id" = reference:5-large ]; then nw=256; fi
       args="$work/data $name $cell $units $batch $ep $nw"
-      # rnnkit in double, PyTorch in both precisions, each on 1 and 2
-      # threads (rnnkit's BLAS on one: its own threads split the work;
-      # PyTorch's OpenBLAS on as many as torch.set_num_threads)
-      for th in 1 2; do
-        if [ "$cell" = charlm ]; then
-          r=$(charlm_run rnnkit float64 $th $blas)
-        else
-          r=$(R_LD_LIBRARY_PATH=$rl Rscript rnnkit_bench.R $args $th)
-          r=${r#* }
-        fi
-        echo "run $blas $id rnnkit float64 $th $r" | tee -a "$log"
+      # rnnkit and PyTorch each in both precisions (rnnkit's double and
+      # single: precision = "double"/"single"), each on 1 and 2 threads
+      # (rnnkit's BLAS on one: its own threads split the work; PyTorch's
+      # OpenBLAS on as many as torch.set_num_threads)
+      for dt in float64 float32; do
+        for th in 1 2; do
+          t0=$(ms)
+          if [ "$cell" = charlm ]; then
+            r=$(charlm_run rnnkit $dt $th $blas)
+          else
+            r=$(R_LD_LIBRARY_PATH=$rl Rscript rnnkit_bench.R $args $th "$( [ $dt = float32 ] && echo single || echo double )")
+            r=${r#* }
+          fi
+          echo "run $blas $id rnnkit $dt $th $r" | tee -a "$log"
+          echo "wall $blas $id rnnkit $dt $th $(( $(ms) - t0 ))" >>"$log"
+        done
       done
       for dt in float32 float64; do
         for th in 1 2; do
+          t0=$(ms)
           if [ "$cell" = charlm ]; then
             r=$(charlm_run torch $dt $th $blas)
           else
@@ -171,16 +200,20 @@ for blas in $BENCH_BLAS; do
             r=${r#* }
           fi
           echo "run $blas $id torch $dt $th $r" | tee -a "$log"
+          echo "wall $blas $id torch $dt $th $(( $(ms) - t0 ))" >>"$log"
         done
       done
     done
     if [ -f "$shared/djia/IBM_2006-01-01_to_2018-01-01.csv" ] && [ -z "$BENCH_ONLY" ] && [ "$blas" = "${BENCH_BLAS%% *}" ]; then
+      t0=$(ms)
       R_LD_LIBRARY_PATH=$rl Rscript fit_many_bench.R "$shared" "$( [ "$quick" = 1 ] && echo 1 || echo 2 )" |
         while read -r tag mode sec; do echo "many $blas $mode $sec" | tee -a "$log"; done
+      echo "wall $blas many - - - $(( $(ms) - t0 ))" >>"$log"
     fi
     rep=$((rep + 1))
   done
 done
 echo "load: at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
-Rscript report.R "$log" RESULTS.md
+echo "elapsed: $(( $(date +%s) - started )) s" | tee -a "$log"
 cp "$log" "$here/bench.log.last"
+Rscript report.R "$log" RESULTS.md
