@@ -148,7 +148,8 @@ panel_windows <- function(data, key, args, store = "windows") {
       meta = c(list(window = as.integer(args$window), horizon = as.integer(args$horizon),
                     stride = as.integer(args$stride), features = one$features,
                     target = one$target, na = one$na, date = args$date,
-                    target_rows = first_target, key = ps$key, keys = keys), one$tmeta,
+                    target_rows = first_target, key = ps$key, keys = keys),
+               if (!is.null(one$tmeta$lambda_method)) utils::modifyList(one$tmeta, list(lambda = plan$lambda[kept])) else one$tmeta,
                if (!is.null(one$cal)) list(calendar = unique(sub("_(sin|cos)$", "", colnames(one$cal)))))
     ),
     class = "rnnkit_windows"
@@ -164,6 +165,7 @@ key_prep <- function(prep, k) {
   meta <- prep$meta
   meta$key <- NULL
   meta$keys <- NULL
+  if (length(meta$lambda) > 1) meta$lambda <- meta$lambda[[i]] # lambda "auto": one per key
   sc <- prep$scaler
   list(meta = meta,
        scaler = list(method = sc$method, center = stats::setNames(sc$center[, i], rownames(sc$center)),
@@ -334,7 +336,9 @@ forecast_panel <- function(object, h, key, newdata, args) {
                      features = setdiff(meta$features, calendar_names(meta$calendar)),
                      window = meta$window, horizon = meta$horizon, date = meta$date, na = meta$na,
                      scale = prep$scaler$method, transform = meta$transform %||% "none",
-                     period = if ("sdiff" %in% meta$transform) meta$period, lambda = meta$lambda,
+                     period = if ("sdiff" %in% meta$transform) meta$period,
+                     lambda = if (!identical(meta$lambda_method, "guerrero")) meta$lambda else
+                       if (length(key) == 1 && key %in% meta$keys) meta$lambda[[match(key, meta$keys)]] else "auto",
                      calendar = meta$calendar %||% "none")
     # a key of the panel with `newdata` (its history, e.g. up to an
     # earlier origin) reads that key's embedding; any other series the mean

@@ -18,9 +18,10 @@ check_transform <- function(transform, period, lambda, s) {
                       USE.NAMES = FALSE)
   label <- paste0('"', paste(transform, collapse = '", "'), '"')
   if ("boxcox" %in% transform) {
-    if (!(is.numeric(lambda) && length(lambda) == 1 && is.finite(lambda))) {
+    if (!(is.numeric(lambda) && length(lambda) == 1 && is.finite(lambda)) && !identical(lambda, "auto")) {
       rnnkit_abort("input", "transform = \"boxcox\" needs `lambda`, one finite number ",
-                   "(0 is the log, 0.5 a square root, 1 a shift), not ", describe(lambda), ".")
+                   "(0 is the log, 0.5 a square root, 1 a shift) or \"auto\" (estimated per series ",
+                   "on its training rows, Guerrero's method), not ", describe(lambda), ".")
     }
   } else if (!is.null(lambda)) {
     rnnkit_abort("input", "`lambda` is the power of a Box-Cox transform; it needs ",
@@ -31,22 +32,30 @@ check_transform <- function(transform, period, lambda, s) {
       rnnkit_abort("input", "`period` is the lag of a seasonal difference; it needs ",
                    "transform = \"sdiff\", not ", label, ".")
     }
-    return(list(name = transform, period = 0L, lambda = lambda))
+    return(list(name = transform, period = 0L, lambda = lambda,
+                season = if (identical(lambda, "auto")) lambda_season(s) else 0L))
   }
   if (is.null(period)) {
-    if (!is.na(s$freq) && s$freq > 1 && s$freq == round(s$freq)) {
-      period <- s$freq
-    } else if (inherits(s$index, "Date") && length(s$index) > 1) {
-      period <- .Call(rnnkit_season_period, as.double(s$index))
-    }
-    if (is.null(period) || period < 1) {
+    period <- lambda_season(s)
+    if (period < 1) {
       rnnkit_abort("input", "transform = \"sdiff\" needs a seasonal period: the data are neither ",
                    "a ts with a frequency nor monthly or quarterly dates; give `period` ",
                    "(e.g. period = 12 for monthly data, 5 for trading days in a week).")
     }
   }
   check_count(period, "period", max = 1e6)
-  list(name = transform, period = as.integer(period), lambda = lambda)
+  list(name = transform, period = as.integer(period), lambda = lambda, season = 0L)
+}
+
+# The seasonal period of a series: a ts frequency, else 12 or 4 for
+# monthly or quarterly dates (the core's rnn_season_period()), else 0;
+# the group length of lambda = "auto" without "sdiff".
+lambda_season <- function(s) {
+  if (!is.na(s$freq) && s$freq > 1 && s$freq == round(s$freq)) return(as.integer(s$freq))
+  if (inherits(s$index, "Date") && length(s$index) > 1) {
+    return(as.integer(.Call(rnnkit_season_period, as.double(s$index))))
+  }
+  0L
 }
 
 # How print() and summary() name a transform: "sdiff, period 12", or for
@@ -55,7 +64,19 @@ transform_label <- function(meta) {
   tf <- meta$transform
   paste0(paste(tf, collapse = ", then "),
          if ("sdiff" %in% tf) paste0(", period ", meta$period),
-         if ("boxcox" %in% tf) paste0(", lambda ", format(meta$lambda)))
+         if ("boxcox" %in% tf) lambda_label(meta$lambda, meta$lambda_method))
+}
+
+# ", lambda 0.5", or for estimated ones ", lambda 0.2788 (Guerrero)" and
+# for a panel's ", lambda -0.12 .. 1.3 (Guerrero, per series, median 0.4)".
+lambda_label <- function(lambda, method) {
+  est <- identical(method, "guerrero")
+  if (length(lambda) == 1) {
+    return(paste0(", lambda ", format(lambda, digits = 4), if (est) " (Guerrero)"))
+  }
+  r <- vapply(range(lambda, na.rm = TRUE), format, "", digits = 3)
+  paste0(", lambda ", r[1], " .. ", r[2], " (", if (est) "Guerrero, ", "per series, median ",
+         format(stats::median(lambda, na.rm = TRUE), digits = 3), ")")
 }
 
 # The transform of a model or windows (meta) for the core: double

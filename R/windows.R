@@ -387,6 +387,7 @@ rnn_windows <- function(data, target = NULL, features = NULL, window = 30, ..., 
   }
   si <- do.call(series_input, c(list(data), args), quote = TRUE)
   plan <- series_plan_call(si, window, horizon, stride, compact = store == "series")
+  if (!is.null(si$tmeta$lambda_method)) si$tmeta$lambda <- plan$lambda
   windows_object(si, plan, args)
 }
 
@@ -466,8 +467,11 @@ series_input <- function(data, target = NULL, features = NULL, window = 30, hori
   }
 
   check_log_positive(m, target, tf$name, s$index) # issue 15
+  # lambda = "auto": 1 until the core's plan estimates it (issue 16, Guerrero)
+  auto <- identical(tf$lambda, "auto")
   tmeta <- if (!identical(tf$name, "none")) c(list(transform = tf$name, period = tf$period),
-                                    if ("boxcox" %in% tf$name) list(lambda = as.double(tf$lambda)))
+                                    if ("boxcox" %in% tf$name) list(lambda = if (auto) 1 else as.double(tf$lambda)),
+                                    if (auto) list(lambda_method = "guerrero"))
 
   # the split: rows before `split_row` are history the model may learn
   # from. The core plans the windows, their labels, the rows the scaler
@@ -509,6 +513,7 @@ series_plan_call <- function(si, window, horizon, stride, rows = NULL, split_row
                method = if (given) -1L else si$scale,
                transform = transform_code(si$tmeta), n_unscaled = ncol(si$cal) %||% 0L,
                compact = compact),
+          if (identical(si$tmeta$lambda_method, "guerrero")) list(lambda_auto = TRUE, season = si$tf$season),
           if (!is.null(rows)) list(rows = as.integer(rows), split_rows = as.integer(split_rows))),
         if (given) center %||% unname(as.double(si$scale$center[si$used])) else 0,
         if (given) scale %||% unname(as.double(si$scale$scale[si$used])) else 0)

@@ -74,7 +74,11 @@ cfgs <- list(
   one = list(h = 1, tr = c("log", "sdiff"), emb = NULL, ens = 1, units = 16, epochs = 20, window = 12),
   onebc = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = NULL, ens = 1, units = 16, epochs = 20, window = 12),
   onebcw24 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24),
-  onebcw24ens5 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 5, units = 32, epochs = 20, window = 24)
+  onebcw24ens5 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 5, units = 32, epochs = 20, window = 24),
+  # issue 16 (h16-h12): lambda "auto", Guerrero's per series on its own
+  # training rows (rnn_windows(lambda = "auto")) instead of 0.5 for all
+  onebcw24auto = list(h = 1, tr = c("boxcox", "sdiff"), lambda = "auto", emb = 4, ens = 1, units = 32, epochs = 20, window = 24),
+  onebcw24autoens5 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = "auto", emb = 4, ens = 5, units = 32, epochs = 20, window = 24)
 )
 # "ets": the references on the same split (seasonal naive and forecast::ets
 # per series, one-step over the held-out rows as bench/panel.R scores it,

@@ -281,6 +281,18 @@ function fc = forecast_panel (model, h, args)
     if (any (strcmp (cellstr (tf), "sdiff")))
       wa(end+1:end+2) = {"Period", meta.period};
     endif
+    if (isfield (meta, "lambda_method"))
+      ## 'Lambda', 'auto' (issue 16): a key of the panel keeps its lambda,
+      ## another series has its own estimated, as its scaler is fitted
+      ki = find (strcmp (cellstr (meta.keys), key), 1);
+      if (ischar (key) && ! isempty (ki))
+        wa(end+1:end+2) = {"Lambda", meta.lambda(ki)};
+      else
+        wa(end+1:end+2) = {"Lambda", "auto"};
+      endif
+    elseif (isfield (meta, "lambda"))
+      wa(end+1:end+2) = {"Lambda", meta.lambda};
+    endif
     w = rnn_windows (newdata, wa{:});
     ## a key of the panel with 'NewData' (its history, e.g. up to an
     ## earlier origin) reads that key's embedding; any other series the mean

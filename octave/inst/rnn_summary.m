@@ -118,6 +118,9 @@ function s = model_text (m)
     s = [s sprintf("  fit on windows of %s -> %s, window %d, horizon %d\n", ...
                    strjoin (cellstr (mt.features), ", "), strjoin (cellstr (mt.target), ", "), ...
                    mt.window, mt.horizon)];
+    if (isfield (mt, "transform") && ! isequal (mt.transform, "none"))
+      s = [s sprintf("  target transform: %s\n", transform_text (mt))];
+    endif
   endif
   h = m.history;
   if (! isstruct (h) || ! isfield (h, "loss") || isempty (h.loss))
@@ -166,9 +169,9 @@ function s = windows_text (w)
                     "gap", "gap windows:     ").(set{1});
     s = [s sprintf("  %s %d%s\n", label, numel (k), span)];
   endfor
-  if (isfield (m, "transform") && ! strcmp (m.transform, "none"))
+  if (isfield (m, "transform") && ! isequal (m.transform, "none"))
     s = [s sprintf("  target transform: %s (undone in predictions and forecasts)\n", ...
-                   m.transform)];
+                   transform_text (m))];
   endif
   sc = w.scaler;
   s = [s sprintf("  scaling: %s", sc.method)];

@@ -59,7 +59,12 @@
 ## @item @qcode{'Period'}
 ## the lag of @qcode{'sdiff'} [12 for monthly, 4 for quarterly dates]
 ## @item @qcode{'Lambda'}
-## the power of @qcode{'boxcox'} [none]
+## the power of @qcode{'boxcox'}, or @qcode{'auto'}: estimated by the C core
+## on each series' training rows (before the split) of the first target by
+## Guerrero's method, as R's @code{forecast::BoxCox.lambda} (groups of the
+## seasonal period, at least 2; searched in [-1, 2]); one per key of a
+## panel, kept in @code{meta.lambda} with @code{meta.lambda_method}
+## @qcode{'guerrero'} and undone per series [none]
 ## @item @qcode{'Calendar'}
 ## calendar features the model reads but does not predict, made by the C
 ## core from the dates, as R's @code{calendar}: @qcode{'none'},
@@ -231,9 +236,13 @@ function p = prepare_series (data, o, panel)
   [~, fi] = ismember (features, used);
   [~, ti] = ismember (target, used);
   ## issue 15: the target transform, checked; logs need positive values
-  [tfname, tfperiod] = check_transform (o.Transform, o.Period, o.Lambda, index);
+  [tfname, tfperiod, season] = check_transform (o.Transform, o.Period, o.Lambda, index);
   tmeta = struct ("transform", {tfname}, "period", tfperiod);
-  if (any (strcmp (cellstr (tfname), "boxcox")))
+  auto = isequal (o.Lambda, "auto");
+  if (auto)  # issue 16: 1 until the core's plan estimates it (Guerrero)
+    tmeta.lambda = 1;
+    tmeta.lambda_method = "guerrero";
+  elseif (any (strcmp (cellstr (tfname), "boxcox")))
     tmeta.lambda = double (o.Lambda);
   endif
   if (any (ismember (cellstr (tfname), {"log", "logdiff", "boxcox"})))
@@ -287,6 +296,10 @@ function p = prepare_series (data, o, panel)
                  "omit", double (strcmp (na, "omit")), "split_row", split_row, ...
                  "n_test", n_test, "method", method, "transform", transform_code (tmeta), ...
                  "n_unscaled", numel (calnames));
+  if (auto)
+    spec.lambda_auto = 1;
+    spec.season = season;
+  endif
   p = struct ("m", m, "fi", fi, "ti", ti, "spec", spec, "sc_center", sc_center, ...
               "sc_scale", sc_scale, "W", W, "Hz", Hz, "stride", stride, "index", index, ...
               "given", given, "scale", {scale}, "used", {used}, "features", {features}, ...
@@ -338,7 +351,10 @@ function w = windows_struct (p, plan, o)
   if (! isequal (tfname, "none"))
     w.meta.transform = tfname;
     w.meta.period = tfperiod;
-    if (isfield (tmeta, "lambda"))
+    if (isfield (tmeta, "lambda_method"))
+      w.meta.lambda = plan.lambda;
+      w.meta.lambda_method = tmeta.lambda_method;
+    elseif (isfield (tmeta, "lambda"))
       w.meta.lambda = tmeta.lambda;
     endif
   endif
@@ -445,6 +461,12 @@ function w = panel_windows (data, o)
   if (! isequal (p.tfname, "none"))
     w.meta.transform = p.tfname;
     w.meta.period = p.tfperiod;
+    if (isfield (p.tmeta, "lambda_method"))  # 'Lambda', 'auto': one per key
+      w.meta.lambda = plan.lambda(kept);
+      w.meta.lambda_method = p.tmeta.lambda_method;
+    elseif (isfield (p.tmeta, "lambda"))
+      w.meta.lambda = p.tmeta.lambda;
+    endif
   endif
 endfunction
 
@@ -932,3 +954,28 @@ endfunction
 %! assert (w.scaler.scale(:, 2), 10 * w.scaler.scale(:, 1), 1e-9);
 %!error id=rnnkit:input rnn_windows (struct ("value", 1:10), "Key", "Name")
 %!error id=rnnkit:dim rnn_windows (struct ("Name", {{"a"; "a"}}, "value", [1; 2]), "Key", "Name", "Window", 5)
+## issue 16 (h16-h12): 'Lambda', 'auto' -- Guerrero's lambda per series on
+## its training rows; forecast::BoxCox.lambda (AirPassengers, method
+## "guerrero") is -0.294715585559316
+%!test
+%! air = rnn_example_data ("air");
+%! w = rnn_windows (air, "Target", "Passengers", "Window", 12, "Transform", {"boxcox", "sdiff"}, ...
+%!                  "Lambda", "auto");
+%! assert (w.meta.lambda, -0.294715585559316, 1e-12);
+%! assert (w.meta.lambda_method, "guerrero");
+%! assert (! isempty (strfind (rnn_summary (w), "(Guerrero)")));
+%! n = numel (air.Passengers);
+%! d = struct ("Name", {[repmat({"air"}, n, 1); repmat({"lin"}, n, 1)]}, ...
+%!             "Date", [air.Date; air.Date], ...
+%!             "y", [air.Passengers; 50 + (1:n)' + 5 * sin((1:n)' * pi / 6)]);
+%! wp = rnn_windows (d, "Key", "Name", "Target", "y", "Window", 12, "Split", "1958-01-01", ...
+%!                   "Transform", {"boxcox", "sdiff"}, "Lambda", "auto");
+%! assert (numel (wp.meta.lambda), 2);
+%! s = struct ("Date", air.Date, "y", air.Passengers);
+%! one = rnn_windows (s, "Target", "y", "Window", 12, "Split", "1958-01-01", ...
+%!                    "Transform", {"boxcox", "sdiff"}, "Lambda", "auto");
+%! assert (wp.meta.lambda(1), one.meta.lambda);
+%! assert (wp.x(strcmp (wp.index.key, "air"), :, :), one.x);
+%! assert (abs (diff (wp.meta.lambda)) > 0.1);
+%!error id=rnnkit:input rnn_windows ((1:50)' + 1, "Window", 5, "Transform", "boxcox", "Lambda", "foo")
+%!error id=rnnkit:input rnn_windows ((1:50)' + 1, "Window", 5, "Transform", "log", "Lambda", "auto")

@@ -1078,6 +1078,21 @@ void rnn_transform_invert(const rnn_transform *t, size_t n_hist,
  * increasing day counts index; work n doubles), else 0 (none known). */
 int rnn_season_period(size_t n, const double *index, double *work,
                       size_t *period, rnn_error *err);
+/* Guerrero's Box-Cox lambda of the n values x (oldest first), as
+ * forecast::BoxCox.lambda(x, method = "guerrero", lower, upper) computes
+ * it in R: period (the seasonal period; 0 or 1 none) is the group
+ * length, at least 2; the last floor(n / p) whole groups of p values are
+ * kept; the lambda in [lower, upper] minimising the coefficient of
+ * variation of the groups' sd / mean^(1 - lambda) (NaN values left out),
+ * found by R's optimize() (Brent's fmin, tolerance DBL_EPSILON^0.25),
+ * step for step.  As forecast: a value <= 0 raises lower to 0, and
+ * n <= 2 * max(period, 1) gives 1.  Bounds not finite or not lower <
+ * upper are RNN_ERR_INPUT.  rnnkit's "auto" lambda searches [-1, 2]
+ * (RNN_LAMBDA_LOWER, RNN_LAMBDA_UPPER), forecast's default range. */
+#define RNN_LAMBDA_LOWER (-1.0)
+#define RNN_LAMBDA_UPPER 2.0
+int rnn_boxcox_lambda(size_t n, const double *x, size_t period, double lower,
+                      double upper, double *lambda, rnn_error *err);
 /* ---- end of issue 15 transform block ------------------------------- */
 
 typedef struct {
@@ -1242,6 +1257,19 @@ typedef struct {
                             * is dropped and its status says why; 0: the
                             * plan's error, prefixed "series i: " when
                             * there are several */
+  double *lambda;          /* n_series (NULL: spec->transform.lambda for
+                            * every series): series i's Box-Cox lambda, read
+                            * by the plan and windows of a boxcox transform;
+                            * with lambda_auto, rnn_panel_plan() writes it */
+  int lambda_auto;         /* 1: rnn_panel_plan() estimates each lambda[i]
+                            * (rnn_boxcox_lambda on [RNN_LAMBDA_LOWER,
+                            * RNN_LAMBDA_UPPER]) on series i's first target
+                            * column, original units, rows before its
+                            * resolved split (its training rows, n_fit),
+                            * group length `season`; NaN for a dropped
+                            * series.  A plain series is a panel of one. */
+  size_t season;           /* lambda_auto: the group length (0: the
+                            * transform's period) */
 } rnn_panel;
 
 /* status[i] of a panel's series. */

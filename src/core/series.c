@@ -420,6 +420,7 @@ static rnn_series_spec panel_member(const rnn_series_spec *sp,
                                     const rnn_panel *p, size_t i) {
   rnn_series_spec s = *sp;
   s.n_rows = p->rows[i];
+  if (p->lambda) s.transform.lambda = p->lambda[i];
   s.split_row = p->split_row ? p->split_row[i] : sp->split_row;
   if (s.split_row > s.n_rows) s.split_row = s.n_rows;
   return s;
@@ -461,20 +462,48 @@ int rnn_panel_plan(const rnn_series_spec *sp, const rnn_panel *p,
                    rnn_series_plan_info *info, size_t *n_windows,
                    rnn_error *err) {
   size_t i, o = 0, w = 0, k;
-  int st;
+  int st, auto_lambda;
   if (!data || !starts || !set || !series || !center || !scale || !status ||
       !info || !n_windows)
     return rnn_fail(err, RNN_ERR_INPUT, "rnn_panel_plan: NULL argument");
   if ((st = panel_check(sp, p, err)) != RNN_OK) return st;
+  auto_lambda = p->lambda_auto && sp->transform.kind == RNN_TRANSFORM_BOXCOX;
+  if (p->lambda_auto && !auto_lambda)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "lambda \"auto\" estimates the power of a Box-Cox "
+                    "transform; the transform is not \"boxcox\"");
+  if (auto_lambda && (!p->lambda || sp->n_tgt == 0))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "lambda \"auto\" needs a target and a lambda per series");
   *n_windows = 0;
   for (i = 0; i < p->n_series; i++) {
-    rnn_series_spec s = panel_member(sp, p, i);
+    rnn_series_spec s;
     rnn_series_plan_info *in = info + i;
+    const double *d = data + sp->n_cols * o;
+    if (auto_lambda) p->lambda[i] = 1.0; /* provisional: the split first */
+    s = panel_member(sp, p, i);
     /* the plan of a series of one panel is the plan of that series: the
      * same call on its own rows (a panel of one is the plain workflow) */
-    st = rnn_series_plan(&s, data + sp->n_cols * o, starts + w, set + w,
-                         center + sp->n_cols * i, scale + sp->n_cols * i, in,
-                         err);
+    st = rnn_series_plan(&s, d, starts + w, set + w, center + sp->n_cols * i,
+                         scale + sp->n_cols * i, in, err);
+    if (auto_lambda && st == RNN_OK) {
+      /* Box-Cox lambda "auto": Guerrero's on the training rows (those
+       * before the resolved split) of the first target, then the plan
+       * again with it (the split and the starts do not depend on it) */
+      size_t nf = in->n_fit < s.n_rows ? in->n_fit : s.n_rows;
+      st = rnn_boxcox_lambda(nf, d + s.n_rows * (size_t)sp->tgt[0],
+                             p->season ? p->season : sp->transform.period,
+                             RNN_LAMBDA_LOWER, RNN_LAMBDA_UPPER, p->lambda + i,
+                             err);
+      if (st == RNN_OK) {
+        s = panel_member(sp, p, i);
+        st = rnn_series_plan(&s, d, starts + w, set + w,
+                             center + sp->n_cols * i, scale + sp->n_cols * i,
+                             in, err);
+      }
+    } else if (auto_lambda) {
+      p->lambda[i] = NAN;
+    }
     status[i] = RNN_PANEL_KEPT;
     if (st == RNN_ERR_DIM && p->drop) {
       status[i] = RNN_PANEL_SHORT;
@@ -485,6 +514,7 @@ int rnn_panel_plan(const rnn_series_spec *sp, const rnn_panel *p,
       status[i] = RNN_PANEL_NO_TRAIN;
     }
     if (status[i] != RNN_PANEL_KEPT) {
+      if (auto_lambda) p->lambda[i] = NAN;
       memset(in, 0, sizeof *in);
       in->split_row = s.split_row;
     } else {

@@ -5,6 +5,7 @@
  * hosts transform and invert with the same arithmetic. */
 #include "internal.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -286,5 +287,191 @@ int rnn_season_period(size_t n, const double *index, double *work,
   st = rnn_date_period(n, index, work, &step, err);
   if (st != RNN_OK) return st;
   *period = step == RNN_STEP_MONTH ? 12 : step == RNN_STEP_QUARTER ? 4 : 0;
+  return RNN_OK;
+}
+
+/* ---- Guerrero's Box-Cox lambda ---------------------------------------
+ * As forecast::BoxCox.lambda(x, method = "guerrero", lower, upper): the
+ * last floor(n/p) whole cycles of p = max(2, period) values are the
+ * columns of a p x nyr matrix; for a lambda the ratios sd_j / mean_j^(1 -
+ * lambda) of its columns (NaN left out, as na.rm = TRUE) have a
+ * coefficient of variation sd / mean, which R's optimize() (Brent's
+ * fmin, tolerance DBL_EPSILON^0.25) minimises over [lower, upper].  The
+ * sums are in long double and the means refined by a second pass, as R's
+ * mean() and var() compute them, so the objective agrees with R's to
+ * rounding. */
+
+/* mean and sd (n - 1 denominator) of the non-NaN x[0..n-1] (stride 1);
+ * NaN when there are too few. */
+static void mean_sd(size_t n, const double *x, double *mean, double *sd) {
+  long double s = 0, t = 0, m;
+  size_t k, c = 0;
+  for (k = 0; k < n; k++)
+    if (!isnan(x[k])) {
+      s += x[k];
+      c++;
+    }
+  *mean = *sd = NAN;
+  if (c == 0) return;
+  m = s / (long double)c;
+  if (isfinite((double)m)) {
+    for (k = 0; k < n; k++)
+      if (!isnan(x[k])) t += x[k] - m;
+    m += t / (long double)c;
+  }
+  *mean = (double)m;
+  if (c < 2) return;
+  /* var(): double deviations from the double mean, summed long */
+  for (s = 0, k = 0; k < n; k++)
+    if (!isnan(x[k])) s += (x[k] - *mean) * (x[k] - *mean);
+  *sd = sqrt((double)(s / (long double)(c - 1)));
+}
+
+typedef struct {
+  size_t p, nyr;
+  const double *x; /* the first value of the whole cycles */
+} guerrero_data;
+
+/* guer.cv: the coefficient of variation of the cycles' ratios for lam;
+ * a non-finite value is DBL_MAX, as optimize() replaces it. */
+static double guerrero_cv(double lam, const guerrero_data *g) {
+  long double s = 0, t = 0, m, v = 0;
+  size_t j, c = 0;
+  double r, mean, sd;
+  /* two passes over the columns: the mean of the ratios, then their sd */
+  for (j = 0; j < g->nyr; j++) {
+    mean_sd(g->p, g->x + g->p * j, &mean, &sd);
+    r = sd / pow(mean, 1.0 - lam);
+    if (isnan(r)) continue;
+    s += r;
+    c++;
+  }
+  if (c < 2) return DBL_MAX;
+  m = s / (long double)c;
+  if (isfinite((double)m)) {
+    for (j = 0; j < g->nyr; j++) {
+      mean_sd(g->p, g->x + g->p * j, &mean, &sd);
+      r = sd / pow(mean, 1.0 - lam);
+      if (!isnan(r)) t += r - m;
+    }
+    m += t / (long double)c;
+  }
+  for (j = 0; j < g->nyr; j++) {
+    mean_sd(g->p, g->x + g->p * j, &mean, &sd);
+    r = sd / pow(mean, 1.0 - lam);
+    if (!isnan(r)) v += (r - (double)m) * (r - (double)m);
+  }
+  r = sqrt((double)(v / (long double)(c - 1))) / (double)m;
+  return isfinite(r) ? r : DBL_MAX;
+}
+
+/* R's Brent_fmin (src/library/stats/src/optimize.c): the minimum of f
+ * on [ax, bx] to tolerance tol, step for step. */
+static double brent_fmin(double ax, double bx, const guerrero_data *g,
+                         double tol) {
+  const double c = (3. - sqrt(5.)) * .5;
+  double a = ax, b = bx, d = 0., e = 0., p, q, r, u, v, w, x;
+  double t2, fu, fv, fw, fx, xm, eps = sqrt(DBL_EPSILON), tol1, tol3;
+  v = a + c * (b - a);
+  w = x = v;
+  fx = guerrero_cv(x, g);
+  fv = fw = fx;
+  tol3 = tol / 3.;
+  for (;;) {
+    xm = (a + b) * .5;
+    tol1 = eps * fabs(x) + tol3;
+    t2 = tol1 * 2.;
+    if (fabs(x - xm) <= t2 - (b - a) * .5) break;
+    p = q = r = 0.;
+    if (fabs(e) > tol1) { /* fit a parabola */
+      r = (x - w) * (fx - fv);
+      q = (x - v) * (fx - fw);
+      p = (x - v) * q - (x - w) * r;
+      q = (q - r) * 2.;
+      if (q > 0.)
+        p = -p;
+      else
+        q = -q;
+      r = e;
+      e = d;
+    }
+    if (fabs(p) >= fabs(q * .5 * r) || p <= q * (a - x) || p >= q * (b - x)) {
+      e = x < xm ? b - x : a - x; /* a golden-section step */
+      d = c * e;
+    } else { /* a parabolic-interpolation step */
+      d = p / q;
+      u = x + d;
+      if (u - a < t2 || b - u < t2) {
+        d = tol1;
+        if (x >= xm) d = -d;
+      }
+    }
+    if (fabs(d) >= tol1)
+      u = x + d;
+    else if (d > 0.)
+      u = x + tol1;
+    else
+      u = x - tol1;
+    fu = guerrero_cv(u, g);
+    if (fu <= fx) {
+      if (u < x)
+        b = x;
+      else
+        a = x;
+      v = w;
+      w = x;
+      x = u;
+      fv = fw;
+      fw = fx;
+      fx = fu;
+    } else {
+      if (u < x)
+        a = u;
+      else
+        b = u;
+      if (fu <= fw || w == x) {
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
+      } else if (fu <= fv || v == x || v == w) {
+        v = u;
+        fv = fu;
+      }
+    }
+  }
+  return x;
+}
+
+int rnn_boxcox_lambda(size_t n, const double *x, size_t period, double lower,
+                      double upper, double *lambda, rnn_error *err) {
+  guerrero_data g;
+  size_t k, freq = period > 1 ? period : 1;
+  if (!lambda || (n > 0 && !x))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_boxcox_lambda: NULL argument");
+  if (!(isfinite(lower) && isfinite(upper) && lower < upper))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "Box-Cox lambda bounds must be finite with lower < upper, "
+                    "not [%g, %g]",
+                    lower, upper);
+  for (k = 0; k < n; k++)
+    if (x[k] <= 0) { /* forecast: no negative powers of values <= 0 */
+      if (lower < 0) lower = 0;
+      break;
+    }
+  if (!(lower < upper))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "the series has values <= 0, so lambda >= 0, but the "
+                    "upper bound is %g",
+                    upper);
+  /* forecast: too short to estimate (at most two cycles) is 1 */
+  if (n <= 2 * freq) {
+    *lambda = 1.0;
+    return RNN_OK;
+  }
+  g.p = period > 2 ? period : 2;
+  g.nyr = n / g.p;
+  g.x = x + (n - g.nyr * g.p);
+  *lambda = brent_fmin(lower, upper, &g, pow(DBL_EPSILON, 0.25));
   return RNN_OK;
 }

@@ -69,11 +69,18 @@ static const double *scaler(gw_in v, const char *what, size_t n) {
  * Compact windows (issue 16, spec's compact true): x is instead the
  * series' rows x features, transformed and scaled (rnn_panel_source), and
  * start (per window, 0-based) each window's first row there; y is the
- * same. */
+ * same.
+ * A Box-Cox transform's lambda per series: spec's lambda_auto (a flag,
+ * with season, the group length, 0: the transform's period) estimates
+ * one per series on its training rows (rnn_panel's lambda_auto), spec's
+ * lambdas (one per series) gives them; result lambda holds the ones
+ * used (the transform's lambda for every series otherwise; NaN for a
+ * dropped series when estimated). */
 void gw_series_plan(gw_out *o, const gw_in *arg) {
   static const char *const nm[] = {
       "starts", "set",   "split_row", "n_fit", "n_train", "n_test", "center",
-      "scale",  "x",     "y",         "naive", "series",  "status", "start"};
+      "scale",  "x",     "y",         "naive", "series",  "status", "start",
+      "lambda"};
   rnn_error err;
   gw_in spec = arg[3], rows = gw_field(spec, "rows"),
         splits = gw_field(spec, "split_rows"), tf;
@@ -105,7 +112,7 @@ void gw_series_plan(gw_out *o, const gw_in *arg) {
   pn.rows = rows_of;
   pn.split_row = split_of;
   pn.drop = rows != NULL;
-  gw_result(o, 14, nm);
+  gw_result(o, 15, nm);
   ctr = gw_set_vector(o, 6, sp.n_cols * ns, ns == 1 ? 1 : sp.n_cols,
                       "the scalers");
   scl = gw_set_vector(o, 7, sp.n_cols * ns, ns == 1 ? 1 : sp.n_cols,
@@ -117,6 +124,18 @@ void gw_series_plan(gw_out *o, const gw_in *arg) {
     sp.n_unscaled = gw_count(gw_field(spec, "n_unscaled"), "n_unscaled", 0);
   tf = gw_field(spec, "transform");
   sp.transform = transform_from(tf);
+  pn.lambda = gw_set_vector(o, 14, ns, ns, "the lambdas");
+  for (k = 0; k < ns; k++) pn.lambda[k] = sp.transform.lambda;
+  pn.lambda_auto = gw_field(spec, "lambda_auto") &&
+                   gw_flag(gw_field(spec, "lambda_auto"), "lambda_auto");
+  pn.season = gw_field(spec, "season")
+                  ? gw_count(gw_field(spec, "season"), "season", 0)
+                  : 0;
+  if (gw_field(spec, "lambdas")) {
+    const double *lv = gw_reals(gw_field(spec, "lambdas"), "lambdas", &k);
+    if (k != ns) gw_internal("spec$lambdas is one per series");
+    memcpy(pn.lambda, lv, ns * sizeof(double));
+  }
   k = rnn_series_workspace(&sp);
   sp.work = k ? gw_work(k, "the transformed series") : NULL;
   if (sp.scale_method == RNN_SCALE_GIVEN) {

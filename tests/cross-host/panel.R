@@ -111,3 +111,19 @@ for (ns in c(1, 3)) {
   rnn_save(fn1, file.path(dir, paste0("panel_n", ns, ".rnnk")))
 }
 cat("panel: R's models of panels of 1 and 3 series written\n")
+# issue 16 (h16-h12): lambda = "auto" -- the air.csv panel through a Box-Cox
+# transform whose lambda the core estimates per key (Guerrero) on its
+# training rows; panel.m must cut the same windows with the same lambdas
+# (bits), and R's model file must keep them in Octave and forecast R's
+# numbers there
+wl <- rnn_windows(pa, key = "Name", target = "Passengers", window = 12, split = as.Date("1960-01-01"),
+                  transform = c("boxcox", "sdiff"), lambda = "auto")
+fl <- rnn_fit(wl, units = 3, epochs = 2, seed = 8, verbose = FALSE)
+rnn_save(fl, file.path(dir, "panel_lambda.rnnk"))
+fcl <- forecast(fl, h = 4, npaths = 50, seed = 2)
+con <- file(file.path(dir, "panel_lambda.bin"), "wb")
+writeBin(as.double(c(length(wl$meta$lambda), wl$meta$lambda, dim(wl$x), wl$x, wl$y,
+                     unlist(lapply(unclass(fcl), function(f) c(f$mean, f$lower, f$upper))))),
+         con, endian = "little")
+close(con)
+cat("panel: R's panel with lambda \"auto\" written (lambdas", format(wl$meta$lambda, digits = 4), ")\n")

@@ -116,6 +116,32 @@ function panel (dir)
     rnn_save (mn, fullfile (dir, sprintf ("panel_n%d_oct.rnnk", ns)));
   endfor
   printf ("panel: R's models of panels of 1 and 3 series saved again by Octave\n");
+  ## h16-h12: 'Lambda', 'auto' -- the same lambdas and windows as R's, and
+  ## R's model keeps its lambdas and forecasts R's numbers
+  wl = rnn_windows (pa, "Key", "Name", "Target", "Passengers", "Window", 12, ...
+                    "Split", "1960-01-01", "Transform", {"boxcox", "sdiff"}, "Lambda", "auto");
+  r = get (dir, "panel_lambda");
+  nl = r(1);
+  lam = r(2:1 + nl);
+  dx = r(2 + nl:4 + nl)';
+  o = 4 + nl;
+  xr = reshape (r(o + 1:o + prod (dx)), dx);
+  o += prod (dx);
+  yr = r(o + 1:o + dx(1));
+  o += dx(1);
+  ml = rnn_load (fullfile (dir, "panel_lambda.rnnk"));
+  fc = rnn_forecast (ml, 4, "NPaths", 50, "Seed", 2);
+  v = [];
+  for i = 1:numel (fc)
+    f = fc(i);
+    v = [v; f.mean(:); f.lower(:); f.upper(:)];
+  endfor
+  if (! same_bits (wl.meta.lambda(:), lam) || ! same_bits (wl.x, xr) || ! same_bits (wl.y(:), yr) ...
+      || ! same_bits (ml.prep.meta.lambda(:), lam) || ! strcmp (ml.prep.meta.lambda_method, "guerrero") ...
+      || ! same_bits (v, r(o + 1:end)))
+    error ("cross-host: the panel with 'Lambda', 'auto' differs between R and Octave");
+  endif
+  printf ("panel: 'Lambda', 'auto' in Octave: the lambdas, windows and R's model's forecasts are R's, bit for bit\n");
 endfunction
 
 ## the answers panel.R writes, as vectors (dates as days since 1970)

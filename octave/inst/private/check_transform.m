@@ -2,16 +2,20 @@
 ## SPDX-License-Identifier: GPL-2.0-or-later
 
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{name}, @var{period}] =} check_transform (@var{transform}, @var{period}, @var{lambda}, @var{index})
+## @deftypefn {} {[@var{name}, @var{period}, @var{season}] =} check_transform (@var{transform}, @var{period}, @var{lambda}, @var{index})
 ## The 'Transform', 'Period' and 'Lambda' of rnn_windows checked (issue
 ## 15): a name of the core's schema, for "sdiff" the seasonal lag, by
 ## default 12 for monthly and 4 for quarterly dates (the core's
 ## rnn_season_period), and for "boxcox" a finite power.  A combination
 ## (a cell of up to 4 names, e.g. @{'log', 'sdiff'@}) comes back as a cell
-## row; the core checks the order of its steps.
+## row; the core checks the order of its steps.  'Lambda', 'auto'
+## (issue 16) has the core estimate lambda per series (Guerrero's method);
+## @var{season} is then its group length without 'sdiff' (12 or 4 for
+## monthly or quarterly dates, else 0), else 0.
 ## @end deftypefn
 
-function [name, period] = check_transform (transform, period, lambda, index)
+function [name, period, season] = check_transform (transform, period, lambda, index)
+  season = 0;
   c = __rnnkit__ ("schema");
   choices = fieldnames (c.transform)';
   if (iscell (transform) && numel (transform) >= 1 && numel (transform) <= 4)
@@ -29,9 +33,11 @@ function [name, period] = check_transform (transform, period, lambda, index)
   steps = cellstr (name);
   label = strjoin (steps, "', '");
   if (any (strcmp (steps, "boxcox")))
-    if (! (isnumeric (lambda) && isreal (lambda) && isscalar (lambda) && isfinite (lambda)))
+    if (! (isnumeric (lambda) && isreal (lambda) && isscalar (lambda) && isfinite (lambda)) ...
+        && ! isequal (lambda, "auto"))
       error ("rnnkit:input", ["rnn_windows: 'Transform', 'boxcox' needs 'Lambda', " ...
-             "one finite number (0 is the log, 0.5 a square root, 1 a shift), not %s"], ...
+             "one finite number (0 is the log, 0.5 a square root, 1 a shift) or 'auto' " ...
+             "(estimated per series on its training rows, Guerrero's method), not %s"], ...
              describe (lambda));
     endif
   elseif (! isempty (lambda))
@@ -44,6 +50,9 @@ function [name, period] = check_transform (transform, period, lambda, index)
              "difference; it needs 'Transform', 'sdiff', not '%s'"], label);
     endif
     period = 0;
+    if (isequal (lambda, "auto") && numel (index) > 1)
+      season = __rnnkit__ ("season_period", index(:) - 719529);
+    endif
     return;
   endif
   if (isempty (period))

@@ -10,6 +10,9 @@ function p = key_prep (prep, k)
   keys = cellstr (prep.meta.keys)(:)';
   i = find (strcmp (keys, k), 1);
   meta = rmfield (prep.meta, intersect (fieldnames (prep.meta), {"key", "keys"}));
+  if (isfield (meta, "lambda") && numel (meta.lambda) > 1)
+    meta.lambda = meta.lambda(i);  # 'Lambda', 'auto': one per key
+  endif
   sc = prep.scaler;
   nk = numel (keys);
   scaler = sc;
