@@ -10,12 +10,16 @@
 #          [WINDOWS] [PRECISION]
 #   defaults: 3 lstm 128 8 640 double (LSTM(128), window 50, batch 64);
 #   LSTM(512): lstm 512 32 256.  Synthetic data (seeded), window 50.
+#   ROW_SPLIT=1 in the environment sets options(rnnkit.row_split = 1) for
+#   build B (the gate-row split; A keeps the default), e.g. the same
+#   library as A and B: the batch split against the gate rows.
 set -e
 a=$1; b=$2; reps=${3:-3}; cell=${4:-lstm}; units=${5:-128}; feat=${6:-8}
 nwin=${7:-640}; prec=${8:-double}
 run() {
   R_LIBS=$1 Rscript -e '
     a <- commandArgs(TRUE); suppressPackageStartupMessages(library(rnnkit))
+    options(rnnkit.row_split = as.integer(a[7]))
     n <- as.integer(a[4]); I <- as.integer(a[3]); T <- 50L
     set.seed(7)
     x <- array(rnorm(n * T * I), c(n, T, I)); y <- rowMeans(x[, T, , drop = FALSE])
@@ -26,14 +30,14 @@ run() {
                    precision = a[6])
     t <- proc.time() - t0
     cat(sprintf("%.3f %.3f %.17g\n", t[["elapsed"]], t[["user.self"]] + t[["sys.self"]],
-                fit$history$loss[1]))' "$cell" "$units" "$feat" "$nwin" "$2" "$prec"
+                fit$history$loss[1]))' "$cell" "$units" "$feat" "$nwin" "$2" "$prec" "$3"
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 out=$(mktemp)
 for i in $(seq "$reps"); do
   for th in 1 2; do
-    echo "A$th $(run "$a" $th)"
-    echo "B$th $(run "$b" $th)"
+    echo "A$th $(run "$a" $th 0)"
+    echo "B$th $(run "$b" $th "${ROW_SPLIT:-0}")"
   done
 done | tee "$out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
