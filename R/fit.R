@@ -246,7 +246,8 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     epochs = as.integer(epochs), batch_size = as.integer(batch_size),
     shuffle = as.integer(shuffle), patience = patience, min_delta = min_delta,
     restore_best = as.integer(restore_best), threads = as.integer(threads),
-    stateful = as.integer(stateful)
+    stateful = as.integer(stateful),
+    row_split = as.integer(getOption("rnnkit.row_split", 0L))
   )
   model$loss <- loss
   model$classes <- tg$classes

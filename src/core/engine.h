@@ -32,11 +32,16 @@ void RNN_EN(rnn_activate_backward)(int act, const RNN_R *y, RNN_R *dz,
 typedef struct {
   RNN_R *hs, *cs, *gates, *aux;
   const RNN_R *mask;
+  rnn_rows *rows; /* the gate-row split (internal.h); NULL: none */
 } RNN_EN(rnn_layer_cache);
 
 void RNN_EN(rnn_layer_forward)(const rnn_config *cfg, const RNN_LVIEW_T *w,
                                size_t B, size_t T, const RNN_R *x,
                                RNN_EN(rnn_layer_cache) *c, RNN_R *tmp);
+/* Whether training splits the gate rows rather than the batch across two
+ * threads (by measurement: cells.c); row_split as in rnn_train_config,
+ * Bh the half batch. */
+int RNN_EN(rnn_rows_pay)(const rnn_config *cfg, int row_split, size_t Bh);
 /* tmp of rnn_layer_forward() and rnn_layer_backward() for input width I */
 size_t RNN_EN(rnn_layer_tmp_size)(const rnn_config *cfg, size_t I, size_t H,
                                   size_t B, size_t T);
@@ -127,13 +132,14 @@ void RNN_EN(rnn_net_state_save)(const rnn_config *cfg,
  * number of predictions judged for accuracy and how many were right
  * (BCE and sparse CE; 0 and 0 otherwise).  w (may be NULL) weighs the
  * steps of a many-to-many loss as rnn_loss_grad_w() does (NULL: the
- * token mask, if any).  work: rnn_net_size(cfg, B, T, 1). */
+ * token mask, if any).  rows (may be NULL): the gate-row split of the
+ * layers that can take it (cells.c).  work: rnn_net_size(cfg, B, T, 1). */
 int RNN_EN(rnn_net_loss_grad)(const rnn_config *cfg, int loss,
                               const RNN_R *params, size_t B, size_t T,
                               const RNN_R *x, const RNN_R *y,
                               double *loss_value, RNN_R *grad, RNN_R *dx,
                               rnn_rng *rng, RNN_R *state, double *stats,
-                              const RNN_R *w, RNN_R *work);
+                              const RNN_R *w, rnn_rows *rows, RNN_R *work);
 
 /* optim.c (public in double: rnnkit.h) */
 void RNN_EN(rnn_clip_grad)(RNN_R *grad, size_t n, double clipnorm,

@@ -135,6 +135,16 @@ void rnn_pacer_init(rnn_pacer *pc);
  * seconds (on two threads). */
 void rnn_pacer_add(rnn_pacer *pc, double wall, double work, size_t nb);
 
+/* cells.c: the gate-row split of a layer (issue 19): the hidden units in
+ * two parts, each part's gate rows computed by one thread (threads 2) or
+ * the parts in turn (threads 1), with the bits of the unsplit layer.  The
+ * layer adds the seconds each thread computed (busy) and the wall seconds
+ * of its parallel regions (wall) for the pacer. */
+typedef struct {
+  int threads;
+  double busy[2], wall;
+} rnn_rows;
+
 /* The engine (issue 19): activations.c, cells.c, embed.c's embeddings,
  * dropout.c, head.c, net.c, optim.c, predict.c and train.c are written
  * once on rnn_real and compiled twice: as they are, in double, and by the
@@ -267,6 +277,7 @@ int rnn_single_net_run(const rnn_config *cfg, const double *params, size_t B,
 #define rnn_step_engine rnn_step_engine_f
 #define rnn_train_engine rnn_train_engine_f
 #define rnn_train_size rnn_train_size_f
+#define rnn_rows_pay rnn_rows_pay_f
 #endif
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (m 1..12,

@@ -233,7 +233,7 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const rnn_real *params,
                       size_t B, size_t T, const rnn_real *x, const rnn_real *y,
                       double *loss_value, rnn_real *grad, rnn_real *dx,
                       rnn_rng *rng, rnn_real *state, double *stats,
-                      const rnn_real *w, rnn_real *work) {
+                      const rnn_real *w, rnn_rows *rows, rnn_real *work) {
   rnn_view v, g;
   rnn_net_ws ws;
   size_t To = out_steps(cfg, T), HL = (size_t)cfg->n_hidden[cfg->n_layers - 1];
@@ -242,6 +242,7 @@ int rnn_net_loss_grad(const rnn_config *cfg, int loss, const rnn_real *params,
   int l;
   rnn_view_bind(cfg, (rnn_real *)params, &v);
   rnn_net_carve(cfg, B, T, 1, work, &ws);
+  for (l = 0; l < cfg->n_layers; l++) ws.cache[l].rows = rows;
   rnn_net_forward(cfg, &v, B, T, x, &ws, rng, state);
   if (state) rnn_net_state_save(cfg, &ws, B, T, state);
   *loss_value =
@@ -329,6 +330,6 @@ int rnn_loss_grad_w(const rnn_config *cfg, int loss, const double *params,
   if ((st = rnn_check_series(cfg, x, n_batch * n_time, 1, err)) != RNN_OK)
     return st;
   return rnn_net_loss_grad(cfg, loss, params, n_batch, n_time, x, y, loss_value,
-                           grad, dx, rng, NULL, NULL, w, work);
+                           grad, dx, rng, NULL, NULL, w, NULL, work);
 }
 #endif

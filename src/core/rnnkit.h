@@ -336,8 +336,9 @@ typedef struct {
   int patience;        /* early stopping: epochs without improvement; <= 0 off */
   double min_delta;    /* improvement smaller than this does not count    */
   int restore_best;    /* restore the best weights when training ends     */
-  int n_threads;       /* threads for the two halves of a batch (<= 1: one);
-                          results do not depend on it                      */
+  int n_threads;       /* threads for a batch (<= 1: one): its two halves,
+                          or its layers' gate rows (row_split); results do
+                          not depend on it                                 */
   int stateful;        /* truncated BPTT over long sequences: sample
                           s = c*B + b is chunk c of stream b, so batch c
                           continues batch c-1 column by column.  Batches
@@ -365,6 +366,14 @@ typedef struct {
   const double *len, *val_len;
   int seq_length;
   int pad_left;
+  /* How two threads share a batch (issue 19); results do not depend on
+   * it.  0 (the default) and -1: the batch's two halves (measured faster
+   * than the gate rows at every size so far: cells.c, rnn_rows_pay());
+   * 1: the halves one after the other, each layer that can be split (H a
+   * multiple of 16 in double, 32 in single precision, at least twice
+   * that) splitting its hidden units' gate rows across the two threads,
+   * on one thread too (the parts in turn). */
+  int row_split;
 } rnn_train_config;
 
 /* Compact windows (issue 16): the inputs of n_samples windows of

@@ -11,6 +11,16 @@
  * Whether the halves run on two threads or one after the other is
  * decided from measured throughput (pacer.c).
  *
+ * The threads can share a batch the other way (issue 19, tc->row_split
+ * 1): the halves run one after the other and each layer splits its
+ * hidden units' gate rows across the two threads (cells.c, which also has
+ * the rule, rnn_rows_pay(), and the measurements that keep the halves the
+ * default).  The split gives the
+ * bits of the unsplit layer, so results depend neither on the thread
+ * count nor on the way the threads share the batch; the pacer decides
+ * between two threads and one as for the halves, from the batch's wall
+ * time and the threads' summed computing time.
+ *
  * Stateful training (truncated BPTT) keeps the halves' recurrent states
  * apart: half p always holds the same streams (columns) of the batch.
  *
@@ -165,7 +175,7 @@ static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
                      const rnn_real *params, const rnn_dataset *d,
                      const double *len, size_t t0, size_t L, int carry,
                      const size_t *order, const size_t *n_half, int p,
-                     half_ws *half, rnn_rng *hrng, int grad) {
+                     half_ws *half, rnn_rng *hrng, int grad, rnn_rows *rows) {
   half_ws *h = &half[p];
   size_t off = p == 0 ? 0 : n_half[0];
   if (len)
@@ -179,7 +189,7 @@ static void run_half(const rnn_config *cfg, const rnn_train_config *tc,
                     &h->loss, grad ? h->grad : NULL, NULL,
                     grad && cfg->dropout > 0 ? &hrng[p] : NULL,
                     tc->stateful || carry ? h->state : NULL, h->stats,
-                    len && cfg->seq_out ? h->w : NULL, h->net);
+                    len && cfg->seq_out ? h->w : NULL, rows, h->net);
 }
 
 /* The weight of a half's mean loss: its samples, or its loss terms when
@@ -213,7 +223,7 @@ static double tally_acc(const tally *t) {
 static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
                      const rnn_real *params, const rnn_dataset *d,
                      const double *len, size_t B, size_t *order,
-                     half_ws *half, double *loss, double *acc) {
+                     half_ws *half, rnn_rows *rows, double *loss, double *acc) {
   const size_t N = d->n_samples, T = d->n_time;
   size_t s0, k;
   tally t = {0.0, 0.0, 0.0, 0.0};
@@ -236,7 +246,7 @@ static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
         if (carry && c0 == 0)
           memset(half[p].state, 0, sizeof(rnn_real) * rnn_state_size(cfg, (B + 1) / 2));
         run_half(cfg, tc, params, d, len, win.t0 + c0, Lc, carry, order,
-                 n_half, p, half, NULL, 0);
+                 n_half, p, half, NULL, 0, rows);
         tally_half(cfg, &half[p], n_half[p], len != NULL, &t);
       }
     }
@@ -266,7 +276,8 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
   half_ws *half;
   size_t *order, *idx;
   long step = 0;
-  int epoch, wait = 0, p;
+  int epoch, wait = 0, p, rows_mode;
+  rnn_rows rows;
 #ifdef _OPENMP
   const int n_threads = tc && tc->n_threads > 1 ? 2 : 1;
   rnn_pacer pace;
@@ -281,6 +292,10 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
   B = (size_t)tc->batch_size;
   if (B > N) B = N;
   S = rnn_state_size(cfg, (B + 1) / 2);
+  /* the gate-row split: on two threads when the pacer says so, else the
+   * parts in turn */
+  rows_mode = rnn_rows_pay(cfg, tc->row_split, (B + 1) / 2);
+  memset(&rows, 0, sizeof rows);
   train_carve(cfg, tc->loss, B, N, T, work, &w);
   grad = w.grad;
   state = w.moments;
@@ -337,15 +352,18 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
           for (p = 0; p < parts; p++) memset(half[p].state, 0, sizeof(rnn_real) * S);
         if (cfg->dropout > 0) /* one stream per half, drawn in a fixed order */
           for (p = 0; p < parts; p++) rnn_rng_seed(&hrng[p], rnn_rng_next(rng));
+        rows.threads = 1;
+        rows.busy[0] = rows.busy[1] = rows.wall = 0.0;
 #ifdef _OPENMP
-        paced = parts > 1 && n_threads > 1;
+        paced = (parts > 1 || rows_mode) && n_threads > 1;
         if (paced) t0 = omp_get_wtime();
-        if (paced && pace.two) {
+        if (rows_mode && paced && pace.two) rows.threads = 2;
+        if (paced && pace.two && !rows_mode) {
 #pragma omp parallel for num_threads(2) schedule(static, 1)
           for (p = 0; p < 2; p++) {
             t_beg[p] = omp_get_wtime();
             run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
-                     order + s0, n_half, p, half, hrng, 1);
+                     order + s0, n_half, p, half, hrng, 1, NULL);
             t_end[p] = omp_get_wtime();
           }
         } else
@@ -353,12 +371,19 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
         {
           for (p = 0; p < parts; p++)
             run_half(cfg, tc, params, train, tc->len, win.t0 + c0, Lc, carry,
-                     order + s0, n_half, p, half, hrng, 1);
+                     order + s0, n_half, p, half, hrng, 1,
+                     rows_mode ? &rows : NULL);
         }
 #ifdef _OPENMP
-        if (paced)
-          rnn_pacer_add(&pace, omp_get_wtime() - t0,
-                    (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]), nb);
+        if (paced) {
+          double wall = omp_get_wtime() - t0;
+          /* the work: the halves' times, or (gate rows) the batch less
+           * its parallel regions plus the threads' computing times */
+          rnn_pacer_add(&pace, wall,
+                        rows_mode ? wall - rows.wall + rows.busy[0] + rows.busy[1]
+                                  : (t_end[0] - t_beg[0]) + (t_end[1] - t_beg[1]),
+                        nb);
+        }
 #endif
         for (p = 0; p < parts; p++) {
           c[p] = half_count(cfg, &half[p], n_half[p], tc->len != NULL);
@@ -399,7 +424,12 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
     hist->loss[epoch - 1] = eloss;
     if (hist->acc) hist->acc[epoch - 1] = tally_acc(&tot);
     if (val) {
+      rows.threads = 1;
+#ifdef _OPENMP
+      if (rows_mode && n_threads > 1 && pace.two) rows.threads = 2;
+#endif
       evaluate(cfg, tc, params, val, tc->len ? tc->val_len : NULL, B, idx, half,
+               rows_mode ? &rows : NULL,
                &vloss, &vacc);
       hist->val_loss[epoch - 1] = vloss;
       if (hist->val_acc) hist->val_acc[epoch - 1] = vacc;

@@ -76,6 +76,7 @@ void gw_train(gw_out *o, const gw_in *arg, gw_fit *f) {
   tc->restore_best = num(t, "restore_best");
   tc->n_threads = num(t, "threads");
   tc->stateful = gw_field(t, "stateful") ? num(t, "stateful") : 0;
+  tc->row_split = gw_field(t, "row_split") ? num(t, "row_split") : 0;
   /* the limits of rnn_fit: the histories are allocated here */
   if (tc->epochs < 1 || tc->epochs > 10000000 || tc->batch_size < 1)
     gw_internal("epochs must be in 1..1e7 and batch_size positive");

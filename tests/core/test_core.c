@@ -3023,6 +3023,8 @@ static void test_forecast_conformal(void) {
     s.heldout_resid = 1;
     s.n_trained = NT;
     s.n_heldout = &nh;
+    /* the held-out pool needs more workspace than w was sized for */
+    w = realloc(w, rnn_forecast_series_workspace(&c, &s) * sizeof(double));
     rnn_rng_seed(&rng, 9);
     check(rnn_forecast_series(&c, prm, &s, &rng, point, paths, NULL, NULL, w, &err) ==
               RNN_OK && nh == (double)r && r == 34,
@@ -4062,7 +4064,7 @@ static double loss_f(const rnn_config *c, int loss, const float *pf, size_t N,
                      float *dx, float *w) {
   double lv = NAN;
   rnn_net_loss_grad_f(c, loss, pf, N, T, xb, yb, &lv, grad, dx, NULL, NULL,
-                      NULL, NULL, w);
+                      NULL, NULL, NULL, w);
   return lv;
 }
 
@@ -4492,6 +4494,115 @@ static void test_window_source(void) {
   }
 }
 
+/* ---- the gate-row split (issue 19) ------------------------------------
+ * Layers that split their hidden units' gate rows across two threads must
+ * train to the bits of the unsplit layers: forced on one thread (the parts
+ * in turn), forced on two threads, and by the rule on two threads, against
+ * the batch split only; LSTM, GRU and SimpleRNN, double and single, with
+ * the small kernel (H 64, narrow input folded into the gate loop) and the
+ * packed kernel (H 128, wide input, a second layer for dx).  The trained
+ * weights go into a digest that run.sh compares with the portable build. */
+static uint64_t rows_digest = 1469598103934665603ULL;
+
+static double *rows_train(const rnn_config *c, int row_split, int threads,
+                          const double *x, const double *y, size_t N, size_t T,
+                          double *hist) {
+  rnn_train_config t = train_config();
+  rnn_rng rng;
+  rnn_error err;
+  rnn_train_result res;
+  rnn_dataset d, v;
+  rnn_history h;
+  double vh[2];
+  size_t P = rnn_n_params(c);
+  double *p = malloc(P * sizeof(double));
+  double *w = malloc(rnn_init_workspace(c) * sizeof(double));
+  double *tw;
+  t.epochs = 2;
+  t.batch_size = 32;
+  t.lr = 0.003;
+  t.n_threads = threads;
+  t.row_split = row_split;
+  tw = malloc(rnn_train_workspace(c, &t, N, T) * sizeof(double));
+  rnn_rng_seed(&rng, 19);
+  rnn_init_params(c, RNN_INIT_ORTHOGONAL, p, &rng, w, &err);
+  memset(&d, 0, sizeof d);
+  memset(&v, 0, sizeof v);
+  d.n_samples = v.n_samples = N;
+  d.n_time = v.n_time = T;
+  d.x = v.x = x;
+  d.y = v.y = y;
+  memset(&h, 0, sizeof h);
+  h.loss = hist;
+  h.val_loss = vh;
+  if (rnn_train(c, &t, p, &d, &v, &rng, NULL, &h, &res, tw, &err) != RNN_OK)
+    hist[0] = NAN;
+  hist[2] = vh[1];
+  free(w);
+  free(tw);
+  return p;
+}
+
+static void test_rows(void) {
+  static const int cells[3] = {RNN_CELL_LSTM, RNN_CELL_GRU, RNN_CELL_SIMPLE};
+  static const char *const names[3] = {"LSTM", "GRU", "SimpleRNN"};
+  enum { N = 40, T = 6, IMAX = 8 };
+  double x[N * T * IMAX], y[N];
+  rnn_rng rng;
+  int ci, si, prec, k;
+  rnn_rng_seed(&rng, 23);
+  for (k = 0; k < N * T * IMAX; k++) x[k] = rnn_rng_normal(&rng);
+  for (k = 0; k < N; k++) y[k] = 0.5 * x[k + N * (T - 1)] - 0.3 * x[k + N * T];
+  for (prec = 0; prec < 2; prec++)
+    for (ci = 0; ci < 3; ci++)
+      for (si = 0; si < 2; si++) {
+        rnn_config c;
+        double h0[3], h1[3], h2[3], h3[3], *p0, *p1, *p2, *p3;
+        size_t P, q;
+        char what[160];
+        int same;
+        memset(&c, 0, sizeof c);
+        c.cell = cells[ci];
+        c.activation = RNN_ACT_TANH;
+        c.n_in = si ? 8 : 3;
+        c.n_layers = si ? 2 : 1;
+        c.n_hidden[0] = c.n_hidden[1] = si ? 128 : 64;
+        c.n_out = 1;
+        c.head_act = RNN_ACT_LINEAR;
+        c.precision = prec ? RNN_PREC_SINGLE : RNN_PREC_DOUBLE;
+        P = rnn_n_params(&c);
+        p0 = rows_train(&c, -1, 1, x, y, N, T, h0);
+        p1 = rows_train(&c, 1, 1, x, y, N, T, h1);
+        p2 = rows_train(&c, 1, 2, x, y, N, T, h2);
+        p3 = rows_train(&c, 0, 2, x, y, N, T, h3);
+        snprintf(what, sizeof what, "rows: %s(%d) %s can be split",
+                 names[ci], c.n_hidden[0], prec ? "single" : "double");
+        check(prec ? rnn_rows_pay_f(&c, 1, 16) : rnn_rows_pay(&c, 1, 16), what);
+        same = isfinite(h0[0]) && memcmp(h0, h1, sizeof h0) == 0 &&
+               memcmp(p0, p1, P * sizeof(double)) == 0;
+        snprintf(what, sizeof what,
+                 "rows: %s(%d) %s, the gate-row split in turn trains to the "
+                 "bits of the batch split", names[ci], c.n_hidden[0],
+                 prec ? "single" : "double");
+        check(same, what);
+        snprintf(what, sizeof what,
+                 "rows: %s(%d) %s, the same bits on 2 threads (forced, by "
+                 "the rule)", names[ci], c.n_hidden[0], prec ? "single" : "double");
+        check(memcmp(h0, h2, sizeof h0) == 0 && memcmp(h0, h3, sizeof h0) == 0 &&
+                  memcmp(p0, p2, P * sizeof(double)) == 0 &&
+                  memcmp(p0, p3, P * sizeof(double)) == 0,
+              what);
+        for (q = 0; q < P * sizeof(double); q++)
+          rows_digest = (rows_digest ^ ((const unsigned char *)p1)[q]) *
+                        1099511628211ULL;
+        free(p0);
+        free(p1);
+        free(p2);
+        free(p3);
+      }
+  printf("core: rows digest %016llx\n", (unsigned long long)rows_digest);
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -4501,6 +4612,7 @@ int main(void) {
   double *p1, *p2, *w;
   int st1, st2;
 
+  test_rows(); /* issue 19 */
   test_csv(); /* issue 18 */
   test_tokens();
   test_calendar();
