@@ -217,7 +217,7 @@ function model = rnn_fit (X, varargin)
     Y = windows.y;
     X = windows.x;
     args = varargin;
-    train_rows = true (rows (X), 1);
+    train_rows = true (rows (Y), 1);
     if (isfield (windows, "index") && isfield (windows.index, "set"))
       ## windows from rnn_windows: fit the training windows only, as R
       train_rows = strcmp (windows.index.set, "train");
@@ -238,7 +238,7 @@ function model = rnn_fit (X, varargin)
         [~, o] = sortrows ([windows.index.target_row(tr) - ends(ki(tr)), ki(tr)]);
         train_rows = tr(o);
       endif
-      X = X(train_rows, :, :);
+      X = take_windows (X, train_rows);
       Y = Y(train_rows, :);
     endif
     Xw = X;
@@ -286,14 +286,16 @@ function model = rnn_fit (X, varargin)
     endif
     o.Validation = struct ("x", {v{1}}, "y", {v{2}});
   endif
-  X = as_input_array (X, "X");
+  if (isempty (windows) || ! isstruct (X))  # compact windows (issue 16): check_windows
+    X = as_input_array (X, "X");
+  endif
   if (isempty (windows))
     train_rows = []; Xw = [];
   endif
   ## issue 16: the series embedding; the core checks the index column
   [X, Xw, semb] = series_embedding_input (o.SeriesEmbedding, X, Xw, windows, train_rows, ...
                                           plain (o.Model));
-  d = [size(X, 1), size(X, 2), size(X, 3)];
+  d = window_dims (X);
   seq = sequence_options (o, X, d);
   loss = check_choice (o.Loss, fieldnames (c.loss), "Loss");
   optimizer = check_choice (o.Optimizer, fieldnames (c.optimizer), "Optimizer");
@@ -388,20 +390,20 @@ function model = rnn_fit (X, varargin)
     if (n_val > 0)
       iv = (d(1) - n_val + 1):d(1);
       it = 1:(d(1) - n_val);
-      xval = X(iv, :, :);
+      xval = take_windows (X, iv);
       yval = take_rows (tg.y, iv);
       if (! isempty (o.Padding)) # issue 18: the lengths split as X
         o.Padding.val_lengths = o.Padding.lengths(iv);
         o.Padding.lengths = o.Padding.lengths(it);
       endif
-      X = X(it, :, :);
+      X = take_windows (X, it);
       tg.y = take_rows (tg.y, it);
     endif
   endif
   if (seq.emb(1) > 0 && ! isempty (xval))
     check_tokens (xval, seq.emb(1), "Validation.x");
   endif
-  if (seq.stateful && mod (rows (xval), o.BatchSize) != 0)
+  if (seq.stateful && mod (size (xval, 1), o.BatchSize) != 0)
     error ("rnnkit:dim", ["stateful validation data are read as 'BatchSize' " ...
            "%d streams too, so 'Validation.x' needs a multiple of %d samples, " ...
            "not %d"], o.BatchSize, o.BatchSize, rows (xval));
@@ -440,8 +442,8 @@ function model = rnn_fit (X, varargin)
     base.classes = tg.classes;
   endif
   base.n_time = d(2);
-  base.training = struct ("optimizer", optimizer, "n_train", size (X, 1), ...
-                          "n_val", size (xval, 1), "lr", lr, ...
+  base.training = struct ("optimizer", optimizer, "n_train", window_dims (X)(1), ...
+                          "n_val", merge (isempty (xval), 0, window_dims (xval)(1)), "lr", lr, ...
                           "epochs", epochs, "batch_size", batch_size, ...
                           "patience", patience, ...
                           "clipnorm", clipnorm, "clipvalue", clipvalue);
@@ -576,7 +578,10 @@ function model = rnn_fit (X, varargin)
       model.prep = struct ("meta", windows.meta, "scaler", windows.scaler, ...
                            "data", windows.data);
       model.n_time = windows.meta.window;
-      yhat = __rnnkit__ ("predict", config, model.params, as_input_array (Xw, "X"));
+      if (! isstruct (Xw))
+        Xw = as_input_array (Xw, "X");
+      endif
+      yhat = __rnnkit__ ("predict", config, model.params, Xw);
       model.residuals = reshape (Yw, rows (Yw), []) - yhat;
       model.fitted_rows = windows.index.target_row(train_rows);
     else
@@ -605,6 +610,23 @@ endfunction
 
 ## The options of token input, stateful training, classes, checkpoints
 ## and continued training, checked as R's rnn_fit() checks them.
+## issue 16: rows IDX of windows X, stored or compact ('Store' 'series')
+function X = take_windows (X, idx)
+  if (isstruct (X))
+    X = compact_windows ("take", X, idx);
+  else
+    X = X(idx, :, :);
+  endif
+endfunction
+
+function d = window_dims (X)
+  if (isstruct (X))
+    d = compact_windows ("dims", X);
+  else
+    d = [size(X, 1), size(X, 2), size(X, 3)];
+  endif
+endfunction
+
 function seq = sequence_options (o, X, d)
   seq = struct ("model", [], "emb", [0 0], "classes", {{}}, "checkpoint", [], ...
                 "every", 1, "stateful", check_flag (o.Stateful, "Stateful"));

@@ -92,7 +92,11 @@ function Y = rnn_predict (model, X, varargin)
     if (isfield (model.config, "n_series") && model.config.n_series > 0)
       ## a series embedding reads each window's key index (-1: unseen)
       [~, k] = ismember (W.index.key, model.prep.meta.keys);
-      X = cat (3, X, repmat (k(:) - 1, 1, size (X, 2)));
+      if (isstruct (X))  # compact windows
+        X = compact_windows ("index", X, k(:) - 1);
+      else
+        X = cat (3, X, repmat (k(:) - 1, 1, size (X, 2)));
+      endif
     endif
   elseif (isfield (model, "prep") && isstruct (X) && all (isfield (X, {"x", "meta", "scaler", "data"})))
     ## windows scaled by another scaler are put on the model's scale

@@ -147,13 +147,28 @@ function s = model_text (m)
 endfunction
 
 function s = windows_text (w)
-  d = size (w.x);
-  d(end+1:3) = 1;
+  if (isstruct (w.x))  # issue 16: compact windows
+    d = compact_windows ("dims", w.x);
+  else
+    d = size (w.x);
+    d(end+1:3) = 1;
+  endif
   m = w.meta;
   s = sprintf ("rnnkit windows: %d windows x %d timesteps x %d feature(s) (%s) -> %s, horizon %d\n", ...
                d(1), d(2), d(3), strjoin (cellstr (m.features), ", "), ...
                strjoin (cellstr (m.target), ", "), m.horizon);
-  idx = w.data.index;
+  if (isfield (m, "keys"))  # issue 16: panel windows
+    k = cellstr (m.keys);
+    s = [s sprintf("  %d series (key %s: %s%s)\n", numel (k), m.key, ...
+                   strjoin (k(1:min (5, end)), ", "), merge (numel (k) > 5, ", ...", ""))];
+  endif
+  if (isstruct (w.x))
+    s = [s compact_windows("label", w.x)];
+  endif
+  idx = [];
+  if (isfield (w.data, "index"))
+    idx = w.data.index;
+  endif
   for set = {"train", "test", "gap"}
     k = find (strcmp (w.index.set, set{1}));
     if (isempty (k) && ! strcmp (set{1}, "train"))
@@ -175,7 +190,9 @@ function s = windows_text (w)
   endif
   sc = w.scaler;
   s = [s sprintf("  scaling: %s", sc.method)];
-  if (! strcmp (sc.method, "none"))
+  if (isfield (m, "keys") && ! strcmp (sc.method, "none"))
+    s = [s ", each series' own, fitted on its training rows"];
+  elseif (! strcmp (sc.method, "none"))
     s = [s sprintf(", fitted on the first %d rows", sc.n_rows)];
   endif
   s = [s "\n"];

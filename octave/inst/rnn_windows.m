@@ -90,6 +90,17 @@
 ## @code{index.key} holds each window's key, @code{meta.keys} the keys
 ## kept, @code{scaler.center} and @code{scaler.scale} one column per key,
 ## @code{data.series} one struct per key [none]
+## @item @qcode{'Store'}
+## @qcode{'windows'} keeps @code{x} as the samples x timesteps x features
+## array; @qcode{'series'} (issue 16) keeps instead the transformed, scaled
+## series and each window's first row there: @code{x} is then a struct
+## with @code{values} (rows x features), @code{start} (0-based),
+## @code{n_time} and @code{rows} (of each series), which @code{rnn_fit},
+## @code{rnn_predict}, @code{rnn_accuracy} and @code{rnn_forecast} read as
+## the windows, batch by batch, with the same bits as the stored windows
+## and memory for rows x features plus one number per window (R's
+## @code{store = "series"}); printing says the windows are not stored
+## [@qcode{'windows'}]
 ## @end table
 ##
 ## A column number indexes the columns as given: the fields of a struct in
@@ -127,8 +138,10 @@ function w = rnn_windows (data, varargin)
   defaults = struct ("Target", [], "Features", [], "Window", 30, "Horizon", 1, ...
                      "Stride", 1, "Date", [], "NA", "error", "Split", [], ...
                      "Test", [], "Scale", "minmax", "Transform", "none", "Period", [], ...
-                     "Lambda", [], "Calendar", "none", "Key", []);
+                     "Lambda", [], "Calendar", "none", "Key", [], ...
+                     "Store", "windows");
   o = rnnkit_options (defaults, "rnn_windows", varargin);
+  o.Store = check_choice (o.Store, {"windows", "series"}, "Store");
   if (! (isempty (o.Date) && isnumeric (o.Date)) ...
       && (! ischar (o.Date) || rows (o.Date) != 1))
     error ("rnnkit:input", "rnn_windows: 'Date' must be the name of the date field, not %s", ...
@@ -139,6 +152,7 @@ function w = rnn_windows (data, varargin)
     return;
   endif
   p = prepare_series (data, o, false);
+  p.spec.compact = strcmp (o.Store, "series");  # issue 16
   plan = __rnnkit__ ("series_plan", p.m, p.fi, p.ti, p.spec, p.sc_center, p.sc_scale);
   w = windows_struct (p, plan, o);
 endfunction
@@ -329,6 +343,9 @@ function w = windows_struct (p, plan, o)
                     "n_rows", plan.n_fit, "columns", {used});
   endif
   x = plan.x;
+  if (! isempty (plan.start))  # issue 16: 'Store' 'series'
+    x = struct ("values", x, "start", plan.start, "n_time", W, "rows", rows (m));
+  endif
   y = plan.y;
   idx = struct ("start", starts, "target_row", first_target, "set", {set});
   if (! isempty (index))
@@ -412,6 +429,7 @@ function w = panel_windows (data, o)
   spec = p.spec;
   spec.rows = cellfun (@(q) rows (q.m), ps);
   spec.split_rows = cellfun (@(q) q.spec.split_row, ps);
+  spec.compact = strcmp (o.Store, "series");  # issue 16
   m = cell2mat (cellfun (@(q) q.m, ps(:), "UniformOutput", false));
   plan = __rnnkit__ ("series_plan", m, p.fi, p.ti, spec, 0, 0);
   why = {sprintf("too short for 'Window' %d and 'Horizon' %d", p.W, p.Hz), ...
@@ -447,6 +465,9 @@ function w = panel_windows (data, o)
   endfor
   w = struct ();
   w.x = plan.x;
+  if (! isempty (plan.start))  # issue 16: 'Store' 'series'
+    w.x = struct ("values", plan.x, "start", plan.start, "n_time", p.W, "rows", spec.rows);
+  endif
   w.y = plan.y;
   w.index = idx;
   w.naive = plan.naive;
@@ -979,3 +1000,63 @@ endfunction
 %! assert (abs (diff (wp.meta.lambda)) > 0.1);
 %!error id=rnnkit:input rnn_windows ((1:50)' + 1, "Window", 5, "Transform", "boxcox", "Lambda", "foo")
 %!error id=rnnkit:input rnn_windows ((1:50)' + 1, "Window", 5, "Transform", "log", "Lambda", "auto")
+
+## issue 16, item 5: 'Store', 'series' keeps the scaled series and each
+## window's first row; fits (validation, 1 and 2 threads), predictions,
+## accuracy and forecasts are the stored windows' bits
+%!test
+%! t = (0:59)';
+%! s = 10 + sin (t / 3) + 0.05 * t;
+%! w = rnn_windows (s, "Window", 6, "Test", 10);
+%! c = rnn_windows (s, "Window", 6, "Test", 10, "Store", "series");
+%! assert (isstruct (c.x) && isequal (size (c.x.values), [60 1]));
+%! rw = c.x.start + 1 + (0:5);
+%! assert (reshape (c.x.values(rw(:), :), size (w.x)), w.x);
+%! assert (c.y, w.y);
+%! for th = 1:2
+%!   o = {"Units", 3, "Epochs", 3, "Seed", 2, "Verbose", false, "Validation", 0.2, ...
+%!        "Threads", th, "BatchSize", 8};
+%!   m = rnn_fit (w, o{:});
+%!   mc = rnn_fit (c, o{:});
+%!   assert (mc.params, m.params);
+%!   assert (mc.residuals, m.residuals);
+%! endfor
+%! assert (rnn_predict (mc, c), rnn_predict (m, w));
+%! assert (struct (rnn_predict (mc, c, "Units", "original")), ...
+%!         struct (rnn_predict (m, w, "Units", "original")));
+%! assert (struct (rnn_accuracy (mc, c)), struct (rnn_accuracy (m, w)));
+%! assert (struct (rnn_forecast (mc, 5, "Seed", 1)), struct (rnn_forecast (m, 5, "Seed", 1)));
+%! out = rnn_summary (c);
+%! assert (! isempty (strfind (out, "inputs not stored ('Store' 'series'): read from 60 rows")));
+%! assert (isempty (strfind (rnn_summary (w), "not stored")));
+%!test
+%! t = (0:59)';
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"a"}, 60, 1); repmat({"b"}, 60, 1); repmat({"c"}, 60, 1)]}, ...
+%!             "v", [10 + sin(t); 5 + t; 20 - cos(t / 2)]);
+%! w = rnn_windows (d, "Key", "Name", "Window", 5, "Split", "2018-06-01");
+%! c = rnn_windows (d, "Key", "Name", "Window", 5, "Split", "2018-06-01", "Store", "series");
+%! assert (isstruct (c.x) && isequal (c.x.rows, [60 60 60]));
+%! assert (c.y, w.y);
+%! for th = 1:2
+%!   o = {"Units", 3, "Epochs", 2, "Seed", 4, "Verbose", false, "Validation", 0.2, ...
+%!        "Threads", th, "SeriesEmbedding", 2, "BatchSize", 16};
+%!   m = rnn_fit (w, o{:});
+%!   mc = rnn_fit (c, o{:});
+%!   assert (mc.params, m.params);
+%!   assert (mc.residuals, m.residuals);
+%! endfor
+%! assert (rnn_predict (mc, c), rnn_predict (m, w));
+%! assert (struct (rnn_predict (mc, c, "Units", "original")), ...
+%!         struct (rnn_predict (m, w, "Units", "original")));
+%! assert (struct (rnn_accuracy (mc, c)), struct (rnn_accuracy (m, w)));
+%! assert (struct (rnn_accuracy (mc)), struct (rnn_accuracy (m)));
+%! assert (struct (rnn_forecast (mc, 4, "Seed", 1)), struct (rnn_forecast (m, 4, "Seed", 1)));
+%! out = rnn_summary (c);
+%! assert (! isempty (strfind (out, "3 series (key Name: a, b, c)")));
+%! assert (! isempty (strfind (out, "inputs not stored ('Store' 'series'): read from 180 rows")));
+%!error <'Store' must be one of 'windows', 'series', not 'disk'> rnn_windows ((1:50)', "Window", 5, "Store", "disk")
+%!error id=rnnkit:input rnn_windows ((1:50)', "Window", 5, "Store", "disk")
+%!error <W.x must be compact windows as rnn_windows \(..., 'Store', 'series'\) makes them> rnn_fit (setfield (struct (rnn_windows ((1:50)', "Window", 5, "Store", "series")), "x", struct ("values", (1:9)', "start", 7, "n_time", 5)), "Epochs", 1, "Verbose", false)
+%!test
+%! assert (! isempty (strfind (help ("rnn_windows"), "'Store'")));

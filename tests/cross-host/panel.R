@@ -98,6 +98,14 @@ con <- file(file.path(dir, "panel_airemb_fckn.bin"), "wb")
 writeBin(as.double(c(fk$mean, fk$lower, fk$upper, fk$paths)), con, endian = "little")
 close(con)
 cat("panel: R's air.csv panel with a series embedding: model and answers written\n")
+# issue 16, item 5: compact windows (store = "series"); panel.m fits the
+# same on its own compact windows and must give these parameters
+wc <- rnn_windows(pa, key = "Name", target = "Passengers", window = 12,
+                  split = as.Date("1960-01-01"), transform = "log", store = "series")
+fc2 <- rnn_fit(wc, units = 4, epochs = 3, seed = 6, verbose = FALSE, series_embedding = 2,
+               validation = 0.2)
+rnn_save(fc2, file.path(dir, "panel_aircomp.rnnk"))
+cat("panel: R's fit on compact panel windows written\n")
 # issue 16 (h16-octave): panels of 1 and of 3 series (a 1 x 1 and a 1 x 3
 # scaler), fitted in R and saved; panel.m loads each and saves it again
 # with rnn_save, and panel_back.R must read Octave's file as R's model:

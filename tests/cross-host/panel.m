@@ -104,6 +104,18 @@ function panel (dir)
   if (! isequal (mo.params, me.params) || ! isequal (mo.config.n_series, me.config.n_series))
     error ("cross-host: the embedding panel's fitted parameters differ between R and Octave");
   endif
+  ## issue 16, item 5: compact windows ('Store', 'series') fit as R's do
+  wc = rnn_windows (pa, "Key", "Name", "Target", "Passengers", "Window", 12, ...
+                    "Split", "1960-01-01", "Transform", "log", "Store", "series");
+  mc = rnn_fit (wc, "Units", 4, "Epochs", 3, "Seed", 6, "Verbose", false, ...
+                "SeriesEmbedding", 2, "Validation", 0.2);
+  rc = rnn_load (fullfile (dir, "panel_aircomp.rnnk"));
+  if (! isstruct (wc.x) || ! isequal (mc.params, rc.params) || ! isequal (mc.residuals(:), rc.residuals(:)))
+    error ("cross-host: the compact panel's fitted parameters differ between R and Octave (max %g)", ...
+           max (abs (mc.params(:) - rc.params(:))));
+  endif
+  printf ("panel: R's and Octave's fits on compact panel windows: the same %d parameters, bit for bit\n", ...
+          numel (mc.params));
   printf ("panel: R's air.csv panel with a series embedding in Octave: predictions, accuracy, forecasts (all keys, one key, an unseen series, a key's vector with new data) and Octave's own fit are R's, bit for bit\n");
   ## h16-octave: R's models of panels of 1 and 3 series, saved again by
   ## Octave for panel_back.R (a 1 x 1 scaler must stay a matrix in R)

@@ -2,7 +2,8 @@
 ## @deftypefn {} {@var{w} =} check_windows (@var{w}, @var{name}, @var{need_all})
 ## Error "rnnkit:input" or "rnnkit:dim" unless @var{w} is windows as
 ## @code{rnn_windows} returns them: a scalar struct with @code{x}
-## (windows x timesteps x features, returned as double) and @code{y} with
+## (windows x timesteps x features, returned as double, or compact windows
+## from @code{rnn_windows (..., 'Store', 'series')}) and @code{y} with
 ## one row per window, and, if present, @code{index.set} (a cellstr) and
 ## @code{index.target_row} (row numbers), one per window.  With
 ## @var{need_all} true, or when @var{w} has @code{meta}, @code{scaler} and
@@ -14,8 +15,14 @@ function w = check_windows (w, name, need_all = false)
     error ("rnnkit:input", ["%s must be windows from rnn_windows (a struct with " ...
            "x, y, index, ...), not %s"], name, describe (w));
   endif
-  w.x = as_input_array (w.x, [name ".x"]);
-  N = rows (w.x);
+  if (isstruct (w.x))  # issue 16: compact windows ('Store' 'series')
+    w.x = compact_windows ("check", w.x, [name ".x"]);
+    dx = compact_windows ("dims", w.x);
+  else
+    w.x = as_input_array (w.x, [name ".x"]);
+    dx = [size(w.x, 1), size(w.x, 2), size(w.x, 3)];
+  endif
+  N = dx(1);
   y = w.y;
   if (! (isnumeric (y) || islogical (y) || iscellstr (y)) || rows (y) != N)
     error ("rnnkit:dim", "%s.y is %s; it must hold one target row for each of the %d windows of %s.x", ...
@@ -68,7 +75,7 @@ function w = check_windows (w, name, need_all = false)
     endif
     w.meta.(f{1}) = cellstr (v)(:)';
   endfor
-  if (columns (w.x) != w.meta.window || size (w.x, 3) != numel (w.meta.features))
+  if (dx(2) != w.meta.window || dx(3) != numel (w.meta.features))
     bad (name, "x", sprintf ("windows of %d steps of %d features (meta)", ...
                              w.meta.window, numel (w.meta.features)));
   endif

@@ -15,7 +15,12 @@ function X = check_x (model, X, name = "X", any_length = false)
   if (isstruct (X) && isfield (X, "x"))
     X = X.x;
   endif
-  X = as_input_array (X, name);
+  if (compact_windows ("is", X))  # issue 16: compact windows, gathered by the core
+    X = compact_windows ("check", X, name);
+    d = compact_windows ("dims", X);
+  else
+    X = as_input_array (X, name);
+  endif
   cfg = model.config;
   stateful = isfield (model, "training") && isstruct (model.training) ...
              && isscalar (model.training) && isfield (model.training, "stateful") ...
@@ -36,12 +41,14 @@ function X = check_x (model, X, name = "X", any_length = false)
     endif
   endif
   if (n_trained > 1 && ! stateful && ! cfg.seq_out && cfg.n_in == 1 ...
-      && iscolumn (X) && rows (X) == n_trained)
+      && ! isstruct (X) && iscolumn (X) && rows (X) == n_trained)
     X = X.';
   endif
   try
-    __rnnkit__ ("input_check", cfg, n_time, double (stateful), ...
-                [size(X, 1), size(X, 2), size(X, 3)], sprintf ("'%s'", name));
+    if (! isstruct (X))
+      d = [size(X, 1), size(X, 2), size(X, 3)];
+    endif
+    __rnnkit__ ("input_check", cfg, n_time, double (stateful), d, sprintf ("'%s'", name));
   catch e
     error (e.identifier, "%s", regexprep (e.message, '^__rnnkit__: ', ''));
   end_try_catch

@@ -6,7 +6,11 @@
 function w = key_windows (w, k)
   sel = strcmp (w.index.key, k);
   p = key_prep (w, k);
-  w.x = w.x(sel, :, :);
+  if (isstruct (w.x))
+    w.x = compact_windows ("take", w.x, sel);  # issue 16
+  else
+    w.x = w.x(sel, :, :);
+  endif
   w.y = w.y(sel, :);
   w.naive = w.naive(sel, :);
   for f = fieldnames (w.index)'

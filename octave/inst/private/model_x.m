@@ -13,5 +13,9 @@ function x = model_x (model, x)
   if (isfield (model, "series_index"))
     idx = model.series_index;
   endif
+  if (isstruct (x))
+    x = compact_windows ("index", x, idx);  # issue 16
+    return;
+  endif
   x = cat (3, x, repmat (idx, size (x, 1), size (x, 2)));
 endfunction

@@ -47,8 +47,11 @@ function [X, Xw, semb] = series_embedding_input (se, X, Xw, windows, train_rows,
   if (panel && ok && isscalar (se) && se <= 1e5)
     keys = windows.meta.keys;
     [~, k] = ismember (windows.index.key(train_rows), keys);
-    idx = repmat (k(:) - 1, 1, size (X, 2));
-    X = cat (3, X, idx);
+    if (isstruct (X))  # issue 16: compact windows
+      X = compact_windows ("index", X, k(:) - 1);
+    else
+      X = cat (3, X, repmat (k(:) - 1, 1, size (X, 2)));
+    endif
     Xw = X;
     semb = [numel(keys), se];
   elseif (! panel && ok && numel (se) == 2 && se(2) <= 1e5 && se(1) <= 1e6)

@@ -13,6 +13,9 @@ function x = windows_on_model_scale (prep, w)
       && isequal (w.scaler.scale(:), prep.scaler.scale(:)))
     return;
   endif
+  if (isstruct (x))
+    x = compact_windows ("array", x);  # issue 16: materialised to rescale
+  endif
   f = scaler_cols (prep, prep.meta.features);
   [ok, wf] = ismember (prep.meta.features, w.scaler.columns);
   if (! all (ok) || any (f == 0))
