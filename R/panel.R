@@ -244,7 +244,10 @@ print_panel_windows <- function(x) {
   tab <- table(factor(x$index$set, c("train", "test", "gap")))
   cat("  training windows: ", tab[["train"]], "\n", sep = "")
   if (tab[["test"]] > 0) cat("  test windows:     ", tab[["test"]], "\n", sep = "")
-  if (!is.null(m$transform)) cat("  target transform: ", transform_label(m), " (per series)\n", sep = "")
+  if (!is.null(m$transform)) {
+    lab <- transform_label(m)
+    cat("  target transform: ", lab, if (!grepl("per series", lab, fixed = TRUE)) " (per series)", "\n", sep = "")
+  }
   cat("  scaling: ", x$scaler$method, ", each series on its own training rows\n", sep = "")
   invisible(x)
 }

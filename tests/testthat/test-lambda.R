@@ -74,6 +74,9 @@ test_that("a panel with lambda = \"auto\" gives each key its own lambda, undone 
     expect_false(isTRUE(all.equal(as.numeric(ev2$pred), as.numeric(ev2$actual), tolerance = 1e-3)))
   }
   expect_output(print(w), "lambda .* \\(Guerrero, per series, median")
+  # the panel print names "per series" once (it said "(...per series...) (per series)")
+  line <- grep("target transform", capture.output(print(w)), value = TRUE)
+  expect_equal(lengths(gregexpr("per series", line, fixed = TRUE)), 1L)
   fit <- rnn_fit(w, units = 4, epochs = 2, seed = 1, verbose = FALSE)
   expect_output(print(fit), "Guerrero")
   # forecasts and accuracy per key, in original units, with the key's lambda
