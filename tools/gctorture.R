@@ -79,6 +79,14 @@ workflow <- function() {
   wp <- rnn_windows(list(a = mo$y, b = 2 * mo$y + 5), window = 6, test = 6)
   fp <- rnn_fit(wp, units = 2, epochs = 1, seed = 13, verbose = FALSE)
   out$panel <- list(wp$x, accuracy(fp), forecast(fp, h = 3, key = "b", npaths = 20, seed = 14)$mean)
+  # issue 16: compact windows (series_plan's compact path, train and
+  # predict from a window source) with lambda "auto" (Guerrero per key)
+  wq <- rnn_windows(list(a = mo$y, b = 2 * mo$y + 5), window = 6, test = 6,
+                    transform = c("boxcox", "sdiff"), period = 12, lambda = "auto",
+                    store = "series")
+  fq <- rnn_fit(wq, units = 2, epochs = 1, seed = 15, verbose = FALSE)
+  out$compact <- list(as.array(wq$x), wq$meta$lambda, accuracy(fq),
+                      forecast(fq, h = 3, key = "a", npaths = 20, seed = 16)$mean)
   out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
                                           scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
