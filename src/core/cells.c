@@ -305,27 +305,21 @@ static void bwd_begin(const rows_ctx *r, int p) {
   for (b = 0; b < B; b++) memset(r->carry + H * b + j0, 0, sizeof(rnn_real) * n);
 }
 
-/* Step t backward of part p: the equations of rnn_layer_backward() on its
- * units, element for element. */
-RNN_CLONES_LOOPS static void bwd_step(const rows_ctx *r, int p, size_t t) {
-  const rnn_config *cfg = r->cfg;
-  const rnn_layer_cache *c = r->c;
-  const size_t H = r->w->n_hidden, B = r->B, T = r->T;
-  const size_t G = rnn_cell_gates(cfg->cell), GH = G * H, HB = H * B;
-  rnn_real *dH = r->dH, *dh = dH + HB * t, *carry = r->carry;
-  const rnn_real *Gt = c->gates + GH * B * t;
-  rnn_real *dZt = r->dZ + GH * B * t, *dZht = r->dZh + GH * B * t;
-  size_t j0, n, j, b, g;
-  part_units(r, p, &j0, &n);
-  if (t + 1 < T) {
-    const rnn_real *dz1 = r->dZh + GH * B * (t + 1);
-    if (r->Wp)
-      RNN_GEMM_PACKED(n, B, GH, NULL, 0, 0, r->Wp + j0 * GH, dz1, 1, GH, 1.0,
-                      dh + j0, H, r->work[p]);
-    else
-      RNN_GEMM('N', 'N', n, B, GH, 1.0, r->Wht + j0, H, dz1, GH, 1.0, dh + j0,
-               H, r->work[p]);
-  }
+/* The element part of backward step t on units j0 .. j0+n-1 of every
+ * sample: the gate deltas dZ_t (GRU: dZx_t and dZh_t) from dh_t and the
+ * carry (LSTM: dc; GRU: z dh), which it updates.  A masked step passed
+ * h_{t-1} (and c_{t-1}) through unchanged: its gate deltas are zero, dh_t
+ * goes on to h_{t-1} and the LSTM's dc carry to c_{t-1} as it is.  The
+ * whole layer (j0 = 0, n = H) and each part of the gate-row split run
+ * this same code, so both give the same bits. */
+RNN_CLONES_LOOPS static void bwd_elements(const rnn_config *cfg,
+                                          const rnn_layer_cache *c, size_t H,
+                                          size_t B, size_t t, size_t j0, size_t n,
+                                          rnn_real *dH, rnn_real *carry,
+                                          rnn_real *dZt, rnn_real *dZht) {
+  const size_t GH = rnn_cell_gates(cfg->cell) * H, HB = H * B;
+  const rnn_real *dh = dH + HB * t, *Gt = c->gates + GH * B * t;
+  size_t j, b, g;
   if (cfg->cell == RNN_CELL_LSTM) {
     const rnn_real *cprev = c->cs + HB * t, *tc = c->aux + HB * t;
     for (b = 0; b < B; b++) {
@@ -376,19 +370,45 @@ RNN_CLONES_LOOPS static void bwd_step(const rows_ctx *r, int p, size_t t) {
         carry[e] = d * z;
       }
     }
-  } else {
+  } else { /* the whole layer's H x B block at once, or each sample's part */
     const rnn_real *h = c->hs + HB * (t + 1);
-    for (b = 0; b < B; b++) {
-      memcpy(dZt + H * b + j0, dh + H * b + j0, sizeof(rnn_real) * n);
+    const size_t nb = n == H ? 1 : B, len = n == H ? HB : n;
+    for (b = 0; b < nb; b++) {
+      memcpy(dZt + H * b + j0, dh + H * b + j0, sizeof(rnn_real) * len);
       rnn_activate_backward(cfg->activation, h + H * b + j0, dZt + H * b + j0,
-                            n, 1);
-      if (c->mask && c->mask[b + B * t] == 0.0) {
-        memset(dZt + H * b + j0, 0, sizeof(rnn_real) * n);
-        if (t > 0)
-          for (j = j0; j < j0 + n; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
-      }
+                            len, 1);
     }
+    if (c->mask)
+      for (b = 0; b < B; b++)
+        if (c->mask[b + B * t] == 0.0) {
+          memset(dZt + H * b + j0, 0, sizeof(rnn_real) * n);
+          if (t > 0)
+            for (j = j0; j < j0 + n; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
+        }
   }
+}
+
+/* Step t backward of part p: the equations of rnn_layer_backward() on its
+ * units, element for element. */
+RNN_CLONES_LOOPS static void bwd_step(const rows_ctx *r, int p, size_t t) {
+  const rnn_config *cfg = r->cfg;
+  const rnn_layer_cache *c = r->c;
+  const size_t H = r->w->n_hidden, B = r->B, T = r->T;
+  const size_t G = rnn_cell_gates(cfg->cell), GH = G * H, HB = H * B;
+  rnn_real *dH = r->dH, *dh = dH + HB * t, *carry = r->carry;
+  rnn_real *dZt = r->dZ + GH * B * t, *dZht = r->dZh + GH * B * t;
+  size_t j0, n;
+  part_units(r, p, &j0, &n);
+  if (t + 1 < T) {
+    const rnn_real *dz1 = r->dZh + GH * B * (t + 1);
+    if (r->Wp)
+      RNN_GEMM_PACKED(n, B, GH, NULL, 0, 0, r->Wp + j0 * GH, dz1, 1, GH, 1.0,
+                      dh + j0, H, r->work[p]);
+    else
+      RNN_GEMM('N', 'N', n, B, GH, 1.0, r->Wht + j0, H, dz1, GH, 1.0, dh + j0,
+               H, r->work[p]);
+  }
+  bwd_elements(cfg, c, H, B, t, j0, n, dH, carry, dZt, dZht);
 }
 
 /* After the time loop, part p: its half of the rows of the weight
@@ -627,7 +647,7 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
   rnn_real *carry = tmp + 2 * GH * B * T;           /* H x B: dc or z*dh     */
   rnn_real *Wht = carry + 2 * HB;                   /* H x GH: W_h^T         */
   rnn_real *Wp, *work;                              /* or packed; work       */
-  size_t t, b, j, k = T, npack, nwork;
+  size_t b, j, k = T, npack, nwork;
 
   bwd_size(I, H, G, B, T, &npack, &nwork);
   Wp = npack ? Wht : NULL;
@@ -664,75 +684,9 @@ RNN_CLONES_LOOPS void rnn_layer_backward(const rnn_config *cfg, const rnn_layer_
       for (b = 0; b < H; b++) Wht[b + H * j] = w->Wh[j + GH * b];
   memset(carry, 0, sizeof(rnn_real) * HB);
   while (k-- > 0) {
-    rnn_real *dh = dH + HB * k;
-    const rnn_real *Gt = c->gates + GH * B * k;
-    rnn_real *dZt = dZ + GH * B * k, *dZht = dZh + GH * B * k;
-    t = k;
-    if (t + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
-      step_product(H, B, GH, Wht, Wp, dZh + GH * B * (t + 1), 1.0, dh, work);
-    /* A masked step passed h_{t-1} (and c_{t-1}) through unchanged: its
-     * gate deltas are zero, dh_t goes on to h_{t-1} and the LSTM's dc
-     * carry to c_{t-1} as it is. */
-    if (cfg->cell == RNN_CELL_LSTM) {
-      const rnn_real *cprev = c->cs + HB * t, *tc = c->aux + HB * t;
-      for (b = 0; b < B; b++) {
-        const rnn_real *gg = Gt + GH * b;
-        rnn_real *dz = dZt + GH * b;
-        if (c->mask && c->mask[b + B * t] == 0.0) {
-          memset(dz, 0, sizeof(rnn_real) * GH);
-          if (t > 0)
-            for (j = 0; j < H; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
-          continue;
-        }
-        for (j = 0; j < H; j++) {
-          size_t e = H * b + j;
-          rnn_real i_ = gg[j], f_ = gg[H + j], g_ = gg[2 * H + j],
-                 o_ = gg[3 * H + j];
-          rnn_real dc = carry[e] + dh[e] * o_ * (1 - tc[e] * tc[e]);
-          dz[j] = dc * g_ * i_ * (1 - i_);
-          dz[H + j] = dc * cprev[e] * f_ * (1 - f_);
-          dz[2 * H + j] = dc * i_ * (1 - g_ * g_);
-          dz[3 * H + j] = dh[e] * tc[e] * o_ * (1 - o_);
-          carry[e] = dc * f_;
-        }
-      }
-    } else if (gru) {
-      const rnn_real *hprev = c->hs + HB * t, *hn = c->aux + HB * t;
-      for (b = 0; b < B; b++) {
-        const rnn_real *gg = Gt + GH * b;
-        rnn_real *dzx = dZt + GH * b, *dzh = dZht + GH * b;
-        if (c->mask && c->mask[b + B * t] == 0.0) {
-          memset(dzx, 0, sizeof(rnn_real) * GH);
-          memset(dzh, 0, sizeof(rnn_real) * GH);
-          for (j = 0; j < H; j++) carry[H * b + j] += dh[H * b + j];
-          continue;
-        }
-        for (j = 0; j < H; j++) {
-          size_t e = H * b + j;
-          rnn_real r = gg[j], z = gg[H + j], n = gg[2 * H + j];
-          rnn_real d = dh[e] + carry[e];
-          rnn_real dpn = d * (1 - z) * (1 - n * n);
-          rnn_real dpr = dpn * hn[e] * r * (1 - r);
-          rnn_real dpz = d * (hprev[e] - n) * z * (1 - z);
-          dzx[j] = dzh[j] = dpr;
-          dzx[H + j] = dzh[H + j] = dpz;
-          dzx[2 * H + j] = dpn;
-          dzh[2 * H + j] = dpn * r;
-          carry[e] = d * z;
-        }
-      }
-    } else {
-      const rnn_real *h = c->hs + HB * (t + 1);
-      memcpy(dZt, dh, sizeof(rnn_real) * HB);
-      rnn_activate_backward(cfg->activation, h, dZt, H, B);
-      if (c->mask)
-        for (b = 0; b < B; b++)
-          if (c->mask[b + B * t] == 0.0) {
-            memset(dZt + H * b, 0, sizeof(rnn_real) * H);
-            if (t > 0)
-              for (j = 0; j < H; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
-          }
-    }
+    if (k + 1 < T) /* dh_t += W_h^T dZ_{t+1} (GRU: dZh_{t+1}) */
+      step_product(H, B, GH, Wht, Wp, dZh + GH * B * (k + 1), 1.0, dH + HB * k, work);
+    bwd_elements(cfg, c, H, B, k, 0, H, dH, carry, dZ + GH * B * k, dZh + GH * B * k);
   }
   /* weight gradients, merged over time: hs slots 0..T-1 are h_{t-1} */
   RNN_GEMM('N', 'T', GH, H, B * T, 1.0, dZh, GH, c->hs, H, 1.0, g->Wh, GH,

@@ -53,20 +53,25 @@ void rnn_embed_backward(rnn_real *dE, const rnn_real *dxe, const rnn_real *x,
 /* ---- the series embedding (issue 16) -------------------------------- */
 
 #ifndef RNN_SINGLE
-int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
-                     int batch, rnn_error *err) {
-  size_t k, J = (size_t)cfg->n_in;
-  if (cfg->n_series <= 0) return RNN_OK;
-  for (k = 0; k < n; k++) {
-    double v = batch ? x[J - 1 + J * k] : x[n * (J - 1) + k];
-    if (!(v >= -1 && v < cfg->n_series && v == floor(v)))
+int rnn_check_series_values(const rnn_config *cfg, const double *v, size_t n,
+                            size_t stride, rnn_error *err) {
+  size_t k;
+  for (k = 0; k < n; k++, v += stride)
+    if (!(*v >= -1 && *v < cfg->n_series && *v == floor(*v)))
       return rnn_fail(err, RNN_ERR_INPUT,
                       "series index %g (the last input feature) is not a "
                       "whole number in 0..%d, or -1 for a series not seen "
                       "in training",
-                      v, cfg->n_series - 1);
-  }
+                      *v, cfg->n_series - 1);
   return RNN_OK;
+}
+
+int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
+                     int batch, rnn_error *err) {
+  size_t J = (size_t)cfg->n_in;
+  if (cfg->n_series <= 0) return RNN_OK;
+  return batch ? rnn_check_series_values(cfg, x + J - 1, n, J, err)
+               : rnn_check_series_values(cfg, x + n * (J - 1), n, 1, err);
 }
 #endif
 

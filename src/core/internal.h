@@ -172,6 +172,10 @@ int rnn_check_source_series(const rnn_config *cfg, const rnn_dataset *d,
                             rnn_error *err);
 int rnn_check_series(const rnn_config *cfg, const double *x, size_t n,
                      int batch, rnn_error *err);
+/* The n series indices v[0], v[stride], ...: whole numbers in
+ * 0..n_series-1, or -1 for a series not seen in training. */
+int rnn_check_series_values(const rnn_config *cfg, const double *v, size_t n,
+                            size_t stride, rnn_error *err);
 size_t rnn_first_width(const rnn_config *cfg);
 int rnn_check_labels(const rnn_config *cfg, const double *y, size_t n,
                      rnn_error *err);

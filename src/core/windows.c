@@ -220,21 +220,16 @@ void rnn_window_source_gather(const rnn_window_source *src, size_t s0,
 int rnn_check_source_series(const rnn_config *cfg, const rnn_dataset *d,
                             rnn_error *err) {
   const rnn_window_source *src = d->src;
-  size_t s, t, J = (size_t)cfg->n_in;
+  size_t s, J = (size_t)cfg->n_in;
   if (cfg->n_vocab > 0)
     return rnn_fail(err, RNN_ERR_INPUT,
                     "windows read from a source are series windows, not "
                     "tokens: store the token windows instead");
   if (cfg->n_series <= 0) return RNN_OK;
-  for (s = 0; s < d->n_samples; s++)
-    for (t = 0; t < d->n_time; t++) {
-      double v = src->values[src->start[s] + t + src->n_rows * (J - 1)];
-      if (!(v >= -1 && v < cfg->n_series && v == floor(v)))
-        return rnn_fail(err, RNN_ERR_INPUT,
-                        "series index %g (the last input feature) is not a "
-                        "whole number in 0..%d, or -1 for a series not seen "
-                        "in training",
-                        v, cfg->n_series - 1);
-    }
+  for (s = 0; s < d->n_samples; s++) {
+    int st = rnn_check_series_values(
+        cfg, src->values + src->start[s] + src->n_rows * (J - 1), d->n_time, 1, err);
+    if (st != RNN_OK) return st;
+  }
   return RNN_OK;
 }
