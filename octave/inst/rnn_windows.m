@@ -1029,6 +1029,28 @@ endfunction
 %! out = rnn_summary (c);
 %! assert (! isempty (strfind (out, "inputs not stored ('Store' 'series'): read from 60 rows")));
 %! assert (isempty (strfind (rnn_summary (w), "not stored")));
+## ensembles, single precision and continuing a 'Model' on compact
+## windows give the stored windows' bits too
+%!test
+%! t = (0:59)';
+%! s = 10 + sin (t / 3) + 0.05 * t;
+%! w = rnn_windows (s, "Window", 6, "Test", 10);
+%! c = rnn_windows (s, "Window", 6, "Test", 10, "Store", "series");
+%! o = {"Units", 3, "Epochs", 2, "Seed", 3, "Verbose", false, "BatchSize", 8};
+%! m = rnn_fit (w, o{:}, "Ensemble", 3);
+%! mc = rnn_fit (c, o{:}, "Ensemble", 3);
+%! assert (columns (mc.params), 3);
+%! assert (mc.params, m.params);
+%! assert (rnn_predict (mc, c), rnn_predict (m, w));
+%! assert (struct (rnn_forecast (mc, 3, "Seed", 1)), struct (rnn_forecast (m, 3, "Seed", 1)));
+%! m = rnn_fit (w, o{:}, "Precision", "single");
+%! mc = rnn_fit (c, o{:}, "Precision", "single");
+%! assert (mc.params, m.params);
+%! assert (rnn_predict (mc, c), rnn_predict (m, w));
+%! m2 = rnn_fit (w, o{:}, "Model", m);
+%! mc2 = rnn_fit (c, o{:}, "Model", mc);
+%! assert (! isequal (mc2.params, mc.params));
+%! assert (mc2.params, m2.params);
 %!test
 %! t = (0:59)';
 %! d = struct ("Date", datenum (2015, [1 + t; 1 + t; 1 + t], 1), ...
