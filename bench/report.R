@@ -144,7 +144,7 @@ out <- c(
   "- Peak memory: maximum resident set (VmHWM / ru_maxrss) of the whole R or Python process that ran the",
   "  job, MB, at the winning thread count.",
   if (quick) "- Quick run: configurations 4-6 time 320, 128 and 320 windows and scale the time to the epoch." else
-  "- LSTM(512) times 640 of its 1850 windows on OpenBLAS, 256 on the reference BLAS, scaled to the epoch.",
+  "- LSTM(512) times 640 of its 1850 windows, scaled to the epoch (PyTorch on the reference BLAS: 256).",
   if (!is.na(charcfg[1])) paste0("- The character LSTM trains one epoch on the first ", format(as.numeric(line("chars")), big.mark = ","),
          " characters of tiny Shakespeare (90% train, 10% validate: ", format(charcfg[6], big.mark = ","),
          " training and ", format(charcfg[7], big.mark = ","), " validation tokens in whole chunks; the time includes",
@@ -295,7 +295,7 @@ if (length(wall)) {
       if (nrow(r) && nrow(pl) && !is.na(r$sec[1])) {
         if (w$what == "8-charlm") extra <- r$sec[1] * (200000 / as.numeric(line("chars")) - 1)
         else if (length(N) && pl$ep > 0) {
-          nw <- if (w$blas == "reference" && w$what == "5-large") 256 else pl$nw
+          nw <- if (w$blas == "reference" && w$what == "5-large" && w$who == "torch") 256 else pl$nw
           share <- function(n) if (n > 0) n / N else 1
           extra <- r$sec[1] * (pl$ep * share(nw) - pl$qep * share(pl$qnw))
         }
