@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench: rnnkit (through R) against PyTorch on identical data, model,
-# batch size and epochs, alternating the two in one run, 3 repetitions
+# batch size and epochs, alternating the two (and the two BLAS, issue 19)
+# configuration by configuration in one run, 3 repetitions
 # each, on the reference BLAS and on OpenBLAS; rnnkit in double and in
 # single precision (precision = "single"), PyTorch in float32 and float64,
 # each on 1 and 2 threads; writes bench/RESULTS.md (bench/report.R:
@@ -132,16 +133,25 @@ charlm_run() { # who dtype threads blas
   echo "$out" | awk '/^RESULT/ {print $4, $10}'
 }
 
-for blas in $BENCH_BLAS; do
-  case $blas in
+# the directories of a BLAS (bdir: libblas.so.3, ldir: liblapack.so.3) and
+# R's library path for it (rl); R's launcher puts R_LD_LIBRARY_PATH first,
+# Python reads LD_LIBRARY_PATH
+blas_dirs() {
+  case $1 in
     openblas) bdir=$multi/openblas-pthread; ldir=$multi/openblas-pthread ;;
     reference) bdir=$multi/blas; ldir=$multi/lapack ;;
-    *) echo "bench: unknown BLAS $blas" >&2; exit 1 ;;
+    *) echo "bench: unknown BLAS $1" >&2; exit 1 ;;
   esac
-  [ -f "$bdir/libblas.so.3" ] || { echo "bench: $bdir/libblas.so.3 missing; skipping $blas" >&2; continue; }
-  # R's launcher puts R_LD_LIBRARY_PATH first; Python reads LD_LIBRARY_PATH
   rl="$bdir:$ldir:$(R RHOME)/lib:$multi"
-  export R_LIBS="$work/lib"
+}
+export R_LIBS="$work/lib"
+
+# each BLAS once: the libraries R and PyTorch load, and the gemm peaks
+blases=
+for blas in $BENCH_BLAS; do
+  blas_dirs "$blas"
+  [ -f "$bdir/libblas.so.3" ] || { echo "bench: $bdir/libblas.so.3 missing; skipping $blas" >&2; continue; }
+  blases="$blases $blas"
   blasfile=$(R_LD_LIBRARY_PATH=$rl Rscript -e 'cat(extSoftVersion()[["BLAS"]])')
   core=$(R_LD_LIBRARY_PATH=$rl OPENBLAS_VERBOSE=2 Rscript -e 'invisible(matrix(1,2,2) %*% matrix(1,2,2))' 2>&1 | sed -n 's/^Core: *//p' | head -1)
   tblas=$(LD_LIBRARY_PATH=$bdir:$ldir $py -c 'import torch, re; print([l.split()[-1] for l in open("/proc/self/maps") if re.search(r"libblas|openblas", l)][0])')
@@ -163,16 +173,39 @@ for blas in $BENCH_BLAS; do
     echo "speak $blas $th $ps" | tee -a "$log"
   done
   echo "wall $blas peaks - - - $(( $(ms) - t0 ))" >>"$log"
-  rep=1
-  while [ $rep -le "$reps" ]; do
-    echo "$configs" | while read -r id name cell units batch ep nw qep qnw; do
-      [ -n "$id" ] || continue
-      if [ -n "$BENCH_ONLY" ] && ! echo " $BENCH_ONLY " | grep -q " ${id#*-} "; then continue; fi
-      if [ "$quick" = 1 ]; then ep=$qep; nw=$qnw
-      # the reference BLAS times 256 windows of LSTM(512) (still scaled
-      # to the whole epoch): PyTorch takes minutes per epoch on it
-      elif [ "$blas:$id" = reference:5-large ]; then nw=256; fi
-      args="$work/data $name $cell $units $batch $ep $nw"
+done
+blases=${blases# }
+[ -n "$blases" ] || { echo "bench: no BLAS to run" >&2; exit 1; }
+# the BLAS in the opposite order, for the even repetitions
+blases_rev=$(for b in $blases; do echo "$b"; done | tac | tr '\n' ' ')
+
+# Repetitions outermost, then configurations, then the BLAS (issue 19):
+# each configuration runs on one BLAS right after the other, in the order
+# of BENCH_BLAS in odd repetitions and the reverse in even ones, so a load
+# change during the run (other work on a shared machine) hits the
+# reference BLAS and OpenBLAS alike instead of biasing their ratio (the
+# BLAS loop was outermost: all of one BLAS, then all of the other)
+rep=1
+while [ $rep -le "$reps" ]; do
+  order=$( [ $((rep % 2)) = 1 ] && echo "$blases" || echo "$blases_rev" )
+  echo "$configs" | while read -r id name cell units batch ep nw qep qnw; do
+    [ -n "$id" ] || continue
+    if [ -n "$BENCH_ONLY" ] && ! echo " $BENCH_ONLY " | grep -q " ${id#*-} "; then continue; fi
+    for blas in $order; do
+      blas_dirs "$blas"
+      e=$ep; w=$nw
+      if [ "$quick" = 1 ]; then e=$qep; w=$qnw; fi
+      args="$work/data $name $cell $units $batch $e $w"
+      # PyTorch times 256 windows of LSTM(512) on the reference BLAS (still
+      # scaled to the whole epoch): it takes minutes per epoch there.
+      # rnnkit times the same windows on both BLAS: an rnn_fit() has a
+      # fixed cost besides the batches (about 1 s for LSTM(512) on a busy
+      # machine, whatever the BLAS), which scaled by 1850/256 instead of
+      # 1850/640 made the reference BLAS look slower (issue 19)
+      targs=$args
+      if [ "$quick" != 1 ] && [ "$blas:$id" = reference:5-large ]; then
+        targs="$work/data $name $cell $units $batch $e 256"
+      fi
       # rnnkit and PyTorch each in both precisions (rnnkit's double and
       # single: precision = "double"/"single"), each on 1 and 2 threads
       # (rnnkit's BLAS on one: its own threads split the work; PyTorch's
@@ -196,7 +229,7 @@ for blas in $BENCH_BLAS; do
           if [ "$cell" = charlm ]; then
             r=$(charlm_run torch $dt $th $blas)
           else
-            r=$(LD_LIBRARY_PATH=$bdir:$ldir OPENBLAS_NUM_THREADS=$th $py torch_bench.py $args $th $dt)
+            r=$(LD_LIBRARY_PATH=$bdir:$ldir OPENBLAS_NUM_THREADS=$th $py torch_bench.py $targs $th $dt)
             r=${r#* }
           fi
           echo "run $blas $id torch $dt $th $r" | tee -a "$log"
@@ -204,14 +237,17 @@ for blas in $BENCH_BLAS; do
         done
       done
     done
-    if [ -f "$shared/djia/IBM_2006-01-01_to_2018-01-01.csv" ] && [ -z "$BENCH_ONLY" ] && [ "$blas" = "${BENCH_BLAS%% *}" ]; then
-      t0=$(ms)
-      R_LD_LIBRARY_PATH=$rl Rscript fit_many_bench.R "$shared" "$( [ "$quick" = 1 ] && echo 1 || echo 2 )" |
-        while read -r tag mode sec; do echo "many $blas $mode $sec" | tee -a "$log"; done
-      echo "wall $blas many - - - $(( $(ms) - t0 ))" >>"$log"
-    fi
-    rep=$((rep + 1))
   done
+  # rnn_fit_many() on the first BLAS, once per repetition
+  blas=${blases%% *}
+  if [ -f "$shared/djia/IBM_2006-01-01_to_2018-01-01.csv" ] && [ -z "$BENCH_ONLY" ]; then
+    blas_dirs "$blas"
+    t0=$(ms)
+    R_LD_LIBRARY_PATH=$rl Rscript fit_many_bench.R "$shared" "$( [ "$quick" = 1 ] && echo 1 || echo 2 )" |
+      while read -r tag mode sec; do echo "many $blas $mode $sec" | tee -a "$log"; done
+    echo "wall $blas many - - - $(( $(ms) - t0 ))" >>"$log"
+  fi
+  rep=$((rep + 1))
 done
 echo "load: at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
 echo "elapsed: $(( $(date +%s) - started )) s" | tee -a "$log"

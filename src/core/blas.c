@@ -72,7 +72,19 @@ int rnn_fits_int(size_t n) { return n <= (size_t)INT_MAX; }
  * kernel's peak here.  The float kernels run at 1.5-2x these rates (up to
  * 190 GFLOP/s, bench/kernels.sh's sgemm rows).  The small kernel keeps
  * its products (256 x 32 x 64: small 84, prepacked 90, packed per call
- * 74), so the switch and RNN_SMALL_* are unchanged, for float too. */
+ * 74), so the switch and RNN_SMALL_* are unchanged, for float too.
+ *
+ * So training calls no Fortran BLAS at all, in either precision: every
+ * caller of rnn_dgemm()/rnn_sgemm() in training (cells.c, head.c) passes
+ * work.  Counted on December 7 (bench/blascalls.sh: an LD_PRELOAD shim
+ * counting dgemm/dgemv/dscal, model only against model + one epoch, for
+ * bench/run.sh's configurations 1-6 in double and single): the counts are
+ * equal, the only calls being rnn_orthogonalize()'s LAPACK QR below (the
+ * orthogonal initialisation; LSTM(512): 48 dgemm and 1766 dgemv, 0.2 s
+ * on OpenBLAS, 0.8-1.2 s on the reference BLAS).  make bench's LSTM(512)
+ * row was 1.6x (double) and 2.3x (single) slower on the reference BLAS
+ * because bench/rnnkit_bench.R timed that initialisation with the training
+ * and scaled it with the 256 timed windows to the 1850 of the epoch. */
 #define RNN_SMALL_GEMM ((size_t)1 << 21)
 #define RNN_SMALL_ROWS 256
 #define RNN_SMALL_ANY ((size_t)1 << 19)
