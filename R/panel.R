@@ -94,7 +94,10 @@ panel_windows <- function(data, key, args, store = "windows") {
   }
   rows <- vapply(si, function(s) nrow(s$m), 1L)
   stacked <- one
-  stacked$m <- do.call(rbind, lapply(si, `[[`, "m"))
+  # the core reads series i as a rows[i] x columns block (rnn_panel in
+  # src/core/rnnkit.h), not the rows of one matrix: the same for one
+  # column, not for features or calendar columns
+  stacked$m <- matrix(unlist(lapply(si, function(s) as.vector(s$m)), use.names = FALSE), ncol = ncol(one$m))
   plan <- series_plan_call(stacked, args$window, args$horizon, args$stride, rows = rows,
                            split_rows = vapply(si, `[[`, 1L, "split_row"), compact = store == "series")
   st <- plan$status

@@ -4,7 +4,7 @@
 # through 2018-12, training rows before 2017-01, 12-step forecasts from
 # 2016-12 of each key from its training rows with its own embedding.
 #   R_LIBS=... Rscript bench/panel_tune.R <variant>     (names below)
-#   R_LIBS=... Rscript bench/panel_tune.R <variant> [val] [seed=N]
+#   R_LIBS=... Rscript bench/panel_tune.R <variant> [val] [seed=N] [ens=N]
 # "val" scores on a validation year inside the training rows instead: the
 # rows after 2016-12 are dropped, training rows before 2016-01, 12-step
 # forecasts from 2015-12 of 2016 (how Box-Cox's lambda was chosen).
@@ -78,7 +78,25 @@ cfgs <- list(
   # issue 16 (h16-h12): lambda "auto", Guerrero's per series on its own
   # training rows (rnn_windows(lambda = "auto")) instead of 0.5 for all
   onebcw24auto = list(h = 1, tr = c("boxcox", "sdiff"), lambda = "auto", emb = 4, ens = 1, units = 32, epochs = 20, window = 24),
-  onebcw24autoens5 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = "auto", emb = 4, ens = 5, units = 32, epochs = 20, window = 24)
+  onebcw24autoens5 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = "auto", emb = 4, ens = 5, units = 32, epochs = 20, window = 24),
+  # session of 2026-12-07, 03:45-05:00 (branch h16-rec): the recursive head's
+  # hyperparameters, one change each to onebcw24 (one network, seed 1),
+  # decided on "val" only (rule in bench/panel-results.md)
+  onebcw24u64 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 64, epochs = 20, window = 24),
+  onebcw24u16 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 16, epochs = 20, window = 24),
+  onebcw24w36 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 36),
+  onebcw24ep10 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 10, window = 24),
+  onebcw24ep30 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 30, window = 24),
+  onebcw24ep40 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 40, window = 24),
+  onebcw24lr3 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, lr = 0.003),
+  onebcw24lr05 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, lr = 0.0005),
+  onebcw24drop = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, dropout = 0.1),
+  onebcw24gru = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, cell = "gru"),
+  onebcw24noemb = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = NULL, ens = 1, units = 32, epochs = 20, window = 24),
+  onebcw24e8 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 8, ens = 1, units = 32, epochs = 20, window = 24),
+  onebcw24b32 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, batch = 32),
+  onebcw24cal = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, cal = "month"),
+  onebcw24mae = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, loss = "mae")
 )
 # "ets": the references on the same split (seasonal naive and forecast::ets
 # per series, one-step over the held-out rows as bench/panel.R scores it,
@@ -100,6 +118,11 @@ if (a[1] == "ets") {
   quit(save = "no")
 }
 cfg <- cfgs[[a[1]]]
+# "ens=N": the variant as an ensemble of N (members seeded from the seed)
+if (any(grepl("^ens=", a))) {
+  cfg$ens <- as.integer(sub("^ens=", "", grep("^ens=", a, value = TRUE)[1]))
+  name <- paste0(name, " (ensemble ", cfg$ens, ")")
+}
 t0 <- proc.time()[["elapsed"]]
 sc <- if (is.null(cfg$scale)) "minmax" else cfg$scale
 if (isTRUE(cfg$many)) {
@@ -111,9 +134,10 @@ if (isTRUE(cfg$many)) {
   names(many) <- keys
 } else {
 w <- suppressMessages(rnn_windows(d, key = "SeriesID", target = "Turnover", window = cfg$window, horizon = cfg$h,
-                 split = split, transform = cfg$tr, lambda = cfg$lambda, scale = sc))
+                 split = split, transform = cfg$tr, lambda = cfg$lambda, scale = sc,
+                 calendar = if (is.null(cfg$cal)) "none" else cfg$cal))
 fit <- rnn_fit(w, cell = if (is.null(cfg$cell)) "lstm" else cfg$cell, units = cfg$units, epochs = cfg$epochs,
-               batch_size = 64, seed = seed, verbose = FALSE, dropout = if (is.null(cfg$dropout)) 0 else cfg$dropout,
+               batch_size = if (is.null(cfg$batch)) 64 else cfg$batch, seed = seed, verbose = FALSE, dropout = if (is.null(cfg$dropout)) 0 else cfg$dropout,
                lr = cfg$lr, series_embedding = cfg$emb, ensemble = cfg$ens, loss = if (is.null(cfg$loss)) "mse" else cfg$loss,
                validation = if (is.null(cfg$val)) 0 else cfg$val, early_stopping = if (is.null(cfg$val)) FALSE else 5)
 }

@@ -430,7 +430,10 @@ function w = panel_windows (data, o)
   spec.rows = cellfun (@(q) rows (q.m), ps);
   spec.split_rows = cellfun (@(q) q.spec.split_row, ps);
   spec.compact = strcmp (o.Store, "series");  # issue 16
-  m = cell2mat (cellfun (@(q) q.m, ps(:), "UniformOutput", false));
+  ## the core reads series i as a rows x columns block (rnn_panel in
+  ## src/core/rnnkit.h), not the rows of one matrix
+  m = reshape (cell2mat (cellfun (@(q) q.m(:), ps(:), "UniformOutput", false)), ...
+               sum (spec.rows), columns (p.m));
   plan = __rnnkit__ ("series_plan", m, p.fi, p.ti, spec, 0, 0);
   why = {sprintf("too short for 'Window' %d and 'Horizon' %d", p.W, p.Hz), ...
          "without a training window before the split"};
@@ -973,6 +976,24 @@ endfunction
 %! ## b = 10 a: the same scaled windows, each series on its own scaler
 %! assert (w.x(! k, :, :), w.x(k, :, :), 1e-12);
 %! assert (w.scaler.scale(:, 2), 10 * w.scaler.scale(:, 1), 1e-9);
+## a panel with two columns: each series read as its own rows x columns
+## block (stacking the rows of one matrix read the other series' columns)
+%!test
+%! n = 40;
+%! dates = datenum (2015, 1:n, 1)';
+%! a = 100 + (1:n)' + 3 * sin (1:n)';
+%! o = mod ((1:2*n)', 7) + 1;
+%! s = struct ("Date", [dates; dates], "Name", {[repmat({"a"}, n, 1); repmat({"b"}, n, 1)]}, ...
+%!             "value", [a; 10 * a + 3], "other", o);
+%! w = rnn_windows (s, "Key", "Name", "Target", "value", "Features", {"value", "other"}, ...
+%!                  "Window", 5, "Split", "2017-06-01", "Transform", "diff");
+%! for i = 1:2
+%!   r = (i - 1) * n + (1:n);
+%!   one = rnn_windows (struct ("Date", dates, "value", s.value(r), "other", o(r)), "Target", "value", ...
+%!                      "Features", {"value", "other"}, "Window", 5, "Split", "2017-06-01", "Transform", "diff");
+%!   k = strcmp (w.index.key, w.meta.keys{i});
+%!   assert (isequal (w.x(k, :, :), one.x) && isequal (w.y(k), one.y));
+%! endfor
 %!error id=rnnkit:input rnn_windows (struct ("value", 1:10), "Key", "Name")
 %!error id=rnnkit:dim rnn_windows (struct ("Name", {{"a"; "a"}}, "value", [1; 2]), "Key", "Name", "Window", 5)
 ## issue 16 (h16-h12): 'Lambda', 'auto' -- Guerrero's lambda per series on

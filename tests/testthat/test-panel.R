@@ -36,6 +36,28 @@ test_that("a panel of one series is the plain workflow, bit for bit", {
   expect_identical(wp$y, w$y)
 })
 
+test_that("a panel with several columns (features, calendar) cuts each series as alone", {
+  # the core reads each series as a rows x columns block; stacking the
+  # rows of one matrix read other series' columns (and failed with
+  # Box-Cox on a calendar column) once there was more than one column
+  d <- panel_data()
+  d$other <- seq_len(nrow(d)) %% 7 + 1
+  for (args in list(list(features = c("value", "other"), transform = "diff"),
+                    list(calendar = "month", transform = c("boxcox", "sdiff"), lambda = 0.5))) {
+    wp <- do.call(rnn_windows, c(list(d, key = "Name", target = "value", window = 6,
+                                      split = as.Date("2019-01-01")), args))
+    for (k in c("a", "b", "c")) {
+      cols <- c("Date", "value", if (!is.null(args$features)) "other")
+      alone <- do.call(rnn_windows, c(list(d[d$Name == k, cols], target = "value", window = 6,
+                                           split = as.Date("2019-01-01")), args))
+      sel <- wp$index$key == k
+      expect_identical(unname(wp$x[sel, , , drop = FALSE]), unname(alone$x))
+      expect_identical(unname(wp$y[sel]), unname(alone$y))
+      expect_identical(unname(wp$scaler$center[, k]), unname(alone$scaler$center))
+    }
+  }
+})
+
 test_that("each series is scaled on its own training rows, and the scaling is undone per key", {
   d <- panel_data()
   w <- rnn_windows(d, key = "Name", window = 6, split = as.Date("2019-01-01"))
