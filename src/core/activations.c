@@ -332,8 +332,10 @@ void rnn_activate(int act, rnn_real *z, size_t n_rows, size_t n_cols) {
   }
 }
 
-/* dz holds dL/dy on entry and dL/dz on exit, with y = act(z). */
-void rnn_activate_backward(int act, const rnn_real *y, rnn_real *dz, size_t n_rows,
+/* dz holds dL/dy on entry and dL/dz on exit, with y = act(z).  Cloned
+ * like the maps above (the SimpleRNN's backward runs it at every step):
+ * the same operations on every clone, so the same bits. */
+RNN_CLONES_LOOPS void rnn_activate_backward(int act, const rnn_real *y, rnn_real *dz, size_t n_rows,
                            size_t n_cols) {
   size_t n = n_rows * n_cols, i, j;
   switch (act) {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #define RNN_EDGE_K 256 /* edge columns padded through a stack buffer */
+#define RNN_REST_K 1024 /* edge rows padded through a stack buffer (16 KB) */
 #if defined(__GNUC__) && !defined(RNN_NO_VECTOR_EXT)
 /* GCC/clang vector extensions: the accumulators are named registers (an
  * array of them would live on the stack); the same IEEE operations as the

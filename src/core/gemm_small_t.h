@@ -104,6 +104,15 @@ RNN_CLONES void RNN_TN(rnn_gemm_small)(size_t m, size_t n, size_t k, const RNN_T
                                size_t ldc) {
 #ifdef RNN_HAVE_BLOCKS
   size_t i0, j0, j;
+  /* the last m mod (RF / 8) rows, which every column block leaves, padded
+   * with zero rows to RF / 8 once for all column blocks (see below) */
+  const size_t mr = m % (RF / 8);
+  RNN_T ap[RF / 8 * RNN_REST_K];
+  if (mr && k <= RNN_REST_K) {
+    size_t p, r;
+    for (p = 0; p < k; p++)
+      for (r = 0; r < RF / 8; r++) ap[r + RF / 8 * p] = r < mr ? A[m - mr + r + lda * p] : 0.0;
+  }
   for (j0 = 0; j0 < n; j0 += 4) {
     const size_t nr = n - j0 < 4 ? n - j0 : 4;
     const RNN_T *Bj = B + j0 * sbj;
@@ -162,8 +171,26 @@ RNN_CLONES void RNN_TN(rnn_gemm_small)(size_t m, size_t n, size_t k, const RNN_T
         }
       }
     }
-    if (i0 < m) /* fewer than RF / 8 rows left */
+    if (i0 < m && k <= RNN_REST_K) {
+      /* fewer than RF / 8 rows left (an odd H in float, the head's one
+       * row): padded with zero rows to RF / 8 and run by the smallest
+       * block into a tile, instead of element by element; each kept sum
+       * is formed as in the other paths */
+      RNN_T tile[RF / 8 * 4];
+      size_t r;
+      if (nr == 4)
+        RNN_TN(block_16x4)(k, ap, RF / 8, Bj, sbk, sbj, 0, tile, RF / 8);
+      else
+        for (j = 0; j < nr; j++)
+          RNN_TN(block_16x1)(k, ap, RF / 8, Bj + sbj * j, sbk, 0, tile + RF / 8 * j);
+      for (j = 0; j < nr; j++)
+        for (r = 0; r < mr; r++) {
+          RNN_T *c_ = Cj + i0 + r + ldc * j;
+          *c_ = beta == 0.0 ? tile[r + RF / 8 * j] : *c_ + tile[r + RF / 8 * j];
+        }
+    } else if (i0 < m) { /* fewer than RF / 8 rows left, a long k */
       RNN_TN(block_edge)(m - i0, nr, k, A + i0, lda, Bj, sbk, sbj, beta, Cj + i0, ldc);
+    }
   }
 #else
   RNN_TN(block_edge)(m, n, k, A, lda, B, sbk, sbj, beta, C, ldc);

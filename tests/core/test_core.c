@@ -742,11 +742,12 @@ extern void dgemm_(const char *ta, const char *tb, const int *m, const int *n,
  * of its switch to BLAS. */
 static void check_small_gemm(void) {
   enum { MAXM = 40, MAXN = 11, MAXK = 37, LD = 43 };
-  static double A[LD * MAXK], B[LD * LD], C[LD * MAXN], D[LD * MAXN];
+  static double A[LD * MAXK], B[LD * LD], C[LD * MAXN], D[LD * MAXN],
+      C0[LD * MAXN];
   rnn_rng rng;
   size_t m, n, k, i;
   double worst = 0;
-  int bad_nan = 0;
+  int bad_nan = 0, exact = 1;
   rnn_rng_seed(&rng, 5);
   for (i = 0; i < sizeof A / sizeof *A; i++) A[i] = rnn_rng_normal(&rng);
   for (i = 0; i < sizeof B / sizeof *B; i++) B[i] = rnn_rng_normal(&rng);
@@ -760,22 +761,30 @@ static void check_small_gemm(void) {
             const int im = (int)m, in = (int)n, ik = (int)k, ld = LD;
             const double one = 1.0, beta = bt;
             for (i = 0; i < LD * MAXN; i++) /* garbage where beta = 0 */
-              C[i] = D[i] = bt ? rnn_rng_normal(&rng) : NAN;
+              C0[i] = C[i] = D[i] = bt ? rnn_rng_normal(&rng) : NAN;
             rnn_gemm_small(m, n, k, A, LD, B, tr ? LD : 1, tr ? 1 : LD, beta,
                            C, LD);
             dgemm_("N", &tb, &im, &in, &ik, &one, A, &ld, B, &ld, &beta, D,
                    &ld, 1, 1);
             for (i = 0; i < n; i++) {
-              size_t r;
+              size_t r, p;
               for (r = 0; r < m; r++) {
-                double d = fabs(C[r + LD * i] - D[r + LD * i]);
+                double d = fabs(C[r + LD * i] - D[r + LD * i]), s = 0.0;
                 if (isnan(d)) bad_nan = 1;
                 if (d > worst) worst = d;
+                /* the documented order: the sum from 0 in increasing p,
+                 * then C + sum (every block, the padded last rows too) */
+                for (p = 0; p < k; p++)
+                  s += A[r + LD * p] * B[tr ? i + LD * p : p + LD * i];
+                if (bt) s = C0[r + LD * i] + s;
+                if (memcmp(&s, &C[r + LD * i], sizeof s) != 0) exact = 0;
               }
             }
           }
       }
   check(!bad_nan && worst < 1e-12, "small-matrix kernels agree with dgemm");
+  check(exact, "small-matrix kernels: the documented order bit for bit (the "
+               "last rows of every height too)");
   { /* op(A) = A^T through rnn_dgemm (transposed to the stack) */
     const int im = 13, in = 7, ik = 29, ld = LD;
     const double one = 1.0, zero = 0.0;
