@@ -39,6 +39,9 @@ int rnn_fail(rnn_error *err, int code, const char *fmt, ...)
 #endif
     ;
 
+/* memory.c: huge pages for a large fresh workspace of bytes at p (a
+ * hint; Linux only) */
+void rnn_advise_huge(void *p, size_t bytes);
 /* blas.c: every Fortran BLAS/LAPACK call of the core */
 int rnn_fits_int(size_t n);
 /* C = alpha op(A) op(B) + beta C; small products go to rnn_gemm_small(),

@@ -11,12 +11,18 @@
  * when touched, and then the OOM killer may end the process); it refuses
  * only requests beyond RAM plus swap.  A "yes" is therefore no promise
  * that memory is free: it rules out sizes that can never be allocated. */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* madvise() under -std=c99 */
+#endif
 #include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>
+#endif
+#if defined(__linux__)
+#include <sys/mman.h>
 #endif
 
 size_t rnn_size_mul(size_t a, size_t b) {
@@ -54,4 +60,23 @@ int rnn_check_memory(size_t bytes, const char *what, rnn_error *err) {
                   "allocated here; use fewer units or layers, shorter or "
                   "fewer windows, or fewer paths",
                   what, (double)bytes / 1e9);
+}
+
+/* Asks Linux to back the 2 MB-aligned inside of a large workspace with
+ * huge pages.  A training workspace is fresh memory at every fit, and
+ * first touching it 4 KB page by page cost about 0.5 s of an LSTM(512)
+ * fit (a page fault each, expensive in a virtual machine); with huge
+ * pages that is 512 times fewer faults.  Only a hint: no effect where the
+ * system has no transparent huge pages or says "never", and none on the
+ * numbers. */
+void rnn_advise_huge(void *p, size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t huge = (uintptr_t)1 << 21;
+  uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+  uintptr_t e = ((uintptr_t)p + bytes) & ~(huge - 1);
+  if (bytes >= 4 * huge && e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
 }

@@ -582,6 +582,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     return rnn_fail(err, RNN_ERR_SIZE,
                     "a batch of %lu windows of %lu steps is too large for BLAS",
                     (unsigned long)B, (unsigned long)T);
+  rnn_advise_huge(work, sizeof(double) * rnn_train_workspace(cfg, tc, N, T));
   if (cfg->precision == RNN_PREC_SINGLE)
     return rnn_single_train(cfg, tc, params, train, val, rng, cb, hist, res,
                             work, err);
