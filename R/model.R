@@ -140,13 +140,22 @@ init_params <- function(config, recurrent_init, seeds) {
   .Call(rnnkit_init, config, inits[[recurrent_init]], seeds)
 }
 
+# The package's version, read once a session: utils::packageVersion()
+# reads the installed DESCRIPTION each time (0.4 ms, 5-7% of a small
+# model's one-epoch fit).
+.session <- new.env(parent = emptyenv())
+package_version_string <- function() {
+  if (is.null(.session$version)) .session$version <- as.character(utils::packageVersion("rnnkit"))
+  .session$version
+}
+
 new_model <- function(config, params) {
   structure(
     list(
       config = config, params = params, loss = NA_character_,
       history = data.frame(epoch = integer(), loss = double(), val_loss = double()),
       classes = NULL, n_time = NA_integer_, training = list(), status = list(),
-      version = as.character(utils::packageVersion("rnnkit"))
+      version = package_version_string()
     ),
     class = "rnnkit_model"
   )

@@ -68,3 +68,11 @@ test_that("models with an embedding show it in print and summary", {
   expect_true(any(grepl("tokenizer: char level", out)))
   expect_output(print(kinds$classifier), "acc [0-9.]+")
 })
+
+test_that("every model, built or fitted, records the installed package's version", {
+  v <- as.character(utils::packageVersion("rnnkit"))
+  expect_identical(rnn_model("lstm", 2)$version, v)
+  m <- rnn_fit(matrix(sin(1:40), 20), sin(1:20), units = 2, epochs = 1, verbose = FALSE)
+  expect_identical(m$version, v)
+  expect_identical(rnn_model("gru", 2)$version, v)
+})
