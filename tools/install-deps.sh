@@ -25,9 +25,10 @@ case "$level" in
 esac
 
 # the R packages of "$@" that are not installed, as r-cran-<name>
+# (Debian names R packages in lower case: numDeriv is r-cran-numderiv)
 missing_r_pkgs() {
   Rscript -e 'p <- commandArgs(TRUE); p <- p[!nzchar(vapply(p, function(x) system.file(package = x), ""))]' \
-    -e 'cat(sprintf(" r-cran-%s", p), sep = "")' "$@" 2>/dev/null
+    -e 'cat(sprintf(" r-cran-%s", tolower(p)), sep = "")' "$@" 2>/dev/null
 }
 
 need_apt=""
