@@ -68,15 +68,17 @@ transform_label <- function(meta) {
 }
 
 # ", lambda 0.5", or for estimated ones ", lambda 0.2788 (Guerrero)" and
-# for a panel's ", lambda -0.12 .. 1.3 (Guerrero, per series, median 0.4)".
+# for a panel's ", lambda -0.12 .. 1.3 (Guerrero, per series, median 0.4)":
+# the smallest, median and largest lambda are the core's
+# (rnn_lambda_summary(), NA ones left out), the numbers Octave prints.
 lambda_label <- function(lambda, method) {
   est <- identical(method, "guerrero")
   if (length(lambda) == 1) {
     return(paste0(", lambda ", format(lambda, digits = 4), if (est) " (Guerrero)"))
   }
-  r <- vapply(range(lambda, na.rm = TRUE), format, "", digits = 3)
-  paste0(", lambda ", r[1], " .. ", r[2], " (", if (est) "Guerrero, ", "per series, median ",
-         format(stats::median(lambda, na.rm = TRUE), digits = 3), ")")
+  r <- vapply(.Call(rnnkit_lambda_summary, as.double(lambda)), format, "", digits = 3)
+  paste0(", lambda ", r[1], " .. ", r[3], " (", if (est) "Guerrero, ", "per series, median ",
+         r[2], ")")
 }
 
 # The transform of a model or windows (meta) for the core: double

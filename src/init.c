@@ -36,6 +36,7 @@ static const R_CallMethodDef call_methods[] = {
     {"rnnkit_panel_pool", (DL_FUNC)&rnnkit_panel_pool, 1}, /* issue 16 */
     {"rnnkit_forecast_accuracy", (DL_FUNC)&rnnkit_forecast_accuracy, 4},
     {"rnnkit_naive_scale", (DL_FUNC)&rnnkit_naive_scale, 2},
+    {"rnnkit_lambda_summary", (DL_FUNC)&rnnkit_lambda_summary, 1},
     {"rnnkit_text_encode", (DL_FUNC)&rnnkit_text_encode, 6},
     {"rnnkit_vocab_fit", (DL_FUNC)&rnnkit_vocab_fit, 6},
     {"rnnkit_text_decode", (DL_FUNC)&rnnkit_text_decode, 4},

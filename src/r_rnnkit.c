@@ -326,6 +326,11 @@ SEXP rnnkit_naive_scale(SEXP x, SEXP period) {
   return r_gw_call(gw_naive_scale, a);
 }
 
+SEXP rnnkit_lambda_summary(SEXP lambda) {
+  SEXP a[] = {lambda};
+  return r_gw_call(gw_lambda_summary, a);
+}
+
 /* ---- issue 14, text (h14-text): src/gw/text.c documents them ---- */
 
 SEXP rnnkit_utf8_valid(SEXP texts) {

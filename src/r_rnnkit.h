@@ -41,6 +41,7 @@ SEXP rnnkit_accuracy(SEXP actual, SEXP pred, SEXP scale, SEXP origin);
 SEXP rnnkit_panel_pool(SEXP tab); /* issue 16 */
 SEXP rnnkit_forecast_accuracy(SEXP hist, SEXP actual, SEXP point, SEXP period);
 SEXP rnnkit_naive_scale(SEXP x, SEXP period);
+SEXP rnnkit_lambda_summary(SEXP lambda);
 SEXP rnnkit_text_encode(SEXP texts, SEXP level, SEXP lower, SEXP filters,
                         SEXP vocab, SEXP oov);
 SEXP rnnkit_vocab_fit(SEXP texts, SEXP level, SEXP lower, SEXP filters,

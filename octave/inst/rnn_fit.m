@@ -53,7 +53,9 @@
 ## @item @qcode{'Validation'}
 ## a fraction of the samples taken from the end (never shuffled), or the
 ## validation data: a struct with fields @code{x} and @code{y}, or a cell
-## @code{@{Xv, Yv@}} [0]
+## @code{@{Xv, Yv@}}; @code{x} may be an array or compact windows
+## (@code{W.x} of @code{rnn_windows (@dots{}, 'Store', 'series')}), as
+## @var{X} may [0]
 ## @item @qcode{'EarlyStopping'}
 ## false, true (patience 10) or a patience in epochs [false]
 ## @item @qcode{'MinDelta'}, @qcode{'RestoreBest'}
@@ -286,7 +288,11 @@ function model = rnn_fit (X, varargin)
     endif
     o.Validation = struct ("x", {v{1}}, "y", {v{2}});
   endif
-  if (isempty (windows) || ! isstruct (X))  # compact windows (issue 16): check_windows
+  if (isempty (windows) && isstruct (X))
+    ## compact windows given as X (W.x of rnn_windows (..., 'Store',
+    ## 'series')), as R's rnn_fit (w$x, w$y) takes them
+    X = compact_windows ("check", X, "'X'");
+  elseif (isempty (windows) || ! isstruct (X))  # compact windows (issue 16): check_windows
     X = as_input_array (X, "X");
   endif
   if (isempty (windows))
@@ -368,12 +374,22 @@ function model = rnn_fit (X, varargin)
       error ("rnnkit:input", "%s; as a struct it needs fields x and y, not %s", ...
              valhelp, describe (v));
     endif
-    xval = as_input_array (v.x, "Validation.x");
-    if (size (xval, 3) != d(3) || size (xval, 2) != d(2))
-      error ("rnnkit:dim", ["'Validation.x' is %s but X has %d timesteps of " ...
-             "%d features"], describe (xval), d(2), d(3));
+    if (isstruct (v.x))
+      ## compact windows ('Store' 'series', e.g. another series cut by
+      ## rnn_windows), gathered by the core as the training windows, as R
+      xval = compact_windows ("check", v.x, "'Validation.x'");
+      dv = compact_windows ("dims", xval);
+      what = sprintf ("%d x %d x %d compact windows", dv);
+    else
+      xval = as_input_array (v.x, "Validation.x");
+      dv = [size(xval, 1), size(xval, 2), size(xval, 3)];
+      what = describe (xval);
     endif
-    tv = prepare_targets (v.y, loss, size (xval, 1), d(2), tg.classes, "Validation.y");
+    if (dv(3) != d(3) || dv(2) != d(2))
+      error ("rnnkit:dim", ["'Validation.x' is %s but X has %d timesteps of " ...
+             "%d features"], what, d(2), d(3));
+    endif
+    tv = prepare_targets (v.y, loss, dv(1), d(2), tg.classes, "Validation.y");
     yval = tv.y;
   else
     if (! ((isnumeric (v) || islogical (v)) && isreal (v) && isscalar (v) ...
@@ -403,10 +419,10 @@ function model = rnn_fit (X, varargin)
   if (seq.emb(1) > 0 && ! isempty (xval))
     check_tokens (xval, seq.emb(1), "Validation.x");
   endif
-  if (seq.stateful && mod (size (xval, 1), o.BatchSize) != 0)
+  if (seq.stateful && mod (window_dims (xval)(1), o.BatchSize) != 0)
     error ("rnnkit:dim", ["stateful validation data are read as 'BatchSize' " ...
            "%d streams too, so 'Validation.x' needs a multiple of %d samples, " ...
-           "not %d"], o.BatchSize, o.BatchSize, rows (xval));
+           "not %d"], o.BatchSize, o.BatchSize, window_dims (xval)(1));
   endif
 
   config = model_config (o.Cell, o.Units, d(3), tg.n_out, o.Activation, ...
@@ -894,6 +910,48 @@ endfunction
 %! assert (b.training.n_val, 30);
 %! assert (isequal (a.params, b.params, c.params));
 %! assert (isequal (a.history, b.history, c.history));
+## validation windows kept compact ('Store' 'series', e.g. another
+## series cut by rnn_windows) are read as R reads them: the bits of the
+## same windows stored, and of the fraction that holds the same windows
+## ('Scale' 'none', so that a part of the series cuts the same windows)
+%!test
+%! t = (0:79)';
+%! s = 10 + sin (t / 3) + 0.05 * t;
+%! o = {"Units", 3, "Epochs", 3, "Seed", 5, "Verbose", false, "BatchSize", 8};
+%! ws = {"Window", 6, "Scale", "none"};
+%! c = rnn_windows (s, ws{:}, "Store", "series");
+%! assert (size (c.y, 1), 74);
+%! m = rnn_fit (c, o{:}, "Validation", 0.25);  # 56 to train, the last 18 to validate
+%! tr = rnn_windows (s(1:62), ws{:});
+%! v = rnn_windows (s(57:80), ws{:});
+%! vc = rnn_windows (s(57:80), ws{:}, "Store", "series");
+%! assert (isstruct (vc.x));
+%! for th = 1:2
+%!   a = rnn_fit (tr, o{:}, "Threads", th, "Validation", struct ("x", v.x, "y", v.y));
+%!   b = rnn_fit (tr, o{:}, "Threads", th, "Validation", struct ("x", vc.x, "y", vc.y));
+%!   assert (b.training.n_val, 18);
+%!   assert (isequal (b.params, a.params, m.params));
+%!   assert (isequal (b.history, a.history, m.history));
+%! endfor
+%! b2 = rnn_fit (tr, o{:}, "Validation", {vc.x, vc.y});
+%! assert (isequal (b2.params, m.params) && isequal (b2.history, m.history));
+%! ## compact windows as X, as R's rnn_fit (w$x, w$y)
+%! b3 = rnn_fit (c.x, c.y, o{:}, "Validation", 0.25);
+%! assert (isequal (b3.params, m.params) && isequal (b3.history, m.history));
+%! b4 = rnn_fit (tr.x, tr.y, o{:}, "Validation", struct ("x", vc.x, "y", vc.y));
+%! assert (isequal (b4.params, m.params) && isequal (b4.history, m.history));
+%! assert (rnn_predict (b3, c.x), rnn_predict (b3, rnn_windows (s, ws{:}).x));
+%! ## a panel's compact windows as validation, and with compact training windows
+%! d = struct ("Date", datenum (2015, [1 + t; 1 + t], 1), ...
+%!             "Name", {[repmat({"a"}, 80, 1); repmat({"b"}, 80, 1)]}, "v", [s; 5 + 0.1 * t]);
+%! p = rnn_windows (d, "Key", "Name", "Window", 6, "Split", "2020-01-01");
+%! pc = rnn_windows (d, "Key", "Name", "Window", 6, "Split", "2020-01-01", "Store", "series");
+%! a = rnn_fit (c, o{:}, "Validation", struct ("x", p.x, "y", p.y));
+%! b = rnn_fit (c, o{:}, "Validation", struct ("x", pc.x, "y", pc.y));
+%! assert (b.training.n_val, rows (p.y));
+%! assert (isequal (b.params, a.params) && isequal (b.history, a.history));
+%!error <'Validation.x' must be compact windows as rnn_windows> rnn_fit (rnn_windows ((1:40)', "Window", 5), "Epochs", 1, "Verbose", false, "Validation", struct ("x", struct ("values", (1:9)', "start", 7, "n_time", 5), "y", 1))
+%!error <'Validation.x' is 36 x 4 x 1 compact windows but X has 5 timesteps of 1 features> rnn_fit (rnn_windows ((1:40)', "Window", 5), "Epochs", 1, "Verbose", false, "Validation", rnn_windows ((1:40)', "Window", 4, "Store", "series"))
 ## windows hold numbers to forecast: no class labels (R refuses the same)
 %!error <windows from rnn_windows train a model that forecasts numbers> rnn_fit (rnn_windows (sin ((1:60)' / 5), "Window", 5, "Test", 10), "Loss", "sparse_ce", "Epochs", 1, "Verbose", false)
 %!error <a struct with fields x and y, or a cell {Xv, Yv}; a cell must hold 2 arrays {Xv, Yv}, not a 1x3 cell> rnn_fit (X, Y, "Validation", {1, 2, 3})

@@ -38,13 +38,19 @@ function [Y, h, c] = rnn_layer_call (layer, X, varargin)
     error ("rnnkit:input", ["rnn_layer_call: only an LSTM layer has a cell " ...
            "state C; ask for [Y, h]"]);
   endif
-  X = as_input_array (X, "X");
-  if (size (X, 3) != layer.input_dim)
+  if (isstruct (X))  # compact windows (issue 16), gathered by the core, as R
+    X = compact_windows ("check", X, "X");
+    d = compact_windows ("dims", X);
+  else
+    X = as_input_array (X, "X");
+    d = [size(X, 1), size(X, 2), size(X, 3)];
+  endif
+  if (d(3) != layer.input_dim)
     error ("rnnkit:dim", ["rnn_layer_call: X has %d feature(s) but the layer " ...
-           "reads %d; X is samples x timesteps x features"], size (X, 3), ...
+           "reads %d; X is samples x timesteps x features"], d(3), ...
            layer.input_dim);
   endif
-  N = size (X, 1);
+  N = d(1);
   H = layer.units;
   state = initial_state (o.InitialState, is_lstm, N, H);
   cfg = layer.config;
@@ -110,6 +116,17 @@ function state = initial_state (s, is_lstm, N, H)
   endfor
 endfunction
 
+## compact windows ('Store' 'series') are read as the stored windows, as in R
+%!test
+%! s = 10 + sin ((0:29)' / 3);
+%! w = rnn_windows (s, "Window", 4);
+%! c = rnn_windows (s, "Window", 4, "Store", "series");
+%! wh = 0.05 * reshape (1:16, 2, 8);
+%! l = rnn_layer ("lstm", 2, {0.1 * (1:8), wh, zeros(1, 8)});
+%! [Y1, h1, c1] = rnn_layer_call (l, w.x, "ReturnSequences", true);
+%! [Y2, h2, c2] = rnn_layer_call (l, c.x, "ReturnSequences", true);
+%! assert (isequal (Y2, Y1) && isequal (h2, h1) && isequal (c2, c1));
+%! assert (size (Y1), [26 4 2]);
 %!shared Wxh, Whh, bh, X, hello
 %! ## the "hello" example: a 3-unit SimpleRNN over one-hot h, e, l, l
 %! Wxh = [0.5 -0.3 0.1 0.2; -0.1 0.4 0.3 -0.2; 0.2 0.1 -0.4 0.3];

@@ -34,17 +34,21 @@ function [model, Y] = rnn_predict_and_update_state (model, X, varargin)
            "ensemble of %d. Take member j as model.params(:, j)"], columns (model.params));
   endif
   X = check_x (model, X, "X", true);
+  n = size (X, 1);
+  if (isstruct (X))  # compact windows (issue 16), gathered by the core
+    n = numel (X.start);
+  endif
   state = [];
   if (isfield (model, "state"))
     state = model.state;
   endif
   if (! isempty (state))
-    need = __rnnkit__ ("state_size", model.config, size (X, 1));
+    need = __rnnkit__ ("state_size", model.config, n);
     if (! isa (state, "double") || ! isreal (state) || issparse (state) ...
         || numel (state) != need)
       error ("rnnkit:dim", ["rnn_predict_and_update_state: the model's state " ...
              "holds %s but %d sequences need %d doubles; call rnn_reset_state " ...
-             "to start new sequences"], describe (state), size (X, 1), need);
+             "to start new sequences"], describe (state), n, need);
     endif
   endif
   [Y, model.state] = __rnnkit__ ("step", model.config, model.params, X, state);
@@ -73,6 +77,19 @@ endfunction
 %! [s, y1] = rnn_predict_and_update_state (rnn_reset_state (s), x(:, 1:4));
 %! assert (y1, rnn_predict (m, x(:, 1:4)), 1e-14);
 
+## compact windows ('Store' 'series') step as the stored windows, as in R
+%!test
+%! s = 10 + sin ((0:39)' / 3);
+%! w = rnn_windows (s, "Window", 5);
+%! c = rnn_windows (s, "Window", 5, "Store", "series");
+%! mw = rnn_fit (w, "Units", 2, "Epochs", 1, "Seed", 1, "Verbose", false);
+%! [s1, y1] = rnn_predict_and_update_state (mw, w.x);
+%! [s2, y2] = rnn_predict_and_update_state (mw, c.x);
+%! assert (isequal (y2, y1) && isequal (s2.state, s1.state));
+%! assert (y1, rnn_predict (mw, c.x), 1e-14);
+%! [~, y3] = rnn_predict_and_update_state (s2, c.x);  # the state of 35 sequences continues
+%! [~, y4] = rnn_predict_and_update_state (s1, w.x);
+%! assert (isequal (y3, y4));
 %!error <call rnn_reset_state> [s, y] = rnn_predict_and_update_state (setfield (m, "state", [1 2]), x)
 %!error <built for 1> rnn_predict_and_update_state (m, ones (3, 2, 2))
 %!error <takes 2 argument\(s\), not 3> rnn_predict_and_update_state (m, x, x)

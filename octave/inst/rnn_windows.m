@@ -1019,6 +1019,38 @@ endfunction
 %! assert (wp.meta.lambda(1), one.meta.lambda);
 %! assert (wp.x(strcmp (wp.index.key, "air"), :, :), one.x);
 %! assert (abs (diff (wp.meta.lambda)) > 0.1);
+## a panel's lambda label: the smallest, median and largest lambda are the
+## core's (rnn_lambda_summary), R's numbers (test-lambda.R pins the same
+## labels; the cross-host test compares them); four series are an even
+## count: the median is the mean of the two middle lambdas
+%!test
+%! air = rnn_example_data ("air");
+%! n = numel (air.Passengers);
+%! t = (1:n)';
+%! p = air.Passengers;
+%! nm = {"air", "lin", "sq", "ex"};
+%! d = struct ("Date", repmat (air.Date, 4, 1), "Name", {repelem(nm, n)'}, ...
+%!             "y", [p; 50 + t + 5 * sin(t * pi / 6); p .^ 2 / 100; 100 * exp(p / 200)]);
+%! want = {"", "lambda -0.276 .. 1 (Guerrero, per series, median 0.362)", ...
+%!         "lambda -0.276 .. 1 (Guerrero, per series, median -0.15)", ...
+%!         "lambda -1 .. 1 (Guerrero, per series, median -0.213)"};
+%! for k = 2:4
+%!   keep = ismember (d.Name, nm(1:k));
+%!   w = rnn_windows (struct ("Date", d.Date(keep), "Name", {d.Name(keep)}, "y", d.y(keep)), ...
+%!                    "Key", "Name", "Target", "y", "Window", 12, "Split", "1958-01-01", ...
+%!                    "Transform", {"boxcox", "sdiff"}, "Lambda", "auto");
+%!   assert (numel (w.meta.lambda), k);
+%!   out = rnn_summary (w);
+%!   assert (! isempty (strfind (out, ["target transform: boxcox, then sdiff, period 12, " want{k} ...
+%!                                     " (undone in predictions and forecasts)"])));
+%! endfor
+%! ## lambdas given per series (no method): NaN ones left out
+%! w.meta = rmfield (w.meta, "lambda_method");
+%! w.meta.lambda = [0.9 NaN 0.1 0.5 0.2];
+%! assert (! isempty (strfind (rnn_summary (w), "boxcox, then sdiff, period 12, lambda 0.1 .. 0.9 (per series, median 0.35)")));
+%! assert (__rnnkit__ ("lambda_summary", [0.9 0.1 0.5 0.2]), [0.1 median([0.2 0.5]) 0.9]);
+%! assert (__rnnkit__ ("lambda_summary", [3 NaN -1 2]), [-1 2 3]);
+%! assert (__rnnkit__ ("lambda_summary", [NaN NaN]), [NaN NaN NaN]);
 %!error id=rnnkit:input rnn_windows ((1:50)' + 1, "Window", 5, "Transform", "boxcox", "Lambda", "foo")
 %!error id=rnnkit:input rnn_windows ((1:50)' + 1, "Window", 5, "Transform", "log", "Lambda", "auto")
 

@@ -31,6 +31,7 @@
  *   __rnnkit__ ("match_dates", fc, hist, index)    -> positions, NaN
  *   __rnnkit__ ("accuracy", actual, pred, scale, origin) -> 7 x numel (scale)
  *   __rnnkit__ ("naive_scale", x, period)          -> 1 x columns (x)
+ *   __rnnkit__ ("lambda_summary", lambda)  -> [min, median, max], NaN left out
  *   __rnnkit__ ("forecast_accuracy", hist, actual, point, period)
  *                              -> 7 x (model, naive, (snaive,) drift)
  *   __rnnkit__ ("need_memory", bytes, what)  rnnkit:size unless they fit
@@ -501,6 +502,7 @@ static const struct {
     {"match_dates", 0, 3, 1, gw_match_dates, 0},
     {"accuracy", 0, 4, 1, gw_accuracy, 0},
     {"naive_scale", 0, 2, 1, gw_naive_scale, 0},
+    {"lambda_summary", 0, 1, 1, gw_lambda_summary, 0},
     {"forecast_accuracy", 0, 4, 1, gw_forecast_accuracy, 0},
     /* issue 14, text: ../../src/gw/text.c */
     {"vocab_fit", 0, 6, 4, gw_vocab_fit, 0},

@@ -1102,6 +1102,15 @@ int rnn_season_period(size_t n, const double *index, double *work,
 #define RNN_LAMBDA_UPPER 2.0
 int rnn_boxcox_lambda(size_t n, const double *x, size_t period, double lower,
                       double upper, double *lambda, rnn_error *err);
+/* The numbers a panel's per-series Box-Cox lambdas are printed with
+ * ("lambda -0.12 .. 1.3 (Guerrero, per series, median 0.4)"), computed
+ * here once for R and Octave: out[0] the smallest, out[1] the median (as
+ * R's median(): the middle value, or the mean of the two middle values
+ * for an even count) and out[2] the largest of the n lambdas, NaN ones
+ * left out; none left (n = 0 or all NaN) gives three NaN.  work holds n
+ * doubles. */
+int rnn_lambda_summary(size_t n, const double *lambda, double *out,
+                       double *work, rnn_error *err);
 /* ---- end of issue 15 transform block ------------------------------- */
 
 typedef struct {

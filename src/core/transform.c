@@ -7,6 +7,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The rows one step looks back: 1 for a difference, period for a
@@ -473,5 +474,30 @@ int rnn_boxcox_lambda(size_t n, const double *x, size_t period, double lower,
   g.nyr = n / g.p;
   g.x = x + (n - g.nyr * g.p);
   *lambda = brent_fmin(lower, upper, &g, pow(DBL_EPSILON, 0.25));
+  return RNN_OK;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+int rnn_lambda_summary(size_t n, const double *lambda, double *out,
+                       double *work, rnn_error *err) {
+  size_t k, m = 0;
+  if (!out || (n > 0 && (!lambda || !work)))
+    return rnn_fail(err, RNN_ERR_INPUT, "rnn_lambda_summary: NULL argument");
+  for (k = 0; k < n; k++)
+    if (!isnan(lambda[k])) work[m++] = lambda[k];
+  if (m == 0) {
+    out[0] = out[1] = out[2] = NAN;
+    return RNN_OK;
+  }
+  qsort(work, m, sizeof(double), cmp_double);
+  out[0] = work[0];
+  /* halves first: exact, and no overflow; the sum is then (a + b) / 2
+   * rounded once, R's mean() of the two middle values */
+  out[1] = m % 2 ? work[m / 2] : work[m / 2 - 1] / 2 + work[m / 2] / 2;
+  out[2] = work[m - 1];
   return RNN_OK;
 }

@@ -186,6 +186,7 @@ void gw_match_dates(gw_out *o, const gw_in *arg);
 void gw_accuracy(gw_out *o, const gw_in *arg);
 void gw_forecast_accuracy(gw_out *o, const gw_in *arg);
 void gw_naive_scale(gw_out *o, const gw_in *arg);
+void gw_lambda_summary(gw_out *o, const gw_in *arg);
 
 /* ---- issue 14, text (h14-text): strings and lists ----
  * Element k (0-based) of a list / cell (NULL past its end). */

@@ -36,6 +36,20 @@ static const double *input(const rnn_config *cfg, gw_in x, size_t *N,
   return v;
 }
 
+/* x, or compact windows (issue 16) gathered whole into the stored array
+ * they stand for (indexing only: the same numbers), for the commands
+ * that read the whole input at once (step). */
+static const double *input_or_source(const rnn_config *cfg, gw_in x, size_t *N,
+                                     size_t *T) {
+  const size_t I = (size_t)cfg->n_in;
+  rnn_window_source src;
+  double *v;
+  if (!gw_window_source(x, I, &src, N, T)) return input(cfg, x, N, T);
+  v = gw_work(rnn_size_mul(rnn_size_mul(*N, *T), I), "the windows");
+  rnn_window_source_gather(&src, 0, *N, *T, I, v);
+  return v;
+}
+
 /* Predictions for compact windows (issue 16): blocks of `chunk` windows
  * (the chunks rnn_predict() works in, so each window's output is the one
  * it gets from the stored array) gathered from the source, predicted and
@@ -216,12 +230,12 @@ void gw_state_size(gw_out *o, const gw_in *arg) {
   *gw_set_vector(o, 0, 1, 1, "the state size") = (double)rnn_state_size(&cfg, n);
 }
 
-/* step (config, params, x, state): rnn_step() of x (N x T x n_in) from
- * state (NULL / []: zeros, a fresh start; else the rnn_state_size(cfg, N)
- * doubles a previous call returned, in the core's layout [h_1 | ... |
- * h_L | c_1 | ... | c_L], each H x N; copied, never modified): output
- * (N x n_out, or N x T x n_out for a sequence output, as predict gives
- * it) and the new state. */
+/* step (config, params, x, state): rnn_step() of x (N x T x n_in, or
+ * compact windows, issue 16) from state (NULL / []: zeros, a fresh start;
+ * else the rnn_state_size(cfg, N) doubles a previous call returned, in
+ * the core's layout [h_1 | ... | h_L | c_1 | ... | c_L], each H x N;
+ * copied, never modified): output (N x n_out, or N x T x n_out for a
+ * sequence output, as predict gives it) and the new state. */
 void gw_step(gw_out *o, const gw_in *arg) {
   static const char *const nm[] = {"output", "state"};
   rnn_config cfg = gw_config(arg[0]);
@@ -232,7 +246,7 @@ void gw_step(gw_out *o, const gw_in *arg) {
   if (n != P)
     gw_internal("%lu parameters, expected %lu", (unsigned long)n,
                 (unsigned long)P);
-  x = input(&cfg, arg[2], &N, &T);
+  x = input_or_source(&cfg, arg[2], &N, &T);
   if (N == 0 || T == 0)
     gw_raise_status(RNN_ERR_DIM, "rnn_step: x has no samples or no timesteps");
   S = rnn_state_size(&cfg, N);

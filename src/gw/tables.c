@@ -134,3 +134,18 @@ void gw_naive_scale(gw_out *o, const gw_in *arg) {
   if (rnn_naive_scale(m, n, x, p, out, &err) != RNN_OK) gw_raise(&err);
   gw_na(out, n);
 }
+
+/* lambda_summary (lambda): rnn_lambda_summary(), c(min, median, max) of
+ * the per-series Box-Cox lambdas (NaN ones left out; none left: NaN), the
+ * numbers of the label both hosts print. */
+void gw_lambda_summary(gw_out *o, const gw_in *arg) {
+  rnn_error err;
+  size_t n;
+  const double *l = gw_reals(arg[0], "lambda", &n);
+  double *out;
+  gw_result(o, 1, NULL);
+  out = gw_set_vector(o, 0, 3, 1, "the lambda summary");
+  if (rnn_lambda_summary(n, l, out, gw_work(n, "the lambdas"), &err) !=
+      RNN_OK)
+    gw_raise(&err);
+}

@@ -3240,6 +3240,33 @@ static void test_transform(void) {
 
 /* Forecasts on a transformed target, by hand: a network with all weights
  * zero outputs 0 on the model's scale, center c in transformed units. */
+/* The summary of a panel's per-series lambdas both hosts print: the
+ * smallest, the median (the mean of the two middle values for an even
+ * count) and the largest, NaN left out. */
+static void test_lambda_summary(void) {
+  const double odd[5] = {0.9, -0.12, 1.3, 0.4, 0.1};
+  const double even[4] = {0.9, 0.1, 0.5, 0.2};
+  const double gap[5] = {3, NAN, -1, 2, NAN}, none[2] = {NAN, NAN};
+  double out[3], work[5];
+  rnn_error err;
+  check(rnn_lambda_summary(5, odd, out, work, &err) == RNN_OK && out[0] == -0.12 &&
+            out[1] == 0.4 && out[2] == 1.3,
+        "lambda summary of an odd count: min, middle value, max");
+  check(rnn_lambda_summary(4, even, out, work, &err) == RNN_OK && out[0] == 0.1 &&
+            out[1] == (0.2 + 0.5) / 2 && out[2] == 0.9,
+        "lambda summary of an even count: the mean of the middle two");
+  check(rnn_lambda_summary(5, gap, out, work, &err) == RNN_OK && out[0] == -1 &&
+            out[1] == 2 && out[2] == 3,
+        "lambda summary leaves NaN out");
+  check(rnn_lambda_summary(2, none, out, work, &err) == RNN_OK && isnan(out[0]) &&
+            isnan(out[1]) && isnan(out[2]),
+        "lambda summary of no lambda is NaN");
+  check(rnn_lambda_summary(0, NULL, out, NULL, &err) == RNN_OK && isnan(out[1]),
+        "lambda summary of none given is NaN");
+  check(rnn_lambda_summary(2, even, NULL, work, &err) == RNN_ERR_INPUT,
+        "lambda summary without out is an input error");
+}
+
 static void test_transform_forecast(void) {
   rnn_config c = lstm_config();
   rnn_forecast_spec s;
@@ -4635,6 +4662,7 @@ int main(void) {
   test_window_source(); /* issue 16 */
   test_transform();          /* issue 15 */
   test_transform_forecast(); /* issue 15 */
+  test_lambda_summary();     /* the panel's lambda label */
   test_transform_combo();    /* issue 15 */
   test_text();
   test_encode();

@@ -135,3 +135,22 @@ writeBin(as.double(c(length(wl$meta$lambda), wl$meta$lambda, dim(wl$x), wl$x, wl
          con, endian = "little")
 close(con)
 cat("panel: R's panel with lambda \"auto\" written (lambdas", format(wl$meta$lambda, digits = 4), ")\n")
+# the printed label of per-series lambdas ("lambda -1 .. 1 (Guerrero, per
+# series, median -0.213)"): its numbers are the core's (rnn_lambda_summary);
+# panel.m must print the same for wl (3 series), R's model fl and a panel
+# of 4 series (an even count: the median is the mean of the middle two)
+tf_label <- function(x) {
+  l <- grep("target transform: ", capture.output(print(x)), value = TRUE)
+  sub(" \\(undone in predictions and forecasts\\)$", "", sub("^ *target transform: ", "", l))
+}
+n4 <- nrow(air)
+t4 <- seq_len(n4)
+p4 <- as.double(air$Passengers)
+d4 <- data.frame(Date = rep(air$Date, 4), Name = rep(c("air", "lin", "sq", "ex"), each = n4),
+                 y = c(p4, 50 + t4 + 5 * sin(t4 * pi / 6), p4^2 / 100, 100 * exp(p4 / 200)))
+w4 <- rnn_windows(d4, key = "Name", target = "y", window = 12, split = as.Date("1958-01-01"),
+                  transform = c("boxcox", "sdiff"), lambda = "auto")
+labels <- c(tf_label(wl), tf_label(fl), tf_label(w4))
+stopifnot(length(labels) == 3, grepl("per series, median", labels))
+writeLines(labels, file.path(dir, "panel_lambda_labels.txt"))
+cat("panel: R's lambda labels written:", labels[3], "\n")

@@ -154,6 +154,34 @@ function panel (dir)
     error ("cross-host: the panel with 'Lambda', 'auto' differs between R and Octave");
   endif
   printf ("panel: 'Lambda', 'auto' in Octave: the lambdas, windows and R's model's forecasts are R's, bit for bit\n");
+  ## the labels of per-series lambdas (the core's rnn_lambda_summary): wl
+  ## (3 series), R's model and a panel of 4 series (an even count)
+  air = rnn_example_data ("air");
+  n4 = numel (air.Passengers);
+  t4 = (1:n4)';
+  p4 = double (air.Passengers);
+  nm = {"air", "lin", "sq", "ex"};
+  d4 = struct ("Date", repmat (air.Date, 4, 1), "Name", {repelem(nm, n4)'}, ...
+               "y", [p4; 50 + t4 + 5 * sin(t4 * pi / 6); p4 .^ 2 / 100; 100 * exp(p4 / 200)]);
+  w4 = rnn_windows (d4, "Key", "Name", "Target", "y", "Window", 12, "Split", "1958-01-01", ...
+                    "Transform", {"boxcox", "sdiff"}, "Lambda", "auto");
+  mine = {tf_label(rnn_summary (wl)), tf_label(rnn_summary (ml)), tf_label(rnn_summary (w4))};
+  theirs = strsplit (strtrim (fileread (fullfile (dir, "panel_lambda_labels.txt"))), "\n");
+  if (! isequal (mine, theirs))
+    error ("cross-host: the lambda labels differ between R and Octave:\n  R:      %s\n  Octave: %s", ...
+           strjoin (theirs, " | "), strjoin (mine, " | "));
+  endif
+  printf ("panel: the per-series lambda labels (3 and 4 series, R's model) print alike in R and Octave: %s\n", ...
+          mine{3});
+endfunction
+
+## the target transform line of rnn_summary, without its "(undone ...)"
+function s = tf_label (txt)
+  l = regexp (txt, 'target transform: ([^\n]*)', "tokens", "once");
+  s = "";
+  if (! isempty (l))
+    s = regexprep (l{1}, ' \(undone in predictions and forecasts\)$', '');
+  endif
 endfunction
 
 ## the answers panel.R writes, as vectors (dates as days since 1970)

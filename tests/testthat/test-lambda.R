@@ -142,3 +142,41 @@ test_that("bad lambdas are classed errors", {
   expect_error(rnn_windows(lambda_panel(), key = "Name", window = 12, transform = "boxcox",
                            lambda = "foo"), class = "rnnkit_error_input")
 })
+
+# The label's smallest, median and largest lambda come from the core
+# (rnn_lambda_summary), as Octave's do; the cross-host test compares the
+# two hosts' labels. Four series are an even count: the median is the
+# mean of the two middle lambdas (-0.276 and -0.150 here).
+test_that("a panel's lambda label: range and median of the per-series lambdas, from the core", {
+  air <- rnn_example_data("air")
+  n <- nrow(air)
+  t <- seq_len(n)
+  p <- air$Passengers
+  d <- data.frame(Date = rep(air$Date, 4), Name = rep(c("air", "lin", "sq", "ex"), each = n),
+                  y = c(p, 50 + t + 5 * sin(t * pi / 6), p^2 / 100, 100 * exp(p / 200)))
+  label <- function(k) {
+    w <- rnn_windows(d[d$Name %in% k, ], key = "Name", target = "y", window = 12,
+                     split = as.Date("1958-01-01"), transform = c("boxcox", "sdiff"), lambda = "auto")
+    sub("^  target transform: ", "", grep("target transform", capture.output(print(w)), value = TRUE))
+  }
+  expect_identical(label(c("air", "lin")),
+                   "boxcox, then sdiff, period 12, lambda -0.276 .. 1 (Guerrero, per series, median 0.362)")
+  expect_identical(label(c("air", "lin", "sq")),
+                   "boxcox, then sdiff, period 12, lambda -0.276 .. 1 (Guerrero, per series, median -0.15)")
+  expect_identical(label(c("air", "lin", "sq", "ex")),
+                   "boxcox, then sdiff, period 12, lambda -1 .. 1 (Guerrero, per series, median -0.213)")
+  # lambdas given per series (no method): NA ones left out
+  meta <- list(transform = "boxcox", lambda = c(0.9, NA, 0.1, 0.5, 0.2))
+  expect_identical(rnnkit:::transform_label(meta), "boxcox, lambda 0.1 .. 0.9 (per series, median 0.35)")
+  # the core's numbers are R's min(), median() and max() to the bit
+  s <- function(l) .Call(rnnkit:::rnnkit_lambda_summary, as.double(l))
+  r <- function(l) c(min(l, na.rm = TRUE), stats::median(l, na.rm = TRUE), max(l, na.rm = TRUE))
+  set.seed(3)
+  for (l in list(c(0.9, 0.1, 0.5, 0.2), c(3, NaN, -1, 2), 0.25, c(0.1, 0.2), runif(6, -1, 2),
+                 runif(7, -1, 2), c(runif(10, -1, 2), NA))) {
+    expect_identical(s(l), r(l))
+  }
+  expect_identical(s(c(NA, NaN)), rep(NaN, 3))
+  expect_identical(s(numeric()), rep(NaN, 3))
+})
+

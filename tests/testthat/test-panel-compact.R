@@ -92,6 +92,71 @@ test_that("panels: series embedding, validation, ensembles and 1 or 2 threads gi
   expect_identical(predict(f$stored, w$compact), predict(f$stored, w$stored))
 })
 
+# Octave's rnn_fit (..., 'Validation', struct ('x', w.x, 'y', w.y)) tests
+# the same
+test_that("validation given as compact windows is the same validation stored, and the fraction", {
+  t <- 0:79
+  s <- 10 + sin(t / 3) + 0.05 * t
+  fit <- function(w, ...) rnn_fit(w, units = 3, epochs = 3, seed = 5, verbose = FALSE, batch_size = 8, ...)
+  cw <- rnn_windows(s, window = 6, scale = "none", store = "series")
+  expect_identical(dim(cw$x)[1], 74L)
+  m <- fit(cw, validation = 0.25) # 56 to train, the last 18 to validate
+  # scale = "none": a part of the series cuts the same windows
+  tr <- rnn_windows(s[1:62], window = 6, scale = "none")
+  v <- rnn_windows(s[57:80], window = 6, scale = "none")
+  vc <- rnn_windows(s[57:80], window = 6, scale = "none", store = "series")
+  expect_s3_class(vc$x, "rnnkit_compact")
+  for (th in 1:2) {
+    a <- fit(tr, threads = th, validation = list(x = v$x, y = v$y))
+    b <- fit(tr, threads = th, validation = list(x = vc$x, y = vc$y))
+    expect_identical(b$training$n_val, 18L)
+    expect_identical(b$params, a$params)
+    expect_identical(b$history, a$history)
+    expect_identical(b$params, m$params)
+    expect_identical(b$history, m$history)
+  }
+  # compact windows as x, and as x and validation
+  b <- rnn_fit(cw$x, cw$y, units = 3, epochs = 3, seed = 5, verbose = FALSE, batch_size = 8,
+               validation = 0.25)
+  expect_identical(b$params, m$params)
+  expect_identical(b$history, m$history)
+  ct <- rnn_windows(s[1:62], window = 6, scale = "none", store = "series")
+  b <- rnn_fit(ct$x, ct$y, units = 3, epochs = 3, seed = 5, verbose = FALSE, batch_size = 8,
+               validation = list(x = vc$x, y = vc$y))
+  expect_identical(b$params, m$params)
+  expect_identical(b$history, m$history)
+  # a panel's compact windows as validation, with compact training windows
+  p <- both_windows(data.frame(Date = rep(seq(as.Date("2015-01-01"), by = "month", length.out = 80), 2),
+                               Name = rep(c("a", "b"), each = 80), v = c(s, 5 + 0.1 * t)),
+                    key = "Name", target = "v", window = 6, split = as.Date("2020-01-01"))
+  a <- fit(cw, validation = list(x = p$stored$x, y = p$stored$y))
+  b <- fit(cw, validation = list(x = p$compact$x, y = p$compact$y))
+  expect_identical(b$training$n_val, NROW(p$stored$y))
+  expect_identical(b$params, a$params)
+  expect_identical(b$history, a$history)
+  w4 <- rnn_windows(as.double(1:40), window = 4, store = "series")
+  expect_error(fit(rnn_windows(as.double(1:40), window = 5), validation = list(x = w4$x, y = w4$y)),
+               class = "rnnkit_error_dim", regexp = "5 timesteps")
+})
+
+test_that("step-wise prediction and a layer read compact windows as the stored ones", {
+  s <- 10 + sin((0:39) / 3)
+  w <- rnn_windows(s, window = 5)
+  cw <- rnn_windows(s, window = 5, store = "series")
+  m <- rnn_fit(w, units = 2, epochs = 1, seed = 1, verbose = FALSE)
+  a <- rnn_predict_and_update_state(m, w$x)
+  b <- rnn_predict_and_update_state(m, cw$x)
+  expect_identical(b$prediction, a$prediction)
+  expect_identical(b$model$state, a$model$state)
+  expect_equal(b$prediction, predict(m, cw$x), tolerance = 1e-14)
+  # the state of 35 sequences continues
+  expect_identical(rnn_predict_and_update_state(b$model, cw$x)$prediction,
+                   rnn_predict_and_update_state(a$model, w$x)$prediction)
+  l <- rnn_layer("lstm", 2, list(matrix(0.1 * (1:8), 1, 8), 0.05 * matrix(1:16, 2, 8), rep(0, 8)))
+  expect_identical(rnn_layer_call(l, cw$x, return_sequences = TRUE, return_state = TRUE),
+                   rnn_layer_call(l, w$x, return_sequences = TRUE, return_state = TRUE))
+})
+
 test_that("compact windows print, summarise and say they are not stored", {
   w <- suppressMessages(rnn_windows(compact_panel(), key = "Name", target = "value", window = 6, test = 3,
                                     store = "series"))

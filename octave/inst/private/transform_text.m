@@ -6,7 +6,8 @@
 ## How rnn_summary names the target transform of windows or a model, as
 ## R's print(): "boxcox, then sdiff, period 12, lambda 0.2788 (Guerrero)",
 ## for a panel's estimated lambdas "lambda -0.12 .. 1.3 (Guerrero, per
-## series, median 0.4)".
+## series, median 0.4)"; its smallest, median and largest lambda are the
+## C core's (rnn_lambda_summary), as R's.
 ## @end deftypefn
 
 function s = transform_text (meta)
@@ -21,9 +22,11 @@ function s = transform_text (meta)
     if (isscalar (l))
       s = [s sprintf(", lambda %.4g", l) merge(est, " (Guerrero)", "")];
     else
-      l = l(! isnan (l));
-      s = [s sprintf(", lambda %.3g .. %.3g (%sper series, median %.3g)", min (l), max (l), ...
-                     merge (est, "Guerrero, ", ""), median (l))];
+      ## smallest, median, largest (NaN ones left out): the core's
+      ## (rnn_lambda_summary), the numbers R prints
+      r = __rnnkit__ ("lambda_summary", double (l(:)));
+      s = [s sprintf(", lambda %.3g .. %.3g (%sper series, median %.3g)", r(1), r(3), ...
+                     merge (est, "Guerrero, ", ""), r(2))];
     endif
   endif
 endfunction
