@@ -305,6 +305,44 @@ static void bwd_begin(const rows_ctx *r, int p) {
   for (b = 0; b < B; b++) memset(r->carry + H * b + j0, 0, sizeof(rnn_real) * n);
 }
 
+/* restrict for the element loops' arrays, which never overlap: GCC
+ * otherwise versions a loop for every pair that might, and gives up (its
+ * limit is 10 such checks) */
+#if defined(__GNUC__)
+#define RNN_RESTRICT __restrict__
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define RNN_RESTRICT restrict
+#else
+#define RNN_RESTRICT
+#endif
+
+/* The LSTM's backward step on n units of one sample: the gate deltas
+ * (i, f, g, o blocks of dz) from the gates (i, f, g, o), dh_t, tanh(c_t),
+ * c_{t-1} and the dc carry, which it updates.  Separate arrays, none
+ * overlapping another (restrict), so that the loop is vectorised (it was
+ * scalar: 8% of configuration 3's samples in double, 12% in single, issue
+ * 19); element by element the same operations in the same order, so the
+ * same bits on every clone.  Inlined into bwd_elements() and so into its
+ * clones. */
+static RNN_INLINE void lstm_bwd_units(
+    size_t n, const rnn_real *RNN_RESTRICT gi, const rnn_real *RNN_RESTRICT gf,
+    const rnn_real *RNN_RESTRICT gc, const rnn_real *RNN_RESTRICT go,
+    const rnn_real *RNN_RESTRICT dh, const rnn_real *RNN_RESTRICT tc,
+    const rnn_real *RNN_RESTRICT cprev, rnn_real *RNN_RESTRICT dzi,
+    rnn_real *RNN_RESTRICT dzf, rnn_real *RNN_RESTRICT dzg,
+    rnn_real *RNN_RESTRICT dzo, rnn_real *RNN_RESTRICT carry) {
+  size_t j;
+  for (j = 0; j < n; j++) {
+    rnn_real i_ = gi[j], f_ = gf[j], g_ = gc[j], o_ = go[j];
+    rnn_real dc = carry[j] + dh[j] * o_ * (1 - tc[j] * tc[j]);
+    dzi[j] = dc * g_ * i_ * (1 - i_);
+    dzf[j] = dc * cprev[j] * f_ * (1 - f_);
+    dzg[j] = dc * i_ * (1 - g_ * g_);
+    dzo[j] = dh[j] * tc[j] * o_ * (1 - o_);
+    carry[j] = dc * f_;
+  }
+}
+
 /* The element part of backward step t on units j0 .. j0+n-1 of every
  * sample: the gate deltas dZ_t (GRU: dZx_t and dZh_t) from dh_t and the
  * carry (LSTM: dc; GRU: z dh), which it updates.  A masked step passed
@@ -331,17 +369,10 @@ RNN_CLONES_LOOPS static void bwd_elements(const rnn_config *cfg,
           for (j = j0; j < j0 + n; j++) dH[HB * (t - 1) + H * b + j] += dh[H * b + j];
         continue;
       }
-      for (j = j0; j < j0 + n; j++) {
-        size_t e = H * b + j;
-        rnn_real i_ = gg[j], f_ = gg[H + j], g_ = gg[2 * H + j],
-               o_ = gg[3 * H + j];
-        rnn_real dc = carry[e] + dh[e] * o_ * (1 - tc[e] * tc[e]);
-        dz[j] = dc * g_ * i_ * (1 - i_);
-        dz[H + j] = dc * cprev[e] * f_ * (1 - f_);
-        dz[2 * H + j] = dc * i_ * (1 - g_ * g_);
-        dz[3 * H + j] = dh[e] * tc[e] * o_ * (1 - o_);
-        carry[e] = dc * f_;
-      }
+      lstm_bwd_units(n, gg + j0, gg + H + j0, gg + 2 * H + j0, gg + 3 * H + j0,
+                     dh + H * b + j0, tc + H * b + j0, cprev + H * b + j0,
+                     dz + j0, dz + H + j0, dz + 2 * H + j0, dz + 3 * H + j0,
+                     carry + H * b + j0);
     }
   } else if (cfg->cell == RNN_CELL_GRU) {
     const rnn_real *hprev = c->hs + HB * t, *hn = c->aux + HB * t;

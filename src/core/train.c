@@ -255,6 +255,18 @@ static void evaluate(const rnn_config *cfg, const rnn_train_config *tc,
   *acc = tally_acc(&t);
 }
 
+/* grad = w0 g0 + w1 g1, the batch's gradient from its halves'.  Like the
+ * optimizer's update (optim.c) a serial part of every batch on two
+ * threads, so cloned and vectorised (the pointers as arguments, not read
+ * through half[] at every element, which kept GCC from vectorising); the
+ * same operations on every element, so the same bits. */
+RNN_CLONES_LOOPS static void combine_halves(rnn_real *grad, const rnn_real *g0,
+                                            const rnn_real *g1, double w0,
+                                            double w1, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++) grad[k] = w0 * g0[k] + w1 * g1[k];
+}
+
 static int all_finite(const rnn_real *p, size_t n) {
   size_t k;
   for (k = 0; k < n; k++)
@@ -394,7 +406,7 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
           l = half[0].loss;
         } else if (c[0] + c[1] > 0) { /* the batch mean from the halves' means */
           double w0 = c[0] / (c[0] + c[1]), w1 = c[1] / (c[0] + c[1]);
-          for (k = 0; k < P; k++) grad[k] = w0 * half[0].grad[k] + w1 * half[1].grad[k];
+          combine_halves(grad, half[0].grad, half[1].grad, w0, w1, P);
           l = w0 * half[0].loss + w1 * half[1].loss;
         } else { /* every step of the batch was padding */
           memset(grad, 0, sizeof(rnn_real) * P);
