@@ -284,8 +284,8 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
   if (!is.null(checkpoint)) {
     # called from C at the end of every checkpoint_every-th epoch with the
     # weights and histories so far
-    train$checkpoint <- function(epoch, params, l, vl, a, va) {
-      m <- finish(model, params, epoch, l, vl, a, va)
+    train$checkpoint <- function(epoch, params, l, vl, a, va, lr) {
+      m <- finish(model, params, epoch, l, vl, a, va, lr)
       m$status <- list(epochs_run = epoch, checkpoint = TRUE)
       m$call <- call
       # a failure (an rnnkit_error_io: the file keeps the previous

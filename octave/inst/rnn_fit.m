@@ -472,8 +472,8 @@ function model = rnn_fit (X, varargin)
   endif
   checkpoint = [];
   if (! isempty (seq.checkpoint))
-    checkpoint = @(epoch, p, l, vl, a, va) save_checkpoint (seq.checkpoint, ...
-                   base, ! isempty (xval), epoch, p, l, vl, a, va);
+    checkpoint = @(epoch, p, l, vl, a, va, lr) save_checkpoint (seq.checkpoint, ...
+                   base, ! isempty (xval), epoch, p, l, vl, a, va, lr);
   endif
   init = check_choice (o.RecurrentInit, fieldnames (c.init), "RecurrentInit");
   if (strcmp (init, "identity") && ! strcmp (config.cell, "simple"))
@@ -833,12 +833,15 @@ endfunction
 ## catches: it unwinds to the MEX gateway, which catches it
 ## (interrupt.cc); it is not acted on inside the core's write, so the
 ## file is then the previous checkpoint or this one, whole.
-function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
+function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va, lr)
   msg = "";
   try
     m = base;
     m.params = p;
     m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
+    if (isfield (m.training, "lr_schedule")) # the rates so far, as rnn_fit's
+      m.history.lr = lr(1:epoch);
+    endif
     m.status = struct ("epochs_run", epoch, "checkpoint", true);
     m.version = rnnkit_version ();
     rnn_save (m, file);
@@ -1467,6 +1470,13 @@ endfunction
 %!   b = rnn_load (f);
 %!   assert (isequal (b.history.lr, m.history.lr));
 %!   assert ({b.training.lr_schedule, b.training.lr_drop_period}, {"piecewise", 2});
+%!   ## a checkpoint holds the rates of its epochs
+%!   c = rnn_fit (xs, ys, "Units", 4, "Epochs", 5, "BatchSize", 8, "LearnRate", 0.01, ...
+%!                "Seed", 1, "Verbose", false, "LearnRateSchedule", "piecewise", ...
+%!                "LearnRateDropFactor", 0.1, "LearnRateDropPeriod", 2, ...
+%!                "Checkpoint", f, "CheckpointEvery", 3);
+%!   assert (isequal (c.params, m.params));
+%!   assert (isequal (rnn_load (f).history.lr, m.history.lr(1:3)));
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect

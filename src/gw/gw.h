@@ -241,7 +241,7 @@ struct gw_fit {
   /* gw_train's, for start(): */
   const gw_in *arg;
   gw_out *o;                       /* slots 0 params, 1 loss, 2 val_loss,
-                                      10 acc, 11 val_acc are made       */
+                                      10 acc, 11 val_acc, 13 lr are made       */
   rnn_train_config tc;
   int n_members;                   /* ensemble: k; else 1              */
   double *acc, *val_acc;           /* the histories, epochs x k        */

@@ -75,6 +75,16 @@ test_that("the history records every epoch's rate; ensembles and the model recor
   expect_identical(back$training[c("lr_schedule", "lr_drop_factor", "lr_drop_period")],
                    m$training[c("lr_schedule", "lr_drop_factor", "lr_drop_period")])
   expect_identical(back$history$lr, m$history$lr)
+  # a checkpoint holds the rates of its epochs
+  ck <- tempfile(fileext = ".rnnk")
+  on.exit(unlink(ck), add = TRUE)
+  mc <- rnn_fit(d$x, d$y, units = 4, epochs = 5, batch_size = 8, lr = 0.01, seed = 1,
+                verbose = FALSE, lr_schedule = "piecewise", lr_drop_factor = 0.1,
+                lr_drop_period = 2, checkpoint = ck, checkpoint_every = 3)
+  expect_identical(mc$params, m$params)
+  k3 <- rnn_load(ck)
+  expect_identical(k3$history$lr, m$history$lr[1:3])
+  expect_identical(k3$training$lr_schedule, "piecewise")
 })
 
 test_that("the schedule passes through windows and validation with early stopping", {
