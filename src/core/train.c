@@ -470,7 +470,10 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
 
 #ifndef RNN_SINGLE /* the public API, in double; single models dispatch */
 double rnn_lr_at(const rnn_train_config *tc, int e) {
-  if (tc->lr_schedule != RNN_LR_PIECEWISE || e < tc->lr_drop_period) return tc->lr;
+  /* (a period < 1, which rnn_lr_check() rejects, drops nothing) */
+  if (tc->lr_schedule != RNN_LR_PIECEWISE || tc->lr_drop_period < 1 ||
+      e < tc->lr_drop_period)
+    return tc->lr;
   return tc->lr * pow(tc->lr_drop_factor, (double)(e / tc->lr_drop_period));
 }
 

@@ -4778,6 +4778,7 @@ static void test_lr_schedule(void) {
   t.lr_drop_period = 0;
   check(rnn_lr_check(&t, &err) == RNN_ERR_INPUT && strstr(err.msg, "period"),
         "schedule: period 0 rejected");
+  check(rnn_lr_at(&t, 3) == t.lr, "schedule: rnn_lr_at of an unchecked period 0 drops nothing");
   t.lr_drop_period = 1;
   t.lr_schedule = 7;
   check(rnn_lr_check(&t, &err) == RNN_ERR_INPUT, "schedule: unknown schedule rejected");
