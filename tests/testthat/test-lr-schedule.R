@@ -127,3 +127,20 @@ test_that("print() and summary() show the schedule, and only when there is one",
   expect_no_match(paste(capture.output(print(plain), print(summary(plain))), collapse = "\n"),
                   "piecewise|schedule")
 })
+
+test_that("the schedule trains single precision too, and the same bits on 1 and 2 threads", {
+  d <- sched_data()
+  fit <- function(...) {
+    rnn_fit(d$x, d$y, units = 4, epochs = 4, batch_size = 8, seed = 6, verbose = FALSE, ...)
+  }
+  s_none <- fit(precision = "single")
+  s_f1 <- fit(precision = "single", lr_schedule = "piecewise", lr_drop_factor = 1)
+  s_drop <- fit(precision = "single", lr_schedule = "piecewise", lr_drop_factor = 0.5,
+                lr_drop_period = 1)
+  expect_identical(s_f1$params, s_none$params)
+  expect_false(identical(s_drop$params, s_none$params))
+  expect_identical(s_drop$history$lr, 0.001 * 0.5^(0:3))
+  t1 <- fit(threads = 1, lr_schedule = "piecewise", lr_drop_factor = 0.5, lr_drop_period = 2)
+  t2 <- fit(threads = 2, lr_schedule = "piecewise", lr_drop_factor = 0.5, lr_drop_period = 2)
+  expect_identical(t1$params, t2$params)
+})
