@@ -13,7 +13,7 @@ finish_ensemble <- function(model, res, finish, stopped = FALSE) {
   k <- res$members_run
   keep <- seq_len(k)
   model <- finish(model, res$params[, keep, drop = FALSE], res$epochs_run[1], res$loss[, 1],
-                  res$val_loss[, 1], res$acc[, 1], res$val_acc[, 1])
+                  res$val_loss[, 1], res$acc[, 1], res$val_acc[, 1], res$lr[, 1])
   model$training$restored <- res$restored[1]
   model$status <- list(epochs_run = res$epochs_run[1], best_epoch = res$best_epoch[1],
                        stopped_early = res$stopped_early[1], interrupted = any(res$interrupted),

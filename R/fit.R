@@ -92,7 +92,8 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
                             threads = getOption("rnnkit.threads", 2L), model = NULL,
                             embedding = NULL, stateful = FALSE, checkpoint = NULL,
                             checkpoint_every = 1, classes = NULL, ensemble = 1,
-                            series_embedding = NULL, precision = "double") {
+                            series_embedding = NULL, precision = "double",
+                            lr_schedule = "none", lr_drop_factor = 0.1, lr_drop_period = 10) {
   call <- match.call()
   check_dots(list(...), character(), "rnn_fit")
   if (!is.null(model) && !inherits(model, "rnnkit_model")) {
@@ -132,6 +133,10 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
   if (is.null(output_activation)) output_activation <- sc$head[[loss]]
   if (is.null(lr)) lr <- sc$defaults[[if (optimizer == "sgd") "lr_sgd" else "lr"]]
   check_number(lr, "lr", min = 0, min_open = TRUE)
+  # the learning-rate schedule (MATLAB's 'piecewise'): lr * factor^floor(e / period)
+  lr_schedule <- check_choice(lr_schedule, names(sc$lr_schedule), "lr_schedule")
+  check_number(lr_drop_factor, "lr_drop_factor", min = 0, max = 1, min_open = TRUE)
+  check_count(lr_drop_period, "lr_drop_period", max = 1e7)
   check_count(epochs, "epochs", max = 1e7)
   check_count(batch_size, "batch_size", max = 1e7)
   check_flag(shuffle, "shuffle")
@@ -247,17 +252,21 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     shuffle = as.integer(shuffle), patience = patience, min_delta = min_delta,
     restore_best = as.integer(restore_best), threads = as.integer(threads),
     stateful = as.integer(stateful),
-    row_split = as.integer(getOption("rnnkit.row_split", 0L))
+    row_split = as.integer(getOption("rnnkit.row_split", 0L)),
+    lr_schedule = sc$lr_schedule[[lr_schedule]], lr_drop_factor = as.double(lr_drop_factor),
+    lr_drop_period = as.integer(lr_drop_period)
   )
   model$loss <- loss
   model$classes <- tg$classes
   model$n_time <- d[2]
-  finish <- function(model, params, n, res_loss, res_val, res_acc, res_val_acc) {
+  finish <- function(model, params, n, res_loss, res_val, res_acc, res_val_acc, res_lr = NULL) {
     model$params <- params
     model$history <- data.frame(
       epoch = seq_len(n), loss = res_loss[seq_len(n)],
       val_loss = if (is.null(xval)) rep(NA_real_, n) else res_val[seq_len(n)]
     )
+    # the learning rate of every epoch, as the core trained it (a schedule only)
+    if (lr_schedule != "none" && !is.null(res_lr)) model$history$lr <- res_lr[seq_len(n)]
     if (loss %in% c("bce", "sparse_ce")) {
       model$history$acc <- res_acc[seq_len(n)]
       model$history$val_acc <- if (is.null(xval)) rep(NA_real_, n) else res_val_acc[seq_len(n)]
@@ -265,14 +274,18 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
     model$training <- c(list(optimizer = optimizer, n_train = dim(x)[1],
                              n_val = if (is.null(xval)) 0L else dim(xval)[1]),
                         train[c("lr", "epochs", "batch_size", "patience", "clipnorm", "clipvalue")],
-                        if (stateful) list(stateful = TRUE))
+                        if (stateful) list(stateful = TRUE),
+                        if (lr_schedule != "none") {
+                          list(lr_schedule = lr_schedule, lr_drop_factor = as.double(lr_drop_factor),
+                               lr_drop_period = as.integer(lr_drop_period))
+                        })
     model
   }
   if (!is.null(checkpoint)) {
     # called from C at the end of every checkpoint_every-th epoch with the
     # weights and histories so far
-    train$checkpoint <- function(epoch, params, l, vl, a, va) {
-      m <- finish(model, params, epoch, l, vl, a, va)
+    train$checkpoint <- function(epoch, params, l, vl, a, va, lr) {
+      m <- finish(model, params, epoch, l, vl, a, va, lr)
       m$status <- list(epochs_run = epoch, checkpoint = TRUE)
       m$call <- call
       # a failure (an rnnkit_error_io: the file keeps the previous
@@ -304,7 +317,7 @@ rnn_fit.default <- function(x, y = NULL, cell = "lstm", units = 16, ..., activat
   res <- .Call(rnnkit_train, model$config, train, model$params, x, tg$y,
                xval, yval, train_seed, if (verbose) console_width() else 0L)
   n <- res$epochs_run
-  model <- finish(model, res$params, n, res$loss, res$val_loss, res$acc, res$val_acc)
+  model <- finish(model, res$params, n, res$loss, res$val_loss, res$acc, res$val_acc, res$lr)
   model$training$restored <- res$restored
   model$status <- res[c("epochs_run", "best_epoch", "stopped_early", "interrupted", "diverged")]
   model$call <- call

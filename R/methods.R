@@ -71,7 +71,7 @@ print.rnnkit_model <- function(x, ...) {
   } else {
     tr <- x$training
     cat("  trained ", nrow(h), " epoch", if (nrow(h) != 1) "s", " (", tr$optimizer,
-        ", lr ", format(tr$lr), ", batch ", tr$batch_size, if (isTRUE(tr$stateful)) ", stateful",
+        ", lr ", format(tr$lr), lr_schedule_label(tr, " "), ", batch ", tr$batch_size, if (isTRUE(tr$stateful)) ", stateful",
         ", loss ", x$loss, ")",
         if (isTRUE(x$status$stopped_early)) paste0("; stopped early, best epoch ", x$status$best_epoch),
         if (isTRUE(tr$restored)) paste0(" (its weights restored)"),
@@ -125,6 +125,9 @@ print.summary.rnnkit_model <- function(x, ...) {
   if (x$epochs > 0) {
     cat("Loss:", x$loss, " optimizer:", x$training$optimizer, " lr:", format(x$training$lr),
         " batch size:", x$training$batch_size, "\n")
+    if (nzchar(lr_schedule_label(x$training))) {
+      cat("Learning-rate schedule:", lr_schedule_label(x$training), "\n")
+    }
     cat("Epochs run:", x$epochs, " best epoch:", x$best_epoch,
         if (isTRUE(x$training$restored)) "(the model holds its weights)", "\n")
     cat("Final training loss:  ", format(x$final_loss, digits = 6), "\n")
@@ -165,4 +168,12 @@ plot.rnnkit_model <- function(x, log = "y", main = "Training history", ...) {
                    col = c("black", if (has_val) "firebrick"), lty = c(1, if (has_val) 2),
                    lwd = 2, bty = "n")
   invisible(x)
+}
+
+# "piecewise x0.1 every 10 epochs" for a model trained with a learning-rate
+# schedule, "" without (prefix before a non-empty label)
+lr_schedule_label <- function(tr, prefix = "") {
+  if (is.null(tr$lr_schedule) || identical(tr$lr_schedule, "none")) return("")
+  paste0(prefix, tr$lr_schedule, " x", format(tr$lr_drop_factor), " every ", tr$lr_drop_period,
+         " epoch", if (tr$lr_drop_period != 1) "s")
 }

@@ -96,7 +96,14 @@ cfgs <- list(
   onebcw24e8 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 8, ens = 1, units = 32, epochs = 20, window = 24),
   onebcw24b32 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, batch = 32),
   onebcw24cal = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, cal = "month"),
-  onebcw24mae = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, loss = "mae")
+  onebcw24mae = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24, loss = "mae"),
+  # session of 2026-12-07 (branch h-lrsched): the piecewise learning-rate
+  # schedule on w24u32bc, for the spread over seeds ("val" only): the rate
+  # x0.1 after epoch 15 (the last 5 epochs at 1e-4), or every 10 epochs
+  w24u32bcpw15 = list(h = 12, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24,
+                      drop = c(0.1, 15)),
+  w24u32bcpw10 = list(h = 12, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24,
+                      drop = c(0.1, 10))
 )
 # "ets": the references on the same split (seasonal naive and forecast::ets
 # per series, one-step over the held-out rows as bench/panel.R scores it,
@@ -139,7 +146,10 @@ w <- suppressMessages(rnn_windows(d, key = "SeriesID", target = "Turnover", wind
 fit <- rnn_fit(w, cell = if (is.null(cfg$cell)) "lstm" else cfg$cell, units = cfg$units, epochs = cfg$epochs,
                batch_size = if (is.null(cfg$batch)) 64 else cfg$batch, seed = seed, verbose = FALSE, dropout = if (is.null(cfg$dropout)) 0 else cfg$dropout,
                lr = cfg$lr, series_embedding = cfg$emb, ensemble = cfg$ens, loss = if (is.null(cfg$loss)) "mse" else cfg$loss,
-               validation = if (is.null(cfg$val)) 0 else cfg$val, early_stopping = if (is.null(cfg$val)) FALSE else 5)
+               validation = if (is.null(cfg$val)) 0 else cfg$val, early_stopping = if (is.null(cfg$val)) FALSE else 5,
+               lr_schedule = if (is.null(cfg$drop)) "none" else "piecewise",
+               lr_drop_factor = if (is.null(cfg$drop)) 0.1 else cfg$drop[1],
+               lr_drop_period = if (is.null(cfg$drop)) 10 else cfg$drop[2])
 }
 # each key's MASE, and that of the combination: the mean of the model's
 # and seasonal naive's forecasts (a combination, not the model)

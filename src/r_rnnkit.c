@@ -82,9 +82,9 @@ typedef struct {
   double *acc, *val_acc; /* the core's accuracy histories (NaN: none) */
   int done;         /* epochs finished                                */
   SEXP checkpoint;  /* R function(epoch, params, loss, val_loss, acc,
-                       val_acc) or R_NilValue                          */
+                       val_acc, lr) or R_NilValue                      */
   int every;        /* call it after every `every`-th epoch           */
-  SEXP params, hist[4];
+  SEXP params, hist[5]; /* loss, val_loss, acc, val_acc, lr          */
   char ck_error[600]; /* why a checkpoint failed ("" if none)        */
   int member, n_members; /* ensemble (issue 15): the member training
                             (0-based) of n_members; its histories are
@@ -96,14 +96,14 @@ typedef struct {
 static void run_checkpoint(fit_ctx *c, int epoch) {
   SEXP call, a;
   int k, failed = 0;
-  call = PROTECT(allocList(7));
+  call = PROTECT(allocList(8));
   SET_TYPEOF(call, LANGSXP);
   SETCAR(call, c->checkpoint);
   a = CDR(call);
   SETCAR(a, ScalarInteger(epoch));
   a = CDR(a);
   SETCAR(a, duplicate(c->params));
-  for (k = 0; k < 4; k++) {
+  for (k = 0; k < 5; k++) {
     a = CDR(a);
     SETCAR(a, c->hist[k]);
   }
@@ -204,7 +204,8 @@ static void fit_start(gw_fit *f) {
   c->val_acc = f->val_acc;
   c->n_members = f->n_members; /* ensemble (issue 15) */
   c->params = (SEXP)gw_slot(f->o, 0);
-  for (k = 0; k < 4; k++) c->hist[k] = (SEXP)gw_slot(f->o, k < 2 ? k + 1 : k + 8);
+  for (k = 0; k < 5; k++) /* slots 1, 2, 10, 11, 13 of gw_train()'s result */
+    c->hist[k] = (SEXP)gw_slot(f->o, k < 2 ? k + 1 : k < 4 ? k + 8 : 13);
   c->checkpoint = R_NilValue;
   c->every = 1;
   if (ck && isFunction(ck)) {

@@ -46,6 +46,15 @@
 ## @qcode{'adam'}, @qcode{'rmsprop'} or @qcode{'sgd'} [@qcode{'adam'}]
 ## @item @qcode{'LearnRate'}
 ## learning rate [0.001; 0.01 for sgd]
+## @item @qcode{'LearnRateSchedule'}
+## @qcode{'none'} or @qcode{'piecewise'} (as MATLAB's trainingOptions):
+## epoch @math{e = 0, 1, @dots{}} of this call trains at
+## @code{LearnRate * LearnRateDropFactor ^ floor (e / LearnRateDropPeriod)}
+## for every optimizer and every member of an ensemble; the history then has
+## a field @code{lr}, the rate of every epoch [@qcode{'none'}]
+## @item @qcode{'LearnRateDropFactor'}, @qcode{'LearnRateDropPeriod'}
+## the factor, in (0, 1], and the period, a whole number of epochs, of the
+## @qcode{'piecewise'} schedule [0.1, 10]
 ## @item @qcode{'Momentum'}, @qcode{'Rho'}, @qcode{'Beta1'}, @qcode{'Beta2'}, @qcode{'Epsilon'}
 ## optimizer constants [0, 0.9, 0.9, 0.999, 1e-7]
 ## @item @qcode{'Epochs'}, @qcode{'BatchSize'}
@@ -271,7 +280,8 @@ function model = rnn_fit (X, varargin)
                      "Stateful", false, "Classes", [], "Checkpoint", [], ...
                      "CheckpointEvery", df.checkpoint_every, "Model", [], ...
                      "Ensemble", 1, "Padding", [], "SeriesEmbedding", [], ...
-                     "Precision", []);
+                     "Precision", [], "LearnRateSchedule", "none", ...
+                     "LearnRateDropFactor", 0.1, "LearnRateDropPeriod", 10);
   if (isempty (windows) && ischar (Y) && rows (Y) == 1 ...
       && any (strcmpi (Y, fieldnames (defaults))))
     error ("rnnkit:input", ["rnn_fit: Y is missing: '%s' is an option; give one " ...
@@ -317,6 +327,11 @@ function model = rnn_fit (X, varargin)
     lr = c.defaults.(merge (strcmp (optimizer, "sgd"), "lr_sgd", "lr"));
   endif
   lr = check_number (lr, "LearnRate", 0, Inf, true);
+  ## the learning-rate schedule (MATLAB's 'piecewise'), names from the core
+  lr_schedule = check_choice (o.LearnRateSchedule, fieldnames (c.lr_schedule), ...
+                              "LearnRateSchedule");
+  lr_drop_factor = check_number (o.LearnRateDropFactor, "LearnRateDropFactor", 0, 1, true);
+  lr_drop_period = check_count (o.LearnRateDropPeriod, "LearnRateDropPeriod", 1, 1e7);
   epochs = check_count (o.Epochs, "Epochs", 1, 1e7);
   batch_size = check_count (o.BatchSize, "BatchSize", 1, 1e7);
   shuffle = check_flag (o.Shuffle, "Shuffle");
@@ -466,10 +481,15 @@ function model = rnn_fit (X, varargin)
   if (seq.stateful)
     base.training.stateful = true;
   endif
+  if (! strcmp (lr_schedule, "none"))
+    base.training.lr_schedule = lr_schedule;
+    base.training.lr_drop_factor = lr_drop_factor;
+    base.training.lr_drop_period = lr_drop_period;
+  endif
   checkpoint = [];
   if (! isempty (seq.checkpoint))
-    checkpoint = @(epoch, p, l, vl, a, va) save_checkpoint (seq.checkpoint, ...
-                   base, ! isempty (xval), epoch, p, l, vl, a, va);
+    checkpoint = @(epoch, p, l, vl, a, va, lr) save_checkpoint (seq.checkpoint, ...
+                   base, ! isempty (xval), epoch, p, l, vl, a, va, lr);
   endif
   init = check_choice (o.RecurrentInit, fieldnames (c.init), "RecurrentInit");
   if (strcmp (init, "identity") && ! strcmp (config.cell, "simple"))
@@ -518,7 +538,9 @@ function model = rnn_fit (X, varargin)
                   "epochs", epochs, "batch_size", batch_size, ...
                   "shuffle", double (shuffle), "patience", patience, ...
                   "min_delta", min_delta, "restore_best", double (restore_best), ...
-                  "threads", threads);
+                  "threads", threads, ...
+                  "lr_schedule", c.lr_schedule.(lr_schedule), ...
+                  "lr_drop_factor", lr_drop_factor, "lr_drop_period", lr_drop_period);
   if (ens > 1) # ensemble (issue 15): the core initialises every member
     train.ensemble = ens;
     train.recurrent_init = c.init.(init);
@@ -559,6 +581,7 @@ function model = rnn_fit (X, varargin)
     res.val_loss = res.val_loss(:, 1);
     res.acc = res.acc(:, 1);
     res.val_acc = res.val_acc(:, 1);
+    res.lr = res.lr(:, 1);
     res.interrupted = any (res.interrupted);
     res.diverged = res.diverged(1);
     for f = {"epochs_run", "best_epoch", "stopped_early", "restored"}
@@ -572,6 +595,9 @@ function model = rnn_fit (X, varargin)
   model.loss = loss;
   model.history = fit_history (loss, ! isempty (xval), n, res.loss, ...
                                res.val_loss, res.acc, res.val_acc);
+  if (! strcmp (lr_schedule, "none")) # the rate of every epoch, from the core
+    model.history.lr = res.lr(1:n);
+  endif
   if (! isempty (tg.classes))
     model.classes = tg.classes;
   endif
@@ -823,12 +849,15 @@ endfunction
 ## catches: it unwinds to the MEX gateway, which catches it
 ## (interrupt.cc); it is not acted on inside the core's write, so the
 ## file is then the previous checkpoint or this one, whole.
-function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va)
+function msg = save_checkpoint (file, base, has_val, epoch, p, l, vl, a, va, lr)
   msg = "";
   try
     m = base;
     m.params = p;
     m.history = fit_history (m.loss, has_val, epoch, l, vl, a, va);
+    if (isfield (m.training, "lr_schedule")) # the rates so far, as rnn_fit's
+      m.history.lr = lr(1:epoch);
+    endif
     m.status = struct ("epochs_run", epoch, "checkpoint", true);
     m.version = rnnkit_version ();
     rnn_save (m, file);
@@ -1455,3 +1484,69 @@ endfunction
 %! end_unwind_protect
 %!error id=rnnkit:input rnn_fit (ones (4, 3, 1), ones (4, 1), "Precision", "half", "Verbose", false)
 %!error <'Precision' must be one of> rnn_fit (ones (4, 3, 1), ones (4, 1), "Precision", "half", "Verbose", false)
+## the piecewise learning-rate schedule (MATLAB's 'LearnRateSchedule')
+%!shared xs, ys
+%! randn ("seed", 11);
+%! xs = randn (24, 5, 2);
+%! ys = 0.5 * xs(:, 5, 1) - 0.2 * xs(:, 4, 2);
+%!test
+%! ## factor 1 and a period of at least the epochs: the bits of no schedule
+%! for opt = {"adam", "sgd", "rmsprop"}
+%!   a = {xs, ys, "Units", 4, "Epochs", 4, "BatchSize", 8, "Optimizer", opt{1}, ...
+%!        "Momentum", 0.5, "Seed", 3, "Verbose", false};
+%!   none = rnn_fit (a{:});
+%!   f1 = rnn_fit (a{:}, "LearnRateSchedule", "piecewise", "LearnRateDropFactor", 1, ...
+%!                 "LearnRateDropPeriod", 1);
+%!   long = rnn_fit (a{:}, "LearnRateSchedule", "piecewise", "LearnRateDropPeriod", 4);
+%!   drop = rnn_fit (a{:}, "LearnRateSchedule", "piecewise", "LearnRateDropPeriod", 1);
+%!   assert (isequal (f1.params, none.params) && isequal (long.params, none.params));
+%!   assert (! isequal (drop.params, none.params));
+%!   assert (! isfield (none.history, "lr") && ! isfield (none.training, "lr_schedule"));
+%! endfor
+%!test
+%! ## 2 epochs of plain SGD at lr, lr/2 = 1 epoch at lr continued at lr/2
+%! a = {"BatchSize", 8, "Optimizer", "sgd", "Shuffle", false, "Verbose", false};
+%! two = rnn_fit (xs, ys, "Units", 4, "Epochs", 2, "LearnRate", 0.05, "Seed", 7, a{:}, ...
+%!                "LearnRateSchedule", "piecewise", "LearnRateDropFactor", 0.5, ...
+%!                "LearnRateDropPeriod", 1);
+%! one = rnn_fit (xs, ys, "Units", 4, "Epochs", 1, "LearnRate", 0.05, "Seed", 7, a{:});
+%! cont = rnn_fit (xs, ys, "Epochs", 1, "LearnRate", 0.025, "Seed", 8, "Model", one, a{:});
+%! assert (isequal (two.params, cont.params));
+%! assert (isequal (two.history.lr, [0.05; 0.025]));
+%!test
+%! ## the rates of every epoch, the options recorded, shown and saved
+%! m = rnn_fit (xs, ys, "Units", 4, "Epochs", 5, "BatchSize", 8, "LearnRate", 0.01, ...
+%!              "Seed", 1, "Verbose", false, "LearnRateSchedule", "piecewise", ...
+%!              "LearnRateDropFactor", 0.1, "LearnRateDropPeriod", 2);
+%! assert (isequal (m.history.lr, 0.01 * 0.1 .^ [0; 0; 1; 1; 2]));
+%! assert ({m.training.lr_schedule, m.training.lr_drop_factor, m.training.lr_drop_period}, ...
+%!         {"piecewise", 0.1, 2});
+%! assert (! isempty (strfind (rnn_summary (m), "lr 0.01 piecewise x0.1 every 2 epochs, batch")));
+%! f = [tempname() ".rnnk"];
+%! unwind_protect
+%!   rnn_save (m, f);
+%!   b = rnn_load (f);
+%!   assert (isequal (b.history.lr, m.history.lr));
+%!   assert ({b.training.lr_schedule, b.training.lr_drop_period}, {"piecewise", 2});
+%!   ## a checkpoint holds the rates of its epochs
+%!   c = rnn_fit (xs, ys, "Units", 4, "Epochs", 5, "BatchSize", 8, "LearnRate", 0.01, ...
+%!                "Seed", 1, "Verbose", false, "LearnRateSchedule", "piecewise", ...
+%!                "LearnRateDropFactor", 0.1, "LearnRateDropPeriod", 2, ...
+%!                "Checkpoint", f, "CheckpointEvery", 3);
+%!   assert (isequal (c.params, m.params));
+%!   assert (isequal (rnn_load (f).history.lr, m.history.lr(1:3)));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%! e = rnn_fit (xs, ys, "Units", 4, "Epochs", 3, "BatchSize", 8, "Seed", 4, ...
+%!              "Verbose", false, "Ensemble", 2, "LearnRateSchedule", "piecewise", ...
+%!              "LearnRateDropFactor", 0.5, "LearnRateDropPeriod", 1);
+%! assert (isequal (e.history.lr, 0.001 * [1; 0.5; 0.25]));
+%! assert (isempty (strfind (rnn_summary (rnn_fit (xs, ys, "Units", 2, "Epochs", 1, ...
+%!                                                 "Verbose", false)), "piecewise")));
+%!error <Did you mean 'piecewise'> rnn_fit (xs, ys, "Epochs", 1, "LearnRateSchedule", "piecewize")
+%!error id=rnnkit:input rnn_fit (xs, ys, "Epochs", 1, "LearnRateSchedule", "cosine")
+%!error id=rnnkit:input rnn_fit (xs, ys, "Epochs", 1, "LearnRateSchedule", "piecewise", "LearnRateDropFactor", 0)
+%!error id=rnnkit:input rnn_fit (xs, ys, "Epochs", 1, "LearnRateSchedule", "piecewise", "LearnRateDropFactor", 1.5)
+%!error id=rnnkit:input rnn_fit (xs, ys, "Epochs", 1, "LearnRateSchedule", "piecewise", "LearnRateDropPeriod", 0)
+%!error id=rnnkit:input rnn_fit (xs, ys, "Epochs", 1, "LearnRateSchedule", "piecewise", "LearnRateDropPeriod", 2.5)

@@ -137,8 +137,13 @@ function s = model_text (m)
   if (isfield (st, "interrupted") && st.interrupted)
     extra = [extra "; interrupted"];
   endif
-  s = [s sprintf("  trained %s (%s, lr %g, batch %d, loss %s)%s\n", plural (n, "epoch"), ...
-                 t.optimizer, t.lr, t.batch_size, m.loss, extra)];
+  sched = "";
+  if (isfield (t, "lr_schedule") && ! strcmp (t.lr_schedule, "none"))
+    sched = sprintf (" %s x%g every %s", t.lr_schedule, t.lr_drop_factor, ...
+                     plural (t.lr_drop_period, "epoch"));
+  endif
+  s = [s sprintf("  trained %s (%s, lr %g%s, batch %d, loss %s)%s\n", plural (n, "epoch"), ...
+                 t.optimizer, t.lr, sched, t.batch_size, m.loss, extra)];
   s = [s sprintf("  final loss %.5g", h.loss(end))];
   if (isfield (h, "val_loss") && ! isnan (h.val_loss(end)))
     s = [s sprintf(", val_loss %.5g", h.val_loss(end))];

@@ -97,6 +97,27 @@ endfunction
 %!   unlink (f);
 %! end_unwind_protect
 
+## trainingOptions' piecewise schedule reaches rnn_fit
+%!test
+%! X = arrayfun (@(i) sin (0.3 * (i:i+9)), (1:12)', "UniformOutput", false);
+%! Y = cellfun (@(s) s(end) ^ 2, X);
+%! layers = [sequenceInputLayer(1) gruLayer(5, "OutputMode", "last") ...
+%!           fullyConnectedLayer(1) regressionLayer];
+%! o = trainingOptions ("sgdm", "MaxEpochs", 4, "MiniBatchSize", 4, "Momentum", 0.5, ...
+%!                      "InitialLearnRate", 0.05, "LearnRateSchedule", "piecewise", ...
+%!                      "LearnRateDropFactor", 0.5, "LearnRateDropPeriod", 2, ...
+%!                      "Shuffle", "never", "Verbose", false);
+%! rand ("seed", 7);
+%! net = trainNetwork (X, Y, layers, o);
+%! assert (isequal (net.Model.history.lr, 0.05 * [1; 1; 0.5; 0.5]));
+%! rand ("seed", 7);
+%! m = rnn_fit (cell2mat (X), Y, "Cell", "gru", "Units", 5, "Optimizer", "sgd", ...
+%!              "Momentum", 0.5, "LearnRate", 0.05, "Epochs", 4, "BatchSize", 4, ...
+%!              "Shuffle", false, "Epsilon", 1e-8, "ReturnSequences", false, ...
+%!              "LearnRateSchedule", "piecewise", "LearnRateDropFactor", 0.5, ...
+%!              "LearnRateDropPeriod", 2, "Verbose", false);
+%! assert (isequal (net.Model.params, m.params));
+
 ## rmsprop and a validation set with patience and the best weights
 %!test
 %! X = arrayfun (@(i) sin (0.3 * (i:i+9)), (1:20)', "UniformOutput", false);

@@ -14,8 +14,11 @@
 ## @item @qcode{'MaxEpochs'} [30], @qcode{'MiniBatchSize'} [128]
 ## @qcode{'Epochs'} and @qcode{'BatchSize'}
 ## @item @qcode{'InitialLearnRate'}
-## @qcode{'LearnRate'} [0.001; 0.01 for sgdm]; @qcode{'LearnRateSchedule'}
-## must be @qcode{'none'} (the core has no schedule)
+## @qcode{'LearnRate'} [0.001; 0.01 for sgdm]
+## @item @qcode{'LearnRateSchedule'} [@qcode{'none'}], @qcode{'LearnRateDropFactor'} [0.1], @qcode{'LearnRateDropPeriod'} [10]
+## @qcode{'piecewise'} multiplies the learning rate by the factor, in
+## (0, 1], every period of epochs (as MATLAB; rnn_fit's options of the
+## same names)
 ## @item @qcode{'Momentum'} [0.9]
 ## sgdm's momentum
 ## @item @qcode{'GradientDecayFactor'} [0.9], @qcode{'SquaredGradientDecayFactor'} [0.999 adam, 0.9 rmsprop], @qcode{'Epsilon'} [1e-8]
@@ -84,7 +87,8 @@ function options = trainingOptions (solver, varargin)
   solver = check_choice (solver, {"adam", "sgdm", "rmsprop"}, "solver");
   d = struct ("MaxEpochs", 30, "MiniBatchSize", 128, ...
               "InitialLearnRate", merge (strcmp (solver, "sgdm"), 0.01, 0.001), ...
-              "LearnRateSchedule", "none", "Momentum", 0.9, ...
+              "LearnRateSchedule", "none", "LearnRateDropFactor", 0.1, ...
+              "LearnRateDropPeriod", 10, "Momentum", 0.9, ...
               "GradientDecayFactor", 0.9, ...
               "SquaredGradientDecayFactor", merge (strcmp (solver, "adam"), 0.999, 0.9), ...
               "Epsilon", 1e-8, "GradientThreshold", Inf, ...
@@ -99,7 +103,12 @@ function options = trainingOptions (solver, varargin)
   options.MaxEpochs = check_count (options.MaxEpochs, "MaxEpochs", 1, 1e7);
   options.MiniBatchSize = check_count (options.MiniBatchSize, "MiniBatchSize", 1, 1e7);
   options.InitialLearnRate = check_number (options.InitialLearnRate, "InitialLearnRate", 0, Inf, true);
-  check_choice (options.LearnRateSchedule, {"none"}, "LearnRateSchedule");
+  options.LearnRateSchedule = check_choice (options.LearnRateSchedule, ...
+                                            {"none", "piecewise"}, "LearnRateSchedule");
+  options.LearnRateDropFactor = check_number (options.LearnRateDropFactor, ...
+                                              "LearnRateDropFactor", 0, 1, true);
+  options.LearnRateDropPeriod = check_count (options.LearnRateDropPeriod, ...
+                                             "LearnRateDropPeriod", 1, 1e7);
   options.Momentum = check_number (options.Momentum, "Momentum", 0, 1);
   options.GradientDecayFactor = check_number (options.GradientDecayFactor, "GradientDecayFactor", 0, 1);
   options.SquaredGradientDecayFactor = check_number (options.SquaredGradientDecayFactor, ...
@@ -181,7 +190,17 @@ endfunction
 %!error <trainingOptions: unknown option 'LearnRate'> trainingOptions ("adam", "LearnRate", 1)
 %!error <'solver' must be one of 'adam', 'sgdm', 'rmsprop'> trainingOptions ("lbfgs")
 %!error <'Shuffle' must be one of 'once', 'every-epoch', 'never'> trainingOptions ("adam", "Shuffle", "always")
-%!error <'LearnRateSchedule' must be one of 'none'> trainingOptions ("adam", "LearnRateSchedule", "piecewise")
+%!test
+%! o = trainingOptions ("sgdm", "LearnRateSchedule", "piecewise");
+%! assert ({o.LearnRateSchedule, o.LearnRateDropFactor, o.LearnRateDropPeriod}, ...
+%!         {"piecewise", 0.1, 10});
+%! o = trainingOptions ("adam", "LearnRateSchedule", "piecewise", ...
+%!                      "LearnRateDropFactor", 0.5, "LearnRateDropPeriod", 3);
+%! assert ([o.LearnRateDropFactor, o.LearnRateDropPeriod], [0.5 3]);
+%!error <'LearnRateSchedule' must be one of 'none', 'piecewise'> trainingOptions ("adam", "LearnRateSchedule", "cosine")
+%!error id=rnnkit:input trainingOptions ("adam", "LearnRateDropFactor", 0)
+%!error id=rnnkit:input trainingOptions ("adam", "LearnRateDropFactor", 1.5)
+%!error id=rnnkit:input trainingOptions ("adam", "LearnRateDropPeriod", 0)
 %!error <no weight decay> trainingOptions ("adam", "L2Regularization", 1e-4)
 %!error <needs 'ValidationData'> trainingOptions ("adam", "OutputNetwork", "best-validation-loss")
 %!error <'ValidationData' must be a cell> trainingOptions ("adam", "ValidationData", [1 2])

@@ -229,7 +229,7 @@ typedef struct {
   mxArray *fn;      /* the handle, or NULL                          */
   int ck_every;     /* call it after every `ck_every`-th epoch      */
   mxArray *params;  /* the weights, trained in place                */
-  mxArray *hist[4]; /* loss, val_loss, acc, val_acc (NaN beyond)    */
+  mxArray *hist[5]; /* loss, val_loss, acc, val_acc, lr (NaN beyond) */
   char error[600];  /* why a checkpoint failed ("" if none)         */
   int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
   int member, n_members; /* ensemble (issue 15): the member
@@ -355,19 +355,19 @@ static void end_progress(fit_ctx *c) {
   if (c->verbose) flush_stdout();
 }
 
-/* Calls fn(epoch, params, loss, val_loss, acc, val_acc) through feval.
+/* Calls fn(epoch, params, loss, val_loss, acc, val_acc, lr) through feval.
  * The .m side catches its own errors and returns the message (a string,
  * "" on success); an error that escapes it is trapped here too, and a
  * Ctrl-C is caught (see above).  Each stops training after this epoch. */
 static int run_checkpoint(fit_ctx *c, int epoch) {
-  mxArray *in[7], *out[1], *ex;
+  mxArray *in[8], *out[1], *ex;
   int k;
   in[0] = c->fn;
   in[1] = mxCreateDoubleScalar((double)epoch);
   in[2] = mxDuplicateArray(c->params);
-  for (k = 0; k < 4; k++) in[3 + k] = c->hist[k];
+  for (k = 0; k < 5; k++) in[3 + k] = c->hist[k];
   out[0] = NULL;
-  if (rnnkit_feval_catching_interrupt(1, out, 7, in, "feval", &ex)) {
+  if (rnnkit_feval_catching_interrupt(1, out, 8, in, "feval", &ex)) {
     c->ctrl_c = 1;
     c->ck_ctrl_c = epoch;
   } else if (ex) {
@@ -424,8 +424,8 @@ static void fit_start(gw_fit *f) {
   c->every = f->tc.epochs >= 20 ? (f->tc.epochs + 9) / 10 : 1;
   c->acc = f->acc;
   c->val_acc = f->val_acc;
-  for (k = 0; k < 4; k++)
-    c->hist[k] = (mxArray *)gw_slot(f->o, k < 2 ? k + 1 : k + 8);
+  for (k = 0; k < 5; k++)
+    c->hist[k] = (mxArray *)gw_slot(f->o, k < 2 ? k + 1 : k < 4 ? k + 8 : 13);
   c->t0 = c->last = now_seconds();
   c->loss = c->val_loss = mxGetNaN(); /* none before the first epoch */
   ckf = mxGetField(t, 0, "plot");

@@ -74,6 +74,7 @@ int rnn_ensemble_train(const rnn_config *cfg, int recurrent_init,
     h.val_loss = hist->val_loss ? hist->val_loss + E * j : NULL;
     h.acc = hist->acc ? hist->acc + E * j : NULL;
     h.val_acc = hist->val_acc ? hist->val_acc + E * j : NULL;
+    h.lr = hist->lr ? hist->lr + E * j : NULL;
     rnn_rng_seed(&rng, rnn_train_seed(s));
     st = rnn_train(cfg, tc, p, train, val, &rng, cb, &h, res + j, work, err);
     if (st == RNN_ERR_DIVERGED) {

@@ -374,7 +374,25 @@ typedef struct {
    * that) splitting its hidden units' gate rows across the two threads,
    * on one thread too (the parts in turn). */
   int row_split;
+  /* Learning-rate schedule (MATLAB's trainingOptions 'LearnRateSchedule'):
+   * RNN_LR_NONE (0, lr throughout: zeroed options train as before) or
+   * RNN_LR_PIECEWISE: epoch e = 0, 1, ... of this call trains at
+   * lr * lr_drop_factor^floor(e / lr_drop_period) (rnn_lr_at()), for every
+   * optimizer and every member of an ensemble.  The drop factor lies in
+   * (0, 1], the period (epochs) is >= 1; both are ignored by RNN_LR_NONE. */
+  int lr_schedule;
+  double lr_drop_factor;
+  int lr_drop_period;
 } rnn_train_config;
+
+enum { RNN_LR_NONE = 0, RNN_LR_PIECEWISE = 1 };
+
+/* The learning rate of 0-based epoch e of a training call under tc's
+ * schedule (tc->lr itself for RNN_LR_NONE and before the first drop). */
+double rnn_lr_at(const rnn_train_config *tc, int e);
+/* Checks the schedule's options: RNN_ERR_INPUT with a message naming
+ * the bad one. */
+int rnn_lr_check(const rnn_train_config *tc, rnn_error *err);
 
 /* Compact windows (issue 16): the inputs of n_samples windows of
  * n_time steps read from the rows of one table instead of stored one by
@@ -442,13 +460,14 @@ typedef struct {
   int restored;     /* the best epoch's weights were put back           */
 } rnn_train_result;
 
-/* Per-epoch histories, tc->epochs entries each, NaN where not run.  loss
- * is required; val_loss is required with validation data; acc and
+/* Per-epoch histories, tc->epochs entries each, NaN where not run.  lr
+ * (may be NULL) receives the learning rate each epoch trained at
+ * (rnn_lr_at()).  loss is required; val_loss is required with validation data; acc and
  * val_acc (may be NULL) receive the accuracy for binary cross-entropy
  * (outputs and targets on the same side of 0.5) and sparse categorical
  * cross-entropy (arg-max equals the label), NaN for other losses. */
 typedef struct {
-  double *loss, *val_loss, *acc, *val_acc;
+  double *loss, *val_loss, *acc, *val_acc, *lr;
 } rnn_history;
 
 /* Doubles of workspace rnn_train() needs (0 if the arguments are invalid). */
@@ -673,7 +692,8 @@ enum { RNN_NAMES_CELL = 0,       /* RNN_CELL_*: simple, lstm, gru         */
        RNN_NAMES_FIELD = 10,      /* RNN_FIELD_* == 1 << code: int, date,
                                      matrix, dataframe                    */
        RNN_NAMES_CALENDAR = 11,   /* RNN_CAL_*: wday, month, quarter     */
-       RNN_NAMES_N = 12 };
+       RNN_NAMES_LR_SCHEDULE = 12, /* RNN_LR_*: none, piecewise          */
+       RNN_NAMES_N = 13 };
 /* The names of a table (NULL and *n = 0 for an unknown table). */
 const char *const *rnn_names(int table, size_t *n);
 /* What a table names ("cell", "activation", ...), for messages. */

@@ -32,6 +32,8 @@ static const char *const transforms[] = {"none",    "diff",  "log",
 static const char *const calendars[] = {"wday", "month", "quarter"};
 /* the bits of rnn_file_field_flags(): RNN_FIELD_INT is 1 << 0, ... */
 static const char *const field_flags[] = {"int", "date", "matrix", "dataframe"};
+/* learning-rate schedules: RNN_LR_* */
+static const char *const lr_schedules[] = {"none", "piecewise"};
 
 static const struct {
   const char *what;
@@ -43,7 +45,7 @@ static const struct {
     {"level", levels, 2},     {"record_type", rec_types, 7},
     {"record_kind", rec_kinds, 9},
     {"transform", transforms, 6}, {"field", field_flags, 4},
-    {"calendar", calendars, 3}};
+    {"calendar", calendars, 3}, {"lr_schedule", lr_schedules, 2}};
 
 const char *rnn_names_what(int table) {
   return table >= 0 && table < RNN_NAMES_N ? tables[table].what : NULL;
@@ -205,6 +207,7 @@ static const rnn_file_field fields[] = {
     {"training.epochs", RNN_FIELD_INT},
     {"training.batch_size", RNN_FIELD_INT},
     {"training.patience", RNN_FIELD_INT},
+    {"training.lr_drop_period", RNN_FIELD_INT},
     {"status.epochs_run", RNN_FIELD_INT},
     {"status.best_epoch", RNN_FIELD_INT},
     {"status.diverged", RNN_FIELD_INT},

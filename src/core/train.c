@@ -324,12 +324,17 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
     if (hist->val_loss) hist->val_loss[k] = NAN;
     if (hist->acc) hist->acc[k] = NAN;
     if (hist->val_acc) hist->val_acc[k] = NAN;
+    if (hist->lr) hist->lr[k] = NAN;
   }
 
   for (epoch = 1; epoch <= tc->epochs; epoch++) {
     size_t s0, n_batches = (N + B - 1) / B, bi = 0;
     double eloss, vloss = NAN, vacc = NAN, monitor;
     tally tot = {0.0, 0.0, 0.0, 0.0};
+    /* the options of this epoch: tc with its scheduled learning rate (the
+     * optimizer reads the rate from its options) */
+    rnn_train_config etc = *tc;
+    etc.lr = rnn_lr_at(tc, epoch - 1);
     memcpy(backup, params, sizeof(rnn_real) * P);
     if (tc->stateful) {
       for (p = 0; p < 2; p++) memset(half[p].state, 0, sizeof(rnn_real) * S);
@@ -413,7 +418,7 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
           l = 0.0;
         }
         rnn_clip_grad(grad, P, tc->clipnorm, tc->clipvalue);
-        rnn_optim_step(tc, params, grad, state, P, ++step);
+        rnn_optim_step(&etc, params, grad, state, P, ++step);
       }
       if (cb && cb->on_batch &&
           cb->on_batch(cb->ctx, epoch, (int)bi + 1, (int)n_batches,
@@ -434,6 +439,7 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
                       epoch, isnan(eloss) ? "NaN" : "infinite", epoch - 1);
     }
     hist->loss[epoch - 1] = eloss;
+    if (hist->lr) hist->lr[epoch - 1] = etc.lr;
     if (hist->acc) hist->acc[epoch - 1] = tally_acc(&tot);
     if (val) {
       rows.threads = 1;
@@ -475,6 +481,32 @@ int rnn_train_engine(const rnn_config *cfg, const rnn_train_config *tc,
 }
 
 #ifndef RNN_SINGLE /* the public API, in double; single models dispatch */
+double rnn_lr_at(const rnn_train_config *tc, int e) {
+  /* (a period < 1, which rnn_lr_check() rejects, drops nothing) */
+  if (tc->lr_schedule != RNN_LR_PIECEWISE || tc->lr_drop_period < 1 ||
+      e < tc->lr_drop_period)
+    return tc->lr;
+  return tc->lr * pow(tc->lr_drop_factor, (double)(e / tc->lr_drop_period));
+}
+
+int rnn_lr_check(const rnn_train_config *tc, rnn_error *err) {
+  if (tc->lr_schedule != RNN_LR_NONE && tc->lr_schedule != RNN_LR_PIECEWISE)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "unknown learning-rate schedule %d (0 none, 1 piecewise)",
+                    tc->lr_schedule);
+  if (tc->lr_schedule == RNN_LR_NONE) return RNN_OK;
+  if (!(tc->lr_drop_factor > 0 && tc->lr_drop_factor <= 1))
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "the learning rate's drop factor must lie in (0, 1], not "
+                    "%g: the rate is multiplied by it every drop period",
+                    tc->lr_drop_factor);
+  if (tc->lr_drop_period < 1)
+    return rnn_fail(err, RNN_ERR_INPUT,
+                    "the learning rate's drop period must be a whole number "
+                    "of epochs >= 1, not %d", tc->lr_drop_period);
+  return RNN_OK;
+}
+
 static int check_train(const rnn_config *cfg, const rnn_train_config *tc,
                        const rnn_dataset *d, const char *what, rnn_error *err) {
   size_t k, nx, ny;
@@ -572,6 +604,7 @@ int rnn_train(const rnn_config *cfg, const rnn_train_config *tc,
     return rnn_fail(err, RNN_ERR_INPUT, "unknown optimizer %d", tc->optimizer);
   if (!(tc->lr > 0) || !isfinite(tc->lr))
     return rnn_fail(err, RNN_ERR_INPUT, "the learning rate must be positive and finite");
+  if ((st = rnn_lr_check(tc, err)) != RNN_OK) return st;
   if ((st = check_train(cfg, tc, train, "training", err)) != RNN_OK) return st;
   if ((st = check_lengths(tc, tc->len, train, "training", err)) != RNN_OK ||
       (val && (st = check_lengths(tc, tc->val_len, val, "validation", err)) != RNN_OK))

@@ -220,9 +220,11 @@ void gw_layer_weights(gw_out *o, const gw_in *arg);
 
 /* ---- training (src/gw/train.c) ----
  * gw_train() reads the arguments config, train, params, x, y, xval, yval,
- * seed, verbose, makes the result (params, loss, val_loss, epochs_run,
+ * seed, verbose (train may hold lr_schedule, lr_drop_factor and
+ * lr_drop_period), makes the result (params, loss, val_loss, epochs_run,
  * best_epoch, stopped_early, interrupted, diverged, restored, message,
- * acc, val_acc, checkpoint_error, the host's n_extra slots, and for an
+ * acc, val_acc, checkpoint_error, lr (the rate of every epoch), the
+ * host's n_extra slots, and for an
  * ensemble members_run and seeds) and trains with the host's callbacks,
  * which show progress, save checkpoints and catch interrupts. */
 typedef struct gw_fit gw_fit;
@@ -240,7 +242,7 @@ struct gw_fit {
   /* gw_train's, for start(): */
   const gw_in *arg;
   gw_out *o;                       /* slots 0 params, 1 loss, 2 val_loss,
-                                      10 acc, 11 val_acc are made       */
+                                      10 acc, 11 val_acc, 13 lr are made       */
   rnn_train_config tc;
   int n_members;                   /* ensemble: k; else 1              */
   double *acc, *val_acc;           /* the histories, epochs x k        */

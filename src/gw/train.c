@@ -41,8 +41,8 @@ void gw_train(gw_out *o, const gw_in *arg, gw_fit *f) {
   static const char *const common[] = {
       "params",   "loss",     "val_loss", "epochs_run", "best_epoch",
       "stopped_early", "interrupted", "diverged", "restored", "message",
-      "acc",      "val_acc",  "checkpoint_error"};
-  const char *nm[13 + 8 + 2];
+      "acc",      "val_acc",  "checkpoint_error", "lr"};
+  const char *nm[14 + 8 + 2];
   rnn_config cfg = gw_config(arg[0]);
   gw_in t = arg[1];
   rnn_train_config *tc = &f->tc;
@@ -77,6 +77,12 @@ void gw_train(gw_out *o, const gw_in *arg, gw_fit *f) {
   tc->n_threads = num(t, "threads");
   tc->stateful = gw_field(t, "stateful") ? num(t, "stateful") : 0;
   tc->row_split = gw_field(t, "row_split") ? num(t, "row_split") : 0;
+  /* the learning-rate schedule (0 none, 1 piecewise), checked by the core */
+  if (gw_field(t, "lr_schedule")) {
+    tc->lr_schedule = num(t, "lr_schedule");
+    tc->lr_drop_factor = dbl(t, "lr_drop_factor");
+    tc->lr_drop_period = num(t, "lr_drop_period");
+  }
   /* the limits of rnn_fit: the histories are allocated here */
   if (tc->epochs < 1 || tc->epochs > 10000000 || tc->batch_size < 1)
     gw_internal("epochs must be in 1..1e7 and batch_size positive");
@@ -104,20 +110,22 @@ void gw_train(gw_out *o, const gw_in *arg, gw_fit *f) {
   if (ens < 1) ens = 1;
   f->n_members = ens;
   E = (size_t)tc->epochs;
-  for (a = 0; a < 13; a++) nm[a] = common[a];
-  for (a = 0; a < f->n_extra && a < 8; a++) nm[13 + a] = f->extra_names[a];
-  nm[13 + a] = "members_run";
-  nm[14 + a] = "seeds";
-  gw_result(o, 13 + a + (ens > 1 ? 2 : 0), nm);
+  for (a = 0; a < 14; a++) nm[a] = common[a];
+  for (a = 0; a < f->n_extra && a < 8; a++) nm[14 + a] = f->extra_names[a];
+  nm[14 + a] = "members_run";
+  nm[15 + a] = "seeds";
+  gw_result(o, 14 + a + (ens > 1 ? 2 : 0), nm);
   if (ens > 1) {
     params = gw_set_matrix(o, 0, P, (size_t)ens, "the ensemble's weights");
     hist.loss = gw_set_matrix(o, 1, E, (size_t)ens, "the training histories");
     hist.val_loss = gw_set_matrix(o, 2, E, (size_t)ens, "the training histories");
     hist.acc = gw_set_matrix(o, 10, E, (size_t)ens, "the training histories");
     hist.val_acc = gw_set_matrix(o, 11, E, (size_t)ens, "the training histories");
+    hist.lr = gw_set_matrix(o, 13, E, (size_t)ens, "the training histories");
     memcpy(&na, &na_bits, sizeof na); /* members never trained: NA */
     for (k = 0; k < E * (size_t)ens; k++)
-      hist.loss[k] = hist.val_loss[k] = hist.acc[k] = hist.val_acc[k] = na;
+      hist.loss[k] = hist.val_loss[k] = hist.acc[k] = hist.val_acc[k] =
+          hist.lr[k] = na;
     rs = (rnn_train_result *)gw_alloc((size_t)ens, sizeof *rs);
   } else {
     params = gw_set_copy(o, 0, arg[2], "the model's weights");
@@ -125,6 +133,7 @@ void gw_train(gw_out *o, const gw_in *arg, gw_fit *f) {
     hist.val_loss = gw_set_vector(o, 2, E, E, "the training histories");
     hist.acc = gw_set_vector(o, 10, E, E, "the training histories");
     hist.val_acc = gw_set_vector(o, 11, E, E, "the training histories");
+    hist.lr = gw_set_vector(o, 13, E, E, "the training histories");
   }
   rnn_rng_seed(&rng, gw_seed(arg[7]));
   f->arg = arg;
@@ -162,11 +171,11 @@ void gw_train(gw_out *o, const gw_in *arg, gw_fit *f) {
   }
   gw_set_string(o, 9, st == RNN_OK ? "" : err.msg);
   gw_set_string(o, 12, f->ck_error);
-  f->extras(f, 13);
+  f->extras(f, 14);
   if (ens > 1) {
     iv[0] = (int)n_done;
-    gw_set_ints(o, 13 + f->n_extra, 1, iv, 0);
-    seeds = gw_set_vector(o, 14 + f->n_extra, (size_t)ens, (size_t)ens,
+    gw_set_ints(o, 14 + f->n_extra, 1, iv, 0);
+    seeds = gw_set_vector(o, 15 + f->n_extra, (size_t)ens, (size_t)ens,
                           "the seeds");
     for (k = 0; k < (size_t)ens; k++)
       seeds[k] = (double)rnn_member_seed(gw_seed(arg[7]), k);

@@ -4639,6 +4639,186 @@ static void test_rows(void) {
   printf("core: rows digest %016llx\n", (unsigned long long)rows_digest);
 }
 
+/* The piecewise learning-rate schedule: factor 1 and a period of at
+ * least the epochs give the bits of no schedule; plain SGD over 2 epochs
+ * with period 1 and factor 0.5 equals one epoch at lr continued for one
+ * at lr/2 (SGD without momentum reads no state from earlier calls, and
+ * the data are read in order); the recorded rates; 1 and 2 threads;
+ * every member of an ensemble; bad options rejected. */
+static int sched_train(rnn_train_config *t, double *p, const double *x,
+                       const double *y, size_t N, size_t T, double *lh,
+                       double *lr) {
+  rnn_config c = lstm_config();
+  rnn_rng rng;
+  rnn_error err;
+  rnn_train_result res;
+  rnn_dataset d;
+  rnn_history h;
+  double *tw = malloc(rnn_train_workspace(&c, t, N, T) * sizeof(double));
+  int st;
+  rnn_rng_seed(&rng, 5);
+  memset(&d, 0, sizeof d);
+  d.n_samples = N;
+  d.n_time = T;
+  d.x = x;
+  d.y = y;
+  memset(&h, 0, sizeof h);
+  h.loss = lh;
+  h.lr = lr;
+  st = rnn_train(&c, t, p, &d, NULL, &rng, NULL, &h, &res, tw, &err);
+  free(tw);
+  return st;
+}
+
+static void test_lr_schedule(void) {
+  enum { N = 16, T = 5, E = 4 };
+  rnn_config c = lstm_config();
+  rnn_train_config t;
+  rnn_rng rng;
+  rnn_error err;
+  size_t P = rnn_n_params(&c), k;
+  double x[N * T * 2], y[N], lh[E], lr[E], *p0, *p1, *p2, *w;
+  int opt, ok;
+  rnn_rng_seed(&rng, 77);
+  for (k = 0; k < N * T * 2; k++) x[k] = rnn_rng_normal(&rng);
+  for (k = 0; k < N; k++) y[k] = 0.4 * x[k] - 0.2 * x[k + N * T];
+  p0 = malloc(P * sizeof(double));
+  p1 = malloc(P * sizeof(double));
+  p2 = malloc(P * sizeof(double));
+  w = malloc(rnn_init_workspace(&c) * sizeof(double));
+  rnn_rng_seed(&rng, 3);
+  rnn_init_params(&c, RNN_INIT_ORTHOGONAL, p0, &rng, w, &err);
+  for (opt = RNN_OPT_SGD; opt <= RNN_OPT_ADAM; opt++) {
+    t = train_config();
+    t.optimizer = opt;
+    t.momentum = 0.5;
+    t.rho = 0.9;
+    t.epochs = E;
+    memcpy(p1, p0, P * sizeof(double));
+    sched_train(&t, p1, x, y, N, T, lh, NULL);
+    t.lr_schedule = RNN_LR_PIECEWISE;
+    t.lr_drop_factor = 1.0;
+    t.lr_drop_period = 1;
+    memcpy(p2, p0, P * sizeof(double));
+    ok = sched_train(&t, p2, x, y, N, T, lh, lr) == RNN_OK &&
+         memcmp(p1, p2, P * sizeof(double)) == 0;
+    check(ok, "schedule: factor 1 gives the bits of none");
+    t.lr_drop_factor = 0.1;
+    t.lr_drop_period = E;
+    memcpy(p2, p0, P * sizeof(double));
+    ok = sched_train(&t, p2, x, y, N, T, lh, lr) == RNN_OK &&
+         memcmp(p1, p2, P * sizeof(double)) == 0;
+    check(ok, "schedule: a period of the epochs gives the bits of none");
+    t.lr_drop_period = 1;
+    memcpy(p2, p0, P * sizeof(double));
+    ok = sched_train(&t, p2, x, y, N, T, lh, lr) == RNN_OK &&
+         memcmp(p1, p2, P * sizeof(double)) != 0;
+    check(ok, "schedule: dropping the rate changes the weights");
+  }
+  /* the exact reference: plain SGD, in order */
+  t = train_config();
+  t.optimizer = RNN_OPT_SGD;
+  t.momentum = 0;
+  t.shuffle = 0;
+  t.lr = 0.05;
+  t.epochs = 2;
+  t.lr_schedule = RNN_LR_PIECEWISE;
+  t.lr_drop_factor = 0.5;
+  t.lr_drop_period = 1;
+  memcpy(p1, p0, P * sizeof(double));
+  check(sched_train(&t, p1, x, y, N, T, lh, lr) == RNN_OK &&
+            lr[0] == 0.05 && lr[1] == 0.025,
+        "schedule: the rates recorded per epoch");
+  t.lr_schedule = RNN_LR_NONE;
+  t.epochs = 1;
+  memcpy(p2, p0, P * sizeof(double));
+  sched_train(&t, p2, x, y, N, T, lh, NULL);
+  t.lr = 0.025;
+  sched_train(&t, p2, x, y, N, T, lh, NULL);
+  check(memcmp(p1, p2, P * sizeof(double)) == 0,
+        "schedule: 2 epochs of SGD at lr, lr/2 = 1 epoch at lr continued at lr/2");
+  /* rates over 5 epochs, period 2; and 1 or 2 threads */
+  {
+    double lr5[5], lh5[5];
+    t = train_config();
+    t.epochs = 5;
+    t.lr = 0.01;
+    t.lr_schedule = RNN_LR_PIECEWISE;
+    t.lr_drop_factor = 0.1;
+    t.lr_drop_period = 2;
+    t.n_threads = 1;
+    memcpy(p1, p0, P * sizeof(double));
+    sched_train(&t, p1, x, y, N, T, lh5, lr5);
+    check(lr5[0] == 0.01 && lr5[1] == 0.01 && lr5[2] == 0.01 * 0.1 &&
+              lr5[3] == 0.01 * 0.1 && lr5[4] == 0.01 * pow(0.1, 2.0),
+          "schedule: lr, lr, lr f, lr f, lr f^2");
+    t.n_threads = 2;
+    memcpy(p2, p0, P * sizeof(double));
+    sched_train(&t, p2, x, y, N, T, lh5, lr5);
+    check(memcmp(p1, p2, P * sizeof(double)) == 0,
+          "schedule: the same bits on 1 and 2 threads");
+  }
+  /* every member of an ensemble */
+  {
+    double pe[2 * 400], le[2 * E], re[2 * E];
+    rnn_train_result res[2];
+    rnn_history h;
+    rnn_dataset d;
+    size_t n_done = 0;
+    double *ew;
+    t = train_config();
+    t.epochs = E;
+    t.lr_schedule = RNN_LR_PIECEWISE;
+    t.lr_drop_factor = 0.5;
+    t.lr_drop_period = 3;
+    memset(&d, 0, sizeof d);
+    d.n_samples = N;
+    d.n_time = T;
+    d.x = x;
+    d.y = y;
+    memset(&h, 0, sizeof h);
+    h.loss = le;
+    h.lr = re;
+    ew = malloc(rnn_ensemble_workspace(&c, &t, N, T) * sizeof(double));
+    ok = P <= 400 &&
+         rnn_ensemble_train(&c, RNN_INIT_ORTHOGONAL, &t, 2, 9, pe, &d, NULL,
+                            NULL, &h, res, &n_done, ew, &err) == RNN_OK;
+    for (k = 0; ok && k < 2; k++)
+      ok = re[E * k] == 0.01 && re[E * k + 2] == 0.01 && re[E * k + 3] == 0.005;
+    check(ok, "schedule: every ensemble member's rates");
+    free(ew);
+  }
+  /* bad options */
+  t = train_config();
+  t.lr_schedule = RNN_LR_PIECEWISE;
+  t.lr_drop_factor = 0;
+  t.lr_drop_period = 1;
+  memcpy(p1, p0, P * sizeof(double));
+  check(sched_train(&t, p1, x, y, N, T, lh, NULL) == RNN_ERR_INPUT,
+        "schedule: factor 0 rejected");
+  t.lr_drop_factor = 1.5;
+  check(rnn_lr_check(&t, &err) == RNN_ERR_INPUT && strstr(err.msg, "(0, 1]"),
+        "schedule: factor 1.5 rejected");
+  t.lr_drop_factor = NAN;
+  check(rnn_lr_check(&t, &err) == RNN_ERR_INPUT, "schedule: factor NaN rejected");
+  t.lr_drop_factor = 0.5;
+  t.lr_drop_period = 0;
+  check(rnn_lr_check(&t, &err) == RNN_ERR_INPUT && strstr(err.msg, "period"),
+        "schedule: period 0 rejected");
+  check(rnn_lr_at(&t, 3) == t.lr, "schedule: rnn_lr_at of an unchecked period 0 drops nothing");
+  t.lr_drop_period = 1;
+  t.lr_schedule = 7;
+  check(rnn_lr_check(&t, &err) == RNN_ERR_INPUT, "schedule: unknown schedule rejected");
+  t.lr_schedule = RNN_LR_NONE;
+  t.lr_drop_factor = 0;
+  t.lr_drop_period = 0;
+  check(rnn_lr_check(&t, &err) == RNN_OK, "schedule: none ignores factor and period");
+  free(p0);
+  free(p1);
+  free(p2);
+  free(w);
+}
+
 int main(void) {
   rnn_config c = lstm_config(), bad;
   rnn_error err;
@@ -4764,6 +4944,7 @@ int main(void) {
   test_padded();
   test_series_embed();
   test_single(); /* issue 19 */
+  test_lr_schedule();
   check_activations();
   check_lstm_gates();
   check_activations_f(); /* issue 19 */

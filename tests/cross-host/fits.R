@@ -26,6 +26,10 @@ cross_host_fits <- function(x, y) {
             recurrent_init = "identity", seed = 0, verbose = FALSE),
     # issue 19: a single-precision fit gives the same bits in both hosts
     rnn_fit(x, y, cell = "lstm", units = 12, epochs = 3, batch_size = 16,
-            dropout = 0.1, seed = 19, precision = "single", verbose = FALSE)
+            dropout = 0.1, seed = 19, precision = "single", verbose = FALSE),
+    # a piecewise learning-rate schedule: the same rates and bits in both hosts
+    rnn_fit(x, y, cell = "gru", units = 6, epochs = 5, batch_size = 16, optimizer = "sgd",
+            momentum = 0.5, lr = 0.05, validation = 0.2, lr_schedule = "piecewise",
+            lr_drop_factor = 0.5, lr_drop_period = 2, seed = 5, verbose = FALSE)
   )
 }

@@ -14,6 +14,13 @@ function step2 (dir)
     same_w = isequal (o{k}.params, r.params);
     same_h = same_nan (o{k}.history.loss, r.history.loss) && ...
              same_nan (o{k}.history.val_loss, r.history.val_loss);
+    if (isfield (r.history, "lr") || isfield (o{k}.history, "lr"))
+      ## the learning-rate schedule: the same rates and options recorded
+      same_h = same_h && isfield (r.history, "lr") && isfield (o{k}.history, "lr") ...
+               && isequal (o{k}.history.lr, r.history.lr) ...
+               && isequal (o{k}.training.lr_schedule, r.training.lr_schedule) ...
+               && isequal (o{k}.training.lr_drop_period, r.training.lr_drop_period);
+    endif
     fid = fopen (fullfile (dir, sprintf ("r_pred%d.bin", k)), "rb");
     rp = fread (fid, Inf, "double", 0, "ieee-le");
     fclose (fid);

@@ -5,7 +5,7 @@ args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]
 suppressMessages(library(rnnkit))
 ok <- TRUE
-for (k in 1:4) { # fit 4: single precision (issue 19)
+for (k in 1:5) { # fit 4: single precision (issue 19); 5: a learning-rate schedule
   r <- unclass(rnn_load(file.path(dir, sprintf("r_fit%d.rnnk", k))))
   o <- rnn_load(file.path(dir, sprintf("o_fit%d.rnnk", k)))
   f <- file.path(dir, sprintf("o_pred%d.bin", k))
