@@ -103,7 +103,14 @@ cfgs <- list(
   w24u32bcpw15 = list(h = 12, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24,
                       drop = c(0.1, 15)),
   w24u32bcpw10 = list(h = 12, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24,
-                      drop = c(0.1, 10))
+                      drop = c(0.1, 10)),
+  # the recursive onebcw24 with the rate x0.1 after epoch 15 (chosen on the
+  # validation year with an emulation; rule and result in
+  # bench/panel-results.md: not kept)
+  onebcw24sched = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 1, units = 32, epochs = 20, window = 24,
+                       drop = c(0.1, 15)),
+  onebcw24schedens5 = list(h = 1, tr = c("boxcox", "sdiff"), lambda = 0.5, emb = 4, ens = 5, units = 32, epochs = 20, window = 24,
+                           drop = c(0.1, 15))
 )
 # "ets": the references on the same split (seasonal naive and forecast::ets
 # per series, one-step over the held-out rows as bench/panel.R scores it,
