@@ -86,7 +86,8 @@ workflow <- function() {
                     store = "series")
   fq <- rnn_fit(wq, units = 2, epochs = 1, seed = 15, verbose = FALSE)
   out$compact <- list(as.array(wq$x), wq$meta$lambda, accuracy(fq),
-                      forecast(fq, h = 3, key = "a", npaths = 20, seed = 16)$mean)
+                      forecast(fq, h = 3, key = "a", npaths = 20, seed = 16)$mean,
+                      utils::capture.output(print(fq))) # lambda_summary (the per-key label)
   out$rescaled <- predict(fw, rnn_windows(px, window = 5, test = 8, na = "locf",
                                           scale = "zscore")) # rescale
   f <- tempfile(fileext = ".rnnk")
