@@ -139,6 +139,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     tc.patience = take_size(&b);
     tc.min_delta = take_double(&b);
     tc.restore_best = (int)take_u8(&b) % 2;
+    /* the learning-rate schedule, an unknown code (2) included */
+    tc.lr_schedule = (int)take_u8(&b) % 3;
+    tc.lr_drop_factor = take_double(&b);
+    tc.lr_drop_period = (int)take_u8(&b) % 6 - 1;
     N = B;
     d.n_samples = N;
     d.n_time = T;
@@ -149,8 +153,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     if (ws > 0 && ws < 400000 && tc.epochs > 0) {
       double *tw = calloc(ws, sizeof(double));
       rnn_history h;
+      memset(&h, 0, sizeof h);
       h.loss = h.val_loss = hist;
       h.acc = h.val_acc = take_u8(&b) & 1 ? hist : NULL;
+      h.lr = take_u8(&b) & 1 ? hist : NULL;
       (void)rnn_train(&cfg, &tc, params, &d, take_u8(&b) & 1 ? &d : NULL, &rng,
                       NULL, &h, &res, tw, &err);
       free(tw);
