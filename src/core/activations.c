@@ -72,51 +72,10 @@ static RNN_INLINE double pow2i(double n) {
     q = (r) + r2_ * ((q01_ + q23_ * r4_) + q45_ * r8_);                      \
   } while (0)
 
-/* z[0..RNN_VCHUNK) = sigmoid(z) = 1 / (1 + e) for z >= 0, e / (1 + e)
- * below, with e = e^-|z| (no overflow; subnormal results stay accurate).
- * The clamp has its own loop: fused with the arithmetic, jump threading
- * leaves branches that stop vectorisation. */
-static RNN_INLINE void sigmoid_chunk(double *z) {
-  double t[RNN_VCHUNK];
-  int i;
-  for (i = 0; i < RNN_VCHUNK; i++) {
-    double v = -fabs(z[i]);
-    t[i] = v < -746.0 ? -746.0 : v; /* e^v is 0 below; NaN stays */
-  }
-  for (i = 0; i < RNN_VCHUNK; i++) {
-    double kd = (t[i] * LOG2E + SHIFT) - SHIFT;
-    double r = (t[i] - kd * LN2HI) - kd * LN2LO;
-    double a = (kd * 0.5 + SHIFT) - SHIFT; /* 2^k = 2^a 2^(k-a), both normal */
-    double q;
-    RNN_EXPM1_POLY(r, q);
-    t[i] = ((1.0 + q) * pow2i(a)) * pow2i(kd - a);
-  }
-  for (i = 0; i < RNN_VCHUNK; i++) {
-    double num = z[i] < 0 ? t[i] : 1.0;
-    z[i] = num / (1.0 + t[i]);
-  }
-}
-
-/* z[0..RNN_VCHUNK) = tanh(z) */
-static RNN_INLINE void tanh_chunk(double *z) {
-  double t[RNN_VCHUNK];
-  int i;
-  for (i = 0; i < RNN_VCHUNK; i++) {
-    double v = fabs(z[i]);
-    t[i] = v > 20.0 ? 20.0 : v; /* tanh(20) rounds to 1; NaN stays */
-  }
-  for (i = 0; i < RNN_VCHUNK; i++) {
-    double u = -2.0 * t[i];
-    double kd = (u * LOG2E + SHIFT) - SHIFT;
-    double r = (u - kd * LN2HI) - kd * LN2LO;
-    double s = pow2i(kd);
-    double q, m;
-    RNN_EXPM1_POLY(r, q);
-    m = s * q + (s - 1.0);
-    t[i] = -m / (2.0 + m);
-  }
-  for (i = 0; i < RNN_VCHUNK; i++) z[i] = z[i] < 0 ? -t[i] : t[i];
-}
+/* sigmoid's e^-|x| is 0 below -746 (the double exponential underflows
+ * there), tanh is 1 from |x| = 20 (tanh(20) rounds to 1) */
+static const double SIG_LO = -746.0, TANH_HI = 20.0;
+#define RNN_FABS fabs
 #endif
 
 #else /* RNN_SINGLE */
@@ -162,50 +121,62 @@ static RNN_INLINE float pow2i(float n) {
     q = (r) + r2_ * (q01_ + q23_ * r4_);                                     \
   } while (0)
 
-/* z[0..RNN_VCHUNK) = sigmoid(z), as the double sigmoid_chunk */
-static RNN_INLINE void sigmoid_chunk(float *z) {
-  float t[RNN_VCHUNK];
+static const float SIG_LO = -104.0f, TANH_HI = 10.0f;
+#define RNN_FABS fabsf
+#endif
+#endif /* RNN_SINGLE */
+
+#ifdef RNN_FAST_EXP
+/* Both precisions, from the constants, pow2i() and RNN_EXPM1_POLY of
+ * their type above (the literals below are exact in float). */
+
+/* z[0..RNN_VCHUNK) = sigmoid(z) = 1 / (1 + e) for z >= 0, e / (1 + e)
+ * below, with e = e^-|z| (no overflow; subnormal results stay accurate).
+ * The clamp has its own loop: fused with the arithmetic, jump threading
+ * leaves branches that stop vectorisation. */
+static RNN_INLINE void sigmoid_chunk(rnn_real *z) {
+  rnn_real t[RNN_VCHUNK];
   int i;
   for (i = 0; i < RNN_VCHUNK; i++) {
-    float v = -fabsf(z[i]);
-    t[i] = v < -104.0f ? -104.0f : v; /* e^v rounds to 0 below; NaN stays */
+    rnn_real v = -RNN_FABS(z[i]);
+    t[i] = v < SIG_LO ? SIG_LO : v; /* e^v is 0 below; NaN stays */
   }
   for (i = 0; i < RNN_VCHUNK; i++) {
-    float kd = (t[i] * LOG2E + SHIFT) - SHIFT;
-    float r = (t[i] - kd * LN2HI) - kd * LN2LO;
-    float a = (kd * 0.5f + SHIFT) - SHIFT; /* 2^k = 2^a 2^(k-a), both normal */
-    float q;
+    rnn_real kd = (t[i] * LOG2E + SHIFT) - SHIFT;
+    rnn_real r = (t[i] - kd * LN2HI) - kd * LN2LO;
+    /* 2^k = 2^a 2^(k-a), both normal */
+    rnn_real a = (kd * (rnn_real)0.5 + SHIFT) - SHIFT;
+    rnn_real q;
     RNN_EXPM1_POLY(r, q);
-    t[i] = ((1.0f + q) * pow2i(a)) * pow2i(kd - a);
+    t[i] = (((rnn_real)1 + q) * pow2i(a)) * pow2i(kd - a);
   }
   for (i = 0; i < RNN_VCHUNK; i++) {
-    float num = z[i] < 0 ? t[i] : 1.0f;
-    z[i] = num / (1.0f + t[i]);
+    rnn_real num = z[i] < 0 ? t[i] : (rnn_real)1;
+    z[i] = num / ((rnn_real)1 + t[i]);
   }
 }
 
-/* z[0..RNN_VCHUNK) = tanh(z), as the double tanh_chunk */
-static RNN_INLINE void tanh_chunk(float *z) {
-  float t[RNN_VCHUNK];
+/* z[0..RNN_VCHUNK) = tanh(z) */
+static RNN_INLINE void tanh_chunk(rnn_real *z) {
+  rnn_real t[RNN_VCHUNK];
   int i;
   for (i = 0; i < RNN_VCHUNK; i++) {
-    float v = fabsf(z[i]);
-    t[i] = v > 10.0f ? 10.0f : v; /* tanh(10) rounds to 1; NaN stays */
+    rnn_real v = RNN_FABS(z[i]);
+    t[i] = v > TANH_HI ? TANH_HI : v; /* tanh rounds to 1 above; NaN stays */
   }
   for (i = 0; i < RNN_VCHUNK; i++) {
-    float u = -2.0f * t[i];
-    float kd = (u * LOG2E + SHIFT) - SHIFT;
-    float r = (u - kd * LN2HI) - kd * LN2LO;
-    float s = pow2i(kd);
-    float q, m;
+    rnn_real u = (rnn_real)-2 * t[i];
+    rnn_real kd = (u * LOG2E + SHIFT) - SHIFT;
+    rnn_real r = (u - kd * LN2HI) - kd * LN2LO;
+    rnn_real s = pow2i(kd);
+    rnn_real q, m;
     RNN_EXPM1_POLY(r, q);
-    m = s * q + (s - 1.0f);
-    t[i] = -m / (2.0f + m);
+    m = s * q + (s - (rnn_real)1);
+    t[i] = -m / ((rnn_real)2 + m);
   }
   for (i = 0; i < RNN_VCHUNK; i++) z[i] = z[i] < 0 ? -t[i] : t[i];
 }
 #endif
-#endif /* RNN_SINGLE */
 
 #ifdef RNN_FAST_EXP
 /* Applies chunk to z[0..n) in place: whole chunks, then the tail padded, so

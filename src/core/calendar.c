@@ -53,11 +53,6 @@ static int day_in_range(double day) {
   return isfinite(day) && fabs(day) < 4503599627370496.0; /* 2^52 */
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 int rnn_date_step(double from, int unit, size_t n, double *out,
                   rnn_error *err) {
   size_t k;
@@ -101,13 +96,12 @@ int rnn_date_step(double from, int unit, size_t n, double *out,
   }
 }
 
-/* The median of the n - 1 steps of index (n >= 2), as R's median():
- * the middle one, or the mean of the two middle ones. */
+/* The median of the n - 1 steps of index (n >= 2), as R's median() */
 static double median_step(size_t n, const double *index, double *work) {
   size_t k, m = n - 1;
   for (k = 0; k < m; k++) work[k] = index[k + 1] - index[k];
-  qsort(work, m, sizeof(double), cmp_double);
-  return m % 2 ? work[m / 2] : (work[m / 2 - 1] + work[m / 2]) / 2.0;
+  qsort(work, m, sizeof(double), rnn_cmp_double);
+  return rnn_sorted_median(work, m);
 }
 
 static int check_index(size_t n, const double *index, const double *work,

@@ -237,11 +237,6 @@ int rnn_forecast_direct(const rnn_config *cfg, const double *params,
   return RNN_OK;
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
                   const double *probs, double *out, double *work,
                   rnn_error *err) {
@@ -257,7 +252,7 @@ int rnn_quantiles(size_t n, size_t m, const double *a, size_t n_probs,
     memcpy(work, a + n * j, sizeof(double) * n);
     for (q = 0; q < n; q++)
       if (isnan(work[q])) has_nan = 1;
-    if (!has_nan) qsort(work, n, sizeof(double), cmp_double);
+    if (!has_nan) qsort(work, n, sizeof(double), rnn_cmp_double);
     for (q = 0; q < n_probs; q++) {
       double h = (double)(n - 1) * probs[q];
       size_t lo = (size_t)floor(h), hi = lo + 1 < n ? lo + 1 : lo;
@@ -598,7 +593,7 @@ static int conformal_bands(const rnn_config *cfg, const double *params,
   for (k = 0; k < H; k++) {
     size_t n = (size_t)cnt[k];
     memcpy(sorted, errs + (N + 1) * k, sizeof(double) * n);
-    qsort(sorted, n, sizeof(double), cmp_double);
+    qsort(sorted, n, sizeof(double), rnn_cmp_double);
     for (l = 0; l < NL; l++) {
       double a = (1 - s->levels[l] / 100) / 2, elo, ehi;
       /* 1-based ranks; the 1e-9 keeps (n + 1) a = 1.0000000000000002

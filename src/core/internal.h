@@ -292,4 +292,11 @@ int rnn_single_net_run(const rnn_config *cfg, const double *params, size_t B,
  * reader's dates. */
 long long rnn_days_from_civil(long long y, int m, int d);
 
+/* Sorting doubles (metrics.c): rnn_cmp_double() orders them for qsort()
+ * (no NaN among them); rnn_sorted_median() is the median of s[0..m),
+ * sorted, m >= 1, as R's median(): the middle value, or the mean of the
+ * two middle ones (halves first: exact, no overflow, rounded once). */
+int rnn_cmp_double(const void *a, const void *b);
+double rnn_sorted_median(const double *s, size_t m);
+
 #endif

@@ -103,3 +103,12 @@ int rnn_naive_scale(size_t n_rows, size_t n_cols, const double *x,
   }
   return RNN_OK;
 }
+
+int rnn_cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+double rnn_sorted_median(const double *s, size_t m) {
+  return m % 2 ? s[m / 2] : s[m / 2 - 1] / 2 + s[m / 2] / 2;
+}

@@ -477,11 +477,6 @@ int rnn_boxcox_lambda(size_t n, const double *x, size_t period, double lower,
   return RNN_OK;
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 int rnn_lambda_summary(size_t n, const double *lambda, double *out,
                        double *work, rnn_error *err) {
   size_t k, m = 0;
@@ -493,11 +488,9 @@ int rnn_lambda_summary(size_t n, const double *lambda, double *out,
     out[0] = out[1] = out[2] = NAN;
     return RNN_OK;
   }
-  qsort(work, m, sizeof(double), cmp_double);
+  qsort(work, m, sizeof(double), rnn_cmp_double);
   out[0] = work[0];
-  /* halves first: exact, and no overflow; the sum is then (a + b) / 2
-   * rounded once, R's mean() of the two middle values */
-  out[1] = m % 2 ? work[m / 2] : work[m / 2 - 1] / 2 + work[m / 2] / 2;
+  out[1] = rnn_sorted_median(work, m);
   out[2] = work[m - 1];
   return RNN_OK;
 }
