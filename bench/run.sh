@@ -24,11 +24,12 @@
 #
 #   BENCH_QUICK=1        shorter runs (fewer epochs/windows, a shorter corpus)
 #   BENCH_REPS=n         repetitions (default 3)
-#   BENCH_BLAS="openblas reference"   which BLAS to run (default: both
-#                        when Debian's libopenblas0 is installed, else the
-#                        reference BLAS); both tools get the same one, chosen
-#                        per process through the library path, whatever
-#                        update-alternatives says
+#   BENCH_BLAS="openblas reference"   which BLAS to run (default: both;
+#                        run as root, it installs Debian's libopenblas0-pthread
+#                        when missing and leaves the system's BLAS as it was;
+#                        without OpenBLAS only the reference BLAS); both tools
+#                        get the same one, chosen per process through the
+#                        library path, whatever update-alternatives says
 #   BENCH_CHARS=n        characters of tiny Shakespeare for the character
 #                        LSTM (default 200000; quick 40000)
 #   OPENBLAS_CORETYPE    for both tools: the fastest measured of its preset value,
@@ -59,6 +60,26 @@ if ! $py -c 'import torch, numpy' 2>/dev/null; then
   fi
 fi
 
+# OpenBLAS, for the second set of columns (issue 19: every configuration on
+# both BLAS): Debian's libopenblas0-pthread, which python3-torch does not
+# pull in.  Each process loads its BLAS through the library path, but the
+# package's install also makes OpenBLAS the system's libblas.so.3 and
+# liblapack.so.3, so the alternatives are set back to what they were: the
+# machine's R keeps the BLAS it had.
+multi=/usr/lib/x86_64-linux-gnu
+if [ -z "$BENCH_BLAS" ] && [ ! -f $multi/openblas-pthread/libblas.so.3 ] && [ "$(id -u)" = 0 ]; then
+  echo "bench: installing Debian's libopenblas0-pthread (the OpenBLAS columns; the system's BLAS stays as it is)"
+  alt_was() { update-alternatives --query "$1" 2>/dev/null | sed -n 's/^Value: //p'; }
+  blas_was=$(alt_was libblas.so.3-x86_64-linux-gnu)
+  lapack_was=$(alt_was liblapack.so.3-x86_64-linux-gnu)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libopenblas0-pthread >/dev/null 2>&1 || {
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libopenblas0-pthread >/dev/null
+  }
+  [ -z "$blas_was" ] || update-alternatives --quiet --set libblas.so.3-x86_64-linux-gnu "$blas_was"
+  [ -z "$lapack_was" ] || update-alternatives --quiet --set liblapack.so.3-x86_64-linux-gnu "$lapack_was"
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "== installing rnnkit from this tree into a temporary library"
@@ -68,7 +89,6 @@ R CMD INSTALL --no-test-load -l "$work/lib" .. >"$work/install.log" 2>&1 || { ca
 echo "== writing the data sets (from $shared)"
 Rscript make_data.R "$work/data" "$shared"
 
-multi=/usr/lib/x86_64-linux-gnu
 if [ -z "$BENCH_BLAS" ]; then
   if [ -f $multi/openblas-pthread/libblas.so.3 ]; then BENCH_BLAS="openblas reference"; else BENCH_BLAS=reference; fi
 fi
