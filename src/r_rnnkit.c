@@ -86,6 +86,7 @@ typedef struct {
   int every;        /* call it after every `every`-th epoch           */
   SEXP params, hist[5]; /* loss, val_loss, acc, val_acc, lr          */
   char ck_error[600]; /* why a checkpoint failed ("" if none)        */
+  const rnn_train_config *tc; /* its learning-rate schedule, for the line */
   int member, n_members; /* ensemble (issue 15): the member training
                             (0-based) of n_members; its histories are
                             column `member` of acc and val_acc         */
@@ -131,6 +132,7 @@ static void draw_bar(fit_ctx *c, int epoch, int n_epochs, double frac,
   rnn_progress_init(&p, epoch, n_epochs, c->member, c->n_members, frac, loss,
                     c->val_loss, c->done, c->acc, c->val_acc,
                     now_seconds() - c->t0);
+  rnn_progress_lr(&p, c->tc);
   len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
   Rprintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
   c->shown = len;
@@ -203,6 +205,7 @@ static void fit_start(gw_fit *f) {
   c->acc = f->acc;
   c->val_acc = f->val_acc;
   c->n_members = f->n_members; /* ensemble (issue 15) */
+  c->tc = &f->tc;
   c->params = (SEXP)gw_slot(f->o, 0);
   for (k = 0; k < 5; k++) /* slots 1, 2, 10, 11, 13 of gw_train()'s result */
     c->hist[k] = (SEXP)gw_slot(f->o, k < 2 ? k + 1 : k < 4 ? k + 8 : 13);

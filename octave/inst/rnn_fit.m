@@ -1049,6 +1049,18 @@ endfunction
 %! assert (! isempty (regexp (lines{1}, '^epoch  1/30   3%  loss \S+ +[0-9.]+s  ETA [0-9]+s$', "once")));
 %! assert (! isempty (strfind (lines{end}, sprintf ("loss %.4g", m.history.loss(30)))));
 %! assert (isempty (strfind (lines{end}, "ETA")));
+## a learning-rate schedule's rate stands on the line after the losses,
+## and drops with it; without a schedule the line has no rate
+%!test
+%! out = evalc (['m = rnn_fit (X, Y, "Units", 2, "Epochs", 4, "Seed", 1, "LearnRate", 0.01, ' ...
+%!               '"LearnRateSchedule", "piecewise", "LearnRateDropFactor", 0.1, ' ...
+%!               '"LearnRateDropPeriod", 2, "Verbose", "log");']);
+%! lines = strsplit (strtrim (out), "\n");
+%! assert (numel (lines), 4);
+%! assert (! isempty (regexp (lines{1}, '^epoch 1/4  25%  loss \S+ +lr 0\.01 +[0-9.]+s  ETA [0-9]+s$', "once")));
+%! assert (! isempty (regexp (lines{4}, '^epoch 4/4 100%  loss \S+ +lr 0\.001 +[0-9.]+s$', "once")));
+%! out = evalc ('m = rnn_fit (X, Y, "Units", 2, "Epochs", 2, "Seed", 1, "Verbose", "log");');
+%! assert (isempty (strfind (out, " lr ")));
 ## a fit that stops early ends its log with the last epoch it ran
 %!test
 %! out = evalc (['m = rnn_fit (X, Y, "Units", 2, "Epochs", 500, "EarlyStopping", 2, ' ...

@@ -232,6 +232,7 @@ typedef struct {
   mxArray *hist[5]; /* loss, val_loss, acc, val_acc, lr (NaN beyond) */
   char error[600];  /* why a checkpoint failed ("" if none)         */
   int ck_ctrl_c;    /* the epoch whose checkpoint a Ctrl-C cut short */
+  const rnn_train_config *tc; /* its learning-rate schedule, for the line */
   int member, n_members; /* ensemble (issue 15): the member
                                         training (0-based) of n_members */
 } fit_ctx;
@@ -271,6 +272,7 @@ static void draw_progress(fit_ctx *c, int epoch, int n_epochs, double frac,
   rnn_progress_init(&p, epoch, n_epochs, c->member, c->n_members, frac, loss,
                     c->val_loss, c->done, c->acc, c->val_acc,
                     now_seconds() - c->t0);
+  rnn_progress_lr(&p, c->tc);
   if (c->verbose == 1) {
     len = rnn_progress_line(line, sizeof line, c->width, 1, &p);
     mexPrintf("\r%s%*s", line, c->shown > len ? c->shown - len : 0, "");
@@ -402,6 +404,7 @@ static void fit_start(gw_fit *f) {
   int k;
   memset(c, 0, sizeof *c);
   c->n_members = f->n_members; /* ensemble (issue 15) */
+  c->tc = &f->tc;
   /* verbose: [mode width], mode 0 quiet, 1 automatic (in place on a
    * terminal, else log lines), 2 in place, 3 log lines; or a logical */
   c->width = 80;

@@ -22,8 +22,8 @@ static void secs(char *buf, size_t n, double s, int tenths) {
 
 int rnn_progress_line(char *line, size_t n, int width, int bar,
                       const rnn_progress *p) {
-  enum { P_HEAD, P_PCT, P_LOSS, P_VAL, P_ACC, P_VACC, P_ETA, NP };
-  static const int drop_order[] = {P_ETA, P_VACC, P_ACC, P_PCT, P_VAL};
+  enum { P_HEAD, P_PCT, P_LOSS, P_VAL, P_LR, P_ACC, P_VACC, P_ETA, NP };
+  static const int drop_order[] = {P_ETA, P_LR, P_VACC, P_ACC, P_PCT, P_VAL};
   char part[NP][64], bars[40], num[32], t1[24], t2[24];
   int k, m, total, nb = 0, fill, len, w = width > 0 ? width - 1 : 1 << 20;
   double frac = p->frac < 0 ? 0 : (p->frac > 1 ? 1 : p->frac);
@@ -41,6 +41,7 @@ int rnn_progress_line(char *line, size_t n, int width, int bar,
   snprintf(part[P_PCT], 64, " %3d%%", (int)(100 * frac + 0.5));
   snprintf(part[P_LOSS], 64, "  loss %-9.4g", p->loss);
   if (!isnan(p->val_loss)) snprintf(part[P_VAL], 64, "  val %-9.4g", p->val_loss);
+  if (isfinite(p->lr)) snprintf(part[P_LR], 64, "  lr %-9.3g", p->lr);
   if (!isnan(p->acc)) {
     snprintf(part[P_ACC], 64, "  acc %.3f", p->acc);
     if (!isnan(p->val_acc)) snprintf(part[P_VACC], 64, "  val_acc %.3f", p->val_acc);
@@ -72,8 +73,9 @@ int rnn_progress_line(char *line, size_t n, int width, int bar,
     bars[nb + 2] = ']';
     bars[nb + 3] = '\0';
   }
-  len = snprintf(line, n, "%s%s%s%s%s%s%s%s", part[P_HEAD], bars, part[P_PCT],
-                 part[P_LOSS], part[P_VAL], part[P_ACC], part[P_VACC], part[P_ETA]);
+  len = snprintf(line, n, "%s%s%s%s%s%s%s%s%s", part[P_HEAD], bars, part[P_PCT],
+                 part[P_LOSS], part[P_VAL], part[P_LR], part[P_ACC], part[P_VACC],
+                 part[P_ETA]);
   if (len < 0) len = 0;
   if (len > (int)n - 1) len = (int)n - 1;
   if (len > w) len = w;
@@ -97,4 +99,11 @@ void rnn_progress_init(rnn_progress *p, int epoch, int n_epochs, int member,
   p->acc = done >= 1 && acc ? acc[off] : NAN;
   p->val_acc = done >= 1 && val_acc ? val_acc[off] : NAN;
   p->elapsed = elapsed;
+  p->lr = NAN;
+}
+
+void rnn_progress_lr(rnn_progress *p, const rnn_train_config *tc) {
+  p->lr = tc && tc->lr_schedule != RNN_LR_NONE && p->epoch >= 1
+              ? rnn_lr_at(tc, p->epoch - 1)
+              : NAN;
 }

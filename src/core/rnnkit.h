@@ -499,17 +499,19 @@ typedef struct {
   double loss, val_loss; /* latest losses; val_loss NaN if not measured   */
   double acc, val_acc;   /* accuracies of the last epoch, NaN if none     */
   double elapsed;        /* seconds since training started                */
+  double lr;             /* the epoch's learning rate, shown when finite  */
 } rnn_progress;
 
 /* Writes into line (n bytes) one line without a newline, e.g.
  *   epoch 12/100 [=======>      ]  12%  loss 0.001234  val 0.0015  1.2s  ETA 9s
  * with the bar only if bar is non-zero (a terminal's in-place line; a log's
  * lines leave it out), the elapsed time, and the estimated time left while
- * frac < 1 (elapsed * (1 - frac) / frac).  At most width - 1 columns when
- * width > 0: the bar shrinks (from 30) to 5; then the times, the
- * accuracies, the percentage and the validation loss are left out, in that
- * order; the loss always stays.  Trailing spaces are removed.  Returns the
- * line's length. */
+ * frac < 1 (elapsed * (1 - frac) / frac); a finite lr (a schedule's rate,
+ * rnn_progress_lr()) stands after the losses as "lr 0.001".  At most
+ * width - 1 columns when width > 0: the bar shrinks (from 30) to 5; then
+ * the times, the learning rate, the accuracies, the percentage and the
+ * validation loss are left out, in that order; the loss always stays.
+ * Trailing spaces are removed.  Returns the line's length. */
 int rnn_progress_line(char *line, size_t n, int width, int bar,
                       const rnn_progress *p);
 
@@ -523,6 +525,12 @@ void rnn_progress_init(rnn_progress *p, int epoch, int n_epochs, int member,
                        int n_members, double frac, double loss,
                        double val_loss, int done, const double *acc,
                        const double *val_acc, double elapsed);
+
+/* Sets p->lr, the rate of p's epoch, when tc has a learning-rate schedule
+ * (rnn_lr_at()), so the line shows it dropping; without a schedule the
+ * rate is constant and the line leaves it out (NaN, as rnn_progress_init()
+ * sets it). */
+void rnn_progress_lr(rnn_progress *p, const rnn_train_config *tc);
 
 /* ==== ensembles (ensemble.c; issue 15) ===============================
  * An ensemble is k members of one architecture, its parameters a P x k

@@ -1098,6 +1098,7 @@ static void test_progress(void) {
   p.val_loss = 0.0015;
   p.acc = p.val_acc = NAN;
   p.elapsed = 3;
+  p.lr = NAN;
   len = rnn_progress_line(line, sizeof line, 0, 0, &p);
   check(len == (int)strlen(line) &&
             strcmp(line, "epoch  3/10  30%  loss 0.001234   val 0.0015     3.0s  ETA 7s") == 0,
@@ -1110,6 +1111,35 @@ static void test_progress(void) {
     if (len > w - 1 || strstr(line, "loss 0.001234") == NULL) break;
   }
   check(w == 121, "every width from 30: at most width - 1 columns, the loss in full");
+  { /* a schedule's rate stands after the losses, and goes before the
+       accuracies when the line is too wide (issue 19's schedule) */
+    rnn_train_config tc;
+    memset(&tc, 0, sizeof tc);
+    tc.lr = 0.01;
+    rnn_progress_lr(&p, &tc);
+    check(isnan(p.lr), "progress_lr: no schedule, no rate on the line");
+    tc.lr_schedule = RNN_LR_PIECEWISE;
+    tc.lr_drop_factor = 0.1;
+    tc.lr_drop_period = 2;
+    rnn_progress_lr(&p, &tc); /* epoch 3: one drop */
+    check(fabs(p.lr - 0.001) < 1e-15, "progress_lr: the rate of the line's epoch");
+    rnn_progress_line(line, sizeof line, 0, 0, &p);
+    check(strcmp(line, "epoch  3/10  30%  loss 0.001234   val 0.0015     lr 0.001      "
+                       "3.0s  ETA 7s") == 0,
+          "a log's line with the schedule's rate");
+    for (w = 30; w <= 120; w++) {
+      len = rnn_progress_line(line, sizeof line, w, 1, &p);
+      if (len > w - 1 || strstr(line, "loss 0.001234") == NULL ||
+          (strstr(line, "ETA") != NULL && strstr(line, "lr 0.001") == NULL))
+        break;
+    }
+    check(w == 121, "every width: the times leave before the rate, the loss stays");
+    p.epoch = 0;
+    rnn_progress_lr(&p, &tc);
+    check(isnan(p.lr), "progress_lr: no epoch yet, no rate");
+    p.epoch = 3;
+    p.lr = NAN;
+  }
   p.frac = 1;
   p.epoch = 10;
   p.elapsed = 75;
@@ -1134,8 +1164,8 @@ static void test_progress(void) {
               p.acc == 0.5 && p.val_acc == 5 && p.elapsed == 4.5,
           "progress_init reads the member's column at the last finished epoch");
     rnn_progress_init(&p, 1, 3, 0, 1, 0.1, 1, NAN, 0, acc, vacc, 0);
-    check(isnan(p.acc) && isnan(p.val_acc) && isnan(p.val_loss),
-          "progress_init: no accuracy before the first epoch is done");
+    check(isnan(p.acc) && isnan(p.val_acc) && isnan(p.val_loss) && isnan(p.lr),
+          "progress_init: no accuracy before the first epoch is done, no rate");
   }
 }
 

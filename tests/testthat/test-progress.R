@@ -44,3 +44,23 @@ test_that("a narrower terminal (COLUMNS) narrows the bar too", {
   segs <- unlist(strsplit(paste(out, collapse = "\n"), "[\r\n]"))
   expect_true(all(nchar(segs) <= 49))
 })
+
+test_that("a learning-rate schedule's rate is on the line, dropped; without one it is not", {
+  x <- array(rnorm(64 * 5), c(64, 5, 1))
+  y <- rnorm(64)
+  r <- bar_lines(200, x, y, units = 3, epochs = 5, batch_size = 8, lr = 0.01,
+                 lr_schedule = "piecewise", lr_drop_factor = 0.1, lr_drop_period = 2)
+  last <- r$segs[length(r$segs)]
+  expect_match(last, "epoch 5/5", fixed = TRUE)
+  expect_identical(r$fit$history$lr[5], 0.01 * 0.1^2)
+  expect_match(last, "  lr 0.0001 ", fixed = TRUE, info = last)
+  # the rate follows the loss, before the time
+  expect_match(last, "loss [^ ]+ +lr 0\\.0001 +[0-9.]+s$", info = last)
+  # at 60 columns the time goes first, the rate next; the loss stays
+  narrow <- bar_lines(60, x, y, units = 3, epochs = 5, batch_size = 8, lr = 0.01,
+                      lr_schedule = "piecewise", lr_drop_factor = 0.1, lr_drop_period = 2)
+  expect_true(all(nchar(narrow$segs) <= 59), info = narrow$segs)
+  expect_true(all(grepl("loss ", narrow$segs, fixed = TRUE)))
+  plain <- bar_lines(200, x, y, units = 3, epochs = 2, batch_size = 8, lr = 0.01)
+  expect_false(any(grepl(" lr ", plain$segs, fixed = TRUE)), info = plain$segs)
+})
