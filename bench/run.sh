@@ -128,7 +128,13 @@ echo "$configs" | while read -r id name cell units batch ep nw qep qnw; do
   [ -z "$id" ] || echo "plan $id $ep $nw $qep $qnw" >>"$log"
 done
 cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)
-echo "cpu: $cpu ($(getconf _NPROCESSORS_ONLN) cores)" | tee -a "$log"
+# family and model too: a virtual machine's "AMD EPYC" hides the
+# generation, and two hosts of one name can differ twofold in AVX-512
+# throughput (2026-12-07: OpenBLAS dgemm 76.7 GFLOP/s on one core of one,
+# 51 on family 25 model 17, Zen 4, which splits 512-bit operations)
+fam=$(sed -n 's/^cpu family[^:]*: *//p' /proc/cpuinfo | head -1)
+mdl=$(sed -n 's/^model[^:a-z]*: *//p' /proc/cpuinfo | head -1)
+echo "cpu: $cpu (family $fam model $mdl, $(getconf _NPROCESSORS_ONLN) cores)" | tee -a "$log"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')" | tee -a "$log"
 echo "quick: $quick" | tee -a "$log"
 echo "chars: $chars" | tee -a "$log"
